@@ -1,0 +1,153 @@
+// The one request model. The UI edits RequestSettings + a conversation; buildRequestBody turns them into the
+// exact JSON body that is sent, previewed and exported. Codegen only ever serialises a ChatRequest.
+import { chatCompletionsUrl } from './endpoints';
+import { fallbackMaxOutputTokens, modelInfo, supportsThinking, type ModelInfo } from './models';
+
+export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
+
+export interface WireMessage {
+  role: WireRole;
+  content: string;
+  /** Only sent back with preserved thinking (thinking.clear_thinking: false). */
+  reasoning_content?: string;
+}
+
+export interface ThinkingParameter {
+  type: 'enabled' | 'disabled';
+  clear_thinking?: boolean;
+}
+
+/** The JSON body of POST /chat/completions. Unknown fields (tools, stop, …) pass through verbatim. */
+export interface ChatRequestBody {
+  model: string;
+  messages: WireMessage[];
+  stream?: boolean;
+  thinking?: ThinkingParameter;
+  temperature?: number;
+  top_p?: number;
+  max_tokens?: number;
+  [extraField: string]: unknown;
+}
+
+/** A request ready to send or export: where it goes and exactly what it carries. */
+export interface ChatRequest {
+  /** The upstream base URL (never the local proxy path when exported; see upstreamBaseUrl). */
+  baseUrl: string;
+  body: ChatRequestBody;
+}
+
+export type TunableParameter = 'temperature' | 'top_p' | 'max_tokens';
+
+export interface RequestSettings {
+  model: string;
+  thinking: boolean;
+  /** Preserved thinking: send clear_thinking: false and earlier reasoning back (catalogue flag). */
+  preserveReasoning: boolean;
+  stream: boolean;
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  /** A pinned parameter is sent even when it equals the model default. */
+  pinned: Record<TunableParameter, boolean>;
+  systemPrompt: string;
+}
+
+export type TurnRole = 'user' | 'assistant';
+
+/** One turn of the conversation as the request builder needs it. */
+export interface ConversationTurn {
+  role: TurnRole;
+  content: string;
+  reasoning?: string;
+  /** Excluded turns stay in the transcript but are not sent. */
+  excluded?: boolean;
+}
+
+export const temperatureRange = { min: 0, max: 1, step: 0.01 } as const;
+export const topPRange = { min: 0.01, max: 1, step: 0.01 } as const;
+
+export function clamp(value: number, min: number, max: number): number {
+  if (Number.isNaN(value)) return min;
+  return Math.min(max, Math.max(min, value));
+}
+
+export function maxTokensLimit(model: ModelInfo): number {
+  return model.maxOutputTokens ?? fallbackMaxOutputTokens;
+}
+
+export function clampTemperature(value: number): number {
+  return roundToStep(clamp(value, temperatureRange.min, temperatureRange.max));
+}
+
+export function clampTopP(value: number): number {
+  return roundToStep(clamp(value, topPRange.min, topPRange.max));
+}
+
+export function clampMaxTokens(value: number, model: ModelInfo): number {
+  return Math.round(clamp(value, 1, maxTokensLimit(model)));
+}
+
+function roundToStep(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+/** Settings for a model with its own defaults: what "switching model" applies. */
+export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSettings>): RequestSettings {
+  const model = modelInfo(modelId);
+  return {
+    model: modelId,
+    thinking: supportsThinking(model) ? (previous?.thinking ?? true) : false,
+    preserveReasoning: model.preservedThinking ? (previous?.preserveReasoning ?? false) : false,
+    stream: previous?.stream ?? true,
+    temperature: model.defaultTemperature,
+    topP: model.defaultTopP,
+    maxTokens: model.defaultMaxTokens ?? maxTokensLimit(model),
+    pinned: { temperature: false, top_p: false, max_tokens: false },
+    systemPrompt: previous?.systemPrompt ?? '',
+  };
+}
+
+function differs(a: number, b: number): boolean {
+  return Math.abs(a - b) > 1e-9;
+}
+
+/**
+ * The exact body to send. Rules (../shared/zai-api.md "Request body"):
+ * - defaults are omitted unless pinned; `stream` only when true (the API default is false);
+ * - `thinking.type` always on models with thinking, never on models without;
+ * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking.
+ */
+export function buildRequestBody(settings: RequestSettings, turns: readonly ConversationTurn[]): ChatRequestBody {
+  const model = modelInfo(settings.model);
+  const preserve = supportsThinking(model) && model.preservedThinking && settings.preserveReasoning;
+  const messages: WireMessage[] = [];
+  if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
+  for (const turn of turns) {
+    if (turn.excluded) continue;
+    const message: WireMessage = { role: turn.role, content: turn.content };
+    if (preserve && turn.role === 'assistant' && turn.reasoning) message.reasoning_content = turn.reasoning;
+    messages.push(message);
+  }
+
+  const body: ChatRequestBody = { model: settings.model.trim(), messages };
+  if (settings.stream) body.stream = true;
+  if (supportsThinking(model)) {
+    body.thinking = { type: settings.thinking ? 'enabled' : 'disabled' };
+    if (preserve) body.thinking.clear_thinking = false;
+  }
+  const temperature = clampTemperature(settings.temperature);
+  if (settings.pinned.temperature || differs(temperature, model.defaultTemperature)) body.temperature = temperature;
+  const topP = clampTopP(settings.topP);
+  if (settings.pinned.top_p || differs(topP, model.defaultTopP)) body.top_p = topP;
+  const maxTokens = clampMaxTokens(settings.maxTokens, model);
+  // A model without a published default starts at its limit; that starting value counts as the default.
+  const defaultMax = model.defaultMaxTokens ?? maxTokensLimit(model);
+  if (settings.pinned.max_tokens || maxTokens !== defaultMax) body.max_tokens = maxTokens;
+  return body;
+}
+
+export function buildChatRequest(baseUrl: string, settings: RequestSettings, turns: readonly ConversationTurn[]): ChatRequest {
+  return { baseUrl, body: buildRequestBody(settings, turns) };
+}
+
+export { chatCompletionsUrl };
