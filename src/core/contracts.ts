@@ -46,8 +46,15 @@ export type CallStatus = 'complete' | 'interrupted' | 'stopped' | 'stalled' | 'e
 export interface CallOutcome {
   status: CallStatus;
   error?: ApiError;
-  /** True once any response byte arrived (retries are never made after that). */
+  /** True once any byte of a successful (2xx) response body arrived (retries are never made after that). */
   receivedAnyByte: boolean;
+  /** The last finish_reason received, when one arrived. */
+  finishReason?: FinishReason;
+  /**
+   * True when a stream ended at EOF without `[DONE]` but after a finish_reason: the reply is whole (status
+   * 'complete'), only the terminator was missing. Without a finish_reason such a stream is 'interrupted'.
+   */
+  endedWithoutDone?: boolean;
 }
 
 export type ApiErrorKind =
@@ -84,6 +91,18 @@ export interface ApiError {
   retryAfterMs: number | null;
   /** For kind 'network': true when the call was cross-origin, so CORS is the likely cause and the proxy helps. */
   likelyCors?: boolean;
+  /** For kind 'parameters': the parameter the server named in its message, when recognisable. */
+  parameter?: string;
+  /** For code 1301: which side was flagged, from the error's `contentFilter`. */
+  contentFilter?: ContentFilterEntry[];
+  /** For quota errors: the reset time as the server's message states it, when it states one. */
+  resetsAt?: string;
+}
+
+export interface ContentFilterEntry {
+  /** 0 (most severe) … 3. */
+  level: number | null;
+  role: string | null;
 }
 
 /** Everything the streaming client needs; fetch and the abort signal are injected (core has no globals). */
@@ -102,4 +121,6 @@ export interface CallOptions {
   /** Injected timers, for tests. */
   setTimeout?: (callback: () => void, ms: number) => unknown;
   clearTimeout?: (handle: unknown) => void;
+  /** Injected clock (ms since epoch), used to resolve an HTTP-date Retry-After. Default Date.now. */
+  now?: () => number;
 }

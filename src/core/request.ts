@@ -1,7 +1,7 @@
 // The one request model. The UI edits RequestSettings + a conversation; buildRequestBody turns them into the
 // exact JSON body that is sent, previewed and exported. Codegen only ever serialises a ChatRequest.
 import { chatCompletionsUrl } from './endpoints';
-import { fallbackMaxOutputTokens, modelInfo, supportsThinking, type ModelInfo } from './models';
+import { fallbackMaxOutputTokens, findModel, modelInfo, supportsThinking, type ModelInfo } from './models';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -95,9 +95,11 @@ function roundToStep(value: number): number {
 export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSettings>): RequestSettings {
   const model = modelInfo(modelId);
   return {
-    model: modelId,
-    thinking: supportsThinking(model) ? (previous?.thinking ?? true) : false,
-    preserveReasoning: model.preservedThinking ? (previous?.preserveReasoning ?? false) : false,
+    // Catalogue ids are sent in their canonical case; custom ids as typed.
+    model: findModel(modelId)?.id ?? modelId.trim(),
+    // The choice survives a detour through a model without thinking; the body builder checks support.
+    thinking: previous?.thinking ?? true,
+    preserveReasoning: previous?.preserveReasoning ?? false,
     stream: previous?.stream ?? true,
     temperature: model.defaultTemperature,
     topP: model.defaultTopP,
@@ -126,6 +128,8 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
     if (turn.excluded) continue;
     const message: WireMessage = { role: turn.role, content: turn.content };
     if (preserve && turn.role === 'assistant' && turn.reasoning) message.reasoning_content = turn.reasoning;
+    // An empty message is rejected by the API (1214); a reasoning-only turn still matters with preserved thinking.
+    if (turn.content.trim() === '' && message.reasoning_content === undefined) continue;
     messages.push(message);
   }
 

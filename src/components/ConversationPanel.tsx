@@ -1,0 +1,17 @@
+import '../styles/conversation.css';
+import { AddMessageForm } from './AddMessageForm';
+import { Composer } from './Composer';
+import { SystemPromptField } from './SystemPromptField';
+import { Transcript } from './Transcript';
+
+/** The middle area: system prompt, the transcript, hand-written turns and the composer. */
+export function ConversationPanel() {
+  return (
+    <div className="conversation-panel">
+      <SystemPromptField />
+      <Transcript />
+      <AddMessageForm />
+      <Composer />
+    </div>
+  );
+}

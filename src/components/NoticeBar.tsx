@@ -1,0 +1,21 @@
+import { useShallow } from 'zustand/react/shallow';
+import { usePlaygroundStore } from '../store';
+import { dismissNotice } from '../store/actions';
+
+/** App-level messages: recovered saved state, full storage, and the like. */
+export function NoticeBar() {
+  const notices = usePlaygroundStore(useShallow((state) => state.ui.notices));
+  if (notices.length === 0) return null;
+  return (
+    <section className="notice-bar" aria-label="Notices">
+      {notices.map((notice) => (
+        <div key={notice.id} className={`notice notice-${notice.level}`} role={notice.level === 'info' ? 'status' : 'alert'}>
+          <span>{notice.text}</span>
+          <button type="button" className="button-quiet" onClick={() => dismissNotice(notice.id)} aria-label={`Dismiss: ${notice.text}`}>
+            Dismiss
+          </button>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ChatRequest } from '../core/request';
+import { CodeDialog } from './code/CodeDialog';
+import { LazyCodeExportPanel } from './code/LazyCodeExportPanel';
+import { useDialogOpener } from './code/useDialogOpener';
+
+interface ViewCodeButtonProps {
+  /** The request exactly as it was sent (ReplyInfo.request). */
+  request: ChatRequest;
+  /** Button text; default "View code". */
+  label?: string;
+  /** Dialog heading; default "Code for this request". */
+  title?: string;
+}
+
+/** "View code" on a past reply: opens the Code panel for the request that produced it, in a modal dialog. */
+export function ViewCodeButton({ request, label = 'View code', title = 'Code for this request' }: ViewCodeButtonProps) {
+  const { open, buttonRef, openDialog, closeDialog } = useDialogOpener();
+  return (
+    <>
+      <button ref={buttonRef} type="button" aria-haspopup="dialog" onClick={openDialog}>
+        {label}
+      </button>
+      {open && (
+        <CodeDialog title={title} onClose={closeDialog}>
+          <LazyCodeExportPanel request={request} />
+        </CodeDialog>
+      )}
+    </>
+  );
+}

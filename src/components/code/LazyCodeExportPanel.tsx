@@ -1,0 +1,17 @@
+import { lazy, Suspense } from 'react';
+import type { ChatRequest } from '../../core/request';
+import { LoadBoundary } from './LoadBoundary';
+
+// The panel and the code generators load with the first dialog that shows them, not with the app.
+const CodeExportPanel = lazy(() => import('../CodeExportPanel').then((module) => ({ default: module.CodeExportPanel })));
+
+/** CodeExportPanel, loaded on first use. */
+export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {
+  return (
+    <LoadBoundary fallback={<p role="alert" className="code-error">The Code panel could not be loaded. Check your connection and reopen it.</p>}>
+      <Suspense fallback={<p className="code-hint">Loading the code…</p>}>
+        <CodeExportPanel request={request} />
+      </Suspense>
+    </LoadBoundary>
+  );
+}

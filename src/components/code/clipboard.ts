@@ -1,0 +1,34 @@
+/**
+ * Puts text on the clipboard. The async Clipboard API first; where it is missing (plain http) or denied
+ * (permissions, no user activation), the legacy copy command on a hidden textarea. Rejects when both fail, so the
+ * caller can tell the user to copy by hand.
+ */
+export async function copyText(text: string): Promise<void> {
+  try {
+    if (!navigator.clipboard?.writeText) throw new Error('The Clipboard API is not available.');
+    await navigator.clipboard.writeText(text);
+  } catch (error) {
+    if (!copyWithCommand(text)) throw error;
+  }
+}
+
+function copyWithCommand(text: string): boolean {
+  if (typeof document.execCommand !== 'function') return false;
+  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.className = 'visually-hidden';
+  document.body.append(area);
+  area.select();
+  let copied = false;
+  try {
+    copied = document.execCommand('copy');
+  } catch {
+    copied = false;
+  } finally {
+    area.remove();
+    active?.focus();
+  }
+  return copied;
+}

@@ -1,0 +1,80 @@
+// Shared pieces of the three Python flavours: literals, the key, and printing reasoning/answer.
+import type { ChatRequest } from '../request';
+import type { CodeBuilder } from './codeBuilder';
+import { pythonString } from './quoting';
+import { apiKeyVariable, embeddedKey, embeddedKeyWarning, missingKeyMessage, outputHeadings, type CodegenOptions } from './shared';
+
+/** A Python literal for a JSON value, pretty-printed with 4-space indentation from `indent`. */
+export function pythonLiteral(value: unknown, indent = ''): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'string') return pythonString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  const inner = indent + '    ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return '[\n' + value.map((item) => inner + pythonLiteral(item, inner) + ',').join('\n') + '\n' + indent + ']';
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+  if (entries.length === 0) return '{}';
+  return '{\n' + entries.map(([key, item]) => inner + pythonString(key) + ': ' + pythonLiteral(item, inner) + ',').join('\n') + '\n' + indent + '}';
+}
+
+/** `api_key = …`: the embedded key, or ZAI_API_KEY from the environment with a clear message when unset. */
+export function writeApiKey(code: CodeBuilder, options: CodegenOptions): void {
+  const key = embeddedKey(options);
+  if (key) {
+    code.line(`# ${embeddedKeyWarning}`);
+    code.line(`api_key = ${pythonString(key)}`);
+    return;
+  }
+  code.line(`if not os.environ.get("${apiKeyVariable}"):`);
+  code.line(`    sys.exit("${missingKeyMessage}")`);
+  code.line(`api_key = os.environ["${apiKeyVariable}"]`);
+}
+
+/** The docstring at the top of every Python file. */
+export function writeDocstring(code: CodeBuilder, summary: string, requirement: string): void {
+  code.line(`"""${summary}`);
+  code.line();
+  code.line(`Requires Python 3.8+ and ${requirement}. Set ${apiKeyVariable} in your environment first.`);
+  code.line('"""');
+}
+
+/** `show(kind, text)`: prints reasoning and answer under their own headings, as the text arrives. */
+export function writeStreamPrinter(code: CodeBuilder): void {
+  code.line('section = None');
+  code.line();
+  code.line();
+  code.line('def show(kind, text):');
+  code.indented(() => {
+    code.line('"""Print reasoning, then the answer, each under its own heading."""');
+    code.line('global section');
+    code.line('if not text:');
+    code.line('    return');
+    code.line('if section != kind:');
+    code.indented(() => {
+      code.line('if kind == "answer" and not text.strip():');
+      code.line('    return  # whitespace before the answer starts');
+      code.line(`heading = "${outputHeadings.reasoning}" if kind == "reasoning" else "${outputHeadings.answer}"`);
+      code.line('print(("\\n\\n" if section else "") + heading, flush=True)');
+      code.line('section = kind');
+    });
+    code.line('print(text, end="", flush=True)');
+  });
+}
+
+/** Prints a complete (non-streaming) message's reasoning and answer. */
+export function writeMessagePrinter(code: CodeBuilder, reasoningExpression: string, contentExpression: string): void {
+  code.line(`reasoning = ${reasoningExpression}`);
+  code.line('if reasoning:');
+  code.line(`    print("${outputHeadings.reasoning}")`);
+  code.line('    print(reasoning)');
+  code.line('    print()');
+  code.line(`print("${outputHeadings.answer}")`);
+  code.line(`print(${contentExpression} or "")`);
+}
+
+export function pythonBodyLiteral(request: ChatRequest): string {
+  return pythonLiteral(request.body);
+}

@@ -1,0 +1,60 @@
+// Python with `requests`: the exact body as a dict literal, sent with json= (identical JSON on the wire).
+import type { ChatRequest } from '../request';
+import { CodeBuilder } from './codeBuilder';
+import { pythonBodyLiteral, writeApiKey, writeDocstring, writeMessagePrinter, writeStreamPrinter } from './python';
+import { pythonString } from './quoting';
+import { exportedUrl, headerSummary, isStreaming, type CodegenOptions } from './shared';
+
+export function generatePythonRequests(request: ChatRequest, options: CodegenOptions): string {
+  const streaming = isStreaming(request.body);
+  const code = new CodeBuilder('    ');
+  writeDocstring(code, headerSummary(request), 'requests (pip install requests)');
+  code.line('import json');
+  code.line('import os');
+  code.line('import sys');
+  code.line();
+  code.line('import requests');
+  code.line();
+  code.line(`API_URL = ${pythonString(exportedUrl(request))}`);
+  code.line();
+  writeApiKey(code, options);
+  code.line();
+  code.line(`body = ${pythonBodyLiteral(request)}`);
+  code.line();
+  code.line('headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}');
+  code.line();
+  if (!streaming) {
+    code.line('response = requests.post(API_URL, headers=headers, json=body, timeout=600)');
+    code.line('if response.status_code != 200:');
+    code.line('    sys.exit(f"HTTP {response.status_code}: {response.text}")');
+    code.line('message = response.json()["choices"][0]["message"]');
+    writeMessagePrinter(code, 'message.get("reasoning_content")', 'message.get("content")');
+    return code.toString();
+  }
+  writeStreamPrinter(code);
+  code.line();
+  code.line();
+  code.block('with requests.post(API_URL, headers=headers, json=body, stream=True, timeout=600) as response:', () => {
+    code.line('if response.status_code != 200:');
+    code.line('    sys.exit(f"HTTP {response.status_code}: {response.text}")');
+    code.line('# Split on bytes: decoded text would also split on U+2028 and other Unicode line breaks.');
+    code.block('for raw_line in response.iter_lines():', () => {
+      code.line('line = raw_line.decode("utf-8")');
+      code.line('if not line.startswith("data:"):');
+      code.line('    continue  # blank lines, comments such as ": keep-alive"');
+      code.line('data = line[5:].strip()');
+      code.line('if data == "[DONE]":');
+      code.line('    break');
+      code.line('chunk = json.loads(data)');
+      code.line('if "error" in chunk:');
+      code.line('    sys.exit(f"\\nError: {chunk[\'error\']}")');
+      code.block('for choice in chunk.get("choices", []):', () => {
+        code.line('delta = choice.get("delta") or {}');
+        code.line('show("reasoning", delta.get("reasoning_content"))');
+        code.line('show("answer", delta.get("content"))');
+      });
+    });
+  });
+  code.line('print()');
+  return code.toString();
+}

@@ -1,0 +1,118 @@
+// Quoting helpers per target language. Every string a person typed reaches exported code only through these.
+
+/**
+ * Characters that must never appear raw inside a literal: controls, format characters (ZWJ, bidi overrides:
+ * "trojan source"), private use, unassigned, lone surrogates, line/paragraph separators and unusual spaces.
+ * Everything else (letters, CJK, emoji, symbols) stays readable.
+ */
+const invisibleCharacter = /[\p{C}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
+
+function hex(codeUnit: number, width: number): string {
+  return codeUnit.toString(16).padStart(width, '0');
+}
+
+function utf16Escapes(character: string, prefix: string): string {
+  let escaped = '';
+  for (let index = 0; index < character.length; index += 1) escaped += prefix + hex(character.charCodeAt(index), 4);
+  return escaped;
+}
+
+/** Bash single-quoted word: nothing inside is expanded. Cannot carry NUL (bash strings end at NUL). */
+export function bashSingleQuote(text: string): string {
+  if (text.includes('\0')) throw new Error('A bash argument cannot contain a NUL character.');
+  return "'" + text.replace(/'/g, "'\\''") + "'";
+}
+
+/** A JSON string literal whose invisible characters are \u escapes (JSON.stringify leaves U+2028, ZWJ… raw). */
+export function jsonString(text: string): string {
+  let escaped = '';
+  for (const character of JSON.stringify(text).slice(1, -1)) {
+    escaped += invisibleCharacter.test(character) ? utf16Escapes(character, '\\u') : character;
+  }
+  return '"' + escaped + '"';
+}
+
+/** Pretty JSON (2-space indent) using jsonString for every key and string value. */
+export function jsonText(value: unknown, indent = ''): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'string') return jsonString(value);
+  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const inner = indent + '  ';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    return '[\n' + value.map((item) => inner + jsonText(item, inner)).join(',\n') + '\n' + indent + ']';
+  }
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
+  if (entries.length === 0) return '{}';
+  return '{\n' + entries.map(([key, item]) => inner + jsonString(key) + ': ' + jsonText(item, inner)).join(',\n') + '\n' + indent + '}';
+}
+
+/** A double-quoted Python 3 string literal; invisible characters become \x, \u or \U escapes. */
+export function pythonString(text: string): string {
+  let literal = '"';
+  for (const character of text) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (character === '\\') literal += '\\\\';
+    else if (character === '"') literal += '\\"';
+    else if (character === '\n') literal += '\\n';
+    else if (character === '\r') literal += '\\r';
+    else if (character === '\t') literal += '\\t';
+    else if (codePoint < 0x20 || codePoint === 0x7f) literal += '\\x' + hex(codePoint, 2);
+    else if (invisibleCharacter.test(character)) {
+      literal += codePoint > 0xffff ? '\\U' + hex(codePoint, 8) : '\\u' + hex(codePoint, 4);
+    } else literal += character;
+  }
+  return literal + '"';
+}
+
+/**
+ * A Java string literal in pure ASCII, so the file compiles under any default encoding (javac -encoding
+ * US-ASCII included). Java translates \uXXXX escapes *before* lexing, so \u is used only for characters that
+ * are harmless after that translation (everything >= U+0080). Quotes, backslashes and controls use the
+ * ordinary escapes (\" \\ \n, octal \000): a \u0022 or \u000a would end the literal, and a backslash written
+ * as \\ keeps a following "u0022" in the text from being read as an escape.
+ */
+export function javaString(text: string): string {
+  let literal = '"';
+  for (let index = 0; index < text.length; index += 1) {
+    const codeUnit = text.charCodeAt(index);
+    const character = text[index] ?? '';
+    if (character === '\\') literal += '\\\\';
+    else if (character === '"') literal += '\\"';
+    else if (character === '\n') literal += '\\n';
+    else if (character === '\r') literal += '\\r';
+    else if (character === '\t') literal += '\\t';
+    else if (codeUnit < 0x20 || codeUnit === 0x7f) literal += '\\' + codeUnit.toString(8).padStart(3, '0');
+    else if (codeUnit >= 0x80) literal += '\\u' + hex(codeUnit, 4);
+    else literal += character;
+  }
+  return literal + '"';
+}
+
+/** Javac limits one string constant to 65535 bytes; 8000 UTF-16 units stay far below (3 bytes per unit). */
+const javaChunkLength = 8000;
+
+/**
+ * A Java expression for text of any length: one literal, or String.join over literal pieces for long text
+ * (a run-time join, because javac folds "a" + "b" into one constant that would again be too long).
+ */
+export function javaStringExpression(text: string): string {
+  if (text.length <= javaChunkLength) return javaString(text);
+  const pieces: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(start + javaChunkLength, text.length);
+    // Keep surrogate pairs together so every piece is well-formed text on its own.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    pieces.push(text.slice(start, end));
+    start = end;
+  }
+  return 'String.join("",\n' + pieces.map((piece) => '        ' + javaString(piece)).join(',\n') + ')';
+}
+
+/** Text safe inside a comment in every target: no newline, no comment terminator, no backslash (Java \u). */
+export function commentText(text: string): string {
+  return text.replace(/[^A-Za-z0-9 ._:/@+,=()[\]-]/g, '?');
+}

@@ -1,0 +1,78 @@
+// What every generator needs from a ChatRequest: the real upstream URL, the key policy and a few facts.
+import { chatCompletionsUrl, upstreamBaseUrl } from '../endpoints';
+import type { ChatRequest, ChatRequestBody } from '../request';
+import { commentText } from './quoting';
+
+export type CodeLanguage = 'curl' | 'python' | 'java';
+
+export type CodeLibrary =
+  | 'curl'
+  | 'python-requests'
+  | 'python-zai-sdk'
+  | 'python-openai'
+  | 'java-httpclient'
+  | 'java-zai-sdk';
+
+export interface CodegenOptions {
+  library: CodeLibrary;
+  /** Embed the key in the code (off by default; the UI warns). Without a key this falls back to the env var. */
+  includeKey: boolean;
+  apiKey?: string;
+}
+
+export type CodeGenerator = (request: ChatRequest, options: CodegenOptions) => string;
+
+export const apiKeyVariable = 'ZAI_API_KEY';
+export const missingKeyMessage = 'Set ZAI_API_KEY to your Z.ai API key';
+
+/** The upstream base URL without trailing slashes (never the app's local proxy path). */
+export function exportedBaseUrl(request: ChatRequest): string {
+  return upstreamBaseUrl(request.baseUrl).replace(/\/+$/, '');
+}
+
+export function exportedUrl(request: ChatRequest): string {
+  return chatCompletionsUrl(exportedBaseUrl(request));
+}
+
+/** The key to embed, or null when the code must read ZAI_API_KEY from the environment. */
+export function embeddedKey(options: CodegenOptions): string | null {
+  return options.includeKey && options.apiKey && options.apiKey.trim() !== '' ? options.apiKey.trim() : null;
+}
+
+export function isStreaming(body: ChatRequestBody): boolean {
+  return body.stream === true;
+}
+
+/** One-line description for the file header; the model id is user text, so it is made comment-safe. */
+export function headerSummary(request: ChatRequest): string {
+  const mode = isStreaming(request.body) ? 'streaming' : 'non-streaming';
+  return `GLM chat completion (${commentText(String(request.body.model))}, ${mode}), exported from GLM Playground.`;
+}
+
+export const embeddedKeyWarning = 'WARNING: this file contains your API key. Do not share or commit it.';
+
+export const outputHeadings = { reasoning: '=== Reasoning ===', answer: '=== Answer ===' } as const;
+
+export type ZaiPlatform = 'zai' | 'bigmodel' | 'other';
+
+/** Which official client a base URL belongs to (the SDKs pick the mainland client by host). */
+export function platformOf(baseUrl: string): ZaiPlatform {
+  if (/^https?:\/\/open\.bigmodel\.cn(\/|$)/i.test(baseUrl)) return 'bigmodel';
+  if (/^https?:\/\/api\.z\.ai(\/|$)/i.test(baseUrl)) return 'zai';
+  return 'other';
+}
+
+export const sdkDefaultBaseUrls: Record<Exclude<ZaiPlatform, 'other'>, string> = {
+  zai: 'https://api.z.ai/api/paas/v4',
+  bigmodel: 'https://open.bigmodel.cn/api/paas/v4',
+};
+
+/** Body fields in a stable order (as the app sends them), skipping undefined values. */
+export function bodyEntries(body: ChatRequestBody): [string, unknown][] {
+  return Object.entries(body).filter(([, value]) => value !== undefined);
+}
+
+/** Names that are safe to print in a comment; anything else is shown as '?'. */
+export function fieldNamesForComment(names: readonly string[]): string {
+  return names.map((name) => commentText(name)).join(', ');
+}

@@ -1,0 +1,182 @@
+// Splits a growing text into top-level blocks so a renderer can memoise every completed block and redo only the
+// last, still-growing one per frame. Blocks are plain slices of the input: joined together they are the input.
+import { Lexer, type Token } from 'marked';
+
+export interface FencedCode {
+  /** First word of the info string ('' when none). */
+  language: string;
+  code: string;
+  /** False while the closing fence has not arrived yet. */
+  closed: boolean;
+}
+
+export interface SourceBlock {
+  /** The block's start offset as a string: stable for as long as the block exists. */
+  readonly key: string;
+  readonly start: number;
+  readonly text: string;
+  /** Present when the whole block is one fenced code block, so it can be shown without a Markdown parse. */
+  readonly fencedCode?: FencedCode;
+}
+
+export interface BlockSplit {
+  readonly source: string;
+  readonly blocks: readonly SourceBlock[];
+}
+
+export const emptyBlockSplit: BlockSplit = { source: '', blocks: [] };
+
+type TailSplitter = (text: string, from: number) => SourceBlock[];
+
+/**
+ * Reuses the completed blocks of `previous` when `text` extends `previous.source`, and re-splits only the tail:
+ * from the start of the last block, or of the one before it while the last block's first line is unfinished
+ * (until then it may still turn out to continue the previous block: "2" becoming "2. second" of a list).
+ * Otherwise splits from scratch.
+ */
+/** `text.startsWith(prefix)`, but V8 compares equal strings far faster than it runs startsWith on long text. */
+function extendsText(text: string, prefix: string): boolean {
+  return text.length >= prefix.length && text.slice(0, prefix.length) === prefix;
+}
+
+function splitIncrementally(text: string, previous: BlockSplit, splitTail: TailSplitter): BlockSplit {
+  if (text === previous.source) return previous;
+  const oldBlocks = previous.blocks;
+  let firstOpen = oldBlocks.length - 1;
+  if (firstOpen > 0 && !oldBlocks[firstOpen]?.text.includes('\n')) firstOpen--;
+  const firstOpenBlock = oldBlocks[firstOpen];
+  if (firstOpenBlock === undefined || !extendsText(text, previous.source)) {
+    return { source: text, blocks: splitTail(text, 0) };
+  }
+  const tail = splitTail(text, firstOpenBlock.start);
+  // Tail blocks identical to previous ones keep their objects, so memoised renderers can skip them.
+  tail.forEach((block, index) => {
+    const old = oldBlocks[firstOpen + index];
+    if (old !== undefined && old.start === block.start && old.text === block.text) tail[index] = old;
+  });
+  return { source: text, blocks: oldBlocks.slice(0, firstOpen).concat(tail) };
+}
+
+function makeBlock(text: string, start: number, end: number, fencedCode?: FencedCode): SourceBlock {
+  const block = { key: String(start), start, text: text.slice(start, end) };
+  return fencedCode === undefined ? block : { ...block, fencedCode };
+}
+
+// ---- Markdown -------------------------------------------------------------------------------------------------
+
+const fenceOpening = /^ {0,3}(`{3,}|~{3,})/;
+const fenceClosing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+
+function isFenceClosed(raw: string): boolean {
+  const lines = raw.replace(/\n+$/, '').split('\n');
+  if (lines.length < 2) return false;
+  const opening = fenceOpening.exec(lines[0] ?? '')?.[1];
+  const closing = fenceClosing.exec(lines.at(-1) ?? '')?.[1];
+  return opening !== undefined && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length;
+}
+
+function fencedCodeOf(token: Token, blockText: string): FencedCode | undefined {
+  if (token.type !== 'code' || token.codeBlockStyle === 'indented') return undefined;
+  // Only when the block is exactly this token (plus blank lines), so nothing else in it would go unrendered.
+  if (!blockText.startsWith(token.raw) || blockText.slice(token.raw.length).trim() !== '') return undefined;
+  const language = (typeof token.lang === 'string' ? token.lang : '').trim().split(/\s+/)[0] ?? '';
+  const code = typeof token.text === 'string' ? token.text : '';
+  return { language, code, closed: isFenceClosed(token.raw) };
+}
+
+/** marked reads `\r\n` and `\r` as `\n`; this maps offsets in the normalised text back to the original. */
+function normaliseLineEndings(text: string): { normalised: string; originalOffset: (offset: number) => number } {
+  if (!text.includes('\r')) return { normalised: text, originalOffset: (offset) => offset };
+  const offsets: number[] = [];
+  let normalised = '';
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '\r' && text[index + 1] === '\n') continue;
+    offsets.push(index);
+    normalised += char === '\r' ? '\n' : char;
+  }
+  offsets.push(text.length);
+  return { normalised, originalOffset: (offset) => offsets[offset] ?? text.length };
+}
+
+const lexerOptions = { gfm: true } as const;
+
+function splitMarkdownTail(text: string, from: number): SourceBlock[] {
+  const { normalised: tail, originalOffset } = normaliseLineEndings(text.slice(from));
+  // Block-level lexing only: inline tokens are never needed to find block boundaries.
+  const tokens = new Lexer(lexerOptions).blockTokens(tail);
+  const starts: { start: number; token: Token }[] = [];
+  let cursor = 0;
+  for (const token of tokens) {
+    let start = cursor;
+    if (!tail.startsWith(token.raw, cursor)) {
+      // marked drops link definitions from the token list; find where the next token really starts.
+      start = tail.indexOf(token.raw, cursor);
+      if (start === -1) break;
+    }
+    cursor = start + token.raw.length;
+    // Blank lines belong to the block before them.
+    if (token.type !== 'space') starts.push({ start, token });
+  }
+  if (tail.length === 0) return [];
+  if (starts.length === 0) return [makeBlock(text, from, text.length)];
+
+  const blocks: SourceBlock[] = [];
+  starts.forEach(({ start, token }, index) => {
+    const blockStart = index === 0 ? 0 : start;
+    const next = starts[index + 1];
+    const blockEnd = next === undefined ? tail.length : next.start;
+    const fencedCode = fencedCodeOf(token, tail.slice(blockStart, blockEnd));
+    blocks.push(makeBlock(text, from + originalOffset(blockStart), from + originalOffset(blockEnd), fencedCode));
+  });
+  return blocks;
+}
+
+/** Splits Markdown into top-level blocks, reusing the completed blocks of `previous` when `text` extends it. */
+export function splitMarkdownBlocks(text: string, previous: BlockSplit = emptyBlockSplit): BlockSplit {
+  return splitIncrementally(text, previous, splitMarkdownTail);
+}
+
+// ---- Plain text (reasoning) -----------------------------------------------------------------------------------
+
+/** A paragraph longer than this is also split at single line breaks, so no block grows without bound. */
+export const plainTextSoftLimit = 1200;
+
+function splitPlainTail(text: string, from: number): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  let blockStart = from;
+  let newline = text.indexOf('\n', from);
+  while (newline !== -1) {
+    let runEnd = newline;
+    while (text.charCodeAt(runEnd) === 10) runEnd++;
+    // A boundary needs text after the line breaks: until then more breaks may still join the run.
+    if (runEnd < text.length && (runEnd - newline >= 2 || runEnd - blockStart >= plainTextSoftLimit)) {
+      blocks.push(makeBlock(text, blockStart, runEnd));
+      blockStart = runEnd;
+    }
+    newline = text.indexOf('\n', runEnd);
+  }
+  if (blockStart < text.length) blocks.push(makeBlock(text, blockStart, text.length));
+  return blocks;
+}
+
+/** Splits plain text into paragraphs (blank-line separated; long ones also at line breaks), incrementally. */
+export function splitTextBlocks(text: string, previous: BlockSplit = emptyBlockSplit): BlockSplit {
+  return splitIncrementally(text, previous, splitPlainTail);
+}
+
+/** Remembers the previous split, so each call only re-splits the tail. */
+export interface BlockSplitter {
+  split(text: string): BlockSplit;
+}
+
+export function createBlockSplitter(kind: 'markdown' | 'text'): BlockSplitter {
+  const splitFunction = kind === 'markdown' ? splitMarkdownBlocks : splitTextBlocks;
+  let previous = emptyBlockSplit;
+  return {
+    split(text) {
+      previous = splitFunction(text, previous);
+      return previous;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
+import type { ConnectionState } from './types';
+
+export function initialConnection(): ConnectionState {
+  return { apiKey: '', rememberKey: true, endpointId: 'zai', baseUrl: endpointPresets[0]?.baseUrl ?? '', keyOrigin: null };
+}
+
+export function presetBaseUrl(id: EndpointPresetId): string | null {
+  const preset = endpointPresets.find((candidate) => candidate.id === id);
+  return preset && preset.baseUrl !== '' ? preset.baseUrl : null;
+}
+
+/** The preset whose URL this is, or 'custom'. */
+export function presetForBaseUrl(baseUrl: string): EndpointPresetId {
+  const normalised = baseUrl.trim().replace(/\/+$/, '');
+  return endpointPresets.find((preset) => preset.baseUrl !== '' && preset.baseUrl === normalised)?.id ?? 'custom';
+}

@@ -1,0 +1,156 @@
+// Two tabs, one saved playground. Without a guard, the tab that saves last silently replaces the other tab's
+// conversation in localStorage. Design (three-way comparison, no extra storage key):
+//
+// - Detection. The `storage` event fires only in the *other* tabs, and carries both the value before the write
+//   (oldValue) and after it (newValue). If this tab's conversation equals the one in oldValue, everything this tab
+//   had was saved and the other tab built on it (or replaced it): there is nothing to lose here, so this tab adopts
+//   the new conversation and says so with an info notice. If this tab's conversation differs from oldValue, this tab
+//   has changes the other tab never saw (or a reply is streaming here): that is a conflict.
+// - The gate. While a conflict is open this tab writes nothing (the persist storage is wrapped), and any write still
+//   queued by the throttled storage is replaced with the other tab's value, so nothing is overwritten behind the
+//   user's back. The user chooses: "Load the other tab's version" or "Keep mine" (saves this tab's conversation).
+// - Scope: the conversation (turns and draft). Settings and the endpoint stay last-writer-wins, as before.
+// - Limit: localStorage has no compare-and-swap, so two writes in the very same instant cannot be ordered; the tab
+//   whose write came from a stale base still sees the conflict, and the displaced version is kept in memory for
+//   "Load the other tab's version".
+import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import { stop } from './actions';
+import { addNotice, flushSavedState, type usePlaygroundStore } from './index';
+import { migrate, partialize, persistVersion, salvage, type PersistedState } from './persistence';
+import type { ConversationState, PlaygroundState } from './types';
+
+type PlaygroundStore = typeof usePlaygroundStore;
+
+export interface CrossTabConflict {
+  /** The conversation the other tab saved most recently. */
+  other: ConversationState;
+}
+
+export const adoptedNoticeText = 'This conversation was changed in another tab; this tab now shows the latest version.';
+
+let conflict: CrossTabConflict | null = null;
+const listeners = new Set<() => void>();
+
+function setConflict(next: CrossTabConflict | null): void {
+  conflict = next;
+  for (const listener of listeners) listener();
+}
+
+/** For useSyncExternalStore. */
+export function subscribeToCrossTabConflict(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function currentCrossTabConflict(): CrossTabConflict | null {
+  return conflict;
+}
+
+interface Installed {
+  store: PlaygroundStore;
+  storage: PersistStorage<PersistedState>;
+  name: string;
+}
+let installed: Installed | null = null;
+
+/** Same turns (id, role, text, reasoning, excluded) and the same draft: reply bookkeeping is ignored. */
+function fingerprint(conversation: ConversationState): string {
+  const turns = conversation.turns.map((turn) => [turn.id, turn.role, turn.content, turn.reasoning, turn.excluded]);
+  return JSON.stringify([turns, conversation.draft]);
+}
+
+function sameConversation(a: ConversationState, b: ConversationState): boolean {
+  return fingerprint(a) === fingerprint(b);
+}
+
+/** The conversation in a saved value (migrated and salvaged like at start-up), or null when unreadable. */
+function savedConversation(text: string | null, current: PlaygroundState): { conversation: ConversationState; value: StorageValue<PersistedState> | null } | null {
+  if (text === null) return { conversation: { turns: [], draft: '' }, value: null };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) return null;
+  const version = 'version' in parsed && typeof parsed.version === 'number' ? parsed.version : 0;
+  const { state } = salvage(migrate(parsed.state, version), current);
+  return state.conversation ? { conversation: state.conversation, value: parsed as StorageValue<PersistedState> } : null;
+}
+
+/**
+ * Guards the store against another tab's saves (see the comment at the top). Call once, after the store is created.
+ * Returns a function that removes the guard (tests).
+ */
+export function installCrossTabGuard(store: PlaygroundStore, target: Window = window): () => void {
+  const options = store.persist.getOptions();
+  const inner = options.storage;
+  const name = options.name;
+  if (!inner || !name) return () => undefined;
+  let adopting = false;
+
+  const guarded: PersistStorage<PersistedState> = {
+    getItem: (key) => inner.getItem(key),
+    setItem: (key, value) => {
+      if (conflict || adopting) return;
+      return inner.setItem(key, value);
+    },
+    removeItem: (key) => inner.removeItem(key),
+  };
+  store.persist.setOptions({ storage: guarded });
+  installed = { store, storage: inner, name };
+
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== name || event.newValue === null) return;
+    const state = store.getState();
+    const theirs = savedConversation(event.newValue, state);
+    if (!theirs) return;
+    const ours = state.conversation;
+    if (sameConversation(ours, theirs.conversation)) {
+      if (conflict) setConflict(null);
+      return;
+    }
+    const before = savedConversation(event.oldValue, state);
+    const nothingUnsaved = !conflict && !state.ui.sending && before !== null && sameConversation(ours, before.conversation);
+    if (nothingUnsaved) {
+      adopting = true;
+      try {
+        store.setState((current) => ({ conversation: theirs.conversation, ui: { ...current.ui, selectedReplyId: null } }));
+      } finally {
+        adopting = false;
+      }
+      addNotice('info', adoptedNoticeText);
+      return;
+    }
+    setConflict({ other: theirs.conversation });
+    // A save this tab queued before it knew (throttled while streaming) now writes the other tab's value instead.
+    if (theirs.value) void inner.setItem(name, theirs.value);
+  };
+  target.addEventListener('storage', onStorage);
+
+  return () => {
+    target.removeEventListener('storage', onStorage);
+    store.persist.setOptions({ storage: inner });
+    installed = null;
+    setConflict(null);
+  };
+}
+
+/** "Load the other tab's version": this tab's conversation is replaced (a reply in flight is stopped first). */
+export function loadOtherTabVersion(): void {
+  const open = conflict;
+  if (!open || !installed) return;
+  const { store } = installed;
+  if (store.getState().ui.sending) stop();
+  setConflict(null);
+  store.setState((state) => ({ conversation: open.other, ui: { ...state.ui, selectedReplyId: null } }));
+}
+
+/** "Keep mine": this tab's conversation is saved over the other tab's (which then adopts it). */
+export function keepThisTabVersion(): void {
+  if (!conflict || !installed) return;
+  const { store, storage, name } = installed;
+  setConflict(null);
+  void storage.setItem(name, { state: partialize(store.getState()), version: persistVersion });
+  flushSavedState();
+}

@@ -1,0 +1,65 @@
+// The one store, built from slices, persisted as a whole (minus the key and the transient UI).
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { initialConnection } from './connectionSlice';
+import { initialConversation } from './conversationSlice';
+import { newId } from './ids';
+import { loadKey, saveKey } from './keyStorage';
+import { createPlaygroundStorage, persistOptions } from './persistence';
+import { initialSettings } from './settingsSlice';
+import type { Notice, PlaygroundState } from './types';
+import { initialUi } from './uiSlice';
+
+export type { PlaygroundState, Turn, ReplyInfo, Notice, ConnectionState, ConversationState, UiState } from './types';
+
+export function initialState(): PlaygroundState {
+  return { connection: initialConnection(), settings: initialSettings(), conversation: initialConversation(), ui: initialUi() };
+}
+
+// Hydration runs inside create(), before the store exists: queue what it reports.
+const earlyNotices: Notice[] = [];
+function report(level: Notice['level'], text: string): void {
+  const notice = { id: newId('notice'), level, text };
+  const store = storeReference.current;
+  if (!store) {
+    earlyNotices.push(notice);
+    return;
+  }
+  if (store.getState().ui.notices.some((existing) => existing.text === text)) return; // say it once
+  store.setState((state) => ({ ui: { ...state.ui, notices: [...state.ui.notices, notice] } }));
+}
+
+export const storageFullText = 'Your browser storage is full, so the latest changes are not saved. The conversation is intact here — export it to keep a copy.';
+
+const persistenceEvents = {
+  onRecovered: (text: string) => report('warning', text),
+  onQuotaExceeded: () => report('warning', storageFullText),
+};
+
+const storeReference: { current: typeof usePlaygroundStore | null } = { current: null };
+const playgroundStorage = createPlaygroundStorage(persistenceEvents, () => storeReference.current?.getState().ui.sending ?? false);
+
+export const usePlaygroundStore = create<PlaygroundState>()(persist(() => initialState(), persistOptions(playgroundStorage.storage, persistenceEvents)));
+storeReference.current = usePlaygroundStore;
+
+/** Write the saved state now (end of a reply, pagehide). */
+export const flushSavedState = playgroundStorage.flush;
+
+// The key: loaded from where "Remember key" says, and kept there.
+usePlaygroundStore.setState((state) => ({
+  connection: { ...state.connection, apiKey: loadKey(state.connection.rememberKey) },
+  ui: { ...state.ui, notices: [...state.ui.notices, ...earlyNotices.splice(0)] },
+}));
+usePlaygroundStore.subscribe((state, previous) => {
+  const { apiKey, rememberKey } = state.connection;
+  if (apiKey !== previous.connection.apiKey || rememberKey !== previous.connection.rememberKey) saveKey(apiKey, rememberKey);
+});
+
+if (typeof window !== 'undefined') window.addEventListener('pagehide', () => flushSavedState());
+
+/** Back to a fresh playground (tests, "reset"). Keeps nothing. */
+export function resetPlayground(): void {
+  usePlaygroundStore.setState(initialState(), true);
+}
+
+export { report as addNotice };

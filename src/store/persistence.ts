@@ -1,0 +1,161 @@
+// Saving and restoring the playground: versioned, salvaging, throttled while streaming, and tolerant of a
+// full or broken localStorage. The key is never part of this state (see keyStorage.ts).
+import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
+import { connectionSchema, draftSchema, settingsSchema, turnSchema } from './schema';
+import type { PlaygroundState, Turn } from './types';
+
+export const persistName = 'glm-playground:state';
+export const persistVersion = 1;
+
+export type PersistedState = {
+  connection: Omit<PlaygroundState['connection'], 'apiKey'>;
+  settings: PlaygroundState['settings'];
+  conversation: PlaygroundState['conversation'];
+};
+
+export interface PersistenceEvents {
+  onRecovered: (text: string) => void;
+  onQuotaExceeded: () => void;
+}
+
+/** A reply that was streaming when the page went away can only be partial. */
+function settleTurn(turn: Turn): Turn {
+  if (!turn.reply || (turn.reply.status !== 'streaming' && turn.reply.status !== 'waiting')) return turn;
+  return { ...turn, reply: { ...turn.reply, status: 'interrupted', retry: null } };
+}
+
+export function partialize(state: PlaygroundState): PersistedState {
+  const { apiKey: _apiKey, ...connection } = state.connection;
+  return { connection, settings: state.settings, conversation: { turns: state.conversation.turns.map(settleTurn), draft: state.conversation.draft } };
+}
+
+/** Version 0 (before versioning) kept the settings flat with `top_p`/`max_tokens` names and `messages`. */
+export function migrate(persisted: unknown, version: number): unknown {
+  if (version >= persistVersion || !isRecord(persisted)) return persisted;
+  const settings = isRecord(persisted.settings) ? { ...persisted.settings } : {};
+  if ('top_p' in settings && !('topP' in settings)) settings.topP = settings.top_p;
+  if ('max_tokens' in settings && !('maxTokens' in settings)) settings.maxTokens = settings.max_tokens;
+  const conversation = isRecord(persisted.conversation) ? { ...persisted.conversation } : {};
+  if (Array.isArray(persisted.messages) && !('turns' in conversation)) conversation.turns = persisted.messages;
+  return { ...persisted, settings, conversation };
+}
+
+interface Salvaged {
+  state: Partial<PersistedState> & { conversation?: PlaygroundState['conversation'] };
+  problems: number;
+}
+
+/** Keep every valid part of a persisted state; count what had to be dropped. */
+export function salvage(persisted: unknown, current: PlaygroundState): Salvaged {
+  let problems = 0;
+  if (!isRecord(persisted)) return { state: {}, problems: persisted === undefined || persisted === null ? 0 : 1 };
+  const connection = connectionSchema.safeParse(persisted.connection);
+  if (!connection.success) problems += 1;
+  const settings = settingsSchema.safeParse({ ...current.settings, ...(isRecord(persisted.settings) ? persisted.settings : {}) });
+  if (!settings.success) problems += 1;
+  const conversationRecord = isRecord(persisted.conversation) ? persisted.conversation : {};
+  const turns: Turn[] = [];
+  const rawTurns = Array.isArray(conversationRecord.turns) ? conversationRecord.turns : [];
+  for (const raw of rawTurns) {
+    const turn = turnSchema.safeParse(isRecord(raw) && isRecord(raw.reply) ? { ...raw, reply: { retry: null, ...raw.reply } } : raw);
+    if (turn.success) turns.push(settleTurn({ ...turn.data, reply: turn.data.reply ? { ...(turn.data.reply as Turn['reply'] & object), retry: null } : null }));
+    else problems += 1;
+  }
+  if (conversationRecord.turns !== undefined && !Array.isArray(conversationRecord.turns)) problems += 1;
+  const draft = draftSchema.safeParse(conversationRecord.draft);
+  if (conversationRecord.draft !== undefined && !draft.success) problems += 1;
+  return {
+    state: {
+      ...(connection.success ? { connection: connection.data } : {}),
+      ...(settings.success ? { settings: settings.data } : {}),
+      conversation: { turns, draft: draft.success ? draft.data : '' },
+    },
+    problems,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isQuotaError(error: unknown): boolean {
+  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+}
+
+/**
+ * localStorage behind zustand's persist: unreadable JSON is reported and treated as "nothing saved";
+ * writes are held back to one per `throttleMs` while `isBusy()` (streaming), and flush() writes now.
+ */
+export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () => boolean, throttleMs = 1000) {
+  let pending: { name: string; text: string } | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function write(name: string, text: string): void {
+    try {
+      window.localStorage.setItem(name, text);
+    } catch (error) {
+      if (isQuotaError(error)) events.onQuotaExceeded();
+    }
+  }
+
+  function flush(): void {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    if (pending) write(pending.name, pending.text);
+    pending = null;
+  }
+
+  const storage: PersistStorage<PersistedState> = {
+    getItem(name) {
+      let text: string | null;
+      try {
+        text = window.localStorage.getItem(name);
+      } catch {
+        return null;
+      }
+      if (text === null) return null;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (isRecord(parsed) && typeof parsed.version === 'number' && 'state' in parsed) return parsed as unknown as StorageValue<PersistedState>;
+        // No version: an older or foreign format; migrate from 0.
+        return { state: (isRecord(parsed) && 'state' in parsed ? parsed.state : parsed) as PersistedState, version: 0 };
+      } catch {
+        events.onRecovered('Your saved playground could not be read (it was not valid JSON), so it started fresh.');
+        return null;
+      }
+    },
+    setItem(name, value) {
+      pending = { name, text: JSON.stringify(value) };
+      if (!isBusy()) return flush();
+      timer ??= setTimeout(flush, throttleMs);
+    },
+    removeItem(name) {
+      pending = null;
+      window.localStorage.removeItem(name);
+    },
+  };
+  return { storage, flush };
+}
+
+export function persistOptions(
+  storage: PersistStorage<PersistedState>,
+  events: PersistenceEvents,
+): PersistOptions<PlaygroundState, PersistedState> {
+  return {
+    name: persistName,
+    version: persistVersion,
+    storage,
+    partialize,
+    migrate: (persisted, version) => migrate(persisted, version) as PersistedState,
+    merge(persisted, current) {
+      const { state, problems } = salvage(persisted, current);
+      if (problems > 0) events.onRecovered(`Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`);
+      return {
+        ...current,
+        connection: { ...current.connection, ...state.connection },
+        settings: state.settings ?? current.settings,
+        conversation: state.conversation ?? current.conversation,
+      };
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import { chatCompletionsUrl, upstreamBaseUrl } from '../core/endpoints';
+import { modelInfo, type ModelInfo } from '../core/models';
+import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
+import type { PlaygroundState, Turn } from './types';
+
+export function selectModelInfo(state: PlaygroundState): ModelInfo {
+  return modelInfo(state.settings.model);
+}
+
+/** The turns Send would send: the transcript plus the draft as a new user turn. */
+export function pendingTurns(state: PlaygroundState): ConversationTurn[] {
+  const turns: ConversationTurn[] = state.conversation.turns.map(toConversationTurn);
+  if (state.conversation.draft.trim() !== '') turns.push({ role: 'user', content: state.conversation.draft });
+  return turns;
+}
+
+export function toConversationTurn(turn: Turn): ConversationTurn {
+  return { role: turn.role, content: turn.content, reasoning: turn.reasoning, excluded: turn.excluded };
+}
+
+// Memoised on the inputs so that the Request preview does not re-render on unrelated changes.
+let lastBody: { settings: unknown; turns: unknown; draft: string; body: ChatRequestBody } | null = null;
+export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
+  const { settings } = state;
+  const { turns, draft } = state.conversation;
+  if (lastBody && lastBody.settings === settings && lastBody.turns === turns && lastBody.draft === draft) return lastBody.body;
+  const body = buildRequestBody(settings, pendingTurns(state));
+  lastBody = { settings, turns, draft, body };
+  return body;
+}
+
+export function selectPendingRequest(state: PlaygroundState): ChatRequest {
+  return { baseUrl: state.connection.baseUrl, body: selectRequestBody(state) };
+}
+
+/** Where a request goes for the user to read: the real upstream, even through the local proxy. */
+export function selectRequestUrl(state: PlaygroundState): string {
+  return chatCompletionsUrl(upstreamBaseUrl(state.connection.baseUrl));
+}
+
+export function selectDisplayedReply(state: PlaygroundState): Turn | null {
+  const { turns } = state.conversation;
+  const selected = state.ui.selectedReplyId;
+  if (selected) {
+    const turn = turns.find((candidate) => candidate.id === selected);
+    if (turn?.reply) return turn;
+  }
+  for (let index = turns.length - 1; index >= 0; index -= 1) {
+    const turn = turns[index];
+    if (turn?.reply) return turn;
+  }
+  return null;
+}
+
+export function isDemoEndpoint(state: PlaygroundState): boolean {
+  return state.connection.endpointId === 'demo';
+}
+
+export interface SendReadiness {
+  ok: boolean;
+  reason: string | null;
+}
+
+export function selectCanSend(state: PlaygroundState): SendReadiness {
+  if (state.ui.sending) return { ok: false, reason: 'A reply is on its way — Stop it first.' };
+  if (state.connection.baseUrl.trim() === '') return { ok: false, reason: 'Choose an endpoint or enter a Base URL.' };
+  if (state.connection.apiKey === '' && !isDemoEndpoint(state)) return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
+  if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
+  const turns = pendingTurns(state).filter((turn) => !turn.excluded);
+  const last = turns[turns.length - 1];
+  if (state.conversation.draft.trim() === '' && (!last || last.role !== 'user')) return { ok: false, reason: 'Type a message first.' };
+  if (!turns.some((turn) => turn.role === 'user')) return { ok: false, reason: 'The conversation needs at least one user message.' };
+  return { ok: true, reason: null };
+}
+
+/** Is this the id of the last turn and a model reply (what Regenerate replaces)? */
+export function selectCanRegenerate(state: PlaygroundState): boolean {
+  const last = state.conversation.turns[state.conversation.turns.length - 1];
+  return !state.ui.sending && last?.role === 'assistant' && last.reply !== null;
+}

@@ -1,0 +1,62 @@
+import type { EndpointPresetId } from '../core/endpoints';
+import type { ApiError, CallStatus, Usage } from '../core/contracts';
+import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
+import type { ReplyMetrics } from '../core/metrics';
+
+export interface ConnectionState {
+  /** Trimmed; stored apart from the rest (see keyStorage.ts). */
+  apiKey: string;
+  rememberKey: boolean;
+  endpointId: EndpointPresetId;
+  baseUrl: string;
+  /** The upstream origin the key was entered for; the key goes nowhere else without asking. */
+  keyOrigin: string | null;
+}
+
+export type ReplyStatus = 'waiting' | 'streaming' | Exclude<CallStatus, never>;
+
+export interface ReplyInfo {
+  status: ReplyStatus;
+  /** Exactly what was sent, for "View code" and history. */
+  request: ChatRequest;
+  error: ApiError | null;
+  finishReason: string | null;
+  usage: Usage | null;
+  metrics: ReplyMetrics;
+  warnings: string[];
+  retry: { attempt: number; delayMs: number; at: number } | null;
+}
+
+export interface Turn {
+  id: string;
+  role: TurnRole;
+  content: string;
+  reasoning: string;
+  excluded: boolean;
+  reply: ReplyInfo | null;
+}
+
+export interface ConversationState {
+  turns: Turn[];
+  draft: string;
+}
+
+export interface Notice {
+  id: string;
+  level: 'info' | 'warning' | 'error';
+  text: string;
+}
+
+export interface UiState {
+  selectedReplyId: string | null;
+  keyConfirmation: { targetOrigin: string } | null;
+  notices: Notice[];
+  sending: boolean;
+}
+
+export interface PlaygroundState {
+  connection: ConnectionState;
+  settings: RequestSettings;
+  conversation: ConversationState;
+  ui: UiState;
+}

@@ -1,0 +1,204 @@
+// Saving and restoring the playground (src/store/persistence.ts and its use in src/store/index.ts), in jsdom so that
+// localStorage and pagehide are the browser's. Each start-up test loads a fresh copy of the store module after
+// seeding localStorage, as a page reload would.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPlaygroundStorage, persistName } from '../../src/store/persistence';
+import type { PlaygroundState, Turn } from '../../src/store/types';
+
+type StoreModule = typeof import('../../src/store');
+
+function quotaError(): DOMException {
+  return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+}
+
+function turn(id: string, role: Turn['role'], content: string): Turn {
+  return { id, role, content, reasoning: '', excluded: false, reply: null };
+}
+
+/** A valid saved state of the current version, as the app writes it. */
+function savedState(turns: Turn[] = [turn('t1', 'user', 'Hello'), turn('t2', 'assistant', 'Hi!')]) {
+  return {
+    connection: { rememberKey: true, endpointId: 'bigmodel', baseUrl: 'https://open.bigmodel.cn/api/paas/v4', keyOrigin: null },
+    settings: {
+      model: 'glm-4.6', thinking: true, preserveReasoning: false, stream: true, temperature: 0.4, topP: 0.95, maxTokens: 4096,
+      pinned: { temperature: false, top_p: false, max_tokens: false }, systemPrompt: 'Be brief.',
+    },
+    conversation: { turns, draft: 'unsent words' },
+  };
+}
+
+async function startApp(saved: string | null): Promise<StoreModule> {
+  if (saved !== null) localStorage.setItem(persistName, saved);
+  vi.resetModules();
+  return import('../../src/store');
+}
+
+function contents(state: PlaygroundState): string[] {
+  return state.conversation.turns.map((candidate) => candidate.content);
+}
+
+function noticeTexts(state: PlaygroundState): string[] {
+  return state.ui.notices.map((notice) => notice.text);
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('start-up from what was saved', () => {
+  it('restores the conversation, settings and endpoint of the current version without any notice', async () => {
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: savedState(), version: 1 }));
+    const state = usePlaygroundStore.getState();
+    expect(contents(state)).toEqual(['Hello', 'Hi!']);
+    expect(state.conversation.draft).toBe('unsent words');
+    expect(state.settings.systemPrompt).toBe('Be brief.');
+    expect(state.connection.endpointId).toBe('bigmodel');
+    expect(state.ui.notices).toEqual([]);
+  });
+
+  it('migrates a version 0 state (top_p / max_tokens names, messages) and says so once', async () => {
+    const versionZero = {
+      settings: { model: 'glm-4.6', top_p: 0.5, max_tokens: 2048 },
+      messages: [
+        { role: 'user', content: 'Hello from version 0' },
+        { role: 'assistant', content: 'Old reply' },
+      ],
+    };
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: versionZero, version: 0 }));
+    const state = usePlaygroundStore.getState();
+    expect(state.settings.topP).toBe(0.5);
+    expect(state.settings.maxTokens).toBe(2048);
+    expect(contents(state)).toEqual(['Hello from version 0', 'Old reply']);
+    expect(state.ui.notices).toHaveLength(1);
+  });
+
+  it('loads a state saved without a version number, and says so once', async () => {
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: savedState() }));
+    expect(contents(usePlaygroundStore.getState())).toEqual(['Hello', 'Hi!']);
+    expect(usePlaygroundStore.getState().settings.systemPrompt).toBe('Be brief.');
+    expect(usePlaygroundStore.getState().ui.notices).toHaveLength(1);
+  });
+
+  it('starts fresh from unparseable JSON, says so once, and saves again afterwards', async () => {
+    const { usePlaygroundStore } = await startApp('{"state": {"conversation": ');
+    const actions = await import('../../src/store/actions');
+    const state = usePlaygroundStore.getState();
+    expect(state.conversation.turns).toEqual([]);
+    expect(noticeTexts(state)).toEqual(['Your saved playground could not be read (it was not valid JSON), so it started fresh.']);
+    actions.addTurn('user', 'A new start');
+    actions.addTurn('user', 'and more');
+    expect(usePlaygroundStore.getState().ui.notices).toHaveLength(1);
+    expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({ version: 1, state: { conversation: { turns: [{ content: 'A new start' }, { content: 'and more' }] } } });
+  });
+
+  it('salvages part by part: bad settings and one bad turn are dropped, everything else is kept, said once', async () => {
+    const saved = savedState([turn('t1', 'user', 'Keep me'), { ...turn('t2', 'user', 'x'), role: 'robot' } as unknown as Turn, turn('t3', 'assistant', 'Keep me too')]);
+    const damaged = { ...saved, settings: { ...saved.settings, temperature: 'hot' } };
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: damaged, version: 1 }));
+    const state = usePlaygroundStore.getState();
+    expect(contents(state)).toEqual(['Keep me', 'Keep me too']);
+    expect(state.conversation.draft).toBe('unsent words');
+    expect(state.connection.endpointId).toBe('bigmodel');
+    expect(state.settings.temperature).toBeTypeOf('number');
+    expect(state.settings.systemPrompt).toBe('Be brief.');
+    expect(state.settings.model).toBe('glm-4.6');
+    expect(noticeTexts(state)).toEqual(['Part of your saved playground was damaged; 2 items were dropped and the rest restored.']);
+  });
+
+  it('loads a state whose parts are all of the wrong type into a working, fresh playground', async () => {
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: { connection: 5, settings: [], conversation: { turns: 'none', draft: 7 } }, version: 1 }));
+    const actions = await import('../../src/store/actions');
+    const state = usePlaygroundStore.getState();
+    expect(state.conversation.turns).toEqual([]);
+    expect(state.conversation.draft).toBe('');
+    expect(state.ui.notices).toHaveLength(1);
+    actions.addTurn('user', 'Still works');
+    expect(contents(usePlaygroundStore.getState())).toEqual(['Still works']);
+  });
+});
+
+describe('a full storage (QuotaExceededError)', () => {
+  it('keeps the app working with the conversation intact, and shows the storage-full notice once', async () => {
+    const { usePlaygroundStore, storageFullText } = await startApp(null);
+    const actions = await import('../../src/store/actions');
+    const original = Storage.prototype.setItem;
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, name: string, value: string) {
+      if (name === persistName) throw quotaError();
+      original.call(this, name, value);
+    });
+    actions.addTurn('user', 'First');
+    actions.addTurn('assistant', 'Second');
+    actions.setDraft('typing on');
+    const state = usePlaygroundStore.getState();
+    expect(contents(state)).toEqual(['First', 'Second']);
+    expect(state.conversation.draft).toBe('typing on');
+    expect(noticeTexts(state)).toEqual([storageFullText]);
+  });
+
+  it('reports a run of failed writes once, and again only after a write succeeded in between', () => {
+    const onQuotaExceeded = vi.fn();
+    const { storage } = createPlaygroundStorage({ onRecovered: vi.fn(), onQuotaExceeded }, () => false);
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw quotaError();
+    });
+    const value = (draft: string) => ({ state: { ...savedState(), conversation: { turns: [], draft } }, version: 1 }) as never;
+    void storage.setItem(persistName, value('a'));
+    void storage.setItem(persistName, value('ab'));
+    void storage.setItem(persistName, value('abc'));
+    expect(onQuotaExceeded).toHaveBeenCalledTimes(1);
+    setItem.mockRestore();
+    void storage.setItem(persistName, value('saved'));
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw quotaError();
+    });
+    void storage.setItem(persistName, value('full again'));
+    expect(onQuotaExceeded).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('throttled writes', () => {
+  function value(draft: string) {
+    return { state: { ...savedState(), conversation: { turns: [], draft } }, version: 1 } as never;
+  }
+  function savedDraft(): unknown {
+    return (JSON.parse(localStorage.getItem(persistName) ?? 'null') as { state?: { conversation?: { draft?: unknown } } } | null)?.state?.conversation?.draft;
+  }
+
+  it('writes at once while idle', () => {
+    const { storage } = createPlaygroundStorage({ onRecovered: vi.fn(), onQuotaExceeded: vi.fn() }, () => false);
+    void storage.setItem(persistName, value('idle'));
+    expect(savedDraft()).toBe('idle');
+  });
+
+  it('while busy, holds writes back to one per interval with the latest value, and flush() writes at once', () => {
+    vi.useFakeTimers();
+    const writes = vi.spyOn(Storage.prototype, 'setItem');
+    const { storage, flush } = createPlaygroundStorage({ onRecovered: vi.fn(), onQuotaExceeded: vi.fn() }, () => true, 1000);
+    for (let index = 0; index < 50; index += 1) void storage.setItem(persistName, value(`token ${index}`));
+    expect(writes).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1000);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(savedDraft()).toBe('token 49');
+    void storage.setItem(persistName, value('the end'));
+    flush();
+    expect(writes).toHaveBeenCalledTimes(2);
+    expect(savedDraft()).toBe('the end');
+  });
+
+  it('a streaming store writes a few times, not once per token, and the final state is saved on pagehide', async () => {
+    const { usePlaygroundStore } = await startApp(null);
+    const actions = await import('../../src/store/actions');
+    const writes = vi.spyOn(Storage.prototype, 'setItem');
+    usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: true } }));
+    for (let index = 0; index < 200; index += 1) actions.setDraft(`token ${index}`);
+    const stateWrites = () => writes.mock.calls.filter(([name]) => name === persistName).length;
+    expect(stateWrites()).toBeLessThanOrEqual(1);
+    window.dispatchEvent(new Event('pagehide'));
+    expect(savedDraft()).toBe('token 199');
+  });
+});

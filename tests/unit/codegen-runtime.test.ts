@@ -1,0 +1,270 @@
+// Runs every exported program for real against the project's mock Z.ai server and checks that the server got
+// exactly the app's body (parsed JSON deep-equal), the Authorization and Content-Type headers, and that the
+// program printed the reasoning and the answer the mock sent. SDK flavours run against test doubles that
+// mirror the SDKs' signatures and body building (tests/fixtures/codegen/python-stubs, tests/fixtures/java-stubs).
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeTargets, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
+import { generateCode } from '../../src/core/codegen';
+import type { ChatRequest, ChatRequestBody } from '../../src/core/request';
+import { hostileComplete, hostileStreaming, largeRequest, requestFixtures, type RequestFixture } from '../fixtures/codegen/requests';
+import { startMockServer } from '../mock-zai/server.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const pythonStubs = join(here, '../fixtures/codegen/python-stubs');
+const javaStubSources = join(here, '../fixtures/java-stubs');
+
+/** A key with shell and quote characters: it must reach the server unchanged from the environment. */
+const apiKey = `test.key-$HOME-'single'-"double"`;
+const mockReasoning = 'Reasoning: 思考 "quoted" \\ back 𝄞 {braces} done.';
+const mockAnswer = 'Answer: 你好 👩‍💻 %s $HOME done.';
+
+let workDirectory = '';
+let javaStubClasses = '';
+
+interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** At most two child processes at a time (two cores); javac and the JVM are heavy. */
+const slots = { free: 2, waiting: [] as (() => void)[] };
+async function withSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (slots.free === 0) await new Promise<void>((resolve) => slots.waiting.push(resolve));
+  else slots.free -= 1;
+  try {
+    return await work();
+  } finally {
+    const next = slots.waiting.shift();
+    if (next) next();
+    else slots.free += 1;
+  }
+}
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<RunResult> {
+  return withSlot(
+    () =>
+      new Promise<RunResult>((resolve, reject) => {
+        const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const stdout: Buffer[] = [];
+        const stderr: Buffer[] = [];
+        const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+        child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+        child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+        child.on('error', reject);
+        const started = Date.now();
+        child.on('close', (code) => {
+          clearTimeout(timer);
+          if (process.env.CODEGEN_TIMING) console.log(`${Date.now() - started} ms: ${command} ${args.join(' ').slice(0, 60)} in ${cwd.split('/').pop() ?? ''}`);
+          resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+        });
+      }),
+  );
+}
+
+const fileNames: Record<CodeLanguage, string> = { curl: 'glm-request.sh', python: 'glm_request.py', java: 'GlmRequest.java' };
+
+function languageOf(library: CodeLibrary): CodeLanguage {
+  const target = codeTargets.find((candidate) => candidate.libraries.some((item) => item.id === library));
+  if (!target) throw new Error(`No target for ${library}`);
+  return target.language;
+}
+
+/** JVM flags that only shorten start-up (the programs are tiny). */
+const fastJvm = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
+
+function javaClassPath(library: CodeLibrary): string {
+  return library === 'java-zai-sdk' ? `classes:${javaStubClasses}` : 'classes';
+}
+
+/** Runs the program in `directory` (Java classes were compiled in beforeAll, as pure ASCII). */
+async function execute(library: CodeLibrary, directory: string, env: Record<string, string>): Promise<RunResult> {
+  if (library === 'curl') return run('bash', ['glm-request.sh'], directory, env);
+  if (library === 'python-requests') return run('python3', ['glm_request.py'], directory, env);
+  if (library === 'python-zai-sdk' || library === 'python-openai') {
+    return run('python3', ['glm_request.py'], directory, { ...env, PYTHONPATH: pythonStubs });
+  }
+  // A non-UTF-8 default charset must not change what is sent.
+  return run('java', [...fastJvm, '-Dfile.encoding=ISO-8859-1', '-cp', javaClassPath(library), 'GlmRequest'], directory, env);
+}
+
+/** What the server must receive from each flavour: the app's body, or the SDK's documented variant of it. */
+function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
+  const expected: Record<string, unknown> = structuredClone(body);
+  if (library === 'python-zai-sdk') {
+    // zai-sdk: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p clamped to 0.01–0.99;
+    // response_format defaults to None and is sent as null.
+    const temperature = body.temperature;
+    if (typeof temperature === 'number' && temperature <= 0) Object.assign(expected, { temperature: 0.01, do_sample: false });
+    if (typeof temperature === 'number' && temperature >= 1) expected.temperature = 0.99;
+    if (typeof body.top_p === 'number' && body.top_p >= 1) expected.top_p = 0.99;
+    if (typeof body.top_p === 'number' && body.top_p <= 0) expected.top_p = 0.01;
+    if (!('response_format' in body)) expected.response_format = null;
+  }
+  if (library === 'java-zai-sdk') {
+    // Only fields with a typed builder setter are sent; stream must be set (false is the API default).
+    const supported = new Set(['model', 'messages', 'stream', 'thinking', 'temperature', 'top_p', 'max_tokens', 'do_sample', 'stop', 'request_id', 'user_id']);
+    for (const key of Object.keys(expected)) if (!supported.has(key)) delete expected[key];
+    if (body.thinking) expected.thinking = { type: body.thinking.type };
+    if (expected.stream === undefined) expected.stream = false;
+  }
+  return expected;
+}
+
+function thinks(body: ChatRequestBody): boolean {
+  return body.model !== 'glm-4-32b-0414-128k' && body.thinking?.type !== 'disabled';
+}
+
+/** Reasoning and answer out of curl's raw output (SSE lines or one JSON body). */
+function parseCurlOutput(stdout: string, streaming: boolean): { reasoning: string; answer: string } {
+  if (!streaming) {
+    const message = JSON.parse(stdout).choices[0].message;
+    return { reasoning: message.reasoning_content ?? '', answer: message.content ?? '' };
+  }
+  let reasoning = '';
+  let answer = '';
+  for (const line of stdout.split('\n')) {
+    if (!line.startsWith('data:') || line.includes('[DONE]')) continue;
+    const delta = JSON.parse(line.slice(5)).choices[0]?.delta ?? {};
+    reasoning += delta.reasoning_content ?? '';
+    answer += delta.content ?? '';
+  }
+  return { reasoning, answer };
+}
+
+type MockServer = Awaited<ReturnType<typeof startMockServer>>;
+
+interface PreparedCase {
+  server: MockServer;
+  directory: string;
+}
+
+/** Starts a mock server for one fixture × library and writes the program generated for it. */
+async function prepare(fixture: RequestFixture, library: CodeLibrary): Promise<PreparedCase> {
+  const server = await startMockServer({ port: 0, chunkDelayMs: 0 });
+  server.queue({ name: 'reply', reasoning: mockReasoning, content: mockAnswer });
+  const request: ChatRequest = { ...fixture.request, baseUrl: server.baseUrl };
+  const language = languageOf(library);
+  const directory = join(workDirectory, `${fixture.name}.${library}`);
+  mkdirSync(directory, { recursive: true });
+  writeFileSync(join(directory, fileNames[language]), generateCode(request, language, { library, includeKey: false }));
+  return { server, directory };
+}
+
+const fixtures = [...requestFixtures, hostileStreaming, hostileComplete, largeRequest];
+const libraries = codeTargets.flatMap((target) => target.libraries.map((library) => library.id));
+const javaLibraries = libraries.filter((library) => languageOf(library) === 'java');
+const preparedJava = new Map<string, PreparedCase>();
+
+async function exportAndRun(fixture: RequestFixture, library: CodeLibrary) {
+  const key = `${fixture.name}.${library}`;
+  const prepared = preparedJava.get(key) ?? (await prepare(fixture, library));
+  preparedJava.delete(key);
+  try {
+    const result = await execute(library, prepared.directory, { ZAI_API_KEY: apiKey });
+    return { result, received: prepared.server.requests().filter((record) => record.method === 'POST') };
+  } finally {
+    await prepared.server.close();
+  }
+}
+
+/** Compiles every prepared Java program in one JVM (see tests/fixtures/codegen/BatchCompile.java). */
+async function compileJava(directories: { directory: string; library: CodeLibrary }[]): Promise<void> {
+  const args = directories.flatMap(({ directory, library }) => [directory, library === 'java-zai-sdk' ? javaStubClasses : '']);
+  const compiled = await run('java', [...fastJvm, join(here, '../fixtures/codegen/BatchCompile.java'), ...args], workDirectory);
+  expect(compiled.stderr).toBe('');
+  expect(compiled.code).toBe(0);
+}
+
+beforeAll(async () => {
+  workDirectory = mkdtempSync(join(tmpdir(), 'glm-codegen-'));
+  javaStubClasses = join(workDirectory, 'java-stub-classes');
+  const sources: string[] = [];
+  const collect = (directory: string) => {
+    for (const name of readdirSync(directory)) {
+      const path = join(directory, name);
+      if (statSync(path).isDirectory()) collect(path);
+      else if (name.endsWith('.java')) sources.push(relative(javaStubSources, path));
+    }
+  };
+  collect(javaStubSources);
+  const compiled = await run('javac', ['-encoding', 'US-ASCII', '-d', javaStubClasses, ...sources], javaStubSources);
+  expect(compiled.stderr).toBe('');
+  const toCompile: { directory: string; library: CodeLibrary }[] = [];
+  for (const fixture of fixtures) {
+    for (const library of javaLibraries) {
+      const prepared = await prepare(fixture, library);
+      preparedJava.set(`${fixture.name}.${library}`, prepared);
+      toCompile.push({ directory: prepared.directory, library });
+    }
+  }
+  for (const library of javaLibraries) {
+    const directory = join(workDirectory, `no-key.${library}`);
+    mkdirSync(directory, { recursive: true });
+    writeFileSync(join(directory, 'GlmRequest.java'), noKeyProgram(library));
+    toCompile.push({ directory, library });
+  }
+  await compileJava(toCompile);
+}, 120_000);
+
+afterAll(async () => {
+  for (const prepared of preparedJava.values()) await prepared.server.close();
+  if (workDirectory) rmSync(workDirectory, { recursive: true, force: true });
+});
+
+describe.concurrent('exported code sends the same request', () => {
+  for (const fixture of fixtures) {
+    for (const library of libraries) {
+      it(`${fixture.name} via ${library}`, async () => {
+        const { result, received } = await exportAndRun(fixture, library);
+        expect(result.stderr.replace(/^Picked up .*\n/gm, ''), 'stderr').toBe('');
+        expect(result.code, result.stderr).toBe(0);
+        expect(received).toHaveLength(1);
+        const [record] = received;
+        expect(record?.path).toBe('/api/paas/v4/chat/completions');
+        expect(record?.json).toEqual(expectedBody(library, fixture.request.body));
+        expect(record?.headers.authorization).toBe(`Bearer ${apiKey}`);
+        expect(record?.headers['content-type']).toMatch(/^application\/json(;\s*charset=utf-8)?$/i);
+
+        const expectedReasoning = thinks(fixture.request.body) ? mockReasoning : '';
+        if (library === 'curl') {
+          const printed = parseCurlOutput(result.stdout, fixture.request.body.stream === true);
+          expect(printed.reasoning).toBe(expectedReasoning);
+          expect(printed.answer.trim()).toBe(mockAnswer);
+          return;
+        }
+        expect(result.stdout).toContain(`=== Answer ===\n${mockAnswer}`);
+        if (expectedReasoning) {
+          expect(result.stdout).toContain(`=== Reasoning ===\n${expectedReasoning}`);
+          expect(result.stdout.indexOf('=== Reasoning ===')).toBeLessThan(result.stdout.indexOf('=== Answer ==='));
+        } else {
+          expect(result.stdout).not.toContain('=== Reasoning ===');
+        }
+      }, 120_000);
+    }
+  }
+});
+
+function noKeyProgram(library: CodeLibrary): string {
+  const fixture = requestFixtures[0];
+  if (!fixture) throw new Error('no fixture');
+  const request = { ...fixture.request, baseUrl: 'http://127.0.0.1:9/api/paas/v4' };
+  return generateCode(request, languageOf(library), { library, includeKey: false });
+}
+
+describe('exported code without the key', () => {
+  it.each(libraries)('%s stops with a clear message when ZAI_API_KEY is unset', async (library) => {
+    const language = languageOf(library);
+    const directory = join(workDirectory, `no-key.${library}`);
+    mkdirSync(directory, { recursive: true });
+    if (language !== 'java') writeFileSync(join(directory, fileNames[language]), noKeyProgram(library));
+    const result = await execute(library, directory, { ZAI_API_KEY: '' });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('Set ZAI_API_KEY to your Z.ai API key');
+  }, 60_000);
+});

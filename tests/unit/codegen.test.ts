@@ -1,0 +1,221 @@
+// Rules of the code generators that a reader of the exported code would notice.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { codeTargets, generateCode, type CodeLibrary } from '../../src/core/codegen';
+import { heredocDelimiter } from '../../src/core/codegen/curl';
+import { javaString, jsonString, jsonText, pythonString } from '../../src/core/codegen/quoting';
+import type { ChatRequest } from '../../src/core/request';
+import { hostileTexts } from '../fixtures/codegen/hostile';
+import { hostileComplete, hostileStreaming, largeRequest, requestFixtures } from '../fixtures/codegen/requests';
+
+const allLibraries: CodeLibrary[] = codeTargets.flatMap((target) => target.libraries.map((library) => library.id));
+
+function fixture(name: string): ChatRequest {
+  const found = requestFixtures.find((candidate) => candidate.name === name);
+  if (!found) throw new Error(`no fixture ${name}`);
+  return found.request;
+}
+
+function generate(request: ChatRequest, library: CodeLibrary, extra: { includeKey?: boolean; apiKey?: string } = {}): string {
+  const target = codeTargets.find((candidate) => candidate.libraries.some((item) => item.id === library));
+  if (!target) throw new Error(library);
+  return generateCode(request, target.language, { library, includeKey: extra.includeKey ?? false, apiKey: extra.apiKey });
+}
+
+const streaming = fixture('stream-thinking');
+const complete = fixture('complete-no-thinking');
+
+describe('registry', () => {
+  it('offers cURL, Python and Java tabs with file names and Monaco languages', () => {
+    expect(codeTargets.map((target) => [target.label, target.fileName, target.monacoLanguage])).toEqual([
+      ['cURL', 'glm-request.sh', 'shell'],
+      ['Python', 'glm_request.py', 'python'],
+      ['Java', 'GlmRequest.java', 'java'],
+    ]);
+  });
+
+  it('lists the libraries per language, requests and HttpClient first', () => {
+    expect(codeTargets.map((target) => target.libraries.map((library) => library.id))).toEqual([
+      ['curl'],
+      ['python-requests', 'python-zai-sdk', 'python-openai'],
+      ['java-httpclient', 'java-zai-sdk'],
+    ]);
+    expect(codeTargets.map((target) => target.defaultLibrary)).toEqual(['curl', 'python-requests', 'java-httpclient']);
+  });
+
+  it('refuses a library that belongs to another language', () => {
+    expect(() => generateCode(streaming, 'java', { library: 'python-requests', includeKey: false })).toThrow(/not available for Java/);
+  });
+});
+
+describe('endpoint', () => {
+  it('exports the real upstream URL when the app goes through the local proxy', () => {
+    const proxied: ChatRequest = { ...streaming, baseUrl: '/proxy/zai/api/coding/paas/v4' };
+    for (const library of ['curl', 'python-requests', 'java-httpclient'] as const) {
+      const code = generate(proxied, library);
+      expect(code).toContain('https://api.z.ai/api/coding/paas/v4/chat/completions');
+      expect(code).not.toContain('/proxy/');
+    }
+  });
+
+  it('does not double the slash of a base URL that ends with one', () => {
+    const code = generate({ ...streaming, baseUrl: 'https://api.z.ai/api/paas/v4/' }, 'curl');
+    expect(code).toContain("'https://api.z.ai/api/paas/v4/chat/completions'");
+  });
+});
+
+describe('API key', () => {
+  const key = "sk-secret.'$HOME\"";
+
+  it.each(allLibraries)('%s reads ZAI_API_KEY from the environment and never embeds a key by default', (library) => {
+    const code = generate(streaming, library, { apiKey: key });
+    expect(code).not.toContain('sk-secret');
+    expect(code).toContain('Set ZAI_API_KEY to your Z.ai API key');
+    const reference = { curl: '"$ZAI_API_KEY"', python: 'os.environ["ZAI_API_KEY"]', java: 'System.getenv("ZAI_API_KEY")' };
+    const language = library === 'curl' ? 'curl' : library.startsWith('python') ? 'python' : 'java';
+    expect(code).toContain(language === 'curl' ? '${ZAI_API_KEY:?' : reference[language]);
+  });
+
+  it.each(allLibraries)('%s embeds the key, quoted, with a warning, only when asked', (library) => {
+    const code = generate(streaming, library, { includeKey: true, apiKey: key });
+    expect(code).toContain('WARNING: this file contains your API key');
+    const quoted = library === 'curl' ? `'sk-secret.'\\''$HOME"'` : library.startsWith('python') ? '"sk-secret.\'$HOME\\""' : '"sk-secret.\'$HOME\\""';
+    expect(code).toContain(quoted);
+  });
+
+  it('falls back to the environment variable when "include key" is on but no key is set', () => {
+    const code = generate(streaming, 'python-requests', { includeKey: true, apiKey: '  ' });
+    expect(code).toContain('os.environ["ZAI_API_KEY"]');
+    expect(code).not.toContain('WARNING');
+  });
+});
+
+describe('cURL', () => {
+  it('uses curl -N (no buffering) only for streaming requests', () => {
+    expect(generate(streaming, 'curl')).toContain('curl -sS -N ');
+    expect(generate(complete, 'curl')).not.toContain(' -N ');
+  });
+
+  it('carries the exact body in a quoted heredoc', () => {
+    const code = generate(hostileStreaming.request, 'curl');
+    const match = /--data-binary @- <<'(\w+)'\n([\s\S]*?)\n\1\n/.exec(code);
+    expect(match).not.toBeNull();
+    expect(JSON.parse(match?.[2] ?? '')).toEqual(hostileStreaming.request.body);
+  });
+
+  it('picks a heredoc delimiter that no body line equals', () => {
+    expect(heredocDelimiter('{\n  "a": 1\n}')).toBe('JSON');
+    expect(heredocDelimiter('JSON\nJSON_1\nx')).toBe('JSON_2');
+  });
+});
+
+describe('quoting', () => {
+  it('JSON text escapes invisible characters and keeps readable ones', () => {
+    expect(jsonString('a\u2028b\u200dc\u0000d')).toBe('"a\\u2028b\\u200dc\\u0000d"');
+    expect(jsonString('中文 😀 𝄞')).toBe('"中文 😀 𝄞"');
+  });
+
+  it('JSON text round-trips every hostile value', () => {
+    for (const text of hostileTexts) expect(JSON.parse(jsonText({ text, list: [text] }))).toEqual({ text, list: [text] });
+  });
+
+  it('Python literals evaluate back to every hostile text', () => {
+    const program = `import json\nprint(json.dumps([${hostileTexts.map(pythonString).join(', ')}]))`;
+    const output = execFileSync('python3', ['-c', program], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual(hostileTexts);
+  });
+
+  it('Java literals are pure ASCII and never use \\u for quotes, backslashes or line breaks', () => {
+    expect(javaString('a"b\\c\nd\u0000e')).toBe('"a\\"b\\\\c\\nd\\000e"');
+    expect(javaString('中😀\u2028')).toBe('"\\u4e2d\\ud83d\\ude00\\u2028"');
+  });
+
+  it('Java keeps a literal backslash-u in the text from being read as a unicode escape', () => {
+    // "\u0022" typed by a person becomes \\u0022 in the source: an escaped backslash, then plain "u0022".
+    expect(javaString('\\u0022')).toBe('"\\\\u0022"');
+  });
+});
+
+describe('Java source', () => {
+  it('is pure ASCII for the hostile corpus and the 200 KB message', () => {
+    for (const request of [hostileStreaming.request, hostileComplete.request, largeRequest.request]) {
+      for (const library of ['java-httpclient', 'java-zai-sdk'] as const) {
+        expect(generate(request, library)).toMatch(/^[\x20-\x7e\n]*$/);
+      }
+    }
+  });
+
+  it('splits long text into run-time joined literals below the 64 KB constant limit', () => {
+    const code = generate(largeRequest.request, 'java-httpclient');
+    expect(code).toContain('String.join("",');
+    const longest = Math.max(...(code.match(/"(?:[^"\\\n]|\\.)*"/g) ?? []).map((literal) => literal.length));
+    // At most 8000 UTF-16 units per literal, each at most 6 ASCII characters (\uXXXX).
+    expect(longest).toBeLessThanOrEqual(8000 * 6 + 2);
+  });
+
+  it('keeps user text out of comments (a model id cannot end a comment or inject a \\u escape)', () => {
+    const request: ChatRequest = { ...streaming, body: { ...streaming.body, model: 'x */ \\u000a\nmodel' } };
+    for (const library of ['java-httpclient', 'java-zai-sdk'] as const) {
+      const comments = generate(request, library).split('\n').filter((line) => line.trimStart().startsWith('//'));
+      for (const line of comments) expect(line).not.toMatch(/\\|\*\//);
+    }
+  });
+});
+
+describe('Python SDK flavours', () => {
+  it('zai-sdk uses ZhipuAiClient for the mainland endpoint and ZaiClient otherwise', () => {
+    const mainland = generate(fixture('bigmodel-through-proxy'), 'python-zai-sdk');
+    expect(mainland).toContain('from zai import ZhipuAiClient');
+    expect(mainland).toContain('client = ZhipuAiClient(api_key=api_key)\n');
+    expect(generate(streaming, 'python-zai-sdk')).toContain('client = ZaiClient(api_key=api_key)\n');
+    const coding = generate({ ...streaming, baseUrl: 'https://api.z.ai/api/coding/paas/v4' }, 'python-zai-sdk');
+    expect(coding).toContain('client = ZaiClient(api_key=api_key, base_url="https://api.z.ai/api/coding/paas/v4")');
+  });
+
+  it('zai-sdk says when it will not send the same temperature or top_p', () => {
+    const rewritten = generate(fixture('extra-fields'), 'python-zai-sdk');
+    expect(rewritten).toContain('temperature 1 is sent as 0.99');
+    expect(rewritten).toContain('top_p 1 is sent as 0.99');
+    expect(generate(fixture('temperature-zero'), 'python-zai-sdk')).toContain('temperature 0 is sent as 0.01 with do_sample=False');
+    expect(generate(streaming, 'python-zai-sdk')).not.toContain('is sent as');
+  });
+
+  it('openai passes Z.ai-only fields through extra_body', () => {
+    const code = generate(streaming, 'python-openai');
+    expect(code).toMatch(/extra_body=\{\n\s+"thinking": \{\n\s+"type": "enabled",/);
+    expect(code).not.toMatch(/^\s+thinking=/m);
+    expect(code).toContain('OpenAI(api_key=api_key, base_url="https://api.z.ai/api/paas/v4")');
+  });
+
+  it('every Python export parses (python3 ast)', () => {
+    const sources = [...requestFixtures, hostileStreaming, hostileComplete].flatMap((item) =>
+      (['python-requests', 'python-zai-sdk', 'python-openai'] as const).map((library) => generate(item.request, library)),
+    );
+    const program = 'import ast, json, sys\nfor source in json.load(sys.stdin):\n    ast.parse(source)\nprint("ok")';
+    expect(execFileSync('python3', ['-c', program], { input: JSON.stringify(sources), encoding: 'utf8' }).trim()).toBe('ok');
+  });
+});
+
+describe('Java SDK flavour', () => {
+  it('names the fields the SDK builder cannot send', () => {
+    const code = generate(fixture('extra-fields'), 'java-zai-sdk');
+    expect(code).toContain('//   response_format, tools, tool_choice, custom_field');
+    expect(generate(fixture('preserved-thinking'), 'java-zai-sdk')).toContain('thinking.clear_thinking');
+  });
+
+  it('sets stream(false) explicitly for a non-streaming request (the SDK unboxes it)', () => {
+    expect(generate(complete, 'java-zai-sdk')).toContain('.stream(false)');
+    expect(generate(streaming, 'java-zai-sdk')).toContain('.stream(true)');
+  });
+
+  it('passes temperature and top_p as Float literals', () => {
+    const code = generate(fixture('multi-turn-system'), 'java-zai-sdk');
+    expect(code).toContain('.topP(0.8f)');
+  });
+
+  it('picks ofZAI, ofZHIPU or an explicit base URL ending in a slash', () => {
+    expect(generate(streaming, 'java-zai-sdk')).toContain('ZaiClient.builder().ofZAI().apiKey(apiKey)');
+    expect(generate(fixture('bigmodel-through-proxy'), 'java-zai-sdk')).toContain('ZaiClient.builder().ofZHIPU().apiKey(apiKey)');
+    expect(generate({ ...streaming, baseUrl: 'http://localhost:8000/v1' }, 'java-zai-sdk')).toContain('.baseUrl("http://localhost:8000/v1/")');
+  });
+});
