@@ -4,6 +4,7 @@ import { defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { proxyRoutes } from './src/core/endpoints';
 import { createMockZai } from './tests/mock-zai/server.mjs';
+import { securityHeadersPlugin } from './scripts/security-headers.mjs';
 
 /** Only these request headers reach the upstream (no cookies, no Origin/Referer of the local page). */
 const forwardedRequestHeaders = ['authorization', 'content-type', 'content-length', 'accept', 'accept-language'];
@@ -102,7 +103,7 @@ function glmPlaygroundServer(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), glmPlaygroundServer()],
+  plugins: [react(), glmPlaygroundServer(), securityHeadersPlugin()],
   build: {
     target: 'es2022',
   },

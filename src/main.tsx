@@ -1,7 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
+import { prefetchTextRenderers } from './components/LazyText';
+import { usePlaygroundStore } from './store';
+import { installCrossTabGuard } from './store/crossTab';
 import './styles.css';
+
+installCrossTabGuard(usePlaygroundStore);
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+
+// Fetch the Markdown renderers once the first paint is done, before the first reply needs them.
+const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+idle(() => prefetchTextRenderers());

@@ -1,4 +1,5 @@
 import { ConversationPanel } from './ConversationPanel';
+import { CrossTabNotice } from './CrossTabNotice';
 import { NoticeBar } from './NoticeBar';
 import { ReplyArea } from './ReplyArea';
 import { SettingsSidebar } from './SettingsSidebar';
@@ -12,6 +13,7 @@ export function App() {
         <p className="app-tagline">Compose, stream and inspect Z.ai GLM chat requests — your key stays in this browser.</p>
       </header>
       <NoticeBar />
+      <CrossTabNotice />
       <div className="app-layout">
         <SettingsSidebar />
         <main className="app-conversation" aria-label="Conversation">

@@ -1,6 +1,7 @@
 import '../styles/conversation.css';
 import { AddMessageForm } from './AddMessageForm';
 import { Composer } from './Composer';
+import { ConversationFileMenu } from './ConversationFileMenu';
 import { SystemPromptField } from './SystemPromptField';
 import { Transcript } from './Transcript';
 
@@ -9,6 +10,7 @@ export function ConversationPanel() {
   return (
     <div className="conversation-panel">
       <SystemPromptField />
+      <ConversationFileMenu />
       <Transcript />
       <AddMessageForm />
       <Composer />

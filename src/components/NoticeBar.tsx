@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
-import { usePlaygroundStore } from '../store';
+import { storageFullText, usePlaygroundStore } from '../store';
 import { dismissNotice } from '../store/actions';
+import { StorageFullNotice } from './StorageFullNotice';
 
 /** App-level messages: recovered saved state, full storage, and the like. */
 export function NoticeBar() {
@@ -8,14 +9,18 @@ export function NoticeBar() {
   if (notices.length === 0) return null;
   return (
     <section className="notice-bar" aria-label="Notices">
-      {notices.map((notice) => (
+      {notices.map((notice) =>
+        notice.text === storageFullText ? (
+          <StorageFullNotice key={notice.id} notice={notice} />
+        ) : (
         <div key={notice.id} className={`notice notice-${notice.level}`} role={notice.level === 'info' ? 'status' : 'alert'}>
           <span>{notice.text}</span>
           <button type="button" className="button-quiet" onClick={() => dismissNotice(notice.id)} aria-label={`Dismiss: ${notice.text}`}>
             Dismiss
           </button>
         </div>
-      ))}
+        ),
+      )}
     </section>
   );
 }

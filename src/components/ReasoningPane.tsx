@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { formatDuration, thinkingElapsedMs } from '../core/metrics';
 import { usePlaygroundStore } from '../store';
 import type { PlaygroundState, Turn } from '../store/types';
-import { ReasoningText } from './ReasoningText';
+import { LazyReasoningText as ReasoningText } from './LazyText';
 import { useFollowStream } from './ReplyPane';
 
 function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {

@@ -2,7 +2,7 @@ import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { describeFinishReason } from '../core/errors';
 import { usePlaygroundStore } from '../store';
 import type { ReplyStatus } from '../store/types';
-import { ReplyMarkdown } from './ReplyMarkdown';
+import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
 
 /** How far from the bottom still counts as "at the bottom" (px). */
 const bottomSlack = 32;

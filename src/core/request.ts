@@ -50,6 +50,18 @@ export interface RequestSettings {
   /** A pinned parameter is sent even when it equals the model default. */
   pinned: Record<TunableParameter, boolean>;
   systemPrompt: string;
+  /**
+   * Body fields the form has no control for (tools, stop, response_format, request_id, do_sample…), sent verbatim.
+   * Never one of formOwnedFields: those are parsed into the form instead.
+   */
+  extraFields: Record<string, unknown>;
+}
+
+/** Body fields the form owns. extraFields cannot set or override them (buildRequestBody skips them there). */
+export const formOwnedFields = ['model', 'messages', 'stream', 'thinking', 'temperature', 'top_p', 'max_tokens'] as const;
+
+export function isFormOwnedField(name: string): boolean {
+  return (formOwnedFields as readonly string[]).includes(name);
 }
 
 export type TurnRole = 'user' | 'assistant';
@@ -106,6 +118,7 @@ export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSe
     maxTokens: model.defaultMaxTokens ?? maxTokensLimit(model),
     pinned: { temperature: false, top_p: false, max_tokens: false },
     systemPrompt: previous?.systemPrompt ?? '',
+    extraFields: previous?.extraFields ?? {},
   };
 }
 
@@ -117,7 +130,8 @@ function differs(a: number, b: number): boolean {
  * The exact body to send. Rules (../shared/zai-api.md "Request body"):
  * - defaults are omitted unless pinned; `stream` only when true (the API default is false);
  * - `thinking.type` always on models with thinking, never on models without;
- * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking.
+ * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking;
+ * - extraFields are appended verbatim, except form-owned names (formOwnedFields), which they cannot override.
  */
 export function buildRequestBody(settings: RequestSettings, turns: readonly ConversationTurn[]): ChatRequestBody {
   const model = modelInfo(settings.model);
@@ -147,6 +161,10 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   // A model without a published default starts at its limit; that starting value counts as the default.
   const defaultMax = model.defaultMaxTokens ?? maxTokensLimit(model);
   if (settings.pinned.max_tokens || maxTokens !== defaultMax) body.max_tokens = maxTokens;
+  // Unknown fields go out verbatim, after the form's own; a form-owned name there is ignored (the form wins).
+  for (const [name, value] of Object.entries(settings.extraFields ?? {})) {
+    if (!isFormOwnedField(name) && value !== undefined) body[name] = value;
+  }
   return body;
 }
 

@@ -3,9 +3,12 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { initialConnection } from './connectionSlice';
 import { initialConversation } from './conversationSlice';
+import { initialHistory } from './historySlice';
 import { newId } from './ids';
 import { loadKey, saveKey } from './keyStorage';
+import { initialLibrary } from './librarySlice';
 import { createPlaygroundStorage, persistOptions } from './persistence';
+import { initialPresets } from './presetsSlice';
 import { initialSettings } from './settingsSlice';
 import type { Notice, PlaygroundState } from './types';
 import { initialUi } from './uiSlice';
@@ -13,7 +16,15 @@ import { initialUi } from './uiSlice';
 export type { PlaygroundState, Turn, ReplyInfo, Notice, ConnectionState, ConversationState, UiState } from './types';
 
 export function initialState(): PlaygroundState {
-  return { connection: initialConnection(), settings: initialSettings(), conversation: initialConversation(), ui: initialUi() };
+  return {
+    connection: initialConnection(),
+    settings: initialSettings(),
+    conversation: initialConversation(),
+    ui: initialUi(),
+    library: initialLibrary(),
+    history: initialHistory(),
+    presets: initialPresets(),
+  };
 }
 
 // Hydration runs inside create(), before the store exists: queue what it reports.

@@ -1,6 +1,7 @@
 // Saving and restoring the playground: versioned, salvaging, throttled while streaming, and tolerant of a
 // full or broken localStorage. The key is never part of this state (see keyStorage.ts).
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
+import { newId } from './ids';
 import { connectionSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
 
@@ -36,7 +37,10 @@ export function migrate(persisted: unknown, version: number): unknown {
   if ('top_p' in settings && !('topP' in settings)) settings.topP = settings.top_p;
   if ('max_tokens' in settings && !('maxTokens' in settings)) settings.maxTokens = settings.max_tokens;
   const conversation = isRecord(persisted.conversation) ? { ...persisted.conversation } : {};
-  if (Array.isArray(persisted.messages) && !('turns' in conversation)) conversation.turns = persisted.messages;
+  if (Array.isArray(persisted.messages) && !('turns' in conversation)) {
+    // Version 0 messages were wire messages ({ role, content }): give them what a Turn needs.
+    conversation.turns = persisted.messages.map((message) => (isRecord(message) ? { id: newId('turn'), reasoning: '', excluded: false, reply: null, ...message } : message));
+  }
   return { ...persisted, settings, conversation };
 }
 
@@ -50,9 +54,18 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   let problems = 0;
   if (!isRecord(persisted)) return { state: {}, problems: persisted === undefined || persisted === null ? 0 : 1 };
   const connection = connectionSchema.safeParse(persisted.connection);
-  if (!connection.success) problems += 1;
-  const settings = settingsSchema.safeParse({ ...current.settings, ...(isRecord(persisted.settings) ? persisted.settings : {}) });
-  if (!settings.success) problems += 1;
+  if (!connection.success && persisted.connection !== undefined) problems += 1;
+  // Field by field: one bad value falls back to its current (default) value, the other settings stay.
+  const savedSettings: Record<string, unknown> = { ...current.settings };
+  if (isRecord(persisted.settings)) {
+    for (const [field, value] of Object.entries(persisted.settings)) {
+      if (!(field in current.settings)) continue;
+      const candidate = settingsSchema.safeParse({ ...current.settings, [field]: value });
+      if (candidate.success) savedSettings[field] = value;
+      else problems += 1;
+    }
+  } else if (persisted.settings !== undefined) problems += 1;
+  const settings = settingsSchema.safeParse(savedSettings);
   const conversationRecord = isRecord(persisted.conversation) ? persisted.conversation : {};
   const turns: Turn[] = [];
   const rawTurns = Array.isArray(conversationRecord.turns) ? conversationRecord.turns : [];
@@ -89,12 +102,16 @@ function isQuotaError(error: unknown): boolean {
 export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () => boolean, throttleMs = 1000) {
   let pending: { name: string; text: string } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let full = false;
 
   function write(name: string, text: string): void {
     try {
       window.localStorage.setItem(name, text);
+      full = false;
     } catch (error) {
-      if (isQuotaError(error)) events.onQuotaExceeded();
+      // Once per run of failures: a notice on every keystroke would be noise.
+      if (isQuotaError(error) && !full) events.onQuotaExceeded();
+      if (isQuotaError(error)) full = true;
     }
   }
 
@@ -146,7 +163,10 @@ export function persistOptions(
     version: persistVersion,
     storage,
     partialize,
-    migrate: (persisted, version) => migrate(persisted, version) as PersistedState,
+    migrate: (persisted, version) => {
+      events.onRecovered('Your saved playground came from an older version of the app and was brought up to date.');
+      return migrate(persisted, version) as PersistedState;
+    },
     merge(persisted, current) {
       const { state, problems } = salvage(persisted, current);
       if (problems > 0) events.onRecovered(`Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`);

@@ -26,6 +26,8 @@ export const settingsSchema = z.object({
   maxTokens: z.number().int().positive(),
   pinned: z.object({ temperature: z.boolean(), top_p: z.boolean(), max_tokens: z.boolean() }),
   systemPrompt: z.string(),
+  // Body fields without a form control (tools, stop…), sent verbatim; states saved before it existed get {}.
+  extraFields: z.record(z.string(), z.unknown()).default({}),
 });
 
 const wireMessageSchema = z.object({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() }).passthrough();

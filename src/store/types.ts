@@ -2,6 +2,9 @@ import type { EndpointPresetId } from '../core/endpoints';
 import type { ApiError, CallStatus, Usage } from '../core/contracts';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
+import type { HistoryState } from './historySlice';
+import type { LibraryState } from './librarySlice';
+import type { PresetsState } from './presetsSlice';
 
 export interface ConnectionState {
   /** Trimmed; stored apart from the rest (see keyStorage.ts). */
@@ -59,4 +62,10 @@ export interface PlaygroundState {
   settings: RequestSettings;
   conversation: ConversationState;
   ui: UiState;
+  /** Saved conversations (librarySlice.ts); the working copy above belongs to library.activeId. */
+  library: LibraryState;
+  /** Requests sent, newest first (historySlice.ts). */
+  history: HistoryState;
+  /** The user's own presets (presetsSlice.ts). */
+  presets: PresetsState;
 }

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReplyMarkdown } from '../../src/components/ReplyMarkdown';
+import { highlightHtmlToReact } from '../../src/components/markdown/highlightTree';
 
 // Records the text of every Markdown parse, so tests can tell which blocks rendered again.
 const parsedTexts = vi.hoisted(() => [] as string[]);
@@ -108,6 +109,20 @@ describe('untrusted model output', () => {
     expect(screen.queryByRole('button', { name: /Load image/ })).toBeNull();
   });
 
+  it('loads an image inside a link without following the link', async () => {
+    const user = userEvent.setup();
+    render(<ReplyMarkdown streaming={false} text={'[![logo](https://a.example/logo.png)](https://a.example/)'} />);
+    const followed: boolean[] = [];
+    const listener = (event: MouseEvent) => followed.push(!event.defaultPrevented);
+    document.addEventListener('click', listener);
+
+    await user.click(screen.getByRole('button', { name: /Load image/ }));
+    document.removeEventListener('click', listener);
+
+    expect(followed).toEqual([false]);
+    expect(screen.getByRole('img', { name: 'logo' })).toBeInTheDocument();
+  });
+
   it('names each "Load image" button after its image', () => {
     render(<ReplyMarkdown streaming={false} text={'![chart](https://a.example/1.png) ![map](https://b.example/2.png)'} />);
     expect(screen.getByRole('button', { name: 'Load image chart' })).toBeInTheDocument();
@@ -149,6 +164,14 @@ describe('code blocks', () => {
     await waitFor(() => expect(container.querySelector('.hljs-tag')).not.toBeNull());
     expect(container.querySelector('pre img, pre script')).toBeNull();
     expect(container.querySelector('pre')?.textContent).toBe(code);
+  });
+
+  it('turns only highlight.js spans into elements; any other markup in its output stays text', () => {
+    const html = '<span class="hljs-keyword">let</span> x<img src=x onerror=alert(1)><span onclick="x">&lt;b&gt;&amp;&#x27;';
+    const { container } = render(<code>{highlightHtmlToReact(html)}</code>);
+    expect(container.querySelector('img, [onclick], b')).toBeNull();
+    expect(container.querySelector('.hljs-keyword')).toHaveTextContent('let');
+    expect(container.textContent).toBe('let x<img src=x onerror=alert(1)><span onclick="x"><b>&\'');
   });
 
   it('does not highlight the block still streaming, and does once the reply ends', async () => {

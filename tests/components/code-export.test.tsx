@@ -171,6 +171,31 @@ describe('Copy', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Code copied to the clipboard.');
   });
 
+  it('falls back to the copy command when the Clipboard API is denied', async () => {
+    const user = userEvent.setup();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError'));
+    const copied: string[] = [];
+    // jsdom has no execCommand: stand in for the browser's, copying the selected textarea's text.
+    Object.defineProperty(document, 'execCommand', {
+      configurable: true,
+      value: (command: string) => {
+        const active = document.activeElement;
+        if (command !== 'copy' || !(active instanceof HTMLTextAreaElement)) return false;
+        copied.push(active.value);
+        return true;
+      },
+    });
+    try {
+      render(<CodeExportPanel request={request} />);
+      await user.click(screen.getByRole('button', { name: 'Copy' }));
+      expect(copied).toEqual([expected('curl', 'curl')]);
+      expect(screen.getByRole('button', { name: 'Copied' })).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Copied' })).toHaveFocus();
+    } finally {
+      Reflect.deleteProperty(document, 'execCommand');
+    }
+  });
+
   it('explains how to copy by hand when the browser denies the clipboard', async () => {
     const user = userEvent.setup();
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError'));

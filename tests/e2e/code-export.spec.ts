@@ -56,6 +56,11 @@ test.beforeEach(async ({ context }) => {
 
 test('the Code panel loads Monaco on first open, from this origin only, and copies and downloads the code shown', async ({ page, context }) => {
   const recorder = recordRequests(context);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto('/');
   await connect(page, 'Local proxy (same origin)');
   await page.getByLabel('Message', { exact: true }).fill('Hello "code" $HOME it\'s');
@@ -119,6 +124,7 @@ test('the Code panel loads Monaco on first open, from this origin only, and copi
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(opener).toBeFocused();
+  expect(errors).toEqual([]);
 
   // Nothing left for a CDN: every request went to this origin or the mock (or was a data:/blob: URL).
   const allowedOrigins = new Set([new URL(previewUrl).origin, new URL(mockUrl).origin]);

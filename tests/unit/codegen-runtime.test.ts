@@ -50,7 +50,7 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   return withSlot(
     () =>
       new Promise<RunResult>((resolve, reject) => {
-        const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(command, args, { cwd, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
         const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -95,7 +95,7 @@ async function execute(library: CodeLibrary, directory: string, env: Record<stri
 
 /** What the server must receive from each flavour: the app's body, or the SDK's documented variant of it. */
 function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
-  const expected: Record<string, unknown> = structuredClone(body);
+  let expected: Record<string, unknown> = structuredClone(body);
   if (library === 'python-zai-sdk') {
     // zai-sdk: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p clamped to 0.01–0.99;
     // response_format defaults to None and is sent as null.
@@ -109,7 +109,7 @@ function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
   if (library === 'java-zai-sdk') {
     // Only fields with a typed builder setter are sent; stream must be set (false is the API default).
     const supported = new Set(['model', 'messages', 'stream', 'thinking', 'temperature', 'top_p', 'max_tokens', 'do_sample', 'stop', 'request_id', 'user_id']);
-    for (const key of Object.keys(expected)) if (!supported.has(key)) delete expected[key];
+    expected = Object.fromEntries(Object.entries(expected).filter(([key]) => supported.has(key)));
     if (body.thinking) expected.thinking = { type: body.thinking.type };
     if (expected.stream === undefined) expected.stream = false;
   }
@@ -145,28 +145,31 @@ interface PreparedCase {
 }
 
 /** Starts a mock server for one fixture × library and writes the program generated for it. */
-async function prepare(fixture: RequestFixture, library: CodeLibrary): Promise<PreparedCase> {
+async function prepare(fixture: RequestFixture, library: CodeLibrary, embedKey = false): Promise<PreparedCase> {
   const server = await startMockServer({ port: 0, chunkDelayMs: 0 });
   server.queue({ name: 'reply', reasoning: mockReasoning, content: mockAnswer });
   const request: ChatRequest = { ...fixture.request, baseUrl: server.baseUrl };
   const language = languageOf(library);
-  const directory = join(workDirectory, `${fixture.name}.${library}`);
+  const directory = join(workDirectory, `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`);
   mkdirSync(directory, { recursive: true });
-  writeFileSync(join(directory, fileNames[language]), generateCode(request, language, { library, includeKey: false }));
+  const options = embedKey ? { library, includeKey: true, apiKey } : { library, includeKey: false };
+  writeFileSync(join(directory, fileNames[language]), generateCode(request, language, options));
   return { server, directory };
 }
 
 const fixtures = [...requestFixtures, hostileStreaming, hostileComplete, largeRequest];
 const libraries = codeTargets.flatMap((target) => target.libraries.map((library) => library.id));
+const embeddedKeyFixture = requestFixtures[0] ?? largeRequest;
 const javaLibraries = libraries.filter((library) => languageOf(library) === 'java');
 const preparedJava = new Map<string, PreparedCase>();
 
-async function exportAndRun(fixture: RequestFixture, library: CodeLibrary) {
-  const key = `${fixture.name}.${library}`;
-  const prepared = preparedJava.get(key) ?? (await prepare(fixture, library));
+async function exportAndRun(fixture: RequestFixture, library: CodeLibrary, embedKey = false) {
+  const key = `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`;
+  const prepared = preparedJava.get(key) ?? (await prepare(fixture, library, embedKey));
   preparedJava.delete(key);
   try {
-    const result = await execute(library, prepared.directory, { ZAI_API_KEY: apiKey });
+    // With an embedded key the environment variable is empty: the key in the file must be used.
+    const result = await execute(library, prepared.directory, { ZAI_API_KEY: embedKey ? '' : apiKey });
     return { result, received: prepared.server.requests().filter((record) => record.method === 'POST') };
   } finally {
     await prepared.server.close();
@@ -202,6 +205,11 @@ beforeAll(async () => {
       preparedJava.set(`${fixture.name}.${library}`, prepared);
       toCompile.push({ directory: prepared.directory, library });
     }
+  }
+  for (const library of javaLibraries) {
+    const prepared = await prepare(embeddedKeyFixture, library, true);
+    preparedJava.set(`${embeddedKeyFixture.name}.${library}.embedded-key`, prepared);
+    toCompile.push({ directory: prepared.directory, library });
   }
   for (const library of javaLibraries) {
     const directory = join(workDirectory, `no-key.${library}`);
@@ -248,6 +256,15 @@ describe.concurrent('exported code sends the same request', () => {
       }, 120_000);
     }
   }
+});
+
+describe.concurrent('exported code with the key embedded', () => {
+  it.each(libraries)('%s sends the embedded key when ZAI_API_KEY is empty', async (library) => {
+    const { result, received } = await exportAndRun(embeddedKeyFixture, library, true);
+    expect(result.code, result.stderr).toBe(0);
+    expect(received[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
+    expect(received[0]?.json).toEqual(expectedBody(library, embeddedKeyFixture.request.body));
+  }, 120_000);
 });
 
 function noKeyProgram(library: CodeLibrary): string {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { preloadCodeViewer } from './loadCodeViewer';
 import '../../styles/code.css';
 
@@ -10,7 +11,9 @@ interface CodeDialogProps {
 
 /**
  * A modal <dialog>: the browser traps focus, makes the page behind it inert and closes it on Esc. Where showModal
- * is missing (jsdom) it is simply shown open. The opener restores focus after onClose.
+ * is missing (jsdom) it is simply shown open. The opener restores focus after onClose. Rendered into <body>, so
+ * the styles of wherever its button sits (sidebar, transcript) do not leak in, and key presses inside it do not
+ * reach the handlers of the components around that button.
  */
 export function CodeDialog({ title, onClose, children }: CodeDialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -30,11 +33,12 @@ export function CodeDialog({ title, onClose, children }: CodeDialogProps) {
     };
   }, []);
 
-  return (
+  return createPortal(
     <dialog
       ref={dialogRef}
       className="code-dialog"
       aria-labelledby={`${id}-title`}
+      onKeyDown={(event) => event.stopPropagation()}
       onCancel={(event) => {
         // Esc: close through React so that the dialog unmounts and focus goes back to its button.
         event.preventDefault();
@@ -48,6 +52,7 @@ export function CodeDialog({ title, onClose, children }: CodeDialogProps) {
         </button>
       </header>
       {children}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

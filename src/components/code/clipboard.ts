@@ -20,6 +20,7 @@ function copyWithCommand(text: string): boolean {
   area.setAttribute('readonly', '');
   area.className = 'visually-hidden';
   document.body.append(area);
+  area.focus({ preventScroll: true });
   area.select();
   let copied = false;
   try {

@@ -18,6 +18,8 @@ interface Highlighted {
 }
 
 const linesPerChunk = 40;
+/** Highlighting runs on the main thread in one go; beyond this size it would be a long task, so plain text it is. */
+const maxHighlightedLength = 30_000;
 
 /** Splits code into runs of whole lines; runs before the last keep their text while the code grows. */
 function lineChunks(code: string): string[] {
@@ -44,7 +46,7 @@ export function CodeBlock({ code, language, highlight }: CodeBlockProps) {
   const [highlighted, setHighlighted] = useState<Highlighted | null>(null);
 
   useEffect(() => {
-    if (!highlight || resolveLanguage(language) === null) return undefined;
+    if (!highlight || code.length > maxHighlightedLength || resolveLanguage(language) === null) return undefined;
     let cancelled = false;
     highlightToHtml(code, language).then(
       (html) => {

@@ -31,7 +31,9 @@ export function DeferredImage({ src, alt, title }: DeferredImageProps) {
         type="button"
         className="markdown-image-load"
         aria-label={`Load image ${alt || source}`}
-        onClick={() => {
+        onClick={(event) => {
+          // The image may sit inside a link: loading it must not also follow the link.
+          event.preventDefault();
           setFailed(false);
           setRequested(true);
         }}

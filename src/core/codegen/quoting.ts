@@ -6,6 +6,7 @@
  * Everything else (letters, CJK, emoji, symbols) stays readable.
  */
 const invisibleCharacter = /[\p{C}\p{Zl}\p{Zp}]|(?! )\p{Zs}/u;
+const invisibleCharacters = new RegExp(invisibleCharacter.source, 'gu');
 
 function hex(codeUnit: number, width: number): string {
   return codeUnit.toString(16).padStart(width, '0');
@@ -25,11 +26,7 @@ export function bashSingleQuote(text: string): string {
 
 /** A JSON string literal whose invisible characters are \u escapes (JSON.stringify leaves U+2028, ZWJ… raw). */
 export function jsonString(text: string): string {
-  let escaped = '';
-  for (const character of JSON.stringify(text).slice(1, -1)) {
-    escaped += invisibleCharacter.test(character) ? utf16Escapes(character, '\\u') : character;
-  }
-  return '"' + escaped + '"';
+  return JSON.stringify(text).replace(invisibleCharacters, (character) => utf16Escapes(character, '\\u'));
 }
 
 /** Pretty JSON (2-space indent) using jsonString for every key and string value. */

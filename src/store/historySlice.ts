@@ -1,0 +1,147 @@
+// Request history: every request sent, exactly as sent, with how it ended. Newest first, bounded.
+import { z } from 'zod';
+import type { Usage } from '../core/contracts';
+import { findModel } from '../core/models';
+import { defaultSettingsFor, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
+import { newId } from './ids';
+import { handWrittenTurn } from './conversationSlice';
+import type { ReplyStatus, Turn } from './types';
+
+export interface HistoryEntry {
+  id: string;
+  /** When the request was sent (ms since epoch). */
+  sentAt: number;
+  /** Exactly what was sent (ReplyInfo.request). */
+  request: ChatRequest;
+  status: ReplyStatus;
+  finishReason: string | null;
+  usage: Usage | null;
+  /** Whole call, request to last byte. */
+  latencyMs: number | null;
+  costUsd: number | null;
+  /** The error's headline, for failed requests. */
+  errorTitle: string | null;
+}
+
+export interface HistoryState {
+  entries: HistoryEntry[];
+  /** How many entries are kept. */
+  limit: number;
+}
+
+export const defaultHistoryLimit = 50;
+export const historyLimitRange = { min: 1, max: 500 } as const;
+
+export function initialHistory(): HistoryState {
+  return { entries: [], limit: defaultHistoryLimit };
+}
+
+export function clampHistoryLimit(value: number): number {
+  if (!Number.isFinite(value)) return defaultHistoryLimit;
+  return Math.min(historyLimitRange.max, Math.max(historyLimitRange.min, Math.round(value)));
+}
+
+/** The entry for a finished reply; null for a turn without a reply. */
+export function historyEntryFor(turn: Turn): HistoryEntry | null {
+  const reply = turn.reply;
+  if (!reply) return null;
+  return {
+    id: newId('request'),
+    sentAt: reply.metrics.startedAtMs,
+    request: reply.request,
+    status: reply.status,
+    finishReason: reply.finishReason ?? reply.metrics.finishReason,
+    usage: reply.usage,
+    latencyMs: reply.metrics.totalMs,
+    costUsd: reply.metrics.estimatedCostUsd,
+    errorTitle: reply.error?.title ?? null,
+  };
+}
+
+/** Newest first; the oldest entries beyond the limit are dropped. */
+export function withEntry(history: HistoryState, entry: HistoryEntry): HistoryState {
+  return { ...history, entries: [entry, ...history.entries].slice(0, history.limit) };
+}
+
+export function withLimit(history: HistoryState, limit: number): HistoryState {
+  const clamped = clampHistoryLimit(limit);
+  return { limit: clamped, entries: history.entries.slice(0, clamped) };
+}
+
+// ---- "Open": a sent request back into settings and turns ---------------------------------------------
+
+export interface RestoredRequest {
+  settings: RequestSettings;
+  turns: Turn[];
+  /** What the form cannot show (kept out of the restored request), for the user to read. */
+  notes: string[];
+}
+
+const knownFields = new Set(['model', 'messages', 'stream', 'thinking', 'temperature', 'top_p', 'max_tokens']);
+
+/**
+ * Settings and turns that rebuild this body: the model, its parameters pinned where present (so that a value equal
+ * to the default is still sent), thinking, stream, the leading system message and the turns.
+ */
+export function restoreRequest(body: ChatRequestBody, current: RequestSettings): RestoredRequest {
+  const notes: string[] = [];
+  const base = defaultSettingsFor(body.model, current);
+  const messages = [...body.messages];
+  let systemPrompt = '';
+  if (messages[0]?.role === 'system') systemPrompt = messages.shift()?.content ?? '';
+  const turns: Turn[] = [];
+  for (const message of messages) {
+    if (message.role !== 'user' && message.role !== 'assistant') {
+      notes.push(`A ${message.role} message cannot be shown in the conversation and was left out.`);
+      continue;
+    }
+    turns.push({ ...handWrittenTurn(message.role, message.content), reasoning: message.reasoning_content ?? '' });
+  }
+  const unknown = Object.keys(body).filter((key) => !knownFields.has(key));
+  if (unknown.length > 0) notes.push(`Not restored: ${unknown.join(', ')}.`);
+  const thinking = body.thinking;
+  const settings: RequestSettings = {
+    ...base,
+    // Canonical case for catalogue ids, as typed otherwise (what buildRequestBody sends back).
+    model: findModel(body.model)?.id ?? body.model,
+    thinking: thinking ? thinking.type === 'enabled' : base.thinking,
+    preserveReasoning: thinking?.clear_thinking === false,
+    stream: body.stream === true,
+    temperature: typeof body.temperature === 'number' ? body.temperature : base.temperature,
+    topP: typeof body.top_p === 'number' ? body.top_p : base.topP,
+    maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : base.maxTokens,
+    pinned: { temperature: typeof body.temperature === 'number', top_p: typeof body.top_p === 'number', max_tokens: typeof body.max_tokens === 'number' },
+    systemPrompt,
+  };
+  return { settings, turns, notes };
+}
+
+// ---- saving and restoring ---------------------------------------------------------------------------
+
+const historyEntrySchema = z.object({
+  id: z.string().min(1),
+  sentAt: z.number().finite(),
+  request: z.object({
+    baseUrl: z.string(),
+    body: z.object({ model: z.string(), messages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() }).passthrough()) }).passthrough(),
+  }),
+  status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
+  finishReason: z.string().nullable(),
+  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).passthrough().nullable(),
+  latencyMs: z.number().nullable(),
+  costUsd: z.number().nullable(),
+  errorTitle: z.string().nullable(),
+});
+
+/** Readable entries only (a damaged one is dropped; history is a convenience, not a record to repair). */
+export function salvageHistory(raw: unknown): HistoryState {
+  if (typeof raw !== 'object' || raw === null) return initialHistory();
+  const record = raw as Record<string, unknown>;
+  const limit = typeof record.limit === 'number' ? clampHistoryLimit(record.limit) : defaultHistoryLimit;
+  const entries: HistoryEntry[] = [];
+  for (const candidate of Array.isArray(record.entries) ? record.entries : []) {
+    const parsed = historyEntrySchema.safeParse(candidate);
+    if (parsed.success) entries.push(parsed.data as HistoryEntry);
+  }
+  return { limit, entries: entries.slice(0, limit) };
+}

@@ -1,0 +1,173 @@
+// Saved conversations. The working copy stays in `settings` + `conversation`; the library holds every saved
+// conversation, one of which (activeId) is the working copy's place. Its stored turns are stale while it is active:
+// read entries through librarySummaries / activeAsSaved, which take the working copy for the active one.
+import { z } from 'zod';
+import type { RequestSettings } from '../core/request';
+import { newId } from './ids';
+import { settingsSchema, turnSchema } from './schema';
+import { initialSettings } from './settingsSlice';
+import type { PlaygroundState, Turn } from './types';
+
+export interface SavedConversation {
+  id: string;
+  /** Set by Rename; null: derived from the first user message. */
+  title: string | null;
+  createdAt: number;
+  updatedAt: number;
+  settings: RequestSettings;
+  turns: Turn[];
+  draft: string;
+}
+
+export interface LibraryState {
+  conversations: SavedConversation[];
+  /** The conversation the working copy belongs to. */
+  activeId: string;
+  /** The last deleted conversation, for Undo (not saved). */
+  recentlyDeleted: { conversation: SavedConversation; index: number; wasActive: boolean } | null;
+}
+
+/** What is saved: the active entry without its turns (they are saved once, as the working copy). */
+export interface PersistedLibrary {
+  conversations: SavedConversation[];
+  activeId: string;
+}
+
+export const untitled = 'New conversation';
+const titleLength = 60;
+
+export function emptyConversation(settings: RequestSettings, now = Date.now()): SavedConversation {
+  return { id: newId('conversation'), title: null, createdAt: now, updatedAt: now, settings, turns: [], draft: '' };
+}
+
+export function initialLibrary(): LibraryState {
+  const first = emptyConversation(initialSettings());
+  return { conversations: [first], activeId: first.id, recentlyDeleted: null };
+}
+
+/** The first user message, on one line and cut to a readable length. */
+export function derivedTitle(turns: readonly Pick<Turn, 'role' | 'content'>[]): string {
+  const first = turns.find((turn) => turn.role === 'user' && turn.content.trim() !== '');
+  if (!first) return untitled;
+  const line = first.content.trim().replace(/\s+/g, ' ');
+  return line.length > titleLength ? `${line.slice(0, titleLength - 1)}…` : line;
+}
+
+export function conversationTitle(conversation: Pick<SavedConversation, 'title' | 'turns'>): string {
+  return conversation.title ?? derivedTitle(conversation.turns);
+}
+
+/** The working copy as a saved conversation (for the active entry). */
+export function activeAsSaved(state: PlaygroundState, now = Date.now()): SavedConversation {
+  const stored = state.library.conversations.find((entry) => entry.id === state.library.activeId);
+  return {
+    id: state.library.activeId,
+    title: stored?.title ?? null,
+    createdAt: stored?.createdAt ?? now,
+    updatedAt: now,
+    settings: state.settings,
+    turns: state.conversation.turns,
+    draft: state.conversation.draft,
+  };
+}
+
+export interface ConversationSummary {
+  id: string;
+  title: string;
+  active: boolean;
+  messageCount: number;
+}
+
+function matches(entry: SavedConversation, query: string): boolean {
+  if (query === '') return true;
+  const haystacks = [conversationTitle(entry), entry.settings.systemPrompt, entry.draft, ...entry.turns.map((turn) => turn.content)];
+  return haystacks.some((text) => text.toLowerCase().includes(query));
+}
+
+/** The list as shown: the active entry read from the working copy, filtered by a search over titles and text. */
+export function librarySummaries(state: PlaygroundState, search = ''): ConversationSummary[] {
+  const query = search.trim().toLowerCase();
+  const { activeId } = state.library;
+  return state.library.conversations
+    .map((entry) => (entry.id === activeId ? { ...entry, settings: state.settings, turns: state.conversation.turns, draft: state.conversation.draft } : entry))
+    .filter((entry) => matches(entry, query))
+    .map((entry) => ({ id: entry.id, title: conversationTitle(entry), active: entry.id === activeId, messageCount: entry.turns.length }));
+}
+
+// ---- saving and restoring ---------------------------------------------------------------------------
+
+export function partializeLibrary(library: LibraryState, settings: RequestSettings): PersistedLibrary {
+  return {
+    activeId: library.activeId,
+    conversations: library.conversations.map((entry) => (entry.id === library.activeId ? { ...entry, settings, turns: [], draft: '' } : entry)),
+  };
+}
+
+/** Version 1 kept one conversation: it becomes the active (and only) entry of the library. */
+export function wrapConversationInLibrary(persisted: Record<string, unknown>, now = Date.now()): Record<string, unknown> {
+  if ('library' in persisted) return persisted;
+  const id = newId('conversation');
+  const settings = typeof persisted.settings === 'object' && persisted.settings !== null ? persisted.settings : {};
+  return { ...persisted, library: { activeId: id, conversations: [{ id, title: null, createdAt: now, updatedAt: now, settings, turns: [], draft: '' }] } };
+}
+
+const savedConversationSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().nullable(),
+  createdAt: z.number().finite(),
+  updatedAt: z.number().finite(),
+  settings: settingsSchema,
+  turns: z.array(turnSchema),
+  draft: z.string(),
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A streamed reply saved mid-way can only be partial. */
+function settled(turn: Turn): Turn {
+  if (!turn.reply) return turn;
+  const status = turn.reply.status === 'streaming' || turn.reply.status === 'waiting' ? 'interrupted' : turn.reply.status;
+  return { ...turn, reply: { ...turn.reply, status, retry: null } };
+}
+
+export interface SalvagedLibrary {
+  library: PersistedLibrary | null;
+  /** Entries that could not be read and were left out. */
+  skipped: number;
+}
+
+/** Every readable entry; a damaged one is skipped (and counted), never the whole list. */
+export function salvageLibrary(raw: unknown): SalvagedLibrary {
+  if (raw === undefined) return { library: null, skipped: 0 };
+  if (!isRecord(raw) || !Array.isArray(raw.conversations)) return { library: null, skipped: 1 };
+  const conversations: SavedConversation[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  for (const entry of raw.conversations) {
+    // Settings saved by an older version may lack newer fields: those take their defaults.
+    const candidate = isRecord(entry) ? { ...entry, settings: { ...initialSettings(), ...(isRecord(entry.settings) ? entry.settings : {}) } } : entry;
+    const parsed = savedConversationSchema.safeParse(candidate);
+    if (!parsed.success || seen.has(parsed.data.id)) {
+      skipped += 1;
+      continue;
+    }
+    seen.add(parsed.data.id);
+    conversations.push({ ...parsed.data, settings: parsed.data.settings as RequestSettings, turns: parsed.data.turns.map((turn) => settled(turn as Turn)) });
+  }
+  const activeId = typeof raw.activeId === 'string' ? raw.activeId : '';
+  return { library: { conversations, activeId }, skipped };
+}
+
+/** The restored library, with an entry for the working copy whatever was lost. */
+export function restoredLibrary(saved: PersistedLibrary | null, settings: RequestSettings): LibraryState {
+  const conversations = saved?.conversations ?? [];
+  if (saved && conversations.some((entry) => entry.id === saved.activeId)) return { conversations, activeId: saved.activeId, recentlyDeleted: null };
+  const active = emptyConversation(settings);
+  return { conversations: [active, ...conversations], activeId: active.id, recentlyDeleted: null };
+}
+
+export function skippedConversationsText(count: number): string {
+  return count === 1 ? '1 saved conversation could not be read and was skipped.' : `${count} saved conversations could not be read and were skipped.`;
+}
