@@ -84,6 +84,11 @@ const steps = [
       return { passed: numberAt(stats, 'expected') + numberAt(stats, 'flaky'), failed: numberAt(stats, 'unexpected') };
     },
   },
+  {
+    // One line per fault scenario (issue 4), read from the two reports above: nothing runs or counts twice.
+    title: 'Fault scenarios (npm run test:faults, from the reports above)',
+    run: () => run('node', ['scripts/test-faults.mjs', '--from-reports', vitestReport, playwrightReport]),
+  },
 ];
 
 const started = Date.now();

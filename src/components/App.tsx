@@ -1,8 +1,13 @@
+import { CompareToggle } from './CompareToggle';
 import { ConversationPanel } from './ConversationPanel';
 import { CrossTabNotice } from './CrossTabNotice';
+import { KeyboardShortcuts } from './KeyboardShortcuts';
 import { NoticeBar } from './NoticeBar';
-import { ReplyArea } from './ReplyArea';
+import { PresenterToggle } from './PresenterToggle';
+import { PresenterView } from './PresenterView';
+import { ReplyOrCompareArea } from './ReplyOrCompareArea';
 import { SettingsSidebar } from './SettingsSidebar';
+import { SharedRequestDialog } from './SharedRequestDialog';
 
 /** Three areas: settings, the conversation with its composer, and the selected reply. */
 export function App() {
@@ -11,16 +16,21 @@ export function App() {
       <header className="app-header">
         <h1 className="app-title">GLM Playground</h1>
         <p className="app-tagline">Compose, stream and inspect Z.ai GLM chat requests — your key stays in this browser.</p>
+        <CompareToggle />
+        <PresenterToggle />
+        <KeyboardShortcuts />
       </header>
       <NoticeBar />
       <CrossTabNotice />
+      <SharedRequestDialog />
       <div className="app-layout">
         <SettingsSidebar />
         <main className="app-conversation" aria-label="Conversation">
           <ConversationPanel />
         </main>
-        <ReplyArea />
+        <ReplyOrCompareArea />
       </div>
+      <PresenterView />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { codeTarget, codeTargets, generateCode, type CodeLanguage, type CodeLibrary } from '../core/codegen';
+import { exportBaseUrl } from '../core/endpoints';
 import type { ChatRequest } from '../core/request';
 import { usePlaygroundStore } from '../store';
 import { CodeDisplay } from './code/CodeDisplay';
@@ -37,7 +38,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
 
   const generated = useMemo<Generated>(() => {
     try {
-      return { ok: true, code: generateCode(request, language, { library, includeKey, apiKey: includeKey ? apiKey : undefined }) };
+      return { ok: true, code: generateCode({ ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) }, language, { library, includeKey, apiKey: includeKey ? apiKey : undefined }) };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }

@@ -1,8 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import { formatDuration, thinkingElapsedMs } from '../core/metrics';
+import { thinkingElapsedMs } from '../core/metrics';
 import { usePlaygroundStore } from '../store';
 import type { PlaygroundState, Turn } from '../store/types';
-import { LazyReasoningText as ReasoningText } from './LazyText';
+import { CopyReasoningButton } from './CopyReasoningButton';
+import { ReasoningContent } from './ReasoningContent';
+import { ReasoningSearch } from './ReasoningSearch';
+import { ReasoningSummary } from './ReasoningSummary';
 import { useFollowStream } from './ReplyPane';
 
 function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
@@ -27,6 +30,8 @@ export function useNow(active: boolean, intervalMs: number): number {
 
 interface ReasoningPaneProps {
   turnId: string;
+  /** Keep the text open after thinking whatever the preference (the presenter view). */
+  alwaysExpanded?: boolean;
 }
 
 /**
@@ -34,7 +39,7 @@ interface ReasoningPaneProps {
  * that freezes at the first answer token into "Thought for N s". Selectors return primitives, so the answer
  * streaming afterwards does not re-render this pane.
  */
-export function ReasoningPane({ turnId }: ReasoningPaneProps) {
+export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneProps) {
   const reasoning = usePlaygroundStore((state) => findTurn(state, turnId)?.reasoning ?? '');
   const live = usePlaygroundStore((state) => {
     const status = findTurn(state, turnId)?.reply?.status;
@@ -49,15 +54,15 @@ export function ReasoningPane({ turnId }: ReasoningPaneProps) {
     const metrics = findTurn(state, turnId)?.reply?.metrics;
     return metrics ? thinkingElapsedMs(metrics, now) : null;
   });
+  const keepExpanded = usePlaygroundStore((state) => alwaysExpanded || state.preferences.reasoningExpansion === 'always-expanded');
   const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
-  // Expanded while thinking; afterwards only if thinking is all there is (stopped before any answer).
-  const expanded = userExpanded ?? (thinking || (!live && reasoning !== '' && !answered));
+  // Expanded while thinking; afterwards only if thinking is all there is (stopped before any answer), or if the
+  // "Always expanded" preference says so.
+  const expanded = userExpanded ?? (thinking || (reasoning !== '' && (keepExpanded || (!live && !answered))));
   const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(expanded ? reasoning : null);
   const id = useId();
 
-  let timer = '';
-  if (thinking) timer = `Thinking… ${Math.floor((elapsedMs ?? 0) / 1000)} s`;
-  else if (reasoning !== '' && streamed && elapsedMs !== null) timer = `Thought for ${formatDuration(elapsedMs)}`;
+  const timer = thinking ? `Thinking… ${Math.floor((elapsedMs ?? 0) / 1000)} s` : '';
 
   return (
     <section className="pane reasoning-pane" aria-labelledby={`${id}-toggle`}>
@@ -75,7 +80,10 @@ export function ReasoningPane({ turnId }: ReasoningPaneProps) {
           </button>
         </h2>
         {timer && <span className="reasoning-timer">{timer}</span>}
+        {!thinking && reasoning !== '' && <ReasoningSummary turnId={turnId} thoughtForMs={streamed ? elapsedMs : null} />}
+        <CopyReasoningButton turnId={turnId} />
       </header>
+      {expanded && reasoning !== '' && <ReasoningSearch containerRef={containerRef} streaming={thinking} />}
       <div
         id={`${id}-body`}
         className="pane-scroll reasoning-scroll"
@@ -91,7 +99,7 @@ export function ReasoningPane({ turnId }: ReasoningPaneProps) {
           (reasoning === '' ? (
             <p className="muted">{live ? 'Reasoning appears here if the model thinks first.' : 'No reasoning for this reply.'}</p>
           ) : (
-            <ReasoningText text={reasoning} streaming={thinking} />
+            <ReasoningContent text={reasoning} streaming={thinking} />
           ))}
       </div>
       {expanded && live && !following && (

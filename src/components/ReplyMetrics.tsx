@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeFinishReason } from '../core/errors';
 import { formatCost, formatDuration } from '../core/metrics';
 import { usePlaygroundStore } from '../store';
+import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
@@ -61,9 +62,10 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
   return (
     <div className="reply-metrics-block" role="group" aria-label="Reply metrics">
       {budgetNote && (
-        <p className="metrics-callout" role="note">
-          {budgetNote}
-        </p>
+        <div className="metrics-callout" role="note">
+          <p>{budgetNote}</p>
+          <RaiseMaxTokensButton turnId={turnId} />
+        </div>
       )}
       <dl className="reply-metrics">
         {rows.map(([term, value]) => (

@@ -3,6 +3,7 @@ import { describeFinishReason } from '../core/errors';
 import { usePlaygroundStore } from '../store';
 import type { ReplyStatus } from '../store/types';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
+import { ThinkingMetricsLine } from './ThinkingMetricsLine';
 
 /** How far from the bottom still counts as "at the bottom" (px). */
 const bottomSlack = 32;
@@ -92,6 +93,7 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         <p className={`reply-status status-${status}`} role="status">
           {retrying ? 'error — retrying automatically' : statusText[status]}
         </p>
+        <ThinkingMetricsLine turnId={turnId} />
       </header>
       {warnings && warnings.length > 0 && (
         <ul className="reply-warnings">

@@ -4,6 +4,9 @@ import { demoKey } from '../store/actions';
 import { selectRequestBody } from '../store/selectors';
 import { chatCompletionsUrl, upstreamBaseUrl } from '../core/endpoints';
 import type { PlaygroundState } from '../store/types';
+import { CurlImportDialog } from './CurlImportDialog';
+import { RequestBodyTabs } from './RequestBodyTabs';
+import { ShareLinkButton } from './ShareLinkButton';
 
 /** The key as the preview shows it: `sk…last4`, never more; short keys show nothing of themselves. */
 export function maskKey(apiKey: string): string {
@@ -36,13 +39,21 @@ export function RequestPreview() {
   return (
     <section className="sidebar-section request-preview" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>Request</h2>
+      <div className="request-tools">
+        <ShareLinkButton />
+        <CurlImportDialog />
+      </div>
       <pre className="request-preview-head" aria-label="Request line and headers" tabIndex={0}>
         {`POST ${chatCompletionsUrl(baseUrl)}\nAuthorization: ${authorization}\nContent-Type: application/json`}
       </pre>
       {upstream !== baseUrl && <p className="sidebar-hint">Forwarded by this app to {chatCompletionsUrl(upstream)}</p>}
-      <pre className="request-preview-body" aria-label="Request body" tabIndex={0}>
-        {json}
-      </pre>
+      <RequestBodyTabs
+        preview={
+          <pre className="request-preview-body" aria-label="Request body" tabIndex={0}>
+            {json}
+          </pre>
+        }
+      />
       <p className="sidebar-hint">
         {liveJson === null
           ? 'A reply is on its way; the preview updates when it ends.'

@@ -3,6 +3,7 @@ import { modelInfo, supportsThinking } from '../core/models';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
 import type { PlaygroundState, Turn } from '../store/types';
+import { ViewCodeButton } from './ViewCodeButton';
 
 /** Statuses worth a badge in the transcript (a complete reply needs none). */
 const badgeStatuses: ReadonlySet<string> = new Set(['stopped', 'interrupted', 'stalled', 'error']);
@@ -37,6 +38,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
   const role = usePlaygroundStore((state) => findTurn(state, turnId)?.role ?? 'user');
   const excluded = usePlaygroundStore((state) => findTurn(state, turnId)?.excluded ?? false);
   const status = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.status ?? null);
+  const sentRequest = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request ?? null);
   const content = usePlaygroundStore((state) => {
     const turn = findTurn(state, turnId);
     return turn && !isLive(turn) ? turn.content : '';
@@ -135,6 +137,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
         {status !== null && !live && (
           <button type="button" aria-pressed={shown} onClick={() => actions.selectReply(shown ? null : turnId)}>Show in Reply area</button>
         )}
+        {sentRequest && !live && <ViewCodeButton request={sentRequest} />}
       </footer>
     </article>
   );

@@ -22,8 +22,8 @@ function isRecord(value: unknown): value is JsonRecord {
 function childPath(parent: string, key: string | number): string {
   if (typeof key === 'number') return `${parent}[${key}]`;
   const safe = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-  if (parent === '') return safe;
-  return safe.startsWith('"') ? `${parent}[${safe}]` : `${parent}.${safe}`;
+  if (safe.startsWith('"')) return `${parent}[${safe}]`;
+  return parent === '' ? safe : `${parent}.${safe}`;
 }
 
 function walk(before: unknown, after: unknown, path: string, out: JsonDiffEntry[]): void {

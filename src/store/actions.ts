@@ -7,6 +7,7 @@ import { completeMetrics, recordEvent, startMetrics } from '../core/metrics';
 import { modelInfo } from '../core/models';
 import {
   buildRequestBody,
+  clamp,
   clampMaxTokens,
   clampTemperature,
   clampTopP,
@@ -18,11 +19,12 @@ import {
 } from '../core/request';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
-import { presetBaseUrl, presetForBaseUrl } from './connectionSlice';
+import { presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
 import { handWrittenTurn, moveItem } from './conversationSlice';
 import { createFrameScheduler } from './frameScheduler';
 import { newId } from './ids';
 import { clearKey } from './keyStorage';
+import { recordHistory } from './libraryActions';
 import { flushSavedState, usePlaygroundStore } from './index';
 import { selectCanSend, toConversationTurn } from './selectors';
 import type { ConnectionState, ReplyInfo, Turn } from './types';
@@ -55,6 +57,13 @@ export function setApiKey(key: string): void {
   patchConnection({ apiKey, keyOrigin: apiKey === '' ? null : connection.apiKey === '' ? upstreamOrigin(connection.baseUrl) : connection.keyOrigin });
 }
 
+/** Seconds without a byte before a stream counts as stalled; returns the clamped value. */
+export function setStallTimeout(seconds: number): number {
+  const stallTimeoutSeconds = Math.round(clamp(seconds, stallTimeoutRange.min, stallTimeoutRange.max));
+  patchConnection({ stallTimeoutSeconds });
+  return stallTimeoutSeconds;
+}
+
 export function setRememberKey(rememberKey: boolean): void {
   patchConnection({ rememberKey });
 }
@@ -75,6 +84,8 @@ export function setBaseUrl(baseUrl: string): void {
 
 /** After a CORS failure: same upstream, through the app's own same-origin proxy. */
 export function switchToProxy(): void {
+  // A pending automatic retry would go to the blocked URL again: cancel it, so Retry goes through the proxy.
+  if (active?.retryTimer) stop();
   const current = get().connection.baseUrl;
   const proxied = proxiedBaseUrl(current) ?? presetBaseUrl('proxy') ?? current;
   setBaseUrl(proxied);
@@ -98,7 +109,7 @@ export function cancelKeyConfirmation(): void {
 }
 
 /** True when the key may go to the current base URL; otherwise asks and runs `then` once confirmed. */
-function keyMayGoToBaseUrl(then: () => void): boolean {
+export function keyMayGoToBaseUrl(then: () => void): boolean {
   const { connection } = get();
   if (connection.endpointId === 'demo' || connection.apiKey === '') return true;
   const target = upstreamOrigin(connection.baseUrl);
@@ -237,11 +248,14 @@ export function regenerate(): void {
 }
 
 /** Sends the same request again into the same turn (after interrupted, stalled or error). */
-export function retryReply(turnId: string): void {
+export function retryReply(turnId: string, body?: ChatRequest['body']): void {
   const turn = get().conversation.turns.find((candidate) => candidate.id === turnId);
   if (active || !turn?.reply) return;
-  if (!keyMayGoToBaseUrl(() => retryReply(turnId))) return;
-  const request = turn.reply.request;
+  if (!keyMayGoToBaseUrl(() => retryReply(turnId, body))) return;
+  // The same body, to the endpoint chosen now (e.g. the local proxy after a CORS failure; the key check above
+  // was made for this URL).
+  // `body` replaces the stored body when the retry changes it ("Raise max tokens and retry", thinkingActions.ts).
+  const request = { ...turn.reply.request, baseUrl: get().connection.baseUrl, ...(body ? { body } : {}) };
   setTurns((turns) => turns.map((candidate) => (candidate.id === turnId ? { ...candidate, content: '', reasoning: '', reply: newReply(request) } : candidate)));
   beginCall(turnId, request, 0, false);
 }
@@ -297,7 +311,7 @@ function finishCall(call: ActiveCall): void {
   flushSavedState();
 }
 
-function isCrossOrigin(url: string): boolean {
+export function isCrossOrigin(url: string): boolean {
   try {
     return new URL(url, window.location.href).origin !== window.location.origin;
   } catch {
@@ -379,6 +393,7 @@ async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, 
     signal: call.controller.signal,
     onEvent,
     crossOrigin: isCrossOrigin(url),
+    stallTimeoutMs: connection.stallTimeoutSeconds * 1000,
   });
   scheduler.flush();
   if (active !== call) return;
@@ -396,6 +411,8 @@ async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, 
       retry: retryDelay === null ? null : { attempt: attempt + 1, delayMs: retryDelay, at: finishedAt + retryDelay },
     };
   });
+  // Every request sent goes into the history, however it ended (each retry attempt is a request of its own).
+  recordHistory(call.turnId);
   if (retryDelay === null) {
     finishCall(call);
     return;

@@ -1,8 +1,11 @@
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
 import type { ConnectionState } from './types';
 
+export const defaultStallTimeoutSeconds = 60;
+export const stallTimeoutRange = { min: 5, max: 600 } as const;
+
 export function initialConnection(): ConnectionState {
-  return { apiKey: '', rememberKey: true, endpointId: 'zai', baseUrl: endpointPresets[0]?.baseUrl ?? '', keyOrigin: null };
+  return { apiKey: '', rememberKey: true, endpointId: 'zai', baseUrl: endpointPresets[0]?.baseUrl ?? '', keyOrigin: null, stallTimeoutSeconds: defaultStallTimeoutSeconds };
 }
 
 export function presetBaseUrl(id: EndpointPresetId): string | null {

@@ -17,6 +17,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { stop } from './actions';
 import { addNotice, flushSavedState, type usePlaygroundStore } from './index';
 import { migrate, partialize, persistVersion, salvage, type PersistedState } from './persistence';
+import { restoredLibrary, type LibraryState } from './librarySlice';
 import type { ConversationState, PlaygroundState } from './types';
 
 type PlaygroundStore = typeof usePlaygroundStore;
@@ -24,6 +25,8 @@ type PlaygroundStore = typeof usePlaygroundStore;
 export interface CrossTabConflict {
   /** The conversation the other tab saved most recently. */
   other: ConversationState;
+  /** Its saved conversations: the working copy belongs to its library.activeId, so the two travel together. */
+  otherLibrary?: LibraryState | null;
 }
 
 export const adoptedNoticeText = 'This conversation was changed in another tab; this tab now shows the latest version.';
@@ -64,8 +67,11 @@ function sameConversation(a: ConversationState, b: ConversationState): boolean {
 }
 
 /** The conversation in a saved value (migrated and salvaged like at start-up), or null when unreadable. */
-function savedConversation(text: string | null, current: PlaygroundState): { conversation: ConversationState; value: StorageValue<PersistedState> | null } | null {
-  if (text === null) return { conversation: { turns: [], draft: '' }, value: null };
+function savedConversation(
+  text: string | null,
+  current: PlaygroundState,
+): { conversation: ConversationState; library: LibraryState | null; value: StorageValue<PersistedState> | null } | null {
+  if (text === null) return { conversation: { turns: [], draft: '' }, library: null, value: null };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -75,7 +81,8 @@ function savedConversation(text: string | null, current: PlaygroundState): { con
   if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) return null;
   const version = 'version' in parsed && typeof parsed.version === 'number' ? parsed.version : 0;
   const { state } = salvage(migrate(parsed.state, version), current);
-  return state.conversation ? { conversation: state.conversation, value: parsed as StorageValue<PersistedState> } : null;
+  const library = state.library ? restoredLibrary(state.library, state.settings ?? current.settings) : null;
+  return state.conversation ? { conversation: state.conversation, library, value: parsed as StorageValue<PersistedState> } : null;
 }
 
 /**
@@ -115,14 +122,14 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
     if (nothingUnsaved) {
       adopting = true;
       try {
-        store.setState((current) => ({ conversation: theirs.conversation, ui: { ...current.ui, selectedReplyId: null } }));
+        store.setState((current) => ({ conversation: theirs.conversation, ...(theirs.library ? { library: theirs.library } : {}), ui: { ...current.ui, selectedReplyId: null } }));
       } finally {
         adopting = false;
       }
       addNotice('info', adoptedNoticeText);
       return;
     }
-    setConflict({ other: theirs.conversation });
+    setConflict({ other: theirs.conversation, otherLibrary: theirs.library });
     // A save this tab queued before it knew (throttled while streaming) now writes the other tab's value instead.
     if (theirs.value) void inner.setItem(name, theirs.value);
   };
@@ -143,7 +150,7 @@ export function loadOtherTabVersion(): void {
   const { store } = installed;
   if (store.getState().ui.sending) stop();
   setConflict(null);
-  store.setState((state) => ({ conversation: open.other, ui: { ...state.ui, selectedReplyId: null } }));
+  store.setState((state) => ({ conversation: open.other, ...(open.otherLibrary ? { library: open.otherLibrary } : {}), ui: { ...state.ui, selectedReplyId: null } }));
 }
 
 /** "Keep mine": this tab's conversation is saved over the other tab's (which then adopts it). */

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Usage } from '../core/contracts';
 import { findModel } from '../core/models';
-import { defaultSettingsFor, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
+import { defaultSettingsFor, isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
 import { newId } from './ids';
 import { handWrittenTurn } from './conversationSlice';
 import type { ReplyStatus, Turn } from './types';
@@ -77,11 +77,9 @@ export interface RestoredRequest {
   notes: string[];
 }
 
-const knownFields = new Set(['model', 'messages', 'stream', 'thinking', 'temperature', 'top_p', 'max_tokens']);
-
 /**
  * Settings and turns that rebuild this body: the model, its parameters pinned where present (so that a value equal
- * to the default is still sent), thinking, stream, the leading system message and the turns.
+ * to the default is still sent), thinking, stream, the leading system message, the turns and any other fields.
  */
 export function restoreRequest(body: ChatRequestBody, current: RequestSettings): RestoredRequest {
   const notes: string[] = [];
@@ -97,8 +95,8 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     }
     turns.push({ ...handWrittenTurn(message.role, message.content), reasoning: message.reasoning_content ?? '' });
   }
-  const unknown = Object.keys(body).filter((key) => !knownFields.has(key));
-  if (unknown.length > 0) notes.push(`Not restored: ${unknown.join(', ')}.`);
+  // Fields without a form control (tools, stop, do_sample…) go back verbatim.
+  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name)));
   const thinking = body.thinking;
   const settings: RequestSettings = {
     ...base,
@@ -112,6 +110,7 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : base.maxTokens,
     pinned: { temperature: typeof body.temperature === 'number', top_p: typeof body.top_p === 'number', max_tokens: typeof body.max_tokens === 'number' },
     systemPrompt,
+    extraFields,
   };
   return { settings, turns, notes };
 }

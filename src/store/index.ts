@@ -9,6 +9,8 @@ import { loadKey, saveKey } from './keyStorage';
 import { initialLibrary } from './librarySlice';
 import { createPlaygroundStorage, persistOptions } from './persistence';
 import { initialPresets } from './presetsSlice';
+import { initialPreferences } from './preferencesSlice';
+import { initialCompare, isCompareRunning } from './compareSlice';
 import { initialSettings } from './settingsSlice';
 import type { Notice, PlaygroundState } from './types';
 import { initialUi } from './uiSlice';
@@ -24,6 +26,8 @@ export function initialState(): PlaygroundState {
     library: initialLibrary(),
     history: initialHistory(),
     presets: initialPresets(),
+    preferences: initialPreferences(),
+    compare: initialCompare(),
   };
 }
 
@@ -48,7 +52,12 @@ const persistenceEvents = {
 };
 
 const storeReference: { current: typeof usePlaygroundStore | null } = { current: null };
-const playgroundStorage = createPlaygroundStorage(persistenceEvents, () => storeReference.current?.getState().ui.sending ?? false);
+// Busy while a reply or a comparison streams: writes are then held back to one a second.
+function isStreaming(): boolean {
+  const state = storeReference.current?.getState();
+  return state ? state.ui.sending || isCompareRunning(state.compare) : false;
+}
+const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming);
 
 export const usePlaygroundStore = create<PlaygroundState>()(persist(() => initialState(), persistOptions(playgroundStorage.storage, persistenceEvents)));
 storeReference.current = usePlaygroundStore;

@@ -33,7 +33,7 @@ export interface PersistedLibrary {
   activeId: string;
 }
 
-export const untitled = 'New conversation';
+export const untitled = 'Untitled';
 const titleLength = 60;
 
 export function emptyConversation(settings: RequestSettings, now = Date.now()): SavedConversation {
@@ -78,7 +78,8 @@ export interface ConversationSummary {
   messageCount: number;
 }
 
-function matches(entry: SavedConversation, query: string): boolean {
+/** Search over the title, the system prompt, the draft and every turn; `query` is trimmed and lower-case. */
+export function conversationMatches(entry: Pick<SavedConversation, 'title' | 'turns' | 'settings' | 'draft'>, query: string): boolean {
   if (query === '') return true;
   const haystacks = [conversationTitle(entry), entry.settings.systemPrompt, entry.draft, ...entry.turns.map((turn) => turn.content)];
   return haystacks.some((text) => text.toLowerCase().includes(query));
@@ -90,7 +91,7 @@ export function librarySummaries(state: PlaygroundState, search = ''): Conversat
   const { activeId } = state.library;
   return state.library.conversations
     .map((entry) => (entry.id === activeId ? { ...entry, settings: state.settings, turns: state.conversation.turns, draft: state.conversation.draft } : entry))
-    .filter((entry) => matches(entry, query))
+    .filter((entry) => conversationMatches(entry, query))
     .map((entry) => ({ id: entry.id, title: conversationTitle(entry), active: entry.id === activeId, messageCount: entry.turns.length }));
 }
 

@@ -4,14 +4,24 @@ import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middl
 import { newId } from './ids';
 import { connectionSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
+import { salvageHistory } from './historySlice';
+import { partializeLibrary, restoredLibrary, salvageLibrary, skippedConversationsText, wrapConversationInLibrary, type PersistedLibrary } from './librarySlice';
+import { salvagePresets } from './presetsSlice';
+import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
 
 export const persistName = 'glm-playground:state';
-export const persistVersion = 1;
+export const persistVersion = 2;
 
 export type PersistedState = {
   connection: Omit<PlaygroundState['connection'], 'apiKey'>;
   settings: PlaygroundState['settings'];
   conversation: PlaygroundState['conversation'];
+  /** Since version 2 (optional: older states and tests may lack them; salvage fills in). */
+  library?: PersistedLibrary;
+  history?: PlaygroundState['history'];
+  presets?: PlaygroundState['presets'];
+  /** Reasoning display choices (optional: states saved before them get the defaults). */
+  preferences?: PersistedPreferences;
 };
 
 export interface PersistenceEvents {
@@ -27,12 +37,25 @@ function settleTurn(turn: Turn): Turn {
 
 export function partialize(state: PlaygroundState): PersistedState {
   const { apiKey: _apiKey, ...connection } = state.connection;
-  return { connection, settings: state.settings, conversation: { turns: state.conversation.turns.map(settleTurn), draft: state.conversation.draft } };
+  return {
+    connection,
+    settings: state.settings,
+    conversation: { turns: state.conversation.turns.map(settleTurn), draft: state.conversation.draft },
+    library: partializeLibrary(state.library, state.settings),
+    history: state.history,
+    presets: state.presets,
+    preferences: partializePreferences(state.preferences),
+  };
+}
+
+export function migrate(persisted: unknown, version: number): unknown {
+  if (version >= persistVersion || !isRecord(persisted)) return persisted;
+  // Version 1 → 2: the one conversation becomes the active entry of the library (librarySlice.ts).
+  return wrapConversationInLibrary(version < 1 ? migrateFromVersionZero(persisted) : persisted);
 }
 
 /** Version 0 (before versioning) kept the settings flat with `top_p`/`max_tokens` names and `messages`. */
-export function migrate(persisted: unknown, version: number): unknown {
-  if (version >= persistVersion || !isRecord(persisted)) return persisted;
+function migrateFromVersionZero(persisted: Record<string, unknown>): Record<string, unknown> {
   const settings = isRecord(persisted.settings) ? { ...persisted.settings } : {};
   if ('top_p' in settings && !('topP' in settings)) settings.topP = settings.top_p;
   if ('max_tokens' in settings && !('maxTokens' in settings)) settings.maxTokens = settings.max_tokens;
@@ -47,12 +70,14 @@ export function migrate(persisted: unknown, version: number): unknown {
 interface Salvaged {
   state: Partial<PersistedState> & { conversation?: PlaygroundState['conversation'] };
   problems: number;
+  /** Saved conversations that could not be read (reported on their own: the rest of the list is fine). */
+  skippedConversations: number;
 }
 
 /** Keep every valid part of a persisted state; count what had to be dropped. */
 export function salvage(persisted: unknown, current: PlaygroundState): Salvaged {
   let problems = 0;
-  if (!isRecord(persisted)) return { state: {}, problems: persisted === undefined || persisted === null ? 0 : 1 };
+  if (!isRecord(persisted)) return { state: {}, problems: persisted === undefined || persisted === null ? 0 : 1, skippedConversations: 0 };
   const connection = connectionSchema.safeParse(persisted.connection);
   if (!connection.success && persisted.connection !== undefined) problems += 1;
   // Field by field: one bad value falls back to its current (default) value, the other settings stay.
@@ -77,13 +102,19 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   if (conversationRecord.turns !== undefined && !Array.isArray(conversationRecord.turns)) problems += 1;
   const draft = draftSchema.safeParse(conversationRecord.draft);
   if (conversationRecord.draft !== undefined && !draft.success) problems += 1;
+  const library = salvageLibrary(persisted.library);
   return {
     state: {
       ...(connection.success ? { connection: connection.data } : {}),
       ...(settings.success ? { settings: settings.data } : {}),
       conversation: { turns, draft: draft.success ? draft.data : '' },
+      ...(library.library ? { library: library.library } : {}),
+      history: salvageHistory(persisted.history),
+      presets: salvagePresets(persisted.presets),
+      preferences: partializePreferences(salvagePreferences(persisted.preferences)),
     },
     problems,
+    skippedConversations: library.skipped,
   };
 }
 
@@ -168,13 +199,18 @@ export function persistOptions(
       return migrate(persisted, version) as PersistedState;
     },
     merge(persisted, current) {
-      const { state, problems } = salvage(persisted, current);
+      const { state, problems, skippedConversations } = salvage(persisted, current);
+      if (skippedConversations > 0) events.onRecovered(skippedConversationsText(skippedConversations));
       if (problems > 0) events.onRecovered(`Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`);
       return {
         ...current,
         connection: { ...current.connection, ...state.connection },
         settings: state.settings ?? current.settings,
         conversation: state.conversation ?? current.conversation,
+        library: restoredLibrary(state.library ?? null, state.settings ?? current.settings),
+        history: state.history ?? current.history,
+        presets: state.presets ?? current.presets,
+        preferences: { ...current.preferences, ...state.preferences },
       };
     },
   };

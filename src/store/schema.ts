@@ -14,6 +14,7 @@ export const connectionSchema = z.object({
   endpointId: z.enum(endpointIds),
   baseUrl: z.string(),
   keyOrigin: z.string().nullable(),
+  stallTimeoutSeconds: z.number().min(5).max(600).default(60),
 });
 
 export const settingsSchema = z.object({

@@ -8,7 +8,7 @@ export function selectModelInfo(state: PlaygroundState): ModelInfo {
 }
 
 /** The turns Send would send: the transcript plus the draft as a new user turn. */
-export function pendingTurns(state: PlaygroundState): ConversationTurn[] {
+export function pendingTurns(state: { conversation: Pick<PlaygroundState['conversation'], 'turns' | 'draft'> }): ConversationTurn[] {
   const turns: ConversationTurn[] = state.conversation.turns.map(toConversationTurn);
   if (state.conversation.draft.trim() !== '') turns.push({ role: 'user', content: state.conversation.draft });
   return turns;
@@ -63,6 +63,8 @@ export interface SendReadiness {
 
 export function selectCanSend(state: PlaygroundState): SendReadiness {
   if (state.ui.sending) return { ok: false, reason: 'A reply is on its way — Stop it first.' };
+  const jsonProblem = state.ui.requestJsonDraft?.problems[0];
+  if (jsonProblem) return { ok: false, reason: `Fix the request JSON first: ${jsonProblem.line === undefined ? '' : `line ${jsonProblem.line}: `}${jsonProblem.message}` };
   if (state.connection.baseUrl.trim() === '') return { ok: false, reason: 'Choose an endpoint or enter a Base URL.' };
   if (state.connection.apiKey === '' && !isDemoEndpoint(state)) return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };

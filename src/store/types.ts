@@ -2,9 +2,12 @@ import type { EndpointPresetId } from '../core/endpoints';
 import type { ApiError, CallStatus, Usage } from '../core/contracts';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
+import type { RequestJsonProblem } from '../core/requestJson';
 import type { HistoryState } from './historySlice';
 import type { LibraryState } from './librarySlice';
 import type { PresetsState } from './presetsSlice';
+import type { PreferencesState } from './preferencesSlice';
+import type { CompareState } from './compareSlice';
 
 export interface ConnectionState {
   /** Trimmed; stored apart from the rest (see keyStorage.ts). */
@@ -14,6 +17,8 @@ export interface ConnectionState {
   baseUrl: string;
   /** The upstream origin the key was entered for; the key goes nowhere else without asking. */
   keyOrigin: string | null;
+  /** A stream with no byte for this long is reported as stalled. */
+  stallTimeoutSeconds: number;
 }
 
 export type ReplyStatus = 'waiting' | 'streaming' | Exclude<CallStatus, never>;
@@ -55,6 +60,8 @@ export interface UiState {
   keyConfirmation: { targetOrigin: string } | null;
   notices: Notice[];
   sending: boolean;
+  /** The JSON tab's text while it has problems (then Send is blocked with the reason); null when it matches the form. */
+  requestJsonDraft: { text: string; problems: RequestJsonProblem[] } | null;
 }
 
 export interface PlaygroundState {
@@ -68,4 +75,8 @@ export interface PlaygroundState {
   history: HistoryState;
   /** The user's own presets (presetsSlice.ts). */
   presets: PresetsState;
+  /** Reasoning display choices and the presenter view (preferencesSlice.ts). */
+  preferences: PreferencesState;
+  /** Compare mode (compareSlice.ts); transient, never persisted. */
+  compare: CompareState;
 }

@@ -1,5 +1,5 @@
 import type { UiState } from './types';
 
 export function initialUi(): UiState {
-  return { selectedReplyId: null, keyConfirmation: null, notices: [], sending: false };
+  return { selectedReplyId: null, keyConfirmation: null, notices: [], sending: false, requestJsonDraft: null };
 }

@@ -259,6 +259,19 @@ describe('dialogs', () => {
     expect(open).toHaveFocus();
   });
 
+  it('Esc closes the dialog and returns focus to the button that opened it', async () => {
+    const user = userEvent.setup();
+    render(<PendingRequestCode />);
+    const open = screen.getByRole('button', { name: 'Code' });
+    await user.click(open);
+    const dialog = screen.getByRole('dialog', { name: 'Code for the next request' });
+    await within(dialog).findByRole('tablist', { name: 'Code language' });
+    await user.click(within(dialog).getByRole('tab', { name: 'Python' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(open).toHaveFocus();
+  });
+
   it('"Code" shows what Send would send now, and follows the draft', async () => {
     const user = userEvent.setup();
     actions.setDraft('First draft');

@@ -68,7 +68,7 @@ export function replyRegion(page: Page): Locator {
 
 /** The Reply pane's status line ("complete", "stopped — …", "interrupted — …"). */
 export function replyStatus(page: Page): Locator {
-  return replyRegion(page).getByRole('status');
+  return replyRegion(page).locator('.pane-header').getByRole('status');
 }
 
 /** The answer text as rendered in the Reply pane. */
@@ -106,12 +106,7 @@ export async function receivedBodies(key?: string): Promise<ReceivedBody[]> {
     .map((request) => request.json as ReceivedBody);
 }
 
-/** The turns of the conversation as persisted by the app (role, content, reasoning, status). */
-export async function storedTurns(page: Page): Promise<Array<{ role: string; content: string; reasoning: string; status: string | null }>> {
-  return page.evaluate(() => {
-    const raw = window.localStorage.getItem('glm-playground:state');
-    if (raw === null) return [];
-    const parsed = JSON.parse(raw) as { state?: { conversation?: { turns?: Array<{ role: string; content: string; reasoning: string; reply: { status: string } | null }> } } };
-    return (parsed.state?.conversation?.turns ?? []).map((entry) => ({ role: entry.role, content: entry.content, reasoning: entry.reasoning, status: entry.reply?.status ?? null }));
-  });
+/** "Cancel" in the automatic-retry countdown ("Retrying in N s"). */
+export function cancelRetryButton(page: Page): Locator {
+  return page.getByRole('status').filter({ hasText: /Retrying/ }).getByRole('button', { name: 'Cancel', exact: true });
 }

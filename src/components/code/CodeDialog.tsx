@@ -28,6 +28,8 @@ export function CodeDialog({ title, onClose, children }: CodeDialogProps) {
     } else {
       dialog.setAttribute('open', '');
     }
+    // showModal focuses the first control; without it (jsdom, older engines) do the same, so Esc works at once.
+    if (!dialog.contains(document.activeElement)) dialog.querySelector('button')?.focus();
     return () => {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
     };
@@ -38,9 +40,15 @@ export function CodeDialog({ title, onClose, children }: CodeDialogProps) {
       ref={dialogRef}
       className="code-dialog"
       aria-labelledby={`${id}-title`}
-      onKeyDown={(event) => event.stopPropagation()}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        // Esc closes through React (also where the browser has no modal dialogs), so focus goes back to the opener;
+        // unless the editor inside used it (e.g. to clear a selection).
+        if (event.key !== 'Escape' || event.defaultPrevented) return;
+        event.preventDefault();
+        onClose();
+      }}
       onCancel={(event) => {
-        // Esc: close through React so that the dialog unmounts and focus goes back to its button.
         event.preventDefault();
         onClose();
       }}

@@ -28,7 +28,7 @@ export function PendingRequestCode() {
   const { open, buttonRef, openDialog, closeDialog } = useDialogOpener();
   return (
     <>
-      <button ref={buttonRef} type="button" className="code-open" aria-haspopup="dialog" onClick={openDialog}>
+      <button ref={buttonRef} type="button" aria-haspopup="dialog" onClick={openDialog}>
         Code
       </button>
       {open && (

@@ -1,0 +1,4 @@
+// The in-page instrumentation's global (bench/instrument.mjs), for the page functions in bench/run.mjs.
+interface Window {
+  __bench?: import('./instrument.mjs').BenchState;
+}

@@ -1,0 +1,91 @@
+// The thinking figures of one reply, derived from its recorded metrics and its text: how long it reasoned, when the
+// first reasoning and answer tokens came, and how the output splits between reasoning and answer. Token counts come
+// from the server's usage when it reports them; everything else is an estimate and says so (`tokensEstimated`).
+import { estimateTokens, type ReplyMetrics } from './metrics';
+
+export interface ThinkingFigures {
+  timeToFirstReasoningMs: number | null;
+  timeToFirstAnswerMs: number | null;
+  /** First reasoning token → last reasoning token. */
+  reasoningDurationMs: number | null;
+  /** Unicode code points of the text without surrounding white space, so 你好 and 🙂 count as one each. */
+  reasoningCharacters: number;
+  answerCharacters: number;
+  reasoningTokens: number;
+  answerTokens: number;
+  /** True when the split above is an estimate (no usage, or usage without reasoning_tokens). */
+  tokensEstimated: boolean;
+  /** finish_reason "length" before any answer text: the whole budget went on thinking. */
+  cutDuringReasoning: boolean;
+}
+
+/** Server timestamps have 1 s resolution; beyond this gap the wall clock is the one that is wrong (a background tab). */
+const clockDisagreementMs = 2_000;
+
+function characterCount(text: string): number {
+  let count = 0;
+  for (const _character of text.trim()) count += 1;
+  return count;
+}
+
+/** First to last reasoning token by the wall clock, or by the server's chunk timestamps when the two disagree. */
+export function reasoningDurationMs(metrics: ReplyMetrics): number | null {
+  if (metrics.firstReasoningAtMs === null || metrics.lastReasoningAtMs === null) return null;
+  const wall = Math.max(0, metrics.lastReasoningAtMs - metrics.firstReasoningAtMs);
+  const timestampsVary = metrics.firstCreated !== null && metrics.lastCreated !== null && metrics.firstCreated !== metrics.lastCreated;
+  if (!timestampsVary || metrics.firstReasoningCreated === null || metrics.lastReasoningCreated === null) return wall;
+  const server = Math.max(0, metrics.lastReasoningCreated - metrics.firstReasoningCreated) * 1000;
+  return Math.abs(wall - server) > clockDisagreementMs ? server : wall;
+}
+
+interface TokenSplit {
+  reasoning: number;
+  answer: number;
+  estimated: boolean;
+}
+
+function splitTokens(metrics: ReplyMetrics, reasoning: string, answer: string): TokenSplit {
+  const usage = metrics.usage;
+  const reported = usage?.completion_tokens_details?.reasoning_tokens;
+  if (usage && typeof reported === 'number') {
+    return { reasoning: reported, answer: Math.max(0, usage.completion_tokens - reported), estimated: false };
+  }
+  const reasoningEstimate = estimateTokens(reasoning);
+  const answerEstimate = estimateTokens(answer);
+  if (usage) {
+    // Only one side produced text: the server's total is exact for it.
+    if (reasoning.trim() === '') return { reasoning: 0, answer: usage.completion_tokens, estimated: false };
+    if (answer.trim() === '') return { reasoning: usage.completion_tokens, answer: 0, estimated: false };
+    // Both: the total is known, the split is estimated in proportion to the text.
+    const reasoningShare = Math.round((usage.completion_tokens * reasoningEstimate) / (reasoningEstimate + answerEstimate));
+    return { reasoning: reasoningShare, answer: usage.completion_tokens - reasoningShare, estimated: true };
+  }
+  return { reasoning: Math.round(reasoningEstimate), answer: Math.round(answerEstimate), estimated: true };
+}
+
+export function thinkingFigures(metrics: ReplyMetrics, reasoning: string, answer: string, finishReason: string | null): ThinkingFigures {
+  const tokens = splitTokens(metrics, reasoning, answer);
+  return {
+    timeToFirstReasoningMs: metrics.timeToFirstReasoningMs,
+    timeToFirstAnswerMs: metrics.timeToFirstAnswerMs,
+    reasoningDurationMs: reasoningDurationMs(metrics),
+    reasoningCharacters: characterCount(reasoning),
+    answerCharacters: characterCount(answer),
+    reasoningTokens: tokens.reasoning,
+    answerTokens: tokens.answer,
+    tokensEstimated: tokens.estimated,
+    cutDuringReasoning: (finishReason ?? metrics.finishReason) === 'length' && answer.trim() === '',
+  };
+}
+
+/**
+ * The reasoning side only, for the collapsed summary. Before usage arrives only the reasoning text counts, so the
+ * growing answer need not be read; once it has, the count is the same split as thinkingFigures gives.
+ */
+export function reasoningTokenCount(metrics: ReplyMetrics, reasoning: string, answer: string): { tokens: number; estimated: boolean } {
+  if (metrics.usage) {
+    const split = splitTokens(metrics, reasoning, answer);
+    return { tokens: split.reasoning, estimated: split.estimated };
+  }
+  return { tokens: Math.round(estimateTokens(reasoning)), estimated: true };
+}

@@ -1,0 +1,84 @@
+// Derived values for Compare mode: whether a comparison may run or a column may be kept, and the figures the
+// summary row compares.
+import { estimateTokens } from '../core/metrics';
+import { isCompareRunning, isLiveResult, type CompareColumn, type CompareResult } from './compareSlice';
+import { selectCanSend, type SendReadiness } from './selectors';
+import type { PlaygroundState } from './types';
+
+export function findCompareColumn(state: PlaygroundState, columnId: string): CompareColumn | undefined {
+  return state.compare.columns.find((column) => column.id === columnId);
+}
+
+export function selectCompareResult(state: PlaygroundState, columnId: string): CompareResult | null {
+  return findCompareColumn(state, columnId)?.result ?? null;
+}
+
+export function selectCompareRunning(state: PlaygroundState): boolean {
+  return isCompareRunning(state.compare);
+}
+
+/** The same rules as Send (key, endpoint, a user message…), and no column still running. */
+export function selectCanRunCompare(state: PlaygroundState): SendReadiness {
+  if (isCompareRunning(state.compare)) return { ok: false, reason: 'The columns are still running — stop them first.' };
+  return selectCanSend(state);
+}
+
+/** "Keep this one" needs a finished answer and the conversation it answered, unchanged since the run. */
+export function selectCanKeepColumn(state: PlaygroundState, columnId: string): SendReadiness {
+  const { run } = state.compare;
+  const result = selectCompareResult(state, columnId);
+  if (!run || !result) return { ok: false, reason: 'Run the comparison first.' };
+  if (isLiveResult(result)) return { ok: false, reason: 'Wait for this column to finish, or stop it.' };
+  if (result.content.trim() === '') return { ok: false, reason: 'This column has no answer to keep.' };
+  if (state.conversation.turns !== run.turns) return { ok: false, reason: 'The conversation changed since this comparison ran — run it again.' };
+  return { ok: true, reason: null };
+}
+
+/** A token count, and whether it is an estimate from the text (no usage from the server for that part). */
+export interface TokenFigure {
+  value: number;
+  estimated: boolean;
+}
+
+export interface ColumnFigures {
+  timeToFirstTokenMs: number | null;
+  timeToFirstAnswerMs: number | null;
+  totalMs: number | null;
+  reasoningTokens: TokenFigure | null;
+  answerTokens: TokenFigure | null;
+  tokensPerSecond: number | null;
+  tokensPerSecondEstimated: boolean;
+  costUsd: number | null;
+}
+
+function estimated(text: string): TokenFigure {
+  return { value: Math.round(estimateTokens(text)), estimated: true };
+}
+
+/**
+ * The summary row of one column, from its metrics (src/core/metrics.ts). Reasoning and answer tokens come from
+ * usage when the server splits them (reasoning_tokens) or when there was no reasoning at all; otherwise they are
+ * estimated from the text, and marked so.
+ */
+export function columnFigures(result: CompareResult | null): ColumnFigures | null {
+  if (!result) return null;
+  const { metrics } = result.reply;
+  const completion = metrics.completionTokens;
+  let reasoningTokens: TokenFigure | null = null;
+  let answerTokens: TokenFigure | null = null;
+  if (metrics.reasoningTokens !== null) reasoningTokens = { value: metrics.reasoningTokens, estimated: false };
+  else if (result.reasoning === '' && !isLiveResult(result) && (completion !== null || metrics.firstTokenAtMs !== null)) reasoningTokens = { value: 0, estimated: false };
+  else if (result.reasoning !== '') reasoningTokens = estimated(result.reasoning);
+  if (completion !== null && reasoningTokens && !reasoningTokens.estimated) answerTokens = { value: Math.max(0, completion - reasoningTokens.value), estimated: false };
+  else if (result.content.trim() !== '') answerTokens = estimated(result.content);
+  return {
+    timeToFirstTokenMs: metrics.firstTokenAtMs === null ? null : Math.max(0, metrics.firstTokenAtMs - metrics.startedAtMs),
+    timeToFirstAnswerMs: metrics.timeToFirstAnswerMs,
+    totalMs: metrics.totalMs,
+    reasoningTokens,
+    answerTokens,
+    tokensPerSecond: metrics.tokensPerSecond,
+    tokensPerSecondEstimated: metrics.tokensPerSecondEstimated,
+    costUsd: metrics.estimatedCostUsd,
+  };
+}

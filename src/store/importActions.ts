@@ -1,0 +1,143 @@
+// Requests that come in as a whole: the JSON tab's edited body, a share link and a pasted cURL command. Parsing
+// is in core (requestJson, shareLink, curlImport); this module applies the result to the store.
+import { modelInfo, supportsThinking } from '../core/models';
+import type { RequestSettings } from '../core/request';
+import { parseRequestJson, settingsFromParsed, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
+import { encodeShareFragment, type EncodeResult, type SharedRequest } from '../core/shareLink';
+import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './actions';
+import { handWrittenTurn } from './conversationSlice';
+import { usePlaygroundStore } from './index';
+import { newConversation } from './libraryActions';
+import { selectRequestBody } from './selectors';
+import type { Turn } from './types';
+
+const get = () => usePlaygroundStore.getState();
+const set = usePlaygroundStore.setState;
+
+// ---- the JSON tab -----------------------------------------------------------------------------------
+
+function preservesReasoning(settings: RequestSettings): boolean {
+  const model = modelInfo(settings.model);
+  return supportsThinking(model) && model.preservedThinking && settings.preserveReasoning;
+}
+
+/** Mirrors buildRequestBody's choice of turns: the ones the JSON tab shows as messages. */
+function isSent(turn: Turn, preserve: boolean): boolean {
+  if (turn.excluded) return false;
+  return turn.content.trim() !== '' || (preserve && turn.role === 'assistant' && turn.reasoning !== '');
+}
+
+/**
+ * Applies the JSON tab's text. Valid text updates the form and the conversation in place: message N edits the
+ * N-th sent turn (keeping its id and reply), extra messages become new turns, missing ones are removed; excluded
+ * turns stay. A last user message stands for the Message box when it has text. Invalid text is kept as a draft
+ * with its problems, which blocks Send (selectCanSend) until it is fixed or discarded.
+ */
+export function editRequestJson(text: string): RequestJsonResult {
+  const result = parseRequestJson(text);
+  const state = get();
+  if (state.ui.sending) return result;
+  if (!result.ok) {
+    set({ ui: { ...state.ui, requestJsonDraft: { text, problems: result.problems } } });
+    return result;
+  }
+  const settings = settingsFromParsed(result, state.settings);
+  const oldPreserve = preservesReasoning(state.settings);
+  // Reasoning the tab did not show (preserved thinking was off) is kept unless the text now gives one.
+  const reasoningShown = oldPreserve && preservesReasoning(settings);
+  const parsedTurns = [...result.turns];
+  const sentIds = state.conversation.turns.filter((turn) => isSent(turn, oldPreserve)).map((turn) => turn.id);
+  // The tab showed the Message box's text as one more user message after the sent turns.
+  let draft = '';
+  const lastParsed = parsedTurns[parsedTurns.length - 1];
+  if (state.conversation.draft.trim() !== '' && parsedTurns.length > sentIds.length && lastParsed?.role === 'user') {
+    draft = lastParsed.content;
+    parsedTurns.pop();
+  }
+  const updates = new Map<string, Turn | null>();
+  sentIds.forEach((id, index) => {
+    const turn = state.conversation.turns.find((candidate) => candidate.id === id) as Turn;
+    const parsed = parsedTurns[index];
+    if (!parsed) {
+      updates.set(id, null);
+      return;
+    }
+    const reasoning = parsed.reasoning ?? (reasoningShown ? '' : turn.reasoning);
+    if (parsed.role !== turn.role || parsed.content !== turn.content || reasoning !== turn.reasoning) {
+      updates.set(id, { ...turn, role: parsed.role, content: parsed.content, reasoning });
+    }
+  });
+  const added = parsedTurns.slice(sentIds.length).map((parsed) => ({ ...handWrittenTurn(parsed.role, parsed.content), reasoning: parsed.reasoning ?? '' }));
+  const turns =
+    updates.size === 0 && added.length === 0
+      ? state.conversation.turns
+      : [...state.conversation.turns.flatMap((turn) => (updates.has(turn.id) ? (updates.get(turn.id) ? [updates.get(turn.id) as Turn] : []) : [turn])), ...added];
+  set({
+    settings,
+    conversation: { ...state.conversation, turns, draft },
+    ui: { ...state.ui, requestJsonDraft: null },
+  });
+  return result;
+}
+
+/** "Discard JSON edits": back to what the form says. */
+export function discardRequestJsonEdit(): void {
+  set((state) => ({ ui: { ...state.ui, requestJsonDraft: null } }));
+}
+
+// ---- share links ------------------------------------------------------------------------------------
+
+/** The current request as a link fragment (or why it cannot be one). Never carries the key or a base URL. */
+export function currentShareFragment(): EncodeResult {
+  const state = get();
+  return encodeShareFragment({ body: selectRequestBody(state), endpointId: state.connection.endpointId, apiKey: state.connection.apiKey });
+}
+
+// ---- opening a whole request (share link, cURL) --------------------------------------------------------
+
+/**
+ * The request goes into the composer: settings, system prompt, turns, and a last user message into the Message
+ * box. A working copy with content is kept: the request opens as a new conversation (the old one stays in the
+ * list). Refused (false) while a reply streams.
+ */
+export function openRequest(request: ParsedRequest): boolean {
+  if (get().ui.sending) return false;
+  const current = get().conversation;
+  if ((current.turns.length > 0 || current.draft.trim() !== '') && newConversation() === null) return false;
+  const state = get();
+  const settings = settingsFromParsed(request, state.settings);
+  const parsedTurns = [...request.turns];
+  const last = parsedTurns[parsedTurns.length - 1];
+  const draft = last?.role === 'user' ? last.content : '';
+  if (last?.role === 'user') parsedTurns.pop();
+  const turns = parsedTurns.map((turn) => ({ ...handWrittenTurn(turn.role, turn.content), reasoning: turn.reasoning ?? '' }));
+  set({ settings, conversation: { ...state.conversation, turns, draft }, ui: { ...state.ui, selectedReplyId: null, requestJsonDraft: null } });
+  return true;
+}
+
+/** A shared request; its endpoint preset only when the user chose to switch (a link never sets a base URL). */
+export function openSharedRequest(shared: SharedRequest, switchEndpoint: boolean): boolean {
+  if (!openRequest(shared)) return false;
+  if (switchEndpoint && shared.endpointId) setEndpoint(shared.endpointId);
+  return true;
+}
+
+export interface CurlChoices {
+  /** The endpoint from the command, when the user agreed to use it. */
+  baseUrl: string | null;
+  /** The key from the command, when the user agreed to use it. */
+  apiKey: string | null;
+  /** Where the command sent the key: the key is recorded as entered for that server. */
+  commandBaseUrl: string | null;
+}
+
+export function openCurlRequest(request: ParsedRequest, choices: CurlChoices): boolean {
+  if (!openRequest(request)) return false;
+  if (choices.baseUrl !== null) setBaseUrl(choices.baseUrl);
+  if (choices.apiKey !== null) {
+    setApiKey(choices.apiKey);
+    const origin = upstreamOrigin(choices.commandBaseUrl ?? get().connection.baseUrl);
+    set((state) => ({ connection: { ...state.connection, keyOrigin: origin } }));
+  }
+  return true;
+}

@@ -1,0 +1,41 @@
+// Display preferences: how the Reasoning pane shows the model's thinking, and the presenter view. Only the
+// reasoning display choices are saved; the presenter view is for one session in front of a projector.
+import { z } from 'zod';
+
+/** 'collapse-after-thinking': expanded while the model thinks, then a one-line summary. */
+export type ReasoningExpansion = 'collapse-after-thinking' | 'always-expanded';
+export type ReasoningFormat = 'plain' | 'markdown';
+
+export interface PreferencesState {
+  reasoningExpansion: ReasoningExpansion;
+  reasoningFormat: ReasoningFormat;
+  /** Not saved: a reload leaves the presenter view. */
+  presenterView: boolean;
+}
+
+export type PersistedPreferences = Pick<PreferencesState, 'reasoningExpansion' | 'reasoningFormat'>;
+
+export function initialPreferences(): PreferencesState {
+  return { reasoningExpansion: 'collapse-after-thinking', reasoningFormat: 'plain', presenterView: false };
+}
+
+export function partializePreferences(preferences: PreferencesState): PersistedPreferences {
+  return { reasoningExpansion: preferences.reasoningExpansion, reasoningFormat: preferences.reasoningFormat };
+}
+
+const expansionSchema = z.enum(['collapse-after-thinking', 'always-expanded']);
+const formatSchema = z.enum(['plain', 'markdown']);
+
+/** Each saved choice on its own: an unknown value falls back to its default, the other choice stays. */
+export function salvagePreferences(persisted: unknown): PreferencesState {
+  const defaults = initialPreferences();
+  if (typeof persisted !== 'object' || persisted === null) return defaults;
+  const record = persisted as Record<string, unknown>;
+  const expansion = expansionSchema.safeParse(record.reasoningExpansion);
+  const format = formatSchema.safeParse(record.reasoningFormat);
+  return {
+    ...defaults,
+    reasoningExpansion: expansion.success ? expansion.data : defaults.reasoningExpansion,
+    reasoningFormat: format.success ? format.data : defaults.reasoningFormat,
+  };
+}

@@ -1,0 +1,121 @@
+// One streamed reply, accumulated and committed at most once per animation frame: the part of a send that does
+// not care where the reply is stored. Compare columns use it (compareActions.ts); it follows actions.ts runCall
+// step for step (same events, same metrics, same warnings, same settling), so both kinds of reply read alike.
+import type { CallOutcome, StreamEvent } from '../core/contracts';
+import { chatCompletionsUrl } from '../core/endpoints';
+import { describeFinishReason } from '../core/errors';
+import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../core/metrics';
+import { modelInfo } from '../core/models';
+import type { ChatRequest } from '../core/request';
+import { nextRetryDelay } from '../core/retry';
+import { sendChatCompletion } from '../core/streaming';
+import { createFrameScheduler } from './frameScheduler';
+import type { ReplyInfo } from './types';
+
+export function newReplyInfo(request: ChatRequest, nowMs: number = Date.now()): ReplyInfo {
+  return { status: 'waiting', request, error: null, finishReason: null, usage: null, metrics: startMetrics(nowMs), warnings: [], retry: null };
+}
+
+/** What arrived since the last commit. */
+export interface ReplyDelta {
+  reasoning: string;
+  content: string;
+  /** finishReason / usage when they arrived, plus the metrics so far. */
+  reply: Partial<ReplyInfo> & { metrics: ReplyMetrics };
+  warnings: string[];
+}
+
+export interface StreamReplyOptions {
+  request: ChatRequest;
+  apiKey: string;
+  signal: AbortSignal;
+  crossOrigin: boolean;
+  fetch: Parameters<typeof sendChatCompletion>[0]['fetch'];
+  /** False once the caller no longer wants events (stopped and replaced, column removed). */
+  accepts: () => boolean;
+  commit: (delta: ReplyDelta) => void;
+}
+
+/** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate. */
+export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo }>(target: T, delta: ReplyDelta): T {
+  const status = target.reply.status === 'waiting' ? 'streaming' : target.reply.status;
+  return {
+    ...target,
+    reasoning: target.reasoning + delta.reasoning,
+    content: target.content + delta.content,
+    reply: { ...target.reply, ...delta.reply, status, warnings: [...target.reply.warnings, ...delta.warnings] },
+  };
+}
+
+/** Sends the request and streams it into `commit`, one commit per frame; the final commit happens before it returns. */
+export async function streamReply(options: StreamReplyOptions): Promise<CallOutcome> {
+  let pendingReasoning = '';
+  let pendingContent = '';
+  const updates: Partial<ReplyInfo> = {};
+  const warnings: string[] = [];
+  let metrics = startMetrics(Date.now());
+
+  const scheduler = createFrameScheduler(() => {
+    const delta: ReplyDelta = { reasoning: pendingReasoning, content: pendingContent, reply: { ...updates, metrics }, warnings: warnings.splice(0) };
+    pendingReasoning = '';
+    pendingContent = '';
+    options.commit(delta);
+  });
+
+  const onEvent = (event: StreamEvent) => {
+    if (!options.accepts()) return;
+    // The arrival time, not the render time: metrics stay true when frames are throttled.
+    metrics = recordEvent(metrics, event, Date.now());
+    switch (event.kind) {
+      case 'delta':
+        pendingReasoning += event.reasoning;
+        pendingContent += event.content;
+        break;
+      case 'finish':
+        updates.finishReason = event.reason;
+        break;
+      case 'usage':
+        updates.usage = event.usage;
+        break;
+      case 'malformed':
+        warnings.push('One event from the server was not valid JSON and was skipped.');
+        break;
+      case 'unknown-event':
+        warnings.push(`An unknown event type "${event.event}" was ignored.`);
+        break;
+      case 'error':
+      case 'meta':
+        break;
+    }
+    scheduler.schedule();
+  };
+
+  const outcome = await sendChatCompletion({
+    url: chatCompletionsUrl(options.request.baseUrl),
+    apiKey: options.apiKey,
+    body: options.request.body,
+    fetch: options.fetch,
+    signal: options.signal,
+    onEvent,
+    crossOrigin: options.crossOrigin,
+  });
+  scheduler.flush();
+  return outcome;
+}
+
+/**
+ * The reply once the call ended: status, error, total time and cost, the finish-reason note, and the automatic
+ * retry (only where zai-api.md allows one; `attempt` counts retries already made).
+ */
+export function settledReply(reply: ReplyInfo, content: string, outcome: CallOutcome, attempt: number, finishedAtMs: number, random: () => number): ReplyInfo {
+  const retryDelay = outcome.status === 'error' && outcome.error ? nextRetryDelay(outcome.error, attempt, outcome, random) : null;
+  const finishNote = reply.finishReason ? describeFinishReason(reply.finishReason, content.trim() === '' ? 'reasoning' : 'answer') : null;
+  return {
+    ...reply,
+    status: outcome.status,
+    error: outcome.error ?? null,
+    metrics: completeMetrics(reply.metrics, finishedAtMs, reply.usage, modelInfo(reply.request.body.model)),
+    warnings: finishNote && !reply.warnings.includes(finishNote) ? [...reply.warnings, finishNote] : reply.warnings,
+    retry: retryDelay === null ? null : { attempt: attempt + 1, delayMs: retryDelay, at: finishedAtMs + retryDelay },
+  };
+}

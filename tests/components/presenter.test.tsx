@@ -1,0 +1,111 @@
+// Presenter view: the reasoning and the reply side by side, large, with the parameters as a caption; the header
+// toggle or Esc leaves it.
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PresenterToggle } from '../../src/components/PresenterToggle';
+import { PresenterView, describeParameters } from '../../src/components/PresenterView';
+import { completeMetrics, recordEvent, startMetrics } from '../../src/core/metrics';
+import type { ChatRequestBody } from '../../src/core/request';
+import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import * as actions from '../../src/store/actions';
+import type { Turn } from '../../src/store/types';
+
+const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+function setReply(body: ChatRequestBody) {
+  let metrics = recordEvent(startMetrics(t0), { kind: 'delta', reasoning: 'Weighing both options.', content: '', created: null }, t0 + 300);
+  metrics = completeMetrics(recordEvent(metrics, { kind: 'delta', reasoning: '', content: 'Option B.', created: null }, t0 + 2_000), t0 + 2_100);
+  const reply: Turn = {
+    id: 'reply-1',
+    role: 'assistant',
+    content: 'Option B.',
+    reasoning: 'Weighing both options.',
+    excluded: false,
+    reply: { status: 'complete', request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, error: null, finishReason: 'stop', usage: null, metrics, warnings: [], retry: null },
+  };
+  act(() => {
+    usePlaygroundStore.setState((state) => ({
+      conversation: { ...state.conversation, turns: [{ id: 'question', role: 'user', content: 'A or B?', reasoning: '', excluded: false, reply: null }, reply] },
+    }));
+  });
+}
+
+function Header() {
+  return (
+    <header>
+      <PresenterToggle />
+      <PresenterView />
+    </header>
+  );
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  resetPlayground();
+});
+
+describe('presenter view', () => {
+  it('opens from the header toggle with both panes side by side and the parameters as a caption', async () => {
+    setReply({ model: 'glm-4.7', messages: [], stream: true, thinking: { type: 'enabled' }, temperature: 0.3, max_tokens: 4096 });
+    render(<Header />);
+    const toggle = screen.getByRole('button', { name: 'Presenter view' });
+    expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await userEvent.click(toggle);
+
+    const view = screen.getByRole('dialog', { name: 'Presenter view' });
+    expect(within(view).getByText('glm-4.7 · thinking on · temperature 0.3 · top_p 0.95 (default) · max_tokens 4,096')).toBeInTheDocument();
+    expect(within(view).getByRole('region', { name: 'Reasoning' })).toBeInTheDocument();
+    expect(within(view).getByRole('region', { name: 'Reply' })).toBeInTheDocument();
+    // The reasoning stays open next to the answer, whatever the collapse preference.
+    expect(within(view).getByRole('button', { name: 'Reasoning' })).toHaveAttribute('aria-expanded', 'true');
+    expect(await within(view).findByText('Option B.')).toBeInTheDocument();
+    expect(within(view).getByRole('button', { name: 'Presenter view' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  it('leaves on Esc and gives the focus back to the toggle', async () => {
+    setReply({ model: 'glm-4.7', messages: [], stream: true, thinking: { type: 'enabled' } });
+    render(<Header />);
+    await userEvent.click(screen.getByRole('button', { name: 'Presenter view' }));
+    expect(screen.getByRole('dialog', { name: 'Presenter view' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Presenter view' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Presenter view' })).toHaveFocus();
+  });
+
+  it('leaves with the toggle inside the view', async () => {
+    render(<Header />);
+    await userEvent.click(screen.getByRole('button', { name: 'Presenter view' }));
+    const view = screen.getByRole('dialog', { name: 'Presenter view' });
+    await userEvent.click(within(view).getByRole('button', { name: 'Presenter view' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it('shows the next request’s parameters before any reply, and follows the settings', async () => {
+    render(<Header />);
+    await userEvent.click(screen.getByRole('button', { name: 'Presenter view' }));
+    const view = screen.getByRole('dialog', { name: 'Presenter view' });
+    expect(within(view).getByText('glm-4.7 · thinking on · temperature 1 (default) · top_p 0.95 (default) · max_tokens 65,536 (default)')).toBeInTheDocument();
+    act(() => actions.setThinking(false));
+    expect(within(view).getByText(/^glm-4.7 · thinking off ·/)).toBeInTheDocument();
+    expect(within(view).getByText(/reasoning and the reply appear here/)).toBeInTheDocument();
+  });
+
+  it('is not saved: a reload starts in the normal view', async () => {
+    render(<Header />);
+    await userEvent.click(screen.getByRole('button', { name: 'Presenter view' }));
+    const saved = localStorage.getItem('glm-playground:state') ?? '';
+    expect(saved).toContain('"preferences"');
+    expect(saved).not.toContain('presenterView');
+  });
+});
+
+describe('describeParameters', () => {
+  it('names a model without thinking mode as such', () => {
+    expect(describeParameters({ model: 'glm-4-32b-0414-128k', messages: [] })).toBe('glm-4-32b-0414-128k · no thinking mode · temperature 0.75 (default) · top_p 0.9 (default) · max_tokens 16,384 (default)');
+  });
+
+  it('says when reasoning is preserved', () => {
+    expect(describeParameters({ model: 'glm-5', messages: [], thinking: { type: 'enabled', clear_thinking: false }, top_p: 0.5 })).toBe('glm-5 · thinking on (reasoning preserved) · temperature 1 (default) · top_p 0.5 · max_tokens 65,536 (default)');
+  });
+});

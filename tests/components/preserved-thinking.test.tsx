@@ -1,0 +1,92 @@
+// Preserved thinking in the transcript: each assistant turn with reasoning says whether that reasoning goes back to
+// the model with the next request — following the "Preserve reasoning" setting, the model's catalogue flag and the
+// turn's own "Exclude from request".
+import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ThinkingSwitch } from '../../src/components/ThinkingSwitch';
+import { Transcript } from '../../src/components/Transcript';
+import { buildRequestBody } from '../../src/core/request';
+import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import * as actions from '../../src/store/actions';
+import { toConversationTurn } from '../../src/store/selectors';
+import type { Turn } from '../../src/store/types';
+
+function turn(id: string, role: Turn['role'], content: string, reasoning = ''): Turn {
+  return { id, role, content, reasoning, excluded: false, reply: null };
+}
+
+function setTranscript() {
+  act(() => {
+    usePlaygroundStore.setState((state) => ({
+      conversation: {
+        ...state.conversation,
+        turns: [turn('u1', 'user', 'First?'), turn('a1', 'assistant', 'One.', 'Thinking about one'), turn('u2', 'user', 'Second?'), turn('a2', 'assistant', 'Two.', 'Thinking about two')],
+      },
+    }));
+  });
+}
+
+function mark(name: string): string {
+  return within(screen.getByRole('article', { name })).getByText(/^Reasoning \(/).textContent ?? '';
+}
+
+/** What the next request would really send back (the transcript must agree with it). */
+function sentReasoning(): string[] {
+  const { settings, conversation } = usePlaygroundStore.getState();
+  return buildRequestBody(settings, conversation.turns.map(toConversationTurn)).messages.flatMap((message) => (message.reasoning_content === undefined ? [] : [message.reasoning_content]));
+}
+
+beforeEach(() => {
+  localStorage.clear();
+  resetPlayground();
+});
+
+describe('transcript marks for preserved thinking', () => {
+  it('marks reasoning "(not sent back)" while Preserve reasoning is off', () => {
+    setTranscript();
+    render(<Transcript />);
+    expect(mark('assistant turn 2')).toBe('Reasoning (not sent back)');
+    expect(mark('assistant turn 4')).toBe('Reasoning (not sent back)');
+    expect(sentReasoning()).toEqual([]);
+  });
+
+  it('marks every assistant turn\'s reasoning "(sent back)" once the user turns Preserve reasoning on (glm-4.7)', async () => {
+    setTranscript();
+    render(
+      <>
+        <ThinkingSwitch />
+        <Transcript />
+      </>,
+    );
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Preserve reasoning' }));
+    expect(mark('assistant turn 2')).toBe('Reasoning (sent back)');
+    expect(mark('assistant turn 4')).toBe('Reasoning (sent back)');
+    expect(sentReasoning()).toEqual(['Thinking about one', 'Thinking about two']);
+  });
+
+  it('does not mark an excluded turn as sent', async () => {
+    setTranscript();
+    act(() => actions.setPreserveReasoning(true));
+    render(<Transcript />);
+    await userEvent.click(within(screen.getByRole('article', { name: 'assistant turn 2' })).getByRole('checkbox', { name: 'Exclude from request' }));
+    expect(mark('assistant turn 2 (excluded)')).toBe('Reasoning (not sent back)');
+    expect(mark('assistant turn 4')).toBe('Reasoning (sent back)');
+    expect(sentReasoning()).toEqual(['Thinking about two']);
+  });
+
+  it('marks nothing as sent on a model without preserved thinking, even with the setting on', () => {
+    setTranscript();
+    act(() => actions.setPreserveReasoning(true));
+    act(() => actions.setModel('glm-4.6'));
+    render(
+      <>
+        <ThinkingSwitch />
+        <Transcript />
+      </>,
+    );
+    expect(screen.queryByRole('checkbox', { name: 'Preserve reasoning' })).not.toBeInTheDocument();
+    expect(mark('assistant turn 2')).toBe('Reasoning (not sent back)');
+    expect(sentReasoning()).toEqual([]);
+  });
+});

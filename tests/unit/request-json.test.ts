@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { buildRequestBody, defaultSettingsFor, formOwnedFields, type ConversationTurn } from '../../src/core/request';
+import { parseRequestJson, requestFromBody, settingsFromParsed, type RequestJsonResult } from '../../src/core/requestJson';
+import { settingsSchema } from '../../src/store/schema';
+
+const hello = [{ role: 'user', content: 'Hello' }];
+
+function parse(body: Record<string, unknown>): RequestJsonResult {
+  return parseRequestJson(JSON.stringify(body, null, 2));
+}
+
+function ok(result: RequestJsonResult) {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.problems)}`);
+  return result;
+}
+
+function problems(result: RequestJsonResult) {
+  if (result.ok) throw new Error('expected problems');
+  return result.problems;
+}
+
+/** Body → form → body again, as the JSON editor, share links and the cURL import do. */
+function rebuilt(body: Record<string, unknown>) {
+  const parsed = ok(parse(body));
+  return buildRequestBody(settingsFromParsed(parsed, defaultSettingsFor('glm-4.7')), parsed.turns);
+}
+
+describe('buildRequestBody with extraFields', () => {
+  it('sends extra fields verbatim after the form fields', () => {
+    const settings = { ...defaultSettingsFor('glm-4.5'), extraFields: { stop: ['<end>'], tools: [{ type: 'function' }] } };
+    expect(buildRequestBody(settings, [{ role: 'user', content: 'Hi' }])).toMatchObject({ stop: ['<end>'], tools: [{ type: 'function' }] });
+  });
+
+  it('never lets extraFields override a form-owned field', () => {
+    const extraFields = Object.fromEntries(formOwnedFields.map((name) => [name, 'from extraFields']));
+    const body = buildRequestBody({ ...defaultSettingsFor('glm-4.5', { stream: false }), extraFields }, [{ role: 'user', content: 'Hi' }]);
+    expect(body).toEqual({ model: 'glm-4.5', messages: [{ role: 'user', content: 'Hi' }], thinking: { type: 'enabled' } });
+  });
+
+  it('keeps extraFields when the model changes', () => {
+    const previous = { ...defaultSettingsFor('glm-4.5'), extraFields: { do_sample: false } };
+    expect(defaultSettingsFor('glm-4.7', previous).extraFields).toEqual({ do_sample: false });
+  });
+});
+
+describe('saved settings and extraFields', () => {
+  it('gives settings saved before extraFields existed an empty record instead of dropping them', () => {
+    const { extraFields: _extraFields, ...older } = { ...defaultSettingsFor('glm-4.6'), systemPrompt: 'Kept' };
+    const parsed = settingsSchema.safeParse(older);
+    expect(parsed.success && parsed.data).toEqual({ ...older, extraFields: {} });
+  });
+
+  it('refuses extraFields that are not an object', () => {
+    expect(settingsSchema.safeParse({ ...defaultSettingsFor('glm-4.6'), extraFields: ['stop'] }).success).toBe(false);
+  });
+});
+
+describe('parseRequestJson', () => {
+  it('reads model, stream and messages into the form and the turns', () => {
+    const result = ok(parse({ model: 'glm-4.6', messages: [{ role: 'system', content: 'Be brief.' }, ...hello, { role: 'assistant', content: 'Hi!' }], stream: true }));
+    expect(result.settingsPatch).toMatchObject({ model: 'glm-4.6', stream: true, systemPrompt: 'Be brief.', thinking: true });
+    expect(result.turns).toEqual([{ role: 'user', content: 'Hello' }, { role: 'assistant', content: 'Hi!' }]);
+  });
+
+  it('puts unknown fields into extraFields verbatim', () => {
+    const extra = { tools: [{ type: 'function', function: { name: 'f' } }], response_format: { type: 'json_object' }, stop: ['x'], request_id: 'r-1', do_sample: false };
+    expect(ok(parse({ model: 'glm-4.7', messages: hello, ...extra })).extraFields).toEqual(extra);
+  });
+
+  it('pins a parameter present at the model default so the body keeps it', () => {
+    const result = ok(parse({ model: 'glm-4.5', messages: hello, temperature: 0.6, top_p: 0.5 }));
+    expect(result.settingsPatch.pinned).toEqual({ temperature: true, top_p: false, max_tokens: false });
+    expect(result.settingsPatch.topP).toBe(0.5);
+  });
+
+  it('uses the model defaults, unpinned, for absent parameters', () => {
+    const result = ok(parse({ model: 'glm-4.5', messages: hello }));
+    expect(result.settingsPatch).toMatchObject({ temperature: 0.6, topP: 0.95, maxTokens: 65_536, pinned: { temperature: false, top_p: false, max_tokens: false } });
+  });
+
+  it('reads thinking disabled, and enabled when thinking is absent on a thinking model', () => {
+    expect(ok(parse({ model: 'glm-4.5', messages: hello, thinking: { type: 'disabled' } })).settingsPatch.thinking).toBe(false);
+    expect(ok(parse({ model: 'glm-4.5', messages: hello })).settingsPatch.thinking).toBe(true);
+  });
+
+  it('reads clear_thinking: false as preserved thinking and keeps assistant reasoning_content', () => {
+    const result = ok(parse({ model: 'glm-4.7', thinking: { type: 'enabled', clear_thinking: false }, messages: [...hello, { role: 'assistant', content: '4', reasoning_content: 'sum' }, { role: 'user', content: 'x3?' }] }));
+    expect(result.settingsPatch.preserveReasoning).toBe(true);
+    expect(result.turns[1]).toEqual({ role: 'assistant', content: '4', reasoning: 'sum' });
+  });
+
+  it('round-trips a body through the form exactly', () => {
+    const body = { model: 'glm-4.7', messages: [{ role: 'system', content: 's' }, ...hello], stream: true, thinking: { type: 'enabled' }, temperature: 1, top_p: 0.3, max_tokens: 1000, stop: ['x'], user_id: 'user-123456' };
+    expect(rebuilt(body)).toEqual(body);
+  });
+
+  it('reports invalid JSON with its line and column', () => {
+    expect(problems(parseRequestJson('{\n  "model": "glm-4.7",\n  "messages": [,]\n}'))).toEqual([
+      expect.objectContaining({ path: '', line: 3, column: 16, message: expect.stringMatching(/^Not valid JSON/) as unknown }),
+    ]);
+  });
+
+  it('reports a trailing comma as invalid JSON', () => {
+    expect(problems(parseRequestJson('{"model": "glm-4.7", "messages": [],}'))[0]?.message).toMatch(/trailing comma/);
+  });
+
+  it('requires an object at the top level', () => {
+    expect(problems(parseRequestJson('[1, 2]'))[0]?.message).toMatch(/must be a JSON object/);
+  });
+
+  it('requires a model id string', () => {
+    expect(problems(parse({ model: 5, messages: hello }))).toEqual([expect.objectContaining({ path: 'model', line: 2 })]);
+  });
+
+  it('requires messages to be a list', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: 'hi' }))[0]).toMatchObject({ path: 'messages', line: 3 });
+  });
+
+  it('accepts an empty message list (a conversation not started yet)', () => {
+    expect(ok(parse({ model: 'glm-4.7', messages: [] })).turns).toEqual([]);
+  });
+
+  it('marks a wrong role on the line of that role', () => {
+    const text = '{\n  "model": "glm-4.7",\n  "messages": [\n    { "role": "robot", "content": "x" }\n  ]\n}';
+    expect(problems(parseRequestJson(text))).toEqual([expect.objectContaining({ path: 'messages[0].role', line: 4 })]);
+  });
+
+  it('refuses non-string content (e.g. vision parts)', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }] }))[0]?.path).toBe('messages[0].content');
+  });
+
+  it('allows a system message only first', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: [...hello, { role: 'system', content: 'late' }] }))[0]?.message).toMatch(/Only the first message/);
+  });
+
+  it('refuses tool messages, which the conversation cannot hold yet', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'tool', content: '{}' }] }))[0]?.message).toMatch(/Tool messages/);
+  });
+
+  it('refuses unknown message fields instead of dropping them', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: 'x', name: 'me' }] }))[0]?.path).toBe('messages[0].name');
+  });
+
+  it('refuses an empty message, which the API rejects', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: '  ' }] }))[0]?.path).toBe('messages[0].content');
+  });
+
+  it('refuses reasoning_content without preserved thinking', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'assistant', content: 'a', reasoning_content: 'r' }, ...hello] }))[0]?.message).toMatch(/clear_thinking to false/);
+  });
+
+  it('requires stream to be a boolean', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, stream: 'yes' }))[0]?.path).toBe('stream');
+  });
+
+  it('requires thinking.type enabled or disabled', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, thinking: { type: 'auto' } }))[0]?.path).toBe('thinking.type');
+  });
+
+  it('refuses thinking on a model without thinking', () => {
+    expect(problems(parse({ model: 'glm-4-32b-0414-128k', messages: hello, thinking: { type: 'enabled' } }))[0]?.message).toMatch(/has no thinking mode/);
+  });
+
+  it('refuses preserved thinking on a model that does not support it', () => {
+    expect(problems(parse({ model: 'glm-4.5', messages: hello, thinking: { type: 'enabled', clear_thinking: false } }))[0]?.path).toBe('thinking.clear_thinking');
+  });
+
+  it('refuses temperature outside 0–1 or with more than two decimals', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, temperature: 1.5 }))[0]?.path).toBe('temperature');
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, temperature: 0.555 }))[0]?.message).toMatch(/two decimals/);
+  });
+
+  it('refuses a string where a number belongs', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, top_p: '0.5' }))[0]).toMatchObject({ path: 'top_p', message: expect.stringMatching(/must be a number/) as unknown });
+  });
+
+  it('refuses max_tokens above the model limit or not whole', () => {
+    expect(problems(parse({ model: 'glm-4.5', messages: hello, max_tokens: 200_000 }))[0]?.message).toMatch(/from 1 to 98304/);
+    expect(problems(parse({ model: 'glm-4.5', messages: hello, max_tokens: 10.5 }))[0]?.message).toMatch(/whole number/);
+  });
+
+  it('reports a duplicated key, which JSON.parse would silently collapse', () => {
+    expect(problems(parseRequestJson('{"model": "glm-4.7", "messages": [], "stop": ["a"], "stop": ["b"]}'))[0]?.path).toBe('stop');
+  });
+
+  it('refuses a __proto__ field', () => {
+    expect(problems(parseRequestJson('{"model": "glm-4.7", "messages": [], "__proto__": {}}'))[0]?.path).toBe('__proto__');
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    expect(problems(parse({ model: '', messages: hello, stream: 1, temperature: 'x' })).map((problem) => problem.path)).toEqual(['model', 'stream', 'temperature']);
+  });
+
+  it('maps an already parsed body with the same rules', () => {
+    const result = requestFromBody({ model: 'glm-4.7', messages: hello, request_id: 'r' });
+    expect(result.ok && result.extraFields).toEqual({ request_id: 'r' });
+  });
+
+  it('keeps a 200 KB message intact', () => {
+    const content = 'x'.repeat(200_000);
+    expect(ok(parse({ model: 'glm-4.7', messages: [{ role: 'user', content }] })).turns[0]).toEqual<ConversationTurn>({ role: 'user', content });
+  });
+});
