@@ -82,6 +82,8 @@ export function installInstrumentation() {
 
   /** @type {ArmConfig | null} */
   let config = null;
+  /** @type {ArmConfig | null} */
+  let lastConfig = null;
   let lastSample = -Infinity;
   let framesSinceDelta = 0;
 
@@ -109,6 +111,7 @@ export function installInstrumentation() {
     armedAt: null,
     arm(next) {
       config = next;
+      lastConfig = next;
       state.frames = [];
       state.samples = [];
       state.streams = [];
@@ -123,7 +126,8 @@ export function installInstrumentation() {
       config = null;
     },
     count() {
-      return { reply: paneCount(config?.replySelector ?? null, config?.excludeSelector ?? null), reasoning: paneCount(config?.reasoningSelector ?? null, config?.excludeSelector ?? null) };
+      const current = config ?? lastConfig;
+      return { reply: paneCount(current?.replySelector ?? null, current?.excludeSelector ?? null), reasoning: paneCount(current?.reasoningSelector ?? null, current?.excludeSelector ?? null) };
     },
     analyse() {
       // What the network delivered, per chunk: cumulative letters and digits of reply and reasoning.

@@ -671,7 +671,12 @@ async function main() {
     const loadRuns = { app: [], naive: [] };
     for (let index = 0; index < 3; index++) loadRuns.app.push(await loadRun(browser, server.origin, 'app'));
     loadRuns.naive.push(await loadRun(browser, server.origin, 'naive'));
-    const medianLoad = (/** @type {Awaited<ReturnType<typeof loadRun>>[]} */ runs) => [...runs].sort((a, b) => (a.composerPainted ?? 0) - (b.composerPainted ?? 0))[Math.floor(runs.length / 2)] ?? runs[0];
+    /** @param {LoadResult[]} runs @returns {LoadResult} */
+    const medianLoad = (runs) => {
+      const median = [...runs].sort((a, b) => (a.composerPainted ?? 0) - (b.composerPainted ?? 0))[Math.floor(runs.length / 2)];
+      if (!median) throw new Error('No load run.');
+      return median;
+    };
     const loads = { app: medianLoad(loadRuns.app), naive: medianLoad(loadRuns.naive), composerPaintedMs: loadRuns.app.map((run) => round(run.composerPainted)) };
 
     /** @param {Workload} workload */

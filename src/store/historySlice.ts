@@ -1,5 +1,7 @@
 // Request history: every request sent, exactly as sent, with how it ended. Newest first, bounded.
 import { z } from 'zod';
+// Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
+import './schema';
 import type { Usage } from '../core/contracts';
 import { findModel } from '../core/models';
 import { defaultSettingsFor, isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';

@@ -1,5 +1,7 @@
 // Display preferences: how the Reasoning pane shows the model's thinking, and the presenter view. Only the
 // reasoning display choices are saved; the presenter view is for one session in front of a projector.
+// schema.ts sets zod's CSP-safe (jitless) mode before any schema here is built.
+import './schema';
 import { z } from 'zod';
 
 /** 'collapse-after-thinking': expanded while the model thinks, then a one-line summary. */

@@ -1,6 +1,8 @@
 // Presets: a model and its parameters under a name, applied in one click. Built-in presets set only what they are
 // about (the rest of the settings stays); saved presets capture the model and every parameter.
 import { z } from 'zod';
+// Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
+import './schema';
 import { modelInfo } from '../core/models';
 import { clampMaxTokens, clampTemperature, clampTopP, defaultSettingsFor, type RequestSettings, type TunableParameter } from '../core/request';
 

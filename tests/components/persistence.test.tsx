@@ -2,7 +2,7 @@
 // localStorage and pagehide are the browser's. Each start-up test loads a fresh copy of the store module after
 // seeding localStorage, as a page reload would.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPlaygroundStorage, persistName } from '../../src/store/persistence';
+import { createPlaygroundStorage, persistName, persistVersion } from '../../src/store/persistence';
 import type { PlaygroundState, Turn } from '../../src/store/types';
 
 type StoreModule = typeof import('../../src/store');
@@ -52,7 +52,7 @@ afterEach(() => {
 
 describe('start-up from what was saved', () => {
   it('restores the conversation, settings and endpoint of the current version without any notice', async () => {
-    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: savedState(), version: 1 }));
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: savedState(), version: persistVersion }));
     const state = usePlaygroundStore.getState();
     expect(contents(state)).toEqual(['Hello', 'Hi!']);
     expect(state.conversation.draft).toBe('unsent words');
@@ -93,13 +93,13 @@ describe('start-up from what was saved', () => {
     actions.addTurn('user', 'A new start');
     actions.addTurn('user', 'and more');
     expect(usePlaygroundStore.getState().ui.notices).toHaveLength(1);
-    expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({ version: 1, state: { conversation: { turns: [{ content: 'A new start' }, { content: 'and more' }] } } });
+    expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({ version: persistVersion, state: { conversation: { turns: [{ content: 'A new start' }, { content: 'and more' }] } } });
   });
 
   it('salvages part by part: bad settings and one bad turn are dropped, everything else is kept, said once', async () => {
     const saved = savedState([turn('t1', 'user', 'Keep me'), { ...turn('t2', 'user', 'x'), role: 'robot' } as unknown as Turn, turn('t3', 'assistant', 'Keep me too')]);
     const damaged = { ...saved, settings: { ...saved.settings, temperature: 'hot' } };
-    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: damaged, version: 1 }));
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: damaged, version: persistVersion }));
     const state = usePlaygroundStore.getState();
     expect(contents(state)).toEqual(['Keep me', 'Keep me too']);
     expect(state.conversation.draft).toBe('unsent words');
@@ -111,7 +111,7 @@ describe('start-up from what was saved', () => {
   });
 
   it('loads a state whose parts are all of the wrong type into a working, fresh playground', async () => {
-    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: { connection: 5, settings: [], conversation: { turns: 'none', draft: 7 } }, version: 1 }));
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: { connection: 5, settings: [], conversation: { turns: 'none', draft: 7 } }, version: persistVersion }));
     const actions = await import('../../src/store/actions');
     const state = usePlaygroundStore.getState();
     expect(state.conversation.turns).toEqual([]);

@@ -143,11 +143,13 @@ describe('reply pane', () => {
     }
   });
 
-  it('renders the answer as Markdown', () => {
+  it('renders the answer as Markdown', async () => {
     setReply({ content: '# Title\n\n- one\n- two' }, { status: 'complete' });
     render(<ReplyArea />);
     const reply = screen.getByRole('region', { name: 'Reply' });
-    expect(within(reply).getByRole('heading', { name: 'Title' })).toBeInTheDocument();
+    // The Markdown renderer is loaded on demand; the heading appears once it has arrived (on real timers).
+    vi.useRealTimers();
+    expect(await within(reply).findByRole('heading', { name: 'Title' })).toBeInTheDocument();
     expect(within(reply).getAllByRole('listitem')).toHaveLength(2);
   });
 

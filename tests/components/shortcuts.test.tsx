@@ -55,14 +55,19 @@ describe('"?" shows the list', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 
-  it('ignores "?" in editable content', async () => {
+  it('ignores "?" in text inputs, search boxes and editable content', async () => {
     const user = userEvent.setup();
     render(
       <>
         <KeyboardShortcuts />
+        <input type="text" aria-label="Name" />
+        <input type="search" aria-label="Find" />
         <div contentEditable suppressContentEditableWarning aria-label="Notes" role="textbox" tabIndex={0} />
       </>,
     );
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'who?');
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('who?');
+    await user.type(screen.getByRole('searchbox', { name: 'Find' }), '?');
     await user.click(screen.getByRole('textbox', { name: 'Notes' }));
     await user.keyboard('?');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
