@@ -61,7 +61,7 @@ try {
   }
   writeFileSync(path.join(root, 'dist-bench', 'profile.cpuprofile'), JSON.stringify(profile));
 
-  // The unminified bundle marks each source module with `//#region <path>`: map lines back to modules.
+  // The unminified bundle names each source module in a comment line: map lines back to modules.
   /** @type {Map<string, string[]>} */
   const regions = new Map();
   /** @param {string} file @param {number} line */
@@ -74,8 +74,9 @@ try {
         ? readFileSync(source, 'utf8')
             .split('\n')
             .map((text) => {
-              const match = /^\/\/#region (.*)$/.exec(text);
-              if (match) current = (match[1] ?? file).replace(/^.*node_modules\//, '');
+              // Rolldown's unminified output starts each module with a `// <path>` line.
+              const match = /^\/\/(?:#region)? ((?:src|node_modules)\/\S+\.[cm]?[jt]sx?)$/.exec(text);
+              if (match) current = (match[1] ?? file).replace(/^node_modules\/(?:\.pnpm\/)?/, '');
               return current;
             })
         : [];

@@ -3,7 +3,7 @@
 // the base URL (only an endpoint preset id, so a link cannot point the stored key at another server) and
 // therefore no credentials in it either.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from './endpoints';
 import { redactSecret } from './errors';
 import type { ChatRequestBody } from './request';
@@ -19,13 +19,11 @@ export const shareFormatVersion = 1;
 export type SharedEndpointId = Exclude<EndpointPresetId, 'custom'>;
 const sharedEndpointIds = endpointPresets.map((preset) => preset.id).filter((id): id is SharedEndpointId => id !== 'custom') as [SharedEndpointId, ...SharedEndpointId[]];
 
-const payloadSchema = z
-  .object({
-    v: z.literal(shareFormatVersion),
-    body: z.object({ model: z.string(), messages: z.array(z.unknown()) }).passthrough(),
-    endpoint: z.enum(sharedEndpointIds).optional(),
-  })
-  .strict();
+const payloadSchema = z.strictObject({
+  v: z.literal(shareFormatVersion),
+  body: z.looseObject({ model: z.string(), messages: z.array(z.unknown()) }),
+  endpoint: z.optional(z.enum(sharedEndpointIds)),
+});
 
 export interface ShareInput {
   body: ChatRequestBody;

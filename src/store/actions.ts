@@ -1,9 +1,6 @@
 // Everything that changes the playground goes through these plain functions: they call core and setState.
 // Sending, stopping and retrying live here, so components only render and dispatch.
 import { chatCompletionsUrl, proxiedBaseUrl, upstreamBaseUrl, type EndpointPresetId } from '../core/endpoints';
-import type { StreamEvent } from '../core/contracts';
-import { describeFinishReason } from '../core/errors';
-import { completeMetrics, recordEvent, startMetrics } from '../core/metrics';
 import { modelInfo } from '../core/models';
 import {
   buildRequestBody,
@@ -17,11 +14,9 @@ import {
   type TunableParameter,
   type TurnRole,
 } from '../core/request';
-import { nextRetryDelay } from '../core/retry';
-import { sendChatCompletion } from '../core/streaming';
 import { presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
 import { handWrittenTurn, moveItem } from './conversationSlice';
-import { createFrameScheduler } from './frameScheduler';
+import { applyDelta, newReplyInfo, settledReply, streamReply } from './replyStream';
 import { newId } from './ids';
 import { clearKey } from './keyStorage';
 import { recordHistory } from './libraryActions';
@@ -256,7 +251,7 @@ export function retryReply(turnId: string, body?: ChatRequest['body']): void {
   // was made for this URL).
   // `body` replaces the stored body when the retry changes it ("Raise max tokens and retry", thinkingActions.ts).
   const request = { ...turn.reply.request, baseUrl: get().connection.baseUrl, ...(body ? { body } : {}) };
-  setTurns((turns) => turns.map((candidate) => (candidate.id === turnId ? { ...candidate, content: '', reasoning: '', reply: newReply(request) } : candidate)));
+  setTurns((turns) => turns.map((candidate) => (candidate.id === turnId ? { ...candidate, content: '', reasoning: '', reply: newReplyInfo(request) } : candidate)));
   beginCall(turnId, request, 0, false);
 }
 
@@ -268,7 +263,7 @@ export function continueReply(turnId: string): void {
   if (active || !turn?.reply) return;
   if (!keyMayGoToBaseUrl(() => continueReply(turnId))) return;
   const request = requestFor(turns.slice(0, index + 1));
-  setTurns((current) => current.map((candidate) => (candidate.id === turnId && candidate.reply ? { ...candidate, reply: { ...newReply(request), metrics: candidate.reply.metrics } } : candidate)));
+  setTurns((current) => current.map((candidate) => (candidate.id === turnId && candidate.reply ? { ...candidate, reply: { ...newReplyInfo(request), metrics: candidate.reply.metrics } } : candidate)));
   beginCall(turnId, request, 0, true);
 }
 
@@ -290,13 +285,10 @@ function requestFor(turns: readonly Turn[]): ChatRequest {
   return { baseUrl: connection.baseUrl, body: buildRequestBody(settings, turns.map(toConversationTurn)) };
 }
 
-function newReply(request: ChatRequest): ReplyInfo {
-  return { status: 'waiting', request, error: null, finishReason: null, usage: null, metrics: startMetrics(Date.now()), warnings: [], retry: null };
-}
 
 function startReply(turns: readonly Turn[]): void {
   const request = requestFor(turns);
-  const turn: Turn = { id: newId('turn'), role: 'assistant', content: '', reasoning: '', excluded: false, reply: newReply(request) };
+  const turn: Turn = { id: newId('turn'), role: 'assistant', content: '', reasoning: '', excluded: false, reply: newReplyInfo(request) };
   setTurns((current) => [...current, turn]);
   beginCall(turn.id, request, 0, false);
 }
@@ -329,90 +321,33 @@ function beginCall(turnId: string, request: ChatRequest, attempt: number, append
 async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, appending: boolean): Promise<void> {
   const { connection } = get();
   const url = chatCompletionsUrl(request.baseUrl);
-  let pendingReasoning = '';
-  let pendingContent = '';
-  const updates: Partial<ReplyInfo> = {};
-  const warnings: string[] = [];
-  let metrics = get().conversation.turns.find((turn) => turn.id === call.turnId)?.reply?.metrics ?? startMetrics(Date.now());
-  if (!appending) metrics = startMetrics(Date.now());
-
-  const commit = () => {
-    const reasoning = pendingReasoning;
-    const content = pendingContent;
-    pendingReasoning = '';
-    pendingContent = '';
-    const snapshot = { ...updates, metrics };
-    const newWarnings = warnings.splice(0);
-    setTurns((turns) =>
-      turns.map((turn) => {
-        if (turn.id !== call.turnId || !turn.reply) return turn;
-        const status = turn.reply.status === 'waiting' ? 'streaming' : turn.reply.status;
-        return {
-          ...turn,
-          reasoning: turn.reasoning + reasoning,
-          content: turn.content + content,
-          reply: { ...turn.reply, ...snapshot, status, warnings: [...turn.reply.warnings, ...newWarnings] },
-        };
-      }),
-    );
-  };
-  const scheduler = createFrameScheduler(commit);
-
-  const onEvent = (event: StreamEvent) => {
-    if (active !== call) return;
-    metrics = recordEvent(metrics, event, Date.now());
-    switch (event.kind) {
-      case 'delta':
-        pendingReasoning += event.reasoning;
-        pendingContent += event.content;
-        break;
-      case 'finish':
-        updates.finishReason = event.reason;
-        break;
-      case 'usage':
-        updates.usage = event.usage;
-        break;
-      case 'malformed':
-        warnings.push('One event from the server was not valid JSON and was skipped.');
-        break;
-      case 'unknown-event':
-        warnings.push(`An unknown event type "${event.event}" was ignored.`);
-        break;
-      case 'error':
-      case 'meta':
-        break;
-    }
-    scheduler.schedule();
-  };
-
-  const outcome = await sendChatCompletion({
-    url,
+  const previousMetrics = get().conversation.turns.find((turn) => turn.id === call.turnId)?.reply?.metrics;
+  const outcome = await streamReply({
+    request,
     apiKey: connection.endpointId === 'demo' ? demoKey : connection.apiKey,
-    body: request.body,
-    fetch: (input, init) => window.fetch(input, init),
     signal: call.controller.signal,
-    onEvent,
     crossOrigin: isCrossOrigin(url),
     stallTimeoutMs: connection.stallTimeoutSeconds * 1000,
+    ...(appending && previousMetrics ? { initialMetrics: previousMetrics } : {}),
+    fetch: (input, init) => window.fetch(input, init),
+    accepts: () => active === call,
+    commit: (delta) => setTurns((turns) => turns.map((turn) => (turn.id === call.turnId && turn.reply ? applyDelta({ ...turn, reply: turn.reply }, delta) : turn))),
   });
-  scheduler.flush();
   if (active !== call) return;
 
-  const retryDelay = outcome.status === 'error' && outcome.error ? nextRetryDelay(outcome.error, attempt, outcome, Math.random) : null;
   const finishedAt = Date.now();
-  patchReply(call.turnId, (reply, turn) => {
-    const finishReason = reply.finishReason;
-    const finishNote = finishReason ? describeFinishReason(finishReason, turn.content.trim() === '' ? 'reasoning' : 'answer') : null;
-    return {
-      status: outcome.status,
-      error: outcome.error ?? null,
-      metrics: completeMetrics(reply.metrics, finishedAt, reply.usage, modelInfo(request.body.model)),
-      warnings: finishNote && !reply.warnings.includes(finishNote) ? [...reply.warnings, finishNote] : reply.warnings,
-      retry: retryDelay === null ? null : { attempt: attempt + 1, delayMs: retryDelay, at: finishedAt + retryDelay },
-    };
-  });
+  let retry: ReplyInfo['retry'] = null;
+  setTurns((turns) =>
+    turns.map((turn) => {
+      if (turn.id !== call.turnId || !turn.reply) return turn;
+      const reply = settledReply(turn.reply, turn.content, outcome, attempt, finishedAt, Math.random);
+      retry = reply.retry;
+      return { ...turn, reply };
+    }),
+  );
   // Every request sent goes into the history, however it ended (each retry attempt is a request of its own).
   recordHistory(call.turnId);
+  const retryDelay: number | null = (retry as ReplyInfo['retry'])?.delayMs ?? null;
   if (retryDelay === null) {
     finishCall(call);
     return;

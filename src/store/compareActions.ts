@@ -170,6 +170,7 @@ async function runColumnCall(call: ColumnCall, request: ChatRequest, attempt: nu
     apiKey: connection.endpointId === 'demo' ? demoKey : connection.apiKey,
     signal: call.controller.signal,
     crossOrigin: isCrossOrigin(request.baseUrl),
+    stallTimeoutMs: connection.stallTimeoutSeconds * 1000,
     fetch: (input, init) => globalThis.fetch(input, init),
     accepts: current,
     commit: (delta) => {

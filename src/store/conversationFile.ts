@@ -1,6 +1,6 @@
 // "Export conversation" / "Import conversation": the request settings (never the key) and the turns as one JSON
 // file. Import is all or nothing: the file is validated in full before anything in the playground changes.
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { ApiError, ApiErrorKind } from '../core/contracts';
 import { redactSecret } from '../core/errors';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
@@ -49,6 +49,9 @@ export interface ParsedConversation {
 
 export type ParseResult = { ok: true; conversation: ParsedConversation } | { ok: false; message: string };
 
+// zod/mini ships without messages; the English ones name what was expected and what the file holds.
+const englishMessages = z.locales.en().localeError;
+
 const notAConversation = 'This file is not a GLM Playground conversation (export one with "Export conversation").';
 
 /** Validates a file against the current settings (missing settings keep their current values). Changes nothing. */
@@ -64,7 +67,7 @@ export function parseConversationFile(text: string, currentSettings: RequestSett
   if (typeof data.version === 'number' && data.version > conversationFileVersion) {
     return { ok: false, message: `This file comes from a newer version of GLM Playground (file version ${data.version}); update the app to import it.` };
   }
-  const parsed = conversationFileSchema.safeParse(data);
+  const parsed = conversationFileSchema.safeParse(data, { error: englishMessages });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? describePath(issue.path) : 'The file';

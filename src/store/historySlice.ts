@@ -1,5 +1,5 @@
 // Request history: every request sent, exactly as sent, with how it ended. Newest first, bounded.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
 import type { Usage } from '../core/contracts';
@@ -120,18 +120,18 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
 // ---- saving and restoring ---------------------------------------------------------------------------
 
 const historyEntrySchema = z.object({
-  id: z.string().min(1),
-  sentAt: z.number().finite(),
+  id: z.string().check(z.minLength(1)),
+  sentAt: z.number(),
   request: z.object({
     baseUrl: z.string(),
-    body: z.object({ model: z.string(), messages: z.array(z.object({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() }).passthrough()) }).passthrough(),
+    body: z.looseObject({ model: z.string(), messages: z.array(z.looseObject({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() })) }),
   }),
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
-  finishReason: z.string().nullable(),
-  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).passthrough().nullable(),
-  latencyMs: z.number().nullable(),
-  costUsd: z.number().nullable(),
-  errorTitle: z.string().nullable(),
+  finishReason: z.nullable(z.string()),
+  usage: z.nullable(z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })),
+  latencyMs: z.nullable(z.number()),
+  costUsd: z.nullable(z.number()),
+  errorTitle: z.nullable(z.string()),
 });
 
 /** Readable entries only (a damaged one is dropped; history is a convenience, not a record to repair). */

@@ -1,7 +1,7 @@
 // Saved conversations. The working copy stays in `settings` + `conversation`; the library holds every saved
 // conversation, one of which (activeId) is the working copy's place. Its stored turns are stale while it is active:
 // read entries through librarySummaries / activeAsSaved, which take the working copy for the active one.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RequestSettings } from '../core/request';
 import { newId } from './ids';
 import { settingsSchema, turnSchema } from './schema';
@@ -113,10 +113,10 @@ export function wrapConversationInLibrary(persisted: Record<string, unknown>, no
 }
 
 const savedConversationSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().nullable(),
-  createdAt: z.number().finite(),
-  updatedAt: z.number().finite(),
+  id: z.string().check(z.minLength(1)),
+  title: z.nullable(z.string()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
   settings: settingsSchema,
   turns: z.array(turnSchema),
   draft: z.string(),

@@ -2,7 +2,7 @@
 // reasoning display choices are saved; the presenter view is for one session in front of a projector.
 // schema.ts sets zod's CSP-safe (jitless) mode before any schema here is built.
 import './schema';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** 'collapse-after-thinking': expanded while the model thinks, then a one-line summary. */
 export type ReasoningExpansion = 'collapse-after-thinking' | 'always-expanded';

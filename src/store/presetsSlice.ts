@@ -1,6 +1,6 @@
 // Presets: a model and its parameters under a name, applied in one click. Built-in presets set only what they are
 // about (the rest of the settings stays); saved presets capture the model and every parameter.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
 import { modelInfo } from '../core/models';
@@ -102,19 +102,19 @@ export function describePresetValues(values: PresetValues): string {
 }
 
 const presetSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  name: z.string().check(z.minLength(1)),
   description: z.string(),
   builtIn: z.literal(false),
   values: z.object({
-    model: z.string().min(1).optional(),
-    thinking: z.boolean().optional(),
-    preserveReasoning: z.boolean().optional(),
-    stream: z.boolean().optional(),
-    temperature: z.number().finite().optional(),
-    topP: z.number().finite().optional(),
-    maxTokens: z.number().int().positive().optional(),
-    pinned: z.object({ temperature: z.boolean().optional(), top_p: z.boolean().optional(), max_tokens: z.boolean().optional() }).optional(),
+    model: z.optional(z.string().check(z.minLength(1))),
+    thinking: z.optional(z.boolean()),
+    preserveReasoning: z.optional(z.boolean()),
+    stream: z.optional(z.boolean()),
+    temperature: z.optional(z.number()),
+    topP: z.optional(z.number()),
+    maxTokens: z.optional(z.int().check(z.positive())),
+    pinned: z.optional(z.object({ temperature: z.optional(z.boolean()), top_p: z.optional(z.boolean()), max_tokens: z.optional(z.boolean()) })),
   }),
 });
 

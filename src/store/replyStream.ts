@@ -1,6 +1,6 @@
 // One streamed reply, accumulated and committed at most once per animation frame: the part of a send that does
-// not care where the reply is stored. Compare columns use it (compareActions.ts); it follows actions.ts runCall
-// step for step (same events, same metrics, same warnings, same settling), so both kinds of reply read alike.
+// not care where the reply is stored. The transcript (actions.ts) and compare columns (compareActions.ts) both
+// use it, so both kinds of reply read alike.
 import type { CallOutcome, StreamEvent } from '../core/contracts';
 import { chatCompletionsUrl } from '../core/endpoints';
 import { describeFinishReason } from '../core/errors';
@@ -31,6 +31,10 @@ export interface StreamReplyOptions {
   signal: AbortSignal;
   crossOrigin: boolean;
   fetch: Parameters<typeof sendChatCompletion>[0]['fetch'];
+  /** No byte for this long → 'stalled' (the core's default when absent). */
+  stallTimeoutMs?: number;
+  /** Metrics to continue from ("Continue" extends a partial reply); fresh ones otherwise. */
+  initialMetrics?: ReplyMetrics;
   /** False once the caller no longer wants events (stopped and replaced, column removed). */
   accepts: () => boolean;
   commit: (delta: ReplyDelta) => void;
@@ -53,7 +57,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
   let pendingContent = '';
   const updates: Partial<ReplyInfo> = {};
   const warnings: string[] = [];
-  let metrics = startMetrics(Date.now());
+  let metrics = options.initialMetrics ?? startMetrics(Date.now());
 
   const scheduler = createFrameScheduler(() => {
     const delta: ReplyDelta = { reasoning: pendingReasoning, content: pendingContent, reply: { ...updates, metrics }, warnings: warnings.splice(0) };
@@ -98,6 +102,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
     signal: options.signal,
     onEvent,
     crossOrigin: options.crossOrigin,
+    ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
   });
   scheduler.flush();
   return outcome;

@@ -1,6 +1,6 @@
 // Validation of persisted and imported state. Each part is checked on its own so that a bad part is
 // replaced by its default while the rest is kept ("salvage what is valid").
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
 
 // Zod probes `new Function` to compile fast parsers; under the app's CSP (no eval) that probe is refused and
@@ -13,43 +13,43 @@ export const connectionSchema = z.object({
   rememberKey: z.boolean(),
   endpointId: z.enum(endpointIds),
   baseUrl: z.string(),
-  keyOrigin: z.string().nullable(),
-  stallTimeoutSeconds: z.number().min(5).max(600).default(60),
+  keyOrigin: z.nullable(z.string()),
+  stallTimeoutSeconds: z._default(z.number().check(z.gte(5), z.lte(600)), 60),
 });
 
 export const settingsSchema = z.object({
-  model: z.string().min(1),
+  model: z.string().check(z.minLength(1)),
   thinking: z.boolean(),
   preserveReasoning: z.boolean(),
   stream: z.boolean(),
-  temperature: z.number().finite(),
-  topP: z.number().finite(),
-  maxTokens: z.number().int().positive(),
+  temperature: z.number(),
+  topP: z.number(),
+  maxTokens: z.int().check(z.positive()),
   pinned: z.object({ temperature: z.boolean(), top_p: z.boolean(), max_tokens: z.boolean() }),
   systemPrompt: z.string(),
   // Body fields without a form control (tools, stop…), sent verbatim; states saved before it existed get {}.
-  extraFields: z.record(z.string(), z.unknown()).default({}),
+  extraFields: z._default(z.record(z.string(), z.unknown()), {}),
 });
 
-const wireMessageSchema = z.object({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() }).passthrough();
+const wireMessageSchema = z.looseObject({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() });
 
 const replySchema = z.object({
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
-  request: z.object({ baseUrl: z.string(), body: z.object({ model: z.string(), messages: z.array(wireMessageSchema) }).passthrough() }),
-  error: z.object({ title: z.string(), advice: z.string() }).passthrough().nullable(),
-  finishReason: z.string().nullable(),
-  usage: z.object({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }).passthrough().nullable(),
-  metrics: z.object({}).passthrough(),
+  request: z.object({ baseUrl: z.string(), body: z.looseObject({ model: z.string(), messages: z.array(wireMessageSchema) }) }),
+  error: z.nullable(z.looseObject({ title: z.string(), advice: z.string() })),
+  finishReason: z.nullable(z.string()),
+  usage: z.nullable(z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })),
+  metrics: z.looseObject({}),
   warnings: z.array(z.string()),
 });
 
 export const turnSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
   reasoning: z.string(),
   excluded: z.boolean(),
-  reply: replySchema.nullable(),
+  reply: z.nullable(replySchema),
 });
 
 export const draftSchema = z.string();
@@ -61,19 +61,19 @@ export const conversationFileVersion = 1;
 
 /** A turn in an imported file. Ids are reassigned on import, so they may be missing; optional parts default. */
 export const fileTurnSchema = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   role: z.enum(['user', 'assistant']),
   content: z.string(),
-  reasoning: z.string().default(''),
-  excluded: z.boolean().default(false),
-  reply: replySchema.nullable().default(null),
+  reasoning: z._default(z.string(), ''),
+  excluded: z._default(z.boolean(), false),
+  reply: z._default(z.nullable(replySchema), null),
 });
 
 /** The body of an exported conversation file (format and version are checked first, for clearer messages). */
 export const conversationFileSchema = z.object({
   format: z.literal(conversationFileFormat),
-  version: z.number().int().positive(),
-  exportedAt: z.string().optional(),
-  settings: settingsSchema.partial().optional(),
+  version: z.int().check(z.positive()),
+  exportedAt: z.optional(z.string()),
+  settings: z.optional(z.partial(settingsSchema)),
   turns: z.array(fileTurnSchema),
 });
