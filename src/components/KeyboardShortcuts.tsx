@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { generateCode } from '../core/codegen';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
 import { selectPendingRequest } from '../store/selectors';
@@ -36,8 +35,11 @@ function focusMessageBox(): void {
 
 async function copyPendingCurl(): Promise<string> {
   const request = selectPendingRequest(usePlaygroundStore.getState());
+  // The code generators load on first use: the page's first paint does not need them.
+  const codegen = await import('../core/codegen').catch(() => null);
+  if (!codegen) return 'The request could not be copied: part of the app failed to load. Reload the page and try again.';
   try {
-    await copyText(generateCode(request, 'curl', { library: 'curl', includeKey: false }));
+    await copyText(codegen.generateCode(request, 'curl', { library: 'curl', includeKey: false }));
     return 'Copied the next request as cURL (without your key).';
   } catch {
     return 'The request could not be copied: this browser refused clipboard access. Use Code → Copy instead.';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCurlCommand, readCurlImport, type CurlCommand } from '../../src/core/curlImport';
 import { parseShellCommands } from '../../src/core/shellWords';
@@ -13,17 +13,12 @@ function body(text: string): unknown {
   return JSON.parse(command(text).bodyText ?? 'null');
 }
 
-/** The vendor's bash samples, exactly as published (tests/../shared/reference). */
+/** The vendor's bash samples, exactly as published in ../shared/reference (copied into tests/fixtures/curl). */
 function docsSamples(): string[] {
-  const samples: string[] = [];
-  for (const file of ['glm-4.5.md', 'glm-4-32b-0414-128k.md']) {
-    const text = readFileSync(new URL(`../../../shared/reference/${file}`, import.meta.url), 'utf8');
-    for (const match of text.matchAll(/```bash[^\n]*\n([\s\S]*?)```/g)) {
-      const sample = (match[1] ?? '').replace(/^ {4}/gm, '');
-      if (sample.trimStart().startsWith('curl')) samples.push(sample);
-    }
-  }
-  return samples;
+  const directory = new URL('../fixtures/curl/', import.meta.url);
+  return readdirSync(directory)
+    .filter((file) => file.startsWith('zai-docs-'))
+    .map((file) => readFileSync(new URL(file, directory), 'utf8'));
 }
 
 describe('shell words', () => {
