@@ -106,6 +106,13 @@ export default defineConfig({
   plugins: [react(), glmPlaygroundServer(), securityHeadersPlugin()],
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Everything the first paint needs in one chunk: Rolldown would otherwise cut it into a dozen small chunks
+        // (one per group of modules that lazy chunks share), which costs requests and ~4 KB gzip (issue 5 budget).
+        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+      },
+    },
   },
   // Monaco's editor worker is bundled locally; ES-module workers allow code splitting inside them.
   worker: { format: 'es' },

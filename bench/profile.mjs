@@ -87,9 +87,18 @@ try {
   // Self time per node: sample counts × average interval.
   const total = profile.endTime - profile.startTime;
   const interval = total / Math.max(1, profile.samples?.length ?? 1) / 1000;
+  // PROFILE_TAIL_MS=600: only the last 600 ms before the reply settled (what happens at the end of the stream).
+  const tailMs = Number(process.env.PROFILE_TAIL_MS ?? 0);
+  /** @type {number[]} */
+  const times = [];
+  let clock = profile.startTime;
+  for (const delta of profile.timeDeltas ?? []) times.push((clock += delta));
   /** @type {Map<number, number>} */
   const hits = new Map();
-  for (const id of profile.samples ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+  (profile.samples ?? []).forEach((id, index) => {
+    if (tailMs > 0 && (times[index] ?? 0) < profile.endTime - tailMs * 1000) return;
+    hits.set(id, (hits.get(id) ?? 0) + 1);
+  });
   /** @type {Map<string, number>} */
   const byFunction = new Map();
   /** @type {Map<string, number>} */

@@ -169,7 +169,7 @@ async function buildAll() {
 const contentTypes = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ttf': 'font/ttf', '.woff2': 'font/woff2' };
 
 /** Server-side delivery log of the current stream: when each write went out and how many deltas it carried. */
-const delivery = { writes: /** @type {{ at: number, deltas: number }[]} */ ([]), total: 0 };
+const delivery = { writes: /** @type {{ at: number, deltas: number }[]} */ ([]), total: 0, ended: false };
 
 function deliveredAt(/** @type {number} */ deltas) {
   return delivery.writes.find((write) => write.deltas >= deltas)?.at ?? null;
@@ -191,6 +191,10 @@ async function startServer() {
       if (url.pathname.endsWith('/chat/completions') && request.method === 'POST') {
         delivery.writes = [];
         delivery.total = 0;
+        delivery.ended = false;
+        response.on('close', () => {
+          delivery.ended = true;
+        });
         const write = response.write.bind(response);
         /** @param {unknown[]} parts */
         const logged = (...parts) => {
@@ -279,6 +283,9 @@ async function heapAfterGc(cdp) {
 
 /** @param {Page} page @param {Variant} variant */
 async function prepare(page, variant) {
+  // A user takes longer than this to type a message: what the app prefetches when idle has arrived by then.
+  await page.waitForLoadState('networkidle');
+  await sleep(500);
   if (variant === 'app') await page.getByLabel('Endpoint', { exact: true }).selectOption('demo');
   await page.getByLabel('Message', { exact: true }).fill('Benchmark: a long reply, please.');
 }
@@ -393,7 +400,7 @@ async function streamRun(browser, server, variant, workload) {
   const beforeCpu = await metrics(cpu);
   const clockSkew = nowMs() - (beforeCpu.Timestamp ?? 0) * 1000;
   const loadBefore = os.loadavg()[0] ?? 0;
-  const final = signal('final', durationMs + 90_000);
+  const final = signal('final', durationMs + 30_000);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
 
   let timedOut = false;
@@ -432,11 +439,15 @@ async function streamRun(browser, server, variant, workload) {
   };
   const between = (/** @type {number | null} */ from, /** @type {number | null} */ to) => (from === null || to === null ? null : busyAt(to) - busyAt(from));
   const total = expected.tokens;
+  // Per-commit cost while streaming: the last 10% of the deltas (until the last byte; what happens after it is the
+  // final paint lag, reported on its own) against the first 10%. Also with the end included, and for the reply alone.
+  const lastByte = delivery.writes[delivery.writes.length - 1]?.at ?? endAt;
   const first10 = between(deliveredAt(1), deliveredAt(Math.ceil(total * 0.1)));
-  const last10 = between(deliveredAt(Math.ceil(total * 0.9)), endAt);
+  const last10 = between(deliveredAt(Math.ceil(total * 0.9)), lastByte);
+  const last10WithEnd = between(deliveredAt(Math.ceil(total * 0.9)), endAt);
   const replyStart = expected.reasoningTokens + 1;
   const replyFirst10 = between(deliveredAt(replyStart + 1), deliveredAt(replyStart + Math.ceil(expected.contentTokens * 0.1)));
-  const replyLast10 = between(deliveredAt(replyStart + Math.ceil(expected.contentTokens * 0.9)), endAt);
+  const replyLast10 = between(deliveredAt(replyStart + Math.ceil(expected.contentTokens * 0.9)), lastByte);
 
   const busyMs = ((afterCpu.TaskDuration ?? 0) - (beforeCpu.TaskDuration ?? 0)) * 1000;
   const wallBusyMs = ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000;
@@ -479,6 +490,8 @@ async function streamRun(browser, server, variant, workload) {
     layoutStyleMs: round(layoutMs + styleMs),
     longestTaskMs: round(Math.max(0, ...longTasks.map((task) => task.duration))),
     longTasks: longTasks.length,
+    // When (ms after the first byte; the last byte came at streamSeconds) and how long.
+    longTaskList: longTasks.map((task) => ({ at: round(task.start - (analysis?.firstChunk ?? 0)), ms: round(task.duration) })),
     frames: frames.length,
     droppedFrames,
     longFrameGaps: longGaps,
@@ -491,6 +504,8 @@ async function streamRun(browser, server, variant, workload) {
     busyFirst10Ms: round(first10),
     busyLast10Ms: round(last10),
     flatness: first10 && last10 !== null ? round(last10 / first10, 2) : null,
+    busyLast10WithEndMs: round(last10WithEnd),
+    flatnessWithEnd: first10 && last10WithEnd !== null ? round(last10WithEnd / first10, 2) : null,
     replyBusyFirst10Ms: round(replyFirst10),
     replyBusyLast10Ms: round(replyLast10),
     replyFlatness: replyFirst10 && replyLast10 !== null ? round(replyLast10 / replyFirst10, 2) : null,
@@ -507,15 +522,23 @@ async function conversationRun(browser, server) {
   const started = Date.now();
   /** @type {number[]} */
   const heapTrail = [];
-  for (let index = 1; index <= conversation.replies; index++) {
+  /** @type {string | null} */
+  let failure = null;
+  for (let index = 1; index <= conversation.replies && failure === null; index++) {
     server.mock.queue({ name: 'long', contentChars: conversation.contentChars, reasoningChars: conversation.reasoningChars, chunksPerSecond: conversation.rate });
-    await page.getByLabel('Message', { exact: true }).fill(`Long reply number ${index}, please.`);
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    await page.waitForFunction(
-      (count) => document.querySelectorAll('ol.transcript > li').length >= count && document.querySelector('.reply-pane .reply-status')?.textContent === 'complete',
-      index * 2,
-      { polling: 100, timeout: 120_000 },
-    );
+    const requestsBefore = server.mock.requests().length;
+    try {
+      await page.getByLabel('Message', { exact: true }).fill(`Long reply number ${index}, please.`);
+      await page.getByRole('button', { name: 'Send', exact: true }).click({ timeout: 10_000 });
+      // The request went out and the whole stream was delivered; then the reply settles as complete.
+      const deadline = Date.now() + 60_000;
+      while ((server.mock.requests().length === requestsBefore || !delivery.ended) && Date.now() < deadline) await sleep(50);
+      await page.waitForFunction(() => document.querySelector('.reply-pane .reply-status')?.textContent === 'complete', null, { polling: 100, timeout: 30_000 });
+    } catch (error) {
+      const status = await page.evaluate(() => document.querySelector('.reply-pane .reply-status')?.textContent ?? null).catch(() => null);
+      failure = `reply ${index}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (status: ${status})`;
+      break;
+    }
     heapTrail.push(round(((await metrics(cdp)).JSHeapUsedSize ?? 0) / 1048576, 1) ?? 0);
   }
   const seconds = (Date.now() - started) / 1000;
@@ -523,7 +546,7 @@ async function conversationRun(browser, server) {
   const heap = await heapAfterGc(cdp);
   const longTasks = await page.evaluate(() => (window.__bench?.longTasks ?? []).map((task) => task.duration));
   await context.close();
-  return { ...conversation, seconds: round(seconds, 1), heapMB: round(heap / 1048576, 1), heapTrailMB: heapTrail, longestTaskMs: round(Math.max(0, ...longTasks)), longTasks: longTasks.length, errors };
+  return { ...conversation, completed: heapTrail.length, failure, seconds: round(seconds, 1), heapMB: round(heap / 1048576, 1), heapTrailMB: heapTrail, longestTaskMs: round(Math.max(0, ...longTasks)), longTasks: longTasks.length, errors };
 }
 
 // ---- report ---------------------------------------------------------------------------------------------------
@@ -598,11 +621,18 @@ function printTable(bundle, results) {
   streamRow('reasoning stale ms', 'reasoningStaleMs', `≤ ${targets.staleMs}`, (value) => value <= targets.staleMs);
   streamRow('last/first 10% busy', 'flatness', `≤ ${targets.flatness}`, (value) => value <= targets.flatness);
   streamRow('  reply only', 'replyFlatness', '', null);
+  streamRow('  incl. the end', 'flatnessWithEnd', '', null);
   streamRow('heap after, MB', 'heapMB', '', null);
   lines.push('');
   lines.push(`Input while streaming (${typing.keys} keys, ${fast.rate}/s)  app p50/p95 ${input.app.p50}/${input.app.p95} ms   naive p50/p95 ${input.naive.p50}/${input.naive.p95} ms   target p95 ≤ ${targets.keyP95Ms}  ${verdict(input.app.p95 !== null && input.app.p95 <= targets.keyP95Ms)}`);
-  lines.push(`Memory: heap after ${memory.replies} replies of ${memory.contentChars / 1000}K+${memory.reasoningChars / 1000}K (smaller than 100K, for run time): ${memory.heapMB} MB   target ≤ ${targets.heapMB}  ${verdict(memory.heapMB === null ? null : memory.heapMB <= targets.heapMB)}`);
+  if (memory.failure) lines.push(`Memory run stopped after ${memory.completed} replies: ${memory.failure}`);
+  lines.push(`Memory: heap after ${memory.completed} replies of ${memory.contentChars / 1000}K+${memory.reasoningChars / 1000}K (smaller than 100K, for run time): ${memory.heapMB} MB   target ≤ ${targets.heapMB}  ${verdict(memory.heapMB === null || memory.completed < memory.replies ? null : memory.heapMB <= targets.heapMB)}`);
   lines.push(`Bundle: initial ${bundle.initialChunks.map((chunk) => chunk.fileName).join(', ')} ${kb(bundle.initialBytes)} KB / ${kb(bundle.initialGzip)} KB gzip; ${bundle.lazyChunks} lazy chunks`);
+  const pageErrors = [...new Set([fastRuns.app, slowRuns.app, input.app, memory].flatMap((run) => run.errors))];
+  if (pageErrors.length > 0) lines.push(`App page errors (figures above are suspect): ${pageErrors.slice(0, 3).join(' | ')}`);
+  for (const [name, run] of /** @type {const} */ ([['1000/s app', fastRuns.app], ['1000/s naive', fastRuns.naive], ['200/s app', slowRuns.app], ['200/s naive', slowRuns.naive]])) {
+    if (run.timedOut) lines.push(`${name}: the final text never appeared in full (timed out); its figures cover the whole wait.`);
+  }
   lines.push(`Full figures: bench/results/latest.json   (total ${results.seconds} s)`);
   return lines.join('\n');
 }

@@ -107,8 +107,8 @@ try {
       .join('\n'),
   );
   const firstTs = Math.min(...longTasks.map((task) => task.ts));
-  console.log(`\nTasks > 50 ms (${longTasks.length}), the last 5 with their parts:`);
-  for (const task of longTasks.slice(-5)) {
+  console.log(`\nTasks > 50 ms (${longTasks.length}), first and last ones with their parts:`);
+  for (const task of longTasks.length > 8 ? [...longTasks.slice(0, 4), ...longTasks.slice(-4)] : longTasks) {
     const parts = [...task.parts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, micros]) => `${name} ${Math.round(micros / 1000)}`);
     console.log(`  +${Math.round((task.ts - firstTs) / 1000)} ms: ${Math.round(task.dur / 1000)} ms — ${parts.join(', ')}`);
   }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { prefetchTextRenderers } from './components/LazyText';
 import { usePlaygroundStore } from './store';
+import { loadReplyStream } from './store/actions';
 import { installCrossTabGuard } from './store/crossTab';
 import './styles.css';
 
@@ -11,6 +12,9 @@ installCrossTabGuard(usePlaygroundStore);
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
 
-// Fetch the Markdown renderers once the first paint is done, before the first reply needs them.
+// Fetch the Markdown renderers and the streaming call once the first paint is done, before the first reply needs them.
 const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
-idle(() => prefetchTextRenderers());
+idle(() => {
+  prefetchTextRenderers();
+  void loadReplyStream().catch(() => undefined);
+});

@@ -2,9 +2,9 @@ import { CompareToggle } from './CompareToggle';
 import { ConversationPanel } from './ConversationPanel';
 import { CrossTabNotice } from './CrossTabNotice';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
+import { LazyPresenterView } from './LazyPresenterView';
 import { NoticeBar } from './NoticeBar';
 import { PresenterToggle } from './PresenterToggle';
-import { PresenterView } from './PresenterView';
 import { ReplyOrCompareArea } from './ReplyOrCompareArea';
 import { SettingsSidebar } from './SettingsSidebar';
 import { SharedRequestDialog } from './SharedRequestDialog';
@@ -30,7 +30,7 @@ export function App() {
         </main>
         <ReplyOrCompareArea />
       </div>
-      <PresenterView />
+      <LazyPresenterView />
     </div>
   );
 }

@@ -1,20 +1,17 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { usePlaygroundStore } from '../store';
-import { downloadText } from './code/download';
-import { applyConversation, exportConversation, parseConversationFile, type ParsedConversation } from '../store/conversationFile';
+import type { ParsedConversation } from '../store/conversationFile';
+import { conversationFileLoadFailure, downloadConversationFile, loadConversationFile } from './conversationFileLoader';
 
 interface PendingImport {
   fileName: string;
   conversation: ParsedConversation;
+  /** applyConversation, from the module loaded to read the file. */
+  apply: (conversation: ParsedConversation) => void;
 }
 
 function countText(count: number): string {
   return count === 1 ? '1 message' : `${count} messages`;
-}
-
-function downloadConversationFile() {
-  const file = exportConversation();
-  downloadText(file.text, file.fileName, 'application/json');
 }
 
 /** "Export conversation" (a JSON download, never the key) and "Import conversation" (validated, all or nothing). */
@@ -27,7 +24,7 @@ export function ConversationFileMenu() {
   const [pending, setPending] = useState<PendingImport | null>(null);
 
   function finish(imported: PendingImport) {
-    applyConversation(imported.conversation);
+    imported.apply(imported.conversation);
     setPending(null);
     setStatus([`Imported ${countText(imported.conversation.turns.length)} and the settings from ${imported.fileName}.`, ...imported.conversation.notes].join(' '));
   }
@@ -51,12 +48,17 @@ export function ConversationFileMenu() {
       setError(`${file.name} could not be read. Nothing was imported.`);
       return;
     }
-    const result = parseConversationFile(text, usePlaygroundStore.getState().settings);
+    const conversationFile = await loadConversationFile().catch(() => null);
+    if (!conversationFile) {
+      setError(`${file.name} could not be imported. ${conversationFileLoadFailure}`);
+      return;
+    }
+    const result = conversationFile.parseConversationFile(text, usePlaygroundStore.getState().settings);
     if (!result.ok) {
       setError(`${file.name}: ${result.message}`);
       return;
     }
-    const imported = { fileName: file.name, conversation: result.conversation };
+    const imported = { fileName: file.name, conversation: result.conversation, apply: conversationFile.applyConversation };
     // Replacing a conversation that has turns asks first: an import must not lose anything silently.
     if (usePlaygroundStore.getState().conversation.turns.length > 0) setPending(imported);
     else finish(imported);
@@ -68,7 +70,7 @@ export function ConversationFileMenu() {
         Conversation file
       </h3>
       <div className="button-row">
-        <button type="button" onClick={downloadConversationFile}>
+        <button type="button" onClick={() => void downloadConversationFile().then((failure) => failure && setError(failure))}>
           Export conversation
         </button>
         <div className="field">

@@ -4,6 +4,7 @@ import { newConversation } from '../store/libraryActions';
 import { conversationMatches, conversationTitle, type ConversationSummary } from '../store/librarySlice';
 import { ConversationItem } from './ConversationItem';
 import { DeletedConversationStatus } from './DeletedConversationStatus';
+import { useSectionOpen } from './SidebarSection';
 import '../styles/library.css';
 
 /** The saved conversations as shown: the open one read from the working copy, filtered by the search. */
@@ -33,7 +34,7 @@ function useConversationSummaries(search: string): ConversationSummary[] {
 /** "Conversations": saved conversations with New, search, and per item open / Rename / Duplicate / Delete. */
 export function ConversationList() {
   const id = useId();
-  const [expanded, setExpanded] = useState(true);
+  const [expanded, setExpanded] = useSectionOpen('conversations', true);
   const [search, setSearch] = useState('');
   const sending = usePlaygroundStore((state) => state.ui.sending);
   const summaries = useConversationSummaries(search);

@@ -1,22 +1,10 @@
-import { useId, useState } from 'react';
-import { readCurlImport, type CurlImportResult } from '../core/curlImport';
-import { usePlaygroundStore } from '../store';
-import { openCurlRequest } from '../store/importActions';
+import { lazy, Suspense, useState } from 'react';
+import { LoadBoundary } from './code/LoadBoundary';
 import { useDialogOpener } from './code/useDialogOpener';
-import { CurlImportReview } from './import/CurlImportReview';
 import { ModalDialog } from './import/ModalDialog';
 
-type Ready = Extract<CurlImportResult, { ok: true }>;
-
-function countText(count: number): string {
-  return count === 1 ? '1 message' : `${count} messages`;
-}
-
-/** Needs the user's answer before opening: a key, another endpoint, or things that were not imported. */
-function needsReview(result: Ready, currentBaseUrl: string): boolean {
-  const { command } = result;
-  return command.apiKey !== null || (command.baseUrl !== null && command.baseUrl !== currentBaseUrl.replace(/\/+$/, '')) || command.unmapped.length > 0;
-}
+// The dialog and the cURL parser load when first opened: the first paint does not need them.
+const CurlImportForm = lazy(() => import('./import/CurlImportForm').then((module) => ({ default: module.CurlImportForm })));
 
 /**
  * "Paste cURL": a curl command (the vendor docs' samples, or this app's exported script) fills the model,
@@ -26,49 +14,23 @@ function needsReview(result: Ready, currentBaseUrl: string): boolean {
 export function CurlImportDialog() {
   const { open, buttonRef, openDialog, closeDialog } = useDialogOpener();
   const [text, setText] = useState('');
-  const [failure, setFailure] = useState<Extract<CurlImportResult, { ok: false }> | null>(null);
-  const [review, setReview] = useState<Ready | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const baseUrl = usePlaygroundStore((state) => state.connection.baseUrl);
-  const id = useId();
 
-  function reset() {
-    setFailure(null);
-    setReview(null);
-  }
-
-  function finish(result: Ready, choices: { useKey: boolean; useEndpoint: boolean }) {
-    const { command, request } = result;
-    const opened = openCurlRequest(request, {
-      apiKey: choices.useKey ? command.apiKey : null,
-      baseUrl: choices.useEndpoint ? command.baseUrl : null,
-      commandBaseUrl: command.baseUrl,
-    });
-    if (!opened) {
-      setFailure({ ok: false, message: 'A reply is on its way — stop it first, then import.', problems: [], command });
-      setReview(null);
-      return;
-    }
-    const turnCount = request.turns.length + (request.settingsPatch.systemPrompt !== '' ? 1 : 0);
-    setStatus(`Imported a ${request.settingsPatch.model} request with ${countText(turnCount)}.`);
+  function imported() {
     setText('');
-    reset();
     closeDialog();
   }
 
-  function importCommand() {
-    reset();
-    setStatus(null);
-    const result = readCurlImport(text);
-    if (!result.ok) setFailure(result);
-    else if (needsReview(result, baseUrl)) setReview(result);
-    else finish(result, { useKey: false, useEndpoint: false });
-  }
-
-  function cancel() {
-    reset();
-    closeDialog();
-  }
+  const loadFailure = (
+    <ModalDialog title="Import from cURL" onCancel={closeDialog}>
+      <p role="alert">The cURL import could not be loaded. Check your connection and reload the page.</p>
+      <div className="button-row">
+        <button type="button" onClick={closeDialog}>
+          Close
+        </button>
+      </div>
+    </ModalDialog>
+  );
 
   return (
     <div className="curl-import">
@@ -81,49 +43,11 @@ export function CurlImportDialog() {
         </p>
       )}
       {open && (
-        <ModalDialog title="Import from cURL" onCancel={cancel} className="curl-import-dialog">
-          {review ? (
-            <CurlImportReview result={review} currentBaseUrl={baseUrl} onOpen={(choices) => finish(review, choices)} onBack={() => setReview(null)} />
-          ) : (
-            <>
-              <label htmlFor={`${id}-command`}>cURL command</label>
-              <textarea
-                id={`${id}-command`}
-                className="curl-import-text"
-                rows={12}
-                spellCheck={false}
-                value={text}
-                placeholder={'curl https://api.z.ai/api/paas/v4/chat/completions \\\n  -H "Authorization: Bearer $ZAI_API_KEY" \\\n  -d \'{"model": "glm-4.7", "messages": [...]}\''}
-                aria-describedby={failure ? `${id}-failure` : `${id}-hint`}
-                onChange={(event) => setText(event.target.value)}
-              />
-              <p id={`${id}-hint`} className="sidebar-hint">
-                A command for the chat completions endpoint, as in the Z.ai docs or as the Code panel exports it. Nothing is sent.
-              </p>
-              {failure && (
-                <div id={`${id}-failure`} className="request-json-problems" role="alert">
-                  <p>{failure.message}</p>
-                  {failure.problems.length > 0 && (
-                    <ul>
-                      {failure.problems.map((problem, index) => (
-                        <li key={`${index}-${problem.path}`}>{problem.message}</li>
-                      ))}
-                    </ul>
-                  )}
-                  <p>Nothing was changed.</p>
-                </div>
-              )}
-              <div className="button-row">
-                <button type="button" className="button-primary" onClick={importCommand}>
-                  Import
-                </button>
-                <button type="button" onClick={cancel}>
-                  Cancel
-                </button>
-              </div>
-            </>
-          )}
-        </ModalDialog>
+        <LoadBoundary fallback={loadFailure}>
+          <Suspense fallback={null}>
+            <CurlImportForm text={text} onTextChange={setText} onStatus={setStatus} onImported={imported} onCancel={closeDialog} />
+          </Suspense>
+        </LoadBoundary>
       )}
     </div>
   );

@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { formatCost, formatDuration } from '../core/metrics';
 import type { ChatRequestBody } from '../core/request';
 import { usePlaygroundStore } from '../store';
 import { openHistoryEntry } from '../store/libraryActions';
 import type { HistoryEntry as Entry } from '../store/historySlice';
+import { LoadBoundary } from './code/LoadBoundary';
 import { ModalDialog } from './ModalDialog';
-import { RequestDiff } from './RequestDiff';
 import { ViewCodeButton } from './ViewCodeButton';
+
+// The diff loads when first asked for.
+const RequestDiff = lazy(() => import('./RequestDiff').then((module) => ({ default: module.RequestDiff })));
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -75,7 +78,11 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
       </article>
       {diffOpen && (
         <ModalDialog title={`Changes since the request at ${time}`} onClose={() => setDiffOpen(false)}>
-          <RequestDiff before={body} />
+          <LoadBoundary fallback={<p role="alert">The differences could not be loaded. Check your connection and reload the page.</p>}>
+            <Suspense fallback={<p className="diff-summary">Comparing…</p>}>
+              <RequestDiff before={body} />
+            </Suspense>
+          </LoadBoundary>
         </ModalDialog>
       )}
     </li>

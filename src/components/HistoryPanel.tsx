@@ -3,6 +3,7 @@ import { usePlaygroundStore } from '../store';
 import { clearHistory, setHistoryLimit } from '../store/libraryActions';
 import { historyLimitRange } from '../store/historySlice';
 import { HistoryEntry } from './HistoryEntry';
+import { useSectionOpen } from './SidebarSection';
 import '../styles/library.css';
 
 /** The "History size" field: typed freely, applied (and clamped) on Enter or when it loses focus. */
@@ -43,10 +44,10 @@ function HistoryLimitField() {
   );
 }
 
-/** "History": every request sent, newest first, with Open / View code / Diff. */
-export function HistoryPanel() {
+/** "History": every request sent, newest first, with Open / View code / Diff. The sidebar starts it collapsed. */
+export function HistoryPanel({ defaultExpanded = true }: { defaultExpanded?: boolean }) {
   const id = useId();
-  const [expanded, setExpanded] = useState(true);
+  const [expanded, setExpanded] = useSectionOpen('history', defaultExpanded);
   const [message, setMessage] = useState<string | null>(null);
   const entries = usePlaygroundStore((state) => state.history.entries);
 

@@ -2,16 +2,16 @@ import '../styles/thinking.css';
 import { useId } from 'react';
 import { usePlaygroundStore } from '../store';
 import { setReasoningExpansion, setReasoningFormat } from '../store/thinkingActions';
+import { SidebarSection } from './SidebarSection';
 
 /** The "Reasoning display" settings group: collapse after thinking or stay expanded; plain text or Markdown. */
-export function ReasoningPreferences() {
+export function ReasoningPreferences({ defaultExpanded = true }: { defaultExpanded?: boolean }) {
   const expansion = usePlaygroundStore((state) => state.preferences.reasoningExpansion);
   const format = usePlaygroundStore((state) => state.preferences.reasoningFormat);
   const name = useId();
 
   return (
-    <div className="sidebar-section reasoning-preferences">
-      <h2>Reasoning display</h2>
+    <SidebarSection title="Reasoning display" sectionKey="reasoning-display" defaultOpen={defaultExpanded} className="reasoning-preferences">
       <fieldset className="preference-group">
         <legend>When thinking ends</legend>
         <label className="sidebar-check">
@@ -34,6 +34,6 @@ export function ReasoningPreferences() {
           Render reasoning as Markdown
         </label>
       </fieldset>
-    </div>
+    </SidebarSection>
   );
 }

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { describeFinishReason } from '../core/errors';
+import { describeFinishReason } from '../core/finishReasons';
 import { formatCost, formatDuration } from '../core/metrics';
 import { usePlaygroundStore } from '../store';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';

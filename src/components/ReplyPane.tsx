@@ -1,5 +1,5 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
-import { describeFinishReason } from '../core/errors';
+import { describeFinishReason } from '../core/finishReasons';
 import { usePlaygroundStore } from '../store';
 import type { ReplyStatus } from '../store/types';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';

@@ -1,7 +1,10 @@
-import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { usePlaygroundStore } from '../store';
-import { discardRequestJsonEdit } from '../store/importActions';
-import { RequestJsonEditor } from './RequestJsonEditor';
+import { discardRequestJsonEdit } from '../store/actions';
+import { LoadBoundary } from './code/LoadBoundary';
+
+// The JSON tab and its parser load when the tab is first opened.
+const RequestJsonEditor = lazy(() => import('./RequestJsonEditor').then((module) => ({ default: module.RequestJsonEditor })));
 
 type BodyTab = 'preview' | 'json';
 const tabs: readonly { id: BodyTab; label: string }[] = [
@@ -63,7 +66,15 @@ export function RequestBodyTabs({ preview }: { preview: ReactNode }) {
         </div>
       )}
       <div id={`${id}-panel`} role="tabpanel" aria-labelledby={`${id}-tab-${selected}`}>
-        {selected === 'preview' ? preview : <RequestJsonEditor />}
+        {selected === 'preview' ? (
+          preview
+        ) : (
+          <LoadBoundary fallback={<p role="alert">The JSON editor could not be loaded. Check your connection and reload the page.</p>}>
+            <Suspense fallback={<p className="sidebar-hint">Loading the JSON editor…</p>}>
+              <RequestJsonEditor />
+            </Suspense>
+          </LoadBoundary>
+        )}
       </div>
     </div>
   );

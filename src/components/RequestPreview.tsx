@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { usePlaygroundStore } from '../store';
 import { demoKey } from '../store/actions';
 import { selectRequestBody } from '../store/selectors';
@@ -7,6 +7,8 @@ import type { PlaygroundState } from '../store/types';
 import { CurlImportDialog } from './CurlImportDialog';
 import { RequestBodyTabs } from './RequestBodyTabs';
 import { ShareLinkButton } from './ShareLinkButton';
+import { SidebarSection } from './SidebarSection';
+import { PendingRequestCode } from './code/PendingRequestCode';
 
 /** The key as the preview shows it: `sk…last4`, never more; short keys show nothing of themselves. */
 export function maskKey(apiKey: string): string {
@@ -33,13 +35,12 @@ export function RequestPreview() {
   if (liveJson !== null && liveJson !== json) setJson(liveJson);
   const baseUrl = usePlaygroundStore((state) => state.connection.baseUrl);
   const authorization = usePlaygroundStore(authorizationHeader);
-  const id = useId();
   const upstream = upstreamBaseUrl(baseUrl);
 
   return (
-    <section className="sidebar-section request-preview" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Request</h2>
+    <SidebarSection title="Request" sectionKey="request" defaultOpen className="request-preview">
       <div className="request-tools">
+        <PendingRequestCode />
         <ShareLinkButton />
         <CurlImportDialog />
       </div>
@@ -59,6 +60,6 @@ export function RequestPreview() {
           ? 'A reply is on its way; the preview updates when it ends.'
           : 'Parameters at the model default are left out unless pinned.'}
       </p>
-    </section>
+    </SidebarSection>
   );
 }

@@ -1,3 +1,4 @@
+import { usePlaygroundStore } from '../store';
 import { ApiKeyField } from './ApiKeyField';
 import { ConversationList } from './ConversationList';
 import { EndpointSettings } from './EndpointSettings';
@@ -10,7 +11,7 @@ import { ParameterField } from './ParameterField';
 import { PresetPicker } from './PresetPicker';
 import { ReasoningPreferences } from './ReasoningPreferences';
 import { RequestPreview } from './RequestPreview';
-import { PendingRequestCode } from './code/PendingRequestCode';
+import { SidebarSection } from './SidebarSection';
 import { StallTimeoutField } from './StallTimeoutField';
 import { StreamToggle } from './StreamToggle';
 import { ThinkingSwitch } from './ThinkingSwitch';
@@ -18,18 +19,18 @@ import '../styles/sidebar.css';
 
 /** The settings column: key and endpoint, model and parameters, and the live request preview. */
 export function SettingsSidebar() {
+  // Connection starts open until there is something to connect with (a key, or the offline demo).
+  const connectionDefaultOpen = usePlaygroundStore((state) => state.connection.apiKey === '' && state.connection.endpointId !== 'demo');
   return (
     <aside className="settings-sidebar" aria-label="Settings">
       <FirstRunHint />
       <ConversationList />
-      <div className="sidebar-section">
-        <h2>Connection</h2>
+      <SidebarSection title="Connection" sectionKey="connection" defaultOpen={connectionDefaultOpen}>
         <ApiKeyField />
         <EndpointSettings />
         <StallTimeoutField />
-      </div>
-      <div className="sidebar-section">
-        <h2>Model and parameters</h2>
+      </SidebarSection>
+      <SidebarSection title="Model and parameters" sectionKey="model" defaultOpen>
         <PresetPicker />
         <ModelPicker />
         <ThinkingSwitch />
@@ -37,11 +38,10 @@ export function SettingsSidebar() {
         <ParameterField parameter="top_p" />
         <MaxTokensField />
         <StreamToggle />
-      </div>
-      <ReasoningPreferences />
+      </SidebarSection>
+      <ReasoningPreferences defaultExpanded={false} />
       <RequestPreview />
-      <PendingRequestCode />
-      <HistoryPanel />
+      <HistoryPanel defaultExpanded={false} />
       <KeyOriginDialog />
     </aside>
   );

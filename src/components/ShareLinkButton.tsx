@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
-import { currentShareFragment } from '../store/importActions';
 import { copyText } from './code/clipboard';
 import '../styles/import.css';
+
+// The encoder (and its compressor) loads on first use; pointing at the button starts the download, so that the
+// click still has the user's gesture when the clipboard is written.
+const loadShareActions = () => import('../store/importActions');
 
 type ShareState = { kind: 'idle' } | { kind: 'copied' | 'manual'; link: string; keyRedacted: boolean } | { kind: 'refused'; message: string };
 
@@ -19,7 +22,12 @@ export function ShareLinkButton() {
   const id = useId();
 
   async function copyLink() {
-    const result = currentShareFragment();
+    const shareActions = await loadShareActions().catch(() => null);
+    if (!shareActions) {
+      setState({ kind: 'refused', message: 'The link could not be made: part of the app failed to load. Reload the page and try again.' });
+      return;
+    }
+    const result = shareActions.currentShareFragment();
     if (!result.ok) {
       setState({ kind: 'refused', message: result.message });
       return;
@@ -35,7 +43,13 @@ export function ShareLinkButton() {
 
   return (
     <div className="share-link">
-      <button type="button" onClick={() => void copyLink()} aria-describedby={`${id}-about`}>
+      <button
+        type="button"
+        onClick={() => void copyLink()}
+        onPointerEnter={() => void loadShareActions().catch(() => undefined)}
+        onFocus={() => void loadShareActions().catch(() => undefined)}
+        aria-describedby={`${id}-about`}
+      >
         Copy link
       </button>
       <span id={`${id}-about`} className="visually-hidden">

@@ -1,16 +1,20 @@
-import { useEffect, useId, useState } from 'react';
-import { decodeShareFragment, isShareFragment, summarizeSharedRequest, type SharedRequest } from '../core/shareLink';
-import { usePlaygroundStore } from '../store';
-import { openSharedRequest } from '../store/importActions';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { isShareFragment } from '../core/shareFragment';
+import { LoadBoundary } from './code/LoadBoundary';
 import { ModalDialog } from './import/ModalDialog';
 
-type LinkState = { kind: 'none' } | { kind: 'error'; message: string } | { kind: 'confirm'; shared: SharedRequest };
+// The decoder (and its decompressor) loads only when the page is opened with a share link.
+const SharedRequestPrompt = lazy(() => import('./SharedRequestPrompt').then((module) => ({ default: module.SharedRequestPrompt })));
 
-function readLocation(): LinkState {
+/** A share link to read; `id` tells a link pasted again apart, so that its dialog starts afresh. */
+interface PendingLink {
+  hash: string;
+  id: number;
+}
+
+function shareHash(): string | null {
   const { hash } = window.location;
-  if (!isShareFragment(hash)) return { kind: 'none' };
-  const decoded = decodeShareFragment(hash);
-  return decoded.ok ? { kind: 'confirm', shared: decoded.shared } : { kind: 'error', message: decoded.message };
+  return isShareFragment(hash) ? hash : null;
 }
 
 /** The fragment goes once read: a reload must not ask again, and the link is not left in the address bar. */
@@ -20,101 +24,45 @@ function removeFragment(): void {
   window.history.replaceState(window.history.state, '', `${pathname}${search}`);
 }
 
-function countText(count: number): string {
-  return count === 1 ? '1 message' : `${count} messages`;
-}
-
 /**
  * Opening a share link: shows what it contains and asks before the conversation is replaced ("Open shared
  * request" / "Keep current"). A damaged link changes nothing and says so. Mounted once, in App.
  */
 export function SharedRequestDialog() {
-  const [state, setState] = useState<LinkState>(readLocation);
-  const [switchEndpoint, setSwitchEndpoint] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const currentEndpoint = usePlaygroundStore((store) => store.connection.endpointId);
-  const id = useId();
+  const [link, setLink] = useState<PendingLink | null>(() => {
+    const hash = shareHash();
+    return hash === null ? null : { hash, id: 0 };
+  });
 
   useEffect(() => {
     removeFragment();
     const onHashChange = () => {
-      const next = readLocation();
-      if (next.kind === 'none') return;
+      const hash = shareHash();
+      if (hash === null) return;
       removeFragment();
-      setSwitchEndpoint(false);
-      setRefusal(null);
-      setState(next);
+      setLink((previous) => ({ hash, id: (previous?.id ?? 0) + 1 }));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
 
-  const close = () => setState({ kind: 'none' });
-  if (state.kind === 'none') return null;
-  if (state.kind === 'error') {
-    return (
-      <ModalDialog title="This link cannot be opened" onCancel={close}>
-        <p role="alert">{state.message}</p>
-        <div className="button-row">
-          <button type="button" className="button-primary" onClick={close}>
-            OK
-          </button>
-        </div>
-      </ModalDialog>
-    );
-  }
-
-  const { shared } = state;
-  const summary = summarizeSharedRequest(shared);
-  const offerEndpoint = shared.endpointId !== null && shared.endpointId !== currentEndpoint;
-  function open() {
-    if (openSharedRequest(shared, offerEndpoint && switchEndpoint)) close();
-    else setRefusal('A reply is on its way — stop it first, then open the shared request.');
-  }
-
-  return (
-    <ModalDialog title="Open a shared request?" onCancel={close}>
-      <p>This link contains a request. Opening it replaces what is in the composer; a conversation you have open is kept in your saved conversations.</p>
-      <dl className="shared-summary" aria-label="What the link contains">
-        <dt>Model</dt>
-        <dd>{summary.model}</dd>
-        <dt>Messages</dt>
-        <dd>
-          {countText(summary.turnCount)}
-          {summary.hasSystemPrompt && ', and a system prompt'}
-        </dd>
-        {summary.firstMessagePreview !== '' && (
-          <>
-            <dt>First message</dt>
-            <dd className="shared-preview">{summary.firstMessagePreview}</dd>
-          </>
-        )}
-        {summary.extraFieldNames.length > 0 && (
-          <>
-            <dt>Other fields</dt>
-            <dd>{summary.extraFieldNames.join(', ')}</dd>
-          </>
-        )}
-      </dl>
-      {offerEndpoint && (
-        <label className="checkbox">
-          <input type="checkbox" checked={switchEndpoint} onChange={(event) => setSwitchEndpoint(event.target.checked)} />
-          Also switch the endpoint to {summary.endpointLabel ?? shared.endpointId}
-        </label>
-      )}
-      {refusal && (
-        <p id={`${id}-refusal`} className="field-error" role="alert">
-          {refusal}
-        </p>
-      )}
+  if (link === null) return null;
+  const close = () => setLink(null);
+  const loadFailure = (
+    <ModalDialog title="This link cannot be opened" onCancel={close}>
+      <p role="alert">The part of the app that reads shared links could not be loaded. Check your connection and open the link again.</p>
       <div className="button-row">
-        <button type="button" className="button-primary" onClick={open}>
-          Open shared request
-        </button>
-        <button type="button" onClick={close}>
-          Keep current
+        <button type="button" className="button-primary" onClick={close}>
+          OK
         </button>
       </div>
     </ModalDialog>
+  );
+  return (
+    <LoadBoundary fallback={loadFailure}>
+      <Suspense fallback={null}>
+        <SharedRequestPrompt key={link.id} hash={link.hash} onClose={close} />
+      </Suspense>
+    </LoadBoundary>
   );
 }

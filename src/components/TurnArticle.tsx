@@ -3,6 +3,7 @@ import { modelInfo, supportsThinking } from '../core/models';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
 import type { PlaygroundState, Turn } from '../store/types';
+import { TurnText } from './TurnText';
 import { ViewCodeButton } from './ViewCodeButton';
 
 /** Statuses worth a badge in the transcript (a complete reply needs none). */
@@ -101,7 +102,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
           ) : content.trim() === '' ? (
             <p className="muted">(empty)</p>
           ) : (
-            content.trim().split(/\n{2,}/).map((paragraph, index) => <p key={index}>{paragraph}</p>)
+            <TurnText role={role} text={content} />
           )}
         </div>
       ) : (

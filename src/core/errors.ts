@@ -1,9 +1,10 @@
-// Turns HTTP statuses and Z.ai business codes (../shared/zai-api.md "Errors") into plain-words ApiErrors, and
-// finish reasons into user-facing text. Pure: the clock is passed in.
-import type { ApiError, ApiErrorKind, ContentFilterEntry, FinishReason } from './contracts';
+// Turns HTTP statuses and Z.ai business codes (../shared/zai-api.md "Errors") into plain-words ApiErrors (finish
+// reasons: finishReasons.ts). Pure: the clock is passed in.
+import type { ApiError, ApiErrorKind, ContentFilterEntry } from './contracts';
+import { maxRetryAfterMs } from './retry';
 
-/** Retry-After values above this are capped: the playground never waits longer on its own. */
-export const maxRetryAfterMs = 60_000;
+export { describeFinishReason, type GenerationPhase } from './finishReasons';
+export { maxRetryAfterMs };
 
 /** What an error body told us, in whichever of the shapes servers use. */
 export interface ErrorBodyDetails {
@@ -292,28 +293,4 @@ export function redactApiError(error: ApiError, secret: string): ApiError {
   if (error.parameter !== undefined) redacted.parameter = redactSecret(error.parameter, secret);
   if (error.resetsAt !== undefined) redacted.resetsAt = redactSecret(error.resetsAt, secret);
   return redacted;
-}
-
-/** Where the reply was when it finished: still thinking, answering, or nothing yet. */
-export type GenerationPhase = 'waiting' | 'reasoning' | 'answer';
-
-/** User-facing text for a finish reason (one sentence); null for a normal 'stop'. */
-export function describeFinishReason(reason: FinishReason | null | undefined, phase: GenerationPhase): string | null {
-  if (!reason || reason === 'stop') return null;
-  switch (reason) {
-    case 'length':
-      return phase === 'reasoning'
-        ? 'The token budget ran out during thinking — raise Max tokens.'
-        : 'The reply was cut off at the Max tokens limit — raise Max tokens to get the rest.';
-    case 'sensitive':
-      return 'The content filter flagged the reply as sensitive and stopped it; what arrived is kept.';
-    case 'network_error':
-      return 'The model service hit a network error while generating, so the reply is incomplete — retry.';
-    case 'model_context_window_exceeded':
-      return "The conversation filled the model's context window — shorten it or exclude earlier turns.";
-    case 'tool_calls':
-      return 'The model asked to call a tool; the playground shows the call but does not run it.';
-    default:
-      return `The server ended the reply with finish reason "${reason}".`;
-  }
 }

@@ -2,7 +2,7 @@
 // arrives (with the arrival time, not the render time), completeMetrics when the call ends. ReplyMetrics is plain
 // data (it is persisted with the conversation); the derived numbers are recomputed on every update.
 import type { StreamEvent, Usage } from './contracts';
-import type { GenerationPhase } from './errors';
+import type { GenerationPhase } from './finishReasons';
 import { estimateCost, type ModelInfo } from './models';
 
 export interface ReplyMetrics {

@@ -1,8 +1,9 @@
 // When to retry a failed call automatically (issue 4): only where ../shared/zai-api.md says so, at most twice,
 // with exponential backoff and jitter, honouring Retry-After. Pure: randomness is injected.
 import type { ApiError, CallOutcome } from './contracts';
-import { maxRetryAfterMs } from './errors';
 
+/** Retry-After values above this are capped: the playground never waits longer on its own. */
+export const maxRetryAfterMs = 60_000;
 /** Automatic retries after the first attempt. */
 export const maxRetries = 2;
 /** The first backoff step; doubles on each retry. */

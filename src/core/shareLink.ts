@@ -8,9 +8,10 @@ import { endpointPresets, type EndpointPresetId } from './endpoints';
 import { redactSecret } from './errors';
 import type { ChatRequestBody } from './request';
 import { requestFromBody, type ParsedRequest } from './requestJson';
+import { isShareFragment, shareFragmentPrefix } from './shareFragment';
 
-/** The fragment starts with this; anything else in the fragment is not a share link. */
-export const shareFragmentPrefix = '#share=';
+export { isShareFragment, shareFragmentPrefix };
+
 /** Longer fragments are refused: some browsers, chat apps and servers truncate long URLs. */
 export const maxShareFragmentLength = 8 * 1024;
 export const shareFormatVersion = 1;
@@ -73,11 +74,6 @@ export interface SharedRequestSummary {
 export type DecodeResult = { ok: true; shared: SharedRequest } | { ok: false; message: string };
 
 const damaged = 'This shared link is damaged or incomplete (it may have been cut off when it was copied). Nothing was changed.';
-
-/** Whether a location hash is meant as a share link at all (then decode it, and remove it from the URL). */
-export function isShareFragment(hash: string): boolean {
-  return hash.startsWith(shareFragmentPrefix);
-}
 
 export function decodeShareFragment(hash: string): DecodeResult {
   if (!isShareFragment(hash)) return { ok: false, message: damaged };

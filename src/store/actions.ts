@@ -1,5 +1,6 @@
 // Everything that changes the playground goes through these plain functions: they call core and setState.
 // Sending, stopping and retrying live here, so components only render and dispatch.
+import type { ApiError, CallOutcome } from '../core/contracts';
 import { chatCompletionsUrl, proxiedBaseUrl, upstreamBaseUrl, type EndpointPresetId } from '../core/endpoints';
 import { modelInfo } from '../core/models';
 import {
@@ -16,7 +17,9 @@ import {
 } from '../core/request';
 import { presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
 import { handWrittenTurn, moveItem } from './conversationSlice';
-import { applyDelta, newReplyInfo, settledReply, streamReply } from './replyStream';
+import { afterNextPaint } from './frameScheduler';
+import { applyDelta, newReplyInfo } from './replyInfo';
+import type * as ReplyStreamModule from './replyStream';
 import { newId } from './ids';
 import { clearKey } from './keyStorage';
 import { recordHistory } from './libraryActions';
@@ -210,18 +213,31 @@ export function dismissNotice(id: string): void {
   set((state) => ({ ui: { ...state.ui, notices: state.ui.notices.filter((notice) => notice.id !== id) } }));
 }
 
+/** "Discard JSON edits": back to what the form says. (Here, not in importActions, which loads with the JSON tab.) */
+export function discardRequestJsonEdit(): void {
+  set((state) => ({ ui: { ...state.ui, requestJsonDraft: null } }));
+}
+
 // ---- sending ----------------------------------------------------------------------------------------
 
 interface ActiveCall {
   turnId: string;
   controller: AbortController;
   retryTimer: ReturnType<typeof setTimeout> | null;
+  /** The stream has ended and the reply settles once its final text has painted; `run` settles it now. */
+  settling: { run(): void } | null;
 }
 
 /** At most one call at a time: two quick Sends never interleave two streams. */
 let active: ActiveCall | null = null;
 
+/** A reply that finished but waits for the next paint to settle, settled now: whatever comes next sees it done. */
+function settleNow(): void {
+  active?.settling?.run();
+}
+
 export function send(): void {
+  settleNow();
   const state = get();
   if (!selectCanSend(state).ok || active) return;
   if (!keyMayGoToBaseUrl(send)) return;
@@ -233,6 +249,7 @@ export function send(): void {
 
 /** Replaces the last reply with a new one for the same conversation. */
 export function regenerate(): void {
+  settleNow();
   const { turns } = get().conversation;
   const last = turns[turns.length - 1];
   if (active || !last || last.role !== 'assistant' || !last.reply) return;
@@ -244,6 +261,7 @@ export function regenerate(): void {
 
 /** Sends the same request again into the same turn (after interrupted, stalled or error). */
 export function retryReply(turnId: string, body?: ChatRequest['body']): void {
+  settleNow();
   const turn = get().conversation.turns.find((candidate) => candidate.id === turnId);
   if (active || !turn?.reply) return;
   if (!keyMayGoToBaseUrl(() => retryReply(turnId, body))) return;
@@ -257,6 +275,7 @@ export function retryReply(turnId: string, body?: ChatRequest['body']): void {
 
 /** Sends the conversation with the partial answer as the last assistant turn; the reply extends it. */
 export function continueReply(turnId: string): void {
+  settleNow();
   const { turns } = get().conversation;
   const index = turns.findIndex((candidate) => candidate.id === turnId);
   const turn = turns[index];
@@ -269,6 +288,7 @@ export function continueReply(turnId: string): void {
 
 /** Aborts whatever is in flight (before the first byte, while thinking, while answering, while waiting to retry). */
 export function stop(): void {
+  settleNow();
   const call = active;
   if (!call) return;
   if (call.retryTimer !== null) {
@@ -312,13 +332,48 @@ export function isCrossOrigin(url: string): boolean {
 }
 
 function beginCall(turnId: string, request: ChatRequest, attempt: number, appending: boolean): void {
-  const call: ActiveCall = { turnId, controller: new AbortController(), retryTimer: null };
+  const call: ActiveCall = { turnId, controller: new AbortController(), retryTimer: null, settling: null };
   active = call;
   set((state) => ({ ui: { ...state.ui, sending: true, selectedReplyId: null } }));
   void runCall(call, request, attempt, appending);
 }
 
+/** Set once the streaming call's module has loaded: from then on a send starts without waiting a tick. */
+let replyStreamModule: typeof ReplyStreamModule | null = null;
+
+/** The streaming call and its error handling load on first use (prefetched once the page is idle). */
+export async function loadReplyStream(): Promise<typeof ReplyStreamModule> {
+  replyStreamModule ??= await import('./replyStream');
+  return replyStreamModule;
+}
+
+/** The streaming module, at once when it is loaded, else once it arrives (null: it could not be loaded). */
+export function replyStreamWhenReady(): typeof ReplyStreamModule | Promise<typeof ReplyStreamModule | null> {
+  return replyStreamModule ?? loadReplyStream().catch(() => null);
+}
+
+/** The reply could not start because its code did not arrive (offline after the page loaded, a new deploy). */
+export const streamLoadError: ApiError = {
+  kind: 'network',
+  status: null,
+  code: null,
+  serverMessage: null,
+  title: 'Part of the app failed to load',
+  advice: 'Nothing was sent. Check your connection and reload the page, then send again.',
+  retryable: false,
+  retryAfterMs: null,
+};
+
 async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, appending: boolean): Promise<void> {
+  const ready = replyStreamWhenReady();
+  const replyStream = ready instanceof Promise ? await ready : ready;
+  if (active !== call) return;
+  if (!replyStream) {
+    patchReply(call.turnId, () => ({ status: 'error', error: streamLoadError, retry: null }));
+    finishCall(call);
+    return;
+  }
+  const { settledReply, streamReply } = replyStream;
   const { connection } = get();
   const url = chatCompletionsUrl(request.baseUrl);
   const previousMetrics = get().conversation.turns.find((turn) => turn.id === call.turnId)?.reply?.metrics;
@@ -334,8 +389,30 @@ async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, 
     commit: (delta) => setTurns((turns) => turns.map((turn) => (turn.id === call.turnId && turn.reply ? applyDelta({ ...turn, reply: turn.reply }, delta) : turn))),
   });
   if (active !== call) return;
+  const ended: EndedCall = { request, attempt, appending, outcome, finishedAt: Date.now(), settledReply };
+  // A reply that completed: its final text paints first, then the reply settles (status, metrics, history, save —
+  // work that re-renders the transcript). `active` stays set until then, so a Send in that frame settles it first.
+  if (outcome.status === 'complete') {
+    call.settling = afterNextPaint(() => {
+      call.settling = null;
+      if (active === call) settleCall(call, ended);
+    });
+    return;
+  }
+  settleCall(call, ended);
+}
 
-  const finishedAt = Date.now();
+interface EndedCall {
+  request: ChatRequest;
+  attempt: number;
+  appending: boolean;
+  outcome: CallOutcome;
+  finishedAt: number;
+  settledReply: typeof ReplyStreamModule.settledReply;
+}
+
+/** The reply's final status, metrics and retry; into the history; then done, or the automatic retry. */
+function settleCall(call: ActiveCall, { request, attempt, appending, outcome, finishedAt, settledReply }: EndedCall): void {
   let retry: ReplyInfo['retry'] = null;
   setTurns((turns) =>
     turns.map((turn) => {
@@ -355,7 +432,7 @@ async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, 
   call.retryTimer = setTimeout(() => {
     if (active !== call) return;
     setTurns((turns) => turns.map((turn) => (turn.id === call.turnId && turn.reply ? { ...turn, content: appending ? turn.content : '', reasoning: appending ? turn.reasoning : '', reply: { ...turn.reply, status: 'waiting', error: null, retry: null } } : turn)));
-    const next: ActiveCall = { ...call, controller: new AbortController(), retryTimer: null };
+    const next: ActiveCall = { ...call, controller: new AbortController(), retryTimer: null, settling: null };
     active = next;
     void runCall(next, request, attempt + 1, appending);
   }, retryDelay);

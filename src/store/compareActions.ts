@@ -2,7 +2,7 @@
 // column at once (one AbortController and one frame scheduler per column), Stop per column, and "Keep this one".
 import { modelInfo } from '../core/models';
 import { buildRequestBody, clampMaxTokens, clampTemperature, clampTopP, type ChatRequest } from '../core/request';
-import { demoKey, isCrossOrigin, keyMayGoToBaseUrl } from './actions';
+import { demoKey, isCrossOrigin, keyMayGoToBaseUrl, replyStreamWhenReady, streamLoadError } from './actions';
 import {
   columnSettingsForModel,
   defaultCompareColumns,
@@ -20,7 +20,7 @@ import { selectCanKeepColumn, selectCanRunCompare } from './compareSelectors';
 import { handWrittenTurn } from './conversationSlice';
 import { newId } from './ids';
 import { flushSavedState, usePlaygroundStore } from './index';
-import { applyDelta, newReplyInfo, settledReply, streamReply } from './replyStream';
+import { applyDelta, newReplyInfo } from './replyInfo';
 import { pendingTurns } from './selectors';
 import type { Turn } from './types';
 
@@ -164,6 +164,15 @@ function beginColumnCall(columnId: string, request: ChatRequest, attempt: number
 
 async function runColumnCall(call: ColumnCall, request: ChatRequest, attempt: number): Promise<void> {
   const current = () => calls.get(call.columnId) === call;
+  const ready = replyStreamWhenReady();
+  const replyStream = ready instanceof Promise ? await ready : ready;
+  if (!current()) return;
+  if (!replyStream) {
+    updateResult(call.columnId, (result) => ({ ...result, reply: { ...result.reply, status: 'error', error: streamLoadError, retry: null } }));
+    calls.delete(call.columnId);
+    return;
+  }
+  const { settledReply, streamReply } = replyStream;
   const { connection } = get();
   const outcome = await streamReply({
     request,

@@ -57,3 +57,37 @@ export function createFrameScheduler(commit: () => void, fallbackMs = 250, minIn
     cancel,
   };
 }
+
+/**
+ * Runs `callback` once the next frame has painted (a task queued from requestAnimationFrame runs after that frame's
+ * style, layout and paint), or after `fallbackMs` where frames do not run (background tabs, no rAF). Used at the
+ * end of a stream, so the final text paints before the work that follows it. Returns `run`, which runs the callback
+ * at once if it has not run yet (a Send during that frame), and `cancel`.
+ */
+export function afterNextPaint(callback: () => void, fallbackMs = 100): { run(): void; cancel(): void } {
+  let done = false;
+  let frame: number | null = null;
+  let paintTimer: ReturnType<typeof setTimeout> | null = null;
+  const fallbackTimer = setTimeout(run, fallbackMs);
+
+  function cancel(): void {
+    done = true;
+    clearTimeout(fallbackTimer);
+    if (paintTimer !== null) clearTimeout(paintTimer);
+    if (frame !== null) cancelAnimationFrame(frame);
+  }
+
+  function run(): void {
+    if (done) return;
+    cancel();
+    callback();
+  }
+
+  if (typeof requestAnimationFrame === 'function') {
+    frame = requestAnimationFrame(() => {
+      frame = null;
+      paintTimer = setTimeout(run, 0);
+    });
+  }
+  return { run, cancel };
+}

@@ -80,10 +80,7 @@ export function editRequestJson(text: string): RequestJsonResult {
   return result;
 }
 
-/** "Discard JSON edits": back to what the form says. */
-export function discardRequestJsonEdit(): void {
-  set((state) => ({ ui: { ...state.ui, requestJsonDraft: null } }));
-}
+export { discardRequestJsonEdit } from './actions';
 
 // ---- share links ------------------------------------------------------------------------------------
 

@@ -131,7 +131,9 @@ function isQuotaError(error: unknown): boolean {
  * writes are held back to one per `throttleMs` while `isBusy()` (streaming), and flush() writes now.
  */
 export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () => boolean, throttleMs = 1000) {
-  let pending: { name: string; text: string } | null = null;
+  // The value, not its JSON: while a reply streams the store changes ~20 times a second and only the last change
+  // before a write needs serialising (a long reply makes each JSON.stringify costly).
+  let pending: { name: string; value: StorageValue<PersistedState> } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let full = false;
 
@@ -149,7 +151,7 @@ export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () =>
   function flush(): void {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (pending) write(pending.name, pending.text);
+    if (pending) write(pending.name, JSON.stringify(pending.value));
     pending = null;
   }
 
@@ -173,7 +175,7 @@ export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () =>
       }
     },
     setItem(name, value) {
-      pending = { name, text: JSON.stringify(value) };
+      pending = { name, value };
       if (!isBusy()) return flush();
       timer ??= setTimeout(flush, throttleMs);
     },

@@ -3,27 +3,17 @@
 // use it, so both kinds of reply read alike.
 import type { CallOutcome, StreamEvent } from '../core/contracts';
 import { chatCompletionsUrl } from '../core/endpoints';
-import { describeFinishReason } from '../core/errors';
+import { describeFinishReason } from '../core/finishReasons';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../core/metrics';
 import { modelInfo } from '../core/models';
 import type { ChatRequest } from '../core/request';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
 import { createFrameScheduler } from './frameScheduler';
+import type { ReplyDelta } from './replyInfo';
 import type { ReplyInfo } from './types';
 
-export function newReplyInfo(request: ChatRequest, nowMs: number = Date.now()): ReplyInfo {
-  return { status: 'waiting', request, error: null, finishReason: null, usage: null, metrics: startMetrics(nowMs), warnings: [], retry: null };
-}
-
-/** What arrived since the last commit. */
-export interface ReplyDelta {
-  reasoning: string;
-  content: string;
-  /** finishReason / usage when they arrived, plus the metrics so far. */
-  reply: Partial<ReplyInfo> & { metrics: ReplyMetrics };
-  warnings: string[];
-}
+export { applyDelta, newReplyInfo, type ReplyDelta } from './replyInfo';
 
 export interface StreamReplyOptions {
   request: ChatRequest;
@@ -38,17 +28,6 @@ export interface StreamReplyOptions {
   /** False once the caller no longer wants events (stopped and replaced, column removed). */
   accepts: () => boolean;
   commit: (delta: ReplyDelta) => void;
-}
-
-/** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate. */
-export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo }>(target: T, delta: ReplyDelta): T {
-  const status = target.reply.status === 'waiting' ? 'streaming' : target.reply.status;
-  return {
-    ...target,
-    reasoning: target.reasoning + delta.reasoning,
-    content: target.content + delta.content,
-    reply: { ...target.reply, ...delta.reply, status, warnings: [...target.reply.warnings, ...delta.warnings] },
-  };
 }
 
 /** Sends the request and streams it into `commit`, one commit per frame; the final commit happens before it returns. */

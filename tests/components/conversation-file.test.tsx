@@ -88,6 +88,8 @@ describe('Export conversation', () => {
     actions.addTurn('assistant', 'Salut !');
     render(<ConversationFileMenu />);
     await user.click(screen.getByRole('button', { name: 'Export conversation' }));
+    // The export module loads on first use.
+    await vi.waitFor(() => expect(downloads).toHaveLength(1));
     const [download] = await readDownloads(downloads);
     expect(download?.fileName).toMatch(/^glm-conversation-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(download?.text ?? '') as { settings: { systemPrompt: string }; turns: Array<{ content: string }> };
@@ -177,6 +179,7 @@ describe('storage-full notice', () => {
     render(<StorageFullNotice notice={notice} />);
     expect(screen.getByRole('alert')).toHaveTextContent(storageFullText);
     await user.click(screen.getByRole('button', { name: 'Export conversation' }));
+    await vi.waitFor(() => expect(downloads).toHaveLength(1));
     const [download] = await readDownloads(downloads);
     expect(download?.text).toContain('A long conversation');
     await user.click(screen.getByRole('button', { name: `Dismiss: ${storageFullText}` }));

@@ -25,7 +25,7 @@ const docsSample = `curl -X POST "https://api.z.ai/api/paas/v4/chat/completions"
 
 async function paste(user: ReturnType<typeof userEvent.setup>, command: string) {
   await user.click(screen.getByRole('button', { name: 'Paste cURL' }));
-  const dialog = screen.getByRole('dialog', { name: 'Import from cURL' });
+  const dialog = await screen.findByRole('dialog', { name: 'Import from cURL' });
   const box = within(dialog).getByRole('textbox', { name: 'cURL command' });
   await user.click(box);
   await user.paste(command);

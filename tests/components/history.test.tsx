@@ -102,7 +102,8 @@ describe('actions', () => {
     render(<HistoryPanel />);
     await user.click(within(entries()[0] as HTMLElement).getByRole('button', { name: 'Diff' }));
     const dialog = screen.getByRole('dialog', { name: /^Changes since the request at / });
-    const lines = within(within(dialog).getByRole('list', { name: 'Differences' }))
+    // The diff loads when first asked for.
+    const lines = within(await within(dialog).findByRole('list', { name: 'Differences' }))
       .getAllByRole('listitem')
       .map((line) => line.textContent);
     // In the order of the sent body's fields.
@@ -118,7 +119,7 @@ describe('actions', () => {
     render(<HistoryPanel />);
     await user.click(within(entries()[0] as HTMLElement).getByRole('button', { name: 'Open' }));
     await user.click(within(entries()[0] as HTMLElement).getByRole('button', { name: 'Diff' }));
-    expect(within(screen.getByRole('dialog')).getByText('No differences: the current request is the same as this one.')).toBeInTheDocument();
+    expect(await within(screen.getByRole('dialog')).findByText('No differences: the current request is the same as this one.')).toBeInTheDocument();
   });
 
   it('View code opens the Code panel for that request', async () => {

@@ -2,7 +2,7 @@
 // the one-click ways out (local proxy, Retry, Continue, cancel an automatic retry).
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReplyArea } from '../../src/components/ReplyArea';
 import type { ApiError } from '../../src/core/contracts';
 import { apiErrorFromResponse, networkError } from '../../src/core/errors';
@@ -43,6 +43,12 @@ function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>) {
 function httpError(status: number, code: string, message: string, retryAfter: string | null = null): ApiError {
   return apiErrorFromResponse(status, JSON.stringify({ error: { code, message } }), retryAfter, now);
 }
+
+// The app fetches the streaming module once the page is idle (main.tsx), before the first Send; here it is loaded
+// up front, as fake timers would keep a first Send from ever receiving it.
+beforeAll(async () => {
+  await actions.loadReplyStream();
+});
 
 beforeEach(() => {
   localStorage.clear();

@@ -22,7 +22,7 @@ function renderPlayground() {
 async function openJsonTab(user: ReturnType<typeof userEvent.setup>): Promise<HTMLTextAreaElement> {
   const region = screen.getByRole('region', { name: 'Request' });
   await user.click(within(region).getByRole('tab', { name: 'JSON' }));
-  return within(region).getByRole('textbox', { name: 'Request body (JSON)' }) as HTMLTextAreaElement;
+  return (await within(region).findByRole('textbox', { name: 'Request body (JSON)' })) as HTMLTextAreaElement;
 }
 
 function editJson(editor: HTMLTextAreaElement, change: (body: Record<string, unknown>) => void) {

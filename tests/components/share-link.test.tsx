@@ -47,10 +47,12 @@ describe('Copy link', () => {
     actions.setDraft(`Please use ${testKey} for me`);
     render(<ShareLinkButton />);
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
+    // The encoder loads on first use.
+    const field = await screen.findByRole('textbox', { name: 'Share link' });
     const link = writeText.mock.calls[0]?.[0] ?? '';
     expect(link).toMatch(/^http:\/\/localhost(:\d+)?\/#share=/);
     expect(decodeURIComponent(link)).not.toContain(testKey);
-    expect(screen.getByRole('textbox', { name: 'Share link' })).toHaveValue(link);
+    expect(field).toHaveValue(link);
     expect(screen.getByRole('status')).toHaveTextContent(/not your API key.*replaced by “\[redacted key\]”/);
   });
 
@@ -60,15 +62,16 @@ describe('Copy link', () => {
     actions.setDraft(Array.from({ length: 20_000 }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join(''));
     render(<ShareLinkButton />);
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
-    expect(screen.getByRole('alert')).toHaveTextContent(/too large for a link.*Export conversation/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/too large for a link.*Export conversation/);
   });
 });
 
 describe('Opening a shared link', () => {
-  it('shows what the link contains and removes it from the address bar', () => {
+  it('shows what the link contains and removes it from the address bar', async () => {
     visit(sharedFragment());
     render(<SharedRequestDialog />);
-    const dialog = screen.getByRole('dialog', { name: 'Open a shared request?' });
+    // The decoder loads when a link is opened.
+    const dialog = await screen.findByRole('dialog', { name: 'Open a shared request?' });
     expect(dialog).toHaveTextContent('glm-4.5');
     expect(dialog).toHaveTextContent('3 messages, and a system prompt');
     expect(dialog).toHaveTextContent('Bonjour, how are you today?');
@@ -82,7 +85,7 @@ describe('Opening a shared link', () => {
     const before = usePlaygroundStore.getState();
     visit(sharedFragment());
     render(<SharedRequestDialog />);
-    await user.click(screen.getByRole('button', { name: 'Keep current' }));
+    await user.click(await screen.findByRole('button', { name: 'Keep current' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     const after = usePlaygroundStore.getState();
     expect([after.settings, after.conversation]).toEqual([before.settings, before.conversation]);
@@ -92,7 +95,7 @@ describe('Opening a shared link', () => {
     const user = userEvent.setup();
     visit(sharedFragment());
     render(<SharedRequestDialog />);
-    await user.click(screen.getByRole('button', { name: 'Open shared request' }));
+    await user.click(await screen.findByRole('button', { name: 'Open shared request' }));
     const state = usePlaygroundStore.getState();
     expect(state.settings).toMatchObject({ model: 'glm-4.5', temperature: 0.2, systemPrompt: 'Answer in French.', extraFields: { stop: ['FIN'] } });
     expect(state.conversation.turns.map((turn) => turn.content)).toEqual(['Bonjour, how are you today?', 'Très bien.']);
@@ -104,7 +107,7 @@ describe('Opening a shared link', () => {
     const user = userEvent.setup();
     visit(sharedFragment());
     render(<SharedRequestDialog />);
-    await user.click(screen.getByRole('checkbox', { name: /Also switch the endpoint to BigModel/ }));
+    await user.click(await screen.findByRole('checkbox', { name: /Also switch the endpoint to BigModel/ }));
     await user.click(screen.getByRole('button', { name: 'Open shared request' }));
     expect(usePlaygroundStore.getState().connection.baseUrl).toBe('https://open.bigmodel.cn/api/paas/v4');
   });
@@ -114,20 +117,20 @@ describe('Opening a shared link', () => {
     const before = usePlaygroundStore.getState();
     visit('#share=' + compressToEncodedURIComponent('{"v":1,"body":{"model":"glm-4.7"}}'));
     render(<SharedRequestDialog />);
-    expect(screen.getByRole('alert')).toHaveTextContent(/damaged or incomplete.*Nothing was changed/);
+    expect(await screen.findByRole('alert')).toHaveTextContent(/damaged or incomplete.*Nothing was changed/);
     await user.click(screen.getByRole('button', { name: 'OK' }));
     expect(usePlaygroundStore.getState().settings).toBe(before.settings);
     expect(window.location.hash).toBe('');
   });
 
-  it('a link pasted into the open tab (hash change) asks too', () => {
+  it('a link pasted into the open tab (hash change) asks too', async () => {
     render(<SharedRequestDialog />);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     act(() => {
       visit(sharedFragment());
       window.dispatchEvent(new HashChangeEvent('hashchange'));
     });
-    expect(screen.getByRole('dialog', { name: 'Open a shared request?' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Open a shared request?' })).toBeInTheDocument();
   });
 
   it('ignores fragments that are not share links', () => {

@@ -2,7 +2,7 @@
 // policy as the user sees it (countdown, how many requests), Stop at every moment, and the 60 s stall timeout.
 // Test titles start with the scenario name: `npm run test:faults` prints one line per test.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationPanel } from '../../src/components/ConversationPanel';
 import { ReplyArea } from '../../src/components/ReplyArea';
 import { StallTimeoutField } from '../../src/components/StallTimeoutField';
@@ -113,6 +113,12 @@ async function pass(ms: number) {
     await vi.advanceTimersByTimeAsync(ms);
   });
 }
+
+// The app fetches the streaming module once the page is idle (main.tsx), before the first Send; here it is loaded
+// up front, as fake timers would keep a first Send from ever receiving it.
+beforeAll(async () => {
+  await actions.loadReplyStream();
+});
 
 beforeEach(() => {
   localStorage.clear();

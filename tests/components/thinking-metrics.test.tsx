@@ -2,7 +2,7 @@
 // while the model was still thinking.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReplyArea } from '../../src/components/ReplyArea';
 import type { StreamEvent, Usage } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
@@ -55,6 +55,12 @@ function metric(term: string): string {
   const line = screen.getByLabelText('Thinking metrics');
   return within(line).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent ?? '';
 }
+
+// The app fetches the streaming module once the page is idle (main.tsx), before the first Send; here it is loaded
+// up front, as fake timers would keep a first Send from ever receiving it.
+beforeAll(async () => {
+  await actions.loadReplyStream();
+});
 
 beforeEach(() => {
   localStorage.clear();

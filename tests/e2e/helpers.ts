@@ -27,8 +27,15 @@ export interface ReceivedBody {
   [field: string]: unknown;
 }
 
+/** Opens a sidebar section if it is collapsed (Connection starts collapsed once a key is saved or the demo chosen). */
+export async function expandSection(page: Page, name: string): Promise<void> {
+  const toggle = page.getByRole('button', { name, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}
+
 /** Chooses the Custom endpoint with the mock's base URL, then enters the key (so the key belongs to the mock). */
 export async function useMockEndpoint(page: Page, key: string = testKey): Promise<void> {
+  await expandSection(page, 'Connection');
   await page.getByLabel('Base URL').fill(mockBaseUrl);
   await expect(page.getByLabel('Endpoint')).toHaveValue('custom');
   await page.getByLabel('API key', { exact: true }).fill(key);

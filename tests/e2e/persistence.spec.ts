@@ -73,7 +73,7 @@ test('a full send keeps the key out of the console, the URL and localStorage (Re
   // An error that echoes the key must not reach the console either.
   await mock.queue({ name: 'error-1000', key: testKey, status: 401, message: `Invalid API key ${testKey}` });
   await send(page, 'Second message');
-  await expect(page.getByText('Check your API key').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Reasoning and reply' }).getByText('Check your API key').first()).toBeVisible();
 
   expect(consoleMessages.filter((text) => text.includes(testKey))).toEqual([]);
   expect(consoleMessages.filter((text) => /Content[- ]Security[- ]Policy|Refused to/i.test(text))).toEqual([]);

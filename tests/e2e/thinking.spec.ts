@@ -74,6 +74,8 @@ test('after thinking the reasoning collapses to "Thought for … · N tokens"; "
   await expect(region.locator('.reasoning-summary')).toHaveText(/^Thought for [\d.]+ (ms|s) · ≈[\d,]+ tokens$/);
   await expect(replyRegion(page).getByLabel('Thinking metrics')).toContainText('First reasoning token');
 
+  // "Reasoning display" starts collapsed in the sidebar; it stays open after the reload (remembered per section).
+  await page.getByRole('button', { name: 'Reasoning display' }).click();
   await page.getByRole('radio', { name: 'Always expanded' }).check();
   await expect(region.getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute('aria-expanded', 'true');
   await page.reload();

@@ -1,7 +1,7 @@
 // Conversations, request history, presets and keyboard shortcuts in the built app, in Chromium, against the mock.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { previewUrl } from '../mock-zai/e2e-ports.mjs';
-import { messageBox, mock, openWithMock, receivedBodies, send, sendButton, stopButton, testKey, turn, waitUntilIdle } from './helpers';
+import { expandSection, messageBox, mock, openWithMock, receivedBodies, send, sendButton, stopButton, testKey, turn, waitUntilIdle } from './helpers';
 
 const stateName = 'glm-playground:state';
 
@@ -115,6 +115,8 @@ test('conversations: the layout stays within the window at 1280 px and at phone 
 
 test('history: every request is listed; Open restores it exactly, Diff shows changes, View code shows its code', async ({ page }) => {
   await openWithMock(page);
+  // The History section starts collapsed in the sidebar; its open state is remembered across the reload below.
+  await expandSection(page, 'History');
   await setTemperature(page, '0.3');
   await sendAndWait(page, 'First question');
   await setTemperature(page, '0.8');
@@ -230,5 +232,6 @@ test('keyboard: ? lists the shortcuts (not while typing), Ctrl+K, Ctrl+Shift+C, 
   await page.getByRole('heading', { name: 'Connection' }).click();
   await page.keyboard.press('Escape');
   await waitUntilIdle(page);
+  await expandSection(page, 'History');
   await expect(historyEntries(page).first()).toContainText(/^.*stopped/);
 });

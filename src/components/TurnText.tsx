@@ -1,0 +1,35 @@
+import { useId, useState } from 'react';
+import type { TurnRole } from '../core/request';
+import { LazyReplyMarkdown } from './LazyText';
+
+/** Past this many lines (or characters, for long wrapped paragraphs) a turn shows clamped with "Show more". */
+const clampLines = 12;
+const clampCharacters = 900;
+
+function isLong(text: string): boolean {
+  return text.split('\n').length > clampLines || text.length > clampCharacters;
+}
+
+/**
+ * The text of a finished turn: assistant turns as Markdown (the same safe renderer as the Reply area), user turns
+ * as typed, line breaks kept. The answer often starts with "\n" (zai-api.md), so leading blank lines are not shown.
+ */
+export function TurnText({ role, text }: { role: TurnRole; text: string }) {
+  const [expanded, setExpanded] = useState(false);
+  const id = useId();
+  const shown = text.replace(/^\s*\n/, '').trimEnd();
+  const long = isLong(shown);
+  const clamped = long && !expanded;
+  return (
+    <>
+      <div id={`${id}-text`} className={`turn-text turn-text-${role}${clamped ? ' turn-text-clamped' : ''}`}>
+        {role === 'assistant' ? <LazyReplyMarkdown text={shown} streaming={false} /> : <div className="turn-plain">{shown}</div>}
+      </div>
+      {long && (
+        <button type="button" className="button-quiet turn-more" aria-expanded={expanded} aria-controls={`${id}-text`} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Show less' : 'Show more'}
+        </button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+// A reply's state before and while it streams: what the store needs at once when Send is pressed. The streaming
+// call itself (replyStream.ts, with the network and error code) loads on first use.
+import type { ChatRequest } from '../core/request';
+import { startMetrics, type ReplyMetrics } from '../core/metrics';
+import type { ReplyInfo } from './types';
+
+export function newReplyInfo(request: ChatRequest, nowMs: number = Date.now()): ReplyInfo {
+  return { status: 'waiting', request, error: null, finishReason: null, usage: null, metrics: startMetrics(nowMs), warnings: [], retry: null };
+}
+
+/** What arrived since the last commit. */
+export interface ReplyDelta {
+  reasoning: string;
+  content: string;
+  /** finishReason / usage when they arrived, plus the metrics so far. */
+  reply: Partial<ReplyInfo> & { metrics: ReplyMetrics };
+  warnings: string[];
+}
+
+/** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate. */
+export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo }>(target: T, delta: ReplyDelta): T {
+  const status = target.reply.status === 'waiting' ? 'streaming' : target.reply.status;
+  return {
+    ...target,
+    reasoning: target.reasoning + delta.reasoning,
+    content: target.content + delta.content,
+    reply: { ...target.reply, ...delta.reply, status, warnings: [...target.reply.warnings, ...delta.warnings] },
+  };
+}

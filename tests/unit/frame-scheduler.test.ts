@@ -1,0 +1,145 @@
+// The streaming commit scheduler (src/store/frameScheduler.ts): the first update shows on the next frame, later
+// ones at most once per commitIntervalMs, flush() commits at once, and without animation frames (a background tab)
+// the timer fallback still commits. afterNextPaint (the end of a stream) waits for the frame to paint, once.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterNextPaint, commitIntervalMs, createFrameScheduler } from '../../src/store/frameScheduler';
+
+/** Animation frames the test runs by hand: `frame()` is the browser painting the next frame. */
+function manualFrames() {
+  let callbacks = new Map<number, FrameRequestCallback>();
+  let next = 1;
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+    callbacks.set(next, callback);
+    return next++;
+  });
+  vi.stubGlobal('cancelAnimationFrame', (handle: number) => {
+    callbacks.delete(handle);
+  });
+  return {
+    pending: () => callbacks.size,
+    frame() {
+      const due = callbacks;
+      callbacks = new Map();
+      for (const callback of due.values()) callback(performance.now());
+    },
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', 'Date'] });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('createFrameScheduler', () => {
+  it('commits the first update on the next animation frame', () => {
+    const frames = manualFrames();
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit);
+    scheduler.schedule();
+    expect(commit).not.toHaveBeenCalled();
+    frames.frame();
+    expect(commit).toHaveBeenCalledTimes(1);
+  });
+
+  it('commits updates that arrive within the interval once, after the interval', () => {
+    const frames = manualFrames();
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit);
+    scheduler.schedule();
+    frames.frame();
+    expect(commit).toHaveBeenCalledTimes(1);
+
+    // Several updates a few ms after that commit: nothing is due yet, however many frames pass.
+    vi.advanceTimersByTime(5);
+    scheduler.schedule();
+    scheduler.schedule();
+    frames.frame();
+    vi.advanceTimersByTime(20);
+    frames.frame();
+    expect(commit).toHaveBeenCalledTimes(1);
+
+    // Once the interval is over, the next frame commits them, once.
+    vi.advanceTimersByTime(commitIntervalMs);
+    scheduler.schedule();
+    frames.frame();
+    frames.frame();
+    expect(commit).toHaveBeenCalledTimes(2);
+  });
+
+  it('flush commits at once and leaves nothing scheduled', () => {
+    const frames = manualFrames();
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit);
+    scheduler.schedule();
+    scheduler.flush();
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(frames.pending()).toBe(0);
+    frames.frame();
+    vi.advanceTimersByTime(1000);
+    expect(commit).toHaveBeenCalledTimes(1);
+  });
+
+  it('still commits through the timer fallback when animation frames do not run (a background tab)', () => {
+    manualFrames(); // frames are requested but never run
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit, 250);
+    scheduler.schedule();
+    vi.advanceTimersByTime(249);
+    expect(commit).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(commit).toHaveBeenCalledTimes(1);
+
+    // Later updates keep arriving the same way: every interval plus the fallback delay, not never.
+    scheduler.schedule();
+    vi.advanceTimersByTime(commitIntervalMs + 250);
+    expect(commit).toHaveBeenCalledTimes(2);
+  });
+
+  it('commits through timers alone where there is no requestAnimationFrame at all', () => {
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit, 250);
+    scheduler.schedule();
+    vi.advanceTimersByTime(250);
+    expect(commit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('afterNextPaint', () => {
+  it('runs after the next frame has painted (a task queued from that frame), not in the frame itself', () => {
+    const frames = manualFrames();
+    const callback = vi.fn();
+    afterNextPaint(callback);
+    frames.frame();
+    expect(callback).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(0);
+    expect(callback).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1000);
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it('runs after the fallback delay when frames do not run (a background tab)', () => {
+    manualFrames();
+    const callback = vi.fn();
+    afterNextPaint(callback, 100);
+    vi.advanceTimersByTime(99);
+    expect(callback).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+
+  it('run() runs it at once, and only once', () => {
+    const frames = manualFrames();
+    const callback = vi.fn();
+    const waiting = afterNextPaint(callback);
+    waiting.run();
+    expect(callback).toHaveBeenCalledTimes(1);
+    frames.frame();
+    vi.advanceTimersByTime(1000);
+    waiting.run();
+    expect(callback).toHaveBeenCalledTimes(1);
+  });
+});
