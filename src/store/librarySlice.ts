@@ -49,7 +49,12 @@ export function initialLibrary(): LibraryState {
 export function derivedTitle(turns: readonly Pick<Turn, 'role' | 'content'>[]): string {
   const first = turns.find((turn) => turn.role === 'user' && turn.content.trim() !== '');
   if (!first) return untitled;
-  const line = first.content.trim().replace(/\s+/g, ' ');
+  // A title is plain text: emphasis, inline-code and heading markers typed in the message are dropped.
+  const line = first.content
+    .replace(/^\s*#{1,6}\s+/gm, '')
+    .replace(/(\*\*|__|`)/g, '')
+    .trim()
+    .replace(/\s+/g, ' ');
   return line.length > titleLength ? `${line.slice(0, titleLength - 1)}…` : line;
 }
 

@@ -36,6 +36,10 @@ describe('titles', () => {
     expect(derivedTitle([turn('assistant', 'Hello there'), turn('user', '  Explain\n\nrecursion   briefly ')])).toBe('Explain recursion briefly');
   });
 
+  it('shows Markdown markers typed in the first message as plain text', () => {
+    expect(derivedTitle([turn('user', '## Explain **quicksort** with `code`')])).toBe('Explain quicksort with code');
+  });
+
   it('cuts a long first message to 60 characters with an ellipsis', () => {
     const title = derivedTitle([turn('user', 'word '.repeat(40))]);
     expect(title).toHaveLength(60);
