@@ -1,11 +1,11 @@
 import { useId, useState } from 'react';
-import { formatDuration, thinkingElapsedMs } from '../core/metrics';
 import { usePlaygroundStore } from '../store';
 import { selectCompareResult } from '../store/compareSelectors';
 import { isLiveResult } from '../store/compareSlice';
 import { LazyReasoningText as ReasoningText } from './LazyText';
-import { useNow } from './ReasoningPane';
+import { ReasoningScroll } from './ReasoningScroll';
 import { useFollowStream } from './ReplyPane';
+import { ThinkingTimer, useThinkingElapsedMs } from './ThinkingTimer';
 
 interface CompareReasoningPaneProps {
   columnId: string;
@@ -21,19 +21,11 @@ export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
   const thinking = usePlaygroundStore((state) => live && selectCompareResult(state, columnId)?.reply.metrics.phase === 'reasoning');
   const answered = usePlaygroundStore((state) => (selectCompareResult(state, columnId)?.content ?? '') !== '');
   const streamed = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.request.body.stream === true);
-  const now = useNow(thinking, 250);
-  const elapsedMs = usePlaygroundStore((state) => {
-    const metrics = selectCompareResult(state, columnId)?.reply.metrics;
-    return metrics ? thinkingElapsedMs(metrics, now) : null;
-  });
+  const elapsedMs = useThinkingElapsedMs(thinking, (state) => selectCompareResult(state, columnId)?.reply.metrics);
   const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
   const expanded = userExpanded ?? (thinking || (!live && reasoning !== '' && !answered));
   const { containerRef, onScroll } = useFollowStream(expanded ? reasoning : null);
   const id = useId();
-
-  let timer = '';
-  if (thinking) timer = `Thinking… ${Math.floor((elapsedMs ?? 0) / 1000)} s`;
-  else if (reasoning !== '' && streamed && elapsedMs !== null) timer = `Thought for ${formatDuration(elapsedMs)}`;
 
   return (
     <section className="pane reasoning-pane compare-pane" aria-labelledby={`${id}-toggle`}>
@@ -43,25 +35,19 @@ export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
             Reasoning
           </button>
         </h4>
-        {timer && <span className="reasoning-timer">{timer}</span>}
+        <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} showThoughtFor={reasoning !== '' && streamed} />
       </header>
-      <div
+      <ReasoningScroll
         id={`${id}-body`}
-        className="pane-scroll reasoning-scroll compare-scroll"
-        hidden={!expanded}
-        ref={containerRef}
+        className="compare-scroll"
+        expanded={expanded}
+        live={live}
+        empty={reasoning === ''}
+        containerRef={containerRef}
         onScroll={onScroll}
-        tabIndex={expanded ? 0 : -1}
-        role="group"
-        aria-label="Reasoning text"
       >
-        {expanded &&
-          (reasoning === '' ? (
-            <p className="muted">{live ? 'Reasoning appears here if the model thinks first.' : 'No reasoning for this reply.'}</p>
-          ) : (
-            <ReasoningText text={reasoning} streaming={thinking} />
-          ))}
-      </div>
+        <ReasoningText text={reasoning} streaming={thinking} />
+      </ReasoningScroll>
     </section>
   );
 }

@@ -1,19 +1,9 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../store';
 import { selectCompareResult } from '../store/compareSelectors';
-import type { ReplyStatus } from '../store/types';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
 import { useFollowStream } from './ReplyPane';
-
-const statusText: Record<ReplyStatus, string> = {
-  waiting: 'waiting for the first token…',
-  streaming: 'streaming…',
-  complete: 'complete',
-  stopped: 'stopped — what arrived is kept',
-  interrupted: 'interrupted — the connection dropped; what arrived is kept',
-  stalled: 'stalled — no data arrived for too long; what arrived is kept',
-  error: 'error',
-};
+import { ReplyStatusLine } from './ReplyStatusLine';
 
 interface CompareReplyPaneProps {
   columnId: string;
@@ -35,9 +25,7 @@ export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
         <h4 id={headingId} className="pane-title">
           Reply
         </h4>
-        <p className={`reply-status status-${status}`} role="status">
-          {retrying ? 'error — retrying automatically' : statusText[status]}
-        </p>
+        <ReplyStatusLine status={status} retrying={retrying} />
       </header>
       {warnings && warnings.length > 0 && (
         <ul className="reply-warnings">

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
 import { LoadBoundary } from './code/LoadBoundary';
 import { useDialogOpener } from './code/useDialogOpener';
-import { ModalDialog } from './import/ModalDialog';
+import { ModalDialog } from './ModalDialog';
+import '../styles/import.css';
 
 // The dialog and the cURL parser load when first opened: the first paint does not need them.
 const CurlImportForm = lazy(() => import('./import/CurlImportForm').then((module) => ({ default: module.CurlImportForm })));
@@ -22,7 +23,7 @@ export function CurlImportDialog() {
   }
 
   const loadFailure = (
-    <ModalDialog title="Import from cURL" onCancel={closeDialog}>
+    <ModalDialog title="Import from cURL" className="import-dialog" onClose={closeDialog}>
       <p role="alert">The cURL import could not be loaded. Check your connection and reload the page.</p>
       <div className="button-row">
         <button type="button" onClick={closeDialog}>

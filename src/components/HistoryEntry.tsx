@@ -6,6 +6,7 @@ import { openHistoryEntry } from '../store/libraryActions';
 import type { HistoryEntry as Entry } from '../store/historySlice';
 import { LoadBoundary } from './code/LoadBoundary';
 import { ModalDialog } from './ModalDialog';
+import '../styles/library.css';
 import { ViewCodeButton } from './ViewCodeButton';
 
 // The diff loads when first asked for.
@@ -77,7 +78,7 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
         </div>
       </article>
       {diffOpen && (
-        <ModalDialog title={`Changes since the request at ${time}`} onClose={() => setDiffOpen(false)}>
+        <ModalDialog closeButton className="library-dialog" title={`Changes since the request at ${time}`} onClose={() => setDiffOpen(false)}>
           <LoadBoundary fallback={<p role="alert">The differences could not be loaded. Check your connection and reload the page.</p>}>
             <Suspense fallback={<p className="diff-summary">Comparing…</p>}>
               <RequestDiff before={body} />

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
 import { selectPendingRequest } from '../store/selectors';
-import { copyText } from './code/clipboard';
+import { copyText } from './clipboard';
 import { ModalDialog } from './ModalDialog';
+import '../styles/library.css';
 
 export const shortcutList: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl/Cmd + Enter', action: 'Send (in the Message box)' },
@@ -109,7 +110,7 @@ export function KeyboardShortcuts() {
         {status}
       </div>
       {open && (
-        <ModalDialog title="Keyboard shortcuts" onClose={close}>
+        <ModalDialog closeButton className="library-dialog" title="Keyboard shortcuts" onClose={close}>
           <dl className="shortcut-list">
             {shortcutList.map((shortcut) => (
               <div key={shortcut.keys} className="shortcut-row">

@@ -1,5 +1,4 @@
 import '../styles/presenter.css';
-import { useEffect, useRef } from 'react';
 import { modelInfo, supportsThinking } from '../core/models';
 import { maxTokensLimit, type ChatRequestBody } from '../core/request';
 import { usePlaygroundStore } from '../store';
@@ -7,6 +6,7 @@ import * as actions from '../store/actions';
 import { selectDisplayedReply, selectRequestBody } from '../store/selectors';
 import { setPresenterView } from '../store/thinkingActions';
 import type { PlaygroundState } from '../store/types';
+import { ModalDialog } from './ModalDialog';
 import { PresenterToggle } from './PresenterToggle';
 import { ReasoningPane } from './ReasoningPane';
 import { ReplyPane } from './ReplyPane';
@@ -44,35 +44,29 @@ export function PresenterView() {
   const turnId = usePlaygroundStore((state) => (on ? (selectDisplayedReply(state)?.id ?? null) : null));
   const caption = usePlaygroundStore((state) => (on ? selectCaption(state) : ''));
   const sending = usePlaygroundStore((state) => state.ui.sending);
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (!on) return;
-    const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.focus();
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !event.defaultPrevented) setPresenterView(false);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      returnTo?.focus();
-    };
-  }, [on]);
 
   if (!on) return null;
+  const header = (
+    <>
+      <p className="presenter-caption">{caption}</p>
+      {sending && (
+        <button type="button" onClick={() => actions.stop()}>
+          Stop
+        </button>
+      )}
+      <PresenterToggle />
+      <span className="hint">Esc leaves</span>
+    </>
+  );
   return (
-    <div className="presenter-view" role="dialog" aria-modal="true" aria-label="Presenter view" ref={dialog} tabIndex={-1}>
-      <header className="presenter-header">
-        <p className="presenter-caption">{caption}</p>
-        {sending && (
-          <button type="button" onClick={() => actions.stop()}>
-            Stop
-          </button>
-        )}
-        <PresenterToggle />
-        <span className="hint">Esc leaves</span>
-      </header>
+    <ModalDialog
+      title="Presenter view"
+      titleHidden
+      className="presenter-view"
+      initialFocus="dialog"
+      headerContent={header}
+      onClose={() => setPresenterView(false)}
+    >
       {turnId === null ? (
         <p className="presenter-empty">Send a message: the reasoning and the reply appear here, side by side.</p>
       ) : (
@@ -81,6 +75,6 @@ export function PresenterView() {
           <ReplyPane key={`presenter-reply-${turnId}`} turnId={turnId} />
         </div>
       )}
-    </div>
+    </ModalDialog>
   );
 }

@@ -1,31 +1,16 @@
-import { useEffect, useId, useState } from 'react';
-import { thinkingElapsedMs } from '../core/metrics';
+import { useId, useState } from 'react';
 import { usePlaygroundStore } from '../store';
 import type { PlaygroundState, Turn } from '../store/types';
 import { CopyReasoningButton } from './CopyReasoningButton';
 import { ReasoningContent } from './ReasoningContent';
+import { ReasoningScroll } from './ReasoningScroll';
 import { ReasoningSearch } from './ReasoningSearch';
 import { ReasoningSummary } from './ReasoningSummary';
 import { useFollowStream } from './ReplyPane';
+import { ThinkingTimer, useThinkingElapsedMs } from './ThinkingTimer';
 
 function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
   return state.conversation.turns.find((turn) => turn.id === turnId);
-}
-
-/** A clock that ticks only while `active` (a stopped timer costs no renders). */
-export function useNow(active: boolean, intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    if (!active) return;
-    const tick = () => setNow(Date.now());
-    const first = setTimeout(tick, 0);
-    const timer = setInterval(tick, intervalMs);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [active, intervalMs]);
-  return now;
 }
 
 interface ReasoningPaneProps {
@@ -49,11 +34,7 @@ export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneP
   const answered = usePlaygroundStore((state) => (findTurn(state, turnId)?.content ?? '') !== '');
   // A non-streamed reply arrives in one piece: there is no thinking time to show.
   const streamed = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request.body.stream === true);
-  const now = useNow(thinking, 250);
-  const elapsedMs = usePlaygroundStore((state) => {
-    const metrics = findTurn(state, turnId)?.reply?.metrics;
-    return metrics ? thinkingElapsedMs(metrics, now) : null;
-  });
+  const elapsedMs = useThinkingElapsedMs(thinking, (state) => findTurn(state, turnId)?.reply?.metrics);
   const keepExpanded = usePlaygroundStore((state) => alwaysExpanded || state.preferences.reasoningExpansion === 'always-expanded');
   const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
   // Expanded while thinking; afterwards only if thinking is all there is (stopped before any answer), or if the
@@ -61,8 +42,6 @@ export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneP
   const expanded = userExpanded ?? (thinking || (reasoning !== '' && (keepExpanded || (!live && !answered))));
   const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(expanded ? reasoning : null);
   const id = useId();
-
-  const timer = thinking ? `Thinking… ${Math.floor((elapsedMs ?? 0) / 1000)} s` : '';
 
   return (
     <section className="pane reasoning-pane" aria-labelledby={`${id}-toggle`}>
@@ -79,29 +58,14 @@ export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneP
             Reasoning
           </button>
         </h2>
-        {timer && <span className="reasoning-timer">{timer}</span>}
+        <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} />
         {!thinking && reasoning !== '' && <ReasoningSummary turnId={turnId} thoughtForMs={streamed ? elapsedMs : null} />}
         <CopyReasoningButton turnId={turnId} />
       </header>
       {expanded && reasoning !== '' && <ReasoningSearch containerRef={containerRef} streaming={thinking} />}
-      <div
-        id={`${id}-body`}
-        className="pane-scroll reasoning-scroll"
-        hidden={!expanded}
-        ref={containerRef}
-        onScroll={onScroll}
-        tabIndex={expanded ? 0 : -1}
-        role="group"
-        aria-label="Reasoning text"
-      >
-        {/* Collapsed, the text is not rendered at all: nothing to lay out while the answer streams. */}
-        {expanded &&
-          (reasoning === '' ? (
-            <p className="muted">{live ? 'Reasoning appears here if the model thinks first.' : 'No reasoning for this reply.'}</p>
-          ) : (
-            <ReasoningContent text={reasoning} streaming={thinking} />
-          ))}
-      </div>
+      <ReasoningScroll id={`${id}-body`} expanded={expanded} live={live} empty={reasoning === ''} containerRef={containerRef} onScroll={onScroll}>
+        <ReasoningContent text={reasoning} streaming={thinking} />
+      </ReasoningScroll>
       {expanded && live && !following && (
         <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
           Jump to latest reasoning

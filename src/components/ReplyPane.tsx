@@ -1,8 +1,8 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { describeFinishReason } from '../core/finishReasons';
 import { usePlaygroundStore } from '../store';
-import type { ReplyStatus } from '../store/types';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
+import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
 
 /** How far from the bottom still counts as "at the bottom" (px). */
@@ -58,16 +58,6 @@ export function useFollowStream(growth: unknown) {
 
 const thinkingBudgetNote = describeFinishReason('length', 'reasoning');
 
-const statusText: Record<ReplyStatus, string> = {
-  waiting: 'waiting for the first token…',
-  streaming: 'streaming…',
-  complete: 'complete',
-  stopped: 'stopped — what arrived is kept',
-  interrupted: 'interrupted — the connection dropped; what arrived is kept',
-  stalled: 'stalled — no data arrived for too long; what arrived is kept',
-  error: 'error',
-};
-
 interface ReplyPaneProps {
   turnId: string;
 }
@@ -90,9 +80,7 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         <h2 id={headingId} className="pane-title">
           Reply
         </h2>
-        <p className={`reply-status status-${status}`} role="status">
-          {retrying ? 'error — retrying automatically' : statusText[status]}
-        </p>
+        <ReplyStatusLine status={status} retrying={retrying} />
         <ThinkingMetricsLine turnId={turnId} />
       </header>
       {warnings && warnings.length > 0 && (

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { isShareFragment } from '../core/shareFragment';
 import { LoadBoundary } from './code/LoadBoundary';
-import { ModalDialog } from './import/ModalDialog';
+import { ModalDialog } from './ModalDialog';
+import '../styles/import.css';
 
 // The decoder (and its decompressor) loads only when the page is opened with a share link.
 const SharedRequestPrompt = lazy(() => import('./SharedRequestPrompt').then((module) => ({ default: module.SharedRequestPrompt })));
@@ -49,7 +50,7 @@ export function SharedRequestDialog() {
   if (link === null) return null;
   const close = () => setLink(null);
   const loadFailure = (
-    <ModalDialog title="This link cannot be opened" onCancel={close}>
+    <ModalDialog title="This link cannot be opened" className="import-dialog" onClose={close}>
       <p role="alert">The part of the app that reads shared links could not be loaded. Check your connection and open the link again.</p>
       <div className="button-row">
         <button type="button" className="button-primary" onClick={close}>

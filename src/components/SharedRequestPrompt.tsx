@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { decodeShareFragment, summarizeSharedRequest } from '../core/shareLink';
 import { usePlaygroundStore } from '../store';
 import { openSharedRequest } from '../store/importActions';
-import { ModalDialog } from './import/ModalDialog';
+import { ModalDialog } from './ModalDialog';
+import '../styles/import.css';
 
 function countText(count: number): string {
   return count === 1 ? '1 message' : `${count} messages`;
@@ -21,7 +22,7 @@ export function SharedRequestPrompt({ hash, onClose }: { hash: string; onClose: 
 
   if (!decoded.ok) {
     return (
-      <ModalDialog title="This link cannot be opened" onCancel={onClose}>
+      <ModalDialog title="This link cannot be opened" className="import-dialog" onClose={onClose}>
         <p role="alert">{decoded.message}</p>
         <div className="button-row">
           <button type="button" className="button-primary" onClick={onClose}>
@@ -42,7 +43,7 @@ export function SharedRequestPrompt({ hash, onClose }: { hash: string; onClose: 
   }
 
   return (
-    <ModalDialog title="Open a shared request?" onCancel={onClose}>
+    <ModalDialog title="Open a shared request?" className="import-dialog" onClose={onClose}>
       <p>This link contains a request. Opening it replaces what is in the composer; a conversation you have open is kept in your saved conversations.</p>
       <dl className="shared-summary" aria-label="What the link contains">
         <dt>Model</dt>

@@ -1,7 +1,8 @@
 import type { ChatRequest } from '../core/request';
-import { CodeDialog } from './code/CodeDialog';
+import { ModalDialog } from './ModalDialog';
 import { LazyCodeExportPanel } from './code/LazyCodeExportPanel';
 import { useDialogOpener } from './code/useDialogOpener';
+import '../styles/code.css';
 
 interface ViewCodeButtonProps {
   /** The request exactly as it was sent (ReplyInfo.request). */
@@ -21,9 +22,9 @@ export function ViewCodeButton({ request, label = 'View code', title = 'Code for
         {label}
       </button>
       {open && (
-        <CodeDialog title={title} onClose={closeDialog}>
+        <ModalDialog closeButton className="code-dialog" title={title} onClose={closeDialog}>
           <LazyCodeExportPanel request={request} />
-        </CodeDialog>
+        </ModalDialog>
       )}
     </>
   );

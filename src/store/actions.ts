@@ -17,7 +17,7 @@ import {
 } from '../core/request';
 import { presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
 import { handWrittenTurn, moveItem } from './conversationSlice';
-import { afterNextPaint } from './frameScheduler';
+import { afterNextPaint, framesAreRunning } from './frameScheduler';
 import { applyDelta, newReplyInfo } from './replyInfo';
 import type * as ReplyStreamModule from './replyStream';
 import { newId } from './ids';
@@ -392,7 +392,8 @@ async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, 
   const ended: EndedCall = { request, attempt, appending, outcome, finishedAt: Date.now(), settledReply };
   // A reply that completed: its final text paints first, then the reply settles (status, metrics, history, save —
   // work that re-renders the transcript). `active` stays set until then, so a Send in that frame settles it first.
-  if (outcome.status === 'complete') {
+  // Where no frames run (a background or frozen tab) nothing is painted to wait for: it settles at once.
+  if (outcome.status === 'complete' && framesAreRunning()) {
     call.settling = afterNextPaint(() => {
       call.settling = null;
       if (active === call) settleCall(call, ended);

@@ -14,12 +14,24 @@ export interface FrameScheduler {
 /** Least time between two commits while a reply streams (ms). */
 export const commitIntervalMs = 50;
 
+/** When a scheduler's animation frame last ran (performance.now()); -Infinity until one does. */
+let lastFrameAt = -Infinity;
+const clock = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+
+/**
+ * True when animation frames ran in the last second: the page is painting. False in a background tab (no frames,
+ * timers throttled to one a second or less) or a frozen one: there, waiting for a paint would only delay the end.
+ */
+export function framesAreRunning(): boolean {
+  return clock() - lastFrameAt < 1000;
+}
+
 export function createFrameScheduler(commit: () => void, fallbackMs = 250, minIntervalMs = commitIntervalMs): FrameScheduler {
   let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastCommit = -Infinity;
   const hasFrames = typeof requestAnimationFrame === 'function';
-  const now = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
+  const now = clock;
 
   function cancel(): void {
     if (frame !== null && hasFrames) cancelAnimationFrame(frame);
@@ -35,7 +47,11 @@ export function createFrameScheduler(commit: () => void, fallbackMs = 250, minIn
   }
 
   function requestFrame(): void {
-    if (hasFrames) frame = requestAnimationFrame(run);
+    if (hasFrames)
+      frame = requestAnimationFrame(() => {
+        lastFrameAt = now();
+        run();
+      });
     timer = setTimeout(run, fallbackMs);
   }
 

@@ -6,10 +6,11 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationPanel } from '../../src/components/ConversationPanel';
 import { startMetrics } from '../../src/core/metrics';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import { selectRequestBody } from '../../src/store/selectors';
 import type { Turn } from '../../src/store/types';
+import { assistantTurn, resetEverything } from './helpers';
 
 type User = ReturnType<typeof userEvent.setup>;
 
@@ -28,20 +29,12 @@ function turn(name: string | RegExp) {
 }
 
 function modelReply(content: string, status: NonNullable<Turn['reply']>['status'] = 'complete'): Turn {
-  return {
-    id: `reply-${content}`,
-    role: 'assistant',
-    content,
-    reasoning: '',
-    excluded: false,
-    reply: { status, request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } }, error: null, finishReason: 'stop', usage: null, metrics: startMetrics(0), warnings: [], retry: null },
-  };
+  const request = { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } };
+  return assistantTurn({ id: `reply-${content}`, content }, { status, request, metrics: startMetrics(0) });
 }
 
 beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  resetPlayground();
+  resetEverything();
 });
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -104,6 +104,27 @@ describe('Paste cURL', () => {
     ]);
   });
 
+  it('is a modal dialog: focus starts in it, Tab stays in it, Esc closes it keeping the text, focus goes back to the button', async () => {
+    const user = userEvent.setup();
+    render(<CurlImportDialog />);
+    const opener = screen.getByRole('button', { name: 'Paste cURL' });
+    await user.click(opener);
+    const dialog = await screen.findByRole('dialog', { name: 'Import from cURL' });
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    const box = within(dialog).getByRole('textbox', { name: 'cURL command' });
+    expect(box).toHaveFocus();
+    await user.paste('curl https://example.com');
+    await user.tab({ shift: true });
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.tab();
+    expect(box).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(opener).toHaveFocus();
+    await user.click(opener);
+    expect(await screen.findByRole('textbox', { name: 'cURL command' })).toHaveValue('curl https://example.com');
+  });
+
   it('shows why a command cannot be imported and changes nothing', async () => {
     const user = userEvent.setup();
     const before = usePlaygroundStore.getState();

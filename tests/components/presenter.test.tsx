@@ -5,30 +5,15 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PresenterToggle } from '../../src/components/PresenterToggle';
 import { PresenterView, describeParameters } from '../../src/components/PresenterView';
-import { completeMetrics, recordEvent, startMetrics } from '../../src/core/metrics';
 import type { ChatRequestBody } from '../../src/core/request';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import { resetPlayground } from '../../src/store';
 import * as actions from '../../src/store/actions';
-import type { Turn } from '../../src/store/types';
+import { delta, setReply as setQuestionAndReply, timeline } from './helpers';
 
-const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-
+/** "A or B?" answered "Option B." after thinking, for a request with this body. */
 function setReply(body: ChatRequestBody) {
-  let metrics = recordEvent(startMetrics(t0), { kind: 'delta', reasoning: 'Weighing both options.', content: '', created: null }, t0 + 300);
-  metrics = completeMetrics(recordEvent(metrics, { kind: 'delta', reasoning: '', content: 'Option B.', created: null }, t0 + 2_000), t0 + 2_100);
-  const reply: Turn = {
-    id: 'reply-1',
-    role: 'assistant',
-    content: 'Option B.',
-    reasoning: 'Weighing both options.',
-    excluded: false,
-    reply: { status: 'complete', request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, error: null, finishReason: 'stop', usage: null, metrics, warnings: [], retry: null },
-  };
-  act(() => {
-    usePlaygroundStore.setState((state) => ({
-      conversation: { ...state.conversation, turns: [{ id: 'question', role: 'user', content: 'A or B?', reasoning: '', excluded: false, reply: null }, reply] },
-    }));
-  });
+  const metrics = timeline([[300, delta('Weighing both options.', '')], [2_000, delta('', 'Option B.')]], 2_100);
+  setQuestionAndReply({ content: 'Option B.', reasoning: 'Weighing both options.' }, { request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, metrics }, 'A or B?');
 }
 
 function Header() {

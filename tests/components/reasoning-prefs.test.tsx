@@ -5,49 +5,10 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReasoningPreferences } from '../../src/components/ReasoningPreferences';
 import { ReplyArea } from '../../src/components/ReplyArea';
-import type { StreamEvent, Usage } from '../../src/core/contracts';
-import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import type { Usage } from '../../src/core/contracts';
+import { usePlaygroundStore } from '../../src/store';
 import { persistName } from '../../src/store/persistence';
-import type { ReplyInfo, Turn } from '../../src/store/types';
-
-const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-
-function delta(reasoning: string, content: string): StreamEvent {
-  return { kind: 'delta', reasoning, content, created: null };
-}
-
-function timeline(events: [number, StreamEvent][], endMs: number | null): ReplyMetrics {
-  const metrics = events.reduce((current, [atMs, event]) => recordEvent(current, event, t0 + atMs), startMetrics(t0));
-  return endMs === null ? metrics : completeMetrics(metrics, t0 + endMs);
-}
-
-function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>) {
-  const assistant: Turn = {
-    id: 'reply-1',
-    role: 'assistant',
-    content: '',
-    reasoning: '',
-    excluded: false,
-    ...turn,
-    reply: {
-      status: 'complete',
-      request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [], stream: true } },
-      error: null,
-      finishReason: 'stop',
-      usage: null,
-      metrics: startMetrics(t0),
-      warnings: [],
-      retry: null,
-      ...reply,
-    },
-  };
-  act(() => {
-    usePlaygroundStore.setState((state) => ({
-      conversation: { ...state.conversation, turns: [{ id: 'question', role: 'user', content: 'Why?', reasoning: '', excluded: false, reply: null }, assistant] },
-    }));
-  });
-}
+import { delta, resetEverything, setReply, timeline } from './helpers';
 
 const usage: Usage = { prompt_tokens: 10, completion_tokens: 1_900, total_tokens: 1_910, completion_tokens_details: { reasoning_tokens: 1_830 } };
 const thoughtThenAnswered = timeline(
@@ -69,9 +30,7 @@ function toggle() {
 }
 
 beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  resetPlayground();
+  resetEverything();
 });
 afterEach(() => {
   vi.unstubAllGlobals();

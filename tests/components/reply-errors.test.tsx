@@ -6,54 +6,25 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { ReplyArea } from '../../src/components/ReplyArea';
 import type { ApiError } from '../../src/core/contracts';
 import { apiErrorFromResponse, networkError } from '../../src/core/errors';
-import { startMetrics } from '../../src/core/metrics';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import type { ReplyInfo, Turn } from '../../src/store/types';
+import { loadReplyStream, resetEverything, setReply as setQuestionAndReply, t0 as now } from './helpers';
 
-const now = Date.UTC(2026, 0, 1, 12, 0, 0);
-
+/** A failed reply to "Hi", sent to the current endpoint. */
 function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>) {
-  const assistant: Turn = {
-    id: 'reply-1',
-    role: 'assistant',
-    content: '',
-    reasoning: '',
-    excluded: false,
-    ...turn,
-    reply: {
-      status: 'error',
-      request: { baseUrl: usePlaygroundStore.getState().connection.baseUrl, body: { model: 'glm-4.7', messages: [{ role: 'user', content: 'Hi' }], stream: true } },
-      error: null,
-      finishReason: null,
-      usage: null,
-      metrics: startMetrics(now),
-      warnings: [],
-      retry: null,
-      ...reply,
-    },
-  };
-  act(() => {
-    usePlaygroundStore.setState((state) => ({
-      conversation: { ...state.conversation, turns: [{ id: 'question', role: 'user', content: 'Hi', reasoning: '', excluded: false, reply: null }, assistant] },
-    }));
-  });
+  const request = { baseUrl: usePlaygroundStore.getState().connection.baseUrl, body: { model: 'glm-4.7', messages: [{ role: 'user' as const, content: 'Hi' }], stream: true } };
+  setQuestionAndReply(turn, { status: 'error', request, finishReason: null, ...reply }, 'Hi');
 }
 
 function httpError(status: number, code: string, message: string, retryAfter: string | null = null): ApiError {
   return apiErrorFromResponse(status, JSON.stringify({ error: { code, message } }), retryAfter, now);
 }
 
-// The app fetches the streaming module once the page is idle (main.tsx), before the first Send; here it is loaded
-// up front, as fake timers would keep a first Send from ever receiving it.
-beforeAll(async () => {
-  await actions.loadReplyStream();
-});
+beforeAll(loadReplyStream);
 
 beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  resetPlayground();
+  resetEverything();
 });
 afterEach(() => {
   vi.unstubAllGlobals();

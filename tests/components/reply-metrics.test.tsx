@@ -4,42 +4,16 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ReplyArea } from '../../src/components/ReplyArea';
-import type { StreamEvent, Usage } from '../../src/core/contracts';
+import type { Usage } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics } from '../../src/core/metrics';
 import { modelInfo } from '../../src/core/models';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import { resetPlayground } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import type { ReplyInfo, Turn } from '../../src/store/types';
-
-const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-
-function delta(reasoning: string, content: string): StreamEvent {
-  return { kind: 'delta', reasoning, content, created: null };
-}
+import { assistantTurn, delta, setTurns, t0 } from './helpers';
 
 function modelTurn(id: string, content: string, reasoning: string, reply: Partial<ReplyInfo>): Turn {
-  return {
-    id,
-    role: 'assistant',
-    content,
-    reasoning,
-    excluded: false,
-    reply: {
-      status: 'complete',
-      request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [], stream: true } },
-      error: null,
-      finishReason: 'stop',
-      usage: null,
-      metrics: startMetrics(t0),
-      warnings: [],
-      retry: null,
-      ...reply,
-    },
-  };
-}
-
-function setTurns(turns: Turn[]) {
-  act(() => usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns } })));
+  return assistantTurn({ id, content, reasoning }, reply);
 }
 
 function metric(term: string): string {

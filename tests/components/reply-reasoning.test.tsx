@@ -4,34 +4,14 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { ReasoningPane } from '../../src/components/ReasoningPane';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReplyArea } from '../../src/components/ReplyArea';
-import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import { resetPlayground } from '../../src/store';
 import type { ReplyInfo, Turn } from '../../src/store/types';
+import { delta, setReply as setQuestionAndReply, t0 as startedAt } from './helpers';
 
-const startedAt = Date.UTC(2026, 0, 1, 12, 0, 0);
-
-function delta(reasoning: string, content: string): StreamEvent {
-  return { kind: 'delta', reasoning, content, created: null };
-}
-
+/** A reply still streaming (unless `reply` says otherwise). */
 function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>) {
-  const base: ReplyInfo = {
-    status: 'streaming',
-    request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [], stream: true } },
-    error: null,
-    finishReason: null,
-    usage: null,
-    metrics: startMetrics(startedAt),
-    warnings: [],
-    retry: null,
-  };
-  const assistant: Turn = { id: 'reply-1', role: 'assistant', content: '', reasoning: '', excluded: false, ...turn, reply: { ...base, ...reply } };
-  act(() => {
-    usePlaygroundStore.setState((state) => ({
-      conversation: { ...state.conversation, turns: [{ id: 'question', role: 'user', content: 'Why?', reasoning: '', excluded: false, reply: null }, assistant] },
-    }));
-  });
+  setQuestionAndReply(turn, { status: 'streaming', finishReason: null, ...reply });
 }
 
 function toggle() {

@@ -6,8 +6,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { ConversationPanel } from '../../src/components/ConversationPanel';
 import { ReplyArea } from '../../src/components/ReplyArea';
 import { StallTimeoutField } from '../../src/components/StallTimeoutField';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import { loadReplyStream, resetEverything } from './helpers';
 
 type FetchInit = { signal: AbortSignal };
 type FakeFetch = (url: string, init: FetchInit) => Promise<Response>;
@@ -114,16 +115,10 @@ async function pass(ms: number) {
   });
 }
 
-// The app fetches the streaming module once the page is idle (main.tsx), before the first Send; here it is loaded
-// up front, as fake timers would keep a first Send from ever receiving it.
-beforeAll(async () => {
-  await actions.loadReplyStream();
-});
+beforeAll(loadReplyStream);
 
 beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  resetPlayground();
+  resetEverything();
   actions.setEndpoint('demo');
   vi.useFakeTimers({ shouldAdvanceTime: false });
   // No jitter: backoff is exactly 1 s, then 2 s.

@@ -5,49 +5,22 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReplyArea } from '../../src/components/ReplyArea';
 import type { StreamEvent, Usage } from '../../src/core/contracts';
-import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
-import { modelInfo } from '../../src/core/models';
+import type { ReplyMetrics } from '../../src/core/metrics';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import type { ReplyInfo, Turn } from '../../src/store/types';
+import { delta, loadReplyStream, resetEverything, setReply as setQuestionAndReply, setTurns, timeline as replyTimeline } from './helpers';
 
-const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
-
-function delta(reasoning: string, content: string): StreamEvent {
-  return { kind: 'delta', reasoning, content, created: null };
-}
-
+/** Metrics completed as the app completes them, with the model's prices and limits (glm-4.7 unless given). */
 function timeline(events: [number, StreamEvent][], endMs: number, model = 'glm-4.7'): ReplyMetrics {
-  const metrics = events.reduce((current, [atMs, event]) => recordEvent(current, event, t0 + atMs), startMetrics(t0));
-  return completeMetrics(metrics, t0 + endMs, null, modelInfo(model));
+  return replyTimeline(events, endMs, model);
 }
 
+/** A thinking-enabled reply to "Why?", sent to the current endpoint. */
 function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>, body: Partial<ChatRequestBody> = {}) {
-  const assistant: Turn = {
-    id: 'reply-1',
-    role: 'assistant',
-    content: '',
-    reasoning: '',
-    excluded: false,
-    ...turn,
-    reply: {
-      status: 'complete',
-      request: { baseUrl: usePlaygroundStore.getState().connection.baseUrl, body: { model: 'glm-4.7', messages: [{ role: 'user', content: 'Why?' }], stream: true, thinking: { type: 'enabled' }, ...body } },
-      error: null,
-      finishReason: 'stop',
-      usage: null,
-      metrics: startMetrics(t0),
-      warnings: [],
-      retry: null,
-      ...reply,
-    },
-  };
-  act(() => {
-    usePlaygroundStore.setState((state) => ({
-      conversation: { ...state.conversation, turns: [{ id: 'question', role: 'user', content: 'Why?', reasoning: '', excluded: false, reply: null }, assistant] },
-    }));
-  });
+  const request = { baseUrl: usePlaygroundStore.getState().connection.baseUrl, body: { model: 'glm-4.7', messages: [{ role: 'user' as const, content: 'Why?' }], stream: true, thinking: { type: 'enabled' as const }, ...body } };
+  setQuestionAndReply(turn, { request, ...reply });
 }
 
 /** The value next to a term in the "Thinking metrics" line. */
@@ -56,16 +29,10 @@ function metric(term: string): string {
   return within(line).getByText(term, { selector: 'dt' }).nextElementSibling?.textContent ?? '';
 }
 
-// The app fetches the streaming module once the page is idle (main.tsx), before the first Send; here it is loaded
-// up front, as fake timers would keep a first Send from ever receiving it.
-beforeAll(async () => {
-  await actions.loadReplyStream();
-});
+beforeAll(loadReplyStream);
 
 beforeEach(() => {
-  localStorage.clear();
-  sessionStorage.clear();
-  resetPlayground();
+  resetEverything();
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -110,7 +77,7 @@ describe('thinking metrics line', () => {
     setReply({ reasoning: 'Let me think some more.', content: 'The answer.' }, { metrics: timeline(events, 13_600), usage });
     const saved = JSON.parse(JSON.stringify(usePlaygroundStore.getState().conversation.turns)) as Turn[];
     resetPlayground();
-    act(() => usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns: saved } })));
+    setTurns(saved);
     render(<ReplyArea />);
     expect(metric('Reasoning time')).toBe('12 s');
     expect(metric('Reasoning')).toBe('1,830 tokens · 23 chars');

@@ -2,7 +2,7 @@
 // ones at most once per commitIntervalMs, flush() commits at once, and without animation frames (a background tab)
 // the timer fallback still commits. afterNextPaint (the end of a stream) waits for the frame to paint, once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterNextPaint, commitIntervalMs, createFrameScheduler } from '../../src/store/frameScheduler';
+import { afterNextPaint, commitIntervalMs, createFrameScheduler, framesAreRunning } from '../../src/store/frameScheduler';
 
 /** Animation frames the test runs by hand: `frame()` is the browser painting the next frame. */
 function manualFrames() {
@@ -105,6 +105,21 @@ describe('createFrameScheduler', () => {
     scheduler.schedule();
     vi.advanceTimersByTime(250);
     expect(commit).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('framesAreRunning', () => {
+  it('is true just after a frame committed, and false once frames have stopped for a second (a background tab)', () => {
+    const frames = manualFrames();
+    vi.advanceTimersByTime(5000);
+    const scheduler = createFrameScheduler(vi.fn());
+    scheduler.schedule();
+    frames.frame();
+    expect(framesAreRunning()).toBe(true);
+    vi.advanceTimersByTime(999);
+    expect(framesAreRunning()).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(framesAreRunning()).toBe(false);
   });
 });
 

@@ -1,12 +1,14 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import type { ChatRequest } from '../../core/request';
 import { LoadBoundary } from './LoadBoundary';
+import { preloadCodeViewer } from './loadCodeViewer';
 
 // The panel and the code generators load with the first dialog that shows them, not with the app.
 const CodeExportPanel = lazy(() => import('../CodeExportPanel').then((module) => ({ default: module.CodeExportPanel })));
 
-/** CodeExportPanel, loaded on first use. */
+/** CodeExportPanel, loaded on first use (with Monaco fetched alongside, not after it). */
 export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {
+  useEffect(() => preloadCodeViewer(), []);
   return (
     <LoadBoundary fallback={<p role="alert" className="code-error">The Code panel could not be loaded. Check your connection and reopen it.</p>}>
       <Suspense fallback={<p className="code-hint">Loading the code…</p>}>

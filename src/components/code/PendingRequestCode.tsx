@@ -2,9 +2,10 @@ import { useMemo, useState } from 'react';
 import type { ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { selectRequestBody } from '../../store/selectors';
-import { CodeDialog } from './CodeDialog';
+import { ModalDialog } from '../ModalDialog';
 import { LazyCodeExportPanel } from './LazyCodeExportPanel';
 import { useDialogOpener } from './useDialogOpener';
+import '../../styles/code.css';
 
 /** The pending request (what Send would send now) as code; subscribes to the store only while it is shown. */
 function PendingRequestPanel() {
@@ -32,9 +33,9 @@ export function PendingRequestCode() {
         Code
       </button>
       {open && (
-        <CodeDialog title="Code for the next request" onClose={closeDialog}>
+        <ModalDialog closeButton className="code-dialog" title="Code for the next request" onClose={closeDialog}>
           <PendingRequestPanel />
-        </CodeDialog>
+        </ModalDialog>
       )}
     </>
   );

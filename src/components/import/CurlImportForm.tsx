@@ -3,7 +3,8 @@ import { readCurlImport, type CurlImportResult } from '../../core/curlImport';
 import { usePlaygroundStore } from '../../store';
 import { openCurlRequest } from '../../store/importActions';
 import { CurlImportReview } from './CurlImportReview';
-import { ModalDialog } from './ModalDialog';
+import { ModalDialog } from '../ModalDialog';
+import '../../styles/import.css';
 
 type Ready = Extract<CurlImportResult, { ok: true }>;
 
@@ -63,7 +64,7 @@ export function CurlImportForm({ text, onTextChange, onStatus, onImported, onCan
   }
 
   return (
-    <ModalDialog title="Import from cURL" onCancel={onCancel} className="curl-import-dialog">
+    <ModalDialog title="Import from cURL" onClose={onCancel} className="import-dialog curl-import-dialog">
       {review ? (
         <CurlImportReview result={review} currentBaseUrl={baseUrl} onOpen={(choices) => finish(review, choices)} onBack={() => setReview(null)} />
       ) : (

@@ -1,3 +1,5 @@
+import { useCallback, useEffect, useState } from 'react';
+
 /**
  * Puts text on the clipboard. The async Clipboard API first; where it is missing (plain http) or denied
  * (permissions, no user activation), the legacy copy command on a hidden textarea. Rejects when both fail, so the
@@ -32,4 +34,35 @@ function copyWithCommand(text: string): boolean {
     active?.focus();
   }
   return copied;
+}
+
+export type CopyState = 'idle' | 'copied' | 'failed';
+
+interface CopyFeedbackOptions {
+  /** How long "copied" (and "failed", unless it stays) is shown, in milliseconds. */
+  showFor?: number;
+  /** Keep the failure on screen until the next try: it tells the user how to copy by hand. */
+  failureStays?: boolean;
+}
+
+/** For a copy button: copies with copyText and remembers for a moment how it went, for the button's message. */
+export function useCopyFeedback({ showFor = 2000, failureStays = false }: CopyFeedbackOptions = {}) {
+  const [state, setState] = useState<CopyState>('idle');
+
+  useEffect(() => {
+    if (state === 'idle' || (state === 'failed' && failureStays)) return;
+    const timer = setTimeout(() => setState('idle'), showFor);
+    return () => clearTimeout(timer);
+  }, [state, showFor, failureStays]);
+
+  const copy = useCallback(async (text: string) => {
+    try {
+      await copyText(text);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+  }, []);
+
+  return { state, copy };
 }

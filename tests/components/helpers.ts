@@ -1,0 +1,76 @@
+// Set-up shared by the component tests: a clean store, replies seeded straight into the transcript (each moment
+// of a stream, without sending), and the streaming module loaded up front.
+import { act } from '@testing-library/react';
+import type { StreamEvent } from '../../src/core/contracts';
+import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
+import { modelInfo } from '../../src/core/models';
+import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import * as actions from '../../src/store/actions';
+import type { ReplyInfo, Turn } from '../../src/store/types';
+
+/** When the seeded replies started (a fixed instant, so durations are exact). */
+export const t0 = Date.UTC(2026, 0, 1, 12, 0, 0);
+
+/** Nothing saved, nothing remembered for the tab, the store as on first start. */
+export function resetEverything(): void {
+  localStorage.clear();
+  sessionStorage.clear();
+  resetPlayground();
+}
+
+/**
+ * The app fetches the streaming module once the page is idle (main.tsx), before the first Send; tests load it up
+ * front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
+ */
+export async function loadReplyStream(): Promise<void> {
+  await actions.loadReplyStream();
+}
+
+export function delta(reasoning: string, content: string): StreamEvent {
+  return { kind: 'delta', reasoning, content, created: null };
+}
+
+/**
+ * Metrics of a reply whose events arrived at the given milliseconds after t0, finished at endMs (null: still
+ * going). With a model, its prices and limits count (cost, budget) as when the app completes a reply.
+ */
+export function timeline(events: [number, StreamEvent][], endMs: number | null, model?: string): ReplyMetrics {
+  const metrics = events.reduce((current, [atMs, event]) => recordEvent(current, event, t0 + atMs), startMetrics(t0));
+  if (endMs === null) return metrics;
+  return model === undefined ? completeMetrics(metrics, t0 + endMs) : completeMetrics(metrics, t0 + endMs, null, modelInfo(model));
+}
+
+/** A complete, streamed glm-4.7 reply to an empty request, changed by `reply`. */
+export function replyInfo(reply: Partial<ReplyInfo> = {}): ReplyInfo {
+  return {
+    status: 'complete',
+    request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [], stream: true } },
+    error: null,
+    finishReason: 'stop',
+    usage: null,
+    metrics: startMetrics(t0),
+    warnings: [],
+    retry: null,
+    ...reply,
+  };
+}
+
+/** An assistant turn with a reply (id "reply-1" unless `turn` says otherwise). */
+export function assistantTurn(turn: Partial<Turn> = {}, reply: Partial<ReplyInfo> = {}): Turn {
+  return { id: 'reply-1', role: 'assistant', content: '', reasoning: '', excluded: false, ...turn, reply: replyInfo(reply) };
+}
+
+/** A user turn (id "question" unless given). */
+export function userTurn(content: string, id = 'question'): Turn {
+  return { id, role: 'user', content, reasoning: '', excluded: false, reply: null };
+}
+
+/** Replaces the transcript, as a render would see it. */
+export function setTurns(turns: Turn[]): void {
+  act(() => usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns } })));
+}
+
+/** A transcript of one question and its reply (the assistant turn "reply-1"). */
+export function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>, question = 'Why?'): void {
+  setTurns([userTurn(question), assistantTurn(turn, reply)]);
+}
