@@ -353,6 +353,8 @@ test.describe('background tab', () => {
       document.dispatchEvent(new Event('visibilitychange'));
     });
     await expect(replyText(page)).toContainText(lastLine.replace(/`/g, ''));
+    // The transcript shows a long reply clamped (only its start is rendered): "Show more" brings the rest.
+    await turn(page, 'assistant turn 2').getByRole('button', { name: 'Show more', exact: true }).click();
     await expect(turn(page, 'assistant turn 2')).toContainText('Tip: put');
   });
 
