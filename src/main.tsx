@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
-import { prefetchTextRenderers } from './components/LazyText';
+import { prefetchTextRenderers } from './components/reply/LazyText';
 import { usePlaygroundStore } from './store';
 import { loadReplyStream } from './store/actions';
 import { installCrossTabGuard } from './store/crossTab';

@@ -1,13 +1,13 @@
-import { CompareToggle } from './CompareToggle';
-import { ConversationPanel } from './ConversationPanel';
+import { CompareToggle } from './compare/CompareToggle';
+import { ConversationPanel } from './conversation/ConversationPanel';
 import { CrossTabNotice } from './CrossTabNotice';
 import { KeyboardShortcuts } from './KeyboardShortcuts';
-import { LazyPresenterView } from './LazyPresenterView';
+import { LazyPresenterView } from './presenter/LazyPresenterView';
 import { NoticeBar } from './NoticeBar';
-import { PresenterToggle } from './PresenterToggle';
-import { ReplyOrCompareArea } from './ReplyOrCompareArea';
-import { SettingsSidebar } from './SettingsSidebar';
-import { SharedRequestDialog } from './SharedRequestDialog';
+import { PresenterToggle } from './presenter/PresenterToggle';
+import { ReplyOrCompareArea } from './reply/ReplyOrCompareArea';
+import { SettingsSidebar } from './settings/SettingsSidebar';
+import { SharedRequestDialog } from './request/SharedRequestDialog';
 
 /** Three areas: settings, the conversation with its composer, and the selected reply. */
 export function App() {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Notice } from '../store';
 import { dismissNotice } from '../store/actions';
-import { downloadConversationFile } from './conversationFileLoader';
+import { downloadConversationFile } from './conversation/conversationFileLoader';
 
 /** The "storage is full" notice, with the way out beside it: export the conversation, which is intact in memory. */
 export function StorageFullNotice({ notice }: { notice: Notice }) {

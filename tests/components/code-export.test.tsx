@@ -3,9 +3,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CodeExportPanel } from '../../src/components/CodeExportPanel';
+import { CodeExportPanel } from '../../src/components/code/CodeExportPanel';
 import { PendingRequestCode } from '../../src/components/code/PendingRequestCode';
-import { ViewCodeButton } from '../../src/components/ViewCodeButton';
+import { ViewCodeButton } from '../../src/components/code/ViewCodeButton';
 import { codeTarget, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
 import type { ChatRequest } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';

@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConversationFileMenu } from '../../src/components/ConversationFileMenu';
+import { ConversationFileMenu } from '../../src/components/conversation/ConversationFileMenu';
 import { StorageFullNotice } from '../../src/components/StorageFullNotice';
 import { addNotice, resetPlayground, storageFullText, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';

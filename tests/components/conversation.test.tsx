@@ -4,7 +4,7 @@ import { Profiler } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConversationPanel } from '../../src/components/ConversationPanel';
+import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
 import { startMetrics } from '../../src/core/metrics';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';

@@ -2,7 +2,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { CurlImportDialog } from '../../src/components/CurlImportDialog';
+import { CurlImportDialog } from '../../src/components/request/CurlImportDialog';
 import { generateCurl } from '../../src/core/codegen';
 import { buildChatRequest, defaultSettingsFor } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';

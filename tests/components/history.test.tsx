@@ -2,7 +2,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HistoryPanel } from '../../src/components/HistoryPanel';
+import { HistoryPanel } from '../../src/components/library/HistoryPanel';
 import { completeMetrics, startMetrics } from '../../src/core/metrics';
 import { modelInfo } from '../../src/core/models';
 import type { ChatRequestBody } from '../../src/core/request';

@@ -3,8 +3,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConversationList } from '../../src/components/ConversationList';
-import { ConversationPanel } from '../../src/components/ConversationPanel';
+import { ConversationList } from '../../src/components/library/ConversationList';
+import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
 import { defaultSettingsFor } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
@@ -164,7 +164,7 @@ describe('saved conversations at start-up', () => {
     localStorage.setItem(persistName, JSON.stringify(saved));
     vi.resetModules();
     const store = await import('../../src/store');
-    const { ConversationList: FreshList } = await import('../../src/components/ConversationList');
+    const { ConversationList: FreshList } = await import('../../src/components/library/ConversationList');
     const { NoticeBar } = await import('../../src/components/NoticeBar');
     render(
       <>
@@ -189,7 +189,7 @@ describe('saved conversations at start-up', () => {
     localStorage.setItem(persistName, JSON.stringify(saved));
     vi.resetModules();
     const store = await import('../../src/store');
-    const { ConversationList: FreshList } = await import('../../src/components/ConversationList');
+    const { ConversationList: FreshList } = await import('../../src/components/library/ConversationList');
     render(<FreshList />);
     expect(listedTitles()).toEqual(['From version one']);
     const state = store.usePlaygroundStore.getState();

@@ -3,8 +3,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PresenterToggle } from '../../src/components/PresenterToggle';
-import { PresenterView, describeParameters } from '../../src/components/PresenterView';
+import { PresenterToggle } from '../../src/components/presenter/PresenterToggle';
+import { PresenterView, describeParameters } from '../../src/components/presenter/PresenterView';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground } from '../../src/store';
 import * as actions from '../../src/store/actions';

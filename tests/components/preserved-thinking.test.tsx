@@ -4,8 +4,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ThinkingSwitch } from '../../src/components/ThinkingSwitch';
-import { Transcript } from '../../src/components/Transcript';
+import { ThinkingSwitch } from '../../src/components/settings/ThinkingSwitch';
+import { Transcript } from '../../src/components/conversation/Transcript';
 import { buildRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';

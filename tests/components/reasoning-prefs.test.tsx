@@ -3,8 +3,8 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReasoningPreferences } from '../../src/components/ReasoningPreferences';
-import { ReplyArea } from '../../src/components/ReplyArea';
+import { ReasoningPreferences } from '../../src/components/settings/ReasoningPreferences';
+import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import type { Usage } from '../../src/core/contracts';
 import { usePlaygroundStore } from '../../src/store';
 import { persistName } from '../../src/store/persistence';

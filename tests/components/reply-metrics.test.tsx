@@ -3,7 +3,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ReplyArea } from '../../src/components/ReplyArea';
+import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import type { Usage } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics } from '../../src/core/metrics';
 import { modelInfo } from '../../src/core/models';

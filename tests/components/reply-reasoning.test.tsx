@@ -1,9 +1,9 @@
 // The Reasoning and Reply panes while a reply streams, with the store set directly to each moment of a stream.
 import { Profiler } from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { ReasoningPane } from '../../src/components/ReasoningPane';
+import { ReasoningPane } from '../../src/components/reply/ReasoningPane';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReplyArea } from '../../src/components/ReplyArea';
+import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { resetPlayground } from '../../src/store';
 import type { ReplyInfo, Turn } from '../../src/store/types';

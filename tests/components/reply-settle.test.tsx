@@ -3,8 +3,8 @@
 // by the work that follows it. Between the two the call stays active, and a Send in that frame settles it first.
 import { act, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConversationPanel } from '../../src/components/ConversationPanel';
-import { ReplyArea } from '../../src/components/ReplyArea';
+import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
+import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import { loadReplyStream, resetEverything } from './helpers';

@@ -2,8 +2,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Composer } from '../../src/components/Composer';
-import { SettingsSidebar } from '../../src/components/SettingsSidebar';
+import { Composer } from '../../src/components/conversation/Composer';
+import { SettingsSidebar } from '../../src/components/settings/SettingsSidebar';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import { selectRequestBody } from '../../src/store/selectors';

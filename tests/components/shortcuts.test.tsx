@@ -3,9 +3,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Composer } from '../../src/components/Composer';
+import { Composer } from '../../src/components/conversation/Composer';
 import { KeyboardShortcuts } from '../../src/components/KeyboardShortcuts';
-import { SystemPromptField } from '../../src/components/SystemPromptField';
+import { SystemPromptField } from '../../src/components/conversation/SystemPromptField';
 import { generateCode } from '../../src/core/codegen';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';

@@ -3,9 +3,9 @@
 // Test titles start with the scenario name: `npm run test:faults` prints one line per test.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ConversationPanel } from '../../src/components/ConversationPanel';
-import { ReplyArea } from '../../src/components/ReplyArea';
-import { StallTimeoutField } from '../../src/components/StallTimeoutField';
+import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
+import { ReplyArea } from '../../src/components/reply/ReplyArea';
+import { StallTimeoutField } from '../../src/components/settings/StallTimeoutField';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import { loadReplyStream, resetEverything } from './helpers';

@@ -3,7 +3,7 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReplyArea } from '../../src/components/ReplyArea';
+import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import type { StreamEvent, Usage } from '../../src/core/contracts';
 import type { ReplyMetrics } from '../../src/core/metrics';
 import type { ChatRequestBody } from '../../src/core/request';

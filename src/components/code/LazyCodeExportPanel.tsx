@@ -4,7 +4,7 @@ import { LoadBoundary } from './LoadBoundary';
 import { preloadCodeViewer } from './loadCodeViewer';
 
 // The panel and the code generators load with the first dialog that shows them, not with the app.
-const CodeExportPanel = lazy(() => import('../CodeExportPanel').then((module) => ({ default: module.CodeExportPanel })));
+const CodeExportPanel = lazy(() => import('./CodeExportPanel').then((module) => ({ default: module.CodeExportPanel })));
 
 /** CodeExportPanel, loaded on first use (with Monaco fetched alongside, not after it). */
 export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {

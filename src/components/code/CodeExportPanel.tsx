@@ -1,0 +1,75 @@
+import { useId, useMemo, useState } from 'react';
+import { codeTarget, codeTargets, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
+import { exportBaseUrl } from '../../core/endpoints';
+import type { ChatRequest } from '../../core/request';
+import { usePlaygroundStore } from '../../store';
+import { CodeDisplay } from './CodeDisplay';
+import { CodeTabs, tabId } from './CodeTabs';
+import { CopyButton } from './CopyButton';
+import { DownloadButton } from './DownloadButton';
+import { IncludeKeyToggle } from './IncludeKeyToggle';
+import { LibrarySelect } from './LibrarySelect';
+import '../../styles/code.css';
+
+type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
+
+function defaultLibraries(): LibraryChoice {
+  const choice: Partial<LibraryChoice> = {};
+  for (const target of codeTargets) choice[target.language] = target.defaultLibrary;
+  return choice as LibraryChoice;
+}
+
+type Generated = { ok: true; code: string } | { ok: false; message: string };
+
+/**
+ * "Code": the request as cURL, Python or Java, from the codegen registry. The key is left out unless the user
+ * includes it, and the code is shown read-only (Monaco, loaded on first use) with Copy and Download.
+ */
+export function CodeExportPanel({ request }: { request: ChatRequest }) {
+  const [language, setLanguage] = useState<CodeLanguage>(codeTargets[0]?.language ?? 'curl');
+  const [libraries, setLibraries] = useState<LibraryChoice>(defaultLibraries);
+  const [includeKey, setIncludeKey] = useState(false);
+  // Read only while the key is wanted, so that typing a key does not regenerate code that does not contain it.
+  const apiKey = usePlaygroundStore((state) => (includeKey ? state.connection.apiKey : ''));
+  const id = useId();
+  const target = codeTarget(language);
+  const library = libraries[language];
+  const panelId = `${id}-panel`;
+
+  const generated = useMemo<Generated>(() => {
+    try {
+      return { ok: true, code: generateCode({ ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) }, language, { library, includeKey, apiKey: includeKey ? apiKey : undefined }) };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+  }, [request, language, library, includeKey, apiKey]);
+
+  return (
+    <div className="code-export">
+      <CodeTabs targets={codeTargets} selected={language} onSelect={setLanguage} idPrefix={id} panelId={panelId} />
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(id, language)} className="code-export-panel">
+        <div className="code-toolbar">
+          <LibrarySelect
+            libraries={target.libraries}
+            value={library}
+            onChange={(next) => setLibraries((current) => ({ ...current, [language]: next }))}
+          />
+          <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={apiKey !== ''} />
+          {generated.ok && (
+            <div className="code-actions">
+              <CopyButton key={`${language}-${library}`} text={generated.code} />
+              <DownloadButton text={generated.code} fileName={target.fileName} mimeType={target.mimeType} />
+            </div>
+          )}
+        </div>
+        {generated.ok ? (
+          <CodeDisplay code={generated.code} language={target.monacoLanguage} label={`${target.label} code`} />
+        ) : (
+          <p role="alert" className="code-error">
+            This request cannot be exported as {target.label}: {generated.message}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}

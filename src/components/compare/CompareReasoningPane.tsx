@@ -1,0 +1,53 @@
+import { useId, useState } from 'react';
+import { usePlaygroundStore } from '../../store';
+import { selectCompareResult } from '../../store/compareSelectors';
+import { isLiveResult } from '../../store/compareSlice';
+import { LazyReasoningText as ReasoningText } from '../reply/LazyText';
+import { ReasoningScroll } from '../reply/ReasoningScroll';
+import { useFollowStream } from '../reply/ReplyPane';
+import { ThinkingTimer, useThinkingElapsedMs } from '../reply/ThinkingTimer';
+
+interface CompareReasoningPaneProps {
+  columnId: string;
+}
+
+/**
+ * A column's reasoning, as the main Reasoning pane shows it: expanded while the model thinks, with a live
+ * "Thinking… N s" that freezes into "Thought for N s", then collapsed once the answer starts (a click reopens it).
+ */
+export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
+  const reasoning = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reasoning ?? '');
+  const live = usePlaygroundStore((state) => isLiveResult(selectCompareResult(state, columnId)));
+  const thinking = usePlaygroundStore((state) => live && selectCompareResult(state, columnId)?.reply.metrics.phase === 'reasoning');
+  const answered = usePlaygroundStore((state) => (selectCompareResult(state, columnId)?.content ?? '') !== '');
+  const streamed = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.request.body.stream === true);
+  const elapsedMs = useThinkingElapsedMs(thinking, (state) => selectCompareResult(state, columnId)?.reply.metrics);
+  const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
+  const expanded = userExpanded ?? (thinking || (!live && reasoning !== '' && !answered));
+  const { containerRef, onScroll } = useFollowStream(expanded ? reasoning : null);
+  const id = useId();
+
+  return (
+    <section className="pane reasoning-pane compare-pane" aria-labelledby={`${id}-toggle`}>
+      <header className="pane-header">
+        <h4 className="pane-title">
+          <button type="button" id={`${id}-toggle`} className="pane-toggle" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={() => setUserExpanded(!expanded)}>
+            Reasoning
+          </button>
+        </h4>
+        <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} showThoughtFor={reasoning !== '' && streamed} />
+      </header>
+      <ReasoningScroll
+        id={`${id}-body`}
+        className="compare-scroll"
+        expanded={expanded}
+        live={live}
+        empty={reasoning === ''}
+        containerRef={containerRef}
+        onScroll={onScroll}
+      >
+        <ReasoningText text={reasoning} streaming={thinking} />
+      </ReasoningScroll>
+    </section>
+  );
+}

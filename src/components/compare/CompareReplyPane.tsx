@@ -1,0 +1,42 @@
+import { useId } from 'react';
+import { usePlaygroundStore } from '../../store';
+import { selectCompareResult } from '../../store/compareSelectors';
+import { LazyReplyMarkdown as ReplyMarkdown } from '../reply/LazyText';
+import { useFollowStream } from '../reply/ReplyPane';
+import { ReplyStatusLine } from '../reply/ReplyStatusLine';
+
+interface CompareReplyPaneProps {
+  columnId: string;
+}
+
+/** A column's answer, rendered as Markdown while it streams, with its status line and warnings. */
+export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
+  const content = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.content ?? '');
+  const status = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.status ?? 'waiting');
+  const retrying = usePlaygroundStore((state) => Boolean(selectCompareResult(state, columnId)?.reply.retry));
+  const warnings = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.warnings);
+  const live = status === 'waiting' || status === 'streaming' || retrying;
+  const { containerRef, onScroll } = useFollowStream(content);
+  const headingId = useId();
+
+  return (
+    <section className="pane reply-pane compare-pane" aria-labelledby={headingId}>
+      <header className="pane-header">
+        <h4 id={headingId} className="pane-title">
+          Reply
+        </h4>
+        <ReplyStatusLine status={status} retrying={retrying} />
+      </header>
+      {warnings && warnings.length > 0 && (
+        <ul className="reply-warnings">
+          {warnings.map((warning, index) => (
+            <li key={index}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <div className="pane-scroll reply-scroll compare-scroll" ref={containerRef} onScroll={onScroll} tabIndex={0} role="group" aria-label="Reply text">
+        {content.trim() === '' ? <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p> : <ReplyMarkdown text={content} streaming={live} />}
+      </div>
+    </section>
+  );
+}

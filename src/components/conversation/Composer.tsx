@@ -1,0 +1,80 @@
+import { useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { usePlaygroundStore } from '../../store';
+import * as actions from '../../store/actions';
+import { selectCanRegenerate, selectCanSend } from '../../store/selectors';
+
+/**
+ * The "Message" box with Send / Stop / Regenerate. The draft lives in the store (it survives a reload) and is
+ * never cleared here: send() moves it into the transcript, and on any error it is still there or in the transcript.
+ */
+export function Composer() {
+  const draft = usePlaygroundStore((state) => state.conversation.draft);
+  const sending = usePlaygroundStore((state) => state.ui.sending);
+  const canSend = usePlaygroundStore((state) => selectCanSend(state).ok);
+  const reason = usePlaygroundStore((state) => selectCanSend(state).reason);
+  const canRegenerate = usePlaygroundStore(selectCanRegenerate);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+
+  function send(event?: FormEvent) {
+    event?.preventDefault();
+    if (!canSend) return;
+    actions.send();
+    // Keep the keyboard in the box: typing the next message and Esc (stop) both work from there.
+    messageRef.current?.focus();
+  }
+
+  function stop() {
+    actions.stop();
+    messageRef.current?.focus();
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
+    if (event.key === 'Escape' && sending) {
+      event.preventDefault();
+      stop();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && event.target === messageRef.current) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  const showReason = !sending && !canSend && reason !== null;
+  return (
+    <form className="composer" onSubmit={send} onKeyDown={onKeyDown} aria-label="Composer">
+      <label htmlFor={`${id}-message`}>Message</label>
+      <textarea
+        id={`${id}-message`}
+        ref={messageRef}
+        rows={4}
+        value={draft}
+        placeholder="Ask something…"
+        aria-describedby={`${id}-keys${showReason ? ` ${id}-reason` : ''}`}
+        onChange={(event) => actions.setDraft(event.target.value)}
+      />
+      <p id={`${id}-keys`} className="hint">
+        Ctrl/Cmd+Enter sends{sending ? ', Esc stops' : ''}.
+      </p>
+      <div className="composer-actions">
+        <button type="submit" className="button-primary" disabled={!canSend}>
+          Send
+        </button>
+        {sending && (
+          <button type="button" className="button-danger" onClick={stop}>
+            Stop
+          </button>
+        )}
+        {canRegenerate && (
+          <button type="button" onClick={() => actions.regenerate()}>
+            Regenerate
+          </button>
+        )}
+        {showReason && (
+          <p id={`${id}-reason`} className="send-reason" role="status">
+            {reason}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { modelInfo, supportsThinking } from '../../core/models';
+import { usePlaygroundStore } from '../../store';
+import * as actions from '../../store/actions';
+import type { PlaygroundState, Turn } from '../../store/types';
+import { TurnText } from './TurnText';
+import { ViewCodeButton } from '../code/ViewCodeButton';
+
+/** Statuses worth a badge in the transcript (a complete reply needs none). */
+const badgeStatuses: ReadonlySet<string> = new Set(['stopped', 'interrupted', 'stalled', 'error']);
+
+function isLive(turn: Turn): boolean {
+  return turn.reply?.status === 'waiting' || turn.reply?.status === 'streaming';
+}
+
+function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
+  return state.conversation.turns.find((turn) => turn.id === turnId);
+}
+
+/** With preserved thinking on, earlier reasoning goes back to the model (buildRequestBody decides the same way). */
+function reasoningIsSentBack(state: PlaygroundState): boolean {
+  const model = modelInfo(state.settings.model);
+  return state.settings.preserveReasoning && model.preservedThinking && supportsThinking(model);
+}
+
+interface TurnArticleProps {
+  turnId: string;
+  /** 1-based position, part of the accessible name. */
+  position: number;
+  isFirst: boolean;
+  isLast: boolean;
+}
+
+/**
+ * One turn of the transcript. Every selector is narrow and the text is read only when the turn is not streaming,
+ * so a growing reply does not re-render this article per frame (the Reply pane shows it live).
+ */
+function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps) {
+  const role = usePlaygroundStore((state) => findTurn(state, turnId)?.role ?? 'user');
+  const excluded = usePlaygroundStore((state) => findTurn(state, turnId)?.excluded ?? false);
+  const status = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.status ?? null);
+  const sentRequest = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request ?? null);
+  const content = usePlaygroundStore((state) => {
+    const turn = findTurn(state, turnId);
+    return turn && !isLive(turn) ? turn.content : '';
+  });
+  const reasoning = usePlaygroundStore((state) => {
+    const turn = findTurn(state, turnId);
+    return turn && !isLive(turn) ? turn.reasoning : '';
+  });
+  const sentBack = usePlaygroundStore((state) => reasoningIsSentBack(state) && !excluded);
+  const shown = usePlaygroundStore((state) => state.ui.selectedReplyId === turnId);
+  const [editText, setEditText] = useState<string | null>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const id = useId();
+  const live = status === 'waiting' || status === 'streaming';
+
+  useEffect(() => {
+    if (editText === null && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editText]);
+
+  function closeEditor(save: boolean) {
+    if (save && editText !== null) actions.updateTurn(turnId, { content: editText });
+    returnFocus.current = true;
+    setEditText(null);
+  }
+
+  function onEditorKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      closeEditor(false);
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      closeEditor(true);
+    }
+  }
+
+  const label = `${role} turn ${position}${excluded ? ' (excluded)' : ''}`;
+  return (
+    <article className={`turn turn-${role}${excluded ? ' turn-excluded' : ''}`} aria-label={label}>
+      <header className="turn-header">
+        <label className="turn-role">
+          <span>Role</span>
+          <select value={role} disabled={live} onChange={(event) => actions.updateTurn(turnId, { role: event.target.value === 'assistant' ? 'assistant' : 'user' })}>
+            <option value="user">user</option>
+            <option value="assistant">assistant</option>
+          </select>
+        </label>
+        <span className="turn-number">#{position}</span>
+        {status && badgeStatuses.has(status) && <span className={`badge badge-${status}`}>{status}</span>}
+        {live && <span className="badge badge-live">replying…</span>}
+      </header>
+
+      {editText === null ? (
+        <div className="turn-content">
+          {live ? (
+            <p className="muted">The reply is streaming in the Reply area.</p>
+          ) : content.trim() === '' ? (
+            <p className="muted">(empty)</p>
+          ) : (
+            <TurnText role={role} text={content} />
+          )}
+        </div>
+      ) : (
+        <div className="turn-editor">
+          <label htmlFor={`${id}-edit`}>Edit message</label>
+          <textarea id={`${id}-edit`} autoFocus rows={Math.min(12, Math.max(3, editText.split('\n').length + 1))} value={editText} onChange={(event) => setEditText(event.target.value)} onKeyDown={onEditorKeyDown} aria-describedby={`${id}-keys`} />
+          <p id={`${id}-keys`} className="hint">Ctrl/Cmd+Enter saves, Esc cancels.</p>
+          <div className="button-row">
+            <button type="button" className="button-primary" onClick={() => closeEditor(true)}>Save</button>
+            <button type="button" onClick={() => closeEditor(false)}>Cancel</button>
+          </div>
+        </div>
+      )}
+
+      {role === 'assistant' && reasoning !== '' && (
+        <details className="turn-reasoning">
+          <summary>{sentBack ? 'Reasoning (sent back)' : 'Reasoning (not sent back)'}</summary>
+          <div className="turn-reasoning-text">{reasoning}</div>
+        </details>
+      )}
+
+      <footer className="turn-actions">
+        {editText === null && (
+          <button type="button" ref={editButton} disabled={live} onClick={() => setEditText(content)}>Edit</button>
+        )}
+        <button type="button" disabled={isFirst} onClick={() => actions.moveTurn(turnId, -1)}>Move up</button>
+        <button type="button" disabled={isLast} onClick={() => actions.moveTurn(turnId, 1)}>Move down</button>
+        <button type="button" className="button-danger" onClick={() => actions.deleteTurn(turnId)}>Delete</button>
+        <label className="checkbox">
+          <input type="checkbox" checked={excluded} onChange={(event) => actions.setExcluded(turnId, event.target.checked)} />
+          Exclude from request
+        </label>
+        {status !== null && !live && (
+          <button type="button" aria-pressed={shown} onClick={() => actions.selectReply(shown ? null : turnId)}>Show in Reply area</button>
+        )}
+        {sentRequest && !live && <ViewCodeButton request={sentRequest} />}
+      </footer>
+    </article>
+  );
+}
+
+export const TurnArticle = memo(TurnArticleView);

@@ -1,0 +1,19 @@
+import { lazy, Suspense } from 'react';
+import { usePlaygroundStore } from '../../store';
+import { LoadBoundary } from '../code/LoadBoundary';
+
+// The presenter view (and its styles) load the first time it is turned on.
+const PresenterView = lazy(() => import('./PresenterView').then((module) => ({ default: module.PresenterView })));
+
+/** PresenterView, loaded on first use. */
+export function LazyPresenterView() {
+  const on = usePlaygroundStore((state) => state.preferences.presenterView);
+  if (!on) return null;
+  return (
+    <LoadBoundary fallback={<p role="alert" className="notice">The presenter view could not be loaded. Check your connection and reload the page.</p>}>
+      <Suspense fallback={null}>
+        <PresenterView />
+      </Suspense>
+    </LoadBoundary>
+  );
+}

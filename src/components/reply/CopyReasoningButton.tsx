@@ -1,0 +1,27 @@
+import { usePlaygroundStore } from '../../store';
+import { useCopyFeedback } from '../clipboard';
+
+interface CopyReasoningButtonProps {
+  turnId: string;
+}
+
+/** Copies the whole reasoning of a reply. The text is read on click, so the button does not re-render per token. */
+export function CopyReasoningButton({ turnId }: CopyReasoningButtonProps) {
+  const hasReasoning = usePlaygroundStore((state) => (state.conversation.turns.find((turn) => turn.id === turnId)?.reasoning ?? '') !== '');
+  const { state: copyState, copy } = useCopyFeedback({ showFor: 2500 });
+
+  function copyReasoning() {
+    void copy(usePlaygroundStore.getState().conversation.turns.find((turn) => turn.id === turnId)?.reasoning ?? '');
+  }
+
+  return (
+    <span className="copy-reasoning">
+      <button type="button" className="button-quiet" disabled={!hasReasoning} onClick={copyReasoning}>
+        Copy reasoning
+      </button>
+      <span role="status" className="copy-reasoning-status">
+        {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed — select the text and copy it instead' : ''}
+      </span>
+    </span>
+  );
+}

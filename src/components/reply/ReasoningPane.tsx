@@ -1,0 +1,76 @@
+import { useId, useState } from 'react';
+import { usePlaygroundStore } from '../../store';
+import type { PlaygroundState, Turn } from '../../store/types';
+import { CopyReasoningButton } from './CopyReasoningButton';
+import { ReasoningContent } from './ReasoningContent';
+import { ReasoningScroll } from './ReasoningScroll';
+import { ReasoningSearch } from './ReasoningSearch';
+import { ReasoningSummary } from './ReasoningSummary';
+import { useFollowStream } from './ReplyPane';
+import { ThinkingTimer, useThinkingElapsedMs } from './ThinkingTimer';
+
+function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
+  return state.conversation.turns.find((turn) => turn.id === turnId);
+}
+
+interface ReasoningPaneProps {
+  turnId: string;
+  /** Keep the text open after thinking whatever the preference (the presenter view). */
+  alwaysExpanded?: boolean;
+}
+
+/**
+ * The model's reasoning: expanded while it thinks (unless the user collapsed it), with a live "Thinking… N s"
+ * that freezes at the first answer token into "Thought for N s". Selectors return primitives, so the answer
+ * streaming afterwards does not re-render this pane.
+ */
+export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneProps) {
+  const reasoning = usePlaygroundStore((state) => findTurn(state, turnId)?.reasoning ?? '');
+  const live = usePlaygroundStore((state) => {
+    const status = findTurn(state, turnId)?.reply?.status;
+    return status === 'waiting' || status === 'streaming';
+  });
+  const thinking = usePlaygroundStore((state) => live && findTurn(state, turnId)?.reply?.metrics.phase === 'reasoning');
+  const answered = usePlaygroundStore((state) => (findTurn(state, turnId)?.content ?? '') !== '');
+  // A non-streamed reply arrives in one piece: there is no thinking time to show.
+  const streamed = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request.body.stream === true);
+  const elapsedMs = useThinkingElapsedMs(thinking, (state) => findTurn(state, turnId)?.reply?.metrics);
+  const keepExpanded = usePlaygroundStore((state) => alwaysExpanded || state.preferences.reasoningExpansion === 'always-expanded');
+  const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
+  // Expanded while thinking; afterwards only if thinking is all there is (stopped before any answer), or if the
+  // "Always expanded" preference says so.
+  const expanded = userExpanded ?? (thinking || (reasoning !== '' && (keepExpanded || (!live && !answered))));
+  const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(expanded ? reasoning : null);
+  const id = useId();
+
+  return (
+    <section className="pane reasoning-pane" aria-labelledby={`${id}-toggle`}>
+      <header className="pane-header">
+        <h2 className="pane-title">
+          <button
+            type="button"
+            id={`${id}-toggle`}
+            className="pane-toggle"
+            aria-expanded={expanded}
+            aria-controls={`${id}-body`}
+            onClick={() => setUserExpanded(!expanded)}
+          >
+            Reasoning
+          </button>
+        </h2>
+        <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} />
+        {!thinking && reasoning !== '' && <ReasoningSummary turnId={turnId} thoughtForMs={streamed ? elapsedMs : null} />}
+        <CopyReasoningButton turnId={turnId} />
+      </header>
+      {expanded && reasoning !== '' && <ReasoningSearch containerRef={containerRef} streaming={thinking} />}
+      <ReasoningScroll id={`${id}-body`} expanded={expanded} live={live} empty={reasoning === ''} containerRef={containerRef} onScroll={onScroll}>
+        <ReasoningContent text={reasoning} streaming={thinking} />
+      </ReasoningScroll>
+      {expanded && live && !following && (
+        <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
+          Jump to latest reasoning
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,80 @@
+import { useShallow } from 'zustand/react/shallow';
+import { describeFinishReason } from '../../core/finishReasons';
+import { formatCost, formatDuration } from '../../core/metrics';
+import { usePlaygroundStore } from '../../store';
+import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
+
+const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
+const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+function duration(ms: number | null): string {
+  return ms === null ? '—' : formatDuration(ms);
+}
+
+function count(value: number | null): string {
+  return value === null ? '—' : integer.format(value);
+}
+
+interface ReplyMetricsProps {
+  turnId: string;
+}
+
+/** Timings, token counts, finish reason and cost of one reply; the numbers the metrics module derived. */
+export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
+  const figures = usePlaygroundStore(
+    useShallow((state) => {
+      const reply = state.conversation.turns.find((turn) => turn.id === turnId)?.reply;
+      if (!reply) return null;
+      const { metrics } = reply;
+      return {
+        firstReasoning: metrics.timeToFirstReasoningMs,
+        firstAnswer: metrics.timeToFirstAnswerMs,
+        total: metrics.totalMs,
+        tokensPerSecond: metrics.tokensPerSecond,
+        estimatedRate: metrics.tokensPerSecondEstimated,
+        promptTokens: metrics.promptTokens,
+        completionTokens: metrics.completionTokens,
+        reasoningTokens: metrics.reasoningTokens,
+        cost: metrics.estimatedCostUsd,
+        phase: metrics.phase,
+        finishReason: reply.finishReason ?? metrics.finishReason,
+      };
+    }),
+  );
+  if (!figures) return null;
+
+  // finish_reason "length" before any answer text: the budget went on thinking.
+  const budgetNote = figures.finishReason === 'length' && figures.phase !== 'answer' ? describeFinishReason('length', 'reasoning') : null;
+  const rows: [string, string][] = [
+    ['First reasoning token', duration(figures.firstReasoning)],
+    ['First answer token', duration(figures.firstAnswer)],
+    ['Total time', duration(figures.total)],
+    ['Tokens/s', figures.tokensPerSecond === null ? '—' : `${rate.format(figures.tokensPerSecond)}${figures.estimatedRate ? ' (est.)' : ''}`],
+    ['Prompt tokens', count(figures.promptTokens)],
+    [
+      'Completion tokens',
+      figures.reasoningTokens === null ? count(figures.completionTokens) : `${count(figures.completionTokens)} (${count(figures.reasoningTokens)} reasoning)`,
+    ],
+    ['Finish reason', figures.finishReason ?? '—'],
+    ['Estimated cost', figures.cost === null ? '—' : formatCost(figures.cost)],
+  ];
+
+  return (
+    <div className="reply-metrics-block" role="group" aria-label="Reply metrics">
+      {budgetNote && (
+        <div className="metrics-callout" role="note">
+          <p>{budgetNote}</p>
+          <RaiseMaxTokensButton turnId={turnId} />
+        </div>
+      )}
+      <dl className="reply-metrics">
+        {rows.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

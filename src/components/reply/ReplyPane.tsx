@@ -1,0 +1,107 @@
+import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { describeFinishReason } from '../../core/finishReasons';
+import { usePlaygroundStore } from '../../store';
+import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
+import { ReplyStatusLine } from './ReplyStatusLine';
+import { ThinkingMetricsLine } from './ThinkingMetricsLine';
+
+/** How far from the bottom still counts as "at the bottom" (px). */
+const bottomSlack = 32;
+
+/**
+ * Keeps a scroll container pinned to the bottom while `growth` changes, until the user scrolls up.
+ * The store commits at most once per frame, so the single layout read per commit happens where the browser
+ * lays out for the paint anyway — never per token. Scrolling up stops following; reaching the bottom resumes.
+ */
+export function useFollowStream(growth: unknown) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const followingRef = useRef(true);
+  const lastTop = useRef(0);
+  const [following, setFollowingState] = useState(true);
+
+  const setFollowing = useCallback((value: boolean) => {
+    followingRef.current = value;
+    setFollowingState(value);
+  }, []);
+
+  useLayoutEffect(() => {
+    const element = containerRef.current;
+    if (!element || !followingRef.current) return;
+    element.scrollTop = element.scrollHeight;
+    lastTop.current = element.scrollTop;
+  }, [growth]);
+
+  const onScroll = useCallback(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    const top = element.scrollTop;
+    // Only the user moves the view up: our own scrolls only ever go down.
+    if (top < lastTop.current - 1) {
+      if (followingRef.current) setFollowing(false);
+    } else if (!followingRef.current && element.scrollHeight - top - element.clientHeight <= bottomSlack) {
+      setFollowing(true);
+    }
+    lastTop.current = top;
+  }, [setFollowing]);
+
+  const jumpToLatest = useCallback(() => {
+    const element = containerRef.current;
+    setFollowing(true);
+    if (element) {
+      element.scrollTop = element.scrollHeight;
+      lastTop.current = element.scrollTop;
+    }
+  }, [setFollowing]);
+
+  return { containerRef, following, onScroll, jumpToLatest };
+}
+
+const thinkingBudgetNote = describeFinishReason('length', 'reasoning');
+
+interface ReplyPaneProps {
+  turnId: string;
+}
+
+/** The answer, rendered as Markdown while it streams, with its status line. */
+export function ReplyPane({ turnId }: ReplyPaneProps) {
+  const content = usePlaygroundStore((state) => state.conversation.turns.find((turn) => turn.id === turnId)?.content ?? '');
+  const status = usePlaygroundStore((state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.status ?? 'complete');
+  const allWarnings = usePlaygroundStore((state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.warnings);
+  // The budget-spent-on-thinking note is a call-out next to the metrics; do not say it twice.
+  const warnings = allWarnings?.filter((warning) => warning !== thinkingBudgetNote);
+  const retrying = usePlaygroundStore((state) => Boolean(state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.retry));
+  const live = status === 'waiting' || status === 'streaming';
+  const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(content);
+  const headingId = useId();
+
+  return (
+    <section className="pane reply-pane" aria-labelledby={headingId}>
+      <header className="pane-header">
+        <h2 id={headingId} className="pane-title">
+          Reply
+        </h2>
+        <ReplyStatusLine status={status} retrying={retrying} />
+        <ThinkingMetricsLine turnId={turnId} />
+      </header>
+      {warnings && warnings.length > 0 && (
+        <ul className="reply-warnings">
+          {warnings.map((warning, index) => (
+            <li key={index}>{warning}</li>
+          ))}
+        </ul>
+      )}
+      <div className="pane-scroll reply-scroll" ref={containerRef} onScroll={onScroll} tabIndex={0} role="group" aria-label="Reply text" data-testid="reply-scroll">
+        {content.trim() === '' ? (
+          <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p>
+        ) : (
+          <ReplyMarkdown text={content} streaming={live} />
+        )}
+      </div>
+      {live && !following && (
+        <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
+          Jump to latest
+        </button>
+      )}
+    </section>
+  );
+}

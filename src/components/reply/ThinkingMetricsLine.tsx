@@ -1,0 +1,91 @@
+import '../../styles/thinking.css';
+import { useShallow } from 'zustand/react/shallow';
+import { formatDuration, type ReplyMetrics } from '../../core/metrics';
+import { thinkingFigures, type ThinkingFigures } from '../../core/thinkingMetrics';
+import { usePlaygroundStore } from '../../store';
+import type { PlaygroundState } from '../../store/types';
+
+const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+type LineFigures = Pick<ThinkingFigures, 'timeToFirstReasoningMs' | 'timeToFirstAnswerMs'> & Partial<ThinkingFigures> & { live: boolean };
+
+interface Counted {
+  reasoning: string;
+  content: string;
+  finishReason: string | null;
+  figures: ThinkingFigures;
+}
+
+/** The text is counted once per ended reply, not on every store change (keyed on the reply's metrics object). */
+const counted = new WeakMap<ReplyMetrics, Counted>();
+
+function figuresFor(metrics: ReplyMetrics, reasoning: string, content: string, finishReason: string | null): ThinkingFigures {
+  const cached = counted.get(metrics);
+  if (cached && cached.reasoning === reasoning && cached.content === content && cached.finishReason === finishReason) return cached.figures;
+  const figures = thinkingFigures(metrics, reasoning, content, finishReason);
+  counted.set(metrics, { reasoning, content, finishReason, figures });
+  return figures;
+}
+
+/** While the reply streams only the first-token times are shown: counting the growing text per frame is waste. */
+function selectLineFigures(state: PlaygroundState, turnId: string): LineFigures | null {
+  const turn = state.conversation.turns.find((candidate) => candidate.id === turnId);
+  const reply = turn?.reply;
+  if (!turn || !reply) return null;
+  const { metrics } = reply;
+  if (reply.status === 'waiting' || reply.status === 'streaming') {
+    return { live: true, timeToFirstReasoningMs: metrics.timeToFirstReasoningMs, timeToFirstAnswerMs: metrics.timeToFirstAnswerMs };
+  }
+  return { live: false, ...figuresFor(metrics, turn.reasoning, turn.content, reply.finishReason) };
+}
+
+function duration(ms: number | null | undefined): string {
+  return ms === null || ms === undefined ? '—' : formatDuration(ms);
+}
+
+function tokens(count: number, estimated: boolean): string {
+  return `${estimated ? '≈' : ''}${integer.format(count)} ${count === 1 ? 'token' : 'tokens'}`;
+}
+
+function characters(count: number): string {
+  return `${integer.format(count)} ${count === 1 ? 'char' : 'chars'}`;
+}
+
+interface ThinkingMetricsLineProps {
+  turnId: string;
+}
+
+/**
+ * One compact line in the reply header: when the reasoning and the answer started, how long the model reasoned
+ * (first to last reasoning token), and how the output splits between reasoning and answer. Token counts from the
+ * server's usage are exact; estimates carry "≈".
+ */
+export function ThinkingMetricsLine({ turnId }: ThinkingMetricsLineProps) {
+  const figures = usePlaygroundStore(useShallow((state: PlaygroundState) => selectLineFigures(state, turnId)));
+  if (!figures) return null;
+  const reasoned = figures.timeToFirstReasoningMs !== null || (figures.reasoningCharacters ?? 0) > 0;
+  const items: [string, string][] = [];
+  if (reasoned) items.push(['First reasoning token', duration(figures.timeToFirstReasoningMs)]);
+  if (reasoned && !figures.live) items.push(['Reasoning time', duration(figures.reasoningDurationMs)]);
+  items.push(['First answer token', duration(figures.timeToFirstAnswerMs)]);
+  if (!figures.live && figures.reasoningTokens !== undefined && figures.answerTokens !== undefined) {
+    const estimated = figures.tokensEstimated === true;
+    if (reasoned) items.push(['Reasoning', `${tokens(figures.reasoningTokens, estimated)} · ${characters(figures.reasoningCharacters ?? 0)}`]);
+    items.push(['Answer', `${tokens(figures.answerTokens, estimated)} · ${characters(figures.answerCharacters ?? 0)}`]);
+  }
+  const estimated = !figures.live && figures.tokensEstimated === true;
+
+  return (
+    <div className="thinking-metrics">
+      <dl className="thinking-metrics-line" aria-label="Thinking metrics">
+        {items.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {estimated && <p className="thinking-metrics-note">≈ estimated from the text: the server did not report reasoning tokens.</p>}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { useMemo, useState } from 'react';
+import { usePlaygroundStore } from '../../store';
+import { demoKey } from '../../store/actions';
+import { selectRequestBody } from '../../store/selectors';
+import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
+import type { PlaygroundState } from '../../store/types';
+import { CurlImportDialog } from './CurlImportDialog';
+import { RequestBodyTabs } from './RequestBodyTabs';
+import { ShareLinkButton } from './ShareLinkButton';
+import { SidebarSection } from '../settings/SidebarSection';
+import { PendingRequestCode } from '../code/PendingRequestCode';
+
+/** The key as the preview shows it: `sk…last4`, never more; short keys show nothing of themselves. */
+export function maskKey(apiKey: string): string {
+  if (apiKey === '') return '(no API key set)';
+  if (apiKey.length < 12) return 'Bearer …';
+  return `Bearer ${apiKey.slice(0, 2)}…${apiKey.slice(-4)}`;
+}
+
+function authorizationHeader(state: PlaygroundState): string {
+  // The offline demo is sent a fixed placeholder, never the user's key (see actions.ts).
+  if (state.connection.endpointId === 'demo') return `Bearer ${demoKey} (the demo never gets your key)`;
+  return maskKey(state.connection.apiKey);
+}
+
+/**
+ * "Request": exactly what Send would POST now — URL, headers (key masked, never whole) and the JSON body from
+ * selectRequestBody. Only strings and the memoised body are selected, so unrelated changes do not re-render it.
+ */
+export function RequestPreview() {
+  // While a reply streams the transcript changes every frame; the preview waits for the reply to end.
+  const liveBody = usePlaygroundStore((state) => (state.ui.sending ? null : selectRequestBody(state)));
+  const liveJson = useMemo(() => (liveBody === null ? null : JSON.stringify(liveBody, null, 2)), [liveBody]);
+  const [json, setJson] = useState(liveJson ?? '');
+  if (liveJson !== null && liveJson !== json) setJson(liveJson);
+  const baseUrl = usePlaygroundStore((state) => state.connection.baseUrl);
+  const authorization = usePlaygroundStore(authorizationHeader);
+  const upstream = upstreamBaseUrl(baseUrl);
+
+  return (
+    <SidebarSection title="Request" sectionKey="request" defaultOpen className="request-preview">
+      <div className="request-tools">
+        <PendingRequestCode />
+        <ShareLinkButton />
+        <CurlImportDialog />
+      </div>
+      <pre className="request-preview-head" aria-label="Request line and headers" tabIndex={0}>
+        {`POST ${chatCompletionsUrl(baseUrl)}\nAuthorization: ${authorization}\nContent-Type: application/json`}
+      </pre>
+      {upstream !== baseUrl && <p className="sidebar-hint">Forwarded by this app to {chatCompletionsUrl(upstream)}</p>}
+      <RequestBodyTabs
+        preview={
+          <pre className="request-preview-body" aria-label="Request body" tabIndex={0}>
+            {json}
+          </pre>
+        }
+      />
+      <p className="sidebar-hint">
+        {liveJson === null
+          ? 'A reply is on its way; the preview updates when it ends.'
+          : 'Parameters at the model default are left out unless pinned.'}
+      </p>
+    </SidebarSection>
+  );
+}

@@ -1,0 +1,58 @@
+import { useId, useMemo } from 'react';
+import { usePlaygroundStore } from '../../store';
+import * as actions from '../../store/actions';
+import { isCatalogued, modelInfo } from '../../core/models';
+import { maxTokensLimit } from '../../core/request';
+import { sendHint, useNumberDraft } from './ParameterField';
+
+const formatter = new Intl.NumberFormat('en-US');
+
+/** "Max tokens": an integer up to the model's maximum output; larger numbers are clamped with a note. */
+export function MaxTokensField() {
+  const value = usePlaygroundStore((state) => state.settings.maxTokens);
+  const modelId = usePlaygroundStore((state) => state.settings.model);
+  const pinned = usePlaygroundStore((state) => state.settings.pinned.max_tokens);
+  const model = useMemo(() => modelInfo(modelId), [modelId]);
+  const limit = maxTokensLimit(model);
+  // A model without a published default starts at its limit, which then counts as the default (see request.ts).
+  const modelDefault = model.defaultMaxTokens ?? limit;
+  const number = useNumberDraft(value, { min: 1, max: limit }, actions.setMaxTokens);
+  const id = useId();
+  const limitText = model.maxOutputTokens !== null
+    ? `Model maximum ${formatter.format(limit)}`
+    : `${isCatalogued(model.id) ? 'No published maximum' : 'Custom model'}: up to ${formatter.format(limit)}`;
+
+  return (
+    <div className="sidebar-field sidebar-parameter">
+      <div className="sidebar-parameter-header">
+        <label htmlFor={`${id}-input`}>Max tokens</label>
+        <label className="sidebar-pin">
+          <input
+            type="checkbox"
+            aria-label="Always send max tokens"
+            checked={pinned}
+            onChange={(event) => actions.setPinned('max_tokens', event.target.checked)}
+          />
+          Always send
+        </label>
+      </div>
+      <input
+        id={`${id}-input`}
+        type="number"
+        min={1}
+        max={limit}
+        step={1}
+        value={number.draft}
+        aria-describedby={`${id}-hint ${id}-note`}
+        onChange={number.onChange}
+        onBlur={number.onBlur}
+      />
+      <p id={`${id}-hint`} className="sidebar-hint">
+        {limitText} · {sendHint(value === modelDefault, pinned, formatter.format(modelDefault))}
+      </p>
+      <p id={`${id}-note`} className="sidebar-note" role="status">
+        {number.note}
+      </p>
+    </div>
+  );
+}

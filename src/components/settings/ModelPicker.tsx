@@ -1,0 +1,98 @@
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { usePlaygroundStore } from '../../store';
+import * as actions from '../../store/actions';
+import { findModel, isCatalogued, modelCatalogue, modelInfo, type ModelInfo } from '../../core/models';
+
+const integer = new Intl.NumberFormat('en-US');
+
+function tokens(count: number): string {
+  return count >= 1000 && count % 1000 === 0 ? `${count / 1000}K` : integer.format(count);
+}
+
+function usd(amount: number): string {
+  return `$${amount.toFixed(2)}`;
+}
+
+/** One line about the model's limits and price, as the catalogue states them. */
+export function describeModel(model: ModelInfo): string {
+  if (!isCatalogued(model.id)) return 'custom model: limits are yours to set';
+  const output = model.maxOutputTokens === null ? 'max output not published' : `max output ${integer.format(model.maxOutputTokens)}`;
+  const price = model.price.input === 0 && model.price.output === 0
+    ? 'free'
+    : `${usd(model.price.input)} in / ${usd(model.price.output)} out per 1M tokens`;
+  return `Context ${tokens(model.contextTokens)} · ${output} · ${price}`;
+}
+
+/** A datalist pick arrives as one replacing input event; typing arrives as "insertText" / "delete…". */
+function pickedFromList(event: Event): boolean {
+  const inputType = 'inputType' in event ? event.inputType : undefined;
+  return inputType === undefined || inputType === '' || inputType === 'insertReplacementText';
+}
+
+/**
+ * "Model": a combobox over the catalogue that accepts any id. A catalogue pick applies at once; a typed custom id
+ * applies on Enter or when leaving the field, so the model's defaults are not re-applied on every keystroke.
+ */
+export function ModelPicker() {
+  const modelId = usePlaygroundStore((state) => state.settings.model);
+  const [draft, setDraft] = useState(modelId);
+  const [synced, setSynced] = useState(modelId);
+  if (modelId !== synced) {
+    setSynced(modelId);
+    setDraft(modelId);
+  }
+  const model = useMemo(() => modelInfo(modelId), [modelId]);
+  const id = useId();
+
+  function apply(value: string) {
+    const typed = value.trim();
+    const chosen = findModel(typed)?.id ?? typed;
+    if (chosen === '') {
+      setDraft(modelId); // an empty id is never sent: back to the current model
+      return;
+    }
+    if (chosen !== modelId) actions.setModel(chosen);
+    setDraft(chosen);
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      apply(draft);
+    } else if (event.key === 'Escape') {
+      setDraft(modelId);
+    }
+  }
+
+  return (
+    <div className="sidebar-field">
+      <label htmlFor={`${id}-input`}>Model</label>
+      <input
+        id={`${id}-input`}
+        role="combobox"
+        list={`${id}-catalogue`}
+        value={draft}
+        autoComplete="off"
+        spellCheck={false}
+        aria-describedby={`${id}-info`}
+        onChange={(event) => {
+          setDraft(event.target.value);
+          if (pickedFromList(event.nativeEvent) && findModel(event.target.value)) apply(event.target.value);
+        }}
+        onBlur={() => apply(draft)}
+        onKeyDown={onKeyDown}
+      />
+      <datalist id={`${id}-catalogue`}>
+        {modelCatalogue.map((entry) => (
+          <option key={entry.id} value={entry.id}>
+            {entry.label}
+          </option>
+        ))}
+      </datalist>
+      <p id={`${id}-info`} className="sidebar-hint">
+        {describeModel(model)}
+        {draft.trim() !== modelId && draft.trim() !== '' && ' · press Enter to switch'}
+      </p>
+    </div>
+  );
+}

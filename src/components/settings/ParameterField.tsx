@@ -1,0 +1,140 @@
+import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { usePlaygroundStore } from '../../store';
+import * as actions from '../../store/actions';
+import { modelInfo, type ModelInfo } from '../../core/models';
+import { temperatureRange, topPRange } from '../../core/request';
+import type { PlaygroundState } from '../../store/types';
+
+interface NumberRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * Editing a number input without fighting the user: what they type stays in the box while the clamped value goes to
+ * the store; a note says when the value was clamped. Changes from elsewhere (slider, model switch) replace the draft.
+ */
+export function useNumberDraft(value: number, range: NumberRange, commit: (typed: number) => number) {
+  const [draft, setDraft] = useState(String(value));
+  const [synced, setSynced] = useState(value);
+  const [note, setNote] = useState<string | null>(null);
+  if (value !== synced) {
+    setSynced(value);
+    setDraft(String(value));
+    setNote(null);
+  }
+
+  function onChange(event: ChangeEvent<HTMLInputElement>) {
+    const text = event.target.value;
+    setDraft(text);
+    // An empty box is a number being retyped: keep the last value and restore it on blur.
+    if (text.trim() === '' || !Number.isFinite(Number(text))) return;
+    const typed = Number(text);
+    const applied = commit(typed);
+    setSynced(applied);
+    if (typed < range.min || typed > range.max) setNote(`Clamped to ${applied}`);
+    else if (applied !== typed) setNote(`Rounded to ${applied}`);
+    else setNote(null);
+  }
+
+  function onBlur() {
+    setDraft(String(synced));
+  }
+
+  return { draft, note, onChange, onBlur };
+}
+
+export function differsFromDefault(value: number, modelDefault: number): boolean {
+  return Math.abs(value - modelDefault) > 1e-9;
+}
+
+export function sendHint(atDefault: boolean, pinned: boolean, modelDefault: string): string {
+  if (pinned) return 'pinned — always sent';
+  return atDefault ? 'default — not sent' : `sent (model default ${modelDefault})`;
+}
+
+interface ParameterConfig {
+  label: string;
+  /** Words after "Always send" in the pin checkbox's name. */
+  pinName: string;
+  range: { min: number; max: number; step: number };
+  select: (state: PlaygroundState) => number;
+  modelDefault: (model: ModelInfo) => number;
+  set: (value: number) => number;
+}
+
+const parameters: Record<'temperature' | 'top_p', ParameterConfig> = {
+  temperature: {
+    label: 'Temperature',
+    pinName: 'temperature',
+    range: temperatureRange,
+    select: (state) => state.settings.temperature,
+    modelDefault: (model) => model.defaultTemperature,
+    set: actions.setTemperature,
+  },
+  top_p: {
+    label: 'Top P',
+    pinName: 'top P',
+    range: topPRange,
+    select: (state) => state.settings.topP,
+    modelDefault: (model) => model.defaultTopP,
+    set: actions.setTopP,
+  },
+};
+
+/** A sampling parameter: slider and number input kept in step, a pin, and whether it will be sent. */
+export function ParameterField({ parameter }: { parameter: 'temperature' | 'top_p' }) {
+  const config = parameters[parameter];
+  const value = usePlaygroundStore(config.select);
+  const modelId = usePlaygroundStore((state) => state.settings.model);
+  const pinned = usePlaygroundStore((state) => state.settings.pinned[parameter]);
+  const modelDefault = useMemo(() => config.modelDefault(modelInfo(modelId)), [config, modelId]);
+  const number = useNumberDraft(value, config.range, config.set);
+  const id = useId();
+
+  return (
+    <div className="sidebar-field sidebar-parameter">
+      <div className="sidebar-parameter-header">
+        <label htmlFor={`${id}-slider`}>{config.label}</label>
+        <label className="sidebar-pin">
+          <input
+            type="checkbox"
+            aria-label={`Always send ${config.pinName}`}
+            checked={pinned}
+            onChange={(event) => actions.setPinned(parameter, event.target.checked)}
+          />
+          Always send
+        </label>
+      </div>
+      <div className="sidebar-parameter-controls">
+        <input
+          id={`${id}-slider`}
+          type="range"
+          min={config.range.min}
+          max={config.range.max}
+          step={config.range.step}
+          value={value}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => config.set(Number(event.target.value))}
+        />
+        <input
+          type="number"
+          aria-label={`${config.label} value`}
+          min={config.range.min}
+          max={config.range.max}
+          step={config.range.step}
+          value={number.draft}
+          aria-describedby={`${id}-hint ${id}-note`}
+          onChange={number.onChange}
+          onBlur={number.onBlur}
+        />
+      </div>
+      <p id={`${id}-hint`} className="sidebar-hint">
+        {sendHint(!differsFromDefault(value, modelDefault), pinned, String(modelDefault))}
+      </p>
+      <p id={`${id}-note`} className="sidebar-note" role="status">
+        {number.note}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { usePlaygroundStore } from '../../store';
+import { ApiKeyField } from './ApiKeyField';
+import { ConversationList } from '../library/ConversationList';
+import { EndpointSettings } from './EndpointSettings';
+import { FirstRunHint } from './FirstRunHint';
+import { HistoryPanel } from '../library/HistoryPanel';
+import { KeyOriginDialog } from './KeyOriginDialog';
+import { MaxTokensField } from './MaxTokensField';
+import { ModelPicker } from './ModelPicker';
+import { ParameterField } from './ParameterField';
+import { PresetPicker } from './PresetPicker';
+import { ReasoningPreferences } from './ReasoningPreferences';
+import { RequestPreview } from '../request/RequestPreview';
+import { SidebarSection } from './SidebarSection';
+import { StallTimeoutField } from './StallTimeoutField';
+import { StreamToggle } from './StreamToggle';
+import { ThinkingSwitch } from './ThinkingSwitch';
+import '../../styles/sidebar.css';
+
+/** The settings column: key and endpoint, model and parameters, and the live request preview. */
+export function SettingsSidebar() {
+  // Connection starts open until there is something to connect with (a key, or the offline demo).
+  const connectionDefaultOpen = usePlaygroundStore((state) => state.connection.apiKey === '' && state.connection.endpointId !== 'demo');
+  return (
+    <aside className="settings-sidebar" aria-label="Settings">
+      <FirstRunHint />
+      <ConversationList />
+      <SidebarSection title="Connection" sectionKey="connection" defaultOpen={connectionDefaultOpen}>
+        <ApiKeyField />
+        <EndpointSettings />
+        <StallTimeoutField />
+      </SidebarSection>
+      <SidebarSection title="Model and parameters" sectionKey="model" defaultOpen>
+        <PresetPicker />
+        <ModelPicker />
+        <ThinkingSwitch />
+        <ParameterField parameter="temperature" />
+        <ParameterField parameter="top_p" />
+        <MaxTokensField />
+        <StreamToggle />
+      </SidebarSection>
+      <ReasoningPreferences defaultExpanded={false} />
+      <RequestPreview />
+      <HistoryPanel defaultExpanded={false} />
+      <KeyOriginDialog />
+    </aside>
+  );
+}

@@ -1,0 +1,32 @@
+import { useId } from 'react';
+import { usePlaygroundStore } from '../../store';
+import * as actions from '../../store/actions';
+import { stallTimeoutRange } from '../../store/connectionSlice';
+import { useNumberDraft } from './ParameterField';
+
+/** "Stall timeout (s)": how long a silent stream may hang before it is reported as stalled. */
+export function StallTimeoutField() {
+  const seconds = usePlaygroundStore((state) => state.connection.stallTimeoutSeconds);
+  const number = useNumberDraft(seconds, stallTimeoutRange, actions.setStallTimeout);
+  const id = useId();
+  return (
+    <div className="sidebar-field">
+      <label htmlFor={`${id}-input`}>Stall timeout (s)</label>
+      <input
+        id={`${id}-input`}
+        type="number"
+        min={stallTimeoutRange.min}
+        max={stallTimeoutRange.max}
+        step={1}
+        value={number.draft}
+        aria-describedby={`${id}-hint ${id}-note`}
+        onChange={number.onChange}
+        onBlur={number.onBlur}
+      />
+      <p id={`${id}-hint`} className="sidebar-hint">A stream with no data for this long is marked “stalled”; Stop always works.</p>
+      <p id={`${id}-note`} className="sidebar-note" role="status">
+        {number.note}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { useId, useMemo } from 'react';
+import { usePlaygroundStore } from '../../store';
+import * as actions from '../../store/actions';
+import { modelInfo, supportsThinking, type ModelInfo } from '../../core/models';
+
+function thinkingHint(model: ModelInfo): string {
+  if (!supportsThinking(model)) return 'This model has no thinking mode';
+  if (model.thinking === 'always') return 'On: the model reasons before every answer.';
+  return 'On: the model decides when a question needs reasoning.';
+}
+
+/** "Thinking" switch, disabled with the reason on models without it; "Preserve reasoning" where the model allows. */
+export function ThinkingSwitch() {
+  const modelId = usePlaygroundStore((state) => state.settings.model);
+  const thinking = usePlaygroundStore((state) => state.settings.thinking);
+  const preserveReasoning = usePlaygroundStore((state) => state.settings.preserveReasoning);
+  const model = useMemo(() => modelInfo(modelId), [modelId]);
+  const supported = supportsThinking(model);
+  const id = useId();
+
+  return (
+    <div className="sidebar-field">
+      <label className="sidebar-check sidebar-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={supported && thinking}
+          disabled={!supported}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => actions.setThinking(event.target.checked)}
+        />
+        Thinking
+      </label>
+      <p id={`${id}-hint`} className="sidebar-hint">
+        {thinkingHint(model)}
+      </p>
+      {supported && model.preservedThinking && (
+        <>
+          <label className="sidebar-check">
+            <input
+              type="checkbox"
+              checked={preserveReasoning}
+              aria-describedby={`${id}-preserve-hint`}
+              onChange={(event) => actions.setPreserveReasoning(event.target.checked)}
+            />
+            Preserve reasoning
+          </label>
+          <p id={`${id}-preserve-hint`} className="sidebar-hint">
+            Sends earlier replies&apos; reasoning back with the conversation (clear_thinking: false).
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
