@@ -1,6 +1,5 @@
 // The one request model. The UI edits RequestSettings + a conversation; buildRequestBody turns them into the
 // exact JSON body that is sent, previewed and exported. Codegen only ever serialises a ChatRequest.
-import { chatCompletionsUrl } from './endpoints';
 import { fallbackMaxOutputTokens, findModel, modelInfo, supportsThinking, type ModelInfo } from './models';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
@@ -172,4 +171,3 @@ export function buildChatRequest(baseUrl: string, settings: RequestSettings, tur
   return { baseUrl, body: buildRequestBody(settings, turns) };
 }
 
-export { chatCompletionsUrl };

@@ -4,7 +4,7 @@ import type { ApiError, CallOutcome } from '../core/contracts';
 import { chatCompletionsUrl, proxiedBaseUrl, upstreamBaseUrl, type EndpointPresetId } from '../core/endpoints';
 import { modelInfo } from '../core/models';
 import {
-  buildRequestBody,
+  buildChatRequest,
   clamp,
   clampMaxTokens,
   clampTemperature,
@@ -302,7 +302,7 @@ export function stop(): void {
 
 function requestFor(turns: readonly Turn[]): ChatRequest {
   const { settings, connection } = get();
-  return { baseUrl: connection.baseUrl, body: buildRequestBody(settings, turns.map(toConversationTurn)) };
+  return buildChatRequest(connection.baseUrl, settings, turns.map(toConversationTurn));
 }
 
 

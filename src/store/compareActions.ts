@@ -1,7 +1,7 @@
 // Compare mode's side effects: open/close, columns and their settings, running the same conversation in every
 // column at once (one AbortController and one frame scheduler per column), Stop per column, and "Keep this one".
 import { modelInfo } from '../core/models';
-import { buildRequestBody, clampMaxTokens, clampTemperature, clampTopP, type ChatRequest } from '../core/request';
+import { buildChatRequest, clampMaxTokens, clampTemperature, clampTopP, type ChatRequest } from '../core/request';
 import { demoKey, isCrossOrigin, keyMayGoToBaseUrl, replyStreamWhenReady, streamLoadError } from './actions';
 import {
   columnSettingsForModel,
@@ -132,7 +132,7 @@ export function runCompare(): void {
   const turns = pendingTurns(state);
   const { baseUrl } = state.connection;
   const columns = state.compare.columns.map((column): CompareColumn => {
-    const request: ChatRequest = { baseUrl, body: buildRequestBody(effectiveColumnSettings(state.settings, column.settings), turns) };
+    const request = buildChatRequest(baseUrl, effectiveColumnSettings(state.settings, column.settings), turns);
     return { ...column, result: { content: '', reasoning: '', reply: newReplyInfo(request) } };
   });
   patchCompare(() => ({ columns, run: { turns: state.conversation.turns, draft: state.conversation.draft }, kept: null }));

@@ -9,7 +9,8 @@ import type { ApiError, CallOptions, CallOutcome, StreamEvent } from '../../src/
 import { endpointPresets } from '../../src/core/endpoints';
 import { apiErrorFromResponse, redactApiError } from '../../src/core/errors';
 import { startMetrics } from '../../src/core/metrics';
-import { buildChatRequest, chatCompletionsUrl, defaultSettingsFor } from '../../src/core/request';
+import { chatCompletionsUrl } from '../../src/core/endpoints';
+import { buildChatRequest, defaultSettingsFor } from '../../src/core/request';
 import { sendChatCompletion } from '../../src/core/streaming';
 import { initialState, type PlaygroundState, type Turn } from '../../src/store';
 import { buildConversationFile } from '../../src/store/conversationFile';

@@ -4,6 +4,7 @@ import { selectCompareResult } from '../../store/compareSelectors';
 import { LazyReplyMarkdown as ReplyMarkdown } from '../reply/LazyText';
 import { useFollowStream } from '../reply/ReplyPane';
 import { ReplyStatusLine } from '../reply/ReplyStatusLine';
+import { ReplyWarnings } from '../reply/ReplyWarnings';
 
 interface CompareReplyPaneProps {
   columnId: string;
@@ -27,13 +28,7 @@ export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
         </h4>
         <ReplyStatusLine status={status} retrying={retrying} />
       </header>
-      {warnings && warnings.length > 0 && (
-        <ul className="reply-warnings">
-          {warnings.map((warning, index) => (
-            <li key={index}>{warning}</li>
-          ))}
-        </ul>
-      )}
+      <ReplyWarnings warnings={warnings} />
       <div className="pane-scroll reply-scroll compare-scroll" ref={containerRef} onScroll={onScroll} tabIndex={0} role="group" aria-label="Reply text">
         {content.trim() === '' ? <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p> : <ReplyMarkdown text={content} streaming={live} />}
       </div>

@@ -4,6 +4,7 @@ import { usePlaygroundStore } from '../../store';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
 import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
+import { ReplyWarnings } from './ReplyWarnings';
 
 /** How far from the bottom still counts as "at the bottom" (px). */
 const bottomSlack = 32;
@@ -83,13 +84,7 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         <ReplyStatusLine status={status} retrying={retrying} />
         <ThinkingMetricsLine turnId={turnId} />
       </header>
-      {warnings && warnings.length > 0 && (
-        <ul className="reply-warnings">
-          {warnings.map((warning, index) => (
-            <li key={index}>{warning}</li>
-          ))}
-        </ul>
-      )}
+      <ReplyWarnings warnings={warnings} />
       <div className="pane-scroll reply-scroll" ref={containerRef} onScroll={onScroll} tabIndex={0} role="group" aria-label="Reply text" data-testid="reply-scroll">
         {content.trim() === '' ? (
           <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p>
