@@ -10,15 +10,37 @@ const coreRestrictedImports = {
   patterns: [
     { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/core is framework-free: no React.' },
     { group: ['zustand', 'zustand/*'], message: 'src/core is framework-free: no zustand.' },
-    { group: ['**/store/**', '**/store', '**/components/**', '**/components'], message: 'core must not depend on store or components.' },
+    {
+      group: ['**/store/**', '**/store', '**/components/**', '**/components'],
+      message: 'core must not depend on store or components.',
+    },
   ],
 };
-const domGlobals = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'fetch', 'alert', 'confirm'].map(
-  (name) => ({ name, message: 'src/core has no DOM globals: inject what you need.' }),
-);
+const domGlobals = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'fetch',
+  'alert',
+  'confirm',
+].map((name) => ({ name, message: 'src/core has no DOM globals: inject what you need.' }));
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'bench/results', 'tests/fixtures/**/*.java', 'tests/fixtures/**/*.py'] },
+  {
+    ignores: [
+      'dist',
+      'dist-bench',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench/results',
+      'tests/fixtures/**/*.java',
+      'tests/fixtures/**/*.py',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -44,7 +66,17 @@ export default tseslint.config(
   {
     files: ['src/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/components/**', '**/components', 'react-dom', 'react-dom/*'], message: 'store must not depend on components.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/components/**', '**/components', 'react-dom', 'react-dom/*'],
+              message: 'store must not depend on components.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -22,7 +22,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
@@ -33,6 +40,11 @@ export default defineConfig({
     timeout: 60_000,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { GLM_PROXY_ZAI: mockUrl, GLM_PROXY_BIGMODEL: mockUrl, GLM_DEMO_DELAY_MS: '5', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    env: {
+      GLM_PROXY_ZAI: mockUrl,
+      GLM_PROXY_BIGMODEL: mockUrl,
+      GLM_DEMO_DELAY_MS: '5',
+      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+    },
   },
 });

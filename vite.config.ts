@@ -9,7 +9,13 @@ import { securityHeadersPlugin } from './scripts/security-headers.mjs';
 /** Only these request headers reach the upstream (no cookies, no Origin/Referer of the local page). */
 const forwardedRequestHeaders = ['authorization', 'content-type', 'content-length', 'accept', 'accept-language'];
 /** Hop-by-hop and cross-origin headers that must not be copied from the upstream response. */
-const droppedResponseHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'content-encoding']);
+const droppedResponseHeaders = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'set-cookie',
+  'content-encoding',
+]);
 
 /**
  * Upstream origin per proxy key: proxyRoutes from src/core/endpoints.ts, each overridable by an env variable
@@ -37,7 +43,10 @@ type Log = (message: string) => void;
  * Same-origin proxy, mounted at /proxy: `/proxy/<key>/<path>` → `<upstream>/<path>`. Streams both ways without
  * buffering, so SSE arrives token by token. Never logs headers (the Authorization header carries the key).
  */
-export function createProxyMiddleware(upstreams: Record<string, string>, log: Log = () => undefined): Connect.NextHandleFunction {
+export function createProxyMiddleware(
+  upstreams: Record<string, string>,
+  log: Log = () => undefined,
+): Connect.NextHandleFunction {
   return (request, response) => {
     const match = /^\/([a-z0-9-]+)(\/[^?]*)?(\?.*)?$/.exec(request.url ?? '');
     const key = match?.[1] ?? '';
@@ -70,9 +79,16 @@ export function createProxyMiddleware(upstreams: Record<string, string>, log: Lo
     });
     outgoing.setNoDelay(true);
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      log(`[glm-proxy] ${request.method ?? 'GET'} ${target.origin}${target.pathname} failed: ${error.code ?? error.message}`);
+      log(
+        `[glm-proxy] ${request.method ?? 'GET'} ${target.origin}${target.pathname} failed: ${error.code ?? error.message}`,
+      );
       if (response.headersSent) response.destroy();
-      else sendProxyError(response, 502, `The local proxy could not reach ${target.origin} (${error.code ?? error.message}).`);
+      else
+        sendProxyError(
+          response,
+          502,
+          `The local proxy could not reach ${target.origin} (${error.code ?? error.message}).`,
+        );
     });
     // The browser stopped (Stop button, closed tab): stop the upstream request too.
     response.on('close', () => {

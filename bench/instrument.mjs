@@ -127,7 +127,10 @@ export function installInstrumentation() {
     },
     count() {
       const current = config ?? lastConfig;
-      return { reply: paneCount(current?.replySelector ?? null, current?.excludeSelector ?? null), reasoning: paneCount(current?.reasoningSelector ?? null, current?.excludeSelector ?? null) };
+      return {
+        reply: paneCount(current?.replySelector ?? null, current?.excludeSelector ?? null),
+        reasoning: paneCount(current?.reasoningSelector ?? null, current?.excludeSelector ?? null),
+      };
     },
     analyse() {
       // What the network delivered, per chunk: cumulative letters and digits of reply and reasoning.
@@ -184,9 +187,11 @@ export function installInstrumentation() {
       let replyStale = 0;
       let reasoningStale = 0;
       for (const sample of state.samples) {
-        if (sample.reply !== null) replyStale = Math.max(replyStale, staleness(cumulativeReply, sample.reply, sample.t));
+        if (sample.reply !== null)
+          replyStale = Math.max(replyStale, staleness(cumulativeReply, sample.reply, sample.t));
         // The reasoning pane only counts while reasoning is all that is shown (apps may collapse it later).
-        if (sample.reasoning !== null && (sample.reply ?? 0) === 0) reasoningStale = Math.max(reasoningStale, staleness(cumulativeReasoning, sample.reasoning, sample.t));
+        if (sample.reasoning !== null && (sample.reply ?? 0) === 0)
+          reasoningStale = Math.max(reasoningStale, staleness(cumulativeReasoning, sample.reasoning, sample.t));
       }
       /** @type {Analysis} */
       const result = {
@@ -230,7 +235,8 @@ export function installInstrumentation() {
     if (stream.firstDeltaAt !== null && state.firstPaint === null && stream.firstDeltaAt < frameRanAt) {
       framesSinceDelta++;
       const { reply, reasoning } = state.count();
-      if ((reply ?? 0) + (reasoning ?? 0) > 0) state.firstPaint = { ms: now - stream.firstDeltaAt, frames: framesSinceDelta, at: now };
+      if ((reply ?? 0) + (reasoning ?? 0) > 0)
+        state.firstPaint = { ms: now - stream.firstDeltaAt, frames: framesSinceDelta, at: now };
     }
     if (state.finalPaint === null && now - lastSample >= config.sampleEveryMs) {
       lastSample = now;
@@ -250,10 +256,12 @@ export function installInstrumentation() {
   // Long tasks and slow input events, for the whole page life.
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) state.longTasks.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        state.longTasks.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) state.eventEntries.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries())
+        state.eventEntries.push({ name: entry.name, start: entry.startTime, duration: entry.duration });
     }).observe(/** @type {PerformanceObserverInit} */ ({ type: 'event', buffered: true, durationThreshold: 16 }));
   } catch {
     // Older engines: those figures stay empty.
@@ -264,7 +272,12 @@ export function installInstrumentation() {
     'keydown',
     (event) => {
       const startedAt = event.timeStamp;
-      requestAnimationFrame(() => setTimeout(() => state.keyLatencies.push({ key: event.key, at: startedAt, latency: performance.now() - startedAt }), 0));
+      requestAnimationFrame(() =>
+        setTimeout(
+          () => state.keyLatencies.push({ key: event.key, at: startedAt, latency: performance.now() - startedAt }),
+          0,
+        ),
+      );
     },
     true,
   );
@@ -287,7 +300,8 @@ export function installInstrumentation() {
       let end = chunk.length;
       while (end > 0 && (chunk[end - 1] === 10 || chunk[end - 1] === 13)) end--;
       if (end < done.length) return false;
-      for (let index = 0; index < done.length; index++) if (chunk[end - done.length + index] !== done[index]) return false;
+      for (let index = 0; index < done.length; index++)
+        if (chunk[end - done.length + index] !== done[index]) return false;
       return true;
     };
     const body = response.body.pipeThrough(
@@ -322,12 +336,20 @@ export function installInstrumentation() {
   const observer = new MutationObserver(() => {
     if (state.composer !== null || !findComposer()) return;
     observer.disconnect();
-    const composer = { found: performance.now(), painted: /** @type {number | null} */ (null), resources: /** @type {{ name: string, start: number, end: number }[]} */ ([]) };
+    const composer = {
+      found: performance.now(),
+      painted: /** @type {number | null} */ (null),
+      resources: /** @type {{ name: string, start: number, end: number }[]} */ ([]),
+    };
     state.composer = composer;
     requestAnimationFrame(() =>
       setTimeout(() => {
         composer.painted = performance.now();
-        composer.resources = performance.getEntriesByType('resource').map((entry) => ({ name: entry.name, start: entry.startTime, end: /** @type {PerformanceResourceTiming} */ (entry).responseEnd }));
+        composer.resources = performance.getEntriesByType('resource').map((entry) => ({
+          name: entry.name,
+          start: entry.startTime,
+          end: /** @type {PerformanceResourceTiming} */ (entry).responseEnd,
+        }));
       }, 0),
     );
   });

@@ -15,7 +15,11 @@ const outDir = path.join(root, 'dist-bench', 'profile');
 const [rate = 1000, contentChars = 100_000, reasoningChars = 20_000] = process.argv.slice(2).map(Number);
 
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
-await build({ root, logLevel: 'warn', build: { outDir, emptyOutDir: true, minify: false, reportCompressedSize: false } });
+await build({
+  root,
+  logLevel: 'warn',
+  build: { outDir, emptyOutDir: true, minify: false, reportCompressedSize: false },
+});
 
 const mock = createMockZai({ requireKey: false });
 const server = http.createServer((request, response) => {
@@ -26,8 +30,12 @@ const server = http.createServer((request, response) => {
     return;
   }
   let file = path.join(outDir, path.normalize(decodeURIComponent(url.pathname)));
-  if (!file.startsWith(outDir) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(outDir, 'index.html');
-  response.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html');
+  if (!file.startsWith(outDir) || !existsSync(file) || statSync(file).isDirectory())
+    file = path.join(outDir, 'index.html');
+  response.setHeader(
+    'Content-Type',
+    file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html',
+  );
   createReadStream(file).pipe(response);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
@@ -36,7 +44,14 @@ const origin = `http://127.0.0.1:${typeof address === 'object' && address ? addr
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -52,10 +67,15 @@ try {
   await cdp.send('Profiler.start');
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const tokens = tokenize(longMarkdown(contentChars)).length;
-  await page.waitForFunction(() => document.querySelector('.reply-pane .reply-status')?.textContent === 'complete', null, { polling: 250, timeout: (tokens / rate) * 1000 + 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('.reply-pane .reply-status')?.textContent === 'complete',
+    null,
+    { polling: 250, timeout: (tokens / rate) * 1000 + 120_000 },
+  );
   const { profile } = await cdp.send('Profiler.stop');
   const after = await cdp.send('Performance.getMetrics');
-  const metric = (/** @type {typeof before} */ list, /** @type {string} */ name) => list.metrics.find((entry) => entry.name === name)?.value ?? 0;
+  const metric = (/** @type {typeof before} */ list, /** @type {string} */ name) =>
+    list.metrics.find((entry) => entry.name === name)?.value ?? 0;
   for (const name of ['TaskDuration', 'ScriptDuration', 'LayoutDuration', 'RecalcStyleDuration']) {
     console.log(`${name.padEnd(22)} ${Math.round((metric(after, name) - metric(before, name)) * 1000)} ms`);
   }

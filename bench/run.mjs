@@ -30,8 +30,12 @@ const resultsFile = path.join(root, 'bench', 'results', 'latest.json');
 // At 200 chunks/s the same stream would take ~93 s per variant, so that run is capped at 30,000 + 6,000 characters.
 // BENCH_QUICK=1 shrinks every workload ~10× (a smoke test of the bench itself; its figures mean little).
 const quick = process.env.BENCH_QUICK === '1';
-const fast = quick ? { rate: 1000, contentChars: 10_000, reasoningChars: 2_000 } : { rate: 1000, contentChars: 100_000, reasoningChars: 20_000 };
-const slow = quick ? { rate: 200, contentChars: 3_000, reasoningChars: 600 } : { rate: 200, contentChars: 30_000, reasoningChars: 6_000 };
+const fast = quick
+  ? { rate: 1000, contentChars: 10_000, reasoningChars: 2_000 }
+  : { rate: 1000, contentChars: 100_000, reasoningChars: 20_000 };
+const slow = quick
+  ? { rate: 200, contentChars: 3_000, reasoningChars: 600 }
+  : { rate: 200, contentChars: 30_000, reasoningChars: 6_000 };
 // Input while streaming: keys typed into "Message" once 20% of the 1,000 chunks/s stream has arrived.
 const typing = { keys: 30, gapMs: 120, startFraction: 0.2 };
 // Memory: 20 replies in one conversation. 20 × 100K would take minutes; 20 × (30K + 6K) at 5,000 chunks/s instead.
@@ -42,8 +46,18 @@ const frameMs = 1000 / 60;
 const variants = /** @type {const} */ ({
   // The panes' scroll boxes: whatever renders the text there counts (also a plain-text fallback while the Markdown
   // renderer loads); placeholders and code block headers are not reply text.
-  app: { path: '/', replySelector: '.reply-pane .reply-scroll', reasoningSelector: '.reasoning-pane .reasoning-scroll', excludeSelector: '.muted, .code-block-header' },
-  naive: { path: '/naive/', replySelector: '.naive-reply', reasoningSelector: '.naive-reasoning', excludeSelector: null },
+  app: {
+    path: '/',
+    replySelector: '.reply-pane .reply-scroll',
+    reasoningSelector: '.reasoning-pane .reasoning-scroll',
+    excludeSelector: '.muted, .code-block-header',
+  },
+  naive: {
+    path: '/naive/',
+    replySelector: '.naive-reply',
+    reasoningSelector: '.naive-reasoning',
+    excludeSelector: null,
+  },
 });
 
 const targets = {
@@ -86,7 +100,10 @@ function percentile(values, fraction) {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] ?? null;
 }
-const round = (/** @type {number | null | undefined} */ value, digits = 0) => (value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits);
+const round = (/** @type {number | null | undefined} */ value, digits = 0) =>
+  value === null || value === undefined || !Number.isFinite(value)
+    ? null
+    : Math.round(value * 10 ** digits) / 10 ** digits;
 
 // ---- build ----------------------------------------------------------------------------------------------------
 
@@ -100,7 +117,10 @@ const round = (/** @type {number | null | undefined} */ value, digits = 0) => (v
 
 /** @param {unknown} output */
 function chunksOf(output) {
-  const results = /** @type {{ output: Array<{ type: 'chunk' | 'asset', fileName: string, code?: string, source?: string | Uint8Array, isEntry?: boolean, imports?: string[], dynamicImports?: string[], modules?: Record<string, { renderedLength: number }> }> }[]} */ (Array.isArray(output) ? output : [output]);
+  const results =
+    /** @type {{ output: Array<{ type: 'chunk' | 'asset', fileName: string, code?: string, source?: string | Uint8Array, isEntry?: boolean, imports?: string[], dynamicImports?: string[], modules?: Record<string, { renderedLength: number }> }> }[]} */ (
+      Array.isArray(output) ? output : [output]
+    );
   return results.flatMap((result) => result.output);
 }
 
@@ -109,7 +129,9 @@ function packagesOf(modules) {
   /** @type {Map<string, number>} */
   const sizes = new Map();
   for (const [id, module] of Object.entries(modules)) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1] ?? (id.includes('/src/') ? 'src (app code)' : path.basename(id));
+    const name =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1] ??
+      (id.includes('/src/') ? 'src (app code)' : path.basename(id));
     sizes.set(name, (sizes.get(name) ?? 0) + module.renderedLength);
   }
   return [...sizes.entries()].sort((a, b) => b[1] - a[1]).map(([name, size]) => `${name} ${kb(size)} KB`);
@@ -118,7 +140,11 @@ function packagesOf(modules) {
 async function buildAll() {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   const started = Date.now();
-  const appOutput = await build({ root, logLevel: 'warn', build: { outDir: path.join(outRoot, 'app'), emptyOutDir: true, reportCompressedSize: false } });
+  const appOutput = await build({
+    root,
+    logLevel: 'warn',
+    build: { outDir: path.join(outRoot, 'app'), emptyOutDir: true, reportCompressedSize: false },
+  });
   await build({
     root: path.join(root, 'bench', 'naive'),
     configFile: false,
@@ -142,15 +168,29 @@ async function buildAll() {
   /** @param {typeof files[number]} file @returns {ChunkInfo} */
   const info = (file) => {
     const code = file.code ?? file.source ?? '';
-    return { fileName: file.fileName, bytes: Buffer.byteLength(typeof code === 'string' ? code : Buffer.from(code)), gzip: gzipSize(typeof code === 'string' ? code : Buffer.from(code)), packages: file.modules ? packagesOf(file.modules).slice(0, 12) : [] };
+    return {
+      fileName: file.fileName,
+      bytes: Buffer.byteLength(typeof code === 'string' ? code : Buffer.from(code)),
+      gzip: gzipSize(typeof code === 'string' ? code : Buffer.from(code)),
+      packages: file.modules ? packagesOf(file.modules).slice(0, 12) : [],
+    };
   };
   const js = files.filter((file) => file.fileName.endsWith('.js'));
   const initialChunks = js.filter((file) => initial.has(file.fileName)).map(info);
-  const monacoChunks = js.filter((file) => Object.keys(file.modules ?? {}).some((id) => id.includes('node_modules/monaco-editor'))).map(info);
+  const monacoChunks = js
+    .filter((file) => Object.keys(file.modules ?? {}).some((id) => id.includes('node_modules/monaco-editor')))
+    .map(info);
   // Workers are separate bundles: look at the emitted files (dist-bench/app/assets) as well.
   const assetsDir = path.join(outRoot, 'app', 'assets');
   const workers = existsSync(assetsDir)
-    ? (await import('node:fs')).readdirSync(assetsDir).filter((name) => /worker/i.test(name)).map((name) => ({ fileName: name, bytes: statSync(path.join(assetsDir, name)).size, gzip: gzipSize(readFileSync(path.join(assetsDir, name))) }))
+    ? (await import('node:fs'))
+        .readdirSync(assetsDir)
+        .filter((name) => /worker/i.test(name))
+        .map((name) => ({
+          fileName: name,
+          bytes: statSync(path.join(assetsDir, name)).size,
+          gzip: gzipSize(readFileSync(path.join(assetsDir, name))),
+        }))
     : [];
   return {
     buildSeconds: (Date.now() - started) / 1000,
@@ -166,7 +206,15 @@ async function buildAll() {
 
 // ---- server ---------------------------------------------------------------------------------------------------
 
-const contentTypes = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.ttf': 'font/ttf', '.woff2': 'font/woff2' };
+const contentTypes = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ttf': 'font/ttf',
+  '.woff2': 'font/woff2',
+};
 
 /** Server-side delivery log of the current stream: when each write went out and how many deltas it carried. */
 const delivery = { writes: /** @type {{ at: number, deltas: number }[]} */ ([]), total: 0, ended: false };
@@ -212,16 +260,23 @@ async function startServer() {
     const base = url.pathname.startsWith('/naive/') ? path.join(outRoot, 'naive') : path.join(outRoot, 'app');
     const relative = url.pathname.startsWith('/naive/') ? url.pathname.slice('/naive'.length) : url.pathname;
     let file = path.join(base, path.normalize(decodeURIComponent(relative)));
-    if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(base, 'index.html');
+    if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory())
+      file = path.join(base, 'index.html');
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.setHeader('Content-Type', contentTypes[/** @type {keyof typeof contentTypes} */ (path.extname(file))] ?? 'application/octet-stream');
+    response.setHeader(
+      'Content-Type',
+      contentTypes[/** @type {keyof typeof contentTypes} */ (path.extname(file))] ?? 'application/octet-stream',
+    );
     response.setHeader('Cache-Control', 'no-cache');
     createReadStream(file).pipe(response);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { mock, origin: `http://127.0.0.1:${port}`, close: () =>
+  return {
+    mock,
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
       new Promise((resolve) => {
         mock.reset();
         server.closeAllConnections();
@@ -298,7 +353,9 @@ async function loadRun(browser, origin, variant) {
   await sleep(1500); // anything loaded eagerly after the first render shows up now
   const figures = await page.evaluate(() => {
     const bench = window.__bench;
-    const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0]);
+    const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (
+      performance.getEntriesByType('navigation')[0]
+    );
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
     return {
       composerFound: bench?.composer?.found ?? null,
@@ -313,15 +370,24 @@ async function loadRun(browser, origin, variant) {
   const dir = variant === 'app' ? path.join(outRoot, 'app') : path.join(outRoot, 'naive');
   /** @param {string[]} urls */
   const jsOf = (urls) => {
-    const files = urls.filter((name) => name.endsWith('.js')).map((name) => new URL(name).pathname.replace(/^\/naive\//, '/'));
+    const files = urls
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => new URL(name).pathname.replace(/^\/naive\//, '/'));
     const sized = files.map((file) => {
       const data = readFileSync(path.join(dir, file));
       const text = data.toString('utf8');
       // Monaco by name or by content (its core registers editor contributions; its worker is editor.worker).
-      const monaco = /monaco|editor\.(main|api|worker)/i.test(file) || /registerEditorContribution|StandaloneCodeEditor|MonacoEnvironment/.test(text);
+      const monaco =
+        /monaco|editor\.(main|api|worker)/i.test(file) ||
+        /registerEditorContribution|StandaloneCodeEditor|MonacoEnvironment/.test(text);
       return { file, bytes: data.length, gzip: gzipSize(data), monaco };
     });
-    return { files: sized, bytes: sized.reduce((sum, file) => sum + file.bytes, 0), gzip: sized.reduce((sum, file) => sum + file.gzip, 0), monaco: sized.some((file) => file.monaco) };
+    return {
+      files: sized,
+      bytes: sized.reduce((sum, file) => sum + file.bytes, 0),
+      gzip: sized.reduce((sum, file) => sum + file.gzip, 0),
+      monaco: sized.some((file) => file.monaco),
+    };
   };
   return { ...figures, jsBeforeComposer: jsOf(figures.beforeComposer), jsAfterSettling: jsOf(figures.afterSettling) };
 }
@@ -339,7 +405,12 @@ async function typingRun(browser, server, variant, workload) {
   const expected = expectedStream(workload);
   const { context, page, errors } = await openPage(browser, server.origin, variant);
   await prepare(page, variant);
-  server.mock.queue({ name: 'long', contentChars: workload.contentChars, reasoningChars: workload.reasoningChars, chunksPerSecond: workload.rate });
+  server.mock.queue({
+    name: 'long',
+    contentChars: workload.contentChars,
+    reasoningChars: workload.reasoningChars,
+    chunksPerSecond: workload.rate,
+  });
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const startAt = Math.ceil(expected.tokens * typing.startFraction);
   while (delivery.total < startAt) await sleep(20);
@@ -352,12 +423,17 @@ async function typingRun(browser, server, variant, workload) {
     await sleep(typing.gapMs);
   }
   await sleep(300);
-  const typed = await page.evaluate(() => ({ keys: window.__bench?.keyLatencies ?? [], events: window.__bench?.eventEntries ?? [] }));
+  const typed = await page.evaluate(() => ({
+    keys: window.__bench?.keyLatencies ?? [],
+    events: window.__bench?.eventEntries ?? [],
+  }));
   await context.close();
   server.mock.reset();
   const latencies = typed.keys.map((entry) => entry.latency);
   const firstKey = Math.min(...typed.keys.map((entry) => entry.at));
-  const eventDurations = typed.events.filter((entry) => entry.start >= firstKey - 1 && /key|input/.test(entry.name)).map((entry) => entry.duration);
+  const eventDurations = typed.events
+    .filter((entry) => entry.start >= firstKey - 1 && /key|input/.test(entry.name))
+    .map((entry) => entry.duration);
   return {
     variant,
     workload,
@@ -379,9 +455,20 @@ async function streamRun(browser, server, variant, workload) {
   const expected = expectedStream(workload);
   const { context, page, cdp, cpu, signal, errors } = await openPage(browser, server.origin, variant);
   await prepare(page, variant);
-  server.mock.queue({ name: 'long', contentChars: workload.contentChars, reasoningChars: workload.reasoningChars, chunksPerSecond: workload.rate });
+  server.mock.queue({
+    name: 'long',
+    contentChars: workload.contentChars,
+    reasoningChars: workload.reasoningChars,
+    chunksPerSecond: workload.rate,
+  });
   const { replySelector, reasoningSelector, excludeSelector } = variants[variant];
-  await page.evaluate((config) => window.__bench?.arm(config), { replySelector, reasoningSelector, excludeSelector, expectedReply: expected.replyAlnum, sampleEveryMs });
+  await page.evaluate((config) => window.__bench?.arm(config), {
+    replySelector,
+    reasoningSelector,
+    excludeSelector,
+    expectedReply: expected.replyAlnum,
+    sampleEveryMs,
+  });
 
   // TaskDuration sampled on the renderer's clock (CDP Timestamp = CLOCK_MONOTONIC, like process.hrtime).
   /** @type {{ at: number, task: number }[]} */
@@ -437,7 +524,8 @@ async function streamRun(browser, server, variant, workload) {
     }
     return samples[samples.length - 1]?.task ?? 0;
   };
-  const between = (/** @type {number | null} */ from, /** @type {number | null} */ to) => (from === null || to === null ? null : busyAt(to) - busyAt(from));
+  const between = (/** @type {number | null} */ from, /** @type {number | null} */ to) =>
+    from === null || to === null ? null : busyAt(to) - busyAt(from);
   const total = expected.tokens;
   // Per-commit cost while streaming: the last 10% of the deltas (until the last byte; what happens after it is the
   // final paint lag, reported on its own) against the first 10%. Also with the end included, and for the reply alone.
@@ -446,7 +534,10 @@ async function streamRun(browser, server, variant, workload) {
   const last10 = between(deliveredAt(Math.ceil(total * 0.9)), lastByte);
   const last10WithEnd = between(deliveredAt(Math.ceil(total * 0.9)), endAt);
   const replyStart = expected.reasoningTokens + 1;
-  const replyFirst10 = between(deliveredAt(replyStart + 1), deliveredAt(replyStart + Math.ceil(expected.contentTokens * 0.1)));
+  const replyFirst10 = between(
+    deliveredAt(replyStart + 1),
+    deliveredAt(replyStart + Math.ceil(expected.contentTokens * 0.1)),
+  );
   const replyLast10 = between(deliveredAt(replyStart + Math.ceil(expected.contentTokens * 0.9)), lastByte);
 
   const busyMs = ((afterCpu.TaskDuration ?? 0) - (beforeCpu.TaskDuration ?? 0)) * 1000;
@@ -491,7 +582,10 @@ async function streamRun(browser, server, variant, workload) {
     longestTaskMs: round(Math.max(0, ...longTasks.map((task) => task.duration))),
     longTasks: longTasks.length,
     // When (ms after the first byte; the last byte came at streamSeconds) and how long.
-    longTaskList: longTasks.map((task) => ({ at: round(task.start - (analysis?.firstChunk ?? 0)), ms: round(task.duration) })),
+    longTaskList: longTasks.map((task) => ({
+      at: round(task.start - (analysis?.firstChunk ?? 0)),
+      ms: round(task.duration),
+    })),
     frames: frames.length,
     droppedFrames,
     longFrameGaps: longGaps,
@@ -525,17 +619,29 @@ async function conversationRun(browser, server) {
   /** @type {string | null} */
   let failure = null;
   for (let index = 1; index <= conversation.replies && failure === null; index++) {
-    server.mock.queue({ name: 'long', contentChars: conversation.contentChars, reasoningChars: conversation.reasoningChars, chunksPerSecond: conversation.rate });
+    server.mock.queue({
+      name: 'long',
+      contentChars: conversation.contentChars,
+      reasoningChars: conversation.reasoningChars,
+      chunksPerSecond: conversation.rate,
+    });
     const requestsBefore = server.mock.requests().length;
     try {
       await page.getByLabel('Message', { exact: true }).fill(`Long reply number ${index}, please.`);
       await page.getByRole('button', { name: 'Send', exact: true }).click({ timeout: 10_000 });
       // The request went out and the whole stream was delivered; then the reply settles as complete.
       const deadline = Date.now() + 60_000;
-      while ((server.mock.requests().length === requestsBefore || !delivery.ended) && Date.now() < deadline) await sleep(50);
-      await page.waitForFunction(() => document.querySelector('.reply-pane .reply-status')?.textContent === 'complete', null, { polling: 100, timeout: 30_000 });
+      while ((server.mock.requests().length === requestsBefore || !delivery.ended) && Date.now() < deadline)
+        await sleep(50);
+      await page.waitForFunction(
+        () => document.querySelector('.reply-pane .reply-status')?.textContent === 'complete',
+        null,
+        { polling: 100, timeout: 30_000 },
+      );
     } catch (error) {
-      const status = await page.evaluate(() => document.querySelector('.reply-pane .reply-status')?.textContent ?? null).catch(() => null);
+      const status = await page
+        .evaluate(() => document.querySelector('.reply-pane .reply-status')?.textContent ?? null)
+        .catch(() => null);
       failure = `reply ${index}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (status: ${status})`;
       break;
     }
@@ -546,7 +652,17 @@ async function conversationRun(browser, server) {
   const heap = await heapAfterGc(cdp);
   const longTasks = await page.evaluate(() => (window.__bench?.longTasks ?? []).map((task) => task.duration));
   await context.close();
-  return { ...conversation, completed: heapTrail.length, failure, seconds: round(seconds, 1), heapMB: round(heap / 1048576, 1), heapTrailMB: heapTrail, longestTaskMs: round(Math.max(0, ...longTasks)), longTasks: longTasks.length, errors };
+  return {
+    ...conversation,
+    completed: heapTrail.length,
+    failure,
+    seconds: round(seconds, 1),
+    heapMB: round(heap / 1048576, 1),
+    heapTrailMB: heapTrail,
+    longestTaskMs: round(Math.max(0, ...longTasks)),
+    longTasks: longTasks.length,
+    errors,
+  };
 }
 
 // ---- report ---------------------------------------------------------------------------------------------------
@@ -583,18 +699,49 @@ function printTable(bundle, results) {
   const { loads, fast: fastRuns, slow: slowRuns, input, memory } = results;
   const lines = [];
   const appLoad = loads.app;
-  lines.push(`GLM Playground bench — ${new Date().toISOString()} — ${os.cpus().length} CPUs, Chromium ${results.environment.chromium}, load average ${results.environment.loadAverage}`);
+  lines.push(
+    `GLM Playground bench — ${new Date().toISOString()} — ${os.cpus().length} CPUs, Chromium ${results.environment.chromium}, load average ${results.environment.loadAverage}`,
+  );
   lines.push('busy = main-thread CPU time (CDP TaskDuration, threadTicks); other times are wall clock.');
   lines.push('');
   lines.push('Initial load (app)                         value        target    ');
-  const row = (/** @type {string} */ label, /** @type {unknown} */ value, /** @type {string} */ target, /** @type {boolean | null} */ ok) => lines.push(`${label.padEnd(40)}${cell(value, 12)}  ${target.padEnd(10)}${verdict(ok)}`);
-  row('JS before composer, raw / gzip KB', `${kb(appLoad.jsBeforeComposer.bytes)} / ${kb(appLoad.jsBeforeComposer.gzip)}`, `≤ ${targets.initialGzipKB} gz`, kb(appLoad.jsBeforeComposer.gzip) <= targets.initialGzipKB);
-  row('Composer painted after navigation, ms', round(appLoad.composerPainted), `≤ ${targets.composerMs}`, appLoad.composerPainted === null ? null : appLoad.composerPainted <= targets.composerMs);
-  row('Monaco in initial requests', appLoad.jsAfterSettling.monaco ? 'yes' : 'no', 'no', !appLoad.jsAfterSettling.monaco);
-  row('Monaco chunk gzip KB / workers', bundle.monacoChunks.length ? `${kb(bundle.monacoGzip)} / ${bundle.workers.length}` : 'not built', `≤ ${targets.monacoGzipKB}, 1`, bundle.monacoChunks.length ? kb(bundle.monacoGzip) <= targets.monacoGzipKB && bundle.workers.length <= 1 : null);
+  const row = (
+    /** @type {string} */ label,
+    /** @type {unknown} */ value,
+    /** @type {string} */ target,
+    /** @type {boolean | null} */ ok,
+  ) => lines.push(`${label.padEnd(40)}${cell(value, 12)}  ${target.padEnd(10)}${verdict(ok)}`);
+  row(
+    'JS before composer, raw / gzip KB',
+    `${kb(appLoad.jsBeforeComposer.bytes)} / ${kb(appLoad.jsBeforeComposer.gzip)}`,
+    `≤ ${targets.initialGzipKB} gz`,
+    kb(appLoad.jsBeforeComposer.gzip) <= targets.initialGzipKB,
+  );
+  row(
+    'Composer painted after navigation, ms',
+    round(appLoad.composerPainted),
+    `≤ ${targets.composerMs}`,
+    appLoad.composerPainted === null ? null : appLoad.composerPainted <= targets.composerMs,
+  );
+  row(
+    'Monaco in initial requests',
+    appLoad.jsAfterSettling.monaco ? 'yes' : 'no',
+    'no',
+    !appLoad.jsAfterSettling.monaco,
+  );
+  row(
+    'Monaco chunk gzip KB / workers',
+    bundle.monacoChunks.length ? `${kb(bundle.monacoGzip)} / ${bundle.workers.length}` : 'not built',
+    `≤ ${targets.monacoGzipKB}, 1`,
+    bundle.monacoChunks.length ? kb(bundle.monacoGzip) <= targets.monacoGzipKB && bundle.workers.length <= 1 : null,
+  );
   lines.push('');
-  lines.push(`Streaming            ${`${fast.rate}/s, ${fast.contentChars / 1000}K+${fast.reasoningChars / 1000}K`.padEnd(30)} ${`${slow.rate}/s, ${slow.contentChars / 1000}K+${slow.reasoningChars / 1000}K (capped)`.padEnd(30)} target @1000/s`);
-  lines.push(`${''.padEnd(20)}${'app'.padStart(8)}${'naive'.padStart(8)}${'ratio'.padStart(7)}       ${'app'.padStart(8)}${'naive'.padStart(8)}${'ratio'.padStart(7)}`);
+  lines.push(
+    `Streaming            ${`${fast.rate}/s, ${fast.contentChars / 1000}K+${fast.reasoningChars / 1000}K`.padEnd(30)} ${`${slow.rate}/s, ${slow.contentChars / 1000}K+${slow.reasoningChars / 1000}K (capped)`.padEnd(30)} target @1000/s`,
+  );
+  lines.push(
+    `${''.padEnd(20)}${'app'.padStart(8)}${'naive'.padStart(8)}${'ratio'.padStart(7)}       ${'app'.padStart(8)}${'naive'.padStart(8)}${'ratio'.padStart(7)}`,
+  );
   /**
    * @param {string} label @param {keyof StreamResult} key @param {string} target @param {((value: number) => boolean) | null} test
    */
@@ -604,19 +751,33 @@ function printTable(bundle, results) {
     const sa = figure(slowRuns.app, key);
     const sn = figure(slowRuns.naive, key);
     const ok = test === null || a === null ? null : test(a);
-    lines.push(`${label.padEnd(20)}${cell(a, 8)}${cell(n, 8)}${ratio(a, n).padStart(7)}       ${cell(sa, 8)}${cell(sn, 8)}${ratio(sa, sn).padStart(7)}   ${target.padEnd(10)}${verdict(ok)}`);
+    lines.push(
+      `${label.padEnd(20)}${cell(a, 8)}${cell(n, 8)}${ratio(a, n).padStart(7)}       ${cell(sa, 8)}${cell(sn, 8)}${ratio(sa, sn).padStart(7)}   ${target.padEnd(10)}${verdict(ok)}`,
+    );
   };
   streamRow('busy ms (total)', 'busyMs', '', null);
-  streamRow('busy ms / 1k tokens', 'busyPer1kTokens', `≤ ${targets.busyPer1kMs}`, (value) => value <= targets.busyPer1kMs);
+  streamRow(
+    'busy ms / 1k tokens',
+    'busyPer1kTokens',
+    `≤ ${targets.busyPer1kMs}`,
+    (value) => value <= targets.busyPer1kMs,
+  );
   const fastRatio = (fastRuns.naive.busyPer1kTokens ?? 0) / (fastRuns.app.busyPer1kTokens ?? 1);
-  lines.push(`${'  naive/app busy'.padEnd(20)}${cell(`${round(fastRatio, 1)}×`, 8)}${''.padEnd(50)}${`≥ ${targets.naiveRatio}×`.padEnd(10)}${verdict(fastRatio >= targets.naiveRatio)}`);
+  lines.push(
+    `${'  naive/app busy'.padEnd(20)}${cell(`${round(fastRatio, 1)}×`, 8)}${''.padEnd(50)}${`≥ ${targets.naiveRatio}×`.padEnd(10)}${verdict(fastRatio >= targets.naiveRatio)}`,
+  );
   streamRow('script ms', 'scriptMs', '', null);
   streamRow('layout+style ms', 'layoutStyleMs', '', null);
   streamRow('longest task ms', 'longestTaskMs', '', null);
   streamRow('long tasks >50 ms', 'longTasks', `= ${targets.longTasks}`, (value) => value <= targets.longTasks);
   streamRow('frames dropped', 'droppedFrames', '', null);
   streamRow('final paint lag ms', 'finalLagMs', `≤ ${targets.finalLagMs}`, (value) => value <= targets.finalLagMs);
-  streamRow('first delta, frames', 'firstPaintFrames', `≤ ${targets.firstPaintFrames}`, (value) => value <= targets.firstPaintFrames);
+  streamRow(
+    'first delta, frames',
+    'firstPaintFrames',
+    `≤ ${targets.firstPaintFrames}`,
+    (value) => value <= targets.firstPaintFrames,
+  );
   streamRow('reply stale max ms', 'replyStaleMs', `≤ ${targets.staleMs}`, (value) => value <= targets.staleMs);
   streamRow('reasoning stale ms', 'reasoningStaleMs', `≤ ${targets.staleMs}`, (value) => value <= targets.staleMs);
   streamRow('last/first 10% busy', 'flatness', `≤ ${targets.flatness}`, (value) => value <= targets.flatness);
@@ -624,14 +785,27 @@ function printTable(bundle, results) {
   streamRow('  incl. the end', 'flatnessWithEnd', '', null);
   streamRow('heap after, MB', 'heapMB', '', null);
   lines.push('');
-  lines.push(`Input while streaming (${typing.keys} keys, ${fast.rate}/s)  app p50/p95 ${input.app.p50}/${input.app.p95} ms   naive p50/p95 ${input.naive.p50}/${input.naive.p95} ms   target p95 ≤ ${targets.keyP95Ms}  ${verdict(input.app.p95 !== null && input.app.p95 <= targets.keyP95Ms)}`);
+  lines.push(
+    `Input while streaming (${typing.keys} keys, ${fast.rate}/s)  app p50/p95 ${input.app.p50}/${input.app.p95} ms   naive p50/p95 ${input.naive.p50}/${input.naive.p95} ms   target p95 ≤ ${targets.keyP95Ms}  ${verdict(input.app.p95 !== null && input.app.p95 <= targets.keyP95Ms)}`,
+  );
   if (memory.failure) lines.push(`Memory run stopped after ${memory.completed} replies: ${memory.failure}`);
-  lines.push(`Memory: heap after ${memory.completed} replies of ${memory.contentChars / 1000}K+${memory.reasoningChars / 1000}K (smaller than 100K, for run time): ${memory.heapMB} MB   target ≤ ${targets.heapMB}  ${verdict(memory.heapMB === null || memory.completed < memory.replies ? null : memory.heapMB <= targets.heapMB)}`);
-  lines.push(`Bundle: initial ${bundle.initialChunks.map((chunk) => chunk.fileName).join(', ')} ${kb(bundle.initialBytes)} KB / ${kb(bundle.initialGzip)} KB gzip; ${bundle.lazyChunks} lazy chunks`);
+  lines.push(
+    `Memory: heap after ${memory.completed} replies of ${memory.contentChars / 1000}K+${memory.reasoningChars / 1000}K (smaller than 100K, for run time): ${memory.heapMB} MB   target ≤ ${targets.heapMB}  ${verdict(memory.heapMB === null || memory.completed < memory.replies ? null : memory.heapMB <= targets.heapMB)}`,
+  );
+  lines.push(
+    `Bundle: initial ${bundle.initialChunks.map((chunk) => chunk.fileName).join(', ')} ${kb(bundle.initialBytes)} KB / ${kb(bundle.initialGzip)} KB gzip; ${bundle.lazyChunks} lazy chunks`,
+  );
   const pageErrors = [...new Set([fastRuns.app, slowRuns.app, input.app, memory].flatMap((run) => run.errors))];
-  if (pageErrors.length > 0) lines.push(`App page errors (figures above are suspect): ${pageErrors.slice(0, 3).join(' | ')}`);
-  for (const [name, run] of /** @type {const} */ ([['1000/s app', fastRuns.app], ['1000/s naive', fastRuns.naive], ['200/s app', slowRuns.app], ['200/s naive', slowRuns.naive]])) {
-    if (run.timedOut) lines.push(`${name}: the final text never appeared in full (timed out); its figures cover the whole wait.`);
+  if (pageErrors.length > 0)
+    lines.push(`App page errors (figures above are suspect): ${pageErrors.slice(0, 3).join(' | ')}`);
+  for (const [name, run] of /** @type {const} */ ([
+    ['1000/s app', fastRuns.app],
+    ['1000/s naive', fastRuns.naive],
+    ['200/s app', slowRuns.app],
+    ['200/s naive', slowRuns.naive],
+  ])) {
+    if (run.timedOut)
+      lines.push(`${name}: the final text never appeared in full (timed out); its figures cover the whole wait.`);
   }
   lines.push(`Full figures: bench/results/latest.json   (total ${results.seconds} s)`);
   return lines.join('\n');
@@ -647,7 +821,25 @@ const wanted = (part) => only === null || only.has(part);
 
 /** The headline figures of a partial run. @param {Record<string, unknown>} run */
 function summary(run) {
-  const keys = ['busyMs', 'busyPer1kTokens', 'scriptMs', 'layoutStyleMs', 'longestTaskMs', 'longTasks', 'droppedFrames', 'finalLagMs', 'firstPaintFrames', 'replyStaleMs', 'reasoningStaleMs', 'flatness', 'replyFlatness', 'heapMB', 'p50', 'p95', 'timedOut'];
+  const keys = [
+    'busyMs',
+    'busyPer1kTokens',
+    'scriptMs',
+    'layoutStyleMs',
+    'longestTaskMs',
+    'longTasks',
+    'droppedFrames',
+    'finalLagMs',
+    'firstPaintFrames',
+    'replyStaleMs',
+    'reasoningStaleMs',
+    'flatness',
+    'replyFlatness',
+    'heapMB',
+    'p50',
+    'p95',
+    'timedOut',
+  ];
   return Object.fromEntries(keys.filter((key) => key in run).map((key) => [key, run[key]]));
 }
 
@@ -655,13 +847,23 @@ async function partial() {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   /** @type {Record<string, unknown>} */
   const results = {};
   try {
     if (wanted('load')) results.load = await loadRun(browser, server.origin, 'app');
-    for (const [name, workload] of /** @type {const} */ ([['fast', fast], ['slow', slow]])) {
+    for (const [name, workload] of /** @type {const} */ ([
+      ['fast', fast],
+      ['slow', slow],
+    ])) {
       for (const variant of /** @type {const} */ (['app', 'naive'])) {
         if (!wanted(`${name}:${variant}`)) continue;
         const run = await streamRun(browser, server, variant, workload);
@@ -693,7 +895,14 @@ async function main() {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
   try {
     console.log('Initial load…');
@@ -703,17 +912,25 @@ async function main() {
     loadRuns.naive.push(await loadRun(browser, server.origin, 'naive'));
     /** @param {LoadResult[]} runs @returns {LoadResult} */
     const medianLoad = (runs) => {
-      const median = [...runs].sort((a, b) => (a.composerPainted ?? 0) - (b.composerPainted ?? 0))[Math.floor(runs.length / 2)];
+      const median = [...runs].sort((a, b) => (a.composerPainted ?? 0) - (b.composerPainted ?? 0))[
+        Math.floor(runs.length / 2)
+      ];
       if (!median) throw new Error('No load run.');
       return median;
     };
-    const loads = { app: medianLoad(loadRuns.app), naive: medianLoad(loadRuns.naive), composerPaintedMs: loadRuns.app.map((run) => round(run.composerPainted)) };
+    const loads = {
+      app: medianLoad(loadRuns.app),
+      naive: medianLoad(loadRuns.naive),
+      composerPaintedMs: loadRuns.app.map((run) => round(run.composerPainted)),
+    };
 
     /** @param {Workload} workload */
     const streamBoth = async (workload) => {
       /** @param {Variant} variant */
       const one = (variant) => {
-        console.log(`Streaming ${variant} at ${workload.rate}/s (${workload.contentChars} + ${workload.reasoningChars} chars)…`);
+        console.log(
+          `Streaming ${variant} at ${workload.rate}/s (${workload.contentChars} + ${workload.reasoningChars} chars)…`,
+        );
         return streamRun(browser, server, variant, workload);
       };
       const app = await one('app');
@@ -732,7 +949,16 @@ async function main() {
     const results = {
       date: new Date().toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
-      environment: { loadAverage: os.loadavg().map((value) => round(value, 1)).join(' '), cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', chromium: browser.version(), node: process.version },
+      environment: {
+        loadAverage: os
+          .loadavg()
+          .map((value) => round(value, 1))
+          .join(' '),
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? '',
+        chromium: browser.version(),
+        node: process.version,
+      },
       workloads: { fast, slow, typing, conversation, sampleEveryMs },
       targets,
       bundle,

@@ -26,8 +26,12 @@ const server = http.createServer((request, response) => {
   }
   const relative = url.pathname.replace(/^\/naive\//, '/');
   let file = path.join(outDir, path.normalize(decodeURIComponent(relative)));
-  if (!file.startsWith(outDir) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(outDir, 'index.html');
-  response.setHeader('Content-Type', file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html');
+  if (!file.startsWith(outDir) || !existsSync(file) || statSync(file).isDirectory())
+    file = path.join(outDir, 'index.html');
+  response.setHeader(
+    'Content-Type',
+    file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html',
+  );
   createReadStream(file).pipe(response);
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
@@ -36,7 +40,14 @@ const origin = `http://127.0.0.1:${typeof address === 'object' && address ? addr
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -46,18 +57,27 @@ try {
   if (variant === 'app') await page.getByLabel('Endpoint', { exact: true }).selectOption('demo');
   await page.getByLabel('Message', { exact: true }).fill('Trace: a long reply.');
   mock.queue({ name: 'long', contentChars, reasoningChars, chunksPerSecond: rate });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'],
+  });
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const tokens = tokenize(longMarkdown(contentChars)).length;
   const doneSelector = variant === 'app' ? '.reply-pane .reply-status' : '.naive-status';
-  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'complete', doneSelector, { polling: 250, timeout: (tokens / rate) * 1000 + 120_000 });
+  await page.waitForFunction((selector) => document.querySelector(selector)?.textContent === 'complete', doneSelector, {
+    polling: 250,
+    timeout: (tokens / rate) * 1000 + 120_000,
+  });
   const buffer = await browser.stopTracing();
   writeFileSync(path.join(root, 'dist-bench', `trace-${variant}.json`), buffer);
 
   /** @type {{ traceEvents: { name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: { name?: string } }[] }} */
   const trace = JSON.parse(buffer.toString('utf8'));
   const events = trace.traceEvents;
-  const threadNames = new Map(events.filter((event) => event.name === 'thread_name').map((event) => [`${event.pid}:${event.tid}`, event.args?.name ?? '']));
+  const threadNames = new Map(
+    events
+      .filter((event) => event.name === 'thread_name')
+      .map((event) => [`${event.pid}:${event.tid}`, event.args?.name ?? '']),
+  );
   /** @type {Map<string, typeof events>} */
   const byThread = new Map();
   for (const event of events) {
@@ -89,7 +109,8 @@ try {
     };
     for (const event of list) {
       const end = event.ts + (event.dur ?? 0);
-      while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= event.ts) close(/** @type {NonNullable<typeof stack[number]>} */ (stack.pop()));
+      while (stack.length > 0 && (stack[stack.length - 1]?.end ?? 0) <= event.ts)
+        close(/** @type {NonNullable<typeof stack[number]>} */ (stack.pop()));
       const parent = stack[stack.length - 1];
       if (!parent && (event.dur ?? 0) > 50_000) taskSelf = new Map();
       if (parent) parent.children += event.dur ?? 0;
@@ -98,7 +119,9 @@ try {
     }
     while (stack.length > 0) close(/** @type {NonNullable<typeof stack[number]>} */ (stack.pop()));
   }
-  console.log(`${variant} at ${rate}/s, ${contentChars}+${reasoningChars} chars: main-thread tasks ${Math.round(busy / 1000)} ms`);
+  console.log(
+    `${variant} at ${rate}/s, ${contentChars}+${reasoningChars} chars: main-thread tasks ${Math.round(busy / 1000)} ms`,
+  );
   console.log(
     [...self.entries()]
       .sort((a, b) => b[1] - a[1])
@@ -109,8 +132,13 @@ try {
   const firstTs = Math.min(...longTasks.map((task) => task.ts));
   console.log(`\nTasks > 50 ms (${longTasks.length}), first and last ones with their parts:`);
   for (const task of longTasks.length > 8 ? [...longTasks.slice(0, 4), ...longTasks.slice(-4)] : longTasks) {
-    const parts = [...task.parts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, micros]) => `${name} ${Math.round(micros / 1000)}`);
-    console.log(`  +${Math.round((task.ts - firstTs) / 1000)} ms: ${Math.round(task.dur / 1000)} ms — ${parts.join(', ')}`);
+    const parts = [...task.parts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 6)
+      .map(([name, micros]) => `${name} ${Math.round(micros / 1000)}`);
+    console.log(
+      `  +${Math.round((task.ts - firstTs) / 1000)} ms: ${Math.round(task.dur / 1000)} ms — ${parts.join(', ')}`,
+    );
   }
 } finally {
   await browser.close();

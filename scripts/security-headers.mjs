@@ -23,7 +23,14 @@ export const cspDirectives = {
   'style-src': ["'self'", "'unsafe-inline'"],
   'img-src': ["'self'", 'data:', 'blob:', 'https:'],
   'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'", 'https://api.z.ai', 'https://open.bigmodel.cn', 'http://localhost:*', 'http://127.0.0.1:*', 'https:'],
+  'connect-src': [
+    "'self'",
+    'https://api.z.ai',
+    'https://open.bigmodel.cn',
+    'http://localhost:*',
+    'http://127.0.0.1:*',
+    'https:',
+  ],
   'worker-src': ["'self'", 'blob:'],
   'object-src': ["'none'"],
   'base-uri': ["'self'"],
@@ -69,7 +76,12 @@ export function securityHeadersPlugin() {
   /** @param {'dev' | 'preview'} mode @returns {import('vite').Connect.NextHandleFunction} */
   const middleware = (mode) => (_request, response, next) => {
     for (const [name, value] of Object.entries(securityHeaders)) {
-      response.setHeader(name, name === 'Content-Security-Policy' && mode === 'dev' ? devContentSecurityPolicy + "; frame-ancestors 'none'" : value);
+      response.setHeader(
+        name,
+        name === 'Content-Security-Policy' && mode === 'dev'
+          ? devContentSecurityPolicy + "; frame-ancestors 'none'"
+          : value,
+      );
     }
     next();
   };

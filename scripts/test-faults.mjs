@@ -23,14 +23,20 @@ import { join, relative, sep } from 'node:path';
 const sources = [
   { file: 'tests/e2e/faults.spec.ts', layer: 'e2e' },
   { file: 'tests/components/stream-faults.test.tsx', layer: 'component' },
-  { file: 'tests/components/reply-errors.test.tsx', layer: 'component', include: (titles) => titles[0] === 'stream faults' },
+  {
+    file: 'tests/components/reply-errors.test.tsx',
+    layer: 'component',
+    include: (titles) => titles[0] === 'stream faults',
+  },
   { file: 'tests/unit/retry.test.ts', layer: 'unit' },
   {
     file: 'tests/unit/streaming.test.ts',
     layer: 'unit',
     include: (titles) =>
       /stall|stop|network failures/.test(titles[0] ?? '') ||
-      /interrupted|malformed|unknown event|error payload|\{"error"|\[DONE\]|"length"|dropped/i.test(titles[titles.length - 1] ?? ''),
+      /interrupted|malformed|unknown event|error payload|\{"error"|\[DONE\]|"length"|dropped/i.test(
+        titles[titles.length - 1] ?? '',
+      ),
   },
 ];
 
@@ -51,7 +57,9 @@ function readJson(file) {
 
 /** @param {unknown} value @returns {Record<string, unknown>} */
 function record(value) {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? /** @type {Record<string, unknown>} */ (value) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? /** @type {Record<string, unknown>} */ (value)
+    : {};
 }
 
 /** @param {unknown} value @returns {unknown[]} */
@@ -67,12 +75,15 @@ function toRepositoryPath(path) {
 
 /** @param {string} file */
 function sourceFor(file) {
-  return sources.find((source) => file === source.file || file.endsWith('/' + source.file) || source.file.endsWith('/' + file));
+  return sources.find(
+    (source) => file === source.file || file.endsWith('/' + source.file) || source.file.endsWith('/' + file),
+  );
 }
 
 /** @param {unknown} report @returns {Line[]} */
 function vitestLines(report) {
-  if (report === null) return [{ status: 'fail', title: 'no vitest report: the unit/component tests did not run', layer: 'unit' }];
+  if (report === null)
+    return [{ status: 'fail', title: 'no vitest report: the unit/component tests did not run', layer: 'unit' }];
   /** @type {Line[]} */
   const lines = [];
   for (const fileResult of list(record(report).testResults)) {
@@ -89,13 +100,20 @@ function vitestLines(report) {
       const titles = [...list(entry.ancestorTitles).map(String), String(entry.title ?? '')];
       if (source.include && !source.include(titles)) continue;
       const status = entry.status === 'passed' ? 'pass' : entry.status === 'failed' ? 'fail' : 'skip';
-      const title = source.file.includes('stream-faults') ? titles[titles.length - 1] ?? '' : titles.join(' › ');
+      const title = source.file.includes('stream-faults') ? (titles[titles.length - 1] ?? '') : titles.join(' › ');
       lines.push({ status, title, layer: source.layer });
     }
   }
-  const reported = new Set(list(record(report).testResults).map((result) => toRepositoryPath(String(record(result).name ?? ''))));
+  const reported = new Set(
+    list(record(report).testResults).map((result) => toRepositoryPath(String(record(result).name ?? ''))),
+  );
   for (const file of vitestFiles) {
-    if (!reported.has(file)) lines.push({ status: 'fail', title: `${file}: missing from the vitest report`, layer: sourceFor(file)?.layer ?? 'unit' });
+    if (!reported.has(file))
+      lines.push({
+        status: 'fail',
+        title: `${file}: missing from the vitest report`,
+        layer: sourceFor(file)?.layer ?? 'unit',
+      });
   }
   return lines;
 }
@@ -122,19 +140,30 @@ function collectPlaywrightSuite(suite, titles, source, lines) {
       });
     }
   }
-  for (const child of list(entry.suites)) collectPlaywrightSuite(child, [...titles, String(record(child).title ?? '')], current, lines);
+  for (const child of list(entry.suites))
+    collectPlaywrightSuite(child, [...titles, String(record(child).title ?? '')], current, lines);
 }
 
 /** @param {unknown} report @returns {Line[]} */
 function playwrightLines(report) {
-  if (report === null) return [{ status: 'fail', title: 'no Playwright report: the end-to-end fault tests did not run', layer: 'e2e' }];
+  if (report === null)
+    return [{ status: 'fail', title: 'no Playwright report: the end-to-end fault tests did not run', layer: 'e2e' }];
   /** @type {Line[]} */
   const lines = [];
   for (const suite of list(record(report).suites)) collectPlaywrightSuite(suite, [], undefined, lines);
   for (const error of list(record(report).errors)) {
-    lines.push({ status: 'fail', title: `Playwright: ${String(record(error).message ?? 'error').split('\n')[0]}`, layer: 'e2e' });
+    lines.push({
+      status: 'fail',
+      title: `Playwright: ${String(record(error).message ?? 'error').split('\n')[0]}`,
+      layer: 'e2e',
+    });
   }
-  if (!lines.some((line) => line.layer === 'e2e')) lines.push({ status: 'fail', title: `${playwrightFiles.join(', ')}: no results in the Playwright report`, layer: 'e2e' });
+  if (!lines.some((line) => line.layer === 'e2e'))
+    lines.push({
+      status: 'fail',
+      title: `${playwrightFiles.join(', ')}: no results in the Playwright report`,
+      layer: 'e2e',
+    });
   return lines;
 }
 
@@ -164,9 +193,22 @@ function runStandalone() {
   const playwrightReport = join(directory, 'playwright.json');
   try {
     const built = process.argv.includes('--no-build') || run('npx', ['vite', 'build', '--logLevel', 'warn']);
-    run('npx', ['vitest', 'run', ...vitestFiles, '--reporter=dot', '--reporter=json', `--outputFile.json=${vitestReport}`]);
-    if (built) run('npx', ['playwright', 'test', ...playwrightFiles, '--reporter=dot,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport });
-    const lines = [...playwrightLines(built ? readJson(playwrightReport) : null), ...vitestLines(readJson(vitestReport))];
+    run('npx', [
+      'vitest',
+      'run',
+      ...vitestFiles,
+      '--reporter=dot',
+      '--reporter=json',
+      `--outputFile.json=${vitestReport}`,
+    ]);
+    if (built)
+      run('npx', ['playwright', 'test', ...playwrightFiles, '--reporter=dot,json'], {
+        PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport,
+      });
+    const lines = [
+      ...playwrightLines(built ? readJson(playwrightReport) : null),
+      ...vitestLines(readJson(vitestReport)),
+    ];
     return printSummary(lines);
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -52,7 +52,9 @@ function ensureChromium() {
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Chromium is missing (${chromiumPath}). Install Debian's package, then run npm test again:\n\n  sudo ${installCommand.replace('&& apt-get', '&& sudo apt-get')}\n`);
+    console.error(
+      `Chromium is missing (${chromiumPath}). Install Debian's package, then run npm test again:\n\n  sudo ${installCommand.replace('&& apt-get', '&& sudo apt-get')}\n`,
+    );
     return false;
   }
   console.log(`Chromium is missing; installing Debian's chromium package: ${installCommand}`);
@@ -63,11 +65,13 @@ function ensureChromium() {
 /** @type {Step[]} */
 const steps = [
   { title: `Chromium (${chromiumPath})`, run: ensureChromium },
+  { title: 'Format (prettier --check)', run: () => run('npm', ['run', 'format:check']) },
   { title: 'Typecheck (tsc)', run: () => run('npm', ['run', 'typecheck']) },
   { title: 'Lint (eslint, no warnings)', run: () => run('npm', ['run', 'lint']) },
   {
     title: 'Unit and component tests (vitest)',
-    run: () => run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]),
+    run: () =>
+      run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]),
     count: () => {
       const report = readJson(vitestReport);
       return report ? { passed: numberAt(report, 'numPassedTests'), failed: numberAt(report, 'numFailedTests') } : null;

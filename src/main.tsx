@@ -10,7 +10,12 @@ import './styles.css';
 installCrossTabGuard(usePlaygroundStore);
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
 
 // Fetch the Markdown renderers and the streaming call once the first paint is done, before the first reply needs them.
 const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));

@@ -38,7 +38,8 @@ function App() {
   const replyRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    for (const element of [reasoningRef.current, replyRef.current]) if (element) element.scrollTop = element.scrollHeight;
+    for (const element of [reasoningRef.current, replyRef.current])
+      if (element) element.scrollTop = element.scrollHeight;
   });
 
   async function send(message: string) {
@@ -48,10 +49,18 @@ function App() {
     const response = await fetch('/mock-zai/api/paas/v4/chat/completions', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer offline-demo' },
-      body: JSON.stringify({ model: 'glm-4.7', stream: true, thinking: { type: 'enabled' }, messages: [{ role: 'user', content: message || 'hello' }] }),
+      body: JSON.stringify({
+        model: 'glm-4.7',
+        stream: true,
+        thinking: { type: 'enabled' },
+        messages: [{ role: 'user', content: message || 'hello' }],
+      }),
     });
     if (!response.body) return;
-    const reader = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
+    const reader = response.body
+      .pipeThrough(new TextDecoderStream())
+      .pipeThrough(new EventSourceParserStream())
+      .getReader();
     for (;;) {
       const { done, value: event } = await reader.read();
       if (done || event.data === '[DONE]') break;
@@ -88,4 +97,9 @@ function App() {
 }
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root)
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );

@@ -15,7 +15,9 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1 className="app-title">GLM Playground</h1>
-        <p className="app-tagline">Compose, stream and inspect Z.ai GLM chat requests — your key stays in this browser.</p>
+        <p className="app-tagline">
+          Compose, stream and inspect Z.ai GLM chat requests — your key stays in this browser.
+        </p>
         <CompareToggle />
         <PresenterToggle />
         <KeyboardShortcuts />

@@ -1,5 +1,10 @@
 import { useSyncExternalStore } from 'react';
-import { currentCrossTabConflict, keepThisTabVersion, loadOtherTabVersion, subscribeToCrossTabConflict } from '../store/crossTab';
+import {
+  currentCrossTabConflict,
+  keepThisTabVersion,
+  loadOtherTabVersion,
+  subscribeToCrossTabConflict,
+} from '../store/crossTab';
 import { usePlaygroundStore } from '../store';
 
 function countText(count: number): string {
@@ -14,8 +19,8 @@ export function CrossTabNotice() {
   return (
     <div className="notice notice-warning cross-tab-notice" role="alert">
       <span>
-        Another tab changed this conversation ({countText(conflict.other.turns.length)} there, {countText(ownCount)} here) while this tab had changes
-        of its own. This tab is not saving until you choose.
+        Another tab changed this conversation ({countText(conflict.other.turns.length)} there, {countText(ownCount)}{' '}
+        here) while this tab had changes of its own. This tab is not saving until you choose.
       </span>
       <span className="button-row">
         <button type="button" onClick={loadOtherTabVersion}>

@@ -19,7 +19,8 @@ const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset',
 /** True where a printable key is text: text fields, text areas, selects and editable content (Monaco included). */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target.closest('[contenteditable=""], [contenteditable="true"], .monaco-editor')) return true;
+  if (target.isContentEditable || target.closest('[contenteditable=""], [contenteditable="true"], .monaco-editor'))
+    return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !nonTextInputs.has(target.type);
 }
@@ -38,7 +39,8 @@ async function copyPendingCurl(): Promise<string> {
   const request = selectPendingRequest(usePlaygroundStore.getState());
   // The code generators load on first use: the page's first paint does not need them.
   const codegen = await import('../core/codegen').catch(() => null);
-  if (!codegen) return 'The request could not be copied: part of the app failed to load. Reload the page and try again.';
+  if (!codegen)
+    return 'The request could not be copied: part of the app failed to load. Reload the page and try again.';
   try {
     await copyText(codegen.generateCode(request, 'curl', { library: 'curl', includeKey: false }));
     return 'Copied the next request as cURL (without your key).';

@@ -38,7 +38,17 @@ interface ModalDialogProps {
  * presses inside stay inside (the global shortcuts and the opener's handlers do not see them).
  */
 export function ModalDialog(props: ModalDialogProps) {
-  const { title, onClose, children, closeButton = false, className, initialFocus, describedBy, titleHidden = false, headerContent } = props;
+  const {
+    title,
+    onClose,
+    children,
+    closeButton = false,
+    className,
+    initialFocus,
+    describedBy,
+    titleHidden = false,
+    headerContent,
+  } = props;
   const dialogRef = useRef<HTMLDialogElement>(null);
   const id = useId();
 
@@ -58,7 +68,8 @@ export function ModalDialog(props: ModalDialogProps) {
       if (typeof dialog.close === 'function' && dialog.open) dialog.close();
       // Only when focus was lost with the dialog: an opener that moved focus on purpose keeps its choice.
       const active = document.activeElement;
-      if (returnTo?.isConnected && (active === null || active === document.body || !active.isConnected)) returnTo.focus();
+      if (returnTo?.isConnected && (active === null || active === document.body || !active.isConnected))
+        returnTo.focus();
     };
     // initialFocus is read once, on opening.
     // eslint-disable-next-line react-hooks/exhaustive-deps

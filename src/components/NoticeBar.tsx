@@ -13,12 +13,21 @@ export function NoticeBar() {
         notice.text === storageFullText ? (
           <StorageFullNotice key={notice.id} notice={notice} />
         ) : (
-        <div key={notice.id} className={`notice notice-${notice.level}`} role={notice.level === 'info' ? 'status' : 'alert'}>
-          <span>{notice.text}</span>
-          <button type="button" className="button-quiet" onClick={() => dismissNotice(notice.id)} aria-label={`Dismiss: ${notice.text}`}>
-            Dismiss
-          </button>
-        </div>
+          <div
+            key={notice.id}
+            className={`notice notice-${notice.level}`}
+            role={notice.level === 'info' ? 'status' : 'alert'}
+          >
+            <span>{notice.text}</span>
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() => dismissNotice(notice.id)}
+              aria-label={`Dismiss: ${notice.text}`}
+            >
+              Dismiss
+            </button>
+          </div>
         ),
       )}
     </section>

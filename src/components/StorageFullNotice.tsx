@@ -14,7 +14,12 @@ export function StorageFullNotice({ notice }: { notice: Notice }) {
         <button type="button" onClick={() => void downloadConversationFile().then(setFailure)}>
           Export conversation
         </button>
-        <button type="button" className="button-quiet" onClick={() => dismissNotice(notice.id)} aria-label={`Dismiss: ${notice.text}`}>
+        <button
+          type="button"
+          className="button-quiet"
+          onClick={() => dismissNotice(notice.id)}
+          aria-label={`Dismiss: ${notice.text}`}
+        >
           Dismiss
         </button>
       </span>

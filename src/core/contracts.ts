@@ -10,13 +10,7 @@ export interface Usage {
 }
 
 export type FinishReason =
-  | 'stop'
-  | 'length'
-  | 'tool_calls'
-  | 'sensitive'
-  | 'network_error'
-  | 'model_context_window_exceeded'
-  | (string & {});
+  'stop' | 'length' | 'tool_calls' | 'sensitive' | 'network_error' | 'model_context_window_exceeded' | (string & {});
 
 /** A typed event from the response, in arrival order. Non-streaming responses produce the same events. */
 export type StreamEvent =
@@ -111,7 +105,10 @@ export interface CallOptions {
   url: string;
   apiKey: string;
   body: import('./request').ChatRequestBody;
-  fetch: (input: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<Response>;
+  fetch: (
+    input: string,
+    init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+  ) => Promise<Response>;
   signal: AbortSignal;
   onEvent: (event: StreamEvent) => void;
   /** No byte for this long → status 'stalled'. Default 60 000. */

@@ -24,19 +24,124 @@ export type CurlParseResult = { ok: true; command: CurlCommand } | { ok: false; 
 // curl options by what they do to the request. Options that take an argument must be known, so that their
 // argument is not mistaken for the URL.
 const dataOptions: Record<string, 'ascii' | 'raw' | 'binary' | 'json' | 'urlencode'> = {
-  '-d': 'ascii', '--data': 'ascii', '--data-ascii': 'ascii', '--data-raw': 'raw', '--data-binary': 'binary', '--json': 'json', '--data-urlencode': 'urlencode',
+  '-d': 'ascii',
+  '--data': 'ascii',
+  '--data-ascii': 'ascii',
+  '--data-raw': 'raw',
+  '--data-binary': 'binary',
+  '--json': 'json',
+  '--data-urlencode': 'urlencode',
 };
 /** Output and transport settings: they change nothing in the request, so they are skipped without a note. */
 const harmlessFlags = new Set([
-  '-s', '--silent', '-S', '--show-error', '-N', '--no-buffer', '-L', '--location', '-v', '--verbose', '-i', '--include', '-f', '--fail',
-  '--fail-with-body', '--compressed', '-#', '--progress-bar', '--http1.1', '--http2', '-k', '--insecure', '-g', '--globoff', '--no-progress-meter',
+  '-s',
+  '--silent',
+  '-S',
+  '--show-error',
+  '-N',
+  '--no-buffer',
+  '-L',
+  '--location',
+  '-v',
+  '--verbose',
+  '-i',
+  '--include',
+  '-f',
+  '--fail',
+  '--fail-with-body',
+  '--compressed',
+  '-#',
+  '--progress-bar',
+  '--http1.1',
+  '--http2',
+  '-k',
+  '--insecure',
+  '-g',
+  '--globoff',
+  '--no-progress-meter',
 ]);
-const harmlessWithArgument = new Set(['-o', '--output', '-m', '--max-time', '--connect-timeout', '-w', '--write-out', '--retry', '--retry-delay', '--retry-max-time', '--limit-rate', '--trace', '--trace-ascii', '--stderr']);
-const unmappedWithArgument = new Set(['-u', '--user', '-A', '--user-agent', '-e', '--referer', '-b', '--cookie', '-c', '--cookie-jar', '-x', '--proxy', '-F', '--form', '-T', '--upload-file', '--cacert', '--cert', '--key', '-E', '--resolve', '-K', '--config', '--oauth2-bearer', '-r', '--range', '-z', '--time-cond', '--aws-sigv4']);
-const secretOptions = new Set(['-u', '--user', '-b', '--cookie', '--oauth2-bearer', '--key', '-E', '--cert', '-x', '--proxy', '--aws-sigv4']);
+const harmlessWithArgument = new Set([
+  '-o',
+  '--output',
+  '-m',
+  '--max-time',
+  '--connect-timeout',
+  '-w',
+  '--write-out',
+  '--retry',
+  '--retry-delay',
+  '--retry-max-time',
+  '--limit-rate',
+  '--trace',
+  '--trace-ascii',
+  '--stderr',
+]);
+const unmappedWithArgument = new Set([
+  '-u',
+  '--user',
+  '-A',
+  '--user-agent',
+  '-e',
+  '--referer',
+  '-b',
+  '--cookie',
+  '-c',
+  '--cookie-jar',
+  '-x',
+  '--proxy',
+  '-F',
+  '--form',
+  '-T',
+  '--upload-file',
+  '--cacert',
+  '--cert',
+  '--key',
+  '-E',
+  '--resolve',
+  '-K',
+  '--config',
+  '--oauth2-bearer',
+  '-r',
+  '--range',
+  '-z',
+  '--time-cond',
+  '--aws-sigv4',
+]);
+const secretOptions = new Set([
+  '-u',
+  '--user',
+  '-b',
+  '--cookie',
+  '--oauth2-bearer',
+  '--key',
+  '-E',
+  '--cert',
+  '-x',
+  '--proxy',
+  '--aws-sigv4',
+]);
 /** Short options that can be bundled (-sSN) and the short ones that take an argument (-XPOST, -H'…'). */
 const shortFlagLetters = new Set(['s', 'S', 'N', 'L', 'v', 'i', 'f', '#', 'k', 'g']);
-const shortWithArgument = new Set(['X', 'H', 'd', 'o', 'm', 'w', 'u', 'A', 'e', 'b', 'c', 'x', 'F', 'T', 'E', 'K', 'r', 'z']);
+const shortWithArgument = new Set([
+  'X',
+  'H',
+  'd',
+  'o',
+  'm',
+  'w',
+  'u',
+  'A',
+  'e',
+  'b',
+  'c',
+  'x',
+  'F',
+  'T',
+  'E',
+  'K',
+  'r',
+  'z',
+]);
 
 const placeholderKeys = /^(your[-_ ]?(api[-_ ]?)?key|api[-_ ]?key|<[^>]*>|\[[^\]]*\]|\.\.\.|…|x+|\*+|sk-\.\.\.)$/i;
 const variableReference = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/;
@@ -76,7 +181,8 @@ export function parseCurlCommand(text: string): CurlParseResult {
     }
     if (words.length === 0) continue;
     if (isCurl(words[0])) {
-      if (curl) unmapped.push(`Only the first curl command was imported; this one was not: ${describeCommand(command)}`);
+      if (curl)
+        unmapped.push(`Only the first curl command was imported; this one was not: ${describeCommand(command)}`);
       else curl = { words: words.slice(1), command };
     } else if (!scriptBoilerplate.has(words[0]?.text ?? '')) {
       unmapped.push(`Not a curl command, ignored: ${describeCommand(command)}`);
@@ -86,8 +192,20 @@ export function parseCurlCommand(text: string): CurlParseResult {
   return { ok: true, command: readCurl(curl.words, curl.command, variables, unmapped) };
 }
 
-function readCurl(words: ShellWord[], command: ShellCommand, variables: Map<string, string>, unmapped: string[]): CurlCommand {
-  const result: CurlCommand = { url: null, baseUrl: null, bodyText: null, apiKey: null, keyPlaceholder: null, unmapped };
+function readCurl(
+  words: ShellWord[],
+  command: ShellCommand,
+  variables: Map<string, string>,
+  unmapped: string[],
+): CurlCommand {
+  const result: CurlCommand = {
+    url: null,
+    baseUrl: null,
+    bodyText: null,
+    apiKey: null,
+    keyPlaceholder: null,
+    unmapped,
+  };
   const data: DataPart[] = [];
   const headers: string[] = [];
   let method: string | null = null;
@@ -127,7 +245,11 @@ function readCurl(words: ShellWord[], command: ShellCommand, variables: Map<stri
       } else if (unmappedWithArgument.has(option)) {
         const value = takeArgument();
         // Credentials are named, never echoed.
-        unmapped.push(secretOptions.has(option) ? `${option} (credentials) was not imported.` : `${option} ${value?.text ?? ''} was not imported.`);
+        unmapped.push(
+          secretOptions.has(option)
+            ? `${option} (credentials) was not imported.`
+            : `${option} ${value?.text ?? ''} was not imported.`,
+        );
       } else {
         unmapped.push(`Unknown option ${option} was not imported.`);
       }
@@ -142,7 +264,8 @@ function readCurl(words: ShellWord[], command: ShellCommand, variables: Map<stri
         continue;
       }
       const attached = option.slice(position + 1);
-      const value: ShellWord | null = attached !== '' ? { text: attached, expandable: word.expandable } : takeArgument();
+      const value: ShellWord | null =
+        attached !== '' ? { text: attached, expandable: word.expandable } : takeArgument();
       if (value) applyShort(letter, value);
       break;
     }
@@ -156,7 +279,8 @@ function readCurl(words: ShellWord[], command: ShellCommand, variables: Map<stri
     else if (!['o', 'm', 'w'].includes(letter)) unmapped.push(`-${letter} ${value.text} was not imported.`);
   }
 
-  if (method !== null && method.toUpperCase() !== 'POST') unmapped.push(`The method ${method} was not imported (chat completions are always POST).`);
+  if (method !== null && method.toUpperCase() !== 'POST')
+    unmapped.push(`The method ${method} was not imported (chat completions are always POST).`);
   for (const header of headers) readHeader(header, result, variables);
   for (const redirection of command.redirections) unmapped.push(`The redirection "${redirection}" was not imported.`);
   result.bodyText = bodyFrom(data, command, unmapped);
@@ -179,7 +303,11 @@ function readHeader(header: string, result: CurlCommand, variables: Map<string, 
     const token = (bearer[1] ?? '').trim();
     const variable = variableReference.exec(token);
     const variableName = variable ? (variable[1] ?? variable[2] ?? '') : null;
-    if (variableName !== null && variables.has(variableName) && !placeholderKeys.test(variables.get(variableName) ?? '')) {
+    if (
+      variableName !== null &&
+      variables.has(variableName) &&
+      !placeholderKeys.test(variables.get(variableName) ?? '')
+    ) {
       result.apiKey = variables.get(variableName) ?? null;
     } else if (variableName !== null || placeholderKeys.test(token) || /[$`]/.test(token)) {
       result.keyPlaceholder = token;
@@ -199,18 +327,23 @@ function bodyFrom(data: DataPart[], command: ShellCommand, unmapped: string[]): 
       continue;
     }
     if (kind === 'raw' || !value.text.startsWith('@')) {
-      if (value.expandable) unmapped.push('The body contains $ or ` that a shell would expand; it was imported exactly as written.');
+      if (value.expandable)
+        unmapped.push('The body contains $ or ` that a shell would expand; it was imported exactly as written.');
       parts.push(value.text);
       continue;
     }
     const file = value.text.slice(1);
     if (file !== '-') {
-      unmapped.push(`The body is read from the file "${file}", which cannot be opened here: paste its content with -d '…' instead.`);
+      unmapped.push(
+        `The body is read from the file "${file}", which cannot be opened here: paste its content with -d '…' instead.`,
+      );
       continue;
     }
     const stdin = standardInput(command, unmapped);
     if (stdin === null) {
-      unmapped.push(`${value.text} reads the body from standard input, but no heredoc (<<'EOF' … EOF) follows the command.`);
+      unmapped.push(
+        `${value.text} reads the body from standard input, but no heredoc (<<'EOF' … EOF) follows the command.`,
+      );
       continue;
     }
     // curl -d @file drops carriage returns and newlines; --data-binary and --json send the file as it is.
@@ -222,9 +355,14 @@ function bodyFrom(data: DataPart[], command: ShellCommand, unmapped: string[]): 
 function standardInput(command: ShellCommand, unmapped: string[]): string | null {
   const { heredoc, hereString } = command;
   if (heredoc) {
-    if (heredoc.unterminated) unmapped.push(`The heredoc has no closing "${heredoc.delimiter}" line; the rest of the text was used as the body.`);
+    if (heredoc.unterminated)
+      unmapped.push(
+        `The heredoc has no closing "${heredoc.delimiter}" line; the rest of the text was used as the body.`,
+      );
     if (!heredoc.quoted && /[$`]/.test(heredoc.body)) {
-      unmapped.push(`The heredoc delimiter is not quoted (<<${heredoc.delimiter}), so a shell would expand $ and \` in the body; it was imported exactly as written.`);
+      unmapped.push(
+        `The heredoc delimiter is not quoted (<<${heredoc.delimiter}), so a shell would expand $ and \` in the body; it was imported exactly as written.`,
+      );
     }
     return heredoc.body;
   }
@@ -253,7 +391,8 @@ function readUrl(result: CurlCommand): void {
     url.username = '';
     url.password = '';
   }
-  if (url.search !== '' || url.hash !== '') result.unmapped.push(`The URL's query or fragment (${url.search}${url.hash}) was not imported.`);
+  if (url.search !== '' || url.hash !== '')
+    result.unmapped.push(`The URL's query or fragment (${url.search}${url.hash}) was not imported.`);
   const path = url.pathname.replace(/\/+$/, '');
   if (!path.endsWith(chatCompletionsPath)) {
     result.unmapped.push(`The URL does not end in ${chatCompletionsPath}, so the endpoint was not taken from it.`);
@@ -272,10 +411,21 @@ export function readCurlImport(text: string): CurlImportResult {
   if (!parsed.ok) return { ok: false, message: parsed.message, problems: [], command: null };
   const { command } = parsed;
   if (command.bodyText === null) {
-    return { ok: false, message: 'The command has no JSON body (-d, --data, --data-raw, --data-binary or a heredoc).', problems: [], command };
+    return {
+      ok: false,
+      message: 'The command has no JSON body (-d, --data, --data-raw, --data-binary or a heredoc).',
+      problems: [],
+      command,
+    };
   }
   const request = parseRequestJson(command.bodyText);
-  if (!request.ok) return { ok: false, message: 'The body of the command is not a request the playground can open:', problems: request.problems, command };
+  if (!request.ok)
+    return {
+      ok: false,
+      message: 'The body of the command is not a request the playground can open:',
+      problems: request.problems,
+      command,
+    };
   const { ok: _ok, ...parsedRequest } = request;
   return { ok: true, command, request: parsedRequest };
 }

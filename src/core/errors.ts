@@ -22,8 +22,24 @@ interface ErrorContext {
 }
 
 const parameterNames = [
-  'model', 'messages', 'temperature', 'top_p', 'max_tokens', 'thinking', 'clear_thinking', 'stream', 'do_sample',
-  'stop', 'request_id', 'user_id', 'response_format', 'tool_choice', 'tool_stream', 'tools', 'role', 'content',
+  'model',
+  'messages',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'thinking',
+  'clear_thinking',
+  'stream',
+  'do_sample',
+  'stop',
+  'request_id',
+  'user_id',
+  'response_format',
+  'tool_choice',
+  'tool_stream',
+  'tools',
+  'role',
+  'content',
 ];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -50,8 +66,10 @@ export function errorDetailsFromPayload(payload: unknown): ErrorBodyDetails {
   if (!isRecord(source)) return { code: null, message: textOrNull(payload), contentFilter: null };
   return {
     code: textOrNull(source.code),
-    message: textOrNull(source.message) ?? textOrNull(source.msg) ?? (isRecord(payload) ? textOrNull(payload.message) : null),
-    contentFilter: contentFilterFrom(source.contentFilter) ?? (isRecord(payload) ? contentFilterFrom(payload.contentFilter) : null),
+    message:
+      textOrNull(source.message) ?? textOrNull(source.msg) ?? (isRecord(payload) ? textOrNull(payload.message) : null),
+    contentFilter:
+      contentFilterFrom(source.contentFilter) ?? (isRecord(payload) ? contentFilterFrom(payload.contentFilter) : null),
   };
 }
 
@@ -67,7 +85,11 @@ export function errorDetailsFromBody(bodyText: string): ErrorBodyDetails {
 }
 
 /** Retry-After as delay-seconds or an HTTP date, in ms, capped at maxRetryAfterMs; null when absent or unreadable. */
-export function parseRetryAfter(header: string | null | undefined, now: number, capMs: number = maxRetryAfterMs): number | null {
+export function parseRetryAfter(
+  header: string | null | undefined,
+  now: number,
+  capMs: number = maxRetryAfterMs,
+): number | null {
   const value = header?.trim() ?? '';
   if (value === '') return null;
   if (/^\d+(\.\d+)?$/.test(value)) return Math.min(Math.round(Number(value) * 1000), capMs);
@@ -119,9 +141,17 @@ function authTemplate(): ErrorTemplate {
 
 function accountTemplate(code: number): ErrorTemplate {
   if (code === 1113) {
-    return template('account', 'Insufficient balance', 'Top up your account. A Coding Plan key only works on a Coding Plan endpoint: choose that preset if you have one.');
+    return template(
+      'account',
+      'Insufficient balance',
+      'Top up your account. A Coding Plan key only works on a Coding Plan endpoint: choose that preset if you have one.',
+    );
   }
-  return template('account', 'There is a problem with your account', 'The account is inactive, locked or in arrears: check it in the Z.ai console.');
+  return template(
+    'account',
+    'There is a problem with your account',
+    'The account is inactive, locked or in arrears: check it in the Z.ai console.',
+  );
 }
 
 function parameterTemplate(context: ErrorContext): ErrorTemplate {
@@ -137,7 +167,11 @@ function permissionTemplate(code: number): ErrorTemplate {
     1221: 'This API is offline',
     1222: 'This API does not exist',
   };
-  return template('permission', titles[code] ?? 'No permission', 'Check the endpoint and the model, or use a key that has access to them.');
+  return template(
+    'permission',
+    titles[code] ?? 'No permission',
+    'Check the endpoint and the model, or use a key that has access to them.',
+  );
 }
 
 function contentBlockedTemplate(filter: ContentFilterEntry[] | null): ErrorTemplate {
@@ -167,12 +201,15 @@ function quotaTemplate(code: number, message: string | null): ErrorTemplate {
     1310: 'Weekly or monthly quota reached',
   };
   const resetsAt = resetTimeFromMessage(message);
-  const advice = resetsAt ? `The quota resets at ${resetsAt}.` : 'Wait until the quota resets, or raise it in the Z.ai console.';
+  const advice = resetsAt
+    ? `The quota resets at ${resetsAt}.`
+    : 'Wait until the quota resets, or raise it in the Z.ai console.';
   return template('quota', titles[code] ?? 'Quota reached', advice);
 }
 
 function planTemplate(code: number, retryAfterMs: number | null): ErrorTemplate {
-  if (code === 1309) return template('plan', 'Coding plan expired', 'Renew the plan, or use a general API key on the general endpoint.');
+  if (code === 1309)
+    return template('plan', 'Coding plan expired', 'Renew the plan, or use a general API key on the general endpoint.');
   if (code === 1311) return template('plan', 'Model not in your plan', 'Choose a model that your plan includes.');
   if (code === 1312) return template('plan', 'High traffic on the service', waitAdvice(retryAfterMs), true);
   return template('plan', 'Fair-use limit reached', 'Your plan has hit its fair-use limit: wait before sending more.');
@@ -186,10 +223,20 @@ function inRange(code: number, low: number, high: number): boolean {
 function templateForCode(code: number, context: ErrorContext): ErrorTemplate | null {
   if (inRange(code, 1000, 1004)) return authTemplate();
   if (inRange(code, 1110, 1121)) return accountTemplate(code);
-  if (code === 1211) return template('model', 'Unknown model', 'The model id does not exist on this endpoint: pick one from the list or check the spelling.');
+  if (code === 1211)
+    return template(
+      'model',
+      'Unknown model',
+      'The model id does not exist on this endpoint: pick one from the list or check the spelling.',
+    );
   if (inRange(code, 1210, 1215)) return parameterTemplate(context);
   if (inRange(code, 1220, 1222)) return permissionTemplate(code);
-  if (code === 1261) return template('too-long', 'Prompt too long', 'Shorten the conversation or exclude earlier turns, then send again.');
+  if (code === 1261)
+    return template(
+      'too-long',
+      'Prompt too long',
+      'Shorten the conversation or exclude earlier turns, then send again.',
+    );
   if (code === 1301) return contentBlockedTemplate(context.details.contentFilter);
   if (code === 1302 || code === 1303 || code === 1305) return rateLimitTemplate(code, context.retryAfterMs);
   if (code === 1304 || code === 1308 || code === 1310) return quotaTemplate(code, context.details.message);
@@ -199,16 +246,37 @@ function templateForCode(code: number, context: ErrorContext): ErrorTemplate | n
 
 /** The template for an HTTP status alone (no code, or a code the table does not know). */
 function templateForStatus(status: number | null, retryAfterMs: number | null): ErrorTemplate {
-  if (status === 400) return template('parameters', 'Invalid request', 'The server rejected the request: check the parameters and send again.');
+  if (status === 400)
+    return template(
+      'parameters',
+      'Invalid request',
+      'The server rejected the request: check the parameters and send again.',
+    );
   if (status === 401) return authTemplate();
-  if (status === 403) return template('permission', 'No permission', 'The key has no access to this endpoint or model.');
+  if (status === 403)
+    return template('permission', 'No permission', 'The key has no access to this endpoint or model.');
   if (status === 404) {
-    return template('not-found', 'Endpoint or model not found', 'Check the base URL (it normally ends in /api/paas/v4) and the model id.');
+    return template(
+      'not-found',
+      'Endpoint or model not found',
+      'Check the base URL (it normally ends in /api/paas/v4) and the model id.',
+    );
   }
   // 429 also means "balance exhausted" at Z.ai, so without a code it is not retried automatically.
-  if (status === 429) return template('rate-limit', 'Too many requests', `${waitAdvice(retryAfterMs)} If it keeps happening, check your balance.`);
-  if (status !== null && status >= 500) return template('server', 'The server had a problem', 'This is usually temporary: try again shortly.', true);
-  if (status === null) return template('stream', 'The server reported an error during the reply', 'What arrived is kept; send again to get a full reply.');
+  if (status === 429)
+    return template(
+      'rate-limit',
+      'Too many requests',
+      `${waitAdvice(retryAfterMs)} If it keeps happening, check your balance.`,
+    );
+  if (status !== null && status >= 500)
+    return template('server', 'The server had a problem', 'This is usually temporary: try again shortly.', true);
+  if (status === null)
+    return template(
+      'stream',
+      'The server reported an error during the reply',
+      'What arrived is kept; send again to get a full reply.',
+    );
   return template('unknown', `Request failed (HTTP ${status})`, 'Check the endpoint and settings, then try again.');
 }
 
@@ -231,8 +299,17 @@ function buildApiError(context: ErrorContext): ApiError {
 }
 
 /** An HTTP error response → ApiError. `now` (ms since epoch) resolves an HTTP-date Retry-After. */
-export function apiErrorFromResponse(status: number, bodyText: string, retryAfterHeader: string | null, now: number): ApiError {
-  return buildApiError({ status, details: errorDetailsFromBody(bodyText), retryAfterMs: parseRetryAfter(retryAfterHeader, now) });
+export function apiErrorFromResponse(
+  status: number,
+  bodyText: string,
+  retryAfterHeader: string | null,
+  now: number,
+): ApiError {
+  return buildApiError({
+    status,
+    details: errorDetailsFromBody(bodyText),
+    retryAfterMs: parseRetryAfter(retryAfterHeader, now),
+  });
 }
 
 /**
@@ -240,7 +317,11 @@ export function apiErrorFromResponse(status: number, bodyText: string, retryAfte
  * code when it has a known one, otherwise kind 'stream'.
  */
 export function apiErrorFromPayload(payload: unknown, status: number | null = null): ApiError {
-  return buildApiError({ status: status !== null && status >= 400 ? status : null, details: errorDetailsFromPayload(payload), retryAfterMs: null });
+  return buildApiError({
+    status: status !== null && status >= 400 ? status : null,
+    details: errorDetailsFromPayload(payload),
+    retryAfterMs: null,
+  });
 }
 
 /** fetch threw before any response: no status, no body. Cross-origin, CORS is by far the likeliest cause. */

@@ -47,11 +47,13 @@ function walk(before: unknown, after: unknown, path: string, out: JsonDiffEntry[
       }
     }
     for (const key of Object.keys(after)) {
-      if ((!(key in before) || before[key] === undefined) && after[key] !== undefined) out.push({ kind: 'added', path: childPath(path, key), after: after[key] });
+      if ((!(key in before) || before[key] === undefined) && after[key] !== undefined)
+        out.push({ kind: 'added', path: childPath(path, key), after: after[key] });
     }
     return;
   }
-  if (!Object.is(before, after)) out.push({ kind: 'changed', path: path === '' ? '(whole value)' : path, before, after });
+  if (!Object.is(before, after))
+    out.push({ kind: 'changed', path: path === '' ? '(whole value)' : path, before, after });
 }
 
 /** Every difference from `before` to `after`, in document order (the left's keys first, then keys only on the right). */

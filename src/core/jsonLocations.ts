@@ -72,7 +72,8 @@ class Scanner {
       if (seen.has(key)) this.duplicateKeys.push({ path: keyPath, offset: keyStart });
       seen.add(key);
       this.skipSpace();
-      if (this.text.charAt(this.index) !== ':') this.fail(`Expected ":" after the property name: ${this.describeHere()}.`);
+      if (this.text.charAt(this.index) !== ':')
+        this.fail(`Expected ":" after the property name: ${this.describeHere()}.`);
       this.index += 1;
       this.value(keyPath);
       this.skipSpace();
@@ -116,11 +117,13 @@ class Scanner {
       if (this.index >= this.text.length) this.fail('A string is not closed (missing ").', start);
       const code = this.text.charCodeAt(this.index);
       if (code === 0x22) break;
-      if (code < 0x20) this.fail('A string contains a raw control character or line break; write it as \\n, \\t or \\u00XX.');
+      if (code < 0x20)
+        this.fail('A string contains a raw control character or line break; write it as \\n, \\t or \\u00XX.');
       if (code === 0x5c) {
         const escape = this.text.charAt(this.index + 1);
         if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.index + 2, this.index + 6))) this.fail('Invalid \\u escape (needs four hex digits).');
+          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.index + 2, this.index + 6)))
+            this.fail('Invalid \\u escape (needs four hex digits).');
           this.index += 6;
           continue;
         }
@@ -142,14 +145,17 @@ class Scanner {
 }
 
 /** Scans `text` as JSON: the locations of its values, or where (and why) it is not valid JSON. */
-export function locateJson(text: string): { ok: true; locations: JsonLocations } | { ok: false; error: JsonSyntaxError } {
+export function locateJson(
+  text: string,
+): { ok: true; locations: JsonLocations } | { ok: false; error: JsonSyntaxError } {
   const scanner = new Scanner(text);
   try {
     scanner.value('');
     scanner.skipSpace();
     if (scanner.index < text.length) scanner.fail(`Unexpected text after the JSON value: ${scanner.describeHere()}.`);
   } catch (error) {
-    const offset = typeof (error as { offset?: unknown }).offset === 'number' ? (error as { offset: number }).offset : 0;
+    const offset =
+      typeof (error as { offset?: unknown }).offset === 'number' ? (error as { offset: number }).offset : 0;
     return { ok: false, error: { offset, message: error instanceof Error ? error.message : String(error) } };
   }
   return { ok: true, locations: { values: scanner.values, duplicateKeys: scanner.duplicateKeys } };

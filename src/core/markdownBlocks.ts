@@ -72,7 +72,9 @@ function isFenceClosed(raw: string): boolean {
   if (lines.length < 2) return false;
   const opening = fenceOpening.exec(lines[0] ?? '')?.[1];
   const closing = fenceClosing.exec(lines.at(-1) ?? '')?.[1];
-  return opening !== undefined && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length;
+  return (
+    opening !== undefined && closing !== undefined && closing[0] === opening[0] && closing.length >= opening.length
+  );
 }
 
 function fencedCodeOf(token: Token, blockText: string): FencedCode | undefined {

@@ -96,7 +96,11 @@ function earliest(current: number | null, value: number | null): number | null {
   return current ?? value;
 }
 
-function recordDelta(metrics: ReplyMetrics, event: Extract<StreamEvent, { kind: 'delta' }>, nowMs: number): ReplyMetrics {
+function recordDelta(
+  metrics: ReplyMetrics,
+  event: Extract<StreamEvent, { kind: 'delta' }>,
+  nowMs: number,
+): ReplyMetrics {
   const next = { ...metrics };
   const created = event.created;
   if (created !== null) {
@@ -142,7 +146,12 @@ export function recordEvent(metrics: ReplyMetrics, event: StreamEvent, nowMs: nu
 }
 
 /** The call ended at finishedAtMs: fixes the total time and, given the model, the cost. */
-export function completeMetrics(metrics: ReplyMetrics, finishedAtMs: number, usage?: Usage | null, model?: ModelInfo | null): ReplyMetrics {
+export function completeMetrics(
+  metrics: ReplyMetrics,
+  finishedAtMs: number,
+  usage?: Usage | null,
+  model?: ModelInfo | null,
+): ReplyMetrics {
   return withDerived({ ...metrics, finishedAtMs, usage: usage ?? metrics.usage }, model ?? null);
 }
 
@@ -156,7 +165,8 @@ function wallReasoningMs(metrics: ReplyMetrics): number | null {
 
 function serverReasoningMs(metrics: ReplyMetrics): number | null {
   // Timestamps that never change over a reply are per-response constants, not per-chunk times.
-  if (metrics.firstCreated === null || metrics.lastCreated === null || metrics.lastCreated === metrics.firstCreated) return null;
+  if (metrics.firstCreated === null || metrics.lastCreated === null || metrics.lastCreated === metrics.firstCreated)
+    return null;
   const seconds = difference(metrics.firstAnswerCreated ?? metrics.lastReasoningCreated, metrics.firstReasoningCreated);
   return seconds === null ? null : seconds * 1000;
 }
@@ -192,7 +202,8 @@ function withDerived(metrics: ReplyMetrics, model: ModelInfo | null): ReplyMetri
     promptTokens: usage?.prompt_tokens ?? null,
     completionTokens: usage?.completion_tokens ?? null,
     reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? null,
-    estimatedCostUsd: usage && model ? estimateCost(model, usage.prompt_tokens, usage.completion_tokens) : metrics.estimatedCostUsd,
+    estimatedCostUsd:
+      usage && model ? estimateCost(model, usage.prompt_tokens, usage.completion_tokens) : metrics.estimatedCostUsd,
   };
 }
 

@@ -20,22 +20,91 @@ export interface ModelInfo {
   price: { input: number; output: number };
 }
 
-const glm45Family = { thinking: 'model-decides', preservedThinking: false, contextTokens: 128_000, defaultMaxTokens: 65_536, maxOutputTokens: 98_304, defaultTemperature: 0.6, defaultTopP: 0.95 } as const;
-const glm46Family = { contextTokens: 200_000, defaultMaxTokens: 65_536, maxOutputTokens: 131_072, defaultTemperature: 1.0, defaultTopP: 0.95 } as const;
+const glm45Family = {
+  thinking: 'model-decides',
+  preservedThinking: false,
+  contextTokens: 128_000,
+  defaultMaxTokens: 65_536,
+  maxOutputTokens: 98_304,
+  defaultTemperature: 0.6,
+  defaultTopP: 0.95,
+} as const;
+const glm46Family = {
+  contextTokens: 200_000,
+  defaultMaxTokens: 65_536,
+  maxOutputTokens: 131_072,
+  defaultTemperature: 1.0,
+  defaultTopP: 0.95,
+} as const;
 
 export const modelCatalogue: readonly ModelInfo[] = [
-  { id: 'glm-5.1', label: 'GLM-5.1', thinking: 'always', preservedThinking: true, ...glm46Family, price: { input: 1.4, output: 4.4 } },
-  { id: 'glm-5-turbo', label: 'GLM-5-Turbo', thinking: 'always', preservedThinking: true, ...glm46Family, price: { input: 1.2, output: 4.0 } },
-  { id: 'glm-5', label: 'GLM-5', thinking: 'always', preservedThinking: true, ...glm46Family, price: { input: 1.0, output: 3.2 } },
-  { id: 'glm-4.7', label: 'GLM-4.7', thinking: 'always', preservedThinking: true, ...glm46Family, price: { input: 0.6, output: 2.2 } },
-  { id: 'glm-4.7-flash', label: 'GLM-4.7-Flash (free)', thinking: 'always', preservedThinking: true, ...glm46Family, defaultMaxTokens: null, maxOutputTokens: null, price: { input: 0, output: 0 } },
-  { id: 'glm-4.6', label: 'GLM-4.6', thinking: 'model-decides', preservedThinking: false, ...glm46Family, price: { input: 0.6, output: 2.2 } },
+  {
+    id: 'glm-5.1',
+    label: 'GLM-5.1',
+    thinking: 'always',
+    preservedThinking: true,
+    ...glm46Family,
+    price: { input: 1.4, output: 4.4 },
+  },
+  {
+    id: 'glm-5-turbo',
+    label: 'GLM-5-Turbo',
+    thinking: 'always',
+    preservedThinking: true,
+    ...glm46Family,
+    price: { input: 1.2, output: 4.0 },
+  },
+  {
+    id: 'glm-5',
+    label: 'GLM-5',
+    thinking: 'always',
+    preservedThinking: true,
+    ...glm46Family,
+    price: { input: 1.0, output: 3.2 },
+  },
+  {
+    id: 'glm-4.7',
+    label: 'GLM-4.7',
+    thinking: 'always',
+    preservedThinking: true,
+    ...glm46Family,
+    price: { input: 0.6, output: 2.2 },
+  },
+  {
+    id: 'glm-4.7-flash',
+    label: 'GLM-4.7-Flash (free)',
+    thinking: 'always',
+    preservedThinking: true,
+    ...glm46Family,
+    defaultMaxTokens: null,
+    maxOutputTokens: null,
+    price: { input: 0, output: 0 },
+  },
+  {
+    id: 'glm-4.6',
+    label: 'GLM-4.6',
+    thinking: 'model-decides',
+    preservedThinking: false,
+    ...glm46Family,
+    price: { input: 0.6, output: 2.2 },
+  },
   { id: 'glm-4.5', label: 'GLM-4.5', ...glm45Family, price: { input: 0.6, output: 2.2 } },
   { id: 'glm-4.5-air', label: 'GLM-4.5-Air', ...glm45Family, price: { input: 0.2, output: 1.1 } },
   { id: 'glm-4.5-x', label: 'GLM-4.5-X', ...glm45Family, price: { input: 2.2, output: 8.9 } },
   { id: 'glm-4.5-airx', label: 'GLM-4.5-AirX', ...glm45Family, price: { input: 1.1, output: 4.5 } },
   { id: 'glm-4.5-flash', label: 'GLM-4.5-Flash (free)', ...glm45Family, price: { input: 0, output: 0 } },
-  { id: 'glm-4-32b-0414-128k', label: 'GLM-4-32B-0414-128K', thinking: 'none', preservedThinking: false, contextTokens: 128_000, defaultMaxTokens: 16_384, maxOutputTokens: 16_384, defaultTemperature: 0.75, defaultTopP: 0.9, price: { input: 0.1, output: 0.1 } },
+  {
+    id: 'glm-4-32b-0414-128k',
+    label: 'GLM-4-32B-0414-128K',
+    thinking: 'none',
+    preservedThinking: false,
+    contextTokens: 128_000,
+    defaultMaxTokens: 16_384,
+    maxOutputTokens: 16_384,
+    defaultTemperature: 0.75,
+    defaultTopP: 0.9,
+    price: { input: 0.1, output: 0.1 },
+  },
 ];
 
 export const defaultModelId = 'glm-4.7';

@@ -57,7 +57,15 @@ export interface RequestSettings {
 }
 
 /** Body fields the form owns. extraFields cannot set or override them (buildRequestBody skips them there). */
-export const formOwnedFields = ['model', 'messages', 'stream', 'thinking', 'temperature', 'top_p', 'max_tokens'] as const;
+export const formOwnedFields = [
+  'model',
+  'messages',
+  'stream',
+  'thinking',
+  'temperature',
+  'top_p',
+  'max_tokens',
+] as const;
 
 export function isFormOwnedField(name: string): boolean {
   return (formOwnedFields as readonly string[]).includes(name);
@@ -167,7 +175,10 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   return body;
 }
 
-export function buildChatRequest(baseUrl: string, settings: RequestSettings, turns: readonly ConversationTurn[]): ChatRequest {
+export function buildChatRequest(
+  baseUrl: string,
+  settings: RequestSettings,
+  turns: readonly ConversationTurn[],
+): ChatRequest {
   return { baseUrl, body: buildRequestBody(settings, turns) };
 }
-

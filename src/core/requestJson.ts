@@ -61,8 +61,15 @@ function sameNumber(a: number, b: number): boolean {
 }
 
 /** Applies a parsed body to the current settings: the model's defaults, then everything the body says. */
-export function settingsFromParsed(parsed: Pick<ParsedRequest, 'settingsPatch' | 'extraFields'>, previous: RequestSettings): RequestSettings {
-  return { ...defaultSettingsFor(parsed.settingsPatch.model, previous), ...parsed.settingsPatch, extraFields: parsed.extraFields };
+export function settingsFromParsed(
+  parsed: Pick<ParsedRequest, 'settingsPatch' | 'extraFields'>,
+  previous: RequestSettings,
+): RequestSettings {
+  return {
+    ...defaultSettingsFor(parsed.settingsPatch.model, previous),
+    ...parsed.settingsPatch,
+    extraFields: parsed.extraFields,
+  };
 }
 
 /** Parses the text of a request body. Syntax errors and wrong types come with their line and column. */
@@ -80,7 +87,10 @@ export function parseRequestJson(text: string): RequestJsonResult {
     ...lineAndColumn(text, duplicate.offset),
   }));
   if (result.ok && duplicates.length === 0) return result;
-  const problems = [...duplicates, ...(result.ok ? [] : result.problems.map((problem) => withLocation(problem, text, located.locations)))];
+  const problems = [
+    ...duplicates,
+    ...(result.ok ? [] : result.problems.map((problem) => withLocation(problem, text, located.locations))),
+  ];
   return { ok: false, problems };
 }
 
@@ -100,7 +110,8 @@ function withLocation(problem: RequestJsonProblem, text: string, locations: Json
 export function requestFromBody(body: unknown): RequestJsonResult {
   const problems: RequestJsonProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
-  if (!isRecord(body)) return { ok: false, problems: [{ path: '', message: 'The request body must be a JSON object ({ … }).' }] };
+  if (!isRecord(body))
+    return { ok: false, problems: [{ path: '', message: 'The request body must be a JSON object ({ … }).' }] };
 
   const extraFields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
@@ -109,7 +120,8 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   }
 
   let modelId = '';
-  if (typeof body.model !== 'string' || body.model.trim() === '') problem('model', 'model is required: the model id as a string, e.g. "glm-4.7".');
+  if (typeof body.model !== 'string' || body.model.trim() === '')
+    problem('model', 'model is required: the model id as a string, e.g. "glm-4.7".');
   else modelId = body.model;
   const model = modelInfo(modelId === '' ? 'glm-4.7' : modelId);
 
@@ -119,8 +131,22 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   if (stream !== undefined && typeof stream !== 'boolean') problem('stream', 'stream must be true or false.');
 
   const defaults = defaultSettingsFor(modelId === '' ? 'glm-4.7' : modelId);
-  const temperature = numberField(body, 'temperature', temperatureRange.min, temperatureRange.max, problem, `from ${temperatureRange.min} to ${temperatureRange.max}`);
-  const topP = numberField(body, 'top_p', topPRange.min, topPRange.max, problem, `from ${topPRange.min} to ${topPRange.max}`);
+  const temperature = numberField(
+    body,
+    'temperature',
+    temperatureRange.min,
+    temperatureRange.max,
+    problem,
+    `from ${temperatureRange.min} to ${temperatureRange.max}`,
+  );
+  const topP = numberField(
+    body,
+    'top_p',
+    topPRange.min,
+    topPRange.max,
+    problem,
+    `from ${topPRange.min} to ${topPRange.max}`,
+  );
   const maxTokens = maxTokensField(body.max_tokens, model, problem);
 
   if (problems.length > 0) return { ok: false, problems };
@@ -144,9 +170,14 @@ export function requestFromBody(body: unknown): RequestJsonResult {
 
 type Report = (path: string, message: string) => void;
 
-function thinkingFrom(value: unknown, model: ModelInfo, problem: Report): { enabled?: boolean; preserveReasoning?: boolean; preserve: boolean } {
+function thinkingFrom(
+  value: unknown,
+  model: ModelInfo,
+  problem: Report,
+): { enabled?: boolean; preserveReasoning?: boolean; preserve: boolean } {
   if (!supportsThinking(model)) {
-    if (value !== undefined) problem('thinking', `${model.id} has no thinking mode, so the request cannot carry "thinking"; remove it.`);
+    if (value !== undefined)
+      problem('thinking', `${model.id} has no thinking mode, so the request cannot carry "thinking"; remove it.`);
     return { preserve: false };
   }
   // Absent on a thinking model: the API default (enabled), which the form then sends explicitly.
@@ -156,19 +187,29 @@ function thinkingFrom(value: unknown, model: ModelInfo, problem: Report): { enab
     return { preserve: false };
   }
   for (const name of Object.keys(value)) {
-    if (!thinkingFields.has(name)) problem(`thinking.${name}`, `thinking.${name} is not supported here (only "type" and "clear_thinking").`);
+    if (!thinkingFields.has(name))
+      problem(`thinking.${name}`, `thinking.${name} is not supported here (only "type" and "clear_thinking").`);
   }
-  if (value.type !== 'enabled' && value.type !== 'disabled') problem('thinking.type', 'thinking.type must be "enabled" or "disabled".');
+  if (value.type !== 'enabled' && value.type !== 'disabled')
+    problem('thinking.type', 'thinking.type must be "enabled" or "disabled".');
   const clear = value.clear_thinking;
-  if (clear !== undefined && typeof clear !== 'boolean') problem('thinking.clear_thinking', 'thinking.clear_thinking must be true or false.');
+  if (clear !== undefined && typeof clear !== 'boolean')
+    problem('thinking.clear_thinking', 'thinking.clear_thinking must be true or false.');
   const preserve = clear === false;
   if (preserve && !model.preservedThinking) {
-    problem('thinking.clear_thinking', `${model.id} does not support preserved thinking (clear_thinking: false); remove it or pick GLM-4.7 or newer.`);
+    problem(
+      'thinking.clear_thinking',
+      `${model.id} does not support preserved thinking (clear_thinking: false); remove it or pick GLM-4.7 or newer.`,
+    );
   }
   return { enabled: value.type !== 'disabled', preserveReasoning: preserve, preserve };
 }
 
-function turnsFrom(value: unknown, preserve: boolean, problem: Report): { systemPrompt: string; turns: ConversationTurn[] } {
+function turnsFrom(
+  value: unknown,
+  preserve: boolean,
+  problem: Report,
+): { systemPrompt: string; turns: ConversationTurn[] } {
   const turns: ConversationTurn[] = [];
   let systemPrompt = '';
   if (!Array.isArray(value)) {
@@ -182,7 +223,11 @@ function turnsFrom(value: unknown, preserve: boolean, problem: Report): { system
       return;
     }
     for (const name of Object.keys(message)) {
-      if (!messageFields.has(name)) problem(childPath(path, name), `${childPath(path, name)} is not supported: messages carry role, content and (assistant) reasoning_content.`);
+      if (!messageFields.has(name))
+        problem(
+          childPath(path, name),
+          `${childPath(path, name)} is not supported: messages carry role, content and (assistant) reasoning_content.`,
+        );
     }
     const { role, content } = message;
     if (typeof content !== 'string') {
@@ -190,22 +235,36 @@ function turnsFrom(value: unknown, preserve: boolean, problem: Report): { system
       return;
     }
     if (role === 'system') {
-      if (index !== 0) problem(`${path}.role`, 'Only the first message can be a system message (it is the System prompt).');
-      else if (content.trim() === '') problem(`${path}.content`, 'The system message is empty; remove it or write a prompt.');
+      if (index !== 0)
+        problem(`${path}.role`, 'Only the first message can be a system message (it is the System prompt).');
+      else if (content.trim() === '')
+        problem(`${path}.content`, 'The system message is empty; remove it or write a prompt.');
       else systemPrompt = content;
-      if (message.reasoning_content !== undefined) problem(`${path}.reasoning_content`, 'Only assistant messages carry reasoning_content.');
+      if (message.reasoning_content !== undefined)
+        problem(`${path}.reasoning_content`, 'Only assistant messages carry reasoning_content.');
       return;
     }
     if (role !== 'user' && role !== 'assistant') {
-      problem(`${path}.role`, role === 'tool' ? 'Tool messages are not supported by the playground yet.' : `${path}.role must be "system", "user" or "assistant".`);
+      problem(
+        `${path}.role`,
+        role === 'tool'
+          ? 'Tool messages are not supported by the playground yet.'
+          : `${path}.role must be "system", "user" or "assistant".`,
+      );
       return;
     }
     const turn: ConversationTurn = { role, content };
     const reasoning = message.reasoning_content;
     if (reasoning !== undefined) {
-      if (role !== 'assistant') problem(`${path}.reasoning_content`, 'Only assistant messages carry reasoning_content.');
-      else if (typeof reasoning !== 'string') problem(`${path}.reasoning_content`, `${path}.reasoning_content must be a string.`);
-      else if (!preserve) problem(`${path}.reasoning_content`, 'reasoning_content is sent back only with preserved thinking: set thinking.clear_thinking to false, or remove it.');
+      if (role !== 'assistant')
+        problem(`${path}.reasoning_content`, 'Only assistant messages carry reasoning_content.');
+      else if (typeof reasoning !== 'string')
+        problem(`${path}.reasoning_content`, `${path}.reasoning_content must be a string.`);
+      else if (!preserve)
+        problem(
+          `${path}.reasoning_content`,
+          'reasoning_content is sent back only with preserved thinking: set thinking.clear_thinking to false, or remove it.',
+        );
       else if (reasoning !== '') turn.reasoning = reasoning;
     }
     if (content.trim() === '' && turn.reasoning === undefined) {
@@ -217,7 +276,14 @@ function turnsFrom(value: unknown, preserve: boolean, problem: Report): { system
   return { systemPrompt, turns };
 }
 
-function numberField(body: Record<string, unknown>, name: string, min: number, max: number, problem: Report, range: string): number | null {
+function numberField(
+  body: Record<string, unknown>,
+  name: string,
+  min: number,
+  max: number,
+  problem: Report,
+  range: string,
+): number | null {
   const value = body[name];
   if (value === undefined) return null;
   if (!isNumber(value)) problem(name, `${name} must be a number ${range}.`);
@@ -231,7 +297,8 @@ function maxTokensField(value: unknown, model: ModelInfo, problem: Report): numb
   if (value === undefined) return null;
   const limit = maxTokensLimit(model);
   if (!isNumber(value) || !Number.isInteger(value)) problem('max_tokens', 'max_tokens must be a whole number.');
-  else if (value < 1 || value > limit) problem('max_tokens', `max_tokens must be from 1 to ${limit} for ${model.id} (got ${value}).`);
+  else if (value < 1 || value > limit)
+    problem('max_tokens', `max_tokens must be from 1 to ${limit} for ${model.id} (got ${value}).`);
   else return value;
   return null;
 }

@@ -18,7 +18,9 @@ export const shareFormatVersion = 1;
 
 /** Presets that name a fixed destination (custom has no URL of its own and is never shared). */
 export type SharedEndpointId = Exclude<EndpointPresetId, 'custom'>;
-const sharedEndpointIds = endpointPresets.map((preset) => preset.id).filter((id): id is SharedEndpointId => id !== 'custom') as [SharedEndpointId, ...SharedEndpointId[]];
+const sharedEndpointIds = endpointPresets
+  .map((preset) => preset.id)
+  .filter((id): id is SharedEndpointId => id !== 'custom') as [SharedEndpointId, ...SharedEndpointId[]];
 
 const payloadSchema = z.strictObject({
   v: z.literal(shareFormatVersion),
@@ -73,12 +75,14 @@ export interface SharedRequestSummary {
 
 export type DecodeResult = { ok: true; shared: SharedRequest } | { ok: false; message: string };
 
-const damaged = 'This shared link is damaged or incomplete (it may have been cut off when it was copied). Nothing was changed.';
+const damaged =
+  'This shared link is damaged or incomplete (it may have been cut off when it was copied). Nothing was changed.';
 
 export function decodeShareFragment(hash: string): DecodeResult {
   if (!isShareFragment(hash)) return { ok: false, message: damaged };
   const encoded = hash.slice(shareFragmentPrefix.length);
-  if (encoded.length > maxShareFragmentLength) return { ok: false, message: 'This shared link is larger than links are allowed to be. Nothing was changed.' };
+  if (encoded.length > maxShareFragmentLength)
+    return { ok: false, message: 'This shared link is larger than links are allowed to be. Nothing was changed.' };
   let json: string | null;
   try {
     json = decompressFromEncodedURIComponent(encoded);
@@ -92,7 +96,13 @@ export function decodeShareFragment(hash: string): DecodeResult {
   } catch {
     return { ok: false, message: damaged };
   }
-  if (typeof data === 'object' && data !== null && 'v' in data && typeof data.v === 'number' && data.v > shareFormatVersion) {
+  if (
+    typeof data === 'object' &&
+    data !== null &&
+    'v' in data &&
+    typeof data.v === 'number' &&
+    data.v > shareFormatVersion
+  ) {
     return { ok: false, message: 'This link comes from a newer version of GLM Playground. Nothing was changed.' };
   }
   const payload = payloadSchema.safeParse(data);
@@ -100,10 +110,16 @@ export function decodeShareFragment(hash: string): DecodeResult {
   const parsed = requestFromBody(payload.data.body);
   if (!parsed.ok) {
     const first = parsed.problems[0];
-    return { ok: false, message: `This shared request cannot be opened: ${first ? first.message : 'it is not a valid request'}. Nothing was changed.` };
+    return {
+      ok: false,
+      message: `This shared request cannot be opened: ${first ? first.message : 'it is not a valid request'}. Nothing was changed.`,
+    };
   }
   const { ok: _ok, ...request } = parsed;
-  return { ok: true, shared: { ...request, body: payload.data.body as ChatRequestBody, endpointId: payload.data.endpoint ?? null } };
+  return {
+    ok: true,
+    shared: { ...request, body: payload.data.body as ChatRequestBody, endpointId: payload.data.endpoint ?? null },
+  };
 }
 
 function oneLine(text: string, length: number): string {
@@ -119,6 +135,8 @@ export function summarizeSharedRequest(shared: SharedRequest): SharedRequestSumm
     hasSystemPrompt: shared.settingsPatch.systemPrompt !== '',
     firstMessagePreview: firstUser ? oneLine(firstUser.content, 120) : '',
     extraFieldNames: Object.keys(shared.extraFields),
-    endpointLabel: shared.endpointId ? (endpointPresets.find((preset) => preset.id === shared.endpointId)?.label ?? null) : null,
+    endpointLabel: shared.endpointId
+      ? (endpointPresets.find((preset) => preset.id === shared.endpointId)?.label ?? null)
+      : null,
   };
 }

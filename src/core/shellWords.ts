@@ -30,7 +30,21 @@ export interface ShellCommand {
 
 export type ShellParseResult = { ok: true; commands: ShellCommand[] } | { ok: false; message: string };
 
-const ansiEscapes: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
+const ansiEscapes: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  e: '\x1b',
+  E: '\x1b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  '?': '?',
+};
 
 class ShellScanner {
   private index = 0;
@@ -38,8 +52,13 @@ class ShellScanner {
   private command: ShellCommand = emptyCommand();
   private word: ShellWord | null = null;
   /** What the next finished word is for: a heredoc delimiter, a here-string, a redirection target. */
-  private pending: { kind: 'heredoc'; stripTabs: boolean } | { kind: 'here-string' } | { kind: 'redirection'; operator: string } | null = null;
-  private readonly heredocQueue: { command: ShellCommand; delimiter: string; quoted: boolean; stripTabs: boolean }[] = [];
+  private pending:
+    | { kind: 'heredoc'; stripTabs: boolean }
+    | { kind: 'here-string' }
+    | { kind: 'redirection'; operator: string }
+    | null = null;
+  private readonly heredocQueue: { command: ShellCommand; delimiter: string; quoted: boolean; stripTabs: boolean }[] =
+    [];
   private wordQuoted = false;
 
   constructor(private readonly text: string) {}
@@ -82,7 +101,8 @@ class ShellScanner {
 
   private backslash(): void {
     const next = this.text.charAt(this.index + 1);
-    if (next === '\n') this.index += 2; // line continuation
+    if (next === '\n')
+      this.index += 2; // line continuation
     else {
       if (next !== '') this.current().text += next;
       this.index += 2;
@@ -92,7 +112,7 @@ class ShellScanner {
   private singleQuoted(): void {
     const end = this.text.indexOf("'", this.index + 1);
     if (end === -1) {
-      this.failure = 'A single quote (\') is not closed — the command may have been cut off when it was copied.';
+      this.failure = "A single quote (') is not closed — the command may have been cut off when it was copied.";
       return;
     }
     this.current().text += this.text.slice(this.index + 1, end);
@@ -240,7 +260,8 @@ class ShellScanner {
   }
 
   private endCommand(): void {
-    if (this.command.words.length > 0 || this.command.heredoc || this.command.hereString) this.commands.push(this.command);
+    if (this.command.words.length > 0 || this.command.heredoc || this.command.hereString)
+      this.commands.push(this.command);
     this.command = emptyCommand();
     this.pending = null;
   }

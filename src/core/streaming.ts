@@ -3,7 +3,14 @@
 // touches a global, and the API key never reaches an event, an error or a log.
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, CallOptions, CallOutcome, CallStatus, FinishReason, StreamEvent, Usage } from './contracts';
-import { apiErrorFromPayload, apiErrorFromResponse, networkError, redactApiError, redactSecret, unreadableResponseError } from './errors';
+import {
+  apiErrorFromPayload,
+  apiErrorFromResponse,
+  networkError,
+  redactApiError,
+  redactSecret,
+  unreadableResponseError,
+} from './errors';
 
 export const defaultStallTimeoutMs = 60_000;
 
@@ -28,7 +35,8 @@ function createCallGuard(options: CallOptions, watchStall: boolean): CallGuard {
   const stallTimeoutMs = options.stallTimeoutMs ?? defaultStallTimeoutMs;
   const stallEnabled = watchStall && stallTimeoutMs > 0 && Number.isFinite(stallTimeoutMs);
   const schedule = options.setTimeout ?? ((callback: () => void, ms: number): unknown => setTimeout(callback, ms));
-  const unschedule = options.clearTimeout ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
+  const unschedule =
+    options.clearTimeout ?? ((handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>));
   const controller = new AbortController();
   let reason: Interruption | null = null;
   let timer: unknown = null;
@@ -73,7 +81,10 @@ function createCallGuard(options: CallOptions, watchStall: boolean): CallGuard {
 
 /** Waits for `work` unless the call is stopped or stalls first. Rejections of `work` propagate. */
 function untilInterrupted<T>(work: Promise<T>, guard: CallGuard): Promise<Raced<T>> {
-  return Promise.race([work.then((value) => ({ value })), guard.interrupted.then((interruption) => ({ interruption }))]);
+  return Promise.race([
+    work.then((value) => ({ value })),
+    guard.interrupted.then((interruption) => ({ interruption })),
+  ]);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -93,7 +104,11 @@ function usageFrom(value: unknown): Usage | null {
   const prompt = numberOrNull(value.prompt_tokens);
   const completion = numberOrNull(value.completion_tokens);
   if (prompt === null || completion === null) return null;
-  const usage: Usage = { prompt_tokens: prompt, completion_tokens: completion, total_tokens: numberOrNull(value.total_tokens) ?? prompt + completion };
+  const usage: Usage = {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: numberOrNull(value.total_tokens) ?? prompt + completion,
+  };
   if (isRecord(value.prompt_tokens_details)) {
     const cached = numberOrNull(value.prompt_tokens_details.cached_tokens);
     usage.prompt_tokens_details = cached === null ? {} : { cached_tokens: cached };
@@ -109,7 +124,8 @@ function usageFrom(value: unknown): Usage | null {
 function firstChoice(body: Record<string, unknown>): Record<string, unknown> | null {
   const choices = body.choices;
   if (!Array.isArray(choices)) return null;
-  const first: unknown = choices.find((choice) => isRecord(choice) && (choice.index === 0 || choice.index === undefined)) ?? choices[0];
+  const first: unknown =
+    choices.find((choice) => isRecord(choice) && (choice.index === 0 || choice.index === undefined)) ?? choices[0];
   return isRecord(first) ? first : null;
 }
 
@@ -166,7 +182,12 @@ class ReplyReader {
   handleBody(body: Record<string, unknown>, part: 'delta' | 'message'): void {
     if (!this.metaSent) {
       this.metaSent = true;
-      this.emit({ kind: 'meta', id: stringOrNull(body.id), requestId: stringOrNull(body.request_id), model: stringOrNull(body.model) });
+      this.emit({
+        kind: 'meta',
+        id: stringOrNull(body.id),
+        requestId: stringOrNull(body.request_id),
+        model: stringOrNull(body.model),
+      });
     }
     const choice = firstChoice(body);
     const text = choice?.[part];
@@ -262,7 +283,10 @@ async function runCall(options: CallOptions, guard: CallGuard, streamRequested: 
     // fetch rejects with a TypeError on a network or CORS failure, and with an AbortError when we aborted it.
     const interruption = guard.reason();
     if (interruption) return buildOutcome({ status: interruption, receivedAnyByte: false }, null);
-    return buildOutcome({ status: 'error', error: networkError(options.crossOrigin === true), receivedAnyByte: false }, null);
+    return buildOutcome(
+      { status: 'error', error: networkError(options.crossOrigin === true), receivedAnyByte: false },
+      null,
+    );
   }
   if ('interruption' in raced) return buildOutcome({ status: raced.interruption, receivedAnyByte: false }, null);
   const response = raced.value;
@@ -282,7 +306,8 @@ async function readBodyText(response: Response, guard: CallGuard): Promise<Raced
 
 async function readHttpError(response: Response, options: CallOptions, guard: CallGuard): Promise<CallOutcome> {
   const raced = await readBodyText(response, guard);
-  if (raced && 'interruption' in raced) return buildOutcome({ status: raced.interruption, receivedAnyByte: false }, null);
+  if (raced && 'interruption' in raced)
+    return buildOutcome({ status: raced.interruption, receivedAnyByte: false }, null);
   const now = (options.now ?? Date.now)();
   const error = apiErrorFromResponse(response.status, raced?.value ?? '', response.headers.get('retry-after'), now);
   return buildOutcome({ status: 'error', error: redactApiError(error, options.apiKey), receivedAnyByte: false }, null);
@@ -294,7 +319,11 @@ async function readJsonBody(response: Response, options: CallOptions, guard: Cal
   if ('interruption' in raced) return buildOutcome({ status: raced.interruption, receivedAnyByte: false }, null);
   const reader = new ReplyReader(options.onEvent, options.apiKey);
   const payload = parseJson(raced.value);
-  if (!isRecord(payload)) return buildOutcome({ status: 'error', error: unreadableResponseError(response.status), receivedAnyByte: true }, reader);
+  if (!isRecord(payload))
+    return buildOutcome(
+      { status: 'error', error: unreadableResponseError(response.status), receivedAnyByte: true },
+      reader,
+    );
   if (hasErrorPayload(payload)) {
     reader.handleError(payload, response.status);
     return buildOutcome({ status: 'error', error: reader.error, receivedAnyByte: true }, reader);
@@ -318,7 +347,11 @@ async function readEventStream(response: Response, options: CallOptions, guard: 
   });
   // TextDecoderStream keeps a multi-byte character split across reads whole; the parser handles CRLF,
   // comments (`: keep-alive`) and events split across reads.
-  const messages = response.body.pipeThrough(byteWatch).pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
+  const messages = response.body
+    .pipeThrough(byteWatch)
+    .pipeThrough(new TextDecoderStream())
+    .pipeThrough(new EventSourceParserStream())
+    .getReader();
   const reader = new ReplyReader(options.onEvent, options.apiKey);
   const ending = await readMessages(messages, reader, guard);
   void messages.cancel().catch(() => undefined);
@@ -328,7 +361,11 @@ async function readEventStream(response: Response, options: CallOptions, guard: 
 
 type StreamEnding = Pick<OutcomeDetails, 'status' | 'error' | 'endedWithoutDone'>;
 
-async function readMessages(messages: ReadableStreamDefaultReader<EventSourceMessage>, reader: ReplyReader, guard: CallGuard): Promise<StreamEnding> {
+async function readMessages(
+  messages: ReadableStreamDefaultReader<EventSourceMessage>,
+  reader: ReplyReader,
+  guard: CallGuard,
+): Promise<StreamEnding> {
   for (;;) {
     let raced: Raced<ReadableStreamReadResult<EventSourceMessage>>;
     try {

@@ -16,7 +16,8 @@ export function textPreview(text: string, { maxLines, maxCharacters }: PreviewLi
   let end = 0;
   for (let line = 0; line < maxLines; line++) {
     const newline = text.indexOf('\n', end);
-    if (newline === -1 || newline >= maxCharacters) return text.length <= maxCharacters ? text : text.slice(0, maxCharacters);
+    if (newline === -1 || newline >= maxCharacters)
+      return text.length <= maxCharacters ? text : text.slice(0, maxCharacters);
     end = newline + 1;
   }
   return text.slice(0, end - 1);

@@ -32,7 +32,8 @@ function characterCount(text: string): number {
 export function reasoningDurationMs(metrics: ReplyMetrics): number | null {
   if (metrics.firstReasoningAtMs === null || metrics.lastReasoningAtMs === null) return null;
   const wall = Math.max(0, metrics.lastReasoningAtMs - metrics.firstReasoningAtMs);
-  const timestampsVary = metrics.firstCreated !== null && metrics.lastCreated !== null && metrics.firstCreated !== metrics.lastCreated;
+  const timestampsVary =
+    metrics.firstCreated !== null && metrics.lastCreated !== null && metrics.firstCreated !== metrics.lastCreated;
   if (!timestampsVary || metrics.firstReasoningCreated === null || metrics.lastReasoningCreated === null) return wall;
   const server = Math.max(0, metrics.lastReasoningCreated - metrics.firstReasoningCreated) * 1000;
   return Math.abs(wall - server) > clockDisagreementMs ? server : wall;
@@ -57,13 +58,20 @@ function splitTokens(metrics: ReplyMetrics, reasoning: string, answer: string): 
     if (reasoning.trim() === '') return { reasoning: 0, answer: usage.completion_tokens, estimated: false };
     if (answer.trim() === '') return { reasoning: usage.completion_tokens, answer: 0, estimated: false };
     // Both: the total is known, the split is estimated in proportion to the text.
-    const reasoningShare = Math.round((usage.completion_tokens * reasoningEstimate) / (reasoningEstimate + answerEstimate));
+    const reasoningShare = Math.round(
+      (usage.completion_tokens * reasoningEstimate) / (reasoningEstimate + answerEstimate),
+    );
     return { reasoning: reasoningShare, answer: usage.completion_tokens - reasoningShare, estimated: true };
   }
   return { reasoning: Math.round(reasoningEstimate), answer: Math.round(answerEstimate), estimated: true };
 }
 
-export function thinkingFigures(metrics: ReplyMetrics, reasoning: string, answer: string, finishReason: string | null): ThinkingFigures {
+export function thinkingFigures(
+  metrics: ReplyMetrics,
+  reasoning: string,
+  answer: string,
+  finishReason: string | null,
+): ThinkingFigures {
   const tokens = splitTokens(metrics, reasoning, answer);
   return {
     timeToFirstReasoningMs: metrics.timeToFirstReasoningMs,
@@ -82,7 +90,11 @@ export function thinkingFigures(metrics: ReplyMetrics, reasoning: string, answer
  * The reasoning side only, for the collapsed summary. Before usage arrives only the reasoning text counts, so the
  * growing answer need not be read; once it has, the count is the same split as thinkingFigures gives.
  */
-export function reasoningTokenCount(metrics: ReplyMetrics, reasoning: string, answer: string): { tokens: number; estimated: boolean } {
+export function reasoningTokenCount(
+  metrics: ReplyMetrics,
+  reasoning: string,
+  answer: string,
+): { tokens: number; estimated: boolean } {
   if (metrics.usage) {
     const split = splitTokens(metrics, reasoning, answer);
     return { tokens: split.reasoning, estimated: split.estimated };

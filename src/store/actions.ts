@@ -52,7 +52,11 @@ export function setApiKey(key: string): void {
   // Pasted keys often carry a newline or spaces; a key never contains white space.
   const apiKey = key.replace(/\s+/g, '');
   const { connection } = get();
-  patchConnection({ apiKey, keyOrigin: apiKey === '' ? null : connection.apiKey === '' ? upstreamOrigin(connection.baseUrl) : connection.keyOrigin });
+  patchConnection({
+    apiKey,
+    keyOrigin:
+      apiKey === '' ? null : connection.apiKey === '' ? upstreamOrigin(connection.baseUrl) : connection.keyOrigin,
+  });
 }
 
 /** Seconds without a byte before a stream counts as stalled; returns the clamped value. */
@@ -198,7 +202,13 @@ export function deleteTurn(id: string): void {
 }
 
 export function moveTurn(id: string, offset: -1 | 1): void {
-  setTurns((turns) => moveItem(turns, turns.findIndex((turn) => turn.id === id), offset));
+  setTurns((turns) =>
+    moveItem(
+      turns,
+      turns.findIndex((turn) => turn.id === id),
+      offset,
+    ),
+  );
 }
 
 export function setExcluded(id: string, excluded: boolean): void {
@@ -242,7 +252,8 @@ export function send(): void {
   if (!selectCanSend(state).ok || active) return;
   if (!keyMayGoToBaseUrl(send)) return;
   const { draft } = state.conversation;
-  const turns = draft.trim() === '' ? state.conversation.turns : [...state.conversation.turns, handWrittenTurn('user', draft)];
+  const turns =
+    draft.trim() === '' ? state.conversation.turns : [...state.conversation.turns, handWrittenTurn('user', draft)];
   set((current) => ({ conversation: { ...current.conversation, turns, draft: '' } }));
   startReply(turns);
 }
@@ -269,7 +280,11 @@ export function retryReply(turnId: string, body?: ChatRequest['body']): void {
   // was made for this URL).
   // `body` replaces the stored body when the retry changes it ("Raise max tokens and retry", thinkingActions.ts).
   const request = { ...turn.reply.request, baseUrl: get().connection.baseUrl, ...(body ? { body } : {}) };
-  setTurns((turns) => turns.map((candidate) => (candidate.id === turnId ? { ...candidate, content: '', reasoning: '', reply: newReplyInfo(request) } : candidate)));
+  setTurns((turns) =>
+    turns.map((candidate) =>
+      candidate.id === turnId ? { ...candidate, content: '', reasoning: '', reply: newReplyInfo(request) } : candidate,
+    ),
+  );
   beginCall(turnId, request, 0, false);
 }
 
@@ -282,7 +297,13 @@ export function continueReply(turnId: string): void {
   if (active || !turn?.reply) return;
   if (!keyMayGoToBaseUrl(() => continueReply(turnId))) return;
   const request = requestFor(turns.slice(0, index + 1));
-  setTurns((current) => current.map((candidate) => (candidate.id === turnId && candidate.reply ? { ...candidate, reply: { ...newReplyInfo(request), metrics: candidate.reply.metrics } } : candidate)));
+  setTurns((current) =>
+    current.map((candidate) =>
+      candidate.id === turnId && candidate.reply
+        ? { ...candidate, reply: { ...newReplyInfo(request), metrics: candidate.reply.metrics } }
+        : candidate,
+    ),
+  );
   beginCall(turnId, request, 0, true);
 }
 
@@ -305,16 +326,26 @@ function requestFor(turns: readonly Turn[]): ChatRequest {
   return buildChatRequest(connection.baseUrl, settings, turns.map(toConversationTurn));
 }
 
-
 function startReply(turns: readonly Turn[]): void {
   const request = requestFor(turns);
-  const turn: Turn = { id: newId('turn'), role: 'assistant', content: '', reasoning: '', excluded: false, reply: newReplyInfo(request) };
+  const turn: Turn = {
+    id: newId('turn'),
+    role: 'assistant',
+    content: '',
+    reasoning: '',
+    excluded: false,
+    reply: newReplyInfo(request),
+  };
   setTurns((current) => [...current, turn]);
   beginCall(turn.id, request, 0, false);
 }
 
 function patchReply(turnId: string, patch: (reply: ReplyInfo, turn: Turn) => Partial<ReplyInfo>): void {
-  setTurns((turns) => turns.map((turn) => (turn.id === turnId && turn.reply ? { ...turn, reply: { ...turn.reply, ...patch(turn.reply, turn) } } : turn)));
+  setTurns((turns) =>
+    turns.map((turn) =>
+      turn.id === turnId && turn.reply ? { ...turn, reply: { ...turn.reply, ...patch(turn.reply, turn) } } : turn,
+    ),
+  );
 }
 
 function finishCall(call: ActiveCall): void {
@@ -386,7 +417,12 @@ async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, 
     ...(appending && previousMetrics ? { initialMetrics: previousMetrics } : {}),
     fetch: (input, init) => window.fetch(input, init),
     accepts: () => active === call,
-    commit: (delta) => setTurns((turns) => turns.map((turn) => (turn.id === call.turnId && turn.reply ? applyDelta({ ...turn, reply: turn.reply }, delta) : turn))),
+    commit: (delta) =>
+      setTurns((turns) =>
+        turns.map((turn) =>
+          turn.id === call.turnId && turn.reply ? applyDelta({ ...turn, reply: turn.reply }, delta) : turn,
+        ),
+      ),
   });
   if (active !== call) return;
   const ended: EndedCall = { request, attempt, appending, outcome, finishedAt: Date.now(), settledReply };
@@ -413,7 +449,10 @@ interface EndedCall {
 }
 
 /** The reply's final status, metrics and retry; into the history; then done, or the automatic retry. */
-function settleCall(call: ActiveCall, { request, attempt, appending, outcome, finishedAt, settledReply }: EndedCall): void {
+function settleCall(
+  call: ActiveCall,
+  { request, attempt, appending, outcome, finishedAt, settledReply }: EndedCall,
+): void {
   let retry: ReplyInfo['retry'] = null;
   setTurns((turns) =>
     turns.map((turn) => {
@@ -432,10 +471,20 @@ function settleCall(call: ActiveCall, { request, attempt, appending, outcome, fi
   }
   call.retryTimer = setTimeout(() => {
     if (active !== call) return;
-    setTurns((turns) => turns.map((turn) => (turn.id === call.turnId && turn.reply ? { ...turn, content: appending ? turn.content : '', reasoning: appending ? turn.reasoning : '', reply: { ...turn.reply, status: 'waiting', error: null, retry: null } } : turn)));
+    setTurns((turns) =>
+      turns.map((turn) =>
+        turn.id === call.turnId && turn.reply
+          ? {
+              ...turn,
+              content: appending ? turn.content : '',
+              reasoning: appending ? turn.reasoning : '',
+              reply: { ...turn.reply, status: 'waiting', error: null, retry: null },
+            }
+          : turn,
+      ),
+    );
     const next: ActiveCall = { ...call, controller: new AbortController(), retryTimer: null, settling: null };
     active = next;
     void runCall(next, request, attempt + 1, appending);
   }, retryDelay);
 }
-

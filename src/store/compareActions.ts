@@ -32,7 +32,9 @@ function patchCompare(update: (compare: CompareState) => Partial<CompareState>):
 }
 
 function updateColumn(columnId: string, update: (column: CompareColumn) => CompareColumn): void {
-  patchCompare((compare) => ({ columns: compare.columns.map((column) => (column.id === columnId ? update(column) : column)) }));
+  patchCompare((compare) => ({
+    columns: compare.columns.map((column) => (column.id === columnId ? update(column) : column)),
+  }));
 }
 
 function updateResult(columnId: string, update: (result: CompareResult) => CompareResult): void {
@@ -44,7 +46,10 @@ function updateResult(columnId: string, update: (result: CompareResult) => Compa
 /** Opens Compare; the first time, with the sidebar's model, Thinking on vs off. */
 export function openCompare(): void {
   const { settings } = get();
-  patchCompare((compare) => ({ open: true, columns: compare.columns.length > 0 ? compare.columns : defaultCompareColumns(settings) }));
+  patchCompare((compare) => ({
+    open: true,
+    columns: compare.columns.length > 0 ? compare.columns : defaultCompareColumns(settings),
+  }));
 }
 
 /** Closes Compare and stops whatever still runs there (the columns and their settings stay for next time). */
@@ -73,7 +78,10 @@ export function removeCompareColumn(columnId: string): void {
   patchCompare((compare) => ({ columns: compare.columns.filter((column) => column.id !== columnId) }));
 }
 
-function patchColumnSettings(columnId: string, patch: (settings: CompareColumnSettings) => Partial<CompareColumnSettings>): void {
+function patchColumnSettings(
+  columnId: string,
+  patch: (settings: CompareColumnSettings) => Partial<CompareColumnSettings>,
+): void {
   updateColumn(columnId, (column) => ({ ...column, settings: { ...column.settings, ...patch(column.settings) } }));
 }
 
@@ -135,7 +143,11 @@ export function runCompare(): void {
     const request = buildChatRequest(baseUrl, effectiveColumnSettings(state.settings, column.settings), turns);
     return { ...column, result: { content: '', reasoning: '', reply: newReplyInfo(request) } };
   });
-  patchCompare(() => ({ columns, run: { turns: state.conversation.turns, draft: state.conversation.draft }, kept: null }));
+  patchCompare(() => ({
+    columns,
+    run: { turns: state.conversation.turns, draft: state.conversation.draft },
+    kept: null,
+  }));
   for (const column of columns) if (column.result) beginColumnCall(column.id, column.result.reply.request, 0);
 }
 
@@ -168,7 +180,10 @@ async function runColumnCall(call: ColumnCall, request: ChatRequest, attempt: nu
   const replyStream = ready instanceof Promise ? await ready : ready;
   if (!current()) return;
   if (!replyStream) {
-    updateResult(call.columnId, (result) => ({ ...result, reply: { ...result.reply, status: 'error', error: streamLoadError, retry: null } }));
+    updateResult(call.columnId, (result) => ({
+      ...result,
+      reply: { ...result.reply, status: 'error', error: streamLoadError, retry: null },
+    }));
     calls.delete(call.columnId);
     return;
   }
@@ -188,7 +203,10 @@ async function runColumnCall(call: ColumnCall, request: ChatRequest, attempt: nu
   });
   if (!current()) return;
 
-  updateResult(call.columnId, (result) => ({ ...result, reply: settledReply(result.reply, result.content, outcome, attempt, Date.now(), Math.random) }));
+  updateResult(call.columnId, (result) => ({
+    ...result,
+    reply: settledReply(result.reply, result.content, outcome, attempt, Date.now(), Math.random),
+  }));
   const retry = get().compare.columns.find((column) => column.id === call.columnId)?.result?.reply.retry ?? null;
   if (retry === null) {
     calls.delete(call.columnId);
@@ -196,7 +214,11 @@ async function runColumnCall(call: ColumnCall, request: ChatRequest, attempt: nu
   }
   call.retryTimer = setTimeout(() => {
     if (!current()) return;
-    updateResult(call.columnId, () => ({ content: '', reasoning: '', reply: { ...newReplyInfo(request), retry: null } }));
+    updateResult(call.columnId, () => ({
+      content: '',
+      reasoning: '',
+      reply: { ...newReplyInfo(request), retry: null },
+    }));
     beginColumnCall(call.columnId, request, attempt + 1);
   }, retry.delayMs);
 }

@@ -30,7 +30,8 @@ export function selectCanKeepColumn(state: PlaygroundState, columnId: string): S
   if (!run || !result) return { ok: false, reason: 'Run the comparison first.' };
   if (isLiveResult(result)) return { ok: false, reason: 'Wait for this column to finish, or stop it.' };
   if (result.content.trim() === '') return { ok: false, reason: 'This column has no answer to keep.' };
-  if (state.conversation.turns !== run.turns) return { ok: false, reason: 'The conversation changed since this comparison ran — run it again.' };
+  if (state.conversation.turns !== run.turns)
+    return { ok: false, reason: 'The conversation changed since this comparison ran — run it again.' };
   return { ok: true, reason: null };
 }
 
@@ -67,12 +68,15 @@ export function columnFigures(result: CompareResult | null): ColumnFigures | nul
   let reasoningTokens: TokenFigure | null = null;
   let answerTokens: TokenFigure | null = null;
   if (metrics.reasoningTokens !== null) reasoningTokens = { value: metrics.reasoningTokens, estimated: false };
-  else if (result.reasoning === '' && !isLiveResult(result) && (completion !== null || metrics.firstTokenAtMs !== null)) reasoningTokens = { value: 0, estimated: false };
+  else if (result.reasoning === '' && !isLiveResult(result) && (completion !== null || metrics.firstTokenAtMs !== null))
+    reasoningTokens = { value: 0, estimated: false };
   else if (result.reasoning !== '') reasoningTokens = estimated(result.reasoning);
-  if (completion !== null && reasoningTokens && !reasoningTokens.estimated) answerTokens = { value: Math.max(0, completion - reasoningTokens.value), estimated: false };
+  if (completion !== null && reasoningTokens && !reasoningTokens.estimated)
+    answerTokens = { value: Math.max(0, completion - reasoningTokens.value), estimated: false };
   else if (result.content.trim() !== '') answerTokens = estimated(result.content);
   return {
-    timeToFirstTokenMs: metrics.firstTokenAtMs === null ? null : Math.max(0, metrics.firstTokenAtMs - metrics.startedAtMs),
+    timeToFirstTokenMs:
+      metrics.firstTokenAtMs === null ? null : Math.max(0, metrics.firstTokenAtMs - metrics.startedAtMs),
     timeToFirstAnswerMs: metrics.timeToFirstAnswerMs,
     totalMs: metrics.totalMs,
     reasoningTokens,

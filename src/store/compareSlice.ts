@@ -10,7 +10,10 @@ export const minCompareColumns = 2;
 export const maxCompareColumns = 4;
 
 /** What a column may set differently; everything else (system prompt, pins, extra fields…) comes from the sidebar. */
-export type CompareColumnSettings = Pick<RequestSettings, 'model' | 'thinking' | 'stream' | 'temperature' | 'topP' | 'maxTokens'>;
+export type CompareColumnSettings = Pick<
+  RequestSettings,
+  'model' | 'thinking' | 'stream' | 'temperature' | 'topP' | 'maxTokens'
+>;
 
 /** One column's reply, shaped like an assistant turn so that "Keep this one" can append it as it is. */
 export interface CompareResult {
@@ -70,7 +73,9 @@ export function effectiveColumnSettings(main: RequestSettings, column: CompareCo
 
 /** "glm-4.7, thinking on" — the column's accessible name and its row in the summary. */
 export function describeColumnSettings(settings: CompareColumnSettings): string {
-  const thinking = supportsThinking(modelInfo(settings.model)) ? `thinking ${settings.thinking ? 'on' : 'off'}` : 'no thinking mode';
+  const thinking = supportsThinking(modelInfo(settings.model))
+    ? `thinking ${settings.thinking ? 'on' : 'off'}`
+    : 'no thinking mode';
   return `${settings.model}, ${thinking}`;
 }
 

@@ -5,7 +5,14 @@ export const defaultStallTimeoutSeconds = 60;
 export const stallTimeoutRange = { min: 5, max: 600 } as const;
 
 export function initialConnection(): ConnectionState {
-  return { apiKey: '', rememberKey: true, endpointId: 'zai', baseUrl: endpointPresets[0]?.baseUrl ?? '', keyOrigin: null, stallTimeoutSeconds: defaultStallTimeoutSeconds };
+  return {
+    apiKey: '',
+    rememberKey: true,
+    endpointId: 'zai',
+    baseUrl: endpointPresets[0]?.baseUrl ?? '',
+    keyOrigin: null,
+    stallTimeoutSeconds: defaultStallTimeoutSeconds,
+  };
 }
 
 export function presetBaseUrl(id: EndpointPresetId): string | null {

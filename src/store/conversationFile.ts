@@ -35,7 +35,9 @@ export function buildConversationFile(state: PlaygroundState, now: Date): string
     version: conversationFileVersion,
     exportedAt: now.toISOString(),
     settings: state.settings,
-    turns: state.conversation.turns.map((turn) => (turn.reply ? { ...turn, reply: { ...turn.reply, retry: null } } : turn)),
+    turns: state.conversation.turns.map((turn) =>
+      turn.reply ? { ...turn, reply: { ...turn.reply, retry: null } } : turn,
+    ),
   };
   return redactSecret(JSON.stringify(file, null, 2), state.connection.apiKey);
 }
@@ -56,7 +58,8 @@ const notAConversation = 'This file is not a GLM Playground conversation (export
 
 /** Validates a file against the current settings (missing settings keep their current values). Changes nothing. */
 export function parseConversationFile(text: string, currentSettings: RequestSettings): ParseResult {
-  if (text.length > maxConversationFileBytes) return { ok: false, message: 'This file is too large to be a conversation (over 20 MB).' };
+  if (text.length > maxConversationFileBytes)
+    return { ok: false, message: 'This file is too large to be a conversation (over 20 MB).' };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -65,13 +68,19 @@ export function parseConversationFile(text: string, currentSettings: RequestSett
   }
   if (!isRecord(data) || data.format !== conversationFileFormat) return { ok: false, message: notAConversation };
   if (typeof data.version === 'number' && data.version > conversationFileVersion) {
-    return { ok: false, message: `This file comes from a newer version of GLM Playground (file version ${data.version}); update the app to import it.` };
+    return {
+      ok: false,
+      message: `This file comes from a newer version of GLM Playground (file version ${data.version}); update the app to import it.`,
+    };
   }
   const parsed = conversationFileSchema.safeParse(data, { error: englishMessages });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? describePath(issue.path) : 'The file';
-    return { ok: false, message: `The conversation file is damaged — ${where}: ${issue?.message ?? 'invalid value'}. Nothing was imported.` };
+    return {
+      ok: false,
+      message: `The conversation file is damaged — ${where}: ${issue?.message ?? 'invalid value'}. Nothing was imported.`,
+    };
   }
   const { settings, notes } = clampedSettings({ ...currentSettings, ...parsed.data.settings });
   return { ok: true, conversation: { settings, turns: parsed.data.turns.map(importedTurn), notes } };
@@ -123,9 +132,11 @@ function clampedSettings(settings: RequestSettings): { settings: RequestSettings
     topP: clampTopP(settings.topP),
     maxTokens: clampMaxTokens(settings.maxTokens, modelInfo(settings.model)),
   };
-  if (clamped.temperature !== settings.temperature) notes.push(`Temperature ${settings.temperature} was out of range and set to ${clamped.temperature}.`);
+  if (clamped.temperature !== settings.temperature)
+    notes.push(`Temperature ${settings.temperature} was out of range and set to ${clamped.temperature}.`);
   if (clamped.topP !== settings.topP) notes.push(`Top P ${settings.topP} was out of range and set to ${clamped.topP}.`);
-  if (clamped.maxTokens !== settings.maxTokens) notes.push(`Max tokens ${settings.maxTokens} was out of range and set to ${clamped.maxTokens}.`);
+  if (clamped.maxTokens !== settings.maxTokens)
+    notes.push(`Max tokens ${settings.maxTokens} was out of range and set to ${clamped.maxTokens}.`);
   return { settings: clamped, notes };
 }
 
@@ -134,7 +145,14 @@ type FileReply = NonNullable<FileTurn['reply']>;
 
 /** A fresh id (files may repeat ids), and a reply that was still streaming when exported can only be partial. */
 function importedTurn(turn: FileTurn): Turn {
-  return { id: newId('turn'), role: turn.role, content: turn.content, reasoning: turn.reasoning, excluded: turn.excluded, reply: turn.reply ? importedReply(turn.reply) : null };
+  return {
+    id: newId('turn'),
+    role: turn.role,
+    content: turn.content,
+    reasoning: turn.reasoning,
+    excluded: turn.excluded,
+    reply: turn.reply ? importedReply(turn.reply) : null,
+  };
 }
 
 function importedReply(reply: FileReply): ReplyInfo {
@@ -152,7 +170,21 @@ function importedReply(reply: FileReply): ReplyInfo {
 }
 
 const errorKinds: readonly ApiErrorKind[] = [
-  'auth', 'account', 'parameters', 'model', 'permission', 'too-long', 'content-blocked', 'rate-limit', 'quota', 'plan', 'server', 'not-found', 'network', 'stream', 'unknown',
+  'auth',
+  'account',
+  'parameters',
+  'model',
+  'permission',
+  'too-long',
+  'content-blocked',
+  'rate-limit',
+  'quota',
+  'plan',
+  'server',
+  'not-found',
+  'network',
+  'stream',
+  'unknown',
 ];
 
 /** Only the fields the UI reads, each with the right type (the file is untrusted input). */
@@ -179,9 +211,14 @@ function importedMetrics(raw: Record<string, unknown>, usage: ReplyInfo['usage']
     if (key === 'usage' || value === undefined) continue;
     const finiteNumber = typeof value === 'number' && Number.isFinite(value);
     if (typeof fallback === 'number' && finiteNumber) metrics[key] = value;
-    else if (fallback === null && (value === null || finiteNumber || (key === 'finishReason' && typeof value === 'string'))) metrics[key] = value;
+    else if (
+      fallback === null &&
+      (value === null || finiteNumber || (key === 'finishReason' && typeof value === 'string'))
+    )
+      metrics[key] = value;
     else if (typeof fallback === 'boolean' && typeof value === 'boolean') metrics[key] = value;
-    else if (key === 'phase' && (value === 'waiting' || value === 'reasoning' || value === 'answer')) metrics[key] = value;
+    else if (key === 'phase' && (value === 'waiting' || value === 'reasoning' || value === 'answer'))
+      metrics[key] = value;
   }
   return metrics as unknown as ReplyMetrics;
 }

@@ -70,7 +70,11 @@ function sameConversation(a: ConversationState, b: ConversationState): boolean {
 function savedConversation(
   text: string | null,
   current: PlaygroundState,
-): { conversation: ConversationState; library: LibraryState | null; value: StorageValue<PersistedState> | null } | null {
+): {
+  conversation: ConversationState;
+  library: LibraryState | null;
+  value: StorageValue<PersistedState> | null;
+} | null {
   if (text === null) return { conversation: { turns: [], draft: '' }, library: null, value: null };
   let parsed: unknown;
   try {
@@ -82,7 +86,9 @@ function savedConversation(
   const version = 'version' in parsed && typeof parsed.version === 'number' ? parsed.version : 0;
   const { state } = salvage(migrate(parsed.state, version), current);
   const library = state.library ? restoredLibrary(state.library, state.settings ?? current.settings) : null;
-  return state.conversation ? { conversation: state.conversation, library, value: parsed as StorageValue<PersistedState> } : null;
+  return state.conversation
+    ? { conversation: state.conversation, library, value: parsed as StorageValue<PersistedState> }
+    : null;
 }
 
 /**
@@ -118,11 +124,16 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
       return;
     }
     const before = savedConversation(event.oldValue, state);
-    const nothingUnsaved = !conflict && !state.ui.sending && before !== null && sameConversation(ours, before.conversation);
+    const nothingUnsaved =
+      !conflict && !state.ui.sending && before !== null && sameConversation(ours, before.conversation);
     if (nothingUnsaved) {
       adopting = true;
       try {
-        store.setState((current) => ({ conversation: theirs.conversation, ...(theirs.library ? { library: theirs.library } : {}), ui: { ...current.ui, selectedReplyId: null } }));
+        store.setState((current) => ({
+          conversation: theirs.conversation,
+          ...(theirs.library ? { library: theirs.library } : {}),
+          ui: { ...current.ui, selectedReplyId: null },
+        }));
       } finally {
         adopting = false;
       }
@@ -150,7 +161,11 @@ export function loadOtherTabVersion(): void {
   const { store } = installed;
   if (store.getState().ui.sending) stop();
   setConflict(null);
-  store.setState((state) => ({ conversation: open.other, ...(open.otherLibrary ? { library: open.otherLibrary } : {}), ui: { ...state.ui, selectedReplyId: null } }));
+  store.setState((state) => ({
+    conversation: open.other,
+    ...(open.otherLibrary ? { library: open.otherLibrary } : {}),
+    ui: { ...state.ui, selectedReplyId: null },
+  }));
 }
 
 /** "Keep mine": this tab's conversation is saved over the other tab's (which then adopts it). */

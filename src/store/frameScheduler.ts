@@ -26,7 +26,11 @@ export function framesAreRunning(): boolean {
   return clock() - lastFrameAt < 1000;
 }
 
-export function createFrameScheduler(commit: () => void, fallbackMs = 250, minIntervalMs = commitIntervalMs): FrameScheduler {
+export function createFrameScheduler(
+  commit: () => void,
+  fallbackMs = 250,
+  minIntervalMs = commitIntervalMs,
+): FrameScheduler {
   let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastCommit = -Infinity;

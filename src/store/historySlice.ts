@@ -4,7 +4,13 @@ import * as z from 'zod/mini';
 import './schema';
 import type { Usage } from '../core/contracts';
 import { findModel } from '../core/models';
-import { defaultSettingsFor, isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
+import {
+  defaultSettingsFor,
+  isFormOwnedField,
+  type ChatRequest,
+  type ChatRequestBody,
+  type RequestSettings,
+} from '../core/request';
 import { newId } from './ids';
 import { handWrittenTurn } from './conversationSlice';
 import type { ReplyStatus, Turn } from './types';
@@ -110,7 +116,11 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     temperature: typeof body.temperature === 'number' ? body.temperature : base.temperature,
     topP: typeof body.top_p === 'number' ? body.top_p : base.topP,
     maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : base.maxTokens,
-    pinned: { temperature: typeof body.temperature === 'number', top_p: typeof body.top_p === 'number', max_tokens: typeof body.max_tokens === 'number' },
+    pinned: {
+      temperature: typeof body.temperature === 'number',
+      top_p: typeof body.top_p === 'number',
+      max_tokens: typeof body.max_tokens === 'number',
+    },
     systemPrompt,
     extraFields,
   };
@@ -124,11 +134,16 @@ const historyEntrySchema = z.object({
   sentAt: z.number(),
   request: z.object({
     baseUrl: z.string(),
-    body: z.looseObject({ model: z.string(), messages: z.array(z.looseObject({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() })) }),
+    body: z.looseObject({
+      model: z.string(),
+      messages: z.array(z.looseObject({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() })),
+    }),
   }),
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
   finishReason: z.nullable(z.string()),
-  usage: z.nullable(z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })),
+  usage: z.nullable(
+    z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }),
+  ),
   latencyMs: z.nullable(z.number()),
   costUsd: z.nullable(z.number()),
   errorTitle: z.nullable(z.string()),

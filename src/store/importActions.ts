@@ -67,11 +67,18 @@ export function editRequestJson(text: string): RequestJsonResult {
       updates.set(id, { ...turn, role: parsed.role, content: parsed.content, reasoning });
     }
   });
-  const added = parsedTurns.slice(sentIds.length).map((parsed) => ({ ...handWrittenTurn(parsed.role, parsed.content), reasoning: parsed.reasoning ?? '' }));
+  const added = parsedTurns
+    .slice(sentIds.length)
+    .map((parsed) => ({ ...handWrittenTurn(parsed.role, parsed.content), reasoning: parsed.reasoning ?? '' }));
   const turns =
     updates.size === 0 && added.length === 0
       ? state.conversation.turns
-      : [...state.conversation.turns.flatMap((turn) => (updates.has(turn.id) ? (updates.get(turn.id) ? [updates.get(turn.id) as Turn] : []) : [turn])), ...added];
+      : [
+          ...state.conversation.turns.flatMap((turn) =>
+            updates.has(turn.id) ? (updates.get(turn.id) ? [updates.get(turn.id) as Turn] : []) : [turn],
+          ),
+          ...added,
+        ];
   set({
     settings,
     conversation: { ...state.conversation, turns, draft },
@@ -87,7 +94,11 @@ export { discardRequestJsonEdit } from './actions';
 /** The current request as a link fragment (or why it cannot be one). Never carries the key or a base URL. */
 export function currentShareFragment(): EncodeResult {
   const state = get();
-  return encodeShareFragment({ body: selectRequestBody(state), endpointId: state.connection.endpointId, apiKey: state.connection.apiKey });
+  return encodeShareFragment({
+    body: selectRequestBody(state),
+    endpointId: state.connection.endpointId,
+    apiKey: state.connection.apiKey,
+  });
 }
 
 // ---- opening a whole request (share link, cURL) --------------------------------------------------------
@@ -107,8 +118,15 @@ export function openRequest(request: ParsedRequest): boolean {
   const last = parsedTurns[parsedTurns.length - 1];
   const draft = last?.role === 'user' ? last.content : '';
   if (last?.role === 'user') parsedTurns.pop();
-  const turns = parsedTurns.map((turn) => ({ ...handWrittenTurn(turn.role, turn.content), reasoning: turn.reasoning ?? '' }));
-  set({ settings, conversation: { ...state.conversation, turns, draft }, ui: { ...state.ui, selectedReplyId: null, requestJsonDraft: null } });
+  const turns = parsedTurns.map((turn) => ({
+    ...handWrittenTurn(turn.role, turn.content),
+    reasoning: turn.reasoning ?? '',
+  }));
+  set({
+    settings,
+    conversation: { ...state.conversation, turns, draft },
+    ui: { ...state.ui, selectedReplyId: null, requestJsonDraft: null },
+  });
   return true;
 }
 

@@ -44,7 +44,8 @@ function report(level: Notice['level'], text: string): void {
   store.setState((state) => ({ ui: { ...state.ui, notices: [...state.ui.notices, notice] } }));
 }
 
-export const storageFullText = 'Your browser storage is full, so the latest changes are not saved. The conversation is intact here — export it to keep a copy.';
+export const storageFullText =
+  'Your browser storage is full, so the latest changes are not saved. The conversation is intact here — export it to keep a copy.';
 
 const persistenceEvents = {
   onRecovered: (text: string) => report('warning', text),
@@ -59,7 +60,9 @@ function isStreaming(): boolean {
 }
 const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming);
 
-export const usePlaygroundStore = create<PlaygroundState>()(persist(() => initialState(), persistOptions(playgroundStorage.storage, persistenceEvents)));
+export const usePlaygroundStore = create<PlaygroundState>()(
+  persist(() => initialState(), persistOptions(playgroundStorage.storage, persistenceEvents)),
+);
 storeReference.current = usePlaygroundStore;
 
 /** Write the saved state now (end of a reply, pagehide). */
@@ -72,7 +75,8 @@ usePlaygroundStore.setState((state) => ({
 }));
 usePlaygroundStore.subscribe((state, previous) => {
   const { apiKey, rememberKey } = state.connection;
-  if (apiKey !== previous.connection.apiKey || rememberKey !== previous.connection.rememberKey) saveKey(apiKey, rememberKey);
+  if (apiKey !== previous.connection.apiKey || rememberKey !== previous.connection.rememberKey)
+    saveKey(apiKey, rememberKey);
 });
 
 if (typeof window !== 'undefined') window.addEventListener('pagehide', () => flushSavedState());

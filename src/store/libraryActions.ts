@@ -22,7 +22,11 @@ function savedWorkingCopy(state: PlaygroundState): SavedConversation[] {
 }
 
 /** The working copy becomes `conversation` (already in the list). */
-function loadState(state: PlaygroundState, conversations: SavedConversation[], conversation: SavedConversation): Partial<PlaygroundState> {
+function loadState(
+  state: PlaygroundState,
+  conversations: SavedConversation[],
+  conversation: SavedConversation,
+): Partial<PlaygroundState> {
   return {
     settings: conversation.settings,
     conversation: { turns: conversation.turns, draft: conversation.draft },
@@ -55,12 +59,21 @@ export function newConversation(): string | null {
 export function renameConversation(id: string, title: string): void {
   const trimmed = title.trim().replace(/\s+/g, ' ');
   set((state) => ({
-    library: { ...state.library, conversations: state.library.conversations.map((entry) => (entry.id === id ? { ...entry, title: trimmed === '' ? null : trimmed } : entry)) },
+    library: {
+      ...state.library,
+      conversations: state.library.conversations.map((entry) =>
+        entry.id === id ? { ...entry, title: trimmed === '' ? null : trimmed } : entry,
+      ),
+    },
   }));
 }
 
 function copiedTurns(turns: readonly Turn[]): Turn[] {
-  return turns.map((turn) => ({ ...turn, id: newId('turn'), reply: turn.reply ? { ...turn.reply, retry: null } : null }));
+  return turns.map((turn) => ({
+    ...turn,
+    id: newId('turn'),
+    reply: turn.reply ? { ...turn.reply, retry: null } : null,
+  }));
 }
 
 /** A copy right below the original, titled "… (copy)"; the working copy stays where it is. */
@@ -71,7 +84,14 @@ export function duplicateConversation(id: string): string | null {
   const original = conversations[index];
   if (!original || (state.ui.sending && id === state.library.activeId)) return null;
   const now = Date.now();
-  const copy: SavedConversation = { ...original, id: newId('conversation'), title: `${conversationTitle(original)} (copy)`, createdAt: now, updatedAt: now, turns: copiedTurns(original.turns) };
+  const copy: SavedConversation = {
+    ...original,
+    id: newId('conversation'),
+    title: `${conversationTitle(original)} (copy)`,
+    createdAt: now,
+    updatedAt: now,
+    turns: copiedTurns(original.turns),
+  };
   const next = [...conversations];
   next.splice(index + 1, 0, copy);
   set({ library: { ...state.library, conversations: next } });
@@ -169,7 +189,11 @@ export function openHistoryEntry(entry: HistoryEntry): OpenedRequest | null {
   const restored = restoreRequest(entry.request.body, state.settings);
   const inPlace = state.conversation.turns.length === 0 && state.conversation.draft.trim() === '';
   if (inPlace) {
-    set({ settings: restored.settings, conversation: { turns: restored.turns, draft: '' }, ui: { ...state.ui, selectedReplyId: null } });
+    set({
+      settings: restored.settings,
+      conversation: { turns: restored.turns, draft: '' },
+      ui: { ...state.ui, selectedReplyId: null },
+    });
   } else {
     const fresh = { ...emptyConversation(restored.settings), turns: restored.turns };
     set(loadState(state, [fresh, ...savedWorkingCopy(state)], fresh));
@@ -194,8 +218,21 @@ export function savePreset(name: string): Preset | null {
   const trimmed = name.trim();
   if (trimmed === '') return null;
   const { settings } = get();
-  const preset: Preset = { id: newId('preset'), name: trimmed, description: '', builtIn: false, values: presetValuesFrom(settings) };
-  set((state) => ({ presets: { saved: [...state.presets.saved.filter((existing) => existing.name.toLowerCase() !== trimmed.toLowerCase()), preset] } }));
+  const preset: Preset = {
+    id: newId('preset'),
+    name: trimmed,
+    description: '',
+    builtIn: false,
+    values: presetValuesFrom(settings),
+  };
+  set((state) => ({
+    presets: {
+      saved: [
+        ...state.presets.saved.filter((existing) => existing.name.toLowerCase() !== trimmed.toLowerCase()),
+        preset,
+      ],
+    },
+  }));
   return preset;
 }
 

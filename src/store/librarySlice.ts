@@ -84,9 +84,17 @@ export interface ConversationSummary {
 }
 
 /** Search over the title, the system prompt, the draft and every turn; `query` is trimmed and lower-case. */
-export function conversationMatches(entry: Pick<SavedConversation, 'title' | 'turns' | 'settings' | 'draft'>, query: string): boolean {
+export function conversationMatches(
+  entry: Pick<SavedConversation, 'title' | 'turns' | 'settings' | 'draft'>,
+  query: string,
+): boolean {
   if (query === '') return true;
-  const haystacks = [conversationTitle(entry), entry.settings.systemPrompt, entry.draft, ...entry.turns.map((turn) => turn.content)];
+  const haystacks = [
+    conversationTitle(entry),
+    entry.settings.systemPrompt,
+    entry.draft,
+    ...entry.turns.map((turn) => turn.content),
+  ];
   return haystacks.some((text) => text.toLowerCase().includes(query));
 }
 
@@ -95,9 +103,18 @@ export function librarySummaries(state: PlaygroundState, search = ''): Conversat
   const query = search.trim().toLowerCase();
   const { activeId } = state.library;
   return state.library.conversations
-    .map((entry) => (entry.id === activeId ? { ...entry, settings: state.settings, turns: state.conversation.turns, draft: state.conversation.draft } : entry))
+    .map((entry) =>
+      entry.id === activeId
+        ? { ...entry, settings: state.settings, turns: state.conversation.turns, draft: state.conversation.draft }
+        : entry,
+    )
     .filter((entry) => conversationMatches(entry, query))
-    .map((entry) => ({ id: entry.id, title: conversationTitle(entry), active: entry.id === activeId, messageCount: entry.turns.length }));
+    .map((entry) => ({
+      id: entry.id,
+      title: conversationTitle(entry),
+      active: entry.id === activeId,
+      messageCount: entry.turns.length,
+    }));
 }
 
 // ---- saving and restoring ---------------------------------------------------------------------------
@@ -105,16 +122,27 @@ export function librarySummaries(state: PlaygroundState, search = ''): Conversat
 export function partializeLibrary(library: LibraryState, settings: RequestSettings): PersistedLibrary {
   return {
     activeId: library.activeId,
-    conversations: library.conversations.map((entry) => (entry.id === library.activeId ? { ...entry, settings, turns: [], draft: '' } : entry)),
+    conversations: library.conversations.map((entry) =>
+      entry.id === library.activeId ? { ...entry, settings, turns: [], draft: '' } : entry,
+    ),
   };
 }
 
 /** Version 1 kept one conversation: it becomes the active (and only) entry of the library. */
-export function wrapConversationInLibrary(persisted: Record<string, unknown>, now = Date.now()): Record<string, unknown> {
+export function wrapConversationInLibrary(
+  persisted: Record<string, unknown>,
+  now = Date.now(),
+): Record<string, unknown> {
   if ('library' in persisted) return persisted;
   const id = newId('conversation');
   const settings = typeof persisted.settings === 'object' && persisted.settings !== null ? persisted.settings : {};
-  return { ...persisted, library: { activeId: id, conversations: [{ id, title: null, createdAt: now, updatedAt: now, settings, turns: [], draft: '' }] } };
+  return {
+    ...persisted,
+    library: {
+      activeId: id,
+      conversations: [{ id, title: null, createdAt: now, updatedAt: now, settings, turns: [], draft: '' }],
+    },
+  };
 }
 
 const savedConversationSchema = z.object({
@@ -134,7 +162,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** A streamed reply saved mid-way can only be partial. */
 function settled(turn: Turn): Turn {
   if (!turn.reply) return turn;
-  const status = turn.reply.status === 'streaming' || turn.reply.status === 'waiting' ? 'interrupted' : turn.reply.status;
+  const status =
+    turn.reply.status === 'streaming' || turn.reply.status === 'waiting' ? 'interrupted' : turn.reply.status;
   return { ...turn, reply: { ...turn.reply, status, retry: null } };
 }
 
@@ -153,14 +182,20 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
   let skipped = 0;
   for (const entry of raw.conversations) {
     // Settings saved by an older version may lack newer fields: those take their defaults.
-    const candidate = isRecord(entry) ? { ...entry, settings: { ...initialSettings(), ...(isRecord(entry.settings) ? entry.settings : {}) } } : entry;
+    const candidate = isRecord(entry)
+      ? { ...entry, settings: { ...initialSettings(), ...(isRecord(entry.settings) ? entry.settings : {}) } }
+      : entry;
     const parsed = savedConversationSchema.safeParse(candidate);
     if (!parsed.success || seen.has(parsed.data.id)) {
       skipped += 1;
       continue;
     }
     seen.add(parsed.data.id);
-    conversations.push({ ...parsed.data, settings: parsed.data.settings as RequestSettings, turns: parsed.data.turns.map((turn) => settled(turn as Turn)) });
+    conversations.push({
+      ...parsed.data,
+      settings: parsed.data.settings as RequestSettings,
+      turns: parsed.data.turns.map((turn) => settled(turn as Turn)),
+    });
   }
   const activeId = typeof raw.activeId === 'string' ? raw.activeId : '';
   return { library: { conversations, activeId }, skipped };
@@ -169,11 +204,14 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
 /** The restored library, with an entry for the working copy whatever was lost. */
 export function restoredLibrary(saved: PersistedLibrary | null, settings: RequestSettings): LibraryState {
   const conversations = saved?.conversations ?? [];
-  if (saved && conversations.some((entry) => entry.id === saved.activeId)) return { conversations, activeId: saved.activeId, recentlyDeleted: null };
+  if (saved && conversations.some((entry) => entry.id === saved.activeId))
+    return { conversations, activeId: saved.activeId, recentlyDeleted: null };
   const active = emptyConversation(settings);
   return { conversations: [active, ...conversations], activeId: active.id, recentlyDeleted: null };
 }
 
 export function skippedConversationsText(count: number): string {
-  return count === 1 ? '1 saved conversation could not be read and was skipped.' : `${count} saved conversations could not be read and were skipped.`;
+  return count === 1
+    ? '1 saved conversation could not be read and was skipped.'
+    : `${count} saved conversations could not be read and were skipped.`;
 }

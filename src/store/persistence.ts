@@ -5,7 +5,14 @@ import { newId } from './ids';
 import { connectionSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
 import { salvageHistory } from './historySlice';
-import { partializeLibrary, restoredLibrary, salvageLibrary, skippedConversationsText, wrapConversationInLibrary, type PersistedLibrary } from './librarySlice';
+import {
+  partializeLibrary,
+  restoredLibrary,
+  salvageLibrary,
+  skippedConversationsText,
+  wrapConversationInLibrary,
+  type PersistedLibrary,
+} from './librarySlice';
 import { salvagePresets } from './presetsSlice';
 import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
 
@@ -62,7 +69,9 @@ function migrateFromVersionZero(persisted: Record<string, unknown>): Record<stri
   const conversation = isRecord(persisted.conversation) ? { ...persisted.conversation } : {};
   if (Array.isArray(persisted.messages) && !('turns' in conversation)) {
     // Version 0 messages were wire messages ({ role, content }): give them what a Turn needs.
-    conversation.turns = persisted.messages.map((message) => (isRecord(message) ? { id: newId('turn'), reasoning: '', excluded: false, reply: null, ...message } : message));
+    conversation.turns = persisted.messages.map((message) =>
+      isRecord(message) ? { id: newId('turn'), reasoning: '', excluded: false, reply: null, ...message } : message,
+    );
   }
   return { ...persisted, settings, conversation };
 }
@@ -77,7 +86,8 @@ interface Salvaged {
 /** Keep every valid part of a persisted state; count what had to be dropped. */
 export function salvage(persisted: unknown, current: PlaygroundState): Salvaged {
   let problems = 0;
-  if (!isRecord(persisted)) return { state: {}, problems: persisted === undefined || persisted === null ? 0 : 1, skippedConversations: 0 };
+  if (!isRecord(persisted))
+    return { state: {}, problems: persisted === undefined || persisted === null ? 0 : 1, skippedConversations: 0 };
   const connection = connectionSchema.safeParse(persisted.connection);
   if (!connection.success && persisted.connection !== undefined) problems += 1;
   // Field by field: one bad value falls back to its current (default) value, the other settings stay.
@@ -95,8 +105,16 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   const turns: Turn[] = [];
   const rawTurns = Array.isArray(conversationRecord.turns) ? conversationRecord.turns : [];
   for (const raw of rawTurns) {
-    const turn = turnSchema.safeParse(isRecord(raw) && isRecord(raw.reply) ? { ...raw, reply: { retry: null, ...raw.reply } } : raw);
-    if (turn.success) turns.push(settleTurn({ ...turn.data, reply: turn.data.reply ? { ...(turn.data.reply as Turn['reply'] & object), retry: null } : null }));
+    const turn = turnSchema.safeParse(
+      isRecord(raw) && isRecord(raw.reply) ? { ...raw, reply: { retry: null, ...raw.reply } } : raw,
+    );
+    if (turn.success)
+      turns.push(
+        settleTurn({
+          ...turn.data,
+          reply: turn.data.reply ? { ...(turn.data.reply as Turn['reply'] & object), retry: null } : null,
+        }),
+      );
     else problems += 1;
   }
   if (conversationRecord.turns !== undefined && !Array.isArray(conversationRecord.turns)) problems += 1;
@@ -166,7 +184,8 @@ export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () =>
       if (text === null) return null;
       try {
         const parsed: unknown = JSON.parse(text);
-        if (isRecord(parsed) && typeof parsed.version === 'number' && 'state' in parsed) return parsed as unknown as StorageValue<PersistedState>;
+        if (isRecord(parsed) && typeof parsed.version === 'number' && 'state' in parsed)
+          return parsed as unknown as StorageValue<PersistedState>;
         // No version: an older or foreign format; migrate from 0.
         return { state: (isRecord(parsed) && 'state' in parsed ? parsed.state : parsed) as PersistedState, version: 0 };
       } catch {
@@ -203,7 +222,10 @@ export function persistOptions(
     merge(persisted, current) {
       const { state, problems, skippedConversations } = salvage(persisted, current);
       if (skippedConversations > 0) events.onRecovered(skippedConversationsText(skippedConversations));
-      if (problems > 0) events.onRecovered(`Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`);
+      if (problems > 0)
+        events.onRecovered(
+          `Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`,
+        );
       return {
         ...current,
         connection: { ...current.connection, ...state.connection },

@@ -4,7 +4,14 @@ import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
 import { modelInfo } from '../core/models';
-import { clampMaxTokens, clampTemperature, clampTopP, defaultSettingsFor, type RequestSettings, type TunableParameter } from '../core/request';
+import {
+  clampMaxTokens,
+  clampTemperature,
+  clampTopP,
+  defaultSettingsFor,
+  type RequestSettings,
+  type TunableParameter,
+} from '../core/request';
 
 export interface PresetValues {
   model?: string;
@@ -76,7 +83,10 @@ export function presetValuesFrom(settings: RequestSettings): PresetValues {
 
 /** Settings after applying a preset: a new model brings its defaults first, then the preset's values, clamped. */
 export function applyPresetValues(settings: RequestSettings, values: PresetValues): RequestSettings {
-  const base = values.model !== undefined && values.model !== settings.model ? defaultSettingsFor(values.model, settings) : settings;
+  const base =
+    values.model !== undefined && values.model !== settings.model
+      ? defaultSettingsFor(values.model, settings)
+      : settings;
   const model = modelInfo(base.model);
   return {
     ...base,
@@ -114,14 +124,23 @@ const presetSchema = z.object({
     temperature: z.optional(z.number()),
     topP: z.optional(z.number()),
     maxTokens: z.optional(z.int().check(z.positive())),
-    pinned: z.optional(z.object({ temperature: z.optional(z.boolean()), top_p: z.optional(z.boolean()), max_tokens: z.optional(z.boolean()) })),
+    pinned: z.optional(
+      z.object({
+        temperature: z.optional(z.boolean()),
+        top_p: z.optional(z.boolean()),
+        max_tokens: z.optional(z.boolean()),
+      }),
+    ),
   }),
 });
 
 /** Readable saved presets; a damaged one is dropped. */
 export function salvagePresets(raw: unknown): PresetsState {
   const saved: Preset[] = [];
-  const list = typeof raw === 'object' && raw !== null && Array.isArray((raw as { saved?: unknown }).saved) ? (raw as { saved: unknown[] }).saved : [];
+  const list =
+    typeof raw === 'object' && raw !== null && Array.isArray((raw as { saved?: unknown }).saved)
+      ? (raw as { saved: unknown[] }).saved
+      : [];
   for (const candidate of list) {
     const parsed = presetSchema.safeParse(candidate);
     if (parsed.success) saved.push(parsed.data as Preset);

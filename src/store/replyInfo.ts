@@ -5,7 +5,16 @@ import { startMetrics, type ReplyMetrics } from '../core/metrics';
 import type { ReplyInfo } from './types';
 
 export function newReplyInfo(request: ChatRequest, nowMs: number = Date.now()): ReplyInfo {
-  return { status: 'waiting', request, error: null, finishReason: null, usage: null, metrics: startMetrics(nowMs), warnings: [], retry: null };
+  return {
+    status: 'waiting',
+    request,
+    error: null,
+    finishReason: null,
+    usage: null,
+    metrics: startMetrics(nowMs),
+    warnings: [],
+    retry: null,
+  };
 }
 
 /** What arrived since the last commit. */
@@ -18,7 +27,10 @@ export interface ReplyDelta {
 }
 
 /** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate. */
-export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo }>(target: T, delta: ReplyDelta): T {
+export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo }>(
+  target: T,
+  delta: ReplyDelta,
+): T {
   const status = target.reply.status === 'waiting' ? 'streaming' : target.reply.status;
   return {
     ...target,

@@ -39,7 +39,12 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
   let metrics = options.initialMetrics ?? startMetrics(Date.now());
 
   const scheduler = createFrameScheduler(() => {
-    const delta: ReplyDelta = { reasoning: pendingReasoning, content: pendingContent, reply: { ...updates, metrics }, warnings: warnings.splice(0) };
+    const delta: ReplyDelta = {
+      reasoning: pendingReasoning,
+      content: pendingContent,
+      reply: { ...updates, metrics },
+      warnings: warnings.splice(0),
+    };
     pendingReasoning = '';
     pendingContent = '';
     options.commit(delta);
@@ -91,9 +96,19 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
  * The reply once the call ended: status, error, total time and cost, the finish-reason note, and the automatic
  * retry (only where zai-api.md allows one; `attempt` counts retries already made).
  */
-export function settledReply(reply: ReplyInfo, content: string, outcome: CallOutcome, attempt: number, finishedAtMs: number, random: () => number): ReplyInfo {
-  const retryDelay = outcome.status === 'error' && outcome.error ? nextRetryDelay(outcome.error, attempt, outcome, random) : null;
-  const finishNote = reply.finishReason ? describeFinishReason(reply.finishReason, content.trim() === '' ? 'reasoning' : 'answer') : null;
+export function settledReply(
+  reply: ReplyInfo,
+  content: string,
+  outcome: CallOutcome,
+  attempt: number,
+  finishedAtMs: number,
+  random: () => number,
+): ReplyInfo {
+  const retryDelay =
+    outcome.status === 'error' && outcome.error ? nextRetryDelay(outcome.error, attempt, outcome, random) : null;
+  const finishNote = reply.finishReason
+    ? describeFinishReason(reply.finishReason, content.trim() === '' ? 'reasoning' : 'answer')
+    : null;
   return {
     ...reply,
     status: outcome.status,

@@ -35,10 +35,15 @@ const wireMessageSchema = z.looseObject({ role: z.enum(['system', 'user', 'assis
 
 const replySchema = z.object({
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
-  request: z.object({ baseUrl: z.string(), body: z.looseObject({ model: z.string(), messages: z.array(wireMessageSchema) }) }),
+  request: z.object({
+    baseUrl: z.string(),
+    body: z.looseObject({ model: z.string(), messages: z.array(wireMessageSchema) }),
+  }),
   error: z.nullable(z.looseObject({ title: z.string(), advice: z.string() })),
   finishReason: z.nullable(z.string()),
-  usage: z.nullable(z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() })),
+  usage: z.nullable(
+    z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }),
+  ),
   metrics: z.looseObject({}),
   warnings: z.array(z.string()),
 });

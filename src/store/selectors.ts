@@ -8,7 +8,9 @@ export function selectModelInfo(state: PlaygroundState): ModelInfo {
 }
 
 /** The turns Send would send: the transcript plus the draft as a new user turn. */
-export function pendingTurns(state: { conversation: Pick<PlaygroundState['conversation'], 'turns' | 'draft'> }): ConversationTurn[] {
+export function pendingTurns(state: {
+  conversation: Pick<PlaygroundState['conversation'], 'turns' | 'draft'>;
+}): ConversationTurn[] {
   const turns: ConversationTurn[] = state.conversation.turns.map(toConversationTurn);
   if (state.conversation.draft.trim() !== '') turns.push({ role: 'user', content: state.conversation.draft });
   return turns;
@@ -23,7 +25,8 @@ let lastBody: { settings: unknown; turns: unknown; draft: string; body: ChatRequ
 export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
   const { settings } = state;
   const { turns, draft } = state.conversation;
-  if (lastBody && lastBody.settings === settings && lastBody.turns === turns && lastBody.draft === draft) return lastBody.body;
+  if (lastBody && lastBody.settings === settings && lastBody.turns === turns && lastBody.draft === draft)
+    return lastBody.body;
   const body = buildRequestBody(settings, pendingTurns(state));
   lastBody = { settings, turns, draft, body };
   return body;
@@ -64,14 +67,21 @@ export interface SendReadiness {
 export function selectCanSend(state: PlaygroundState): SendReadiness {
   if (state.ui.sending) return { ok: false, reason: 'A reply is on its way — Stop it first.' };
   const jsonProblem = state.ui.requestJsonDraft?.problems[0];
-  if (jsonProblem) return { ok: false, reason: `Fix the request JSON first: ${jsonProblem.line === undefined ? '' : `line ${jsonProblem.line}: `}${jsonProblem.message}` };
+  if (jsonProblem)
+    return {
+      ok: false,
+      reason: `Fix the request JSON first: ${jsonProblem.line === undefined ? '' : `line ${jsonProblem.line}: `}${jsonProblem.message}`,
+    };
   if (state.connection.baseUrl.trim() === '') return { ok: false, reason: 'Choose an endpoint or enter a Base URL.' };
-  if (state.connection.apiKey === '' && !isDemoEndpoint(state)) return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
+  if (state.connection.apiKey === '' && !isDemoEndpoint(state))
+    return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
   const turns = pendingTurns(state).filter((turn) => !turn.excluded);
   const last = turns[turns.length - 1];
-  if (state.conversation.draft.trim() === '' && (!last || last.role !== 'user')) return { ok: false, reason: 'Type a message first.' };
-  if (!turns.some((turn) => turn.role === 'user')) return { ok: false, reason: 'The conversation needs at least one user message.' };
+  if (state.conversation.draft.trim() === '' && (!last || last.role !== 'user'))
+    return { ok: false, reason: 'Type a message first.' };
+  if (!turns.some((turn) => turn.role === 'user'))
+    return { ok: false, reason: 'The conversation needs at least one user message.' };
   return { ok: true, reason: null };
 }
 

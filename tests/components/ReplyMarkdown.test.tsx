@@ -26,7 +26,9 @@ describe('Markdown', () => {
     render(
       <ReplyMarkdown
         streaming={false}
-        text={'# Title\n\nSome **bold** text.\n\n- one\n- two\n\n| Name | Value |\n|---|---|\n| a | 1 |\n\n> quoted\n\n```\nplain code\n```\n'}
+        text={
+          '# Title\n\nSome **bold** text.\n\n- one\n- two\n\n| Name | Value |\n|---|---|\n| a | 1 |\n\n> quoted\n\n```\nplain code\n```\n'
+        }
       />,
     );
     expect(screen.getByRole('heading', { level: 1, name: 'Title' })).toBeInTheDocument();
@@ -89,7 +91,9 @@ describe('untrusted model output', () => {
   });
 
   it('opens safe links in a new tab without opener or referrer', () => {
-    render(<ReplyMarkdown streaming={false} text={'See [the docs](https://docs.z.ai/guide) or https://example.com/x.'} />);
+    render(
+      <ReplyMarkdown streaming={false} text={'See [the docs](https://docs.z.ai/guide) or https://example.com/x.'} />,
+    );
     const docs = screen.getByRole('link', { name: 'the docs' });
     expect(docs).toHaveAttribute('href', 'https://docs.z.ai/guide');
     expect(docs).toHaveAttribute('target', '_blank');
@@ -105,7 +109,10 @@ describe('untrusted model output', () => {
 
     await user.click(screen.getByRole('button', { name: /Load image/ }));
 
-    expect(screen.getByRole('img', { name: 'a cat' })).toHaveAttribute('src', 'https://images.example/cat.png?c=secret');
+    expect(screen.getByRole('img', { name: 'a cat' })).toHaveAttribute(
+      'src',
+      'https://images.example/cat.png?c=secret',
+    );
     expect(screen.queryByRole('button', { name: /Load image/ })).toBeNull();
   });
 
@@ -124,13 +131,17 @@ describe('untrusted model output', () => {
   });
 
   it('names each "Load image" button after its image', () => {
-    render(<ReplyMarkdown streaming={false} text={'![chart](https://a.example/1.png) ![map](https://b.example/2.png)'} />);
+    render(
+      <ReplyMarkdown streaming={false} text={'![chart](https://a.example/1.png) ![map](https://b.example/2.png)'} />,
+    );
     expect(screen.getByRole('button', { name: 'Load image chart' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Load image map' })).toBeInTheDocument();
   });
 
   it('shows an image with an unsafe source as text, with nothing to load', () => {
-    const { container } = render(<ReplyMarkdown streaming={false} text={'![x](javascript:alert(1)) ![y](file:///etc/passwd)'} />);
+    const { container } = render(
+      <ReplyMarkdown streaming={false} text={'![x](javascript:alert(1)) ![y](file:///etc/passwd)'} />,
+    );
     expect(container.querySelector('img')).toBeNull();
     expect(screen.queryByRole('button', { name: /Load image/ })).toBeNull();
     expect(screen.getAllByText(/Image removed: unsafe address/)).toHaveLength(2);
@@ -167,7 +178,8 @@ describe('code blocks', () => {
   });
 
   it('turns only highlight.js spans into elements; any other markup in its output stays text', () => {
-    const html = '<span class="hljs-keyword">let</span> x<img src=x onerror=alert(1)><span onclick="x">&lt;b&gt;&amp;&#x27;';
+    const html =
+      '<span class="hljs-keyword">let</span> x<img src=x onerror=alert(1)><span onclick="x">&lt;b&gt;&amp;&#x27;';
     const { container } = render(<code>{highlightHtmlToReact(html)}</code>);
     expect(container.querySelector('img, [onclick], b')).toBeNull();
     expect(container.querySelector('.hljs-keyword')).toHaveTextContent('let');

@@ -20,7 +20,7 @@ const request: ChatRequest = {
     model: 'glm-4.6',
     messages: [
       { role: 'system', content: 'Answer briefly.' },
-      { role: 'user', content: "it's \"quoted\" and $HOME" },
+      { role: 'user', content: 'it\'s "quoted" and $HOME' },
     ],
     stream: true,
     thinking: { type: 'enabled' },
@@ -102,7 +102,9 @@ describe('tabs and libraries', () => {
     render(<CodeExportPanel request={request} />);
     await user.click(screen.getByRole('tab', { name: 'Python' }));
     const library = screen.getByRole('combobox', { name: 'Library' });
-    const pythonOptions = within(library).getAllByRole('option').map((option) => option.textContent);
+    const pythonOptions = within(library)
+      .getAllByRole('option')
+      .map((option) => option.textContent);
     expect(pythonOptions).toEqual(codeTarget('python').libraries.map((entry) => entry.label));
 
     await user.selectOptions(library, 'openai');
@@ -173,7 +175,9 @@ describe('Copy', () => {
 
   it('falls back to the copy command when the Clipboard API is denied', async () => {
     const user = userEvent.setup();
-    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError'));
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(
+      new DOMException('Write permission denied.', 'NotAllowedError'),
+    );
     const copied: string[] = [];
     // jsdom has no execCommand: stand in for the browser's, copying the selected textarea's text.
     Object.defineProperty(document, 'execCommand', {
@@ -198,7 +202,9 @@ describe('Copy', () => {
 
   it('explains how to copy by hand when the browser denies the clipboard', async () => {
     const user = userEvent.setup();
-    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('Write permission denied.', 'NotAllowedError'));
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(
+      new DOMException('Write permission denied.', 'NotAllowedError'),
+    );
     render(<CodeExportPanel request={request} />);
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(screen.getByRole('status')).toHaveTextContent(/blocked the clipboard.*Ctrl\+C.*Download/);
@@ -213,13 +219,16 @@ describe('Download', () => {
     const blobs: Blob[] = [];
     const saved: { fileName: string; href: string }[] = [];
     // jsdom has no object URLs: stand in for them, and restore the (missing) originals afterwards.
-    vi.stubGlobal('URL', Object.assign(class extends URL {}, {
-      createObjectURL: (blob: Blob) => {
-        blobs.push(blob);
-        return `blob:test/${blobs.length}`;
-      },
-      revokeObjectURL: () => undefined,
-    }));
+    vi.stubGlobal(
+      'URL',
+      Object.assign(class extends URL {}, {
+        createObjectURL: (blob: Blob) => {
+          blobs.push(blob);
+          return `blob:test/${blobs.length}`;
+        },
+        revokeObjectURL: () => undefined,
+      }),
+    );
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       saved.push({ fileName: this.download, href: this.href });
     });

@@ -23,7 +23,9 @@ function hangingFetch(_url: string, init: { body: string; signal: AbortSignal })
   const delta = thinks ? { reasoning_content: 'Let me think' } : { content: 'Straight answer' };
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`data: ${JSON.stringify({ id: '1', created: 1, choices: [{ index: 0, delta }] })}\n\n`));
+      controller.enqueue(
+        encoder.encode(`data: ${JSON.stringify({ id: '1', created: 1, choices: [{ index: 0, delta }] })}\n\n`),
+      );
       init.signal.addEventListener('abort', () => controller.error(new DOMException('Aborted', 'AbortError')));
     },
   });
@@ -37,7 +39,10 @@ function completeFetch(_url: string, init: { body: string }): Promise<Response> 
     ? [{ delta: { reasoning_content: 'Reasoning first.' } }, { delta: { content: 'Thought-through answer.' } }]
     : [{ delta: { content: 'Quick answer.' } }];
   const usage = { prompt_tokens: 1_000, completion_tokens: thinks ? 500 : 3, total_tokens: thinks ? 1_500 : 1_003 };
-  const events = [...chunks.map((chunk) => ({ id: '1', created: 1, choices: [{ index: 0, ...chunk }] })), { id: '1', created: 1, choices: [{ index: 0, finish_reason: 'stop', delta: { content: '' } }], usage }];
+  const events = [
+    ...chunks.map((chunk) => ({ id: '1', created: 1, choices: [{ index: 0, ...chunk }] })),
+    { id: '1', created: 1, choices: [{ index: 0, finish_reason: 'stop', delta: { content: '' } }], usage },
+  ];
   const text = events.map((event) => `data: ${JSON.stringify(event)}\n\n`).join('') + 'data: [DONE]\n\n';
   return Promise.resolve(new Response(text, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
 }
@@ -90,7 +95,9 @@ describe('Compare mode', () => {
     expect(screen.getAllByRole('region', { name: /^Compare column/ })).toHaveLength(4);
     expect(add).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Remove column 2' }));
-    expect(screen.getAllByRole('region', { name: /^Compare column/ }).map((region) => region.getAttribute('aria-label'))).toEqual([
+    expect(
+      screen.getAllByRole('region', { name: /^Compare column/ }).map((region) => region.getAttribute('aria-label')),
+    ).toEqual([
       'Compare column 1 — glm-4.7, thinking on',
       'Compare column 2 — glm-4.7, thinking off',
       'Compare column 3 — glm-4.7, thinking off',
@@ -136,15 +143,39 @@ describe('Compare mode', () => {
     await user.click(screen.getByRole('button', { name: 'Run comparison' }));
     const table = screen.getByRole('table', { name: 'Summary' });
     const rowOf = (name: string) => within(table).getByRole('rowheader', { name }).closest('tr') as HTMLElement;
-    await vi.waitFor(() => expect(within(rowOf('Column 2 — glm-4.7, thinking off')).getAllByRole('cell').map((cell) => cell.textContent).slice(3, 5)).toEqual(['0', '3']));
-    await vi.waitFor(() => expect(within(column('Compare column 1 — glm-4.7, thinking on')).getByRole('status')).toHaveTextContent('complete'));
-    const first = within(rowOf('Column 1 — glm-4.7, thinking on')).getAllByRole('cell').map((cell) => cell.textContent);
+    await vi.waitFor(() =>
+      expect(
+        within(rowOf('Column 2 — glm-4.7, thinking off'))
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent)
+          .slice(3, 5),
+      ).toEqual(['0', '3']),
+    );
+    await vi.waitFor(() =>
+      expect(within(column('Compare column 1 — glm-4.7, thinking on')).getByRole('status')).toHaveTextContent(
+        'complete',
+      ),
+    );
+    const first = within(rowOf('Column 1 — glm-4.7, thinking on'))
+      .getAllByRole('cell')
+      .map((cell) => cell.textContent);
     // Reasoning "Reasoning first." ≈ 4 tokens, answer "Thought-through answer." ≈ 6: estimates, marked.
     expect(first.slice(3, 5)).toEqual(['≈ 4', '≈ 6']);
     expect(first[2]).not.toBe('—');
     expect(first[6]).toBe('$0.0017');
-    const headers = within(table).getAllByRole('columnheader').map((header) => header.textContent);
-    expect(headers).toEqual(['Column', 'First token', 'First answer token', 'Total time', 'Reasoning tokens', 'Answer tokens', 'Tokens/s', 'Cost']);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((header) => header.textContent);
+    expect(headers).toEqual([
+      'Column',
+      'First token',
+      'First answer token',
+      'Total time',
+      'Reasoning tokens',
+      'Answer tokens',
+      'Tokens/s',
+      'Cost',
+    ]);
   });
 
   it('"Keep this one" continues the conversation with that column’s reply and says the sidebar settings stay', async () => {
@@ -162,14 +193,18 @@ describe('Compare mode', () => {
       ['assistant', 'Quick answer.'],
     ]);
     expect(turns[1]?.reply?.status).toBe('complete');
-    expect(screen.getByText(/Kept column 2 \(glm-4\.7, thinking off\)/)).toHaveTextContent('The sidebar settings are unchanged');
+    expect(screen.getByText(/Kept column 2 \(glm-4\.7, thinking off\)/)).toHaveTextContent(
+      'The sidebar settings are unchanged',
+    );
     expect(usePlaygroundStore.getState().conversation.draft).toBe('');
   });
 
   it('"View code" in a column opens the code for that column’s request', async () => {
     const user = userEvent.setup();
     openCompareWith('Hi');
-    await user.click(within(column('Compare column 2 — glm-4.7, thinking off')).getByRole('button', { name: 'View code' }));
+    await user.click(
+      within(column('Compare column 2 — glm-4.7, thinking off')).getByRole('button', { name: 'View code' }),
+    );
     const dialog = screen.getByRole('dialog', { name: 'Code for column 2' });
     expect(await within(dialog).findByRole('tablist', { name: 'Code language' })).toBeInTheDocument();
     await vi.waitFor(() => expect(dialog.querySelector('pre code')?.textContent).toContain('"type": "disabled"'));
@@ -181,7 +216,9 @@ describe('Compare mode', () => {
     const user = userEvent.setup();
     act(() => {
       actions.setApiKey('sk-test-0123456789');
-      usePlaygroundStore.setState((state) => ({ connection: { ...state.connection, keyOrigin: 'https://open.bigmodel.cn' } }));
+      usePlaygroundStore.setState((state) => ({
+        connection: { ...state.connection, keyOrigin: 'https://open.bigmodel.cn' },
+      }));
       actions.setDraft('Hi');
       compareActions.openCompare();
     });

@@ -60,7 +60,10 @@ async function readDownloads(downloads: Download[]): Promise<Download[]> {
   return downloads;
 }
 
-function conversationFile(turns: Array<{ role: string; content: string }>, settings: Record<string, unknown> = {}): File {
+function conversationFile(
+  turns: Array<{ role: string; content: string }>,
+  settings: Record<string, unknown> = {},
+): File {
   const text = JSON.stringify({ format: 'glm-playground-conversation', version: 1, settings, turns });
   return new File([text], 'saved.json', { type: 'application/json' });
 }
@@ -92,7 +95,10 @@ describe('Export conversation', () => {
     await vi.waitFor(() => expect(downloads).toHaveLength(1));
     const [download] = await readDownloads(downloads);
     expect(download?.fileName).toMatch(/^glm-conversation-\d{4}-\d{2}-\d{2}\.json$/);
-    const file = JSON.parse(download?.text ?? '') as { settings: { systemPrompt: string }; turns: Array<{ content: string }> };
+    const file = JSON.parse(download?.text ?? '') as {
+      settings: { systemPrompt: string };
+      turns: Array<{ content: string }>;
+    };
     expect(file.settings.systemPrompt).toBe('Answer in French.');
     expect(file.turns.map((turn) => turn.content)).toEqual(['Bonjour', 'Salut !']);
     expect(download?.text).not.toContain(testKey);
@@ -110,8 +116,19 @@ describe('Import conversation', () => {
   it('loads a valid file into an empty playground and says what it imported', async () => {
     const user = userEvent.setup();
     render(<ConversationFileMenu />);
-    await user.upload(screen.getByLabelText('Import conversation'), conversationFile([{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello!' }], { temperature: 0.2 }));
-    expect(await screen.findByRole('status')).toHaveTextContent('Imported 2 messages and the settings from saved.json.');
+    await user.upload(
+      screen.getByLabelText('Import conversation'),
+      conversationFile(
+        [
+          { role: 'user', content: 'Hi' },
+          { role: 'assistant', content: 'Hello!' },
+        ],
+        { temperature: 0.2 },
+      ),
+    );
+    expect(await screen.findByRole('status')).toHaveTextContent(
+      'Imported 2 messages and the settings from saved.json.',
+    );
     expect(shown()).toEqual(['user: Hi', 'assistant: Hello!']);
     expect(usePlaygroundStore.getState().settings.temperature).toBe(0.2);
   });
@@ -122,10 +139,16 @@ describe('Import conversation', () => {
     actions.setTemperature(0.42);
     const before = usePlaygroundStore.getState();
     render(<ConversationFileMenu />);
-    const bad = new File(['{"format": "glm-playground-conversation", "version": 1, "turns": [{"role": "robot", "content": 1}]}'], 'broken.json', { type: 'application/json' });
+    const bad = new File(
+      ['{"format": "glm-playground-conversation", "version": 1, "turns": [{"role": "robot", "content": 1}]}'],
+      'broken.json',
+      { type: 'application/json' },
+    );
     await user.upload(screen.getByLabelText('Import conversation'), bad);
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(/^broken\.json: The conversation file is damaged — Message 1, role: .+ Nothing was imported\.$/);
+    expect(alert).toHaveTextContent(
+      /^broken\.json: The conversation file is damaged — Message 1, role: .+ Nothing was imported\.$/,
+    );
     const after = usePlaygroundStore.getState();
     expect(after.conversation).toBe(before.conversation);
     expect(after.settings).toBe(before.settings);
@@ -135,17 +158,27 @@ describe('Import conversation', () => {
   it('refuses a file that is not JSON', async () => {
     const user = userEvent.setup();
     render(<ConversationFileMenu />);
-    await user.upload(screen.getByLabelText('Import conversation'), new File(['hello'], 'notes.json', { type: 'application/json' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('notes.json: This file is not valid JSON, so it cannot be a conversation export.');
+    await user.upload(
+      screen.getByLabelText('Import conversation'),
+      new File(['hello'], 'notes.json', { type: 'application/json' }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'notes.json: This file is not valid JSON, so it cannot be a conversation export.',
+    );
   });
 
   it('asks before replacing a conversation that has messages; Cancel keeps it', async () => {
     const user = userEvent.setup();
     actions.addTurn('user', 'Mine');
     render(<ConversationFileMenu />);
-    await user.upload(screen.getByLabelText('Import conversation'), conversationFile([{ role: 'user', content: 'From file' }]));
+    await user.upload(
+      screen.getByLabelText('Import conversation'),
+      conversationFile([{ role: 'user', content: 'From file' }]),
+    );
     const question = await screen.findByRole('group');
-    expect(question).toHaveTextContent('Replace the current conversation (1 message) and settings with the 1 message from saved.json?');
+    expect(question).toHaveTextContent(
+      'Replace the current conversation (1 message) and settings with the 1 message from saved.json?',
+    );
     await user.click(within(question).getByRole('button', { name: 'Cancel import' }));
     expect(shown()).toEqual(['user: Mine']);
     expect(screen.queryByRole('group')).not.toBeInTheDocument();
@@ -155,7 +188,10 @@ describe('Import conversation', () => {
     const user = userEvent.setup();
     actions.addTurn('user', 'Mine');
     render(<ConversationFileMenu />);
-    await user.upload(screen.getByLabelText('Import conversation'), conversationFile([{ role: 'user', content: 'From file' }]));
+    await user.upload(
+      screen.getByLabelText('Import conversation'),
+      conversationFile([{ role: 'user', content: 'From file' }]),
+    );
     await user.click(await screen.findByRole('button', { name: 'Replace conversation' }));
     expect(shown()).toEqual(['user: From file']);
     expect(screen.getByRole('status')).toHaveTextContent('Imported 1 message');

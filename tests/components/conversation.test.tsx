@@ -85,7 +85,10 @@ describe('hand-written turns', () => {
     expect(sentMessages()).toEqual([{ role: 'user', content: 'second draft' }]);
 
     await user.click(within(turn('user turn 1')).getByRole('button', { name: 'Edit' }));
-    await user.type(within(turn('user turn 1')).getByRole('textbox', { name: 'Edit message' }), ' kept{Control>}{Enter}{/Control}');
+    await user.type(
+      within(turn('user turn 1')).getByRole('textbox', { name: 'Edit message' }),
+      ' kept{Control>}{Enter}{/Control}',
+    );
     expect(sentMessages()).toEqual([{ role: 'user', content: 'second draft kept' }]);
   });
 
@@ -139,7 +142,10 @@ describe('hand-written turns', () => {
     const user = userEvent.setup();
     actions.addTurn('user', 'q');
     usePlaygroundStore.setState((state) => ({
-      conversation: { ...state.conversation, turns: [...state.conversation.turns, { ...modelReply('a'), reasoning: 'pondering' }] },
+      conversation: {
+        ...state.conversation,
+        turns: [...state.conversation.turns, { ...modelReply('a'), reasoning: 'pondering' }],
+      },
     }));
     render(<ConversationPanel />);
     const reasoning = within(turn('assistant turn 2')).getByText('Reasoning (not sent back)');
@@ -182,7 +188,11 @@ describe('composer', () => {
     expect(screen.queryByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
     act(() => actions.addTurn('assistant', 'hand-written'));
     expect(screen.queryByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
-    act(() => usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns: [...state.conversation.turns, modelReply('from the model')] } })));
+    act(() =>
+      usePlaygroundStore.setState((state) => ({
+        conversation: { ...state.conversation, turns: [...state.conversation.turns, modelReply('from the model')] },
+      })),
+    );
     expect(screen.getByRole('button', { name: 'Regenerate' })).toBeInTheDocument();
   });
 
@@ -190,7 +200,13 @@ describe('composer', () => {
     usePlaygroundStore.setState((state) => ({
       conversation: {
         ...state.conversation,
-        turns: [modelReply('a', 'stopped'), modelReply('b', 'interrupted'), modelReply('c', 'stalled'), modelReply('d', 'error'), modelReply('e', 'complete')],
+        turns: [
+          modelReply('a', 'stopped'),
+          modelReply('b', 'interrupted'),
+          modelReply('c', 'stalled'),
+          modelReply('d', 'error'),
+          modelReply('e', 'complete'),
+        ],
       },
     }));
     render(<ConversationPanel />);
@@ -208,7 +224,11 @@ describe('sending through the store (fetch stubbed)', () => {
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode('data: {"id":"1","created":1,"choices":[{"index":0,"delta":{"reasoning_content":"Let me think"}}]}\n\n'));
+        controller.enqueue(
+          encoder.encode(
+            'data: {"id":"1","created":1,"choices":[{"index":0,"delta":{"reasoning_content":"Let me think"}}]}\n\n',
+          ),
+        );
         signal.addEventListener('abort', () => controller.error(new DOMException('Aborted', 'AbortError')));
       },
     });
@@ -216,7 +236,10 @@ describe('sending through the store (fetch stubbed)', () => {
   }
 
   it('Ctrl+Enter sends, Esc stops: the text that arrived is kept and marked stopped', async () => {
-    vi.stubGlobal('fetch', vi.fn((_url: string, init: { signal: AbortSignal }) => Promise.resolve(hangingStream(init.signal))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init: { signal: AbortSignal }) => Promise.resolve(hangingStream(init.signal))),
+    );
     const user = userEvent.setup();
     actions.setEndpoint('demo');
     render(<ConversationPanel />);
@@ -236,7 +259,12 @@ describe('sending through the store (fetch stubbed)', () => {
 
   it('keeps what the user typed when the request fails (401)', async () => {
     const body = JSON.stringify({ error: { code: '1002', message: 'Authorization Token非法' } });
-    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(body, { status: 401, headers: { 'Content-Type': 'application/json' } }))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() =>
+        Promise.resolve(new Response(body, { status: 401, headers: { 'Content-Type': 'application/json' } })),
+      ),
+    );
     const user = userEvent.setup();
     actions.setApiKey('sk-wrong');
     render(<ConversationPanel />);
@@ -252,9 +280,14 @@ describe('sending through the store (fetch stubbed)', () => {
 
 describe('rendering cost while a reply streams', () => {
   it('does not re-render the transcript or composer for streamed text', () => {
-    for (let index = 0; index < 30; index += 1) actions.addTurn(index % 2 === 0 ? 'user' : 'assistant', `turn ${index}`);
+    for (let index = 0; index < 30; index += 1)
+      actions.addTurn(index % 2 === 0 ? 'user' : 'assistant', `turn ${index}`);
     const live: Turn = { ...modelReply('', 'streaming'), id: 'live' };
-    act(() => usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns: [...state.conversation.turns, live] } })));
+    act(() =>
+      usePlaygroundStore.setState((state) => ({
+        conversation: { ...state.conversation, turns: [...state.conversation.turns, live] },
+      })),
+    );
     let commits = 0;
     render(
       <Profiler id="conversation" onRender={() => (commits += 1)}>
@@ -267,7 +300,14 @@ describe('rendering cost while a reply streams', () => {
     for (let frame = 1; frame <= 20; frame += 1) {
       act(() =>
         usePlaygroundStore.setState((state) => ({
-          conversation: { ...state.conversation, turns: state.conversation.turns.map((candidate) => (candidate.id === 'live' ? { ...candidate, content: candidate.content + ` token${frame}`, reasoning: candidate.reasoning + '.' } : candidate)) },
+          conversation: {
+            ...state.conversation,
+            turns: state.conversation.turns.map((candidate) =>
+              candidate.id === 'live'
+                ? { ...candidate, content: candidate.content + ` token${frame}`, reasoning: candidate.reasoning + '.' }
+                : candidate,
+            ),
+          },
         })),
       );
     }
@@ -276,7 +316,14 @@ describe('rendering cost while a reply streams', () => {
     // When the reply ends, its turn shows the text (one re-render), the others stay as they were.
     act(() =>
       usePlaygroundStore.setState((state) => ({
-        conversation: { ...state.conversation, turns: state.conversation.turns.map((candidate) => (candidate.id === 'live' && candidate.reply ? { ...candidate, reply: { ...candidate.reply, status: 'complete' } } : candidate)) },
+        conversation: {
+          ...state.conversation,
+          turns: state.conversation.turns.map((candidate) =>
+            candidate.id === 'live' && candidate.reply
+              ? { ...candidate, reply: { ...candidate.reply, status: 'complete' } }
+              : candidate,
+          ),
+        },
       })),
     );
     expect(commits).toBeGreaterThan(0);

@@ -25,12 +25,16 @@ function otherTabSaves(turns: Turn[], draft = ''): void {
   const newValue = savedText({ ...state, conversation: { turns, draft } });
   localStorage.setItem(persistName, newValue);
   act(() => {
-    window.dispatchEvent(new StorageEvent('storage', { key: persistName, oldValue, newValue, storageArea: localStorage }));
+    window.dispatchEvent(
+      new StorageEvent('storage', { key: persistName, oldValue, newValue, storageArea: localStorage }),
+    );
   });
 }
 
 function storedContents(): string[] {
-  const saved = JSON.parse(localStorage.getItem(persistName) ?? 'null') as { state: { conversation: { turns: Turn[] } } } | null;
+  const saved = JSON.parse(localStorage.getItem(persistName) ?? 'null') as {
+    state: { conversation: { turns: Turn[] } };
+  } | null;
   return saved?.state.conversation.turns.map((candidate) => candidate.content) ?? [];
 }
 
@@ -84,7 +88,9 @@ describe('both tabs changed the conversation', () => {
   it('keeps this tab’s conversation on screen and shows the choice', () => {
     makeConflict();
     expect(shownContents()).toEqual(['Shared start', 'Written here']);
-    expect(screen.getByRole('alert')).toHaveTextContent('Another tab changed this conversation (2 messages there, 2 messages here)');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Another tab changed this conversation (2 messages there, 2 messages here)',
+    );
     expect(screen.getByRole('button', { name: "Load the other tab's version" })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Keep mine' })).toBeInTheDocument();
   });
@@ -133,9 +139,20 @@ it('a reply streaming in this tab is never replaced silently: the other tab’s 
 
 it('ignores other keys, removals and unreadable values', () => {
   act(() => {
-    window.dispatchEvent(new StorageEvent('storage', { key: 'something-else', oldValue: null, newValue: '{}', storageArea: localStorage }));
-    window.dispatchEvent(new StorageEvent('storage', { key: persistName, oldValue: '{}', newValue: null, storageArea: localStorage }));
-    window.dispatchEvent(new StorageEvent('storage', { key: persistName, oldValue: null, newValue: 'not json', storageArea: localStorage }));
+    window.dispatchEvent(
+      new StorageEvent('storage', { key: 'something-else', oldValue: null, newValue: '{}', storageArea: localStorage }),
+    );
+    window.dispatchEvent(
+      new StorageEvent('storage', { key: persistName, oldValue: '{}', newValue: null, storageArea: localStorage }),
+    );
+    window.dispatchEvent(
+      new StorageEvent('storage', {
+        key: persistName,
+        oldValue: null,
+        newValue: 'not json',
+        storageArea: localStorage,
+      }),
+    );
   });
   expect(shownContents()).toEqual(['Shared start']);
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();

@@ -46,7 +46,14 @@ describe('Paste cURL', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Imported a glm-4.5 request with 3 messages.');
     const state = usePlaygroundStore.getState();
-    expect(state.settings).toMatchObject({ model: 'glm-4.5', maxTokens: 4096, temperature: 0.6, pinned: { temperature: true }, thinking: true, stream: false });
+    expect(state.settings).toMatchObject({
+      model: 'glm-4.5',
+      maxTokens: 4096,
+      temperature: 0.6,
+      pinned: { temperature: true },
+      thinking: true,
+      stream: false,
+    });
     expect(state.conversation.turns.map((turn) => turn.role)).toEqual(['user', 'assistant']);
     expect(state.conversation.draft).toBe('Z.AI Open Platform');
     expect(state.connection.apiKey).toBe('');
@@ -54,11 +61,19 @@ describe('Paste cURL', () => {
 
   it('imports the app’s own exported script (heredoc body)', async () => {
     const user = userEvent.setup();
-    const request = buildChatRequest('https://api.z.ai/api/paas/v4', { ...defaultSettingsFor('glm-4.7'), systemPrompt: 'Be brief.', extraFields: { stop: ['<end>'] } }, [{ role: 'user', content: "it's $HOME" }]);
+    const request = buildChatRequest(
+      'https://api.z.ai/api/paas/v4',
+      { ...defaultSettingsFor('glm-4.7'), systemPrompt: 'Be brief.', extraFields: { stop: ['<end>'] } },
+      [{ role: 'user', content: "it's $HOME" }],
+    );
     render(<CurlImportDialog />);
     await paste(user, generateCurl(request, { library: 'curl', includeKey: false }));
     const state = usePlaygroundStore.getState();
-    expect(state.settings).toMatchObject({ model: 'glm-4.7', systemPrompt: 'Be brief.', extraFields: { stop: ['<end>'] } });
+    expect(state.settings).toMatchObject({
+      model: 'glm-4.7',
+      systemPrompt: 'Be brief.',
+      extraFields: { stop: ['<end>'] },
+    });
     expect(state.conversation.draft).toBe("it's $HOME");
   });
 
@@ -80,16 +95,26 @@ describe('Paste cURL', () => {
     await paste(user, docsSample.replace('your-api-key', 'sk-from-command-987654'));
     await user.click(screen.getByRole('checkbox', { name: /Use the key from this command\?/ }));
     await user.click(screen.getByRole('button', { name: 'Open request' }));
-    expect(usePlaygroundStore.getState().connection).toMatchObject({ apiKey: 'sk-from-command-987654', keyOrigin: 'https://api.z.ai' });
+    expect(usePlaygroundStore.getState().connection).toMatchObject({
+      apiKey: 'sk-from-command-987654',
+      keyOrigin: 'https://api.z.ai',
+    });
   });
 
   it('asks before switching to another endpoint', async () => {
     const user = userEvent.setup();
     render(<CurlImportDialog />);
     await paste(user, docsSample.replace('https://api.z.ai/api/paas/v4', 'https://open.bigmodel.cn/api/paas/v4'));
-    await user.click(screen.getByRole('checkbox', { name: /Use this command’s endpoint \(https:\/\/open.bigmodel.cn\/api\/paas\/v4\)/ }));
+    await user.click(
+      screen.getByRole('checkbox', {
+        name: /Use this command’s endpoint \(https:\/\/open.bigmodel.cn\/api\/paas\/v4\)/,
+      }),
+    );
     await user.click(screen.getByRole('button', { name: 'Open request' }));
-    expect(usePlaygroundStore.getState().connection).toMatchObject({ endpointId: 'bigmodel', baseUrl: 'https://open.bigmodel.cn/api/paas/v4' });
+    expect(usePlaygroundStore.getState().connection).toMatchObject({
+      endpointId: 'bigmodel',
+      baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
+    });
   });
 
   it('lists what it could not import', async () => {
@@ -98,7 +123,11 @@ describe('Paste cURL', () => {
     await paste(user, docsSample.replace('-X POST', '-X POST -H "X-Custom: 1" --cookie "a=b"'));
     const dialog = screen.getByRole('dialog', { name: 'Import from cURL' });
     const list = within(dialog).getByRole('heading', { name: 'Not imported' }).nextElementSibling as HTMLElement;
-    expect(within(list).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
       '--cookie (credentials) was not imported.',
       'The header "X-Custom" was not imported (the playground sends its own headers).',
     ]);
@@ -129,8 +158,13 @@ describe('Paste cURL', () => {
     const user = userEvent.setup();
     const before = usePlaygroundStore.getState();
     render(<CurlImportDialog />);
-    await paste(user, `curl https://api.z.ai/api/paas/v4/chat/completions -d '{"model": "glm-4.5", "messages": [], "temperature": 3}'`);
-    expect(screen.getByRole('alert')).toHaveTextContent(/temperature must be from 0 to 1 \(got 3\).*Nothing was changed/);
+    await paste(
+      user,
+      `curl https://api.z.ai/api/paas/v4/chat/completions -d '{"model": "glm-4.5", "messages": [], "temperature": 3}'`,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      /temperature must be from 0 to 1 \(got 3\).*Nothing was changed/,
+    );
     expect(usePlaygroundStore.getState().settings).toBe(before.settings);
   });
 

@@ -37,7 +37,9 @@ export function delta(reasoning: string, content: string): StreamEvent {
 export function timeline(events: [number, StreamEvent][], endMs: number | null, model?: string): ReplyMetrics {
   const metrics = events.reduce((current, [atMs, event]) => recordEvent(current, event, t0 + atMs), startMetrics(t0));
   if (endMs === null) return metrics;
-  return model === undefined ? completeMetrics(metrics, t0 + endMs) : completeMetrics(metrics, t0 + endMs, null, modelInfo(model));
+  return model === undefined
+    ? completeMetrics(metrics, t0 + endMs)
+    : completeMetrics(metrics, t0 + endMs, null, modelInfo(model));
 }
 
 /** A complete, streamed glm-4.7 reply to an empty request, changed by `reply`. */
@@ -57,7 +59,15 @@ export function replyInfo(reply: Partial<ReplyInfo> = {}): ReplyInfo {
 
 /** An assistant turn with a reply (id "reply-1" unless `turn` says otherwise). */
 export function assistantTurn(turn: Partial<Turn> = {}, reply: Partial<ReplyInfo> = {}): Turn {
-  return { id: 'reply-1', role: 'assistant', content: '', reasoning: '', excluded: false, ...turn, reply: replyInfo(reply) };
+  return {
+    id: 'reply-1',
+    role: 'assistant',
+    content: '',
+    reasoning: '',
+    excluded: false,
+    ...turn,
+    reply: replyInfo(reply),
+  };
 }
 
 /** A user turn (id "question" unless given). */

@@ -24,12 +24,34 @@ const sentBody: ChatRequestBody = {
 };
 
 /** A reply as the store leaves it when a call ends, then recorded as actions.ts does. */
-function finishReply(id: string, body: ChatRequestBody = sentBody, status: NonNullable<Turn['reply']>['status'] = 'complete') {
+function finishReply(
+  id: string,
+  body: ChatRequestBody = sentBody,
+  status: NonNullable<Turn['reply']>['status'] = 'complete',
+) {
   const usage = { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 };
   const started = Date.UTC(2026, 0, 2, 3, 4, 5);
   const metrics = completeMetrics(startMetrics(started), started + 2_400, usage, modelInfo(body.model));
-  const turn: Turn = { id, role: 'assistant', content: 'Seven.', reasoning: '', excluded: false, reply: { status, request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, error: null, finishReason: 'stop', usage, metrics, warnings: [], retry: null } };
-  usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns: [...state.conversation.turns, turn] } }));
+  const turn: Turn = {
+    id,
+    role: 'assistant',
+    content: 'Seven.',
+    reasoning: '',
+    excluded: false,
+    reply: {
+      status,
+      request: { baseUrl: 'https://api.z.ai/api/paas/v4', body },
+      error: null,
+      finishReason: 'stop',
+      usage,
+      metrics,
+      warnings: [],
+      retry: null,
+    },
+  };
+  usePlaygroundStore.setState((state) => ({
+    conversation: { ...state.conversation, turns: [...state.conversation.turns, turn] },
+  }));
   recordHistory(id);
 }
 
@@ -64,9 +86,13 @@ describe('an entry', () => {
     await user.clear(size);
     await user.type(size, '2{Enter}');
     act(() => {
-      for (const [index, model] of ['glm-4.5', 'glm-4.6', 'glm-4.7'].entries()) finishReply(`r${index}`, { ...sentBody, model });
+      for (const [index, model] of ['glm-4.5', 'glm-4.6', 'glm-4.7'].entries())
+        finishReply(`r${index}`, { ...sentBody, model });
     });
-    expect(entries().map((entry) => entry.getAttribute('aria-label')?.split(' to ')[1])).toEqual(['glm-4.7', 'glm-4.6']);
+    expect(entries().map((entry) => entry.getAttribute('aria-label')?.split(' to ')[1])).toEqual([
+      'glm-4.7',
+      'glm-4.6',
+    ]);
     await user.clear(size);
     await user.type(size, '0');
     await user.tab();
@@ -107,7 +133,11 @@ describe('actions', () => {
       .getAllByRole('listitem')
       .map((line) => line.textContent);
     // In the order of the sent body's fields.
-    expect(lines).toEqual(['Added messages[2]: {"role":"user","content":"And another?"}', 'Changed temperature: 0.2 → 0.7', 'Removed max_tokens: 500']);
+    expect(lines).toEqual([
+      'Added messages[2]: {"role":"user","content":"And another?"}',
+      'Changed temperature: 0.2 → 0.7',
+      'Removed max_tokens: 500',
+    ]);
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
@@ -119,7 +149,11 @@ describe('actions', () => {
     render(<HistoryPanel />);
     await user.click(within(entries()[0] as HTMLElement).getByRole('button', { name: 'Open' }));
     await user.click(within(entries()[0] as HTMLElement).getByRole('button', { name: 'Diff' }));
-    expect(await within(screen.getByRole('dialog')).findByText('No differences: the current request is the same as this one.')).toBeInTheDocument();
+    expect(
+      await within(screen.getByRole('dialog')).findByText(
+        'No differences: the current request is the same as this one.',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('View code opens the Code panel for that request', async () => {

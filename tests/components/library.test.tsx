@@ -155,8 +155,24 @@ describe('saved conversations at start-up', () => {
           activeId: 'c1',
           conversations: [
             { id: 'c1', title: null, createdAt: 1, updatedAt: 1, settings, turns: [], draft: '' },
-            { id: 'c2', title: 'Damaged', createdAt: 'yesterday', updatedAt: 1, settings, turns: [{ role: 'robot' }], draft: '' },
-            { id: 'c3', title: null, createdAt: 1, updatedAt: 1, settings, turns: [turn('t2', 'user', 'Readable one')], draft: '' },
+            {
+              id: 'c2',
+              title: 'Damaged',
+              createdAt: 'yesterday',
+              updatedAt: 1,
+              settings,
+              turns: [{ role: 'robot' }],
+              draft: '',
+            },
+            {
+              id: 'c3',
+              title: null,
+              createdAt: 1,
+              updatedAt: 1,
+              settings,
+              turns: [turn('t2', 'user', 'Readable one')],
+              draft: '',
+            },
           ],
         },
       },
@@ -217,13 +233,17 @@ describe('two tabs', () => {
       usePlaygroundStore.setState(before, true);
       localStorage.setItem(persistName, newValue);
       act(() => {
-        window.dispatchEvent(new StorageEvent('storage', { key: persistName, oldValue, newValue, storageArea: localStorage }));
+        window.dispatchEvent(
+          new StorageEvent('storage', { key: persistName, oldValue, newValue, storageArea: localStorage }),
+        );
       });
       render(<ConversationList />);
       expect(usePlaygroundStore.getState().library.activeId).toBe(theirs.library.activeId);
       expect(listedTitles()).toEqual(['Other tab topic', 'Started here']);
       await userEvent.setup().click(screen.getByRole('button', { name: 'Started here' }));
-      expect(usePlaygroundStore.getState().conversation.turns.map((candidate) => candidate.content)).toEqual(['Started here']);
+      expect(usePlaygroundStore.getState().conversation.turns.map((candidate) => candidate.content)).toEqual([
+        'Started here',
+      ]);
     } finally {
       uninstall();
     }

@@ -18,10 +18,22 @@ function turn(id: string, role: Turn['role'], content: string): Turn {
 /** A valid saved state of the current version, as the app writes it. */
 function savedState(turns: Turn[] = [turn('t1', 'user', 'Hello'), turn('t2', 'assistant', 'Hi!')]) {
   return {
-    connection: { rememberKey: true, endpointId: 'bigmodel', baseUrl: 'https://open.bigmodel.cn/api/paas/v4', keyOrigin: null },
+    connection: {
+      rememberKey: true,
+      endpointId: 'bigmodel',
+      baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
+      keyOrigin: null,
+    },
     settings: {
-      model: 'glm-4.6', thinking: true, preserveReasoning: false, stream: true, temperature: 0.4, topP: 0.95, maxTokens: 4096,
-      pinned: { temperature: false, top_p: false, max_tokens: false }, systemPrompt: 'Be brief.',
+      model: 'glm-4.6',
+      thinking: true,
+      preserveReasoning: false,
+      stream: true,
+      temperature: 0.4,
+      topP: 0.95,
+      maxTokens: 4096,
+      pinned: { temperature: false, top_p: false, max_tokens: false },
+      systemPrompt: 'Be brief.',
     },
     conversation: { turns, draft: 'unsent words' },
   };
@@ -89,15 +101,24 @@ describe('start-up from what was saved', () => {
     const actions = await import('../../src/store/actions');
     const state = usePlaygroundStore.getState();
     expect(state.conversation.turns).toEqual([]);
-    expect(noticeTexts(state)).toEqual(['Your saved playground could not be read (it was not valid JSON), so it started fresh.']);
+    expect(noticeTexts(state)).toEqual([
+      'Your saved playground could not be read (it was not valid JSON), so it started fresh.',
+    ]);
     actions.addTurn('user', 'A new start');
     actions.addTurn('user', 'and more');
     expect(usePlaygroundStore.getState().ui.notices).toHaveLength(1);
-    expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({ version: persistVersion, state: { conversation: { turns: [{ content: 'A new start' }, { content: 'and more' }] } } });
+    expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({
+      version: persistVersion,
+      state: { conversation: { turns: [{ content: 'A new start' }, { content: 'and more' }] } },
+    });
   });
 
   it('salvages part by part: bad settings and one bad turn are dropped, everything else is kept, said once', async () => {
-    const saved = savedState([turn('t1', 'user', 'Keep me'), { ...turn('t2', 'user', 'x'), role: 'robot' } as unknown as Turn, turn('t3', 'assistant', 'Keep me too')]);
+    const saved = savedState([
+      turn('t1', 'user', 'Keep me'),
+      { ...turn('t2', 'user', 'x'), role: 'robot' } as unknown as Turn,
+      turn('t3', 'assistant', 'Keep me too'),
+    ]);
     const damaged = { ...saved, settings: { ...saved.settings, temperature: 'hot' } };
     const { usePlaygroundStore } = await startApp(JSON.stringify({ state: damaged, version: persistVersion }));
     const state = usePlaygroundStore.getState();
@@ -107,11 +128,18 @@ describe('start-up from what was saved', () => {
     expect(state.settings.temperature).toBeTypeOf('number');
     expect(state.settings.systemPrompt).toBe('Be brief.');
     expect(state.settings.model).toBe('glm-4.6');
-    expect(noticeTexts(state)).toEqual(['Part of your saved playground was damaged; 2 items were dropped and the rest restored.']);
+    expect(noticeTexts(state)).toEqual([
+      'Part of your saved playground was damaged; 2 items were dropped and the rest restored.',
+    ]);
   });
 
   it('loads a state whose parts are all of the wrong type into a working, fresh playground', async () => {
-    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: { connection: 5, settings: [], conversation: { turns: 'none', draft: 7 } }, version: persistVersion }));
+    const { usePlaygroundStore } = await startApp(
+      JSON.stringify({
+        state: { connection: 5, settings: [], conversation: { turns: 'none', draft: 7 } },
+        version: persistVersion,
+      }),
+    );
     const actions = await import('../../src/store/actions');
     const state = usePlaygroundStore.getState();
     expect(state.conversation.turns).toEqual([]);
@@ -146,7 +174,8 @@ describe('a full storage (QuotaExceededError)', () => {
     const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw quotaError();
     });
-    const value = (draft: string) => ({ state: { ...savedState(), conversation: { turns: [], draft } }, version: 1 }) as never;
+    const value = (draft: string) =>
+      ({ state: { ...savedState(), conversation: { turns: [], draft } }, version: 1 }) as never;
     void storage.setItem(persistName, value('a'));
     void storage.setItem(persistName, value('ab'));
     void storage.setItem(persistName, value('abc'));
@@ -166,7 +195,11 @@ describe('throttled writes', () => {
     return { state: { ...savedState(), conversation: { turns: [], draft } }, version: 1 } as never;
   }
   function savedDraft(): unknown {
-    return (JSON.parse(localStorage.getItem(persistName) ?? 'null') as { state?: { conversation?: { draft?: unknown } } } | null)?.state?.conversation?.draft;
+    return (
+      JSON.parse(localStorage.getItem(persistName) ?? 'null') as {
+        state?: { conversation?: { draft?: unknown } };
+      } | null
+    )?.state?.conversation?.draft;
   }
 
   it('writes at once while idle', () => {
@@ -178,7 +211,11 @@ describe('throttled writes', () => {
   it('while busy, holds writes back to one per interval with the latest value, and flush() writes at once', () => {
     vi.useFakeTimers();
     const writes = vi.spyOn(Storage.prototype, 'setItem');
-    const { storage, flush } = createPlaygroundStorage({ onRecovered: vi.fn(), onQuotaExceeded: vi.fn() }, () => true, 1000);
+    const { storage, flush } = createPlaygroundStorage(
+      { onRecovered: vi.fn(), onQuotaExceeded: vi.fn() },
+      () => true,
+      1000,
+    );
     for (let index = 0; index < 50; index += 1) void storage.setItem(persistName, value(`token ${index}`));
     expect(writes).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1000);

@@ -12,8 +12,18 @@ import { delta, setReply as setQuestionAndReply, timeline } from './helpers';
 
 /** "A or B?" answered "Option B." after thinking, for a request with this body. */
 function setReply(body: ChatRequestBody) {
-  const metrics = timeline([[300, delta('Weighing both options.', '')], [2_000, delta('', 'Option B.')]], 2_100);
-  setQuestionAndReply({ content: 'Option B.', reasoning: 'Weighing both options.' }, { request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, metrics }, 'A or B?');
+  const metrics = timeline(
+    [
+      [300, delta('Weighing both options.', '')],
+      [2_000, delta('', 'Option B.')],
+    ],
+    2_100,
+  );
+  setQuestionAndReply(
+    { content: 'Option B.', reasoning: 'Weighing both options.' },
+    { request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, metrics },
+    'A or B?',
+  );
 }
 
 function Header() {
@@ -32,14 +42,23 @@ beforeEach(() => {
 
 describe('presenter view', () => {
   it('opens from the header toggle with both panes side by side and the parameters as a caption', async () => {
-    setReply({ model: 'glm-4.7', messages: [], stream: true, thinking: { type: 'enabled' }, temperature: 0.3, max_tokens: 4096 });
+    setReply({
+      model: 'glm-4.7',
+      messages: [],
+      stream: true,
+      thinking: { type: 'enabled' },
+      temperature: 0.3,
+      max_tokens: 4096,
+    });
     render(<Header />);
     const toggle = screen.getByRole('button', { name: 'Presenter view' });
     expect(toggle).toHaveAttribute('aria-pressed', 'false');
     await userEvent.click(toggle);
 
     const view = screen.getByRole('dialog', { name: 'Presenter view' });
-    expect(within(view).getByText('glm-4.7 · thinking on · temperature 0.3 · top_p 0.95 (default) · max_tokens 4,096')).toBeInTheDocument();
+    expect(
+      within(view).getByText('glm-4.7 · thinking on · temperature 0.3 · top_p 0.95 (default) · max_tokens 4,096'),
+    ).toBeInTheDocument();
     expect(within(view).getByRole('region', { name: 'Reasoning' })).toBeInTheDocument();
     expect(within(view).getByRole('region', { name: 'Reply' })).toBeInTheDocument();
     // The reasoning stays open next to the answer, whatever the collapse preference.
@@ -70,7 +89,11 @@ describe('presenter view', () => {
     render(<Header />);
     await userEvent.click(screen.getByRole('button', { name: 'Presenter view' }));
     const view = screen.getByRole('dialog', { name: 'Presenter view' });
-    expect(within(view).getByText('glm-4.7 · thinking on · temperature 1 (default) · top_p 0.95 (default) · max_tokens 65,536 (default)')).toBeInTheDocument();
+    expect(
+      within(view).getByText(
+        'glm-4.7 · thinking on · temperature 1 (default) · top_p 0.95 (default) · max_tokens 65,536 (default)',
+      ),
+    ).toBeInTheDocument();
     act(() => actions.setThinking(false));
     expect(within(view).getByText(/^glm-4.7 · thinking off ·/)).toBeInTheDocument();
     expect(within(view).getByText(/reasoning and the reply appear here/)).toBeInTheDocument();
@@ -87,10 +110,21 @@ describe('presenter view', () => {
 
 describe('describeParameters', () => {
   it('names a model without thinking mode as such', () => {
-    expect(describeParameters({ model: 'glm-4-32b-0414-128k', messages: [] })).toBe('glm-4-32b-0414-128k · no thinking mode · temperature 0.75 (default) · top_p 0.9 (default) · max_tokens 16,384 (default)');
+    expect(describeParameters({ model: 'glm-4-32b-0414-128k', messages: [] })).toBe(
+      'glm-4-32b-0414-128k · no thinking mode · temperature 0.75 (default) · top_p 0.9 (default) · max_tokens 16,384 (default)',
+    );
   });
 
   it('says when reasoning is preserved', () => {
-    expect(describeParameters({ model: 'glm-5', messages: [], thinking: { type: 'enabled', clear_thinking: false }, top_p: 0.5 })).toBe('glm-5 · thinking on (reasoning preserved) · temperature 1 (default) · top_p 0.5 · max_tokens 65,536 (default)');
+    expect(
+      describeParameters({
+        model: 'glm-5',
+        messages: [],
+        thinking: { type: 'enabled', clear_thinking: false },
+        top_p: 0.5,
+      }),
+    ).toBe(
+      'glm-5 · thinking on (reasoning preserved) · temperature 1 (default) · top_p 0.5 · max_tokens 65,536 (default)',
+    );
   });
 });

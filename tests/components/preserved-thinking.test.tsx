@@ -21,7 +21,12 @@ function setTranscript() {
     usePlaygroundStore.setState((state) => ({
       conversation: {
         ...state.conversation,
-        turns: [turn('u1', 'user', 'First?'), turn('a1', 'assistant', 'One.', 'Thinking about one'), turn('u2', 'user', 'Second?'), turn('a2', 'assistant', 'Two.', 'Thinking about two')],
+        turns: [
+          turn('u1', 'user', 'First?'),
+          turn('a1', 'assistant', 'One.', 'Thinking about one'),
+          turn('u2', 'user', 'Second?'),
+          turn('a2', 'assistant', 'Two.', 'Thinking about two'),
+        ],
       },
     }));
   });
@@ -34,7 +39,9 @@ function mark(name: string): string {
 /** What the next request would really send back (the transcript must agree with it). */
 function sentReasoning(): string[] {
   const { settings, conversation } = usePlaygroundStore.getState();
-  return buildRequestBody(settings, conversation.turns.map(toConversationTurn)).messages.flatMap((message) => (message.reasoning_content === undefined ? [] : [message.reasoning_content]));
+  return buildRequestBody(settings, conversation.turns.map(toConversationTurn)).messages.flatMap((message) =>
+    message.reasoning_content === undefined ? [] : [message.reasoning_content],
+  );
 }
 
 beforeEach(() => {
@@ -69,7 +76,11 @@ describe('transcript marks for preserved thinking', () => {
     setTranscript();
     act(() => actions.setPreserveReasoning(true));
     render(<Transcript />);
-    await userEvent.click(within(screen.getByRole('article', { name: 'assistant turn 2' })).getByRole('checkbox', { name: 'Exclude from request' }));
+    await userEvent.click(
+      within(screen.getByRole('article', { name: 'assistant turn 2' })).getByRole('checkbox', {
+        name: 'Exclude from request',
+      }),
+    );
     expect(mark('assistant turn 2 (excluded)')).toBe('Reasoning (not sent back)');
     expect(mark('assistant turn 4')).toBe('Reasoning (sent back)');
     expect(sentReasoning()).toEqual(['Thinking about two']);

@@ -41,7 +41,12 @@ describe('built-in presets', () => {
     actions.setStream(false);
     render(<PresetPicker />);
     await user.click(screen.getByRole('button', { name: 'Thinking demo' }));
-    expect(body()).toEqual({ model: 'glm-4.7', messages: [{ role: 'user', content: 'Hello' }], stream: true, thinking: { type: 'enabled' } });
+    expect(body()).toEqual({
+      model: 'glm-4.7',
+      messages: [{ role: 'user', content: 'Hello' }],
+      stream: true,
+      thinking: { type: 'enabled' },
+    });
   });
 });
 

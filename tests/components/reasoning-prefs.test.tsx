@@ -10,7 +10,12 @@ import { usePlaygroundStore } from '../../src/store';
 import { persistName } from '../../src/store/persistence';
 import { delta, resetEverything, setReply, timeline } from './helpers';
 
-const usage: Usage = { prompt_tokens: 10, completion_tokens: 1_900, total_tokens: 1_910, completion_tokens_details: { reasoning_tokens: 1_830 } };
+const usage: Usage = {
+  prompt_tokens: 10,
+  completion_tokens: 1_900,
+  total_tokens: 1_910,
+  completion_tokens_details: { reasoning_tokens: 1_830 },
+};
 const thoughtThenAnswered = timeline(
   [
     [300, delta('First I think. ', '')],
@@ -38,7 +43,10 @@ afterEach(() => {
 
 describe('collapse after thinking (the default)', () => {
   it('collapses to one line: "Thought for 4.2 s · 1,830 tokens"', () => {
-    setReply({ reasoning: 'First I think. Then I think again.', content: 'Answer.' }, { metrics: thoughtThenAnswered, usage });
+    setReply(
+      { reasoning: 'First I think. Then I think again.', content: 'Answer.' },
+      { metrics: thoughtThenAnswered, usage },
+    );
     render(<ReplyArea />);
     expect(toggle()).toHaveAttribute('aria-expanded', 'false');
     expect(within(reasoningRegion()).getByText('Thought for 4.2 s')).toBeInTheDocument();
@@ -47,14 +55,23 @@ describe('collapse after thinking (the default)', () => {
   });
 
   it('marks the token count with "≈" when it is an estimate', () => {
-    const metrics = timeline([[300, delta('abcdefgh', '')], [800, delta('', 'Answer.')]], 900);
+    const metrics = timeline(
+      [
+        [300, delta('abcdefgh', '')],
+        [800, delta('', 'Answer.')],
+      ],
+      900,
+    );
     setReply({ reasoning: 'abcdefgh', content: 'Answer.' }, { metrics });
     render(<ReplyArea />);
     expect(within(reasoningRegion()).getByText('≈2 tokens')).toBeInTheDocument();
   });
 
   it('is expanded while the model thinks', () => {
-    setReply({ reasoning: 'Still thinking' }, { status: 'streaming', metrics: timeline([[300, delta('Still thinking', '')]], null) });
+    setReply(
+      { reasoning: 'Still thinking' },
+      { status: 'streaming', metrics: timeline([[300, delta('Still thinking', '')]], null) },
+    );
     render(<ReplyArea />);
     expect(toggle()).toHaveAttribute('aria-expanded', 'true');
   });
@@ -64,9 +81,15 @@ describe('"Always expanded"', () => {
   it('keeps the reasoning open after the answer starts, and the choice is saved', async () => {
     render(<ReasoningPreferences />);
     await userEvent.click(screen.getByRole('radio', { name: 'Always expanded' }));
-    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').state.preferences).toEqual({ reasoningExpansion: 'always-expanded', reasoningFormat: 'plain' });
+    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').state.preferences).toEqual({
+      reasoningExpansion: 'always-expanded',
+      reasoningFormat: 'plain',
+    });
 
-    setReply({ reasoning: 'First I think. Then I think again.', content: 'Answer.' }, { metrics: thoughtThenAnswered, usage });
+    setReply(
+      { reasoning: 'First I think. Then I think again.', content: 'Answer.' },
+      { metrics: thoughtThenAnswered, usage },
+    );
     render(<ReplyArea />);
     expect(toggle()).toHaveAttribute('aria-expanded', 'true');
     expect(within(reasoningRegion()).getByText('Thought for 4.2 s')).toBeInTheDocument();
@@ -74,7 +97,10 @@ describe('"Always expanded"', () => {
 
   it('is restored from a saved state, and an unknown saved value falls back to the default', async () => {
     const { salvage } = await import('../../src/store/persistence');
-    const saved = salvage({ preferences: { reasoningExpansion: 'always-expanded', reasoningFormat: 'html' } }, usePlaygroundStore.getState());
+    const saved = salvage(
+      { preferences: { reasoningExpansion: 'always-expanded', reasoningFormat: 'html' } },
+      usePlaygroundStore.getState(),
+    );
     expect(saved.state.preferences).toEqual({ reasoningExpansion: 'always-expanded', reasoningFormat: 'plain' });
   });
 });
@@ -83,7 +109,10 @@ describe('plain text or Markdown', () => {
   const markdownReasoning = '## Plan\n\n- **first** step\n- second step';
 
   it('shows the reasoning as plain text by default (the Markdown characters as written)', async () => {
-    setReply({ reasoning: markdownReasoning }, { status: 'stopped', metrics: timeline([[300, delta(markdownReasoning, '')]], 400) });
+    setReply(
+      { reasoning: markdownReasoning },
+      { status: 'stopped', metrics: timeline([[300, delta(markdownReasoning, '')]], 400) },
+    );
     render(<ReplyArea />);
     expect(await within(reasoningRegion()).findByText(/## Plan/)).toBeInTheDocument();
     expect(within(reasoningRegion()).queryByRole('heading', { name: 'Plan' })).not.toBeInTheDocument();
@@ -94,7 +123,10 @@ describe('plain text or Markdown', () => {
     await userEvent.click(screen.getByRole('radio', { name: 'Render reasoning as Markdown' }));
     expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').state.preferences.reasoningFormat).toBe('markdown');
 
-    setReply({ reasoning: markdownReasoning }, { status: 'stopped', metrics: timeline([[300, delta(markdownReasoning, '')]], 400) });
+    setReply(
+      { reasoning: markdownReasoning },
+      { status: 'stopped', metrics: timeline([[300, delta(markdownReasoning, '')]], 400) },
+    );
     render(<ReplyArea />);
     expect(await within(reasoningRegion()).findByRole('heading', { name: 'Plan' })).toBeInTheDocument();
     expect(within(reasoningRegion()).getAllByRole('listitem')).toHaveLength(2);
@@ -105,7 +137,10 @@ describe('copy reasoning', () => {
   it('copies the whole reasoning, even while the pane is collapsed', async () => {
     const writeText = vi.fn(() => Promise.resolve());
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    setReply({ reasoning: 'First I think. Then I think again.', content: 'Answer.' }, { metrics: thoughtThenAnswered, usage });
+    setReply(
+      { reasoning: 'First I think. Then I think again.', content: 'Answer.' },
+      { metrics: thoughtThenAnswered, usage },
+    );
     render(<ReplyArea />);
     await userEvent.click(within(reasoningRegion()).getByRole('button', { name: 'Copy reasoning' }));
     expect(writeText).toHaveBeenCalledWith('First I think. Then I think again.');
@@ -117,7 +152,9 @@ describe('copy reasoning', () => {
     setReply({ reasoning: 'Some thoughts', content: 'Answer.' }, { metrics: thoughtThenAnswered });
     render(<ReplyArea />);
     await userEvent.click(within(reasoningRegion()).getByRole('button', { name: 'Copy reasoning' }));
-    expect(await within(reasoningRegion()).findByText('Copy failed — select the text and copy it instead')).toBeInTheDocument();
+    expect(
+      await within(reasoningRegion()).findByText('Copy failed — select the text and copy it instead'),
+    ).toBeInTheDocument();
   });
 });
 
@@ -136,7 +173,10 @@ describe('search in reasoning', () => {
     expect(await within(reasoningRegion()).findByText('3 matches')).toBeInTheDocument();
     expect(within(reasoningRegion()).getByText('1 of 3')).toBeInTheDocument();
     expect(within(reasoningRegion()).getByText('The cat sat.')).toHaveAttribute('data-search-hit', 'current');
-    expect(within(reasoningRegion()).getByText('A second cat, and a CAT in capitals.')).toHaveAttribute('data-search-hit', 'match');
+    expect(within(reasoningRegion()).getByText('A second cat, and a CAT in capitals.')).toHaveAttribute(
+      'data-search-hit',
+      'match',
+    );
     expect(within(reasoningRegion()).getByText('No match here.')).not.toHaveAttribute('data-search-hit');
   });
 
@@ -148,7 +188,10 @@ describe('search in reasoning', () => {
     const next = within(reasoningRegion()).getByRole('button', { name: 'Next match' });
     await userEvent.click(next);
     expect(within(reasoningRegion()).getByText('2 of 3')).toBeInTheDocument();
-    expect(within(reasoningRegion()).getByText('A second cat, and a CAT in capitals.')).toHaveAttribute('data-search-hit', 'current');
+    expect(within(reasoningRegion()).getByText('A second cat, and a CAT in capitals.')).toHaveAttribute(
+      'data-search-hit',
+      'current',
+    );
     await userEvent.click(within(reasoningRegion()).getByRole('button', { name: 'Previous match' }));
     await userEvent.click(within(reasoningRegion()).getByRole('button', { name: 'Previous match' }));
     expect(within(reasoningRegion()).getByText('3 of 3')).toBeInTheDocument();

@@ -13,7 +13,10 @@ import { loadReplyStream, resetEverything, setReply as setQuestionAndReply, t0 a
 
 /** A failed reply to "Hi", sent to the current endpoint. */
 function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>) {
-  const request = { baseUrl: usePlaygroundStore.getState().connection.baseUrl, body: { model: 'glm-4.7', messages: [{ role: 'user' as const, content: 'Hi' }], stream: true } };
+  const request = {
+    baseUrl: usePlaygroundStore.getState().connection.baseUrl,
+    body: { model: 'glm-4.7', messages: [{ role: 'user' as const, content: 'Hi' }], stream: true },
+  };
   setQuestionAndReply(turn, { status: 'error', request, finishReason: null, ...reply }, 'Hi');
 }
 
@@ -88,27 +91,36 @@ describe('error notice', () => {
 });
 
 describe('stream faults', () => {
-  it.each(['interrupted', 'stalled'] as const)('%s: keeps the partial text and offers Retry and Continue', async (status) => {
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => {})));
-    actions.setEndpoint('demo');
-    const user = userEvent.setup();
-    setReply({ content: 'Half an ans' }, { status });
-    render(<ReplyArea />);
-    const alert = screen.getByRole('alert');
-    expect(alert).toHaveTextContent(status === 'interrupted' ? 'The connection dropped' : 'The stream stalled');
-    expect(within(screen.getByRole('region', { name: 'Reply' })).getByText('Half an ans')).toBeInTheDocument();
-    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
+  it.each(['interrupted', 'stalled'] as const)(
+    '%s: keeps the partial text and offers Retry and Continue',
+    async (status) => {
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(() => new Promise<Response>(() => {})),
+      );
+      actions.setEndpoint('demo');
+      const user = userEvent.setup();
+      setReply({ content: 'Half an ans' }, { status });
+      render(<ReplyArea />);
+      const alert = screen.getByRole('alert');
+      expect(alert).toHaveTextContent(status === 'interrupted' ? 'The connection dropped' : 'The stream stalled');
+      expect(within(screen.getByRole('region', { name: 'Reply' })).getByText('Half an ans')).toBeInTheDocument();
+      expect(within(alert).getByRole('button', { name: 'Retry' })).toBeEnabled();
 
-    await user.click(within(alert).getByRole('button', { name: 'Continue' }));
-    const turn = usePlaygroundStore.getState().conversation.turns[1];
-    expect(turn?.content).toBe('Half an ans');
-    expect(turn?.reply?.status).toBe('waiting');
-    expect(turn?.reply?.request.body.messages.at(-1)).toEqual({ role: 'assistant', content: 'Half an ans' });
-    act(() => actions.stop());
-  });
+      await user.click(within(alert).getByRole('button', { name: 'Continue' }));
+      const turn = usePlaygroundStore.getState().conversation.turns[1];
+      expect(turn?.content).toBe('Half an ans');
+      expect(turn?.reply?.status).toBe('waiting');
+      expect(turn?.reply?.request.body.messages.at(-1)).toEqual({ role: 'assistant', content: 'Half an ans' });
+      act(() => actions.stop());
+    },
+  );
 
   it('Retry sends the same request again into the same turn', async () => {
-    vi.stubGlobal('fetch', vi.fn(() => new Promise<Response>(() => {})));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => new Promise<Response>(() => {})),
+    );
     actions.setEndpoint('demo');
     const user = userEvent.setup();
     setReply({ content: 'Half' }, { status: 'interrupted' });
@@ -122,7 +134,10 @@ describe('stream faults', () => {
   it('an automatic retry counts down and can be cancelled', () => {
     vi.useFakeTimers();
     vi.setSystemTime(now);
-    setReply({}, { error: httpError(503, '', 'Service Unavailable'), retry: { attempt: 1, delayMs: 3_000, at: now + 3_000 } });
+    setReply(
+      {},
+      { error: httpError(503, '', 'Service Unavailable'), retry: { attempt: 1, delayMs: 3_000, at: now + 3_000 } },
+    );
     render(<ReplyArea />);
     const retrying = screen.getByText(/Retrying in/);
     act(() => vi.advanceTimersByTime(300));
@@ -131,11 +146,15 @@ describe('stream faults', () => {
     expect(retrying).toHaveTextContent('Retrying in 2 s');
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
-    expect(within(screen.getByRole('region', { name: 'Reply' })).getByRole('status')).toHaveTextContent('retrying automatically');
+    expect(within(screen.getByRole('region', { name: 'Reply' })).getByRole('status')).toHaveTextContent(
+      'retrying automatically',
+    );
   });
 
   it('Cancel stops an automatic retry of a real 503', async () => {
-    const fetch = vi.fn(() => Promise.resolve(new Response('{"error":{"message":"Service Unavailable"}}', { status: 503 })));
+    const fetch = vi.fn(() =>
+      Promise.resolve(new Response('{"error":{"message":"Service Unavailable"}}', { status: 503 })),
+    );
     vi.stubGlobal('fetch', fetch);
     actions.setEndpoint('demo');
     actions.setDraft('Hi');

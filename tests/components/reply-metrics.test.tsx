@@ -28,7 +28,12 @@ beforeEach(() => {
 
 describe('reply metrics', () => {
   it('shows times to first reasoning and answer token, total, tokens/s, usage, finish reason and cost', () => {
-    const usage: Usage = { prompt_tokens: 1_200, completion_tokens: 2_500, total_tokens: 3_700, completion_tokens_details: { reasoning_tokens: 1_000 } };
+    const usage: Usage = {
+      prompt_tokens: 1_200,
+      completion_tokens: 2_500,
+      total_tokens: 3_700,
+      completion_tokens_details: { reasoning_tokens: 1_000 },
+    };
     let metrics = recordEvent(startMetrics(t0), delta('hmm', ''), t0 + 800);
     metrics = recordEvent(metrics, delta('', 'Yes'), t0 + 2_000);
     metrics = recordEvent(metrics, delta('', ' indeed'), t0 + 5_800);
@@ -51,7 +56,13 @@ describe('reply metrics', () => {
 
   it('calls out a token budget spent on thinking (finish_reason length, no answer yet)', () => {
     const metrics = completeMetrics(recordEvent(startMetrics(t0), delta('long thought', ''), t0 + 100), t0 + 900);
-    setTurns([modelTurn('r1', '', 'long thought', { metrics, finishReason: 'length', warnings: ['The token budget ran out during thinking — raise Max tokens.'] })]);
+    setTurns([
+      modelTurn('r1', '', 'long thought', {
+        metrics,
+        finishReason: 'length',
+        warnings: ['The token budget ran out during thinking — raise Max tokens.'],
+      }),
+    ]);
     render(<ReplyArea />);
     expect(screen.getByRole('note')).toHaveTextContent('The token budget ran out during thinking — raise Max tokens.');
     expect(screen.getAllByText(/token budget ran out during thinking/)).toHaveLength(1);

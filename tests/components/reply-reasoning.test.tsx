@@ -51,7 +51,11 @@ describe('reasoning pane', () => {
   });
 
   it('collapses when the answer starts, and the user can open it again', () => {
-    const metrics = recordEvent(recordEvent(startMetrics(startedAt), delta('step 1', ''), startedAt + 100), delta('', 'Answer'), startedAt + 1_200);
+    const metrics = recordEvent(
+      recordEvent(startMetrics(startedAt), delta('step 1', ''), startedAt + 100),
+      delta('', 'Answer'),
+      startedAt + 1_200,
+    );
     setReply({ reasoning: 'step 1', content: 'Answer' }, { metrics });
     render(<ReplyArea />);
     expect(toggle()).toHaveAttribute('aria-expanded', 'false');
@@ -76,7 +80,11 @@ describe('reasoning pane', () => {
   });
 
   it('does not re-render while the answer streams after thinking', () => {
-    let metrics = recordEvent(recordEvent(startMetrics(startedAt), delta('thought', ''), startedAt + 100), delta('', 'A'), startedAt + 900);
+    let metrics = recordEvent(
+      recordEvent(startMetrics(startedAt), delta('thought', ''), startedAt + 100),
+      delta('', 'A'),
+      startedAt + 900,
+    );
     setReply({ reasoning: 'thought', content: 'A' }, { metrics });
     let commits = 0;
     render(
@@ -98,7 +106,10 @@ describe('reasoning pane', () => {
 
   it('says when a reply has no reasoning', () => {
     const metrics = recordEvent(startMetrics(startedAt), delta('', 'Just the answer'), startedAt + 300);
-    setReply({ content: 'Just the answer' }, { metrics: completeMetrics(metrics, startedAt + 400), status: 'complete' });
+    setReply(
+      { content: 'Just the answer' },
+      { metrics: completeMetrics(metrics, startedAt + 400), status: 'complete' },
+    );
     render(<ReplyArea />);
     fireEvent.click(toggle());
     expect(screen.getByText('No reasoning for this reply.')).toBeInTheDocument();

@@ -12,7 +12,9 @@ import { loadReplyStream, resetEverything } from './helpers';
 const encoder = new TextEncoder();
 
 function chunk(delta: { content?: string }, finishReason?: string): string {
-  const choice = finishReason ? { index: 0, finish_reason: finishReason, delta: { role: 'assistant', ...delta } } : { index: 0, delta: { role: 'assistant', ...delta } };
+  const choice = finishReason
+    ? { index: 0, finish_reason: finishReason, delta: { role: 'assistant', ...delta } }
+    : { index: 0, delta: { role: 'assistant', ...delta } };
   return `data: ${JSON.stringify({ id: 'chunk-1', created: 1767268800, model: 'glm-4.7', choices: [choice] })}\n\n`;
 }
 
@@ -28,7 +30,9 @@ function controlledReply() {
   return {
     response: new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }),
     finish() {
-      source?.enqueue(encoder.encode(chunk({ content: ', then the rest.' }) + chunk({ content: '' }, 'stop') + 'data: [DONE]\n\n'));
+      source?.enqueue(
+        encoder.encode(chunk({ content: ', then the rest.' }) + chunk({ content: '' }, 'stop') + 'data: [DONE]\n\n'),
+      );
       source?.close();
     },
   };

@@ -9,7 +9,11 @@ function shownBody(): Record<string, unknown> {
   return JSON.parse(JSON.stringify(selectRequestBody(usePlaygroundStore.getState()))) as Record<string, unknown>;
 }
 
-function edit(change: (body: Record<string, unknown> & { messages: { role: string; content: string; reasoning_content?: string }[] }) => void) {
+function edit(
+  change: (
+    body: Record<string, unknown> & { messages: { role: string; content: string; reasoning_content?: string }[] },
+  ) => void,
+) {
   const body = shownBody() as Parameters<typeof change>[0];
   change(body);
   const result = editRequestJson(JSON.stringify(body, null, 2));
@@ -66,7 +70,10 @@ describe('editRequestJson', () => {
     });
     const turn = usePlaygroundStore.getState().conversation.turns.find((candidate) => candidate.id === answer);
     expect(turn?.reasoning).toBe('earlier thoughts');
-    expect(shownBody().messages).toEqual([{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A', reasoning_content: 'earlier thoughts' }]);
+    expect(shownBody().messages).toEqual([
+      { role: 'user', content: 'Q' },
+      { role: 'assistant', content: 'A', reasoning_content: 'earlier thoughts' },
+    ]);
   });
 
   it('changes nothing while a reply is on its way', () => {

@@ -71,14 +71,19 @@ describe('Request JSON tab', () => {
     });
     expect(usePlaygroundStore.getState().settings.extraFields).toEqual({ response_format: { type: 'json_object' } });
     await user.click(screen.getByRole('tab', { name: 'Preview' }));
-    expect(JSON.parse(screen.getByLabelText('Request body').textContent ?? '')).toMatchObject({ response_format: { type: 'json_object' } });
+    expect(JSON.parse(screen.getByLabelText('Request body').textContent ?? '')).toMatchObject({
+      response_format: { type: 'json_object' },
+    });
   });
 
   it('applies edited messages: the system prompt and the Message box', async () => {
     const user = renderPlayground();
     const editor = await openJsonTab(user);
     editJson(editor, (body) => {
-      body.messages = [{ role: 'system', content: 'Be terse.' }, { role: 'user', content: 'Hello again' }];
+      body.messages = [
+        { role: 'system', content: 'Be terse.' },
+        { role: 'user', content: 'Hello again' },
+      ];
     });
     const state = usePlaygroundStore.getState();
     expect(state.settings.systemPrompt).toBe('Be terse.');
@@ -119,7 +124,9 @@ describe('Request JSON tab', () => {
     await user.click(screen.getByRole('button', { name: 'Discard JSON edits' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
-    expect(JSON.parse((screen.getByRole('textbox', { name: 'Request body (JSON)' }) as HTMLTextAreaElement).value)).toEqual(selectRequestBody(usePlaygroundStore.getState()));
+    expect(
+      JSON.parse((screen.getByRole('textbox', { name: 'Request body (JSON)' }) as HTMLTextAreaElement).value),
+    ).toEqual(selectRequestBody(usePlaygroundStore.getState()));
   });
 
   it('edits a transcript turn in place, keeping its id', async () => {
@@ -131,7 +138,10 @@ describe('Request JSON tab', () => {
       (body.messages as { content: string }[])[0] = { role: 'user', content: 'Edited question' } as { content: string };
     });
     const turns = usePlaygroundStore.getState().conversation.turns;
-    expect(turns.map((turn) => [turn.id === id, turn.content])).toEqual([[true, 'Edited question'], [false, 'First answer']]);
+    expect(turns.map((turn) => [turn.id === id, turn.content])).toEqual([
+      [true, 'Edited question'],
+      [false, 'First answer'],
+    ]);
     expect(usePlaygroundStore.getState().conversation.draft).toBe('Hello there');
   });
 });

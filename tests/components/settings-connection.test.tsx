@@ -97,7 +97,11 @@ describe('endpoint and base URL', () => {
     const user = userEvent.setup();
     render(<SettingsSidebar />);
     const endpoint = screen.getByRole('combobox', { name: 'Endpoint' });
-    expect(within(endpoint).getAllByRole('option').map((option) => option.textContent)).toEqual([
+    expect(
+      within(endpoint)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual([
       'Z.ai (international)',
       'BigModel (mainland)',
       'Z.ai Coding Plan',
@@ -112,7 +116,9 @@ describe('endpoint and base URL', () => {
 
     await user.selectOptions(endpoint, 'Local proxy (same origin)');
     expect(screen.getByRole('textbox', { name: 'Base URL' })).toHaveValue('/proxy/zai/api/paas/v4');
-    expect(screen.getByText(/Forwarded by this app to https:\/\/api\.z\.ai\/api\/paas\/v4\/chat\/completions/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/Forwarded by this app to https:\/\/api\.z\.ai\/api\/paas\/v4\/chat\/completions/),
+    ).toBeInTheDocument();
   });
 
   it('editing the base URL to a preset URL selects that preset; any other valid URL is Custom', async () => {

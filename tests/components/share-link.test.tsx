@@ -13,7 +13,12 @@ import * as actions from '../../src/store/actions';
 const testKey = 'sk-share-test-key-0123456789';
 
 function sharedFragment(): string {
-  const settings = { ...defaultSettingsFor('glm-4.5'), systemPrompt: 'Answer in French.', temperature: 0.2, extraFields: { stop: ['FIN'] } };
+  const settings = {
+    ...defaultSettingsFor('glm-4.5'),
+    systemPrompt: 'Answer in French.',
+    temperature: 0.2,
+    extraFields: { stop: ['FIN'] },
+  };
   const body = buildRequestBody(settings, [
     { role: 'user', content: 'Bonjour, how are you today?' },
     { role: 'assistant', content: 'Très bien.' },
@@ -59,7 +64,11 @@ describe('Copy link', () => {
   it('refuses a request over the size limit and suggests the JSON export', async () => {
     const user = userEvent.setup();
     let seed = 11;
-    actions.setDraft(Array.from({ length: 20_000 }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join(''));
+    actions.setDraft(
+      Array.from({ length: 20_000 }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join(
+        '',
+      ),
+    );
     render(<ShareLinkButton />);
     await user.click(screen.getByRole('button', { name: 'Copy link' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/too large for a link.*Export conversation/);
@@ -97,7 +106,12 @@ describe('Opening a shared link', () => {
     render(<SharedRequestDialog />);
     await user.click(await screen.findByRole('button', { name: 'Open shared request' }));
     const state = usePlaygroundStore.getState();
-    expect(state.settings).toMatchObject({ model: 'glm-4.5', temperature: 0.2, systemPrompt: 'Answer in French.', extraFields: { stop: ['FIN'] } });
+    expect(state.settings).toMatchObject({
+      model: 'glm-4.5',
+      temperature: 0.2,
+      systemPrompt: 'Answer in French.',
+      extraFields: { stop: ['FIN'] },
+    });
     expect(state.conversation.turns.map((turn) => turn.content)).toEqual(['Bonjour, how are you today?', 'Très bien.']);
     expect(state.conversation.draft).toBe('And tomorrow?');
     expect(state.connection.endpointId).toBe('zai');

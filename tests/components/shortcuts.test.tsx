@@ -39,7 +39,8 @@ describe('"?" shows the list', () => {
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    for (const keys of ['Ctrl/Cmd + Enter', 'Esc', 'Ctrl/Cmd + K', 'Ctrl/Cmd + Shift + C', '?']) expect(within(dialog).getByText(keys)).toBeInTheDocument();
+    for (const keys of ['Ctrl/Cmd + Enter', 'Esc', 'Ctrl/Cmd + K', 'Ctrl/Cmd + Shift + C', '?'])
+      expect(within(dialog).getByText(keys)).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Elsewhere' })).toHaveFocus());
@@ -99,7 +100,10 @@ describe('modifier shortcuts', () => {
     actions.setDraft('Copy this request');
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('{Control>}{Shift>}C{/Shift}{/Control}');
-    const expected = generateCode(selectPendingRequest(usePlaygroundStore.getState()), 'curl', { library: 'curl', includeKey: false });
+    const expected = generateCode(selectPendingRequest(usePlaygroundStore.getState()), 'curl', {
+      library: 'curl',
+      includeKey: false,
+    });
     await vi.waitFor(async () => expect(await navigator.clipboard.readText()).toBe(expected));
     const copied = await navigator.clipboard.readText();
     expect(copied).toContain('Copy this request');

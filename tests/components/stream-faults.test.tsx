@@ -16,7 +16,9 @@ type FakeFetch = (url: string, init: FetchInit) => Promise<Response>;
 const encoder = new TextEncoder();
 
 function chunk(delta: { reasoning_content?: string; content?: string }, finishReason?: string): string {
-  const choice = finishReason ? { index: 0, finish_reason: finishReason, delta: { role: 'assistant', ...delta } } : { index: 0, delta: { role: 'assistant', ...delta } };
+  const choice = finishReason
+    ? { index: 0, finish_reason: finishReason, delta: { role: 'assistant', ...delta } }
+    : { index: 0, delta: { role: 'assistant', ...delta } };
   return `data: ${JSON.stringify({ id: 'chunk-1', created: 1767268800, model: 'glm-4.7', choices: [choice] })}\n\n`;
 }
 
@@ -57,7 +59,10 @@ function streamResponse(parts: string[], ending: 'done' | 'drop' | 'hang', signa
 function errorResponse(status: number, code: string | null, retryAfter: string | null = null): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (retryAfter !== null) headers['Retry-After'] = retryAfter;
-  const body = code === null ? { error: { message: 'Internal server error' } } : { error: { code, message: `Mock error ${code}` } };
+  const body =
+    code === null
+      ? { error: { message: 'Internal server error' } }
+      : { error: { code, message: `Mock error ${code}` } };
   return new Response(JSON.stringify(body), { status, headers });
 }
 
@@ -142,29 +147,32 @@ describe('automatic retries', () => {
     ['502', () => errorResponse(502, null)],
     ['503', () => errorResponse(503, null)],
   ];
-  it.each(retried)('retry-%s: retried at most twice with a "Retrying in N s" countdown, then shown with Retry', async (_name, respond) => {
-    const fetch = fakeFetch(() => respond());
-    renderPlayground();
-    sendMessage('Hello');
-    await pass(0);
-    expect(fetch).toHaveBeenCalledTimes(1);
-    expect(screen.getByText(/Retrying in 1 s \(retry 1 of 2\)/)).toBeInTheDocument();
-    const countdown = screen.getAllByRole('status').find((status) => /Retrying/.test(status.textContent ?? ''));
-    expect(countdown && within(countdown).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
-    await pass(1_000);
-    expect(fetch).toHaveBeenCalledTimes(2);
-    await pass(300);
-    expect(screen.getByText(/Retrying in 2 s \(retry 2 of 2\)/)).toBeInTheDocument();
-    await pass(1_600);
-    expect(fetch).toHaveBeenCalledTimes(2);
-    await pass(100);
-    expect(fetch).toHaveBeenCalledTimes(3);
-    await pass(60_000);
-    expect(fetch).toHaveBeenCalledTimes(3);
-    expect(screen.queryByText(/Retrying in/)).not.toBeInTheDocument();
-    expect(within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' })).toBeEnabled();
-    expect(usePlaygroundStore.getState().ui.sending).toBe(false);
-  });
+  it.each(retried)(
+    'retry-%s: retried at most twice with a "Retrying in N s" countdown, then shown with Retry',
+    async (_name, respond) => {
+      const fetch = fakeFetch(() => respond());
+      renderPlayground();
+      sendMessage('Hello');
+      await pass(0);
+      expect(fetch).toHaveBeenCalledTimes(1);
+      expect(screen.getByText(/Retrying in 1 s \(retry 1 of 2\)/)).toBeInTheDocument();
+      const countdown = screen.getAllByRole('status').find((status) => /Retrying/.test(status.textContent ?? ''));
+      expect(countdown && within(countdown).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+      await pass(1_000);
+      expect(fetch).toHaveBeenCalledTimes(2);
+      await pass(300);
+      expect(screen.getByText(/Retrying in 2 s \(retry 2 of 2\)/)).toBeInTheDocument();
+      await pass(1_600);
+      expect(fetch).toHaveBeenCalledTimes(2);
+      await pass(100);
+      expect(fetch).toHaveBeenCalledTimes(3);
+      await pass(60_000);
+      expect(fetch).toHaveBeenCalledTimes(3);
+      expect(screen.queryByText(/Retrying in/)).not.toBeInTheDocument();
+      expect(within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' })).toBeEnabled();
+      expect(usePlaygroundStore.getState().ui.sending).toBe(false);
+    },
+  );
 
   it('retry-network-before-first-byte: a TypeError before any response is retried, and the reply then arrives', async () => {
     const fetch = fakeFetch(
@@ -181,12 +189,18 @@ describe('automatic retries', () => {
     await pass(300);
     expect(fetch).toHaveBeenCalledTimes(2);
     expect(replyStatus()).toHaveTextContent('complete');
-    expect(within(screen.getByRole('region', { name: 'Reply' })).getByText(/Partial answer — complete\./)).toBeInTheDocument();
+    expect(
+      within(screen.getByRole('region', { name: 'Reply' })).getByText(/Partial answer — complete\./),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
   it('retry-after: Retry-After (seconds) is waited for exactly, and capped at 60 s', async () => {
-    const fetch = fakeFetch(() => errorResponse(429, '1302', '5'), () => errorResponse(429, '1302', '3600'), () => errorResponse(429, '1302', '5'));
+    const fetch = fakeFetch(
+      () => errorResponse(429, '1302', '5'),
+      () => errorResponse(429, '1302', '3600'),
+      () => errorResponse(429, '1302', '5'),
+    );
     renderPlayground();
     sendMessage('Hello');
     await pass(0);
@@ -211,17 +225,20 @@ describe('automatic retries', () => {
     ['1301', () => errorResponse(400, '1301'), /blocked/i],
     ['429-without-code', () => new Response('{}', { status: 429 }), /Too many requests/],
   ];
-  it.each(neverRetried)('no-retry-%s: shown at once with a manual Retry, never retried automatically', async (_name, respond, title) => {
-    const fetch = fakeFetch(() => respond());
-    renderPlayground();
-    sendMessage('Keep this message');
-    await pass(0);
-    expect(screen.getByRole('alert')).toHaveTextContent(title);
-    expect(screen.queryByText(/Retrying in/)).not.toBeInTheDocument();
-    await pass(120_000);
-    expect(fetch).toHaveBeenCalledTimes(1);
-    expect(screen.getByRole('article', { name: 'user turn 1' })).toHaveTextContent('Keep this message');
-  });
+  it.each(neverRetried)(
+    'no-retry-%s: shown at once with a manual Retry, never retried automatically',
+    async (_name, respond, title) => {
+      const fetch = fakeFetch(() => respond());
+      renderPlayground();
+      sendMessage('Keep this message');
+      await pass(0);
+      expect(screen.getByRole('alert')).toHaveTextContent(title);
+      expect(screen.queryByText(/Retrying in/)).not.toBeInTheDocument();
+      await pass(120_000);
+      expect(fetch).toHaveBeenCalledTimes(1);
+      expect(screen.getByRole('article', { name: 'user turn 1' })).toHaveTextContent('Keep this message');
+    },
+  );
 
   it('no-retry-after-token: a connection dropped after the first token is interrupted, not retried', async () => {
     const fetch = fakeFetch((init) => streamResponse(reasoningThenAnswer, 'drop', init.signal));
@@ -241,10 +258,20 @@ describe('automatic retries', () => {
 });
 
 describe('Stop at any moment', () => {
-  const phases: Array<[string, (init: FetchInit) => Response | Promise<Response>, { reasoning: string; content: string }]> = [
+  const phases: Array<
+    [string, (init: FetchInit) => Response | Promise<Response>, { reasoning: string; content: string }]
+  > = [
     ['before-first-byte', () => new Promise<Response>(() => undefined), { reasoning: '', content: '' }],
-    ['mid-reasoning', (init) => streamResponse([chunk({ reasoning_content: 'Half a thought' })], 'hang', init.signal), { reasoning: 'Half a thought', content: '' }],
-    ['mid-answer', (init) => streamResponse(reasoningThenAnswer, 'hang', init.signal), { reasoning: 'Thinking about it. ', content: 'Partial answer' }],
+    [
+      'mid-reasoning',
+      (init) => streamResponse([chunk({ reasoning_content: 'Half a thought' })], 'hang', init.signal),
+      { reasoning: 'Half a thought', content: '' },
+    ],
+    [
+      'mid-answer',
+      (init) => streamResponse(reasoningThenAnswer, 'hang', init.signal),
+      { reasoning: 'Thinking about it. ', content: 'Partial answer' },
+    ],
   ];
   it.each(phases)('stop-%s: no error, text kept, "stopped", and Send works at once', async (_name, respond, kept) => {
     const fetch = fakeFetch(respond, (init) => streamResponse(wholeReply, 'done', init.signal));

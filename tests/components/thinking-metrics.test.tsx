@@ -10,7 +10,14 @@ import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import type { ReplyInfo, Turn } from '../../src/store/types';
-import { delta, loadReplyStream, resetEverything, setReply as setQuestionAndReply, setTurns, timeline as replyTimeline } from './helpers';
+import {
+  delta,
+  loadReplyStream,
+  resetEverything,
+  setReply as setQuestionAndReply,
+  setTurns,
+  timeline as replyTimeline,
+} from './helpers';
 
 /** Metrics completed as the app completes them, with the model's prices and limits (glm-4.7 unless given). */
 function timeline(events: [number, StreamEvent][], endMs: number, model = 'glm-4.7'): ReplyMetrics {
@@ -19,7 +26,16 @@ function timeline(events: [number, StreamEvent][], endMs: number, model = 'glm-4
 
 /** A thinking-enabled reply to "Why?", sent to the current endpoint. */
 function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>, body: Partial<ChatRequestBody> = {}) {
-  const request = { baseUrl: usePlaygroundStore.getState().connection.baseUrl, body: { model: 'glm-4.7', messages: [{ role: 'user' as const, content: 'Why?' }], stream: true, thinking: { type: 'enabled' as const }, ...body } };
+  const request = {
+    baseUrl: usePlaygroundStore.getState().connection.baseUrl,
+    body: {
+      model: 'glm-4.7',
+      messages: [{ role: 'user' as const, content: 'Why?' }],
+      stream: true,
+      thinking: { type: 'enabled' as const },
+      ...body,
+    },
+  };
   setQuestionAndReply(turn, { request, ...reply });
 }
 
@@ -39,7 +55,12 @@ afterEach(() => {
 });
 
 describe('thinking metrics line', () => {
-  const usage: Usage = { prompt_tokens: 12, completion_tokens: 1_900, total_tokens: 1_912, completion_tokens_details: { reasoning_tokens: 1_830 } };
+  const usage: Usage = {
+    prompt_tokens: 12,
+    completion_tokens: 1_900,
+    total_tokens: 1_912,
+    completion_tokens_details: { reasoning_tokens: 1_830 },
+  };
   const events: [number, StreamEvent][] = [
     [400, delta('Let me think', '')],
     [12_800, delta(' some more.', '')],
@@ -48,7 +69,10 @@ describe('thinking metrics line', () => {
   ];
 
   it('shows the times to the first reasoning and answer tokens and the reasoning duration in the reply header', () => {
-    setReply({ reasoning: 'Let me think some more.', content: 'The answer.' }, { metrics: timeline(events, 13_600), usage });
+    setReply(
+      { reasoning: 'Let me think some more.', content: 'The answer.' },
+      { metrics: timeline(events, 13_600), usage },
+    );
     render(<ReplyArea />);
     const header = within(screen.getByRole('region', { name: 'Reply' })).getByLabelText('Thinking metrics');
     expect(header).toBeInTheDocument();
@@ -58,7 +82,10 @@ describe('thinking metrics line', () => {
   });
 
   it('splits tokens with the server’s reasoning_tokens, without "≈"', () => {
-    setReply({ reasoning: 'Let me think some more.', content: 'The answer.' }, { metrics: timeline(events, 13_600), usage });
+    setReply(
+      { reasoning: 'Let me think some more.', content: 'The answer.' },
+      { metrics: timeline(events, 13_600), usage },
+    );
     render(<ReplyArea />);
     expect(metric('Reasoning')).toBe('1,830 tokens · 23 chars');
     expect(metric('Answer')).toBe('70 tokens · 11 chars');
@@ -66,15 +93,31 @@ describe('thinking metrics line', () => {
   });
 
   it('marks estimated token counts with "≈" and says why when the server sent no usage', () => {
-    setReply({ reasoning: 'abcdefghabcdefgh', content: 'abcdefgh' }, { metrics: timeline([[100, delta('abcdefghabcdefgh', '')], [900, delta('', 'abcdefgh')]], 1_000) });
+    setReply(
+      { reasoning: 'abcdefghabcdefgh', content: 'abcdefgh' },
+      {
+        metrics: timeline(
+          [
+            [100, delta('abcdefghabcdefgh', '')],
+            [900, delta('', 'abcdefgh')],
+          ],
+          1_000,
+        ),
+      },
+    );
     render(<ReplyArea />);
     expect(metric('Reasoning')).toBe('≈4 tokens · 16 chars');
     expect(metric('Answer')).toBe('≈2 tokens · 8 chars');
-    expect(screen.getByText('≈ estimated from the text: the server did not report reasoning tokens.')).toBeInTheDocument();
+    expect(
+      screen.getByText('≈ estimated from the text: the server did not report reasoning tokens.'),
+    ).toBeInTheDocument();
   });
 
   it('keeps the figures with the reply: a saved reply shows them again without any new event', () => {
-    setReply({ reasoning: 'Let me think some more.', content: 'The answer.' }, { metrics: timeline(events, 13_600), usage });
+    setReply(
+      { reasoning: 'Let me think some more.', content: 'The answer.' },
+      { metrics: timeline(events, 13_600), usage },
+    );
     const saved = JSON.parse(JSON.stringify(usePlaygroundStore.getState().conversation.turns)) as Turn[];
     resetPlayground();
     setTurns(saved);
@@ -95,8 +138,21 @@ describe('finish_reason "length" during reasoning', () => {
   const cutUsage: Usage = { prompt_tokens: 20, completion_tokens: 64, total_tokens: 84 };
 
   function setCutReply() {
-    const metrics = timeline([[800, delta('A long chain of thought', '')], [3_900, delta(' that never ends', '')], [3_950, { kind: 'finish', reason: 'length' }], [3_950, { kind: 'usage', usage: cutUsage }]], 3_960, 'glm-4.5');
-    setReply({ reasoning: 'A long chain of thought that never ends' }, { metrics, usage: cutUsage, finishReason: 'length' }, { model: 'glm-4.5', max_tokens: 64 });
+    const metrics = timeline(
+      [
+        [800, delta('A long chain of thought', '')],
+        [3_900, delta(' that never ends', '')],
+        [3_950, { kind: 'finish', reason: 'length' }],
+        [3_950, { kind: 'usage', usage: cutUsage }],
+      ],
+      3_960,
+      'glm-4.5',
+    );
+    setReply(
+      { reasoning: 'A long chain of thought that never ends' },
+      { metrics, usage: cutUsage, finishReason: 'length' },
+      { model: 'glm-4.5', max_tokens: 64 },
+    );
   }
 
   it('says the budget ran out during thinking and offers to raise it, showing the new value', () => {
@@ -112,15 +168,29 @@ describe('finish_reason "length" during reasoning', () => {
     act(() => actions.setModel('glm-4.5'));
     act(() => actions.setEndpoint('zai'));
     setCutReply();
-    const sse = ['{"choices":[{"index":0,"delta":{"reasoning_content":"Thought."}}]}', '{"choices":[{"index":0,"delta":{"content":"Done."},"finish_reason":"stop"}]}', '[DONE]'].map((data) => `data: ${data}\n\n`).join('');
-    const fetch = vi.fn((_url: string, _init: RequestInit) => Promise.resolve(new Response(sse, { status: 200, headers: { 'Content-Type': 'text/event-stream' } })));
+    const sse = [
+      '{"choices":[{"index":0,"delta":{"reasoning_content":"Thought."}}]}',
+      '{"choices":[{"index":0,"delta":{"content":"Done."},"finish_reason":"stop"}]}',
+      '[DONE]',
+    ]
+      .map((data) => `data: ${data}\n\n`)
+      .join('');
+    const fetch = vi.fn((_url: string, _init: RequestInit) =>
+      Promise.resolve(new Response(sse, { status: 200, headers: { 'Content-Type': 'text/event-stream' } })),
+    );
     vi.stubGlobal('fetch', fetch);
     render(<ReplyArea />);
     await userEvent.click(screen.getByRole('button', { name: 'Raise max tokens and retry' }));
 
     expect(fetch).toHaveBeenCalledTimes(1);
     const sent = JSON.parse(String(fetch.mock.calls[0]?.[1].body)) as ChatRequestBody;
-    expect(sent).toEqual({ model: 'glm-4.5', messages: [{ role: 'user', content: 'Why?' }], stream: true, thinking: { type: 'enabled' }, max_tokens: 128 });
+    expect(sent).toEqual({
+      model: 'glm-4.5',
+      messages: [{ role: 'user', content: 'Why?' }],
+      stream: true,
+      thinking: { type: 'enabled' },
+      max_tokens: 128,
+    });
     expect(usePlaygroundStore.getState().settings.maxTokens).toBe(128);
     expect(usePlaygroundStore.getState().settings.pinned.max_tokens).toBe(true);
     expect(await within(screen.getByRole('region', { name: 'Reply' })).findByText('Done.')).toBeInTheDocument();
@@ -131,7 +201,14 @@ describe('finish_reason "length" during reasoning', () => {
 
   it('cannot raise past the model’s maximum, and says so', () => {
     act(() => actions.setModel('glm-4.5'));
-    const metrics = timeline([[800, delta('thinking', '')], [900, { kind: 'finish', reason: 'length' }]], 950, 'glm-4.5');
+    const metrics = timeline(
+      [
+        [800, delta('thinking', '')],
+        [900, { kind: 'finish', reason: 'length' }],
+      ],
+      950,
+      'glm-4.5',
+    );
     setReply({ reasoning: 'thinking' }, { metrics, finishReason: 'length' }, { model: 'glm-4.5', max_tokens: 98_304 });
     render(<ReplyArea />);
     expect(screen.getByRole('button', { name: 'Raise max tokens and retry' })).toBeDisabled();
@@ -140,15 +217,33 @@ describe('finish_reason "length" during reasoning', () => {
 
   it('raises a reply sent with the default max_tokens from the model default, capped at the maximum', () => {
     act(() => actions.setModel('glm-4.5'));
-    const metrics = timeline([[800, delta('thinking', '')], [900, { kind: 'finish', reason: 'length' }]], 950, 'glm-4.5');
+    const metrics = timeline(
+      [
+        [800, delta('thinking', '')],
+        [900, { kind: 'finish', reason: 'length' }],
+      ],
+      950,
+      'glm-4.5',
+    );
     setReply({ reasoning: 'thinking' }, { metrics, finishReason: 'length' }, { model: 'glm-4.5' });
     render(<ReplyArea />);
     expect(screen.getByText('max_tokens 65,536 → 98,304, pinned')).toBeInTheDocument();
   });
 
   it('offers nothing when the answer had started (the cut is not during reasoning)', () => {
-    const metrics = timeline([[800, delta('thinking', '')], [900, delta('', 'Partial answer')], [950, { kind: 'finish', reason: 'length' }]], 960);
-    setReply({ reasoning: 'thinking', content: 'Partial answer' }, { metrics, finishReason: 'length' }, { max_tokens: 64 });
+    const metrics = timeline(
+      [
+        [800, delta('thinking', '')],
+        [900, delta('', 'Partial answer')],
+        [950, { kind: 'finish', reason: 'length' }],
+      ],
+      960,
+    );
+    setReply(
+      { reasoning: 'thinking', content: 'Partial answer' },
+      { metrics, finishReason: 'length' },
+      { max_tokens: 64 },
+    );
     render(<ReplyArea />);
     expect(screen.queryByRole('button', { name: 'Raise max tokens and retry' })).not.toBeInTheDocument();
   });

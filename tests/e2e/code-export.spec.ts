@@ -45,7 +45,10 @@ async function firstEditorLine(editor: Locator): Promise<string> {
 }
 
 async function download(page: Page, dialog: Locator): Promise<{ fileName: string; text: string }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Download' }).click(),
+  ]);
   const path = await file.path();
   return { fileName: file.suggestedFilename(), text: await readFile(path, 'utf8') };
 }
@@ -54,7 +57,10 @@ test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: previewUrl });
 });
 
-test('the Code panel loads Monaco on first open, from this origin only, and copies and downloads the code shown', async ({ page, context }) => {
+test('the Code panel loads Monaco on first open, from this origin only, and copies and downloads the code shown', async ({
+  page,
+  context,
+}) => {
   const recorder = recordRequests(context);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -79,7 +85,9 @@ test('the Code panel loads Monaco on first open, from this origin only, and copi
   await expect(editor.locator('.view-lines')).toContainText(upstreamUrl);
   await expect(editor.locator('.view-lines')).toContainText('Hello \\"code\\" $HOME it\'s');
   // Highlighted by the shell tokenizer: several token classes, not one plain run of text.
-  const tokenClasses = await editor.locator('.view-line span span').evaluateAll((spans) => new Set(spans.map((span) => span.className)).size);
+  const tokenClasses = await editor
+    .locator('.view-line span span')
+    .evaluateAll((spans) => new Set(spans.map((span) => span.className)).size);
   expect(tokenClasses).toBeGreaterThan(2);
 
   // Copy: the clipboard gets the code shown, without the key.
@@ -128,11 +136,15 @@ test('the Code panel loads Monaco on first open, from this origin only, and copi
 
   // Nothing left for a CDN: every request went to this origin or the mock (or was a data:/blob: URL).
   const allowedOrigins = new Set([new URL(previewUrl).origin, new URL(mockUrl).origin]);
-  const foreign = recorder.requests.filter(({ url }) => !/^(data|blob):/.test(url) && !allowedOrigins.has(new URL(url).origin));
+  const foreign = recorder.requests.filter(
+    ({ url }) => !/^(data|blob):/.test(url) && !allowedOrigins.has(new URL(url).origin),
+  );
   expect(foreign).toEqual([]);
 
   // The Monaco chunk came only after the panel opened, and no script loaded before it contains Monaco.
-  const urls = (afterOpen: boolean) => [...new Set(recorder.requests.filter((request) => request.afterOpen === afterOpen).map((request) => request.url))];
+  const urls = (afterOpen: boolean) => [
+    ...new Set(recorder.requests.filter((request) => request.afterOpen === afterOpen).map((request) => request.url)),
+  ];
   const before = urls(false);
   const after = urls(true);
   const monacoAfter: string[] = [];

@@ -35,7 +35,9 @@ function columnSnapshot(page: Page) {
 async function summaryRow(page: Page, number: number, description: string): Promise<Record<string, string>> {
   const table = page.getByRole('table', { name: 'Summary' });
   const headers = await table.getByRole('columnheader').allTextContents();
-  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `Column ${number} — ${description}`, exact: true }) });
+  const row = table
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: `Column ${number} — ${description}`, exact: true }) });
   const cells = await row.getByRole('cell').allTextContents();
   return Object.fromEntries(cells.map((cell, index) => [headers[index + 1] ?? String(index), cell]));
 }
@@ -53,7 +55,9 @@ async function startComparison(page: Page, draft: string): Promise<void> {
   await page.getByRole('button', { name: 'Run comparison' }).click();
 }
 
-test('two columns — thinking on and off — stream concurrently and both complete with their own metrics', async ({ page }) => {
+test('two columns — thinking on and off — stream concurrently and both complete with their own metrics', async ({
+  page,
+}) => {
   await openWithMock(page);
   // 150 ms between events: ~3.5 s with reasoning, ~2 s without.
   await mock.queue({ name: 'slow', key: testKey, times: 2, delayMs: 150, reasoning, content: answer });
@@ -63,10 +67,18 @@ test('two columns — thinking on and off — stream concurrently and both compl
 
   // Overlap: at one instant both columns show partial text and neither has finished.
   await expect
-    .poll(async () => {
-      const [first, second] = await columnSnapshot(page);
-      return first?.status === 'streaming…' && second?.status === 'streaming…' && (first?.reasoning.includes('Blue light') ?? false) && (second?.reply.includes('The sky') ?? false);
-    }, { timeout: 5_000, intervals: [50] })
+    .poll(
+      async () => {
+        const [first, second] = await columnSnapshot(page);
+        return (
+          first?.status === 'streaming…' &&
+          second?.status === 'streaming…' &&
+          (first?.reasoning.includes('Blue light') ?? false) &&
+          (second?.reply.includes('The sky') ?? false)
+        );
+      },
+      { timeout: 5_000, intervals: [50] },
+    )
     .toBe(true);
   await expect(thinking.getByText(/Thinking… \d+ s/)).toBeVisible();
 

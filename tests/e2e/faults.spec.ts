@@ -41,7 +41,9 @@ async function expectFaultButtons(page: Page): Promise<void> {
 }
 
 test.describe('dropped connections', () => {
-  test('cut-mid-reasoning: partial reasoning kept, marked interrupted, with Retry and Continue; Retry gets a whole reply', async ({ page }) => {
+  test('cut-mid-reasoning: partial reasoning kept, marked interrupted, with Retry and Continue; Retry gets a whole reply', async ({
+    page,
+  }) => {
     await openWithMock(page);
     await mock.queue({ name: 'cut-mid-reasoning', key: testKey });
     await send(page, 'Cut while thinking');
@@ -67,7 +69,9 @@ test.describe('dropped connections', () => {
     expect(bodies[1]).toEqual(bodies[0]);
   });
 
-  test('cut-mid-answer: partial answer kept, marked interrupted; Continue sends it as the last assistant turn and extends it', async ({ page }) => {
+  test('cut-mid-answer: partial answer kept, marked interrupted; Continue sends it as the last assistant turn and extends it', async ({
+    page,
+  }) => {
     await openWithMock(page);
     await mock.queue({ name: 'cut-mid-answer', key: testKey });
     await send(page, 'Cut while answering');
@@ -99,7 +103,9 @@ test.describe('dropped connections', () => {
     await expect(turn(page, 'assistant turn 3')).toHaveCount(0);
   });
 
-  test('eof-without-done: a body that ends without [DONE] and without finish_reason is interrupted, never complete', async ({ page }) => {
+  test('eof-without-done: a body that ends without [DONE] and without finish_reason is interrupted, never complete', async ({
+    page,
+  }) => {
     await openWithMock(page);
     await mock.queue({ name: 'eof-without-done', key: testKey });
     await send(page, 'End early');
@@ -112,9 +118,16 @@ test.describe('dropped connections', () => {
 });
 
 test.describe('odd events and finish reasons', () => {
-  test('malformed-json: the broken event is skipped with a note, the rest of the reply arrives complete', async ({ page }) => {
+  test('malformed-json: the broken event is skipped with a note, the rest of the reply arrives complete', async ({
+    page,
+  }) => {
     await openWithMock(page);
-    await mock.queue({ name: 'malformed-json', key: testKey, reasoning: 'Short thought.', content: 'One two three four five six seven eight.' });
+    await mock.queue({
+      name: 'malformed-json',
+      key: testKey,
+      reasoning: 'Short thought.',
+      content: 'One two three four five six seven eight.',
+    });
     await send(page, 'Malformed');
     await expect(replyStatus(page)).toHaveText('complete');
     await expect(replyRegion(page)).toContainText('One event from the server was not valid JSON and was skipped.');
@@ -124,16 +137,28 @@ test.describe('odd events and finish reasons', () => {
 
   test('unknown-event: an unknown event type is ignored with a note, the reply is complete', async ({ page }) => {
     await openWithMock(page);
-    await mock.queue({ name: 'unknown-event', key: testKey, reasoning: 'Short thought.', content: 'Alpha beta gamma delta epsilon.' });
+    await mock.queue({
+      name: 'unknown-event',
+      key: testKey,
+      reasoning: 'Short thought.',
+      content: 'Alpha beta gamma delta epsilon.',
+    });
     await send(page, 'Unknown event');
     await expect(replyStatus(page)).toHaveText('complete');
     await expect(replyRegion(page)).toContainText('An unknown event type "ping" was ignored.');
     await expect(replyText(page)).toHaveText('Alpha beta gamma delta epsilon.');
   });
 
-  test('error-midstream: an {"error"} payload mid-stream is shown with its code and message, the partial answer kept', async ({ page }) => {
+  test('error-midstream: an {"error"} payload mid-stream is shown with its code and message, the partial answer kept', async ({
+    page,
+  }) => {
     await openWithMock(page);
-    await mock.queue({ name: 'error-midstream', key: testKey, code: '1234', message: 'Network error, please try again later.' });
+    await mock.queue({
+      name: 'error-midstream',
+      key: testKey,
+      code: '1234',
+      message: 'Network error, please try again later.',
+    });
     await send(page, 'Error in the middle');
     await expect(replyAlert(page)).toContainText('The server reported an error during the reply');
     await expect(replyAlert(page)).toContainText('code 1234');
@@ -146,9 +171,18 @@ test.describe('odd events and finish reasons', () => {
   });
 
   const finishCases = [
-    { reason: 'sensitive', note: 'The content filter flagged the reply as sensitive and stopped it; what arrived is kept.' },
-    { reason: 'network_error', note: 'The model service hit a network error while generating, so the reply is incomplete — retry.' },
-    { reason: 'model_context_window_exceeded', note: "The conversation filled the model's context window — shorten it or exclude earlier turns." },
+    {
+      reason: 'sensitive',
+      note: 'The content filter flagged the reply as sensitive and stopped it; what arrived is kept.',
+    },
+    {
+      reason: 'network_error',
+      note: 'The model service hit a network error while generating, so the reply is incomplete — retry.',
+    },
+    {
+      reason: 'model_context_window_exceeded',
+      note: "The conversation filled the model's context window — shorten it or exclude earlier turns.",
+    },
   ];
   for (const { reason, note } of finishCases) {
     test(`finish-${reason}: explained in plain words next to the reply, the partial answer kept`, async ({ page }) => {
@@ -174,7 +208,9 @@ test.describe('odd events and finish reasons', () => {
 });
 
 test.describe('stalls and Stop', () => {
-  test('stall: no byte for the stall timeout (60 s) is reported as stalled, partial kept; Stop works while it hangs', async ({ page }) => {
+  test('stall: no byte for the stall timeout (60 s) is reported as stalled, partial kept; Stop works while it hangs', async ({
+    page,
+  }) => {
     // The page's clock is fake (it runs normally until fast-forwarded), so 60 s pass in an instant.
     await page.clock.install();
     await openWithMock(page);
@@ -204,7 +240,9 @@ test.describe('stalls and Stop', () => {
     await expect(stopButton(page)).toHaveCount(0);
   });
 
-  test('stop-before-first-byte: Stop while waiting shows no error, says stopped, and Send works at once', async ({ page }) => {
+  test('stop-before-first-byte: Stop while waiting shows no error, says stopped, and Send works at once', async ({
+    page,
+  }) => {
     await openWithMock(page);
     await mock.queue({ name: 'stall', key: testKey, afterChunks: 0 });
     await send(page, 'Nothing comes');
@@ -217,7 +255,9 @@ test.describe('stalls and Stop', () => {
     await expect(replyText(page)).toContainText('Next one');
   });
 
-  test('stop-mid-answer: Stop while answering keeps the partial answer, no error, Send works at once', async ({ page }) => {
+  test('stop-mid-answer: Stop while answering keeps the partial answer, no error, Send works at once', async ({
+    page,
+  }) => {
     await openWithMock(page);
     await mock.queue({ name: 'slow', key: testKey, delayMs: 40, reasoning: 'Quick.' });
     await send(page, 'Stop me while answering');
@@ -234,13 +274,24 @@ test.describe('stalls and Stop', () => {
     expect(await receivedBodies(testKey)).toHaveLength(2);
   });
 
-  test('double-send: a double-click on Send and Ctrl+Enter twice each start one request, never two streams', async ({ page }) => {
+  test('double-send: a double-click on Send and Ctrl+Enter twice each start one request, never two streams', async ({
+    page,
+  }) => {
     await openWithMock(page);
-    await mock.queue({ name: 'slow', key: testKey, delayMs: 60, times: 3, reasoning: 'Hmm.', content: 'One two three four five six seven.' });
+    await mock.queue({
+      name: 'slow',
+      key: testKey,
+      delayMs: 60,
+      times: 3,
+      reasoning: 'Hmm.',
+      content: 'One two three four five six seven.',
+    });
     await messageBox(page).fill('Double click');
     // Two clicks in the same task, before React can re-render the button as disabled.
     await page.evaluate(() => {
-      const button = Array.from(document.querySelectorAll('button')).find((candidate) => candidate.textContent === 'Send');
+      const button = Array.from(document.querySelectorAll('button')).find(
+        (candidate) => candidate.textContent === 'Send',
+      );
       button?.click();
       button?.click();
     });
@@ -327,7 +378,9 @@ test.describe('automatic retries', () => {
 });
 
 test.describe('background tab', () => {
-  test('background-tab: a stream completes while the tab is hidden and no animation frames run; all text is there', async ({ page }) => {
+  test('background-tab: a stream completes while the tab is hidden and no animation frames run; all text is there', async ({
+    page,
+  }) => {
     await openWithMock(page);
     await mock.queue({ name: 'reply', key: testKey, delayMs: 15 });
     await send(page, 'Finish while I am away');
@@ -358,11 +411,19 @@ test.describe('background tab', () => {
     await expect(turn(page, 'assistant turn 2')).toContainText('Tip: put');
   });
 
-  test('frozen-tab-timer: with the tab clock frozen while it thinks, "Thought for" uses the server chunk timestamps', async ({ page }) => {
+  test('frozen-tab-timer: with the tab clock frozen while it thinks, "Thought for" uses the server chunk timestamps', async ({
+    page,
+  }) => {
     await page.clock.install();
     await openWithMock(page);
     // 8 reasoning pieces 420 ms apart: about 3.4 s of server-side thinking (timestamps are whole seconds).
-    await mock.queue({ name: 'reply', key: testKey, delayMs: 420, reasoning: 'one two three four five six seven eight', content: 'Done.' });
+    await mock.queue({
+      name: 'reply',
+      key: testKey,
+      delayMs: 420,
+      reasoning: 'one two three four five six seven eight',
+      content: 'Done.',
+    });
     // A frozen tab: its clock and timers stand still while the events arrive.
     await page.clock.pauseAt(Date.now() + 1_000);
     await send(page, 'Think for a while');

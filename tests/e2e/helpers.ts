@@ -115,5 +115,8 @@ export async function receivedBodies(key?: string): Promise<ReceivedBody[]> {
 
 /** "Cancel" in the automatic-retry countdown ("Retrying in N s"). */
 export function cancelRetryButton(page: Page): Locator {
-  return page.getByRole('status').filter({ hasText: /Retrying/ }).getByRole('button', { name: 'Cancel', exact: true });
+  return page
+    .getByRole('status')
+    .filter({ hasText: /Retrying/ })
+    .getByRole('button', { name: 'Cancel', exact: true });
 }

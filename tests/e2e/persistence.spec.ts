@@ -43,16 +43,25 @@ async function addTurnByHand(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Add message' }).click();
 }
 
-test('a full send keeps the key out of the console, the URL and localStorage (Remember key off); reload keeps the conversation', async ({ page }) => {
+test('a full send keeps the key out of the console, the URL and localStorage (Remember key off); reload keeps the conversation', async ({
+  page,
+}) => {
   const consoleMessages: string[] = [];
   const collect = (message: ConsoleMessage) => consoleMessages.push(`${message.type()}: ${message.text()}`);
   page.on('console', collect);
   page.on('pageerror', (error) => consoleMessages.push(`pageerror: ${error.message}`));
   // CSP violations are events, not always console messages: report them to the console too.
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      console.error(`Content-Security-Policy violation: ${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
-  await mock.queue({ name: 'reply', key: testKey, content: 'Persisted reply from the mock.', reasoning: 'Some thinking first.' });
+  await mock.queue({
+    name: 'reply',
+    key: testKey,
+    content: 'Persisted reply from the mock.',
+    reasoning: 'Some thinking first.',
+  });
 
   await page.goto('/');
   await connectToMock(page, { rememberKey: false });
@@ -73,7 +82,9 @@ test('a full send keeps the key out of the console, the URL and localStorage (Re
   // An error that echoes the key must not reach the console either.
   await mock.queue({ name: 'error-1000', key: testKey, status: 401, message: `Invalid API key ${testKey}` });
   await send(page, 'Second message');
-  await expect(page.getByRole('region', { name: 'Reasoning and reply' }).getByText('Check your API key').first()).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'Reasoning and reply' }).getByText('Check your API key').first(),
+  ).toBeVisible();
 
   expect(consoleMessages.filter((text) => text.includes(testKey))).toEqual([]);
   expect(consoleMessages.filter((text) => /Content[- ]Security[- ]Policy|Refused to/i.test(text))).toEqual([]);
@@ -92,7 +103,9 @@ test('a corrupt saved state: the app loads, says so once, and works', async ({ p
   await expect(page.getByText(/could not be read/)).toHaveCount(0);
 });
 
-test('two tabs: an idle tab takes the other tab’s change; a tab with a reply in flight asks before anything is overwritten', async ({ context }) => {
+test('two tabs: an idle tab takes the other tab’s change; a tab with a reply in flight asks before anything is overwritten', async ({
+  context,
+}) => {
   const first = await context.newPage();
   await first.goto('/');
   await addTurnByHand(first, 'Written in the first tab');
@@ -106,7 +119,13 @@ test('two tabs: an idle tab takes the other tab’s change; a tab with a reply i
   await expect(first.getByText(/changed in another tab/)).toBeVisible();
 
   // While a slow reply streams in the first tab, the second tab changes the conversation: the first tab asks.
-  await mock.queue({ name: 'slow', key: testKey, delayMs: 150, content: 'A slow reply that takes a while to arrive in full.', reasoning: '' });
+  await mock.queue({
+    name: 'slow',
+    key: testKey,
+    delayMs: 150,
+    content: 'A slow reply that takes a while to arrive in full.',
+    reasoning: '',
+  });
   await connectToMock(first, { rememberKey: false });
   await send(first, 'Stream slowly please');
   await expect(first.getByRole('button', { name: 'Stop' })).toBeVisible();

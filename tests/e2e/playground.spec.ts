@@ -25,11 +25,19 @@ test.beforeEach(async () => {
   await mock.reset();
 });
 
-test('a multi-turn conversation with thinking: reasoning streams before the answer, earlier reasoning is not sent back', async ({ page }) => {
+test('a multi-turn conversation with thinking: reasoning streams before the answer, earlier reasoning is not sent back', async ({
+  page,
+}) => {
   await openWithMock(page);
   await expect(page.getByRole('switch', { name: 'Thinking' })).toBeChecked();
   // Slow enough to watch the phases: 8 reasoning pieces, then the answer.
-  await mock.queue({ name: 'reply', key: testKey, delayMs: 40, reasoning: 'First I add two and two, which gives four, clearly.', content: 'The answer is **4**.' });
+  await mock.queue({
+    name: 'reply',
+    key: testKey,
+    delayMs: 40,
+    reasoning: 'First I add two and two, which gives four, clearly.',
+    content: 'The answer is **4**.',
+  });
   await send(page, 'What is 2 + 2?');
 
   // While thinking: reasoning text and a live timer, and no answer text yet.
@@ -75,7 +83,9 @@ test('a multi-turn conversation with thinking: reasoning streams before the answ
   await expect(replyStatus(page)).toHaveText('complete');
 });
 
-test('Stop while thinking keeps the reasoning, says "stopped" without an error, and Send works at once', async ({ page }) => {
+test('Stop while thinking keeps the reasoning, says "stopped" without an error, and Send works at once', async ({
+  page,
+}) => {
   await openWithMock(page);
   await mock.queue({ name: 'slow', key: testKey, delayMs: 150 });
   await send(page, 'Think slowly, please.');
@@ -113,7 +123,9 @@ test('401: "Check your API key" with the status, code and server message; the me
   await expect(page.getByText(/Retrying in/)).toHaveCount(0);
 });
 
-test('429 (1302): the rate limit with its retry time, "Retrying in N s" with Cancel, then the automatic retry succeeds', async ({ page }) => {
+test('429 (1302): the rate limit with its retry time, "Retrying in N s" with Cancel, then the automatic retry succeeds', async ({
+  page,
+}) => {
   await openWithMock(page);
   await mock.queue({ name: 'error-429', key: testKey });
   await send(page, 'Busy server?');
@@ -187,7 +199,9 @@ test('CORS: a blocked direct call says so and offers the local proxy', async ({ 
   await expect(turn(page, 'user turn 1')).toContainText('Blocked by CORS?');
 });
 
-test('CORS: "Use local proxy" switches the Z.ai endpoint to the same-origin proxy and Retry then works', async ({ page }) => {
+test('CORS: "Use local proxy" switches the Z.ai endpoint to the same-origin proxy and Retry then works', async ({
+  page,
+}) => {
   const direct: string[] = [];
   await page.route('https://api.z.ai/**', async (route) => {
     direct.push(route.request().url());

@@ -18,7 +18,10 @@ test.beforeEach(async ({ context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: previewUrl });
 });
 
-test('a share link never contains the key, and opening it asks before replacing the conversation', async ({ page, context }) => {
+test('a share link never contains the key, and opening it asks before replacing the conversation', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await connect(page);
   await page.getByLabel('Message', { exact: true }).fill(`Shared question (my key is ${testKey})`);
@@ -47,7 +50,10 @@ test('a share link never contains the key, and opening it asks before replacing 
   await expect(other.getByLabel('Message', { exact: true })).toHaveValue('My own draft');
 
   await other.goto(link);
-  await other.getByRole('dialog', { name: 'Open a shared request?' }).getByRole('button', { name: 'Open shared request' }).click();
+  await other
+    .getByRole('dialog', { name: 'Open a shared request?' })
+    .getByRole('button', { name: 'Open shared request' })
+    .click();
   await expect(other.getByLabel('Message', { exact: true })).toHaveValue('Shared question (my key is [redacted key])');
   expect(new URL(other.url()).hash).toBe('');
 });
@@ -65,7 +71,8 @@ test('Paste cURL fills the composer from a Z.ai docs sample', async ({ page }) =
   await page.goto('/');
   await requestRegion(page).getByRole('button', { name: 'Paste cURL' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import from cURL' });
-  await dialog.getByRole('textbox', { name: 'cURL command' }).fill(`curl -X POST "https://api.z.ai/api/paas/v4/chat/completions" \\
+  await dialog.getByRole('textbox', { name: 'cURL command' })
+    .fill(`curl -X POST "https://api.z.ai/api/paas/v4/chat/completions" \\
      -H "Authorization: Bearer your-api-key" \\
      -H "Content-Type: application/json" \\
      -d '{
@@ -75,11 +82,15 @@ test('Paste cURL fills the composer from a Z.ai docs sample', async ({ page }) =
      }'`);
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByLabel('Message', { exact: true })).toHaveValue('As a marketing expert, please create an attractive slogan for my product.');
+  await expect(page.getByLabel('Message', { exact: true })).toHaveValue(
+    'As a marketing expert, please create an attractive slogan for my product.',
+  );
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('glm-4-32b-0414-128k');
 });
 
-test('the JSON tab edits flow to the form and back, and an unknown field reaches the server verbatim', async ({ page }) => {
+test('the JSON tab edits flow to the form and back, and an unknown field reaches the server verbatim', async ({
+  page,
+}) => {
   const mock = mockControl(mockUrl);
   await mock.reset();
   await page.goto('/');
@@ -123,5 +134,9 @@ test('the JSON tab edits flow to the form and back, and an unknown field reaches
   await expect.poll(async () => (await mock.requests()).length).toBe(1);
   const [received] = await mock.requests();
   expect(received?.json).toEqual({ ...body, stream: undefined, thinking: { type: 'enabled' } });
-  expect(received?.json).toMatchObject({ response_format: { type: 'json_object' }, request_id: 'e2e-request-42', stop: ['<end>'] });
+  expect(received?.json).toMatchObject({
+    response_format: { type: 'json_object' },
+    request_id: 'e2e-request-42',
+    stop: ['<end>'],
+  });
 });

@@ -26,7 +26,9 @@ test('the preview server proxies /proxy/zai to the upstream and serves the offli
   }
   // Only the proxied call reached the mock server; the demo is served by the preview server itself.
   const received = await mock.requests();
-  expect(received.map((entry) => [entry.path, entry.headers.authorization])).toEqual([['/api/paas/v4/chat/completions', 'Bearer smoke-key']]);
+  expect(received.map((entry) => [entry.path, entry.headers.authorization])).toEqual([
+    ['/api/paas/v4/chat/completions', 'Bearer smoke-key'],
+  ]);
 });
 
 // The mock as a Custom base URL from the page: with CORS a cross-origin stream is readable (and Retry-After is
@@ -38,7 +40,15 @@ test('a direct cross-origin call to the mock works with CORS and fails like api.
   const call = (url: string) =>
     page.evaluate(async (target) => {
       try {
-        const response = await fetch(target, { method: 'POST', headers: { Authorization: 'Bearer smoke-key', 'Content-Type': 'application/json' }, body: JSON.stringify({ model: 'glm-4.5', stream: true, messages: [{ role: 'user', content: 'hello [mock:error-429]' }] }) });
+        const response = await fetch(target, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer smoke-key', 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            model: 'glm-4.5',
+            stream: true,
+            messages: [{ role: 'user', content: 'hello [mock:error-429]' }],
+          }),
+        });
         return { status: response.status, retryAfter: response.headers.get('retry-after'), error: null };
       } catch (error) {
         return { status: null, retryAfter: null, error: error instanceof Error ? error.name : String(error) };
@@ -47,7 +57,11 @@ test('a direct cross-origin call to the mock works with CORS and fails like api.
   expect(await call(`${mockBaseUrl}/chat/completions`)).toEqual({ status: 429, retryAfter: '2', error: null });
   await mock.configure({ cors: false });
   try {
-    expect(await call(`${mockBaseUrl}/chat/completions`)).toEqual({ status: null, retryAfter: null, error: 'TypeError' });
+    expect(await call(`${mockBaseUrl}/chat/completions`)).toEqual({
+      status: null,
+      retryAfter: null,
+      error: 'TypeError',
+    });
   } finally {
     await mock.reset();
   }

@@ -2,13 +2,27 @@
 // "Raise max tokens and retry" after a budget spent on thinking, the collapsed reasoning summary, copy and search in
 // the reasoning, and the presenter view.
 import { expect, test } from '@playwright/test';
-import { mock, openWithMock, reasoningRegion, receivedBodies, replyRegion, replyStatus, replyText, send, testKey, turn, waitUntilIdle } from './helpers';
+import {
+  mock,
+  openWithMock,
+  reasoningRegion,
+  receivedBodies,
+  replyRegion,
+  replyStatus,
+  replyText,
+  send,
+  testKey,
+  turn,
+  waitUntilIdle,
+} from './helpers';
 
 test.beforeEach(async () => {
   await mock.reset();
 });
 
-test('preserved thinking on glm-4.7: the mock receives clear_thinking false and the earlier reasoning unmodified; off, none', async ({ page }) => {
+test('preserved thinking on glm-4.7: the mock receives clear_thinking false and the earlier reasoning unmodified; off, none', async ({
+  page,
+}) => {
   await openWithMock(page);
   const reasoning = 'Step 1: 17 × 20 = 340.\n\nStep 2: <b>keep</b> `this` exactly  ';
   await mock.queue({ name: 'reply', key: testKey, reasoning, content: '391' });
@@ -39,7 +53,9 @@ test('preserved thinking on glm-4.7: the mock receives clear_thinking false and 
   expect(third?.messages).toHaveLength(5);
 });
 
-test('finish_reason "length" during reasoning: "Raise max tokens and retry" doubles max_tokens, pins it and retries the reply', async ({ page }) => {
+test('finish_reason "length" during reasoning: "Raise max tokens and retry" doubles max_tokens, pins it and retries the reply', async ({
+  page,
+}) => {
   await openWithMock(page);
   await mock.queue({ name: 'finish-length', key: testKey, during: 'reasoning' });
   await send(page, 'Budget runs out');
@@ -65,12 +81,17 @@ test('finish_reason "length" during reasoning: "Raise max tokens and retry" doub
   await expect(turn(page, 'assistant turn 2')).toBeVisible();
 });
 
-test('after thinking the reasoning collapses to "Thought for … · N tokens"; "Always expanded" keeps it open', async ({ page }) => {
+test('after thinking the reasoning collapses to "Thought for … · N tokens"; "Always expanded" keeps it open', async ({
+  page,
+}) => {
   await openWithMock(page);
   await send(page, 'Explain recursion briefly');
   await waitUntilIdle(page);
   const region = reasoningRegion(page);
-  await expect(region.getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute('aria-expanded', 'false');
+  await expect(region.getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
   await expect(region.locator('.reasoning-summary')).toHaveText(/^Thought for [\d.]+ (ms|s) · ≈[\d,]+ tokens$/);
   await expect(replyRegion(page).getByLabel('Thinking metrics')).toContainText('First reasoning token');
 
@@ -80,10 +101,16 @@ test('after thinking the reasoning collapses to "Thought for … · N tokens"; "
   await expect(region.getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute('aria-expanded', 'true');
   await page.reload();
   await expect(page.getByRole('radio', { name: 'Always expanded' })).toBeChecked();
-  await expect(reasoningRegion(page).getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute('aria-expanded', 'true');
+  await expect(reasoningRegion(page).getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
 });
 
-test('copy reasoning puts the whole reasoning on the clipboard; search highlights its matches', async ({ page, context }) => {
+test('copy reasoning puts the whole reasoning on the clipboard; search highlights its matches', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openWithMock(page);
   const reasoning = 'Think about cats.\n\nCats are small. A cat sleeps.';
@@ -103,17 +130,28 @@ test('copy reasoning puts the whole reasoning on the clipboard; search highlight
   await expect(region.getByText('2 of 3')).toBeVisible();
 });
 
-test('presenter view: the header toggle shows reasoning and reply side by side with the parameters; Esc or the toggle leaves', async ({ page }) => {
+test('presenter view: the header toggle shows reasoning and reply side by side with the parameters; Esc or the toggle leaves', async ({
+  page,
+}) => {
   await openWithMock(page);
   await send(page, 'Present this');
   await waitUntilIdle(page);
   await page.getByRole('button', { name: 'Presenter view' }).click();
   const view = page.getByRole('dialog', { name: 'Presenter view' });
   await expect(view).toBeVisible();
-  await expect(view.getByText(/^glm-4\.7 · thinking on · temperature 1 \(default\) · top_p 0\.95 \(default\) · max_tokens 65,536 \(default\)$/)).toBeVisible();
-  const [reasoningBox, replyBox] = await Promise.all([view.getByRole('region', { name: 'Reasoning', exact: true }).boundingBox(), view.getByRole('region', { name: 'Reply', exact: true }).boundingBox()]);
+  await expect(
+    view.getByText(
+      /^glm-4\.7 · thinking on · temperature 1 \(default\) · top_p 0\.95 \(default\) · max_tokens 65,536 \(default\)$/,
+    ),
+  ).toBeVisible();
+  const [reasoningBox, replyBox] = await Promise.all([
+    view.getByRole('region', { name: 'Reasoning', exact: true }).boundingBox(),
+    view.getByRole('region', { name: 'Reply', exact: true }).boundingBox(),
+  ]);
   // Side by side: same top, reasoning on the left.
-  expect(reasoningBox && replyBox && Math.abs(reasoningBox.y - replyBox.y) < 2 && reasoningBox.x < replyBox.x).toBe(true);
+  expect(reasoningBox && replyBox && Math.abs(reasoningBox.y - replyBox.y) < 2 && reasoningBox.x < replyBox.x).toBe(
+    true,
+  );
   const fontSize = await view.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   const pageFontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   expect(fontSize).toBeGreaterThan(pageFontSize * 1.3);

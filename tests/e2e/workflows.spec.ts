@@ -1,7 +1,19 @@
 // Conversations, request history, presets and keyboard shortcuts in the built app, in Chromium, against the mock.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { previewUrl } from '../mock-zai/e2e-ports.mjs';
-import { expandSection, messageBox, mock, openWithMock, receivedBodies, send, sendButton, stopButton, testKey, turn, waitUntilIdle } from './helpers';
+import {
+  expandSection,
+  messageBox,
+  mock,
+  openWithMock,
+  receivedBodies,
+  send,
+  sendButton,
+  stopButton,
+  testKey,
+  turn,
+  waitUntilIdle,
+} from './helpers';
 
 const stateName = 'glm-playground:state';
 
@@ -33,7 +45,9 @@ async function sendAndWait(page: Page, text: string): Promise<void> {
   await waitUntilIdle(page);
 }
 
-test('conversations: New, switch, Rename, Duplicate, Delete with Undo, search, and they survive a reload', async ({ page }) => {
+test('conversations: New, switch, Rename, Duplicate, Delete with Undo, search, and they survive a reload', async ({
+  page,
+}) => {
   await openWithMock(page);
   await sendAndWait(page, 'How do tides work?');
   await page.getByRole('button', { name: 'New conversation' }).click();
@@ -64,7 +78,10 @@ test('conversations: New, switch, Rename, Duplicate, Delete with Undo, search, a
 
   await page.reload();
   expect(await listedTitles(page)).toEqual(['Explain Rust lifetimes', 'Tides', 'Tides (copy)']);
-  await expect(conversationList(page).getByRole('button', { name: 'Tides', exact: true })).toHaveAttribute('aria-current', 'true');
+  await expect(conversationList(page).getByRole('button', { name: 'Tides', exact: true })).toHaveAttribute(
+    'aria-current',
+    'true',
+  );
   await expect(turn(page, 'user turn 1')).toContainText('How do tides work?');
   await conversationList(page).getByRole('button', { name: 'Explain Rust lifetimes', exact: true }).click();
   await expect(turn(page, 'user turn 1')).toContainText('Explain Rust lifetimes');
@@ -90,19 +107,26 @@ test('conversations: a damaged saved entry is skipped and reported; the list sti
   await messageBox(page).fill('draft in the second');
   // Damage one entry as a bad write or a hand edit would, then reload.
   await page.evaluate((name) => {
-    const saved = JSON.parse(window.localStorage.getItem(name) ?? '{}') as { state: { library: { conversations: unknown[] } } };
+    const saved = JSON.parse(window.localStorage.getItem(name) ?? '{}') as {
+      state: { library: { conversations: unknown[] } };
+    };
     saved.state.library.conversations.push({ id: 'broken', title: 7, turns: 'garbage' });
     window.localStorage.setItem(name, JSON.stringify(saved));
   }, stateName);
   await page.reload();
-  await expect(page.getByRole('alert').filter({ hasText: '1 saved conversation could not be read and was skipped.' })).toBeVisible();
+  await expect(
+    page.getByRole('alert').filter({ hasText: '1 saved conversation could not be read and was skipped.' }),
+  ).toBeVisible();
   expect(await listedTitles(page)).toEqual(['Untitled', 'Readable conversation']);
   await conversationList(page).getByRole('button', { name: 'Readable conversation', exact: true }).click();
   await expect(turn(page, 'user turn 1')).toContainText('Readable conversation');
 });
 
 test('conversations: the layout stays within the window at 1280 px and at phone width', async ({ page }) => {
-  for (const size of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
     await page.setViewportSize(size);
     await openWithMock(page);
     await sendAndWait(page, 'A fairly long first message that becomes the title of this conversation in the list');
@@ -113,7 +137,9 @@ test('conversations: the layout stays within the window at 1280 px and at phone 
   }
 });
 
-test('history: every request is listed; Open restores it exactly, Diff shows changes, View code shows its code', async ({ page }) => {
+test('history: every request is listed; Open restores it exactly, Diff shows changes, View code shows its code', async ({
+  page,
+}) => {
   await openWithMock(page);
   // The History section starts collapsed in the sidebar; its open state is remembered across the reload below.
   await expandSection(page, 'History');
@@ -193,7 +219,9 @@ test('presets: built-ins apply in one click, a saved preset survives a reload', 
   expect(bodies[2]).toMatchObject({ model: 'glm-4.7', temperature: 0.42, stream: true, thinking: { type: 'enabled' } });
 });
 
-test('keyboard: ? lists the shortcuts (not while typing), Ctrl+K, Ctrl+Shift+C, Ctrl+Enter and Esc', async ({ page }) => {
+test('keyboard: ? lists the shortcuts (not while typing), Ctrl+K, Ctrl+Shift+C, Ctrl+Enter and Esc', async ({
+  page,
+}) => {
   await openWithMock(page);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Shift+?');

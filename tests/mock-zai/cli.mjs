@@ -28,11 +28,15 @@ try {
   console.log(`Mock Z.ai server listening on ${server.url}`);
   console.log(`  Base URL (use as "Custom"): ${server.baseUrl}`);
   console.log(`  Control API: ${server.url}/__mock/scenario | /__mock/requests | /__mock/reset | /__mock/config`);
-  console.log(`  CORS ${cors ? 'on' : 'off (like api.z.ai)'}; chunk delay ${chunkDelayMs} ms; keys: ${keyPrefix ? `starting with "${keyPrefix}"` : 'any'} ("invalid-key" → 401)`);
+  console.log(
+    `  CORS ${cors ? 'on' : 'off (like api.z.ai)'}; chunk delay ${chunkDelayMs} ms; keys: ${keyPrefix ? `starting with "${keyPrefix}"` : 'any'} ("invalid-key" → 401)`,
+  );
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  console.error(`Could not start the mock server on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `Could not start the mock server on ${host}:${port}: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 }

@@ -14,18 +14,29 @@ export function mockControl(mockUrl) {
   async function call(path, init) {
     const response = await fetch(root + path, init);
     const text = await response.text();
-    if (!response.ok) throw new Error(`Mock control ${init?.method ?? 'GET'} ${path} failed: ${response.status} ${text}`);
+    if (!response.ok)
+      throw new Error(`Mock control ${init?.method ?? 'GET'} ${path} failed: ${response.status} ${text}`);
     return text === '' ? null : JSON.parse(text);
   }
   return {
     /** Queue one scenario (or several, in order) for the next request(s). @param {Scenario | Scenario[]} scenario */
-    queue: (scenario) => call('/scenario', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(scenario) }),
+    queue: (scenario) =>
+      call('/scenario', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(scenario),
+      }),
     /** Every request received since the last reset/clear; optionally only those sent with one API key. @param {string} [key] @returns {Promise<RecordedRequest[]>} */
     requests: (key) => call('/requests' + (key ? `?key=${encodeURIComponent(key)}` : '')),
     clearRequests: () => call('/requests', { method: 'DELETE' }),
     /** Forget requests and queued scenarios, end stalled streams, restore the start-up options. */
     reset: () => call('/reset', { method: 'POST' }),
     /** Change options at run time, e.g. { cors: false } to imitate api.z.ai. @param {{ chunkDelayMs?: number, cors?: boolean, keyPrefix?: string, requireKey?: boolean }} options */
-    configure: (options) => call('/config', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(options) }),
+    configure: (options) =>
+      call('/config', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(options),
+      }),
   };
 }

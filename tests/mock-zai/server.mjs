@@ -103,7 +103,14 @@ export const scenarioNames = /** @type {const} */ ([
   'usage-reasoning-tokens',
 ]);
 
-export const finishReasons = ['stop', 'length', 'tool_calls', 'sensitive', 'network_error', 'model_context_window_exceeded'];
+export const finishReasons = [
+  'stop',
+  'length',
+  'tool_calls',
+  'sensitive',
+  'network_error',
+  'model_context_window_exceeded',
+];
 
 /** Models that never reason (the request must not even carry `thinking`). */
 const modelsWithoutThinking = new Set(['glm-4-32b-0414-128k']);
@@ -120,23 +127,45 @@ const jsonContentType = 'application/json; charset=UTF-8';
  */
 function errorDefaults(code) {
   if (code >= 1000 && code <= 1004) {
-    const messages = ['Authentication failed.', 'Authorization header is missing.', 'Invalid API key.', 'API key has expired.', 'Authentication failed: token could not be verified.'];
+    const messages = [
+      'Authentication failed.',
+      'Authorization header is missing.',
+      'Invalid API key.',
+      'API key has expired.',
+      'Authentication failed: token could not be verified.',
+    ];
     return { status: 401, message: messages[code - 1000] ?? 'Authentication failed.' };
   }
   if (code === 1113) return { status: 429, message: 'Insufficient balance or no resource package. Please recharge.' };
   if (code >= 1110 && code <= 1121) return { status: 401, message: 'Your account is not available.' };
   if (code === 1211) return { status: 400, message: 'Unknown Model, please check the model code.' };
-  if (code >= 1210 && code <= 1215) return { status: 400, message: 'Invalid API parameter, please check the documentation.' };
+  if (code >= 1210 && code <= 1215)
+    return { status: 400, message: 'Invalid API parameter, please check the documentation.' };
   if (code === 1220) return { status: 403, message: 'You do not have permission to access this API.' };
   if (code === 1221) return { status: 400, message: 'This API has been taken offline.' };
   if (code === 1222) return { status: 404, message: 'This API does not exist.' };
   if (code === 1261) return { status: 400, message: 'Prompt exceeds max length.' };
-  if (code === 1301) return { status: 400, message: 'System detected potentially unsafe or sensitive content in input or generation.' };
-  if (code === 1302) return { status: 429, message: 'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits.', retryAfter: '2' };
-  if (code === 1303) return { status: 429, message: 'High frequency usage of this API, please reduce frequency.', retryAfter: '2' };
-  if (code === 1305) return { status: 429, message: 'The service may be temporarily overloaded, please try again later.', retryAfter: '2' };
-  if (code === 1304 || code === 1308 || code === 1310) return { status: 429, message: 'Usage limit reached. Your limit will reset at 2026-01-01 00:00:00.' };
-  if (code === 1312) return { status: 429, message: 'High traffic for this model, please try again later.', retryAfter: '2' };
+  if (code === 1301)
+    return { status: 400, message: 'System detected potentially unsafe or sensitive content in input or generation.' };
+  if (code === 1302)
+    return {
+      status: 429,
+      message:
+        'High concurrency usage of this API, please reduce concurrency or contact customer service to increase limits.',
+      retryAfter: '2',
+    };
+  if (code === 1303)
+    return { status: 429, message: 'High frequency usage of this API, please reduce frequency.', retryAfter: '2' };
+  if (code === 1305)
+    return {
+      status: 429,
+      message: 'The service may be temporarily overloaded, please try again later.',
+      retryAfter: '2',
+    };
+  if (code === 1304 || code === 1308 || code === 1310)
+    return { status: 429, message: 'Usage limit reached. Your limit will reset at 2026-01-01 00:00:00.' };
+  if (code === 1312)
+    return { status: 429, message: 'High traffic for this model, please try again later.', retryAfter: '2' };
   if (code >= 1309 && code <= 1313) return { status: 429, message: 'Your coding plan does not cover this request.' };
   return { status: 400, message: `Mock business error ${code}.` };
 }
@@ -161,10 +190,16 @@ function statusDefaults(status) {
  */
 function resolveError(scenario) {
   const suffix = Number(scenario.name.slice('error-'.length));
-  const fromName = suffix >= 1000 ? { code: String(suffix), ...errorDefaults(suffix) } : { status: suffix, ...statusDefaults(suffix) };
+  const fromName =
+    suffix >= 1000 ? { code: String(suffix), ...errorDefaults(suffix) } : { status: suffix, ...statusDefaults(suffix) };
   const code = scenario.code !== undefined ? String(scenario.code) : fromName.code;
   const fromCode = scenario.code !== undefined && Number(code) >= 1000 ? errorDefaults(Number(code)) : fromName;
-  const retryAfter = scenario.retryAfter === null ? null : scenario.retryAfter !== undefined ? String(scenario.retryAfter) : (fromCode.retryAfter ?? fromName.retryAfter ?? null);
+  const retryAfter =
+    scenario.retryAfter === null
+      ? null
+      : scenario.retryAfter !== undefined
+        ? String(scenario.retryAfter)
+        : (fromCode.retryAfter ?? fromName.retryAfter ?? null);
   return {
     status: scenario.status ?? fromName.status,
     code,
@@ -189,7 +224,9 @@ function messageText(content) {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
     return content
-      .map((part) => (part && typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : ''))
+      .map((part) =>
+        part && typeof part === 'object' && 'text' in part && typeof part.text === 'string' ? part.text : '',
+      )
       .join('');
   }
   return '';
@@ -215,7 +252,13 @@ export function parseDirective(text) {
   const scenario = { name: match[1] };
   for (const pair of (match[2] ?? '').trim().split(/\s+/).filter(Boolean)) {
     const [key = '', value = ''] = pair.split('=');
-    scenario[key] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value === 'true' ? true : value === 'false' ? false : value;
+    scenario[key] = /^-?\d+(\.\d+)?$/.test(value)
+      ? Number(value)
+      : value === 'true'
+        ? true
+        : value === 'false'
+          ? false
+          : value;
   }
   return /** @type {Scenario} */ (/** @type {unknown} */ (scenario));
 }
@@ -228,7 +271,9 @@ export function parseDirective(text) {
  */
 export function defaultReply(messages, withReasoning) {
   const userMessages = messages.filter((message) => message.role === 'user');
-  const lastUser = messageText(userMessages[userMessages.length - 1]?.content).replace(directivePattern, '').trim();
+  const lastUser = messageText(userMessages[userMessages.length - 1]?.content)
+    .replace(directivePattern, '')
+    .trim();
   const question = lastUser === '' ? '(an empty message)' : lastUser;
   const firstLine = truncate(question.split(/\r?\n/)[0] ?? question, 60);
   const turn = userMessages.length;
@@ -243,8 +288,12 @@ export function defaultReply(messages, withReasoning) {
   const reasoning = withReasoning
     ? [
         `The user is asking: “${truncate(question, 200)}”. Let me work out what they actually want before answering.`,
-        turn > 1 ? `This is turn ${turn} of the conversation, so I should keep the earlier messages in mind.` : 'This is the first message of the conversation, so there is no earlier context to consider.',
-        system ? 'There is a system prompt, and I should follow its instructions.' : 'There is no system prompt, so a friendly, neutral tone fits.',
+        turn > 1
+          ? `This is turn ${turn} of the conversation, so I should keep the earlier messages in mind.`
+          : 'This is the first message of the conversation, so there is no earlier context to consider.',
+        system
+          ? 'There is a system prompt, and I should follow its instructions.'
+          : 'There is no system prompt, so a friendly, neutral tone fits.',
         `The message has ${words} word${words === 1 ? '' : 's'}. A good answer restates the question, then gives a short structured reply: a heading, a few list items and a small code example.`,
         'Okay, I have a plan — let me write the answer.',
       ].join('\n\n')
@@ -315,11 +364,32 @@ export function longMarkdown(chars, seed = 1) {
     const kind = blocks.length % 6;
     let block;
     if (kind === 0) block = `## Section ${section++}: ${sentence(next, 4).slice(0, -1)}`;
-    else if (kind === 1 || kind === 4) block = Array.from({ length: 4 }, () => sentence(next, 8 + Math.floor(next() * 10))).join(' ');
-    else if (kind === 2) block = Array.from({ length: 4 }, (_, index) => `${index % 2 ? '-' : '*'} **${sentence(next, 2).slice(0, -1)}**: ${sentence(next, 7)}`).join('\n');
+    else if (kind === 1 || kind === 4)
+      block = Array.from({ length: 4 }, () => sentence(next, 8 + Math.floor(next() * 10))).join(' ');
+    else if (kind === 2)
+      block = Array.from(
+        { length: 4 },
+        (_, index) => `${index % 2 ? '-' : '*'} **${sentence(next, 2).slice(0, -1)}**: ${sentence(next, 7)}`,
+      ).join('\n');
     else if (kind === 3)
-      block = ['| Metric | Value | Note |', '| --- | ---: | --- |', ...Array.from({ length: 4 }, () => `| ${sentence(next, 1).slice(0, -1)} | ${Math.floor(next() * 1000)} | ${sentence(next, 3).slice(0, -1)} |`)].join('\n');
-    else block = ['```ts', `function step${section}(input: number): number {`, `  // ${sentence(next, 5)}`, `  return input * ${Math.floor(next() * 90) + 2};`, '}', '```'].join('\n');
+      block = [
+        '| Metric | Value | Note |',
+        '| --- | ---: | --- |',
+        ...Array.from(
+          { length: 4 },
+          () =>
+            `| ${sentence(next, 1).slice(0, -1)} | ${Math.floor(next() * 1000)} | ${sentence(next, 3).slice(0, -1)} |`,
+        ),
+      ].join('\n');
+    else
+      block = [
+        '```ts',
+        `function step${section}(input: number): number {`,
+        `  // ${sentence(next, 5)}`,
+        `  return input * ${Math.floor(next() * 90) + 2};`,
+        '}',
+        '```',
+      ].join('\n');
     blocks.push(block);
     length += block.length + 2;
   }
@@ -466,7 +536,9 @@ export function createMockZai(options = {}) {
   /** @param {Scenario} scenario */
   function queue(scenario) {
     if (!isRecord(scenario) || typeof scenario.name !== 'string' || !isKnownScenario(scenario.name)) {
-      throw new Error(`Unknown mock scenario ${JSON.stringify(isRecord(scenario) ? scenario.name : scenario)}; known: ${scenarioNames.join(', ')}, error-<code>, finish-<reason>`);
+      throw new Error(
+        `Unknown mock scenario ${JSON.stringify(isRecord(scenario) ? scenario.name : scenario)}; known: ${scenarioNames.join(', ')}, error-<code>, finish-<reason>`,
+      );
     }
     queued.push({ ...scenario, times: Math.max(1, Math.floor(scenario.times ?? 1)) });
   }
@@ -500,7 +572,8 @@ export function createMockZai(options = {}) {
     }
     if (route === 'requests' && method === 'GET') {
       const key = new URL(path, 'http://mock').searchParams.get('key');
-      const list = key === null ? recorded : recorded.filter((request) => request.headers.authorization === `Bearer ${key}`);
+      const list =
+        key === null ? recorded : recorded.filter((request) => request.headers.authorization === `Bearer ${key}`);
       return sendJson(res, 200, list);
     }
     if (route === 'requests' && method === 'DELETE') {
@@ -513,7 +586,13 @@ export function createMockZai(options = {}) {
       return sendJson(res, 200, { reset: true });
     }
     if (route === 'health' && method === 'GET') return sendJson(res, 200, { ok: true });
-    if (route === 'scenarios' && method === 'GET') return sendJson(res, 200, { names: scenarioNames, families: ['error-<code>', 'finish-<reason>'], finishReasons, queued });
+    if (route === 'scenarios' && method === 'GET')
+      return sendJson(res, 200, {
+        names: scenarioNames,
+        families: ['error-<code>', 'finish-<reason>'],
+        finishReasons,
+        queued,
+      });
     const bodyText = await readBody(req);
     /** @type {unknown} */
     let body;
@@ -576,7 +655,8 @@ export function createMockZai(options = {}) {
         res.statusCode = config.cors ? 204 : 200;
         return res.end();
       }
-      if (!/\/chat\/completions\/?$/.test(pathname)) return sendError(res, 404, '1222', `The API ${pathname} does not exist.`);
+      if (!/\/chat\/completions\/?$/.test(pathname))
+        return sendError(res, 404, '1222', `The API ${pathname} does not exist.`);
       if (method !== 'POST') return sendError(res, 405, '1214', `Method ${method} is not allowed; use POST.`);
 
       const key = bearerToken(req);
@@ -589,8 +669,10 @@ export function createMockZai(options = {}) {
       if (json === null && bodyText !== '') return sendError(res, 400, '1210', 'The request body is not valid JSON.');
       if (!isRecord(json)) return sendError(res, 400, '1214', 'The request body must be a JSON object.');
       const body = /** @type {Record<string, unknown>} */ (json);
-      if (typeof body.model !== 'string' || body.model.trim() === '') return sendError(res, 400, '1214', 'model: must not be empty.');
-      if (!Array.isArray(body.messages) || body.messages.length === 0) return sendError(res, 400, '1214', 'messages: must not be empty.');
+      if (typeof body.model !== 'string' || body.model.trim() === '')
+        return sendError(res, 400, '1214', 'model: must not be empty.');
+      if (!Array.isArray(body.messages) || body.messages.length === 0)
+        return sendError(res, 400, '1214', 'messages: must not be empty.');
       const messages = /** @type {WireMessage[]} */ (body.messages.filter(isRecord));
       if (!messages.some((message) => message.role === 'user' || message.role === 'tool')) {
         return sendError(res, 400, '1214', 'messages: must contain a user message.');
@@ -598,12 +680,14 @@ export function createMockZai(options = {}) {
 
       const lastUser = [...messages].reverse().find((message) => message.role === 'user');
       const scenario = takeScenario(key) ?? parseDirective(messageText(lastUser?.content));
-      if (scenario && !isKnownScenario(scenario.name)) return sendError(res, 400, '1214', `Unknown mock scenario "${scenario.name}".`);
+      if (scenario && !isKnownScenario(scenario.name))
+        return sendError(res, 400, '1214', `Unknown mock scenario "${scenario.name}".`);
       record.scenario = scenario ? scenario.name : null;
       await reply(req, res, body, messages, scenario);
     } catch (error) {
       if (next) return next(error);
-      if (!res.headersSent) sendError(res, 500, '500', 'Mock server error: ' + (error instanceof Error ? error.message : String(error)));
+      if (!res.headersSent)
+        sendError(res, 500, '500', 'Mock server error: ' + (error instanceof Error ? error.message : String(error)));
       else res.destroy();
     }
   }
@@ -683,7 +767,14 @@ export function createMockZai(options = {}) {
       sent.push({
         content: '',
         finish: 'tool_calls',
-        tool_calls: [{ id: 'call_mock_1', type: 'function', index: 0, function: { name: 'get_weather', arguments: '{"city":"Beijing"}' } }],
+        tool_calls: [
+          {
+            id: 'call_mock_1',
+            type: 'function',
+            index: 0,
+            function: { name: 'get_weather', arguments: '{"city":"Beijing"}' },
+          },
+        ],
       });
     }
 
@@ -693,7 +784,12 @@ export function createMockZai(options = {}) {
     const reasoningTokens = sent.filter((delta) => delta.reasoning !== undefined).length;
     const completionTokens = Math.max(sent.length, 1);
     /** @type {Record<string, unknown>} */
-    const usage = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens, prompt_tokens_details: { cached_tokens: 0 } };
+    const usage = {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: 0 },
+    };
     if (flashStyle) usage.completion_tokens_details = { reasoning_tokens: reasoningTokens };
 
     const id = newId();
@@ -719,7 +815,18 @@ export function createMockZai(options = {}) {
       return sendJson(res, 200, response);
     }
 
-    await streamReply(res, { id, model, flashStyle, sent, finishReason, usage, scenario, name, answerStart, reasoningStart });
+    await streamReply(res, {
+      id,
+      model,
+      flashStyle,
+      sent,
+      finishReason,
+      usage,
+      scenario,
+      name,
+      answerStart,
+      reasoningStart,
+    });
   }
 
   /**
@@ -767,7 +874,9 @@ export function createMockZai(options = {}) {
           : (scenario?.afterChunks ?? plan.answerStart + Math.max(1, Math.floor((sent.length - plan.answerStart) / 2)));
       ending = 'cut';
     } else if (name === 'eof-without-done') {
-      count = scenario?.withFinish ? sent.length : (scenario?.afterChunks ?? plan.answerStart + Math.floor((sent.length - plan.answerStart) / 2));
+      count = scenario?.withFinish
+        ? sent.length
+        : (scenario?.afterChunks ?? plan.answerStart + Math.floor((sent.length - plan.answerStart) / 2));
       ending = 'eof';
     } else if (name === 'stall') {
       count = scenario?.afterChunks ?? 0;
@@ -792,7 +901,12 @@ export function createMockZai(options = {}) {
 
     if (name === 'malformed-json') {
       const at = Math.min(events.length - 2, Math.max(1, Math.floor(events.length / 2)));
-      events.splice(at, 0, () => `data: {"id":"${id}","choices":[{"index":0,"delta":{"role":"assistant","content":"brok${newline}${newline}`);
+      events.splice(
+        at,
+        0,
+        () =>
+          `data: {"id":"${id}","choices":[{"index":0,"delta":{"role":"assistant","content":"brok${newline}${newline}`,
+      );
     } else if (name === 'unknown-event') {
       const at = Math.min(events.length - 2, Math.max(1, Math.floor(events.length / 2)));
       events.splice(at, 0, () => `event: ping${newline}data: {"type":"ping"}${newline}${newline}`);
@@ -802,7 +916,8 @@ export function createMockZai(options = {}) {
       const withComments = [() => `: keep-alive${newline}${newline}`];
       events.forEach((event, index) => {
         withComments.push(event);
-        if ((index + 1) % every === 0 && index < events.length - 1) withComments.push(() => `: keep-alive${newline}${newline}`);
+        if ((index + 1) % every === 0 && index < events.length - 1)
+          withComments.push(() => `: keep-alive${newline}${newline}`);
       });
       events = withComments;
     }
@@ -821,7 +936,10 @@ export function createMockZai(options = {}) {
     });
 
     const rate = scenario?.chunksPerSecond;
-    const delay = rate !== undefined && rate > 0 ? 1000 / rate : (scenario?.delayMs ?? (name === 'slow' ? 200 : config.chunkDelayMs));
+    const delay =
+      rate !== undefined && rate > 0
+        ? 1000 / rate
+        : (scenario?.delayMs ?? (name === 'slow' ? 200 : config.chunkDelayMs));
 
     if (name === 'split-writes') {
       const bytes = Buffer.from(events.map((event) => event()).join(''), 'utf8');

@@ -11,7 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeTargets, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
 import { generateCode } from '../../src/core/codegen';
 import type { ChatRequest, ChatRequestBody } from '../../src/core/request';
-import { hostileComplete, hostileStreaming, largeRequest, requestFixtures, type RequestFixture } from '../fixtures/codegen/requests';
+import {
+  hostileComplete,
+  hostileStreaming,
+  largeRequest,
+  requestFixtures,
+  type RequestFixture,
+} from '../fixtures/codegen/requests';
 import { startMockServer } from '../mock-zai/server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -50,7 +56,11 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
   return withSlot(
     () =>
       new Promise<RunResult>((resolve, reject) => {
-        const child = spawn(command, args, { cwd, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(command, args, {
+          cwd,
+          env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         const stdout: Buffer[] = [];
         const stderr: Buffer[] = [];
         const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
@@ -60,14 +70,25 @@ function run(command: string, args: string[], cwd: string, env: Record<string, s
         const started = Date.now();
         child.on('close', (code) => {
           clearTimeout(timer);
-          if (process.env.CODEGEN_TIMING) console.log(`${Date.now() - started} ms: ${command} ${args.join(' ').slice(0, 60)} in ${cwd.split('/').pop() ?? ''}`);
-          resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+          if (process.env.CODEGEN_TIMING)
+            console.log(
+              `${Date.now() - started} ms: ${command} ${args.join(' ').slice(0, 60)} in ${cwd.split('/').pop() ?? ''}`,
+            );
+          resolve({
+            code,
+            stdout: Buffer.concat(stdout).toString('utf8'),
+            stderr: Buffer.concat(stderr).toString('utf8'),
+          });
         });
       }),
   );
 }
 
-const fileNames: Record<CodeLanguage, string> = { curl: 'glm-request.sh', python: 'glm_request.py', java: 'GlmRequest.java' };
+const fileNames: Record<CodeLanguage, string> = {
+  curl: 'glm-request.sh',
+  python: 'glm_request.py',
+  java: 'GlmRequest.java',
+};
 
 function languageOf(library: CodeLibrary): CodeLanguage {
   const target = codeTargets.find((candidate) => candidate.libraries.some((item) => item.id === library));
@@ -90,7 +111,12 @@ async function execute(library: CodeLibrary, directory: string, env: Record<stri
     return run('python3', ['glm_request.py'], directory, { ...env, PYTHONPATH: pythonStubs });
   }
   // A non-UTF-8 default charset must not change what is sent.
-  return run('java', [...fastJvm, '-Dfile.encoding=ISO-8859-1', '-cp', javaClassPath(library), 'GlmRequest'], directory, env);
+  return run(
+    'java',
+    [...fastJvm, '-Dfile.encoding=ISO-8859-1', '-cp', javaClassPath(library), 'GlmRequest'],
+    directory,
+    env,
+  );
 }
 
 /** What the server must receive from each flavour: the app's body, or the SDK's documented variant of it. */
@@ -100,7 +126,8 @@ function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
     // zai-sdk: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p clamped to 0.01–0.99;
     // response_format defaults to None and is sent as null.
     const temperature = body.temperature;
-    if (typeof temperature === 'number' && temperature <= 0) Object.assign(expected, { temperature: 0.01, do_sample: false });
+    if (typeof temperature === 'number' && temperature <= 0)
+      Object.assign(expected, { temperature: 0.01, do_sample: false });
     if (typeof temperature === 'number' && temperature >= 1) expected.temperature = 0.99;
     if (typeof body.top_p === 'number' && body.top_p >= 1) expected.top_p = 0.99;
     if (typeof body.top_p === 'number' && body.top_p <= 0) expected.top_p = 0.01;
@@ -108,7 +135,19 @@ function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
   }
   if (library === 'java-zai-sdk') {
     // Only fields with a typed builder setter are sent; stream must be set (false is the API default).
-    const supported = new Set(['model', 'messages', 'stream', 'thinking', 'temperature', 'top_p', 'max_tokens', 'do_sample', 'stop', 'request_id', 'user_id']);
+    const supported = new Set([
+      'model',
+      'messages',
+      'stream',
+      'thinking',
+      'temperature',
+      'top_p',
+      'max_tokens',
+      'do_sample',
+      'stop',
+      'request_id',
+      'user_id',
+    ]);
     expected = Object.fromEntries(Object.entries(expected).filter(([key]) => supported.has(key)));
     if (body.thinking) expected.thinking = { type: body.thinking.type };
     if (expected.stream === undefined) expected.stream = false;
@@ -178,8 +217,15 @@ async function exportAndRun(fixture: RequestFixture, library: CodeLibrary, embed
 
 /** Compiles every prepared Java program in one JVM (see tests/fixtures/codegen/BatchCompile.java). */
 async function compileJava(directories: { directory: string; library: CodeLibrary }[]): Promise<void> {
-  const args = directories.flatMap(({ directory, library }) => [directory, library === 'java-zai-sdk' ? javaStubClasses : '']);
-  const compiled = await run('java', [...fastJvm, join(here, '../fixtures/codegen/BatchCompile.java'), ...args], workDirectory);
+  const args = directories.flatMap(({ directory, library }) => [
+    directory,
+    library === 'java-zai-sdk' ? javaStubClasses : '',
+  ]);
+  const compiled = await run(
+    'java',
+    [...fastJvm, join(here, '../fixtures/codegen/BatchCompile.java'), ...args],
+    workDirectory,
+  );
   expect(compiled.stderr).toBe('');
   expect(compiled.code).toBe(0);
 }
@@ -259,12 +305,16 @@ describe.concurrent('exported code sends the same request', () => {
 });
 
 describe.concurrent('exported code with the key embedded', () => {
-  it.each(libraries)('%s sends the embedded key when ZAI_API_KEY is empty', async (library) => {
-    const { result, received } = await exportAndRun(embeddedKeyFixture, library, true);
-    expect(result.code, result.stderr).toBe(0);
-    expect(received[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
-    expect(received[0]?.json).toEqual(expectedBody(library, embeddedKeyFixture.request.body));
-  }, 120_000);
+  it.each(libraries)(
+    '%s sends the embedded key when ZAI_API_KEY is empty',
+    async (library) => {
+      const { result, received } = await exportAndRun(embeddedKeyFixture, library, true);
+      expect(result.code, result.stderr).toBe(0);
+      expect(received[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
+      expect(received[0]?.json).toEqual(expectedBody(library, embeddedKeyFixture.request.body));
+    },
+    120_000,
+  );
 });
 
 function noKeyProgram(library: CodeLibrary): string {
@@ -275,13 +325,17 @@ function noKeyProgram(library: CodeLibrary): string {
 }
 
 describe('exported code without the key', () => {
-  it.each(libraries)('%s stops with a clear message when ZAI_API_KEY is unset', async (library) => {
-    const language = languageOf(library);
-    const directory = join(workDirectory, `no-key.${library}`);
-    mkdirSync(directory, { recursive: true });
-    if (language !== 'java') writeFileSync(join(directory, fileNames[language]), noKeyProgram(library));
-    const result = await execute(library, directory, { ZAI_API_KEY: '' });
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('Set ZAI_API_KEY to your Z.ai API key');
-  }, 60_000);
+  it.each(libraries)(
+    '%s stops with a clear message when ZAI_API_KEY is unset',
+    async (library) => {
+      const language = languageOf(library);
+      const directory = join(workDirectory, `no-key.${library}`);
+      mkdirSync(directory, { recursive: true });
+      if (language !== 'java') writeFileSync(join(directory, fileNames[language]), noKeyProgram(library));
+      const result = await execute(library, directory, { ZAI_API_KEY: '' });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toContain('Set ZAI_API_KEY to your Z.ai API key');
+    },
+    60_000,
+  );
 });

@@ -16,10 +16,18 @@ function fixture(name: string): ChatRequest {
   return found.request;
 }
 
-function generate(request: ChatRequest, library: CodeLibrary, extra: { includeKey?: boolean; apiKey?: string } = {}): string {
+function generate(
+  request: ChatRequest,
+  library: CodeLibrary,
+  extra: { includeKey?: boolean; apiKey?: string } = {},
+): string {
   const target = codeTargets.find((candidate) => candidate.libraries.some((item) => item.id === library));
   if (!target) throw new Error(library);
-  return generateCode(request, target.language, { library, includeKey: extra.includeKey ?? false, apiKey: extra.apiKey });
+  return generateCode(request, target.language, {
+    library,
+    includeKey: extra.includeKey ?? false,
+    apiKey: extra.apiKey,
+  });
 }
 
 const streaming = fixture('stream-thinking');
@@ -44,7 +52,9 @@ describe('registry', () => {
   });
 
   it('refuses a library that belongs to another language', () => {
-    expect(() => generateCode(streaming, 'java', { library: 'python-requests', includeKey: false })).toThrow(/not available for Java/);
+    expect(() => generateCode(streaming, 'java', { library: 'python-requests', includeKey: false })).toThrow(
+      /not available for Java/,
+    );
   });
 });
 
@@ -65,13 +75,17 @@ describe('endpoint', () => {
 });
 
 describe('API key', () => {
-  const key = "sk-secret.'$HOME\"";
+  const key = 'sk-secret.\'$HOME"';
 
   it.each(allLibraries)('%s reads ZAI_API_KEY from the environment and never embeds a key by default', (library) => {
     const code = generate(streaming, library, { apiKey: key });
     expect(code).not.toContain('sk-secret');
     expect(code).toContain('Set ZAI_API_KEY to your Z.ai API key');
-    const reference = { curl: '"$ZAI_API_KEY"', python: 'os.environ["ZAI_API_KEY"]', java: 'System.getenv("ZAI_API_KEY")' };
+    const reference = {
+      curl: '"$ZAI_API_KEY"',
+      python: 'os.environ["ZAI_API_KEY"]',
+      java: 'System.getenv("ZAI_API_KEY")',
+    };
     const language = library === 'curl' ? 'curl' : library.startsWith('python') ? 'python' : 'java';
     expect(code).toContain(language === 'curl' ? '${ZAI_API_KEY:?' : reference[language]);
   });
@@ -79,7 +93,12 @@ describe('API key', () => {
   it.each(allLibraries)('%s embeds the key, quoted, with a warning, only when asked', (library) => {
     const code = generate(streaming, library, { includeKey: true, apiKey: key });
     expect(code).toContain('WARNING: this file contains your API key');
-    const quoted = library === 'curl' ? `'sk-secret.'\\''$HOME"'` : library.startsWith('python') ? '"sk-secret.\'$HOME\\""' : '"sk-secret.\'$HOME\\""';
+    const quoted =
+      library === 'curl'
+        ? `'sk-secret.'\\''$HOME"'`
+        : library.startsWith('python')
+          ? '"sk-secret.\'$HOME\\""'
+          : '"sk-secret.\'$HOME\\""';
     expect(code).toContain(quoted);
   });
 
@@ -116,7 +135,8 @@ describe('quoting', () => {
   });
 
   it('JSON text round-trips every hostile value', () => {
-    for (const text of hostileTexts) expect(JSON.parse(jsonText({ text, list: [text] }))).toEqual({ text, list: [text] });
+    for (const text of hostileTexts)
+      expect(JSON.parse(jsonText({ text, list: [text] }))).toEqual({ text, list: [text] });
   });
 
   it('Python literals evaluate back to every hostile text', () => {
@@ -156,7 +176,9 @@ describe('Java source', () => {
   it('keeps user text out of comments (a model id cannot end a comment or inject a \\u escape)', () => {
     const request: ChatRequest = { ...streaming, body: { ...streaming.body, model: 'x */ \\u000a\nmodel' } };
     for (const library of ['java-httpclient', 'java-zai-sdk'] as const) {
-      const comments = generate(request, library).split('\n').filter((line) => line.trimStart().startsWith('//'));
+      const comments = generate(request, library)
+        .split('\n')
+        .filter((line) => line.trimStart().startsWith('//'));
       for (const line of comments) expect(line).not.toMatch(/\\|\*\//);
     }
   });
@@ -176,7 +198,9 @@ describe('Python SDK flavours', () => {
     const rewritten = generate(fixture('extra-fields'), 'python-zai-sdk');
     expect(rewritten).toContain('temperature 1 is sent as 0.99');
     expect(rewritten).toContain('top_p 1 is sent as 0.99');
-    expect(generate(fixture('temperature-zero'), 'python-zai-sdk')).toContain('temperature 0 is sent as 0.01 with do_sample=False');
+    expect(generate(fixture('temperature-zero'), 'python-zai-sdk')).toContain(
+      'temperature 0 is sent as 0.01 with do_sample=False',
+    );
     expect(generate(streaming, 'python-zai-sdk')).not.toContain('is sent as');
   });
 
@@ -189,10 +213,14 @@ describe('Python SDK flavours', () => {
 
   it('every Python export parses (python3 ast)', () => {
     const sources = [...requestFixtures, hostileStreaming, hostileComplete].flatMap((item) =>
-      (['python-requests', 'python-zai-sdk', 'python-openai'] as const).map((library) => generate(item.request, library)),
+      (['python-requests', 'python-zai-sdk', 'python-openai'] as const).map((library) =>
+        generate(item.request, library),
+      ),
     );
     const program = 'import ast, json, sys\nfor source in json.load(sys.stdin):\n    ast.parse(source)\nprint("ok")';
-    expect(execFileSync('python3', ['-c', program], { input: JSON.stringify(sources), encoding: 'utf8' }).trim()).toBe('ok');
+    expect(execFileSync('python3', ['-c', program], { input: JSON.stringify(sources), encoding: 'utf8' }).trim()).toBe(
+      'ok',
+    );
   });
 });
 
@@ -215,7 +243,11 @@ describe('Java SDK flavour', () => {
 
   it('picks ofZAI, ofZHIPU or an explicit base URL ending in a slash', () => {
     expect(generate(streaming, 'java-zai-sdk')).toContain('ZaiClient.builder().ofZAI().apiKey(apiKey)');
-    expect(generate(fixture('bigmodel-through-proxy'), 'java-zai-sdk')).toContain('ZaiClient.builder().ofZHIPU().apiKey(apiKey)');
-    expect(generate({ ...streaming, baseUrl: 'http://localhost:8000/v1' }, 'java-zai-sdk')).toContain('.baseUrl("http://localhost:8000/v1/")');
+    expect(generate(fixture('bigmodel-through-proxy'), 'java-zai-sdk')).toContain(
+      'ZaiClient.builder().ofZHIPU().apiKey(apiKey)',
+    );
+    expect(generate({ ...streaming, baseUrl: 'http://localhost:8000/v1' }, 'java-zai-sdk')).toContain(
+      '.baseUrl("http://localhost:8000/v1/")',
+    );
   });
 });

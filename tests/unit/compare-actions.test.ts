@@ -52,11 +52,25 @@ function fakeFetch(_url: string, init: { body: string; signal: AbortSignal }): P
   streams.push({
     body: JSON.parse(init.body) as WireBody,
     signal: init.signal,
-    delta: ({ reasoning, content }) => write({ id: 'x', created: 1, choices: [{ index: 0, delta: { role: 'assistant', reasoning_content: reasoning, content } }] }),
+    delta: ({ reasoning, content }) =>
+      write({
+        id: 'x',
+        created: 1,
+        choices: [{ index: 0, delta: { role: 'assistant', reasoning_content: reasoning, content } }],
+      }),
     finish: ({ prompt_tokens, completion_tokens, reasoning_tokens }) => {
-      const usage: Record<string, unknown> = { prompt_tokens, completion_tokens, total_tokens: prompt_tokens + completion_tokens };
+      const usage: Record<string, unknown> = {
+        prompt_tokens,
+        completion_tokens,
+        total_tokens: prompt_tokens + completion_tokens,
+      };
       if (reasoning_tokens !== undefined) usage.completion_tokens_details = { reasoning_tokens };
-      write({ id: 'x', created: 2, choices: [{ index: 0, finish_reason: 'stop', delta: { role: 'assistant', content: '' } }], usage });
+      write({
+        id: 'x',
+        created: 2,
+        choices: [{ index: 0, finish_reason: 'stop', delta: { role: 'assistant', content: '' } }],
+        usage,
+      });
       controller?.enqueue(encoder.encode('data: [DONE]\n\n'));
       controller?.close();
     },
@@ -105,7 +119,10 @@ afterEach(() => {
 describe('columns', () => {
   it('opens with two columns: the sidebar model with Thinking on, then off', () => {
     compareActions.openCompare();
-    expect(columns().map((entry) => describeColumnSettings(entry.settings))).toEqual(['glm-4.7, thinking on', 'glm-4.7, thinking off']);
+    expect(columns().map((entry) => describeColumnSettings(entry.settings))).toEqual([
+      'glm-4.7, thinking on',
+      'glm-4.7, thinking off',
+    ]);
   });
 
   it('adds columns up to four and removes them down to two', () => {
@@ -123,7 +140,12 @@ describe('columns', () => {
   it('a model switch in a column applies that model’s defaults and limits, and leaves the sidebar alone', () => {
     compareActions.openCompare();
     compareActions.setColumnModel(column(1).id, 'glm-4-32b-0414-128k');
-    expect(column(1).settings).toMatchObject({ model: 'glm-4-32b-0414-128k', temperature: 0.75, topP: 0.9, maxTokens: 16_384 });
+    expect(column(1).settings).toMatchObject({
+      model: 'glm-4-32b-0414-128k',
+      temperature: 0.75,
+      topP: 0.9,
+      maxTokens: 16_384,
+    });
     expect(compareActions.setColumnMaxTokens(column(1).id, 1_000_000)).toBe(16_384);
     expect(describeColumnSettings(column(1).settings)).toBe('glm-4-32b-0414-128k, no thinking mode');
     expect(state().settings.model).toBe('glm-4.7');
@@ -143,8 +165,19 @@ describe('running', () => {
       { role: 'assistant', content: 'Earlier answer' },
       { role: 'user', content: 'Why is the sky blue?' },
     ];
-    expect(streamFor('enabled').body).toEqual({ model: 'glm-4.7', messages, stream: true, thinking: { type: 'enabled' } });
-    expect(streamFor('disabled').body).toEqual({ model: 'glm-4.7', messages, stream: true, thinking: { type: 'disabled' }, temperature: 0.2 });
+    expect(streamFor('enabled').body).toEqual({
+      model: 'glm-4.7',
+      messages,
+      stream: true,
+      thinking: { type: 'enabled' },
+    });
+    expect(streamFor('disabled').body).toEqual({
+      model: 'glm-4.7',
+      messages,
+      stream: true,
+      thinking: { type: 'disabled' },
+      temperature: 0.2,
+    });
     // The draft stays in the Message box and the transcript is untouched until a column is kept.
     expect(state().conversation.draft).toBe('Why is the sky blue?');
     expect(state().conversation.turns).toHaveLength(2);
@@ -153,25 +186,57 @@ describe('running', () => {
   it('two columns stream concurrently: both show partial text before either completes', async () => {
     startComparison();
     await vi.waitFor(() => expect(streams).toHaveLength(2));
-    await at(100, () => streamFor('enabled').delta({ reasoning: 'Light scatters' }), () => result(0)?.reasoning === 'Light scatters');
-    await at(200, () => streamFor('disabled').delta({ content: 'Rayleigh' }), () => result(1)?.content === 'Rayleigh');
+    await at(
+      100,
+      () => streamFor('enabled').delta({ reasoning: 'Light scatters' }),
+      () => result(0)?.reasoning === 'Light scatters',
+    );
+    await at(
+      200,
+      () => streamFor('disabled').delta({ content: 'Rayleigh' }),
+      () => result(1)?.content === 'Rayleigh',
+    );
     expect(result(0)?.reply.status).toBe('streaming');
     expect(result(1)?.reply.status).toBe('streaming');
     expect(selectCompareRunning(state())).toBe(true);
 
-    await at(300, () => streamFor('disabled').delta({ content: ' scattering.' }), () => result(1)?.content === 'Rayleigh scattering.');
-    await at(400, () => streamFor('enabled').delta({ content: 'Blue light scatters most.' }), () => result(0)?.content === 'Blue light scatters most.');
-    await at(500, () => streamFor('disabled').finish({ prompt_tokens: 10, completion_tokens: 4 }), () => result(1)?.reply.status === 'complete');
+    await at(
+      300,
+      () => streamFor('disabled').delta({ content: ' scattering.' }),
+      () => result(1)?.content === 'Rayleigh scattering.',
+    );
+    await at(
+      400,
+      () => streamFor('enabled').delta({ content: 'Blue light scatters most.' }),
+      () => result(0)?.content === 'Blue light scatters most.',
+    );
+    await at(
+      500,
+      () => streamFor('disabled').finish({ prompt_tokens: 10, completion_tokens: 4 }),
+      () => result(1)?.reply.status === 'complete',
+    );
     expect(result(0)?.reply.status).toBe('streaming');
-    await at(800, () => streamFor('enabled').finish({ prompt_tokens: 10, completion_tokens: 20 }), () => result(0)?.reply.status === 'complete');
+    await at(
+      800,
+      () => streamFor('enabled').finish({ prompt_tokens: 10, completion_tokens: 20 }),
+      () => result(0)?.reply.status === 'complete',
+    );
     expect(selectCompareRunning(state())).toBe(false);
   });
 
   it('stopping one column keeps its text and leaves the other running to completion', async () => {
     startComparison();
     await vi.waitFor(() => expect(streams).toHaveLength(2));
-    await at(100, () => streamFor('enabled').delta({ reasoning: 'Thinking' }), () => result(0)?.reasoning === 'Thinking');
-    await at(150, () => streamFor('disabled').delta({ content: 'Half an' }), () => result(1)?.content === 'Half an');
+    await at(
+      100,
+      () => streamFor('enabled').delta({ reasoning: 'Thinking' }),
+      () => result(0)?.reasoning === 'Thinking',
+    );
+    await at(
+      150,
+      () => streamFor('disabled').delta({ content: 'Half an' }),
+      () => result(1)?.content === 'Half an',
+    );
 
     compareActions.stopColumn(column(0).id);
     await vi.waitFor(() => expect(result(0)?.reply.status).toBe('stopped'));
@@ -180,19 +245,47 @@ describe('running', () => {
     expect(result(0)?.reasoning).toBe('Thinking');
     expect(result(1)?.reply.status).toBe('streaming');
 
-    await at(300, () => streamFor('disabled').delta({ content: ' answer.' }), () => result(1)?.content === 'Half an answer.');
-    await at(400, () => streamFor('disabled').finish({ prompt_tokens: 10, completion_tokens: 3 }), () => result(1)?.reply.status === 'complete');
+    await at(
+      300,
+      () => streamFor('disabled').delta({ content: ' answer.' }),
+      () => result(1)?.content === 'Half an answer.',
+    );
+    await at(
+      400,
+      () => streamFor('disabled').finish({ prompt_tokens: 10, completion_tokens: 3 }),
+      () => result(1)?.reply.status === 'complete',
+    );
   });
 
   it('measures each column on its own: first token, first answer token, total time, tokens and cost', async () => {
     startComparison();
     await vi.waitFor(() => expect(streams).toHaveLength(2));
     // Column 1 thinks for 2 s before answering; column 2 answers after 300 ms.
-    await at(500, () => streamFor('enabled').delta({ reasoning: 'Let me think about scattering.' }), () => result(0)?.reasoning !== '');
-    await at(300, () => streamFor('disabled').delta({ content: 'Because of Rayleigh scattering.' }), () => result(1)?.content !== '');
-    await at(1_000, () => streamFor('disabled').finish({ prompt_tokens: 12, completion_tokens: 6 }), () => result(1)?.reply.status === 'complete');
-    await at(2_500, () => streamFor('enabled').delta({ content: 'Blue light scatters most.' }), () => result(0)?.content !== '');
-    await at(4_000, () => streamFor('enabled').finish({ prompt_tokens: 12, completion_tokens: 900, reasoning_tokens: 800 }), () => result(0)?.reply.status === 'complete');
+    await at(
+      500,
+      () => streamFor('enabled').delta({ reasoning: 'Let me think about scattering.' }),
+      () => result(0)?.reasoning !== '',
+    );
+    await at(
+      300,
+      () => streamFor('disabled').delta({ content: 'Because of Rayleigh scattering.' }),
+      () => result(1)?.content !== '',
+    );
+    await at(
+      1_000,
+      () => streamFor('disabled').finish({ prompt_tokens: 12, completion_tokens: 6 }),
+      () => result(1)?.reply.status === 'complete',
+    );
+    await at(
+      2_500,
+      () => streamFor('enabled').delta({ content: 'Blue light scatters most.' }),
+      () => result(0)?.content !== '',
+    );
+    await at(
+      4_000,
+      () => streamFor('enabled').finish({ prompt_tokens: 12, completion_tokens: 900, reasoning_tokens: 800 }),
+      () => result(0)?.reply.status === 'complete',
+    );
 
     const thinking = result(0)?.reply.metrics;
     const direct = result(1)?.reply.metrics;
@@ -213,7 +306,9 @@ describe('running', () => {
     startComparison();
     await vi.waitFor(() => expect(streams).toHaveLength(2));
     compareActions.closeCompare();
-    await vi.waitFor(() => expect(columns().map((entry) => entry.result?.reply.status)).toEqual(['stopped', 'stopped']));
+    await vi.waitFor(() =>
+      expect(columns().map((entry) => entry.result?.reply.status)).toEqual(['stopped', 'stopped']),
+    );
     expect(streams.every((stream) => stream.signal.aborted)).toBe(true);
   });
 
@@ -229,10 +324,26 @@ describe('keeping a column', () => {
   async function finishedComparison(): Promise<void> {
     startComparison('What is 2 + 2?');
     await vi.waitFor(() => expect(streams).toHaveLength(2));
-    await at(100, () => streamFor('enabled').delta({ reasoning: 'Two and two.', content: 'It is **4**.' }), () => result(0)?.content !== '');
-    await at(200, () => streamFor('enabled').finish({ prompt_tokens: 8, completion_tokens: 9 }), () => result(0)?.reply.status === 'complete');
-    await at(300, () => streamFor('disabled').delta({ content: 'Four.' }), () => result(1)?.content !== '');
-    await at(400, () => streamFor('disabled').finish({ prompt_tokens: 8, completion_tokens: 2 }), () => result(1)?.reply.status === 'complete');
+    await at(
+      100,
+      () => streamFor('enabled').delta({ reasoning: 'Two and two.', content: 'It is **4**.' }),
+      () => result(0)?.content !== '',
+    );
+    await at(
+      200,
+      () => streamFor('enabled').finish({ prompt_tokens: 8, completion_tokens: 9 }),
+      () => result(0)?.reply.status === 'complete',
+    );
+    await at(
+      300,
+      () => streamFor('disabled').delta({ content: 'Four.' }),
+      () => result(1)?.content !== '',
+    );
+    await at(
+      400,
+      () => streamFor('disabled').finish({ prompt_tokens: 8, completion_tokens: 2 }),
+      () => result(1)?.reply.status === 'complete',
+    );
   }
 
   it('appends the draft and that column’s reply (with its request and metrics) and keeps the sidebar settings', async () => {
@@ -255,7 +366,10 @@ describe('keeping a column', () => {
   it('refuses when the conversation changed after the comparison ran', async () => {
     await finishedComparison();
     actions.addTurn('user', 'Something else');
-    expect(selectCanKeepColumn(state(), column(1).id)).toEqual({ ok: false, reason: 'The conversation changed since this comparison ran — run it again.' });
+    expect(selectCanKeepColumn(state(), column(1).id)).toEqual({
+      ok: false,
+      reason: 'The conversation changed since this comparison ran — run it again.',
+    });
     compareActions.keepColumn(column(1).id);
     expect(state().conversation.turns.map((turn) => turn.content)).toEqual(['Something else']);
   });

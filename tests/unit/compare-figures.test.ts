@@ -12,11 +12,25 @@ function delta(reasoning: string, content: string): StreamEvent {
   return { kind: 'delta', reasoning, content, created: null };
 }
 
-function result(reasoning: string, content: string, metrics: ReplyMetrics, status: ReplyStatus = 'complete'): CompareResult {
+function result(
+  reasoning: string,
+  content: string,
+  metrics: ReplyMetrics,
+  status: ReplyStatus = 'complete',
+): CompareResult {
   return {
     content,
     reasoning,
-    reply: { status, request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } }, error: null, finishReason: 'stop', usage: metrics.usage, metrics, warnings: [], retry: null },
+    reply: {
+      status,
+      request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } },
+      error: null,
+      finishReason: 'stop',
+      usage: metrics.usage,
+      metrics,
+      warnings: [],
+      retry: null,
+    },
   };
 }
 
@@ -43,26 +57,65 @@ describe('columnFigures', () => {
   });
 
   it('splits usage exactly when the server reports reasoning_tokens', () => {
-    const usage = { prompt_tokens: 10, completion_tokens: 900, total_tokens: 910, completion_tokens_details: { reasoning_tokens: 700 } };
-    const metrics = measured([[100, delta('Think', 'Answer')], [200, { kind: 'usage', usage }]], 300);
-    expect(columnFigures(result('Think', 'Answer', metrics))).toMatchObject({ reasoningTokens: { value: 700, estimated: false }, answerTokens: { value: 200, estimated: false } });
+    const usage = {
+      prompt_tokens: 10,
+      completion_tokens: 900,
+      total_tokens: 910,
+      completion_tokens_details: { reasoning_tokens: 700 },
+    };
+    const metrics = measured(
+      [
+        [100, delta('Think', 'Answer')],
+        [200, { kind: 'usage', usage }],
+      ],
+      300,
+    );
+    expect(columnFigures(result('Think', 'Answer', metrics))).toMatchObject({
+      reasoningTokens: { value: 700, estimated: false },
+      answerTokens: { value: 200, estimated: false },
+    });
   });
 
   it('without reasoning, all completion tokens are answer tokens and reasoning is exactly 0', () => {
     const usage = { prompt_tokens: 10, completion_tokens: 42, total_tokens: 52 };
-    const metrics = measured([[100, delta('', 'Answer')], [200, { kind: 'usage', usage }]], 300);
-    expect(columnFigures(result('', 'Answer', metrics))).toMatchObject({ reasoningTokens: { value: 0, estimated: false }, answerTokens: { value: 42, estimated: false } });
+    const metrics = measured(
+      [
+        [100, delta('', 'Answer')],
+        [200, { kind: 'usage', usage }],
+      ],
+      300,
+    );
+    expect(columnFigures(result('', 'Answer', metrics))).toMatchObject({
+      reasoningTokens: { value: 0, estimated: false },
+      answerTokens: { value: 42, estimated: false },
+    });
   });
 
   it('estimates both parts from the text, marked as estimates, when usage does not split them', () => {
     const usage = { prompt_tokens: 10, completion_tokens: 50, total_tokens: 60 };
     const reasoning = 'r'.repeat(120);
-    const metrics = measured([[100, delta(reasoning, 'a'.repeat(40))], [200, { kind: 'usage', usage }]], 300);
-    expect(columnFigures(result(reasoning, 'a'.repeat(40), metrics))).toMatchObject({ reasoningTokens: { value: 30, estimated: true }, answerTokens: { value: 10, estimated: true } });
+    const metrics = measured(
+      [
+        [100, delta(reasoning, 'a'.repeat(40))],
+        [200, { kind: 'usage', usage }],
+      ],
+      300,
+    );
+    expect(columnFigures(result(reasoning, 'a'.repeat(40), metrics))).toMatchObject({
+      reasoningTokens: { value: 30, estimated: true },
+      answerTokens: { value: 10, estimated: true },
+    });
   });
 
   it('shows nothing it does not know yet while a column is still waiting', () => {
     const figures = columnFigures(result('', '', startMetrics(0), 'waiting'));
-    expect(figures).toMatchObject({ timeToFirstTokenMs: null, timeToFirstAnswerMs: null, totalMs: null, reasoningTokens: null, answerTokens: null, costUsd: null });
+    expect(figures).toMatchObject({
+      timeToFirstTokenMs: null,
+      timeToFirstAnswerMs: null,
+      totalMs: null,
+      reasoningTokens: null,
+      answerTokens: null,
+      costUsd: null,
+    });
   });
 });

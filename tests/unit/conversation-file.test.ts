@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { startMetrics } from '../../src/core/metrics';
 import { defaultSettingsFor, type RequestSettings } from '../../src/core/request';
 import { initialState, type PlaygroundState, type Turn } from '../../src/store';
-import { buildConversationFile, conversationFileName, parseConversationFile, type ParsedConversation } from '../../src/store/conversationFile';
+import {
+  buildConversationFile,
+  conversationFileName,
+  parseConversationFile,
+  type ParsedConversation,
+} from '../../src/store/conversationFile';
 
 const testKey = 'sk-test-LEAK-0123456789abcdef';
 
@@ -21,7 +26,10 @@ function replyTurn(id: string, content: string, status: NonNullable<Turn['reply'
     excluded: false,
     reply: {
       status,
-      request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.6', messages: [{ role: 'user', content: 'Hello' }], stream: true } },
+      request: {
+        baseUrl: 'https://api.z.ai/api/paas/v4',
+        body: { model: 'glm-4.6', messages: [{ role: 'user', content: 'Hello' }], stream: true },
+      },
       error: null,
       finishReason: 'stop',
       usage: { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 },
@@ -56,7 +64,10 @@ function refusal(text: string): string {
   return result.message;
 }
 
-function exportedFile(turns: Turn[] = [userTurn('t1', 'Hello'), replyTurn('t2', 'Hi there')], settings: Partial<RequestSettings> = {}): Record<string, unknown> {
+function exportedFile(
+  turns: Turn[] = [userTurn('t1', 'Hello'), replyTurn('t2', 'Hi there')],
+  settings: Partial<RequestSettings> = {},
+): Record<string, unknown> {
   return JSON.parse(buildConversationFile(stateWith(turns, settings), now)) as Record<string, unknown>;
 }
 
@@ -92,7 +103,12 @@ describe('export', () => {
 
 describe('import', () => {
   it('restores the turns and settings of an exported file, with fresh ids', () => {
-    const conversation = parsed(buildConversationFile(stateWith([userTurn('t1', 'Hello'), replyTurn('t2', 'Hi there')], { temperature: 0.3 }), now));
+    const conversation = parsed(
+      buildConversationFile(
+        stateWith([userTurn('t1', 'Hello'), replyTurn('t2', 'Hi there')], { temperature: 0.3 }),
+        now,
+      ),
+    );
     expect(conversation.turns.map((turn) => [turn.role, turn.content, turn.reasoning])).toEqual([
       ['user', 'Hello', ''],
       ['assistant', 'Hi there', 'Thinking about it.'],
@@ -107,14 +123,25 @@ describe('import', () => {
 
   it('accepts a hand-written file with only roles and text, keeping the current settings', () => {
     const current = { ...defaultSettingsFor('glm-4.5'), systemPrompt: 'Current prompt' };
-    const conversation = parsed(JSON.stringify({ format: 'glm-playground-conversation', version: 1, turns: [{ role: 'user', content: 'Hi' }] }), current);
+    const conversation = parsed(
+      JSON.stringify({ format: 'glm-playground-conversation', version: 1, turns: [{ role: 'user', content: 'Hi' }] }),
+      current,
+    );
     expect(conversation.turns).toHaveLength(1);
-    expect(conversation.turns[0]).toMatchObject({ role: 'user', content: 'Hi', reasoning: '', excluded: false, reply: null });
+    expect(conversation.turns[0]).toMatchObject({
+      role: 'user',
+      content: 'Hi',
+      reasoning: '',
+      excluded: false,
+      reply: null,
+    });
     expect(conversation.settings).toEqual(current);
   });
 
   it('marks a reply that was still streaming when exported as interrupted, without a pending retry', () => {
-    const conversation = parsed(buildConversationFile(stateWith([userTurn('t1', 'Hello'), replyTurn('t2', 'Hal', 'waiting')]), now));
+    const conversation = parsed(
+      buildConversationFile(stateWith([userTurn('t1', 'Hello'), replyTurn('t2', 'Hal', 'waiting')]), now),
+    );
     expect(conversation.turns[1]?.reply?.status).toBe('interrupted');
     expect(conversation.turns[1]?.reply?.retry).toBeNull();
   });
@@ -125,7 +152,10 @@ describe('import', () => {
     const conversation = parsed(JSON.stringify(file));
     expect(conversation.settings.temperature).toBe(1);
     expect(conversation.settings.topP).toBe(0.01);
-    expect(conversation.notes).toEqual(['Temperature 7 was out of range and set to 1.', 'Top P 0 was out of range and set to 0.01.']);
+    expect(conversation.notes).toEqual([
+      'Temperature 7 was out of range and set to 1.',
+      'Top P 0 was out of range and set to 0.01.',
+    ]);
   });
 
   it('drops metric values of the wrong type instead of trusting them', () => {
@@ -144,7 +174,9 @@ describe('import', () => {
 
 describe('import refuses a bad file with a clear message', () => {
   it('not JSON', () => {
-    expect(refusal('{"format": "glm-playground-conversation", ')).toBe('This file is not valid JSON, so it cannot be a conversation export.');
+    expect(refusal('{"format": "glm-playground-conversation", ')).toBe(
+      'This file is not valid JSON, so it cannot be a conversation export.',
+    );
   });
 
   it('JSON that is not a conversation file', () => {
@@ -153,13 +185,17 @@ describe('import refuses a bad file with a clear message', () => {
   });
 
   it('a file from a newer version of the app', () => {
-    expect(refusal(JSON.stringify({ format: 'glm-playground-conversation', version: 2, turns: [] }))).toMatch(/newer version of GLM Playground \(file version 2\)/);
+    expect(refusal(JSON.stringify({ format: 'glm-playground-conversation', version: 2, turns: [] }))).toMatch(
+      /newer version of GLM Playground \(file version 2\)/,
+    );
   });
 
   it('a damaged turn, naming the message and the field', () => {
     const file = exportedFile();
     (file.turns as Array<Record<string, unknown>>)[1] = { role: 'robot', content: 'beep' };
-    expect(refusal(JSON.stringify(file))).toMatch(/^The conversation file is damaged — Message 2, role: .+\. Nothing was imported\.$/);
+    expect(refusal(JSON.stringify(file))).toMatch(
+      /^The conversation file is damaged — Message 2, role: .+\. Nothing was imported\.$/,
+    );
   });
 
   it('a setting of the wrong type', () => {
@@ -169,7 +205,9 @@ describe('import refuses a bad file with a clear message', () => {
   });
 
   it('turns that are not a list', () => {
-    expect(refusal(JSON.stringify({ format: 'glm-playground-conversation', version: 1, turns: 'Hello' }))).toMatch(/damaged — Turns: /);
+    expect(refusal(JSON.stringify({ format: 'glm-playground-conversation', version: 1, turns: 'Hello' }))).toMatch(
+      /damaged — Turns: /,
+    );
   });
 
   it('a file too large to be a conversation', () => {

@@ -38,7 +38,7 @@ describe('shell words', () => {
   });
 
   it('reports an unclosed quote', () => {
-    expect(parseShellCommands("curl -d '{\"a\": 1}").ok).toBe(false);
+    expect(parseShellCommands('curl -d \'{"a": 1}').ok).toBe(false);
   });
 });
 
@@ -57,11 +57,16 @@ describe('parseCurlCommand', () => {
   });
 
   it('reads a single-quoted -d body', () => {
-    expect(body(`curl https://api.z.ai/api/paas/v4/chat/completions -d '{"model":"glm-4.7","messages":[]}'`)).toEqual({ model: 'glm-4.7', messages: [] });
+    expect(body(`curl https://api.z.ai/api/paas/v4/chat/completions -d '{"model":"glm-4.7","messages":[]}'`)).toEqual({
+      model: 'glm-4.7',
+      messages: [],
+    });
   });
 
   it('reads a double-quoted --data body with escaped quotes', () => {
-    expect(body('curl https://api.z.ai/api/paas/v4/chat/completions --data "{\\"model\\": \\"glm-4.5\\"}"')).toEqual({ model: 'glm-4.5' });
+    expect(body('curl https://api.z.ai/api/paas/v4/chat/completions --data "{\\"model\\": \\"glm-4.5\\"}"')).toEqual({
+      model: 'glm-4.5',
+    });
   });
 
   it('reads --data-raw and --data-binary', () => {
@@ -70,25 +75,28 @@ describe('parseCurlCommand', () => {
   });
 
   it("reads an $'…' body", () => {
-    expect(body("curl https://h/chat/completions -d $'{\"c\": \"it\\'s\"}'")).toEqual({ c: "it's" });
+    expect(body('curl https://h/chat/completions -d $\'{"c": "it\\\'s"}\'')).toEqual({ c: "it's" });
   });
 
   it("reads a heredoc body (--data-binary @- <<'JSON')", () => {
-    const text = "curl -sS -N 'https://api.z.ai/api/paas/v4/chat/completions' \\\n  --data-binary @- <<'JSON'\n{\n  \"model\": \"glm-4.7\"\n}\nJSON\necho\n";
+    const text =
+      'curl -sS -N \'https://api.z.ai/api/paas/v4/chat/completions\' \\\n  --data-binary @- <<\'JSON\'\n{\n  "model": "glm-4.7"\n}\nJSON\necho\n';
     expect(command(text).bodyText).toBe('{\n  "model": "glm-4.7"\n}\n');
   });
 
   it('reads a -d @- heredoc the way curl does (newlines dropped)', () => {
-    expect(command("curl https://h/chat/completions -d @- <<'EOF'\n{\"a\":\n 1}\nEOF\n").bodyText).toBe('{"a": 1}');
+    expect(command('curl https://h/chat/completions -d @- <<\'EOF\'\n{"a":\n 1}\nEOF\n').bodyText).toBe('{"a": 1}');
   });
 
   it('reads <<- heredocs with leading tabs and here-strings', () => {
-    expect(body("curl https://h/chat/completions --data @- <<-EOF\n\t{\"a\": 2}\n\tEOF\n")).toEqual({ a: 2 });
-    expect(body("curl https://h/chat/completions --data-binary @- <<< '{\"a\": 3}'")).toEqual({ a: 3 });
+    expect(body('curl https://h/chat/completions --data @- <<-EOF\n\t{"a": 2}\n\tEOF\n')).toEqual({ a: 2 });
+    expect(body('curl https://h/chat/completions --data-binary @- <<< \'{"a": 3}\'')).toEqual({ a: 3 });
   });
 
   it('notes an unquoted heredoc whose body a shell would expand', () => {
-    expect(command('curl https://h/chat/completions -d @- <<EOF\n{"a": "$HOME"}\nEOF\n').unmapped.join(' ')).toMatch(/not quoted/);
+    expect(command('curl https://h/chat/completions -d @- <<EOF\n{"a": "$HOME"}\nEOF\n').unmapped.join(' ')).toMatch(
+      /not quoted/,
+    );
   });
 
   it('reads bundled and attached short options (-sSN, -XPOST, -H…)', () => {
@@ -97,17 +105,25 @@ describe('parseCurlCommand', () => {
   });
 
   it('offers a literal Bearer key', () => {
-    expect(command(`curl https://h/chat/completions -H "Authorization: Bearer sk-live-123" -d '{}'`).apiKey).toBe('sk-live-123');
+    expect(command(`curl https://h/chat/completions -H "Authorization: Bearer sk-live-123" -d '{}'`).apiKey).toBe(
+      'sk-live-123',
+    );
   });
 
   it('recognises $ZAI_API_KEY and ${ZAI_API_KEY} placeholders and does not offer them', () => {
     for (const token of ['$ZAI_API_KEY', '${ZAI_API_KEY}']) {
-      expect(command(`curl https://h/chat/completions -H "Authorization: Bearer ${token}" -d '{}'`)).toMatchObject({ apiKey: null, keyPlaceholder: token });
+      expect(command(`curl https://h/chat/completions -H "Authorization: Bearer ${token}" -d '{}'`)).toMatchObject({
+        apiKey: null,
+        keyPlaceholder: token,
+      });
     }
   });
 
   it('recognises the docs placeholder "your-api-key"', () => {
-    expect(command(`curl https://h/chat/completions -H "Authorization: Bearer your-api-key" -d '{}'`)).toMatchObject({ apiKey: null, keyPlaceholder: 'your-api-key' });
+    expect(command(`curl https://h/chat/completions -H "Authorization: Bearer your-api-key" -d '{}'`)).toMatchObject({
+      apiKey: null,
+      keyPlaceholder: 'your-api-key',
+    });
   });
 
   it('takes the key a script assigns to the variable the header uses', () => {
@@ -143,12 +159,17 @@ describe('parseCurlCommand', () => {
   });
 
   it('ignores the exported script boilerplate and lists other commands', () => {
-    const read = command(`#!/usr/bin/env bash\nset -euo pipefail\n: "\${ZAI_API_KEY:?Set it}"\nrm -rf /tmp/x\ncurl https://h/chat/completions -d '{}'\necho`);
+    const read = command(
+      `#!/usr/bin/env bash\nset -euo pipefail\n: "\${ZAI_API_KEY:?Set it}"\nrm -rf /tmp/x\ncurl https://h/chat/completions -d '{}'\necho`,
+    );
     expect(read.unmapped).toEqual(['Not a curl command, ignored: rm -rf /tmp/x']);
   });
 
   it('refuses text without a curl command', () => {
-    expect(parseCurlCommand('wget https://example.com')).toEqual({ ok: false, message: expect.stringMatching(/No curl command/) as unknown });
+    expect(parseCurlCommand('wget https://example.com')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/No curl command/) as unknown,
+    });
   });
 
   it('refuses a command without a body', () => {
@@ -158,7 +179,9 @@ describe('parseCurlCommand', () => {
   });
 
   it('passes body problems on with their location', () => {
-    const read = readCurlImport(`curl https://h/chat/completions -d '{"model": "glm-4.7", "messages": [], "temperature": 7}'`);
+    const read = readCurlImport(
+      `curl https://h/chat/completions -d '{"model": "glm-4.7", "messages": [], "temperature": 7}'`,
+    );
     expect(!read.ok && read.problems[0]?.path).toBe('temperature');
   });
 });

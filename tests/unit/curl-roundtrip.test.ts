@@ -7,7 +7,11 @@ import { settingsFromParsed } from '../../src/core/requestJson';
 import { hostileComplete, hostileStreaming, largeRequest, requestFixtures } from '../fixtures/codegen/requests';
 
 function imported(request: ChatRequest, includeKey = false) {
-  const script = generateCurl(request, { library: 'curl', includeKey, apiKey: includeKey ? 'sk-roundtrip-key-1234' : undefined });
+  const script = generateCurl(request, {
+    library: 'curl',
+    includeKey,
+    apiKey: includeKey ? 'sk-roundtrip-key-1234' : undefined,
+  });
   return readCurlImport(script);
 }
 
@@ -29,7 +33,9 @@ describe('cURL export → import round trip', () => {
       const result = imported(fixture.request);
       expect(result.command && JSON.parse(result.command.bodyText ?? 'null')).toEqual(fixture.request.body);
       // The playground has one system prompt; a body with several cannot be put in the form without loss.
-      expect(!result.ok && result.problems.map((problem) => problem.message)).toContain('Only the first message can be a system message (it is the System prompt).');
+      expect(!result.ok && result.problems.map((problem) => problem.message)).toContain(
+        'Only the first message can be a system message (it is the System prompt).',
+      );
     });
   }
 

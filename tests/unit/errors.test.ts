@@ -20,10 +20,13 @@ function fromCode(code: string | number, status = 400, message?: string, retryAf
 }
 
 describe('apiErrorFromResponse: business codes', () => {
-  it.each(['1000', '1001', '1002', '1003', '1004'])('code %s says "Check your API key" and is not retryable', (code) => {
-    const error = fromCode(code, 401);
-    expect(error).toMatchObject({ kind: 'auth', title: 'Check your API key', code, status: 401, retryable: false });
-  });
+  it.each(['1000', '1001', '1002', '1003', '1004'])(
+    'code %s says "Check your API key" and is not retryable',
+    (code) => {
+      const error = fromCode(code, 401);
+      expect(error).toMatchObject({ kind: 'auth', title: 'Check your API key', code, status: 401, retryable: false });
+    },
+  );
 
   it('accepts the code as an integer as well as a string', () => {
     expect(fromCode(1002, 401)).toMatchObject({ kind: 'auth', code: '1002' });
@@ -49,11 +52,19 @@ describe('apiErrorFromResponse: business codes', () => {
     expect(fromCode('1211', 400)).toMatchObject({ kind: 'model', title: 'Unknown model', retryable: false });
   });
 
-  it.each(['1210', '1212', '1213', '1214', '1215'])('parameter code %s names the parameter from the message', (code) => {
-    const error = fromCode(code, 400, 'Invalid API parameter: temperature must be within [0.0, 1.0]');
-    expect(error).toMatchObject({ kind: 'parameters', parameter: 'temperature', title: 'Invalid parameter: temperature', retryable: false });
-    expect(error.advice).toContain('temperature must be within [0.0, 1.0]');
-  });
+  it.each(['1210', '1212', '1213', '1214', '1215'])(
+    'parameter code %s names the parameter from the message',
+    (code) => {
+      const error = fromCode(code, 400, 'Invalid API parameter: temperature must be within [0.0, 1.0]');
+      expect(error).toMatchObject({
+        kind: 'parameters',
+        parameter: 'temperature',
+        title: 'Invalid parameter: temperature',
+        retryable: false,
+      });
+      expect(error.advice).toContain('temperature must be within [0.0, 1.0]');
+    },
+  );
 
   it('names the first parameter the message mentions, not the first in a fixed list', () => {
     expect(fromCode('1214', 400, 'max_tokens exceeds the limit of model glm-4.5').parameter).toBe('max_tokens');
@@ -92,7 +103,12 @@ describe('apiErrorFromResponse: business codes', () => {
   it('1301 says content blocked and tells who was flagged from contentFilter', () => {
     const body = zaiBody('1301', 'unsafe', { contentFilter: [{ level: 1, role: 'user' }] });
     const error = apiErrorFromResponse(400, body, null, now);
-    expect(error).toMatchObject({ kind: 'content-blocked', title: 'Content blocked', retryable: false, contentFilter: [{ level: 1, role: 'user' }] });
+    expect(error).toMatchObject({
+      kind: 'content-blocked',
+      title: 'Content blocked',
+      retryable: false,
+      contentFilter: [{ level: 1, role: 'user' }],
+    });
     expect(error.advice).toMatch(/your message/);
   });
 
@@ -132,7 +148,12 @@ describe('apiErrorFromResponse: business codes', () => {
 
 describe('apiErrorFromResponse: HTTP statuses without a known code', () => {
   it('401 without a body says "Check your API key"', () => {
-    expect(apiErrorFromResponse(401, '', null, now)).toMatchObject({ kind: 'auth', title: 'Check your API key', code: null, serverMessage: null });
+    expect(apiErrorFromResponse(401, '', null, now)).toMatchObject({
+      kind: 'auth',
+      title: 'Check your API key',
+      code: null,
+      serverMessage: null,
+    });
   });
 
   it('404 points at the base URL and the model', () => {
@@ -156,15 +177,27 @@ describe('apiErrorFromResponse: HTTP statuses without a known code', () => {
   });
 
   it('an undocumented status (434) still gets a plain title with the status', () => {
-    expect(apiErrorFromResponse(434, '', null, now)).toMatchObject({ kind: 'unknown', title: 'Request failed (HTTP 434)', retryable: false });
+    expect(apiErrorFromResponse(434, '', null, now)).toMatchObject({
+      kind: 'unknown',
+      title: 'Request failed (HTTP 434)',
+      retryable: false,
+    });
   });
 
   it('an unknown business code falls back to the status', () => {
-    expect(apiErrorFromResponse(503, zaiBody('9999'), null, now)).toMatchObject({ kind: 'server', code: '9999', retryable: true });
+    expect(apiErrorFromResponse(503, zaiBody('9999'), null, now)).toMatchObject({
+      kind: 'server',
+      code: '9999',
+      retryable: true,
+    });
   });
 
   it('reads {"code","msg"} bodies from other servers', () => {
-    expect(apiErrorFromResponse(401, '{"code":1001,"msg":"missing header"}', null, now)).toMatchObject({ kind: 'auth', code: '1001', serverMessage: 'missing header' });
+    expect(apiErrorFromResponse(401, '{"code":1001,"msg":"missing header"}', null, now)).toMatchObject({
+      kind: 'auth',
+      code: '1001',
+      serverMessage: 'missing header',
+    });
   });
 
   it('keeps a short plain-text body as the message but drops an HTML page', () => {
@@ -175,7 +208,12 @@ describe('apiErrorFromResponse: HTTP statuses without a known code', () => {
 
 describe('apiErrorFromPayload (error inside a 2xx reply)', () => {
   it('an unknown code mid-stream is a stream error with the server message', () => {
-    expect(apiErrorFromPayload({ error: { code: '1234', message: 'Network error' } })).toMatchObject({ kind: 'stream', status: null, code: '1234', serverMessage: 'Network error' });
+    expect(apiErrorFromPayload({ error: { code: '1234', message: 'Network error' } })).toMatchObject({
+      kind: 'stream',
+      status: null,
+      code: '1234',
+      serverMessage: 'Network error',
+    });
   });
 
   it('a known code mid-stream keeps its meaning', () => {
@@ -251,7 +289,9 @@ describe('describeFinishReason', () => {
   });
 
   it('length while thinking: the token budget ran out during thinking — raise Max tokens', () => {
-    expect(describeFinishReason('length', 'reasoning')).toBe('The token budget ran out during thinking — raise Max tokens.');
+    expect(describeFinishReason('length', 'reasoning')).toBe(
+      'The token budget ran out during thinking — raise Max tokens.',
+    );
   });
 
   it('length while answering: the reply was cut off at Max tokens', () => {
@@ -268,7 +308,7 @@ describe('describeFinishReason', () => {
     expect(describeFinishReason('network_error', 'answer')).toMatch(/incomplete.*retry/);
   });
 
-  it("model_context_window_exceeded: the context window is full", () => {
+  it('model_context_window_exceeded: the context window is full', () => {
     expect(describeFinishReason('model_context_window_exceeded', 'answer')).toMatch(/context window/);
   });
 

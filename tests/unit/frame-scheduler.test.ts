@@ -2,7 +2,12 @@
 // ones at most once per commitIntervalMs, flush() commits at once, and without animation frames (a background tab)
 // the timer fallback still commits. afterNextPaint (the end of a stream) waits for the frame to paint, once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterNextPaint, commitIntervalMs, createFrameScheduler, framesAreRunning } from '../../src/store/frameScheduler';
+import {
+  afterNextPaint,
+  commitIntervalMs,
+  createFrameScheduler,
+  framesAreRunning,
+} from '../../src/store/frameScheduler';
 
 /** Animation frames the test runs by hand: `frame()` is the browser painting the next frame. */
 function manualFrames() {

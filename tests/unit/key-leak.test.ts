@@ -15,7 +15,12 @@ import { sendChatCompletion } from '../../src/core/streaming';
 import { initialState, type PlaygroundState, type Turn } from '../../src/store';
 import { buildConversationFile } from '../../src/store/conversationFile';
 import { partialize } from '../../src/store/persistence';
-import { cspDirectives, headerContentSecurityPolicy, metaContentSecurityPolicy, securityHeaders } from '../../scripts/security-headers.mjs';
+import {
+  cspDirectives,
+  headerContentSecurityPolicy,
+  metaContentSecurityPolicy,
+  securityHeaders,
+} from '../../scripts/security-headers.mjs';
 
 const testKey = 'sk-test-LEAK-0123456789abcdef';
 /** The shape of a real Z.ai key (32 hex, a dot, 16 characters): it looks like an identifier to naive parsers. */
@@ -69,7 +74,9 @@ function replyTurn(error: ApiError | null, content = 'Partial answer'): Turn {
     excluded: false,
     reply: {
       status: error ? 'error' : 'complete',
-      request: buildChatRequest('https://api.z.ai/api/paas/v4', defaultSettingsFor('glm-4.6'), [{ role: 'user', content: 'Hello' }]),
+      request: buildChatRequest('https://api.z.ai/api/paas/v4', defaultSettingsFor('glm-4.6'), [
+        { role: 'user', content: 'Hello' },
+      ]),
       error,
       finishReason: null,
       usage: null,
@@ -82,16 +89,32 @@ function replyTurn(error: ApiError | null, content = 'Partial answer'): Turn {
 
 function stateWithKey(turns: Turn[], key = testKey): PlaygroundState {
   const state = initialState();
-  return { ...state, connection: { ...state.connection, apiKey: key, rememberKey: true }, conversation: { turns, draft: 'draft text' } };
+  return {
+    ...state,
+    connection: { ...state.connection, apiKey: key, rememberKey: true },
+    conversation: { turns, draft: 'draft text' },
+  };
 }
 
 describe('error messages built from a server that echoes the key', () => {
   const echoes: Array<[string, () => Response]> = [
-    ['401 with the key in the message', () => json({ error: { code: '1000', message: `Authentication failed for key ${testKey}` } }, 401)],
-    ['400 parameter error quoting the key', () => json({ error: { code: '1214', message: `Invalid parameter: '${testKey}'` } }, 400)],
+    [
+      '401 with the key in the message',
+      () => json({ error: { code: '1000', message: `Authentication failed for key ${testKey}` } }, 401),
+    ],
+    [
+      '400 parameter error quoting the key',
+      () => json({ error: { code: '1214', message: `Invalid parameter: '${testKey}'` } }, 400),
+    ],
     ['a {code,msg} body from a proxy', () => json({ code: 500, msg: `upstream rejected Bearer ${testKey}` }, 500)],
     ['a plain-text gateway body', () => new Response(`Bad gateway; Authorization: Bearer ${testKey}`, { status: 502 })],
-    ['an error payload mid-stream', () => sse(`data: {"choices":[{"delta":{"content":"Hi"}}]}\n\ndata: {"error":{"code":"1234","message":"key ${testKey} revoked"}}\n\n`)],
+    [
+      'an error payload mid-stream',
+      () =>
+        sse(
+          `data: {"choices":[{"delta":{"content":"Hi"}}]}\n\ndata: {"error":{"code":"1234","message":"key ${testKey} revoked"}}\n\n`,
+        ),
+    ],
     ['a malformed event containing the key', () => sse(`data: {"broken": "${testKey}\n\ndata: [DONE]\n\n`)],
   ];
   it.each(echoes)('%s', async (_name, respond) => {
@@ -101,13 +124,21 @@ describe('error messages built from a server that echoes the key', () => {
   });
 
   it('redactApiError removes the key from every text of a mapped error', () => {
-    const error = apiErrorFromResponse(401, JSON.stringify({ error: { code: '1001', message: `bad key ${testKey}` } }), null, 0);
+    const error = apiErrorFromResponse(
+      401,
+      JSON.stringify({ error: { code: '1001', message: `bad key ${testKey}` } }),
+      null,
+      0,
+    );
     expect(JSON.stringify(error)).toContain(testKey); // the raw mapping still has it: redaction is what removes it
     expectNoKey(JSON.stringify(redactApiError(error, testKey)));
   });
 
   it('a Z.ai-shaped key quoted in a parameter error does not survive as the "parameter" name', async () => {
-    const { outcome } = await call(() => json({ error: { code: '1214', message: `Invalid value '${zaiShapedKey}'` } }, 400), zaiShapedKey);
+    const { outcome } = await call(
+      () => json({ error: { code: '1214', message: `Invalid value '${zaiShapedKey}'` } }, 400),
+      zaiShapedKey,
+    );
     expectNoKey(JSON.stringify(outcome), zaiShapedKey);
   });
 });
@@ -115,7 +146,17 @@ describe('error messages built from a server that echoes the key', () => {
 describe('exported conversation files', () => {
   it('contain no key, even with an error that quoted it and a message that contains it', async () => {
     const { outcome } = await call(() => json({ error: { code: '1000', message: `bad key ${testKey}` } }, 401));
-    const state = stateWithKey([{ id: 'turn-0', role: 'user', content: `here is my key: ${testKey}`, reasoning: '', excluded: false, reply: null }, replyTurn(outcome.error ?? null)]);
+    const state = stateWithKey([
+      {
+        id: 'turn-0',
+        role: 'user',
+        content: `here is my key: ${testKey}`,
+        reasoning: '',
+        excluded: false,
+        reply: null,
+      },
+      replyTurn(outcome.error ?? null),
+    ]);
     expectNoKey(buildConversationFile(state, new Date()));
   });
 });
@@ -152,7 +193,12 @@ describe('the saved state', () => {
     async function freshApp() {
       const local = new MemoryStorage();
       const session = new MemoryStorage();
-      vi.stubGlobal('window', { localStorage: local, sessionStorage: session, location: new URL('http://127.0.0.1:4179/'), addEventListener: () => undefined });
+      vi.stubGlobal('window', {
+        localStorage: local,
+        sessionStorage: session,
+        location: new URL('http://127.0.0.1:4179/'),
+        addEventListener: () => undefined,
+      });
       vi.resetModules();
       const store = await import('../../src/store');
       const actions = await import('../../src/store/actions');
@@ -190,8 +236,14 @@ describe('the saved state', () => {
 });
 
 describe('exported code', () => {
-  const request = buildChatRequest('https://api.z.ai/api/paas/v4', { ...defaultSettingsFor('glm-4.6'), temperature: 0.3 }, [{ role: 'user', content: 'Hello' }]);
-  const libraries = codeTargets.flatMap((target) => target.libraries.map((library) => [target.language, library.id] as const));
+  const request = buildChatRequest(
+    'https://api.z.ai/api/paas/v4',
+    { ...defaultSettingsFor('glm-4.6'), temperature: 0.3 },
+    [{ role: 'user', content: 'Hello' }],
+  );
+  const libraries = codeTargets.flatMap((target) =>
+    target.libraries.map((library) => [target.language, library.id] as const),
+  );
 
   it.each(libraries)('%s / %s: no key unless "Include my key"', (language, library) => {
     expectNoKey(generateCode(request, language, { library, includeKey: false, apiKey: testKey }));
@@ -226,7 +278,14 @@ describe('Content-Security-Policy', () => {
   });
 
   it('lets the app reach the Z.ai and BigModel endpoints, localhost and custom https endpoints', () => {
-    for (const source of ["'self'", 'https://api.z.ai', 'https://open.bigmodel.cn', 'http://localhost:*', 'http://127.0.0.1:*', 'https:']) {
+    for (const source of [
+      "'self'",
+      'https://api.z.ai',
+      'https://open.bigmodel.cn',
+      'http://localhost:*',
+      'http://127.0.0.1:*',
+      'https:',
+    ]) {
       expect(cspDirectives['connect-src']).toContain(source);
     }
     expect(cspDirectives['connect-src']).not.toContain('http:');

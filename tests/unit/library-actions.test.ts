@@ -31,8 +31,27 @@ function setSending(sending: boolean) {
   usePlaygroundStore.setState((current) => ({ ui: { ...current.ui, sending } }));
 }
 
-function replyTurn(id: string, body: ChatRequestBody = { model: 'glm-4.7', messages: [{ role: 'user', content: id }] }): Turn {
-  return { id, role: 'assistant', content: `answer ${id}`, reasoning: '', excluded: false, reply: { status: 'complete', request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, error: null, finishReason: 'stop', usage: null, metrics: startMetrics(0), warnings: [], retry: null } };
+function replyTurn(
+  id: string,
+  body: ChatRequestBody = { model: 'glm-4.7', messages: [{ role: 'user', content: id }] },
+): Turn {
+  return {
+    id,
+    role: 'assistant',
+    content: `answer ${id}`,
+    reasoning: '',
+    excluded: false,
+    reply: {
+      status: 'complete',
+      request: { baseUrl: 'https://api.z.ai/api/paas/v4', body },
+      error: null,
+      finishReason: 'stop',
+      usage: null,
+      metrics: startMetrics(0),
+      warnings: [],
+      retry: null,
+    },
+  };
 }
 
 beforeEach(() => resetPlayground());
@@ -139,15 +158,27 @@ describe('history', () => {
   it('records a finished reply once, newest first, bounded by the configured size', () => {
     setHistoryLimit(2);
     for (const id of ['r1', 'r2', 'r3']) {
-      usePlaygroundStore.setState((current) => ({ conversation: { ...current.conversation, turns: [...current.conversation.turns, replyTurn(id)] } }));
+      usePlaygroundStore.setState((current) => ({
+        conversation: { ...current.conversation, turns: [...current.conversation.turns, replyTurn(id)] },
+      }));
       recordHistory(id);
     }
     expect(state().history.entries.map((entry) => entry.request.body.messages[0]?.content)).toEqual(['r3', 'r2']);
   });
 
   it('Open restores the request into an empty composer, so the next request is the same body', () => {
-    const body: ChatRequestBody = { model: 'glm-4.6', messages: [{ role: 'system', content: 'Sys' }, { role: 'user', content: 'Question' }], thinking: { type: 'disabled' }, temperature: 1 };
-    usePlaygroundStore.setState((current) => ({ conversation: { ...current.conversation, turns: [replyTurn('r', body)] } }));
+    const body: ChatRequestBody = {
+      model: 'glm-4.6',
+      messages: [
+        { role: 'system', content: 'Sys' },
+        { role: 'user', content: 'Question' },
+      ],
+      thinking: { type: 'disabled' },
+      temperature: 1,
+    };
+    usePlaygroundStore.setState((current) => ({
+      conversation: { ...current.conversation, turns: [replyTurn('r', body)] },
+    }));
     recordHistory('r');
     const entry = state().history.entries[0];
     if (!entry) throw new Error('no entry');

@@ -19,8 +19,21 @@ describe('diffJson', () => {
   });
 
   it('walks nested objects and arrays, naming messages by index', () => {
-    const before = { thinking: { type: 'enabled' }, messages: [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: 'Hello' }] };
-    const after = { thinking: { type: 'disabled' }, messages: [{ role: 'user', content: 'Hi there' }, { role: 'assistant', content: 'Hello' }, { role: 'user', content: 'More' }] };
+    const before = {
+      thinking: { type: 'enabled' },
+      messages: [
+        { role: 'user', content: 'Hi' },
+        { role: 'assistant', content: 'Hello' },
+      ],
+    };
+    const after = {
+      thinking: { type: 'disabled' },
+      messages: [
+        { role: 'user', content: 'Hi there' },
+        { role: 'assistant', content: 'Hello' },
+        { role: 'user', content: 'More' },
+      ],
+    };
     expect(diffJson(before, after).map((entry) => `${entry.kind} ${entry.path}`)).toEqual([
       'changed thinking.type',
       'changed messages[0].content',
@@ -29,7 +42,13 @@ describe('diffJson', () => {
   });
 
   it('reports a removed message and a changed type', () => {
-    const before = { messages: [{ role: 'user', content: 'a' }, { role: 'user', content: 'b' }], stop: 'x' };
+    const before = {
+      messages: [
+        { role: 'user', content: 'a' },
+        { role: 'user', content: 'b' },
+      ],
+      stop: 'x',
+    };
     const after = { messages: [{ role: 'user', content: 'a' }], stop: ['x'] };
     expect(diffJson(before, after)).toEqual([
       { kind: 'removed', path: 'messages[1]', before: { role: 'user', content: 'b' } },

@@ -5,10 +5,33 @@ import { startMetrics, completeMetrics } from '../../src/core/metrics';
 import { modelInfo } from '../../src/core/models';
 import { buildRequestBody, defaultSettingsFor, type ChatRequestBody } from '../../src/core/request';
 import type { Turn } from '../../src/store';
-import { clampHistoryLimit, defaultHistoryLimit, historyEntryFor, initialHistory, restoreRequest, salvageHistory, withEntry, withLimit, type HistoryEntry } from '../../src/store/historySlice';
+import {
+  clampHistoryLimit,
+  defaultHistoryLimit,
+  historyEntryFor,
+  initialHistory,
+  restoreRequest,
+  salvageHistory,
+  withEntry,
+  withLimit,
+  type HistoryEntry,
+} from '../../src/store/historySlice';
 
 function entry(id: string): HistoryEntry {
-  return { id, sentAt: 0, request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [{ role: 'user', content: id }] } }, status: 'complete', finishReason: 'stop', usage: null, latencyMs: 10, costUsd: null, errorTitle: null };
+  return {
+    id,
+    sentAt: 0,
+    request: {
+      baseUrl: 'https://api.z.ai/api/paas/v4',
+      body: { model: 'glm-4.7', messages: [{ role: 'user', content: id }] },
+    },
+    status: 'complete',
+    finishReason: 'stop',
+    usage: null,
+    latencyMs: 10,
+    costUsd: null,
+    errorTitle: null,
+  };
 }
 
 describe('the bound', () => {
@@ -42,26 +65,68 @@ describe('the bound', () => {
 
 describe('an entry', () => {
   it('records the request exactly as sent with status, finish reason, tokens, latency and cost', () => {
-    const body: ChatRequestBody = { model: 'glm-4.7', messages: [{ role: 'user', content: 'Hi' }], stream: true, thinking: { type: 'enabled' }, temperature: 0.2 };
+    const body: ChatRequestBody = {
+      model: 'glm-4.7',
+      messages: [{ role: 'user', content: 'Hi' }],
+      stream: true,
+      thinking: { type: 'enabled' },
+      temperature: 0.2,
+    };
     const usage = { prompt_tokens: 1000, completion_tokens: 2000, total_tokens: 3000 };
     const metrics = completeMetrics(startMetrics(1_000), 3_500, usage, modelInfo('glm-4.7'));
-    const turn: Turn = { id: 't', role: 'assistant', content: 'Hello', reasoning: '', excluded: false, reply: { status: 'complete', request: { baseUrl: 'https://api.z.ai/api/paas/v4', body }, error: null, finishReason: 'stop', usage, metrics, warnings: [], retry: null } };
+    const turn: Turn = {
+      id: 't',
+      role: 'assistant',
+      content: 'Hello',
+      reasoning: '',
+      excluded: false,
+      reply: {
+        status: 'complete',
+        request: { baseUrl: 'https://api.z.ai/api/paas/v4', body },
+        error: null,
+        finishReason: 'stop',
+        usage,
+        metrics,
+        warnings: [],
+        retry: null,
+      },
+    };
     const recorded = historyEntryFor(turn);
-    expect(recorded).toMatchObject({ sentAt: 1_000, status: 'complete', finishReason: 'stop', usage, latencyMs: 2_500, errorTitle: null });
+    expect(recorded).toMatchObject({
+      sentAt: 1_000,
+      status: 'complete',
+      finishReason: 'stop',
+      usage,
+      latencyMs: 2_500,
+      errorTitle: null,
+    });
     expect(recorded?.request.body).toBe(body);
     expect(recorded?.costUsd).toBeCloseTo((1000 * 0.6 + 2000 * 2.2) / 1_000_000);
   });
 
   it('is not made for a hand-written turn', () => {
-    expect(historyEntryFor({ id: 't', role: 'assistant', content: 'x', reasoning: '', excluded: false, reply: null })).toBeNull();
+    expect(
+      historyEntryFor({ id: 't', role: 'assistant', content: 'x', reasoning: '', excluded: false, reply: null }),
+    ).toBeNull();
   });
 });
 
 describe('"Open" rebuilds exactly the request that was sent', () => {
   const current = { ...defaultSettingsFor('glm-4.5'), systemPrompt: 'Current system prompt', temperature: 0.33 };
   const bodies: Record<string, ChatRequestBody> = {
-    'model defaults only': { model: 'glm-4.7', messages: [{ role: 'user', content: 'Hi' }], thinking: { type: 'enabled' } },
-    'a parameter sent at its default value (pinned)': { model: 'glm-4.7', messages: [{ role: 'user', content: 'Hi' }], thinking: { type: 'disabled' }, temperature: 1, top_p: 0.95, max_tokens: 65_536 },
+    'model defaults only': {
+      model: 'glm-4.7',
+      messages: [{ role: 'user', content: 'Hi' }],
+      thinking: { type: 'enabled' },
+    },
+    'a parameter sent at its default value (pinned)': {
+      model: 'glm-4.7',
+      messages: [{ role: 'user', content: 'Hi' }],
+      thinking: { type: 'disabled' },
+      temperature: 1,
+      top_p: 0.95,
+      max_tokens: 65_536,
+    },
     'a system prompt and several turns': {
       model: 'glm-4.6',
       messages: [
@@ -84,9 +149,25 @@ describe('"Open" rebuilds exactly the request that was sent', () => {
       stream: true,
       thinking: { type: 'enabled', clear_thinking: false },
     },
-    'a model without thinking': { model: 'glm-4-32b-0414-128k', messages: [{ role: 'user', content: 'Hi' }], max_tokens: 100 },
-    'a custom model id': { model: 'my-local-model', messages: [{ role: 'user', content: 'Hi' }], thinking: { type: 'enabled' }, top_p: 0.5 },
-    'fields without a form control': { model: 'glm-4.7', messages: [{ role: 'user', content: 'Hi' }], thinking: { type: 'enabled' }, stop: ['END'], do_sample: false, response_format: { type: 'json_object' } },
+    'a model without thinking': {
+      model: 'glm-4-32b-0414-128k',
+      messages: [{ role: 'user', content: 'Hi' }],
+      max_tokens: 100,
+    },
+    'a custom model id': {
+      model: 'my-local-model',
+      messages: [{ role: 'user', content: 'Hi' }],
+      thinking: { type: 'enabled' },
+      top_p: 0.5,
+    },
+    'fields without a form control': {
+      model: 'glm-4.7',
+      messages: [{ role: 'user', content: 'Hi' }],
+      thinking: { type: 'enabled' },
+      stop: ['END'],
+      do_sample: false,
+      response_format: { type: 'json_object' },
+    },
   };
 
   for (const [name, body] of Object.entries(bodies)) {
@@ -98,7 +179,16 @@ describe('"Open" rebuilds exactly the request that was sent', () => {
   }
 
   it('lists a message the conversation cannot hold instead of dropping it silently', () => {
-    const restored = restoreRequest({ model: 'glm-4.7', messages: [{ role: 'user', content: 'Hi' }, { role: 'tool', content: '{"ok":true}' }] }, current);
+    const restored = restoreRequest(
+      {
+        model: 'glm-4.7',
+        messages: [
+          { role: 'user', content: 'Hi' },
+          { role: 'tool', content: '{"ok":true}' },
+        ],
+      },
+      current,
+    );
     expect(restored.turns.map((turn) => turn.content)).toEqual(['Hi']);
     expect(restored.notes).toEqual(['A tool message cannot be shown in the conversation and was left out.']);
   });

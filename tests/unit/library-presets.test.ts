@@ -34,20 +34,37 @@ describe('built-in presets', () => {
     const start = { ...defaultSettingsFor('glm-4.5-air'), thinking: false, stream: false, systemPrompt: 'Keep me' };
     const settings = applyPresetValues(start, builtIn('Thinking demo').values);
     expect(settings.systemPrompt).toBe('Keep me');
-    expect(buildRequestBody(settings, turns)).toEqual({ model: 'glm-4.7', messages: [{ role: 'system', content: 'Keep me' }, ...turns], stream: true, thinking: { type: 'enabled' } });
+    expect(buildRequestBody(settings, turns)).toEqual({
+      model: 'glm-4.7',
+      messages: [{ role: 'system', content: 'Keep me' }, ...turns],
+      stream: true,
+      thinking: { type: 'enabled' },
+    });
   });
 });
 
 describe('saved presets', () => {
   it('restore the captured model and parameters onto other settings', () => {
-    const captured = { ...defaultSettingsFor('glm-4.5'), temperature: 0.3, topP: 0.7, maxTokens: 1000, stream: false, thinking: false, pinned: { temperature: true, top_p: false, max_tokens: true } };
+    const captured = {
+      ...defaultSettingsFor('glm-4.5'),
+      temperature: 0.3,
+      topP: 0.7,
+      maxTokens: 1000,
+      stream: false,
+      thinking: false,
+      pinned: { temperature: true, top_p: false, max_tokens: true },
+    };
     const other = { ...defaultSettingsFor('glm-4.7'), systemPrompt: 'Other prompt' };
     const applied = applyPresetValues(other, presetValuesFrom(captured));
     expect(applied).toEqual({ ...captured, systemPrompt: 'Other prompt' });
   });
 
   it('clamp out-of-range values to the model limits', () => {
-    const applied = applyPresetValues(defaultSettingsFor('glm-4-32b-0414-128k'), { temperature: 3, topP: 0, maxTokens: 1_000_000 });
+    const applied = applyPresetValues(defaultSettingsFor('glm-4-32b-0414-128k'), {
+      temperature: 3,
+      topP: 0,
+      maxTokens: 1_000_000,
+    });
     expect(applied).toMatchObject({ temperature: 1, topP: 0.01, maxTokens: 16_384 });
   });
 

@@ -28,12 +28,18 @@ function saved(id: string, turns: Turn[], title: string | null = null): SavedCon
 function stateWith(working: Turn[], others: SavedConversation[]): PlaygroundState {
   const state = initialState();
   const active = saved('active', [], null);
-  return { ...state, conversation: { turns: working, draft: '' }, library: { conversations: [active, ...others], activeId: 'active', recentlyDeleted: null } };
+  return {
+    ...state,
+    conversation: { turns: working, draft: '' },
+    library: { conversations: [active, ...others], activeId: 'active', recentlyDeleted: null },
+  };
 }
 
 describe('titles', () => {
   it('derives the title from the first user message, on one line', () => {
-    expect(derivedTitle([turn('assistant', 'Hello there'), turn('user', '  Explain\n\nrecursion   briefly ')])).toBe('Explain recursion briefly');
+    expect(derivedTitle([turn('assistant', 'Hello there'), turn('user', '  Explain\n\nrecursion   briefly ')])).toBe(
+      'Explain recursion briefly',
+    );
   });
 
   it('shows Markdown markers typed in the first message as plain text', () => {
@@ -58,7 +64,10 @@ describe('titles', () => {
 });
 
 describe('search', () => {
-  const others = [saved('a', [turn('user', 'Paris weather'), turn('assistant', 'Sunny and MILD')]), saved('b', [turn('user', 'Rust lifetimes')], 'Borrow checker notes')];
+  const others = [
+    saved('a', [turn('user', 'Paris weather'), turn('assistant', 'Sunny and MILD')]),
+    saved('b', [turn('user', 'Rust lifetimes')], 'Borrow checker notes'),
+  ];
 
   it('matches titles and message text, ignoring case', () => {
     const state = stateWith([turn('user', 'Working copy text')], others);
@@ -70,7 +79,9 @@ describe('search', () => {
 
   it('reads the open conversation from the working copy, not from its stale saved copy', () => {
     const state = stateWith([turn('user', 'Fresh words in the composer')], others);
-    expect(librarySummaries(state, 'fresh words')).toEqual([{ id: 'active', title: 'Fresh words in the composer', active: true, messageCount: 1 }]);
+    expect(librarySummaries(state, 'fresh words')).toEqual([
+      { id: 'active', title: 'Fresh words in the composer', active: true, messageCount: 1 },
+    ]);
   });
 
   it('lists everything for an empty search', () => {
@@ -83,13 +94,18 @@ describe('saving', () => {
     const state = stateWith([turn('user', 'Working copy text')], [saved('a', [turn('user', 'Other')])]);
     const library = partializeLibrary(state.library, state.settings);
     expect(library.conversations.find((entry) => entry.id === 'active')?.turns).toEqual([]);
-    expect(library.conversations.find((entry) => entry.id === 'a')?.turns.map((candidate) => candidate.content)).toEqual(['Other']);
+    expect(
+      library.conversations.find((entry) => entry.id === 'a')?.turns.map((candidate) => candidate.content),
+    ).toEqual(['Other']);
     expect(partialize(state).conversation.turns.map((candidate) => candidate.content)).toEqual(['Working copy text']);
   });
 
   it('does not save the Undo buffer', () => {
     const state = stateWith([], []);
-    const withDeleted = { ...state, library: { ...state.library, recentlyDeleted: { conversation: saved('gone', []), index: 0, wasActive: false } } };
+    const withDeleted = {
+      ...state,
+      library: { ...state.library, recentlyDeleted: { conversation: saved('gone', []), index: 0, wasActive: false } },
+    };
     expect(JSON.stringify(partialize(withDeleted))).not.toContain('gone');
   });
 });
@@ -127,7 +143,10 @@ describe('damaged entries', () => {
   const good = saved('good', [turn('user', 'Readable')]);
 
   it('skips an unreadable entry, keeps the others and counts it', () => {
-    const result = salvageLibrary({ activeId: 'good', conversations: [good, { id: 'bad', title: 42, turns: 'not a list' }, saved('also-good', [])] });
+    const result = salvageLibrary({
+      activeId: 'good',
+      conversations: [good, { id: 'bad', title: 42, turns: 'not a list' }, saved('also-good', [])],
+    });
     expect(result.skipped).toBe(1);
     expect(result.library?.conversations.map((entry) => entry.id)).toEqual(['good', 'also-good']);
   });
@@ -155,7 +174,16 @@ describe('damaged entries', () => {
   it('settles a reply saved while streaming as interrupted', () => {
     const streaming: Turn = {
       ...turn('assistant', 'Partial'),
-      reply: { status: 'streaming', request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } }, error: null, finishReason: null, usage: null, metrics: {} as never, warnings: [], retry: null },
+      reply: {
+        status: 'streaming',
+        request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } },
+        error: null,
+        finishReason: null,
+        usage: null,
+        metrics: {} as never,
+        warnings: [],
+        retry: null,
+      },
     };
     const result = salvageLibrary({ activeId: 'x', conversations: [saved('s', [turn('user', 'Hi'), streaming])] });
     expect(result.library?.conversations[0]?.turns[1]?.reply?.status).toBe('interrupted');

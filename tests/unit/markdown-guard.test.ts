@@ -54,7 +54,10 @@ function identityFunctionNames(code: string): string[] {
   const patterns = [
     new RegExp(binding + identityArrow(2), 'g'),
     new RegExp(binding + identityFunction(2), 'g'),
-    new RegExp(String.raw`function\s+(${identifier})\s*\(\s*(${identifier})[^)]*\)\s*(?::[^{]*)?\{\s*return\s+\2\s*;?\s*\}`, 'g'),
+    new RegExp(
+      String.raw`function\s+(${identifier})\s*\(\s*(${identifier})[^)]*\)\s*(?::[^{]*)?\{\s*return\s+\2\s*;?\s*\}`,
+      'g',
+    ),
   ];
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1] ?? ''));
 }
@@ -74,7 +77,9 @@ const rules: Rule[] = [
     name: 'writes HTML into the page directly (innerHTML, outerHTML, insertAdjacentHTML, document.write)',
     applies: inComponents,
     violates: ({ code }) =>
-      /\.(?:innerHTML|outerHTML)\s*\+?=(?!=)|insertAdjacentHTML\s*\(|createContextualFragment\s*\(|document\.write(?:ln)?\s*\(/.test(code),
+      /\.(?:innerHTML|outerHTML)\s*\+?=(?!=)|insertAdjacentHTML\s*\(|createContextualFragment\s*\(|document\.write(?:ln)?\s*\(/.test(
+        code,
+      ),
   },
   {
     name: 'passes an identity urlTransform',
@@ -90,17 +95,22 @@ const rules: Rule[] = [
   {
     name: 'renders Markdown with a urlTransform other than safeUrlTransform',
     applies: inComponents,
-    violates: ({ code }) => [...code.matchAll(/urlTransform\s*=\s*\{([^}]*)\}/g)].some((match) => match[1]?.trim() !== 'safeUrlTransform'),
+    violates: ({ code }) =>
+      [...code.matchAll(/urlTransform\s*=\s*\{([^}]*)\}/g)].some((match) => match[1]?.trim() !== 'safeUrlTransform'),
   },
   {
     name: 'imports react-markdown without wiring safeUrlTransform',
     applies: inComponents,
-    violates: ({ code }) => /import\s+(?!type\b)[^;]*from\s+['"]react-markdown['"]/.test(code) && !/urlTransform=\{safeUrlTransform\}/.test(code),
+    violates: ({ code }) =>
+      /import\s+(?!type\b)[^;]*from\s+['"]react-markdown['"]/.test(code) &&
+      !/urlTransform=\{safeUrlTransform\}/.test(code),
   },
 ];
 
 function violations(files: SourceFile[]): string[] {
-  return rules.flatMap((rule) => files.filter((file) => rule.applies(file) && rule.violates(file)).map((file) => `${file.path}: ${rule.name}`));
+  return rules.flatMap((rule) =>
+    files.filter((file) => rule.applies(file) && rule.violates(file)).map((file) => `${file.path}: ${rule.name}`),
+  );
 }
 
 describe('source guard', () => {
@@ -115,7 +125,10 @@ describe('source guard', () => {
   });
 
   it('has no rehype-raw dependency', () => {
-    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     const dependencies = { ...manifest.dependencies, ...manifest.devDependencies };
     expect(Object.keys(dependencies)).not.toContain('rehype-raw');
   });
@@ -126,18 +139,50 @@ describe('the guard catches', () => {
   const bad: [string, string, string][] = [
     ['imports rehype-raw', 'src/components/Reply.tsx', "import rehypeRaw from 'rehype-raw';"],
     ['uses dangerouslySetInnerHTML', 'src/components/Reply.tsx', '<div dangerouslySetInnerHTML={{ __html: text }} />'],
-    ['uses dangerouslySetInnerHTML', 'src/store/html.ts', "createElement('div', { dangerouslySetInnerHTML: { __html: x } })"],
+    [
+      'uses dangerouslySetInnerHTML',
+      'src/store/html.ts',
+      "createElement('div', { dangerouslySetInnerHTML: { __html: x } })",
+    ],
     [rawHtml, 'src/components/Reply.tsx', 'element.innerHTML = highlighted;'],
     [rawHtml, 'src/components/Reply.tsx', "element.insertAdjacentHTML('beforeend', html);"],
     ['passes an identity urlTransform', 'src/store/a.ts', 'createElement(Markdown, { urlTransform: (url) => url })'],
-    ['passes an identity urlTransform', 'src/store/b.ts', 'const props = { urlTransform: (url: string) => url, x: 1 };'],
+    [
+      'passes an identity urlTransform',
+      'src/store/b.ts',
+      'const props = { urlTransform: (url: string) => url, x: 1 };',
+    ],
     ['passes an identity urlTransform', 'src/store/c.ts', 'const props = { urlTransform: (u) => { return u; } };'],
-    ['passes an identity urlTransform', 'src/store/d.ts', 'const props = { urlTransform: function (u) { return u; } };'],
-    ['passes an identity urlTransform', 'src/components/E.tsx', '<Markdown urlTransform={(url) => url}>{text}</Markdown>'],
-    ['passes an identity urlTransform', 'src/store/f.ts', 'const keep = (value: string) => value;\nconst options = { urlTransform: keep };'],
-    ['passes an identity urlTransform', 'src/store/g.ts', 'function same(value) { return value; }\nexport const o = { urlTransform: same };'],
-    ['renders Markdown with a urlTransform other than safeUrlTransform', 'src/components/H.tsx', '<Markdown urlTransform={mine}>{t}</Markdown>'],
-    ['imports react-markdown without wiring safeUrlTransform', 'src/components/I.tsx', "import Markdown from 'react-markdown';\n<Markdown>{t}</Markdown>"],
+    [
+      'passes an identity urlTransform',
+      'src/store/d.ts',
+      'const props = { urlTransform: function (u) { return u; } };',
+    ],
+    [
+      'passes an identity urlTransform',
+      'src/components/E.tsx',
+      '<Markdown urlTransform={(url) => url}>{text}</Markdown>',
+    ],
+    [
+      'passes an identity urlTransform',
+      'src/store/f.ts',
+      'const keep = (value: string) => value;\nconst options = { urlTransform: keep };',
+    ],
+    [
+      'passes an identity urlTransform',
+      'src/store/g.ts',
+      'function same(value) { return value; }\nexport const o = { urlTransform: same };',
+    ],
+    [
+      'renders Markdown with a urlTransform other than safeUrlTransform',
+      'src/components/H.tsx',
+      '<Markdown urlTransform={mine}>{t}</Markdown>',
+    ],
+    [
+      'imports react-markdown without wiring safeUrlTransform',
+      'src/components/I.tsx',
+      "import Markdown from 'react-markdown';\n<Markdown>{t}</Markdown>",
+    ],
   ];
 
   it.each(bad)('%s (%s)', (rule, path, code) => {
@@ -145,7 +190,8 @@ describe('the guard catches', () => {
   });
 
   it('does not take a transform that changes the URL for an identity', () => {
-    const code = 'const props = { urlTransform: (url) => url.trim() };\nconst other = { urlTransform: (url) => url === "x" ? "" : url };';
+    const code =
+      'const props = { urlTransform: (url) => url.trim() };\nconst other = { urlTransform: (url) => url === "x" ? "" : url };';
     expect(violations([{ path: 'src/store/props.ts', code }])).toEqual([]);
   });
 

@@ -21,7 +21,10 @@ function longReply(targetLength: number): string {
       `- item one\n- item two with \`code\`\n  - nested item\n- item three\n\n` +
       `1. first\n\n2. second (loose list)\n\n3. third\n\n` +
       `| Name | Value | Note |\n|:-----|------:|:----:|\n| a${section} | ${section * 3} | ok |\n| b | 2 | fine |\n\n` +
-      '```' + language + `\nfunction f${section}(x) {\n  return x * ${section};\n}\n\n// blank line above stays inside\n` + '```\n\n' +
+      '```' +
+      language +
+      `\nfunction f${section}(x) {\n  return x * ${section};\n}\n\n// blank line above stays inside\n` +
+      '```\n\n' +
       `> A quote about section ${section}\n> on two lines.\n\n` +
       (section % 3 === 0 ? '---\n\n' : '') +
       `Closing sentence ${section}.\n\n`;
@@ -115,8 +118,15 @@ describe('splitMarkdownBlocks', () => {
   it('keeps a still-open fenced code block whole, even with blank lines and Markdown-like lines inside', () => {
     const text = 'Intro\n\n```python\ndef f():\n\n# not a heading\n- not a list\n';
     const blocks = splitMarkdownBlocks(text).blocks;
-    expect(blocks.map((block) => block.text)).toEqual(['Intro\n\n', '```python\ndef f():\n\n# not a heading\n- not a list\n']);
-    expect(blocks[1]?.fencedCode).toEqual({ language: 'python', code: 'def f():\n\n# not a heading\n- not a list', closed: false });
+    expect(blocks.map((block) => block.text)).toEqual([
+      'Intro\n\n',
+      '```python\ndef f():\n\n# not a heading\n- not a list\n',
+    ]);
+    expect(blocks[1]?.fencedCode).toEqual({
+      language: 'python',
+      code: 'def f():\n\n# not a heading\n- not a list',
+      closed: false,
+    });
   });
 
   it('marks a fenced code block closed once its closing fence arrives', () => {
@@ -180,7 +190,11 @@ describe('splitTextBlocks', () => {
   it('splits at blank lines and joins back to exactly the input', () => {
     const text = 'First thought.\nStill first.\n\nSecond thought.\n\n\nThird.';
     const split = splitTextBlocks(text);
-    expect(split.blocks.map((block) => block.text)).toEqual(['First thought.\nStill first.\n\n', 'Second thought.\n\n\n', 'Third.']);
+    expect(split.blocks.map((block) => block.text)).toEqual([
+      'First thought.\nStill first.\n\n',
+      'Second thought.\n\n\n',
+      'Third.',
+    ]);
     expect(joined(split)).toBe(text);
   });
 
@@ -193,7 +207,9 @@ describe('splitTextBlocks', () => {
     const text = line.repeat(30);
     const split = splitTextBlocks(text);
     expect(split.blocks.length).toBeGreaterThan(1);
-    expect(Math.max(...split.blocks.map((block) => block.text.length))).toBeLessThanOrEqual(plainTextSoftLimit + line.length);
+    expect(Math.max(...split.blocks.map((block) => block.text.length))).toBeLessThanOrEqual(
+      plainTextSoftLimit + line.length,
+    );
     expect(joined(split)).toBe(text);
   });
 
@@ -211,7 +227,7 @@ describe('splitTextBlocks', () => {
     for (let index = 0; text.length < 20_000; index++) text += paragraph(index) + (index % 4 === 0 ? '\n' : '\n\n');
     const splitter = createBlockSplitter('text');
     const mismatches: number[] = [];
-    for (let end = 0; end < text.length; ) {
+    for (let end = 0; end < text.length;) {
       end = Math.min(text.length, end + 17);
       if (joined(splitter.split(text.slice(0, end))) !== text.slice(0, end)) mismatches.push(end);
     }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { StreamEvent, Usage } from '../../src/core/contracts';
-import { completeMetrics, estimateTokens, formatCost, formatDuration, recordEvent, startMetrics, thinkingElapsedMs, type ReplyMetrics } from '../../src/core/metrics';
+import {
+  completeMetrics,
+  estimateTokens,
+  formatCost,
+  formatDuration,
+  recordEvent,
+  startMetrics,
+  thinkingElapsedMs,
+  type ReplyMetrics,
+} from '../../src/core/metrics';
 import { customModel, modelInfo } from '../../src/core/models';
 
 type TimedEvent = [atMs: number, event: StreamEvent];
@@ -17,7 +26,12 @@ function feed(events: TimedEvent[], startedAtMs = 0): ReplyMetrics {
   return events.reduce((metrics, [atMs, event]) => recordEvent(metrics, event, atMs), startMetrics(startedAtMs));
 }
 
-const usage: Usage = { prompt_tokens: 1_000_000, completion_tokens: 500, total_tokens: 1_000_500, completion_tokens_details: { reasoning_tokens: 300 } };
+const usage: Usage = {
+  prompt_tokens: 1_000_000,
+  completion_tokens: 500,
+  total_tokens: 1_000_500,
+  completion_tokens_details: { reasoning_tokens: 300 },
+};
 
 /** Request at 0 ms; a lone "\n" at 300 ms; thinking 500 → 2500 ms; answer 2500 → 4500 ms; usage; done at 5000 ms. */
 const typicalReply: TimedEvent[] = [
@@ -100,7 +114,9 @@ describe('recordEvent / completeMetrics', () => {
 
   it('has no cost for a custom model or without usage', () => {
     expect(completeMetrics(feed(typicalReply), 5000, null, customModel('my-model')).estimatedCostUsd).toBeNull();
-    expect(completeMetrics(feed(typicalReply.slice(0, 5)), 5000, null, modelInfo('glm-4.5')).estimatedCostUsd).toBeNull();
+    expect(
+      completeMetrics(feed(typicalReply.slice(0, 5)), 5000, null, modelInfo('glm-4.5')).estimatedCostUsd,
+    ).toBeNull();
   });
 
   it('accepts usage passed at completion', () => {

@@ -22,7 +22,10 @@ beforeEach(() => {
 
 const key = 'test-key-1234';
 
-function post(body: unknown, headers: Record<string, string> = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }) {
+function post(
+  body: unknown,
+  headers: Record<string, string> = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+) {
   return fetch(`${mock.baseUrl}/chat/completions`, { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
@@ -68,14 +71,25 @@ describe('streaming wire format', () => {
   });
 
   it('sends no reasoning when thinking is disabled on a thinking model', async () => {
-    const text = await (await post({ model: 'glm-4.7', stream: true, thinking: { type: 'disabled' }, messages: [question] })).text();
+    const text = await (
+      await post({ model: 'glm-4.7', stream: true, thinking: { type: 'disabled' }, messages: [question] })
+    ).text();
     expect(text).not.toContain('reasoning_content');
     expect(text).toContain('"finish_reason":"stop"');
   });
 
   it('default reply mentions the last user message and has a heading, a list and a code block', async () => {
-    const response = await post({ model: 'glm-4.7', messages: [{ role: 'user', content: 'first' }, { role: 'assistant', content: 'ok' }, { role: 'user', content: 'Why is the sky blue?' }] });
-    const body = (await response.json()) as { choices: Array<{ message: { content: string; reasoning_content: string } }> };
+    const response = await post({
+      model: 'glm-4.7',
+      messages: [
+        { role: 'user', content: 'first' },
+        { role: 'assistant', content: 'ok' },
+        { role: 'user', content: 'Why is the sky blue?' },
+      ],
+    });
+    const body = (await response.json()) as {
+      choices: Array<{ message: { content: string; reasoning_content: string } }>;
+    };
     const message = first(body.choices).message;
     expect(message.content).toContain('Why is the sky blue?');
     expect(message.content).toMatch(/^## /m);
@@ -96,7 +110,9 @@ describe('streaming wire format', () => {
   it('glm-4.7-flash chunks carry "object" and the usage reports reasoning_tokens', async () => {
     mock.queue({ name: 'reply', reasoning: 'a b', content: 'c' });
     const text = await (await post({ model: 'glm-4.7-flash', stream: true, messages: [question] })).text();
-    expect(text).toContain('"id":"202509261105409e3779b100000001","object":"chat.completion.chunk","created":1758884740');
+    expect(text).toContain(
+      '"id":"202509261105409e3779b100000001","object":"chat.completion.chunk","created":1758884740',
+    );
     expect(text).toContain('"completion_tokens_details":{"reasoning_tokens":2}');
   });
 });
@@ -111,7 +127,13 @@ describe('non-streaming wire format', () => {
       request_id: 'my-request',
       created: 1758884740,
       model: 'glm-4.5',
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'Olá!', reasoning_content: 'Think' } }],
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          message: { role: 'assistant', content: 'Olá!', reasoning_content: 'Think' },
+        },
+      ],
       usage: { prompt_tokens: 6, completion_tokens: 3, total_tokens: 9, prompt_tokens_details: { cached_tokens: 0 } },
     });
   });
@@ -158,13 +180,18 @@ describe('errors', () => {
 
   it('error-1301 carries contentFilter; numericCode sends the code as a number', async () => {
     mock.queue({ name: 'error-1301', numericCode: true });
-    const body = (await (await post({ model: 'glm-4.5', messages: [question] })).json()) as { error: { code: unknown; contentFilter: unknown } };
+    const body = (await (await post({ model: 'glm-4.5', messages: [question] })).json()) as {
+      error: { code: unknown; contentFilter: unknown };
+    };
     expect(body.error.code).toBe(1301);
     expect(body.error.contentFilter).toEqual([{ level: 1, role: 'user' }]);
   });
 
   it('a [mock:…] directive in the last user message triggers the scenario by hand', async () => {
-    const response = await post({ model: 'glm-4.5', messages: [{ role: 'user', content: 'please fail [mock:error-401]' }] });
+    const response = await post({
+      model: 'glm-4.5',
+      messages: [{ role: 'user', content: 'please fail [mock:error-401]' }],
+    });
     expect(response.status).toBe(401);
   });
 
@@ -179,7 +206,8 @@ describe('errors', () => {
   it('a queued scenario applies to the next n requests only', async () => {
     mock.queue({ name: 'error-500', times: 2 });
     const statuses = [];
-    for (let index = 0; index < 3; index += 1) statuses.push((await post({ model: 'glm-4.5', messages: [question] })).status);
+    for (let index = 0; index < 3; index += 1)
+      statuses.push((await post({ model: 'glm-4.5', messages: [question] })).status);
     expect(statuses).toEqual([500, 500, 200]);
   });
 });
@@ -187,10 +215,23 @@ describe('errors', () => {
 describe('request recording and control API', () => {
   it('records method, path, lower-cased headers, the raw body and the parsed body', async () => {
     const rawBody = '{"model":"glm-4.5",  "messages":[{"role":"user","content":"Hello"}]}';
-    await fetch(`${mock.baseUrl}/chat/completions`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'X-Custom': 'yes' }, body: rawBody });
+    await fetch(`${mock.baseUrl}/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', 'X-Custom': 'yes' },
+      body: rawBody,
+    });
     const [recorded] = mock.requests();
-    expect(recorded).toMatchObject({ method: 'POST', path: '/api/paas/v4/chat/completions', bodyText: rawBody, json: JSON.parse(rawBody) });
-    expect(first(mock.requests()).headers).toMatchObject({ authorization: `Bearer ${key}`, 'content-type': 'application/json', 'x-custom': 'yes' });
+    expect(recorded).toMatchObject({
+      method: 'POST',
+      path: '/api/paas/v4/chat/completions',
+      bodyText: rawBody,
+      json: JSON.parse(rawBody),
+    });
+    expect(first(mock.requests()).headers).toMatchObject({
+      authorization: `Bearer ${key}`,
+      'content-type': 'application/json',
+      'x-custom': 'yes',
+    });
   });
 
   it('serves the recordings over HTTP, clears them with DELETE and queues scenarios with POST', async () => {
@@ -199,23 +240,38 @@ describe('request recording and control API', () => {
     expect(listed).toHaveLength(1);
     await fetch(`${mock.url}/__mock/requests`, { method: 'DELETE' });
     expect(mock.requests()).toHaveLength(0);
-    const queued = await fetch(`${mock.url}/__mock/scenario`, { method: 'POST', body: JSON.stringify({ name: 'error-1211', times: 1 }) });
+    const queued = await fetch(`${mock.url}/__mock/scenario`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'error-1211', times: 1 }),
+    });
     expect(queued.status).toBe(200);
     expect((await post({ model: 'glm-4.5', messages: [question] })).status).toBe(400);
-    const unknown = await fetch(`${mock.url}/__mock/scenario`, { method: 'POST', body: JSON.stringify({ name: 'no-such-thing' }) });
+    const unknown = await fetch(`${mock.url}/__mock/scenario`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'no-such-thing' }),
+    });
     expect(unknown.status).toBe(400);
   });
 
   it('a scenario with a key is consumed only by requests with that key', async () => {
     mock.queue({ name: 'error-500', key: 'test-other' });
     expect((await post({ model: 'glm-4.5', messages: [question] })).status).toBe(200);
-    expect((await post({ model: 'glm-4.5', messages: [question] }, { Authorization: 'Bearer test-other' })).status).toBe(500);
+    expect(
+      (await post({ model: 'glm-4.5', messages: [question] }, { Authorization: 'Bearer test-other' })).status,
+    ).toBe(500);
   });
 });
 
 describe('CORS', () => {
   it('answers the preflight and adds Access-Control-* headers to every response', async () => {
-    const preflight = await fetch(`${mock.baseUrl}/chat/completions`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization,content-type' } });
+    const preflight = await fetch(`${mock.baseUrl}/chat/completions`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'authorization,content-type',
+      },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     expect(preflight.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
@@ -227,7 +283,10 @@ describe('CORS', () => {
 
   it('with cors off, imitates api.z.ai: preflight 200 without any Access-Control-* header', async () => {
     mock.configure({ cors: false });
-    const preflight = await fetch(`${mock.baseUrl}/chat/completions`, { method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' } });
+    const preflight = await fetch(`${mock.baseUrl}/chat/completions`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(preflight.status).toBe(200);
     expect([...preflight.headers.keys()].filter((name) => name.startsWith('access-control-'))).toEqual([]);
   });
@@ -270,15 +329,23 @@ describe('stream faults', () => {
 
   it('crlf, keep-alive, malformed-json and unknown-event alter the stream as named', async () => {
     mock.queue({ name: 'crlf' });
-    expect(await (await post({ model: 'glm-4.5', stream: true, messages: [question] })).text()).toMatch(/^data: .*\r\n\r\n[\s\S]*data: \[DONE\]\r\n\r\n$/);
+    expect(await (await post({ model: 'glm-4.5', stream: true, messages: [question] })).text()).toMatch(
+      /^data: .*\r\n\r\n[\s\S]*data: \[DONE\]\r\n\r\n$/,
+    );
     mock.queue({ name: 'keep-alive' });
-    expect(await (await post({ model: 'glm-4.5', stream: true, messages: [question] })).text()).toMatch(/^: keep-alive\n\n[\s\S]*\n\n: keep-alive\n\n[\s\S]*data: \[DONE\]\n\n$/);
+    expect(await (await post({ model: 'glm-4.5', stream: true, messages: [question] })).text()).toMatch(
+      /^: keep-alive\n\n[\s\S]*\n\n: keep-alive\n\n[\s\S]*data: \[DONE\]\n\n$/,
+    );
     mock.queue({ name: 'malformed-json' });
     const malformed = await (await post({ model: 'glm-4.5', stream: true, messages: [question] })).text();
-    expect(malformed.split('\n\n').filter((event) => event.startsWith('data: {') && !isJson(event.slice(6)))).toHaveLength(1);
+    expect(
+      malformed.split('\n\n').filter((event) => event.startsWith('data: {') && !isJson(event.slice(6))),
+    ).toHaveLength(1);
     expect(malformed.endsWith('data: [DONE]\n\n')).toBe(true);
     mock.queue({ name: 'unknown-event' });
-    expect(await (await post({ model: 'glm-4.5', stream: true, messages: [question] })).text()).toContain('event: ping\ndata: {"type":"ping"}\n\n');
+    expect(await (await post({ model: 'glm-4.5', stream: true, messages: [question] })).text()).toContain(
+      'event: ping\ndata: {"type":"ping"}\n\n',
+    );
   });
 
   it('finish-sensitive stops mid-answer with that finish_reason, then [DONE]', async () => {
@@ -290,7 +357,9 @@ describe('stream faults', () => {
 
   it('long produces the requested amount of Markdown with tables and code blocks', async () => {
     mock.queue({ name: 'long', contentChars: 5000, reasoningChars: 1000 });
-    const body = (await (await post({ model: 'glm-4.5', messages: [question] })).json()) as { choices: Array<{ message: { content: string; reasoning_content: string } }> };
+    const body = (await (await post({ model: 'glm-4.5', messages: [question] })).json()) as {
+      choices: Array<{ message: { content: string; reasoning_content: string } }>;
+    };
     const { content, reasoning_content: reasoning } = first(body.choices).message;
     expect(content.length).toBeGreaterThan(4900);
     expect(reasoning.length).toBeGreaterThan(950);
@@ -303,7 +372,10 @@ describe('stream faults', () => {
     const response = await post({ model: 'glm-4.5', stream: true, messages: [question] });
     expect(response.status).toBe(200);
     const reader = bodyOf(response).getReader();
-    const outcome = await Promise.race([reader.read().then(() => 'data'), new Promise((resolve) => setTimeout(() => resolve('silence'), 300))]);
+    const outcome = await Promise.race([
+      reader.read().then(() => 'data'),
+      new Promise((resolve) => setTimeout(() => resolve('silence'), 300)),
+    ]);
     expect(outcome).toBe('silence');
     await reader.cancel();
   });
@@ -350,7 +422,11 @@ describe('the Vite same-origin proxy', () => {
     const direct = await (await post(JSON.parse(body))).text();
     mock.reset();
     mock.queue({ name: 'reply', reasoning: 'Think', content: 'Hi!' });
-    const response = await fetch(`${proxyUrl}/zai/api/paas/v4/chat/completions`, { method: 'POST', headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', Cookie: 'session=1' }, body });
+    const response = await fetch(`${proxyUrl}/zai/api/paas/v4/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json', Cookie: 'session=1' },
+      body,
+    });
     expect(response.headers.get('content-type')).toBe('text/event-stream;charset=UTF-8');
     expect((await response.text()).replace(/"id":"\w+"/g, '')).toBe(direct.replace(/"id":"\w+"/g, ''));
     const [received] = mock.requests();
@@ -362,20 +438,32 @@ describe('the Vite same-origin proxy', () => {
 
   it('passes upstream errors through with their status and Retry-After', async () => {
     mock.queue({ name: 'error-429' });
-    const response = await fetch(`${proxyUrl}/zai/api/paas/v4/chat/completions`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: JSON.stringify({ model: 'glm-4.5', messages: [question] }) });
+    const response = await fetch(`${proxyUrl}/zai/api/paas/v4/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ model: 'glm-4.5', messages: [question] }),
+    });
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('2');
   });
 
   it('a dropped upstream connection is dropped for the browser too', async () => {
     mock.queue({ name: 'cut-mid-answer' });
-    const response = await fetch(`${proxyUrl}/zai/api/paas/v4/chat/completions`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: JSON.stringify({ model: 'glm-4.5', stream: true, messages: [question] }) });
+    const response = await fetch(`${proxyUrl}/zai/api/paas/v4/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body: JSON.stringify({ model: 'glm-4.5', stream: true, messages: [question] }),
+    });
     const { dropped } = await readUntilEnd(response);
     expect(dropped).toBe(true);
   });
 
   it('an unreachable upstream is a 502 in the Z.ai error shape, without the key', async () => {
-    const response = await fetch(`${proxyUrl}/down/api/paas/v4/chat/completions`, { method: 'POST', headers: { Authorization: `Bearer ${key}` }, body: '{}' });
+    const response = await fetch(`${proxyUrl}/down/api/paas/v4/chat/completions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}` },
+      body: '{}',
+    });
     expect(response.status).toBe(502);
     const text = await response.text();
     expect(JSON.parse(text)).toEqual({ error: { code: '502', message: expect.stringContaining('could not reach') } });

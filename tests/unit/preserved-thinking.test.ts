@@ -22,7 +22,12 @@ function settings(model: string, preserveReasoning: boolean, changes: Partial<Re
   return { ...defaultSettingsFor(model), preserveReasoning, ...changes };
 }
 
-function body(model: string, preserveReasoning: boolean, turns: readonly Turn[] = transcript, changes: Partial<RequestSettings> = {}) {
+function body(
+  model: string,
+  preserveReasoning: boolean,
+  turns: readonly Turn[] = transcript,
+  changes: Partial<RequestSettings> = {},
+) {
   return buildRequestBody(settings(model, preserveReasoning, changes), turns.map(toConversationTurn));
 }
 
@@ -45,7 +50,9 @@ describe('preserved thinking on (glm-4.7)', () => {
   it('puts thinking before the parameters and keeps the field order of each message (role, content, reasoning_content)', () => {
     const sent = body('glm-4.7', true);
     expect(Object.keys(sent)).toEqual(['model', 'messages', 'stream', 'thinking']);
-    expect(sent.messages.filter((message) => message.role === 'assistant').map((message) => Object.keys(message))).toEqual([
+    expect(
+      sent.messages.filter((message) => message.role === 'assistant').map((message) => Object.keys(message)),
+    ).toEqual([
       ['role', 'content', 'reasoning_content'],
       ['role', 'content', 'reasoning_content'],
     ]);
@@ -90,7 +97,11 @@ describe('preserved thinking off', () => {
   });
 
   it('drops a reasoning-only assistant turn rather than sending it empty', () => {
-    const reasoningOnly = [turn('u1', 'user', 'Q'), turn('a1', 'assistant', '', 'only thoughts'), turn('u2', 'user', 'Go on')];
+    const reasoningOnly = [
+      turn('u1', 'user', 'Q'),
+      turn('a1', 'assistant', '', 'only thoughts'),
+      turn('u2', 'user', 'Go on'),
+    ];
     expect(body('glm-4.7', false, reasoningOnly).messages).toEqual([
       { role: 'user', content: 'Q' },
       { role: 'user', content: 'Go on' },
@@ -99,11 +110,14 @@ describe('preserved thinking off', () => {
 });
 
 describe('preserved thinking on a model without the catalogue flag', () => {
-  it.each(['glm-4.6', 'glm-4.5', 'my-custom-glm'])('%s: the setting is ignored — no clear_thinking, no reasoning_content', (model) => {
-    const sent = body(model, true);
-    expect(sent.thinking).toEqual({ type: 'enabled' });
-    expect(sent.messages.some((message) => 'reasoning_content' in message)).toBe(false);
-  });
+  it.each(['glm-4.6', 'glm-4.5', 'my-custom-glm'])(
+    '%s: the setting is ignored — no clear_thinking, no reasoning_content',
+    (model) => {
+      const sent = body(model, true);
+      expect(sent.thinking).toEqual({ type: 'enabled' });
+      expect(sent.messages.some((message) => 'reasoning_content' in message)).toBe(false);
+    },
+  );
 
   it('glm-4-32b-0414-128k (no thinking at all): neither thinking nor reasoning_content', () => {
     const sent = body('glm-4-32b-0414-128k', true);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildRequestBody, defaultSettingsFor, formOwnedFields, type ConversationTurn } from '../../src/core/request';
-import { parseRequestJson, requestFromBody, settingsFromParsed, type RequestJsonResult } from '../../src/core/requestJson';
+import {
+  parseRequestJson,
+  requestFromBody,
+  settingsFromParsed,
+  type RequestJsonResult,
+} from '../../src/core/requestJson';
 import { settingsSchema } from '../../src/store/schema';
 
 const hello = [{ role: 'user', content: 'Hello' }];
@@ -27,14 +32,26 @@ function rebuilt(body: Record<string, unknown>) {
 
 describe('buildRequestBody with extraFields', () => {
   it('sends extra fields verbatim after the form fields', () => {
-    const settings = { ...defaultSettingsFor('glm-4.5'), extraFields: { stop: ['<end>'], tools: [{ type: 'function' }] } };
-    expect(buildRequestBody(settings, [{ role: 'user', content: 'Hi' }])).toMatchObject({ stop: ['<end>'], tools: [{ type: 'function' }] });
+    const settings = {
+      ...defaultSettingsFor('glm-4.5'),
+      extraFields: { stop: ['<end>'], tools: [{ type: 'function' }] },
+    };
+    expect(buildRequestBody(settings, [{ role: 'user', content: 'Hi' }])).toMatchObject({
+      stop: ['<end>'],
+      tools: [{ type: 'function' }],
+    });
   });
 
   it('never lets extraFields override a form-owned field', () => {
     const extraFields = Object.fromEntries(formOwnedFields.map((name) => [name, 'from extraFields']));
-    const body = buildRequestBody({ ...defaultSettingsFor('glm-4.5', { stream: false }), extraFields }, [{ role: 'user', content: 'Hi' }]);
-    expect(body).toEqual({ model: 'glm-4.5', messages: [{ role: 'user', content: 'Hi' }], thinking: { type: 'enabled' } });
+    const body = buildRequestBody({ ...defaultSettingsFor('glm-4.5', { stream: false }), extraFields }, [
+      { role: 'user', content: 'Hi' },
+    ]);
+    expect(body).toEqual({
+      model: 'glm-4.5',
+      messages: [{ role: 'user', content: 'Hi' }],
+      thinking: { type: 'enabled' },
+    });
   });
 
   it('keeps extraFields when the model changes', () => {
@@ -57,13 +74,33 @@ describe('saved settings and extraFields', () => {
 
 describe('parseRequestJson', () => {
   it('reads model, stream and messages into the form and the turns', () => {
-    const result = ok(parse({ model: 'glm-4.6', messages: [{ role: 'system', content: 'Be brief.' }, ...hello, { role: 'assistant', content: 'Hi!' }], stream: true }));
-    expect(result.settingsPatch).toMatchObject({ model: 'glm-4.6', stream: true, systemPrompt: 'Be brief.', thinking: true });
-    expect(result.turns).toEqual([{ role: 'user', content: 'Hello' }, { role: 'assistant', content: 'Hi!' }]);
+    const result = ok(
+      parse({
+        model: 'glm-4.6',
+        messages: [{ role: 'system', content: 'Be brief.' }, ...hello, { role: 'assistant', content: 'Hi!' }],
+        stream: true,
+      }),
+    );
+    expect(result.settingsPatch).toMatchObject({
+      model: 'glm-4.6',
+      stream: true,
+      systemPrompt: 'Be brief.',
+      thinking: true,
+    });
+    expect(result.turns).toEqual([
+      { role: 'user', content: 'Hello' },
+      { role: 'assistant', content: 'Hi!' },
+    ]);
   });
 
   it('puts unknown fields into extraFields verbatim', () => {
-    const extra = { tools: [{ type: 'function', function: { name: 'f' } }], response_format: { type: 'json_object' }, stop: ['x'], request_id: 'r-1', do_sample: false };
+    const extra = {
+      tools: [{ type: 'function', function: { name: 'f' } }],
+      response_format: { type: 'json_object' },
+      stop: ['x'],
+      request_id: 'r-1',
+      do_sample: false,
+    };
     expect(ok(parse({ model: 'glm-4.7', messages: hello, ...extra })).extraFields).toEqual(extra);
   });
 
@@ -75,28 +112,60 @@ describe('parseRequestJson', () => {
 
   it('uses the model defaults, unpinned, for absent parameters', () => {
     const result = ok(parse({ model: 'glm-4.5', messages: hello }));
-    expect(result.settingsPatch).toMatchObject({ temperature: 0.6, topP: 0.95, maxTokens: 65_536, pinned: { temperature: false, top_p: false, max_tokens: false } });
+    expect(result.settingsPatch).toMatchObject({
+      temperature: 0.6,
+      topP: 0.95,
+      maxTokens: 65_536,
+      pinned: { temperature: false, top_p: false, max_tokens: false },
+    });
   });
 
   it('reads thinking disabled, and enabled when thinking is absent on a thinking model', () => {
-    expect(ok(parse({ model: 'glm-4.5', messages: hello, thinking: { type: 'disabled' } })).settingsPatch.thinking).toBe(false);
+    expect(
+      ok(parse({ model: 'glm-4.5', messages: hello, thinking: { type: 'disabled' } })).settingsPatch.thinking,
+    ).toBe(false);
     expect(ok(parse({ model: 'glm-4.5', messages: hello })).settingsPatch.thinking).toBe(true);
   });
 
   it('reads clear_thinking: false as preserved thinking and keeps assistant reasoning_content', () => {
-    const result = ok(parse({ model: 'glm-4.7', thinking: { type: 'enabled', clear_thinking: false }, messages: [...hello, { role: 'assistant', content: '4', reasoning_content: 'sum' }, { role: 'user', content: 'x3?' }] }));
+    const result = ok(
+      parse({
+        model: 'glm-4.7',
+        thinking: { type: 'enabled', clear_thinking: false },
+        messages: [
+          ...hello,
+          { role: 'assistant', content: '4', reasoning_content: 'sum' },
+          { role: 'user', content: 'x3?' },
+        ],
+      }),
+    );
     expect(result.settingsPatch.preserveReasoning).toBe(true);
     expect(result.turns[1]).toEqual({ role: 'assistant', content: '4', reasoning: 'sum' });
   });
 
   it('round-trips a body through the form exactly', () => {
-    const body = { model: 'glm-4.7', messages: [{ role: 'system', content: 's' }, ...hello], stream: true, thinking: { type: 'enabled' }, temperature: 1, top_p: 0.3, max_tokens: 1000, stop: ['x'], user_id: 'user-123456' };
+    const body = {
+      model: 'glm-4.7',
+      messages: [{ role: 'system', content: 's' }, ...hello],
+      stream: true,
+      thinking: { type: 'enabled' },
+      temperature: 1,
+      top_p: 0.3,
+      max_tokens: 1000,
+      stop: ['x'],
+      user_id: 'user-123456',
+    };
     expect(rebuilt(body)).toEqual(body);
   });
 
   it('reports invalid JSON with its line and column', () => {
     expect(problems(parseRequestJson('{\n  "model": "glm-4.7",\n  "messages": [,]\n}'))).toEqual([
-      expect.objectContaining({ path: '', line: 3, column: 16, message: expect.stringMatching(/^Not valid JSON/) as unknown }),
+      expect.objectContaining({
+        path: '',
+        line: 3,
+        column: 16,
+        message: expect.stringMatching(/^Not valid JSON/) as unknown,
+      }),
     ]);
   });
 
@@ -109,7 +178,9 @@ describe('parseRequestJson', () => {
   });
 
   it('requires a model id string', () => {
-    expect(problems(parse({ model: 5, messages: hello }))).toEqual([expect.objectContaining({ path: 'model', line: 2 })]);
+    expect(problems(parse({ model: 5, messages: hello }))).toEqual([
+      expect.objectContaining({ path: 'model', line: 2 }),
+    ]);
   });
 
   it('requires messages to be a list', () => {
@@ -126,27 +197,42 @@ describe('parseRequestJson', () => {
   });
 
   it('refuses non-string content (e.g. vision parts)', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }] }))[0]?.path).toBe('messages[0].content');
+    expect(
+      problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }] }))[0]
+        ?.path,
+    ).toBe('messages[0].content');
   });
 
   it('allows a system message only first', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: [...hello, { role: 'system', content: 'late' }] }))[0]?.message).toMatch(/Only the first message/);
+    expect(
+      problems(parse({ model: 'glm-4.7', messages: [...hello, { role: 'system', content: 'late' }] }))[0]?.message,
+    ).toMatch(/Only the first message/);
   });
 
   it('refuses tool messages, which the conversation cannot hold yet', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'tool', content: '{}' }] }))[0]?.message).toMatch(/Tool messages/);
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'tool', content: '{}' }] }))[0]?.message).toMatch(
+      /Tool messages/,
+    );
   });
 
   it('refuses unknown message fields instead of dropping them', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: 'x', name: 'me' }] }))[0]?.path).toBe('messages[0].name');
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: 'x', name: 'me' }] }))[0]?.path).toBe(
+      'messages[0].name',
+    );
   });
 
   it('refuses an empty message, which the API rejects', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: '  ' }] }))[0]?.path).toBe('messages[0].content');
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: '  ' }] }))[0]?.path).toBe(
+      'messages[0].content',
+    );
   });
 
   it('refuses reasoning_content without preserved thinking', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'assistant', content: 'a', reasoning_content: 'r' }, ...hello] }))[0]?.message).toMatch(/clear_thinking to false/);
+    expect(
+      problems(
+        parse({ model: 'glm-4.7', messages: [{ role: 'assistant', content: 'a', reasoning_content: 'r' }, ...hello] }),
+      )[0]?.message,
+    ).toMatch(/clear_thinking to false/);
   });
 
   it('requires stream to be a boolean', () => {
@@ -154,41 +240,63 @@ describe('parseRequestJson', () => {
   });
 
   it('requires thinking.type enabled or disabled', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: hello, thinking: { type: 'auto' } }))[0]?.path).toBe('thinking.type');
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, thinking: { type: 'auto' } }))[0]?.path).toBe(
+      'thinking.type',
+    );
   });
 
   it('refuses thinking on a model without thinking', () => {
-    expect(problems(parse({ model: 'glm-4-32b-0414-128k', messages: hello, thinking: { type: 'enabled' } }))[0]?.message).toMatch(/has no thinking mode/);
+    expect(
+      problems(parse({ model: 'glm-4-32b-0414-128k', messages: hello, thinking: { type: 'enabled' } }))[0]?.message,
+    ).toMatch(/has no thinking mode/);
   });
 
   it('refuses preserved thinking on a model that does not support it', () => {
-    expect(problems(parse({ model: 'glm-4.5', messages: hello, thinking: { type: 'enabled', clear_thinking: false } }))[0]?.path).toBe('thinking.clear_thinking');
+    expect(
+      problems(parse({ model: 'glm-4.5', messages: hello, thinking: { type: 'enabled', clear_thinking: false } }))[0]
+        ?.path,
+    ).toBe('thinking.clear_thinking');
   });
 
   it('refuses temperature outside 0–1 or with more than two decimals', () => {
     expect(problems(parse({ model: 'glm-4.7', messages: hello, temperature: 1.5 }))[0]?.path).toBe('temperature');
-    expect(problems(parse({ model: 'glm-4.7', messages: hello, temperature: 0.555 }))[0]?.message).toMatch(/two decimals/);
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, temperature: 0.555 }))[0]?.message).toMatch(
+      /two decimals/,
+    );
   });
 
   it('refuses a string where a number belongs', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: hello, top_p: '0.5' }))[0]).toMatchObject({ path: 'top_p', message: expect.stringMatching(/must be a number/) as unknown });
+    expect(problems(parse({ model: 'glm-4.7', messages: hello, top_p: '0.5' }))[0]).toMatchObject({
+      path: 'top_p',
+      message: expect.stringMatching(/must be a number/) as unknown,
+    });
   });
 
   it('refuses max_tokens above the model limit or not whole', () => {
-    expect(problems(parse({ model: 'glm-4.5', messages: hello, max_tokens: 200_000 }))[0]?.message).toMatch(/from 1 to 98304/);
-    expect(problems(parse({ model: 'glm-4.5', messages: hello, max_tokens: 10.5 }))[0]?.message).toMatch(/whole number/);
+    expect(problems(parse({ model: 'glm-4.5', messages: hello, max_tokens: 200_000 }))[0]?.message).toMatch(
+      /from 1 to 98304/,
+    );
+    expect(problems(parse({ model: 'glm-4.5', messages: hello, max_tokens: 10.5 }))[0]?.message).toMatch(
+      /whole number/,
+    );
   });
 
   it('reports a duplicated key, which JSON.parse would silently collapse', () => {
-    expect(problems(parseRequestJson('{"model": "glm-4.7", "messages": [], "stop": ["a"], "stop": ["b"]}'))[0]?.path).toBe('stop');
+    expect(
+      problems(parseRequestJson('{"model": "glm-4.7", "messages": [], "stop": ["a"], "stop": ["b"]}'))[0]?.path,
+    ).toBe('stop');
   });
 
   it('refuses a __proto__ field', () => {
-    expect(problems(parseRequestJson('{"model": "glm-4.7", "messages": [], "__proto__": {}}'))[0]?.path).toBe('__proto__');
+    expect(problems(parseRequestJson('{"model": "glm-4.7", "messages": [], "__proto__": {}}'))[0]?.path).toBe(
+      '__proto__',
+    );
   });
 
   it('reports every problem at once, not only the first', () => {
-    expect(problems(parse({ model: '', messages: hello, stream: 1, temperature: 'x' })).map((problem) => problem.path)).toEqual(['model', 'stream', 'temperature']);
+    expect(
+      problems(parse({ model: '', messages: hello, stream: 1, temperature: 'x' })).map((problem) => problem.path),
+    ).toEqual(['model', 'stream', 'temperature']);
   });
 
   it('maps an already parsed body with the same rules', () => {
@@ -198,6 +306,9 @@ describe('parseRequestJson', () => {
 
   it('keeps a 200 KB message intact', () => {
     const content = 'x'.repeat(200_000);
-    expect(ok(parse({ model: 'glm-4.7', messages: [{ role: 'user', content }] })).turns[0]).toEqual<ConversationTurn>({ role: 'user', content });
+    expect(ok(parse({ model: 'glm-4.7', messages: [{ role: 'user', content }] })).turns[0]).toEqual<ConversationTurn>({
+      role: 'user',
+      content,
+    });
   });
 });

@@ -33,12 +33,18 @@ describe('buildRequestBody: minimal bodies', () => {
   });
 
   it('sends a pinned parameter even when it equals the default', () => {
-    const body = buildRequestBody(settingsFor('glm-4.5', { pinned: { temperature: true, top_p: true, max_tokens: true } }), hello);
+    const body = buildRequestBody(
+      settingsFor('glm-4.5', { pinned: { temperature: true, top_p: true, max_tokens: true } }),
+      hello,
+    );
     expect(body).toMatchObject({ temperature: 0.6, top_p: 0.95, max_tokens: 65_536 });
   });
 
   it('pins each parameter on its own', () => {
-    const body = buildRequestBody(settingsFor('glm-4.7', { pinned: { temperature: false, top_p: true, max_tokens: false } }), hello);
+    const body = buildRequestBody(
+      settingsFor('glm-4.7', { pinned: { temperature: false, top_p: true, max_tokens: false } }),
+      hello,
+    );
     expect(body.top_p).toBe(0.95);
     expect(body).not.toHaveProperty('temperature');
     expect(body).not.toHaveProperty('max_tokens');
@@ -68,13 +74,17 @@ describe('buildRequestBody: thinking', () => {
   });
 
   it('never sends thinking to glm-4-32b-0414-128k, even if the setting says on', () => {
-    expect(buildRequestBody(settingsFor('glm-4-32b-0414-128k', { thinking: true }), hello)).not.toHaveProperty('thinking');
+    expect(buildRequestBody(settingsFor('glm-4-32b-0414-128k', { thinking: true }), hello)).not.toHaveProperty(
+      'thinking',
+    );
   });
 
   it('a detour through glm-4-32b sends no thinking there and keeps the choice for the next model', () => {
     const onNoThinkingModel = defaultSettingsFor('glm-4-32b-0414-128k', { thinking: false });
     expect(buildRequestBody(onNoThinkingModel, hello)).not.toHaveProperty('thinking');
-    expect(buildRequestBody(defaultSettingsFor('glm-4.7', onNoThinkingModel), hello).thinking).toEqual({ type: 'disabled' });
+    expect(buildRequestBody(defaultSettingsFor('glm-4.7', onNoThinkingModel), hello).thinking).toEqual({
+      type: 'disabled',
+    });
   });
 });
 
@@ -86,12 +96,25 @@ describe('buildRequestBody: clamping', () => {
 
   it('clamps top_p to [0.01, 1]', () => {
     expect(buildRequestBody(settingsFor('glm-4.5', { topP: 0 }), hello).top_p).toBe(0.01);
-    expect(buildRequestBody(settingsFor('glm-4.5', { topP: 3, pinned: { temperature: false, top_p: true, max_tokens: false } }), hello).top_p).toBe(1);
+    expect(
+      buildRequestBody(
+        settingsFor('glm-4.5', { topP: 3, pinned: { temperature: false, top_p: true, max_tokens: false } }),
+        hello,
+      ).top_p,
+    ).toBe(1);
   });
 
   it("clamps max_tokens to the model's maximum", () => {
     expect(buildRequestBody(settingsFor('glm-4.5', { maxTokens: 500_000 }), hello).max_tokens).toBe(98_304);
-    expect(buildRequestBody(settingsFor('glm-4-32b-0414-128k', { maxTokens: 20_000, pinned: { temperature: false, top_p: false, max_tokens: true } }), hello).max_tokens).toBe(16_384);
+    expect(
+      buildRequestBody(
+        settingsFor('glm-4-32b-0414-128k', {
+          maxTokens: 20_000,
+          pinned: { temperature: false, top_p: false, max_tokens: true },
+        }),
+        hello,
+      ).max_tokens,
+    ).toBe(16_384);
   });
 
   it('keeps max_tokens at least 1 and whole', () => {
@@ -119,11 +142,16 @@ describe('buildRequestBody: messages', () => {
   ];
 
   it('puts a non-blank system prompt first', () => {
-    expect(buildRequestBody(settingsFor('glm-4.5', { systemPrompt: 'Be brief.' }), hello).messages[0]).toEqual({ role: 'system', content: 'Be brief.' });
+    expect(buildRequestBody(settingsFor('glm-4.5', { systemPrompt: 'Be brief.' }), hello).messages[0]).toEqual({
+      role: 'system',
+      content: 'Be brief.',
+    });
   });
 
   it('leaves out a blank system prompt', () => {
-    expect(buildRequestBody(settingsFor('glm-4.5', { systemPrompt: '  \n' }), hello).messages).toEqual([{ role: 'user', content: 'Hello' }]);
+    expect(buildRequestBody(settingsFor('glm-4.5', { systemPrompt: '  \n' }), hello).messages).toEqual([
+      { role: 'user', content: 'Hello' },
+    ]);
   });
 
   it('skips excluded turns', () => {
@@ -132,8 +160,15 @@ describe('buildRequestBody: messages', () => {
   });
 
   it('skips turns with no text', () => {
-    const turns: ConversationTurn[] = [{ role: 'user', content: 'Hi' }, { role: 'assistant', content: '  ' }, { role: 'user', content: 'Again' }];
-    expect(buildRequestBody(settingsFor('glm-4.5'), turns).messages.map((message) => message.content)).toEqual(['Hi', 'Again']);
+    const turns: ConversationTurn[] = [
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: '  ' },
+      { role: 'user', content: 'Again' },
+    ];
+    expect(buildRequestBody(settingsFor('glm-4.5'), turns).messages.map((message) => message.content)).toEqual([
+      'Hi',
+      'Again',
+    ]);
   });
 
   it('does not send earlier reasoning back by default', () => {
@@ -145,7 +180,11 @@ describe('buildRequestBody: messages', () => {
   it('sends earlier reasoning back unmodified with preserved thinking on a model that supports it', () => {
     const body = buildRequestBody(settingsFor('glm-4.7', { preserveReasoning: true }), conversation);
     expect(body.thinking).toEqual({ type: 'enabled', clear_thinking: false });
-    expect(body.messages[1]).toEqual({ role: 'assistant', content: 'First answer', reasoning_content: 'First thoughts' });
+    expect(body.messages[1]).toEqual({
+      role: 'assistant',
+      content: 'First answer',
+      reasoning_content: 'First thoughts',
+    });
   });
 
   it('ignores preserved thinking on a model without the flag', () => {
@@ -155,7 +194,11 @@ describe('buildRequestBody: messages', () => {
   });
 
   it('keeps an assistant turn with reasoning but no answer text when reasoning is preserved', () => {
-    const turns: ConversationTurn[] = [{ role: 'user', content: 'Q' }, { role: 'assistant', content: '', reasoning: 'Only thoughts' }, { role: 'user', content: 'Go on' }];
+    const turns: ConversationTurn[] = [
+      { role: 'user', content: 'Q' },
+      { role: 'assistant', content: '', reasoning: 'Only thoughts' },
+      { role: 'user', content: 'Go on' },
+    ];
     const body = buildRequestBody(settingsFor('glm-5', { preserveReasoning: true }), turns);
     expect(body.messages[1]).toEqual({ role: 'assistant', content: '', reasoning_content: 'Only thoughts' });
   });
@@ -171,11 +214,16 @@ describe('buildRequestBody: custom model ids', () => {
   it('lets a custom id use the fallback max_tokens limit', () => {
     expect(customModel('x').maxOutputTokens).toBeNull();
     const pinned = { temperature: false, top_p: false, max_tokens: true };
-    expect(buildRequestBody(settingsFor('my-local-glm', { maxTokens: 10_000_000, pinned }), hello).max_tokens).toBe(fallbackMaxOutputTokens);
+    expect(buildRequestBody(settingsFor('my-local-glm', { maxTokens: 10_000_000, pinned }), hello).max_tokens).toBe(
+      fallbackMaxOutputTokens,
+    );
   });
 
   it('never sends reasoning back for a custom id', () => {
-    const turns: ConversationTurn[] = [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A', reasoning: 'R' }];
+    const turns: ConversationTurn[] = [
+      { role: 'user', content: 'Q' },
+      { role: 'assistant', content: 'A', reasoning: 'R' },
+    ];
     const body = buildRequestBody({ ...settingsFor('my-local-glm'), preserveReasoning: true }, turns);
     expect(body.messages[1]).toEqual({ role: 'assistant', content: 'A' });
   });
@@ -187,8 +235,19 @@ describe('defaultSettingsFor', () => {
   });
 
   it("applies the new model's defaults and keeps thinking, stream and the system prompt", () => {
-    const settings = defaultSettingsFor('glm-4-32b-0414-128k', { thinking: true, stream: false, systemPrompt: 'Be kind.', temperature: 0.1 });
-    expect(settings).toMatchObject({ temperature: 0.75, topP: 0.9, maxTokens: 16_384, stream: false, systemPrompt: 'Be kind.' });
+    const settings = defaultSettingsFor('glm-4-32b-0414-128k', {
+      thinking: true,
+      stream: false,
+      systemPrompt: 'Be kind.',
+      temperature: 0.1,
+    });
+    expect(settings).toMatchObject({
+      temperature: 0.75,
+      topP: 0.9,
+      maxTokens: 16_384,
+      stream: false,
+      systemPrompt: 'Be kind.',
+    });
   });
 });
 

@@ -4,7 +4,10 @@ import { apiErrorFromResponse, networkError } from '../../src/core/errors';
 import { backoffDelay, describeRetryDelay, isRetryableError, maxRetries, nextRetryDelay } from '../../src/core/retry';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
-const failedBeforeAnyByte: Pick<CallOutcome, 'status' | 'receivedAnyByte'> = { status: 'error', receivedAnyByte: false };
+const failedBeforeAnyByte: Pick<CallOutcome, 'status' | 'receivedAnyByte'> = {
+  status: 'error',
+  receivedAnyByte: false,
+};
 const noJitter = () => 0;
 
 function codeError(code: string, status = 429, retryAfter: string | null = null): ApiError {
@@ -49,9 +52,12 @@ describe('nextRetryDelay: what is retried', () => {
     expect(nextRetryDelay(statusError(500), 0, { status: 'error', receivedAnyByte: true }, noJitter)).toBeNull();
   });
 
-  it.each(['complete', 'interrupted', 'stopped', 'stalled'] as const)('does not retry an outcome with status %s', (status) => {
-    expect(nextRetryDelay(networkError(false), 0, { status, receivedAnyByte: false }, noJitter)).toBeNull();
-  });
+  it.each(['complete', 'interrupted', 'stopped', 'stalled'] as const)(
+    'does not retry an outcome with status %s',
+    (status) => {
+      expect(nextRetryDelay(networkError(false), 0, { status, receivedAnyByte: false }, noJitter)).toBeNull();
+    },
+  );
 
   it('returns null without an error', () => {
     expect(nextRetryDelay(undefined, 0, failedBeforeAnyByte, noJitter)).toBeNull();
@@ -76,7 +82,9 @@ describe('nextRetryDelay: how long to wait', () => {
   });
 
   it('gives different delays for different random draws', () => {
-    const delays = new Set([0, 0.3, 0.6, 0.9].map((draw) => nextRetryDelay(statusError(500), 0, failedBeforeAnyByte, () => draw)));
+    const delays = new Set(
+      [0, 0.3, 0.6, 0.9].map((draw) => nextRetryDelay(statusError(500), 0, failedBeforeAnyByte, () => draw)),
+    );
     expect(delays.size).toBe(4);
   });
 

@@ -14,7 +14,12 @@ import {
 const testKey = 'sk-test-4f9a1c2e7b3d.secretpart';
 
 function sampleBody(): ChatRequestBody {
-  const settings = { ...defaultSettingsFor('glm-4.6'), systemPrompt: 'Be brief.', temperature: 0.3, extraFields: { stop: ['<end>'], request_id: 'r-7' } };
+  const settings = {
+    ...defaultSettingsFor('glm-4.6'),
+    systemPrompt: 'Be brief.',
+    temperature: 0.3,
+    extraFields: { stop: ['<end>'], request_id: 'r-7' },
+  };
   return buildRequestBody(settings, [
     { role: 'user', content: 'What is   SSE?\nExplain.' },
     { role: 'assistant', content: 'Server-sent events.' },
@@ -22,7 +27,10 @@ function sampleBody(): ChatRequestBody {
   ]);
 }
 
-function encoded(body: ChatRequestBody = sampleBody(), endpointId: Parameters<typeof encodeShareFragment>[0]['endpointId'] = 'zai'): string {
+function encoded(
+  body: ChatRequestBody = sampleBody(),
+  endpointId: Parameters<typeof encodeShareFragment>[0]['endpointId'] = 'zai',
+): string {
   const result = encodeShareFragment({ body, endpointId, apiKey: testKey });
   if (!result.ok) throw new Error(result.message);
   return result.fragment;
@@ -45,7 +53,11 @@ describe('share links', () => {
   });
 
   it('never contains the key, even when it was pasted into a message or an extra field', () => {
-    const body = { ...sampleBody(), messages: [{ role: 'user' as const, content: `my key is ${testKey}` }], api_key: testKey };
+    const body = {
+      ...sampleBody(),
+      messages: [{ role: 'user' as const, content: `my key is ${testKey}` }],
+      api_key: testKey,
+    };
     const result = encodeShareFragment({ body, endpointId: 'zai', apiKey: testKey });
     expect(result.ok && result.keyRedacted).toBe(true);
     const fragment = result.ok ? result.fragment : '';
@@ -61,7 +73,9 @@ describe('share links', () => {
 
   it('refuses a link over 8 KB and suggests the JSON export', () => {
     let seed = 7;
-    const noise = Array.from({ length: 20_000 }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('');
+    const noise = Array.from({ length: 20_000 }, () =>
+      String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90)),
+    ).join('');
     const body = buildRequestBody(defaultSettingsFor('glm-4.7'), [{ role: 'user', content: noise }]);
     const result = encodeShareFragment({ body, endpointId: 'zai', apiKey: '' });
     expect(result.ok).toBe(false);
@@ -76,7 +90,10 @@ describe('share links', () => {
 
   it('rejects garbage with a clear message', () => {
     const decoded = decodeShareFragment('#share=%%%not-lz');
-    expect(decoded).toEqual({ ok: false, message: expect.stringMatching(/damaged or incomplete.*Nothing was changed/) as unknown });
+    expect(decoded).toEqual({
+      ok: false,
+      message: expect.stringMatching(/damaged or incomplete.*Nothing was changed/) as unknown,
+    });
   });
 
   it('rejects a truncated link', () => {
@@ -85,23 +102,39 @@ describe('share links', () => {
   });
 
   it('rejects a tampered payload that fails validation', () => {
-    const tampered = shareFragmentPrefix + compressToEncodedURIComponent(JSON.stringify({ v: 1, body: { model: 'glm-4.7', messages: [] }, baseUrl: 'https://evil.example' }));
+    const tampered =
+      shareFragmentPrefix +
+      compressToEncodedURIComponent(
+        JSON.stringify({ v: 1, body: { model: 'glm-4.7', messages: [] }, baseUrl: 'https://evil.example' }),
+      );
     expect(decodeShareFragment(tampered).ok).toBe(false);
   });
 
   it('rejects an unknown endpoint id (a link cannot name a server)', () => {
-    const tampered = shareFragmentPrefix + compressToEncodedURIComponent(JSON.stringify({ v: 1, body: { model: 'glm-4.7', messages: [] }, endpoint: 'https://evil.example' }));
+    const tampered =
+      shareFragmentPrefix +
+      compressToEncodedURIComponent(
+        JSON.stringify({ v: 1, body: { model: 'glm-4.7', messages: [] }, endpoint: 'https://evil.example' }),
+      );
     expect(decodeShareFragment(tampered).ok).toBe(false);
   });
 
   it('rejects a body the form cannot hold, naming the reason', () => {
-    const tampered = shareFragmentPrefix + compressToEncodedURIComponent(JSON.stringify({ v: 1, body: { model: 'glm-4.7', messages: [], temperature: 9 } }));
-    expect(decodeShareFragment(tampered)).toEqual({ ok: false, message: expect.stringMatching(/temperature must be/) as unknown });
+    const tampered =
+      shareFragmentPrefix +
+      compressToEncodedURIComponent(JSON.stringify({ v: 1, body: { model: 'glm-4.7', messages: [], temperature: 9 } }));
+    expect(decodeShareFragment(tampered)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/temperature must be/) as unknown,
+    });
   });
 
   it('says when a link comes from a newer version', () => {
     const newer = shareFragmentPrefix + compressToEncodedURIComponent(JSON.stringify({ v: 2, body: {} }));
-    expect(decodeShareFragment(newer)).toEqual({ ok: false, message: expect.stringMatching(/newer version/) as unknown });
+    expect(decodeShareFragment(newer)).toEqual({
+      ok: false,
+      message: expect.stringMatching(/newer version/) as unknown,
+    });
   });
 
   it('summarises what a link contains: model, turns, first message, extra fields, endpoint', () => {

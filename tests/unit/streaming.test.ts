@@ -7,8 +7,17 @@ import { sendChatCompletion } from '../../src/core/streaming';
 
 const testKey = 'sk-test-0123456789abcdef.SECRETKEY';
 const url = 'https://api.z.ai/api/paas/v4/chat/completions';
-const streamingBody: ChatRequestBody = { model: 'glm-4.5', messages: [{ role: 'user', content: 'Olá' }], stream: true, thinking: { type: 'enabled' } };
-const jsonBody: ChatRequestBody = { model: 'glm-4.5', messages: [{ role: 'user', content: 'Olá' }], thinking: { type: 'enabled' } };
+const streamingBody: ChatRequestBody = {
+  model: 'glm-4.5',
+  messages: [{ role: 'user', content: 'Olá' }],
+  stream: true,
+  thinking: { type: 'enabled' },
+};
+const jsonBody: ChatRequestBody = {
+  model: 'glm-4.5',
+  messages: [{ role: 'user', content: 'Olá' }],
+  thinking: { type: 'enabled' },
+};
 
 function fixture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(fileURLToPath(new URL(`../fixtures/sse/${name}`, import.meta.url))));
@@ -79,7 +88,10 @@ interface Harness {
   controller: AbortController;
 }
 
-function harness(respond: (...args: FetchArguments) => Promise<Response>, overrides: Partial<CallOptions> = {}): Harness {
+function harness(
+  respond: (...args: FetchArguments) => Promise<Response>,
+  overrides: Partial<CallOptions> = {},
+): Harness {
   const events: StreamEvent[] = [];
   const calls: FetchArguments[] = [];
   const controller = new AbortController();
@@ -110,7 +122,10 @@ function kindsOf(events: StreamEvent[]): string[] {
   return events.map((event) => event.kind);
 }
 
-async function streamFixture(name: string, plan: BodyPlan = {}): Promise<{ outcome: CallOutcome; events: StreamEvent[]; body: FakeBody }> {
+async function streamFixture(
+  name: string,
+  plan: BodyPlan = {},
+): Promise<{ outcome: CallOutcome; events: StreamEvent[]; body: FakeBody }> {
   const body = fakeBody(fixture(name), plan);
   const { events, options } = harness(async () => sseResponse(body));
   const outcome = await sendChatCompletion(options);
@@ -166,7 +181,9 @@ describe('sendChatCompletion: the request', () => {
   });
 
   it('trims whitespace and newlines around a pasted key before putting it in the header', async () => {
-    const { calls, options } = harness(async () => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))), { apiKey: `  ${testKey}\n` });
+    const { calls, options } = harness(async () => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))), {
+      apiKey: `  ${testKey}\n`,
+    });
     await sendChatCompletion(options);
     expect(calls[0]?.[1].headers.Authorization).toBe(`Bearer ${testKey}`);
   });
@@ -182,19 +199,43 @@ describe('sendChatCompletion: streaming fixtures', () => {
 
   it('emits meta first, deltas in order, then one finish and one usage', async () => {
     const { events } = await streamFixture('thinking-then-answer.sse');
-    expect(kindsOf(events)).toEqual(['meta', 'delta', 'delta', 'delta', 'delta', 'delta', 'delta', 'delta', 'delta', 'finish', 'usage']);
-    expect(events[0]).toEqual({ kind: 'meta', id: '20250926190000a1b2c3d4e5f6a7b8c9', requestId: null, model: 'glm-4.5' });
+    expect(kindsOf(events)).toEqual([
+      'meta',
+      'delta',
+      'delta',
+      'delta',
+      'delta',
+      'delta',
+      'delta',
+      'delta',
+      'delta',
+      'finish',
+      'usage',
+    ]);
+    expect(events[0]).toEqual({
+      kind: 'meta',
+      id: '20250926190000a1b2c3d4e5f6a7b8c9',
+      requestId: null,
+      model: 'glm-4.5',
+    });
     expect(events.at(-2)).toEqual({ kind: 'finish', reason: 'stop' });
     expect(events.at(-1)).toEqual({
       kind: 'usage',
-      usage: { prompt_tokens: 18, completion_tokens: 202, total_tokens: 220, prompt_tokens_details: { cached_tokens: 0 } },
+      usage: {
+        prompt_tokens: 18,
+        completion_tokens: 202,
+        total_tokens: 220,
+        prompt_tokens_details: { cached_tokens: 0 },
+      },
     });
   });
 
   it("passes each chunk's server timestamp on its delta", async () => {
     const { events } = await streamFixture('thinking-then-answer.sse');
     const created = events.flatMap((event) => (event.kind === 'delta' ? [event.created] : []));
-    expect(created).toEqual([1758884739, 1758884739, 1758884740, 1758884741, 1758884742, 1758884742, 1758884743, 1758884743]);
+    expect(created).toEqual([
+      1758884739, 1758884739, 1758884740, 1758884741, 1758884742, 1758884742, 1758884743, 1758884743,
+    ]);
   });
 
   for (let size = 1; size <= 7; size++) {
@@ -233,7 +274,13 @@ describe('sendChatCompletion: streaming fixtures', () => {
     expect(contentOf(events)).toBe('2 + 2 = **4**');
     expect(events.at(-1)).toEqual({
       kind: 'usage',
-      usage: { prompt_tokens: 12, completion_tokens: 40, total_tokens: 52, prompt_tokens_details: { cached_tokens: 2 }, completion_tokens_details: { reasoning_tokens: 31 } },
+      usage: {
+        prompt_tokens: 12,
+        completion_tokens: 40,
+        total_tokens: 52,
+        prompt_tokens_details: { cached_tokens: 2 },
+        completion_tokens_details: { reasoning_tokens: 31 },
+      },
     });
   });
 
@@ -271,7 +318,8 @@ describe('sendChatCompletion: streaming fixtures', () => {
   });
 
   it('maps a known business code inside a stream error payload (1301 content blocked)', async () => {
-    const text = 'data: {"choices":[{"index":0,"delta":{"content":"Hel"}}]}\n\ndata: {"error":{"code":1301,"message":"unsafe","contentFilter":[{"level":1,"role":"assistant"}]}}\n\n';
+    const text =
+      'data: {"choices":[{"index":0,"delta":{"content":"Hel"}}]}\n\ndata: {"error":{"code":1301,"message":"unsafe","contentFilter":[{"level":1,"role":"assistant"}]}}\n\n';
     const { options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
@@ -289,7 +337,12 @@ describe('sendChatCompletion: streaming fixtures', () => {
 
   it('counts EOF after a finish_reason but without [DONE] as complete, flagged endedWithoutDone', async () => {
     const { outcome, events } = await streamFixture('finish-without-done.sse');
-    expect(outcome).toEqual({ status: 'complete', receivedAnyByte: true, finishReason: 'stop', endedWithoutDone: true });
+    expect(outcome).toEqual({
+      status: 'complete',
+      receivedAnyByte: true,
+      finishReason: 'stop',
+      endedWithoutDone: true,
+    });
     expect(contentOf(events)).toBe('Short answer.');
     expect(kindsOf(events).slice(-2)).toEqual(['finish', 'usage']);
   });
@@ -315,7 +368,9 @@ describe('sendChatCompletion: streaming fixtures', () => {
     const { outcome, events } = await streamFixture('malformed-and-unknown-event.sse', { nextSize: () => 2 });
     expect(outcome.status).toBe('complete');
     expect(events.filter((event) => event.kind === 'malformed')).toHaveLength(1);
-    expect(events.filter((event) => event.kind === 'unknown-event')).toEqual([{ kind: 'unknown-event', event: 'ping', data: '{"ts":1758886201}' }]);
+    expect(events.filter((event) => event.kind === 'unknown-event')).toEqual([
+      { kind: 'unknown-event', event: 'ping', data: '{"ts":1758886201}' },
+    ]);
     expect(reasoningOf(events)).toBe('First');
     expect(contentOf(events)).toBe('Still here');
   });
@@ -339,7 +394,9 @@ describe('sendChatCompletion: streaming fixtures', () => {
     const { outcome, events } = await streamFixture('tool-calls.sse');
     expect(outcome.status).toBe('complete');
     const toolCalls = events.flatMap((event) => (event.kind === 'delta' && event.toolCalls ? event.toolCalls : []));
-    expect(toolCalls).toEqual([{ id: 'call_1', index: 0, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Lisbon"}' } }]);
+    expect(toolCalls).toEqual([
+      { id: 'call_1', index: 0, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Lisbon"}' } },
+    ]);
     expect(events.filter((event) => event.kind === 'finish')).toEqual([{ kind: 'finish', reason: 'tool_calls' }]);
   });
 
@@ -354,7 +411,8 @@ describe('sendChatCompletion: streaming fixtures', () => {
   });
 
   it('treats an "event: error" message as an error payload, keeping the partial text', async () => {
-    const text = 'data: {"choices":[{"index":0,"delta":{"content":"Par"}}]}\n\nevent: error\ndata: upstream timeout\n\n';
+    const text =
+      'data: {"choices":[{"index":0,"delta":{"content":"Par"}}]}\n\nevent: error\ndata: upstream timeout\n\n';
     const { events, options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
@@ -376,8 +434,19 @@ describe('sendChatCompletion: non-streaming', () => {
     request_id: '2025092619req',
     created: 1758884739,
     model: 'glm-4.5',
-    choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: 'Olá!', reasoning_content: 'The person is asking…' } }],
-    usage: { prompt_tokens: 18, completion_tokens: 100, total_tokens: 118, prompt_tokens_details: { cached_tokens: 0 } },
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'stop',
+        message: { role: 'assistant', content: 'Olá!', reasoning_content: 'The person is asking…' },
+      },
+    ],
+    usage: {
+      prompt_tokens: 18,
+      completion_tokens: 100,
+      total_tokens: 118,
+      prompt_tokens_details: { cached_tokens: 0 },
+    },
   };
 
   it('emits meta, one delta, finish and usage from the JSON body', async () => {
@@ -399,7 +468,10 @@ describe('sendChatCompletion: non-streaming', () => {
   });
 
   it('reports a 200 body holding {"error":…} as an error', async () => {
-    const { events, options } = harness(async () => jsonResponse({ error: { code: '1211', message: 'Unknown Model' } }), { body: jsonBody });
+    const { events, options } = harness(
+      async () => jsonResponse({ error: { code: '1211', message: 'Unknown Model' } }),
+      { body: jsonBody },
+    );
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
     expect(outcome.error?.title).toBe('Unknown model');
@@ -407,7 +479,10 @@ describe('sendChatCompletion: non-streaming', () => {
   });
 
   it('reports a body that is not JSON as an unreadable reply', async () => {
-    const { options } = harness(async () => new Response('<html>gateway</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }), { body: jsonBody });
+    const { options } = harness(
+      async () => new Response('<html>gateway</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      { body: jsonBody },
+    );
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
     expect(outcome.error?.kind).toBe('unknown');
@@ -415,7 +490,11 @@ describe('sendChatCompletion: non-streaming', () => {
 
   it('does not arm the stall timer while a non-streaming reply is being generated', async () => {
     const timers = manualTimers();
-    const { options } = harness(async () => jsonResponse(completion), { body: jsonBody, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout });
+    const { options } = harness(async () => jsonResponse(completion), {
+      body: jsonBody,
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
     const pending = sendChatCompletion(options);
     expect(timers.delays()).toEqual([]);
     expect((await pending).status).toBe('complete');
@@ -424,38 +503,58 @@ describe('sendChatCompletion: non-streaming', () => {
 
 describe('sendChatCompletion: HTTP errors', () => {
   it('maps a 401 with code 1001 to "Check your API key", without the key anywhere', async () => {
-    const { events, options } = harness(async () => jsonResponse({ error: { code: '1001', message: 'Header中未收到Authentication参数' } }, 401));
+    const { events, options } = harness(async () =>
+      jsonResponse({ error: { code: '1001', message: 'Header中未收到Authentication参数' } }, 401),
+    );
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
     expect(outcome.receivedAnyByte).toBe(false);
-    expect(outcome.error).toMatchObject({ kind: 'auth', status: 401, code: '1001', title: 'Check your API key', retryable: false });
+    expect(outcome.error).toMatchObject({
+      kind: 'auth',
+      status: 401,
+      code: '1001',
+      title: 'Check your API key',
+      retryable: false,
+    });
     expect(events).toEqual([]);
     expect(JSON.stringify(outcome)).not.toContain(testKey);
   });
 
   it('redacts the key when a server echoes it in its error message', async () => {
-    const { options } = harness(async () => jsonResponse({ error: { code: '1002', message: `Invalid token ${testKey}` } }, 401));
+    const { options } = harness(async () =>
+      jsonResponse({ error: { code: '1002', message: `Invalid token ${testKey}` } }, 401),
+    );
     const outcome = await sendChatCompletion(options);
     expect(JSON.stringify(outcome)).not.toContain(testKey);
     expect(outcome.error?.serverMessage).toBe('Invalid token [redacted key]');
   });
 
   it('reads Retry-After on a 429 rate limit', async () => {
-    const { options } = harness(async () => jsonResponse({ error: { code: '1302', message: 'concurrency' } }, 429, { 'Retry-After': '7' }));
+    const { options } = harness(async () =>
+      jsonResponse({ error: { code: '1302', message: 'concurrency' } }, 429, { 'Retry-After': '7' }),
+    );
     const outcome = await sendChatCompletion(options);
     expect(outcome.error).toMatchObject({ kind: 'rate-limit', retryable: true, retryAfterMs: 7000 });
   });
 
   it('resolves an HTTP-date Retry-After against the injected clock', async () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
-    const { options } = harness(async () => jsonResponse({ error: { code: '1305' } }, 429, { 'Retry-After': 'Thu, 01 Jan 2026 00:00:05 GMT' }), { now: () => now });
+    const { options } = harness(
+      async () => jsonResponse({ error: { code: '1305' } }, 429, { 'Retry-After': 'Thu, 01 Jan 2026 00:00:05 GMT' }),
+      { now: () => now },
+    );
     expect((await sendChatCompletion(options)).error?.retryAfterMs).toBe(5000);
   });
 
   it('maps a 500 with a non-JSON body to a retryable server error', async () => {
     const { options } = harness(async () => new Response('upstream failed', { status: 502 }));
     const outcome = await sendChatCompletion(options);
-    expect(outcome.error).toMatchObject({ kind: 'server', status: 502, retryable: true, serverMessage: 'upstream failed' });
+    expect(outcome.error).toMatchObject({
+      kind: 'server',
+      status: 502,
+      retryable: true,
+      serverMessage: 'upstream failed',
+    });
   });
 });
 
@@ -487,7 +586,9 @@ describe('sendChatCompletion: network failures', () => {
   it('marks a connection dropped mid-stream as interrupted, keeping the partial text', async () => {
     const bytes = fixture('thinking-then-answer.sse');
     const cut = Buffer.from(bytes).indexOf(Buffer.from('Olá!'));
-    const { events, options } = harness(async () => sseResponse(fakeBody(bytes.slice(0, cut + 10), { nextSize: () => 9, ending: 'error' })));
+    const { events, options } = harness(async () =>
+      sseResponse(fakeBody(bytes.slice(0, cut + 10), { nextSize: () => 9, ending: 'error' })),
+    );
     const outcome = await sendChatCompletion(options);
     expect(outcome).toEqual({ status: 'interrupted', receivedAnyByte: true });
     expect(reasoningOf(events)).toBe(thinkingReasoning);
@@ -497,7 +598,9 @@ describe('sendChatCompletion: network failures', () => {
 
 describe('sendChatCompletion: stop', () => {
   it('returns stopped without calling fetch when the signal is already aborted', async () => {
-    const { calls, controller, options } = harness(async () => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))));
+    const { calls, controller, options } = harness(async () =>
+      sseResponse(fakeBody(fixture('thinking-then-answer.sse'))),
+    );
     controller.abort();
     expect(await sendChatCompletion(options)).toEqual({ status: 'stopped', receivedAnyByte: false });
     expect(calls).toEqual([]);
@@ -509,7 +612,9 @@ describe('sendChatCompletion: stop', () => {
       (_input, init) =>
         new Promise<Response>((_resolve, reject) => {
           fetchSignal = init.signal;
-          init.signal.addEventListener('abort', () => reject(new DOMException('The operation was aborted.', 'AbortError')));
+          init.signal.addEventListener('abort', () =>
+            reject(new DOMException('The operation was aborted.', 'AbortError')),
+          );
         }),
     );
     const pending = sendChatCompletion(options);
@@ -543,7 +648,9 @@ describe('sendChatCompletion: stop', () => {
   });
 
   it('stops while an error body is being read', async () => {
-    const { controller, options } = harness(async () => new Response(fakeBody(bytesOf('{"error":'), { ending: 'hang' }).stream, { status: 500 }));
+    const { controller, options } = harness(
+      async () => new Response(fakeBody(bytesOf('{"error":'), { ending: 'hang' }).stream, { status: 500 }),
+    );
     const pending = sendChatCompletion(options);
     controller.abort();
     expect((await pending).status).toBe('stopped');
@@ -555,7 +662,11 @@ describe('sendChatCompletion: stall', () => {
     const timers = manualTimers();
     const bytes = fixture('no-done-eof.sse');
     const body = fakeBody(bytes, { ending: 'hang' });
-    const { events, options } = harness(async () => sseResponse(body), { stallTimeoutMs: 5_000, setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout });
+    const { events, options } = harness(async () => sseResponse(body), {
+      stallTimeoutMs: 5_000,
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
     const pending = sendChatCompletion(options);
     await vi.waitFor(() => expect(contentOf(events)).toBe('The answer is'));
     expect(timers.delays()).toEqual([5_000]);
@@ -567,7 +678,10 @@ describe('sendChatCompletion: stall', () => {
 
   it('uses a 60 s stall timeout by default', async () => {
     const timers = manualTimers();
-    const { options } = harness(() => new Promise<Response>(() => undefined), { setTimeout: timers.setTimeout, clearTimeout: timers.clearTimeout });
+    const { options } = harness(() => new Promise<Response>(() => undefined), {
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
     const pending = sendChatCompletion(options);
     expect(timers.delays()).toEqual([60_000]);
     timers.fireAll();
@@ -584,7 +698,8 @@ describe('sendChatCompletion: stall', () => {
       clearTimeout: timers.clearTimeout,
     });
     const pending = sendChatCompletion(options);
-    const send = (text: string) => (source as ReadableStreamDefaultController<Uint8Array> | null)?.enqueue(bytesOf(text));
+    const send = (text: string) =>
+      (source as ReadableStreamDefaultController<Uint8Array> | null)?.enqueue(bytesOf(text));
     await vi.waitFor(() => expect(source).not.toBeNull());
     for (const word of ['Slow', ' but', ' steady']) {
       timers.advance(4_000);
@@ -604,10 +719,13 @@ describe('sendChatCompletion: stall', () => {
 
   it('lets Stop end a stalled-looking stream before the timeout fires', async () => {
     const timers = manualTimers();
-    const { controller, options } = harness(async () => sseResponse(fakeBody(bytesOf(': keep-alive\n\n'), { ending: 'hang' })), {
-      setTimeout: timers.setTimeout,
-      clearTimeout: timers.clearTimeout,
-    });
+    const { controller, options } = harness(
+      async () => sseResponse(fakeBody(bytesOf(': keep-alive\n\n'), { ending: 'hang' })),
+      {
+        setTimeout: timers.setTimeout,
+        clearTimeout: timers.clearTimeout,
+      },
+    );
     const pending = sendChatCompletion(options);
     await vi.waitFor(() => expect(timers.delays()).toEqual([60_000]));
     controller.abort();

@@ -70,7 +70,8 @@ async function replay(name: string, model: string): Promise<Replay> {
     url: 'https://api.z.ai/api/paas/v4/chat/completions',
     apiKey: 'sk-test',
     body: { model, messages: [{ role: 'user', content: 'Hi' }], stream: true, thinking: { type: 'enabled' } },
-    fetch: async () => new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream;charset=UTF-8' } }),
+    fetch: async () =>
+      new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream;charset=UTF-8' } }),
     signal: new AbortController().signal,
     onEvent,
   });
@@ -104,7 +105,11 @@ describe('thinking metrics: a reply that thinks, then answers (glm-4.7, usage wi
   it('takes reasoning and answer tokens from usage.completion_tokens_details.reasoning_tokens, not an estimate', async () => {
     const { metrics, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
     const figures = thinkingFigures(metrics, reasoning, content, finishReason);
-    expect({ reasoning: figures.reasoningTokens, answer: figures.answerTokens, estimated: figures.tokensEstimated }).toEqual({ reasoning: 41, answer: 23, estimated: false });
+    expect({
+      reasoning: figures.reasoningTokens,
+      answer: figures.answerTokens,
+      estimated: figures.tokensEstimated,
+    }).toEqual({ reasoning: 41, answer: 23, estimated: false });
   });
 
   it('is not cut during reasoning', async () => {
@@ -131,7 +136,11 @@ describe('thinking metrics: finish_reason "length" while thinking (glm-4.5, usag
   it('counts every completion token as reasoning (exact, since there is no answer text)', async () => {
     const { metrics, reasoning, content, finishReason } = await replay('length-during-thinking.sse', 'glm-4.5');
     const figures = thinkingFigures(metrics, reasoning, content, finishReason);
-    expect({ reasoning: figures.reasoningTokens, answer: figures.answerTokens, estimated: figures.tokensEstimated }).toEqual({ reasoning: 64, answer: 0, estimated: false });
+    expect({
+      reasoning: figures.reasoningTokens,
+      answer: figures.answerTokens,
+      estimated: figures.tokensEstimated,
+    }).toEqual({ reasoning: 64, answer: 0, estimated: false });
     expect(reasoningTokenCount(metrics, reasoning, content)).toEqual({ tokens: 64, estimated: false });
   });
 });
@@ -148,7 +157,11 @@ describe('thinking metrics: a background tab that received the stream late, with
     const { metrics, reasoning, content, finishReason } = await replay('background-tab.sse', 'glm-4.5');
     const figures = thinkingFigures(metrics, reasoning, content, finishReason);
     // 42 and 32 Latin characters at four per token.
-    expect({ reasoning: figures.reasoningTokens, answer: figures.answerTokens, estimated: figures.tokensEstimated }).toEqual({ reasoning: 11, answer: 8, estimated: true });
+    expect({
+      reasoning: figures.reasoningTokens,
+      answer: figures.answerTokens,
+      estimated: figures.tokensEstimated,
+    }).toEqual({ reasoning: 11, answer: 8, estimated: true });
     expect(reasoningTokenCount(metrics, reasoning, content)).toEqual({ tokens: 11, estimated: true });
   });
 });
@@ -158,9 +171,17 @@ describe('thinking metrics: usage without reasoning_tokens on a reply with both 
     let metrics = startMetrics(0);
     metrics = recordEvent(metrics, { kind: 'delta', reasoning: 'abcdefghabcdefgh', content: '', created: null }, 100);
     metrics = recordEvent(metrics, { kind: 'delta', reasoning: '', content: 'abcdefgh', created: null }, 200);
-    metrics = recordEvent(metrics, { kind: 'usage', usage: { prompt_tokens: 5, completion_tokens: 30, total_tokens: 35 } }, 200);
+    metrics = recordEvent(
+      metrics,
+      { kind: 'usage', usage: { prompt_tokens: 5, completion_tokens: 30, total_tokens: 35 } },
+      200,
+    );
     const figures = thinkingFigures(metrics, 'abcdefghabcdefgh', 'abcdefgh', 'stop');
-    expect({ reasoning: figures.reasoningTokens, answer: figures.answerTokens, estimated: figures.tokensEstimated }).toEqual({ reasoning: 20, answer: 10, estimated: true });
+    expect({
+      reasoning: figures.reasoningTokens,
+      answer: figures.answerTokens,
+      estimated: figures.tokensEstimated,
+    }).toEqual({ reasoning: 20, answer: 10, estimated: true });
     // The collapsed summary gives the same reasoning count as the metrics line.
     expect(reasoningTokenCount(metrics, 'abcdefghabcdefgh', 'abcdefgh')).toEqual({ tokens: 20, estimated: true });
   });

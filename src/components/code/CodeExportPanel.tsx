@@ -38,7 +38,14 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
 
   const generated = useMemo<Generated>(() => {
     try {
-      return { ok: true, code: generateCode({ ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) }, language, { library, includeKey, apiKey: includeKey ? apiKey : undefined }) };
+      return {
+        ok: true,
+        code: generateCode({ ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) }, language, {
+          library,
+          includeKey,
+          apiKey: includeKey ? apiKey : undefined,
+        }),
+      };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }

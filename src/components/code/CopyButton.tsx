@@ -11,7 +11,8 @@ export function CopyButton({ text }: { text: string }) {
       </button>
       <span role="status" className={state === 'failed' ? 'code-copy-failed' : 'visually-hidden'}>
         {state === 'copied' && 'Code copied to the clipboard.'}
-        {state === 'failed' && 'The browser blocked the clipboard. Select the code and press Ctrl+C (⌘C on a Mac), or use Download.'}
+        {state === 'failed' &&
+          'The browser blocked the clipboard. Select the code and press Ctrl+C (⌘C on a Mac), or use Download.'}
       </span>
     </>
   );

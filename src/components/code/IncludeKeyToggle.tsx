@@ -14,20 +14,29 @@ export function IncludeKeyToggle({ checked, onChange, hasKey }: IncludeKeyToggle
   return (
     <div className="code-include-key">
       <label className="checkbox">
-        <input type="checkbox" checked={checked} aria-describedby={`${id}-note`} onChange={(event) => onChange(event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={`${id}-note`}
+          onChange={(event) => onChange(event.target.checked)}
+        />
         Include my key
       </label>
       <div id={`${id}-note`} aria-live="polite">
         {checked && hasKey && (
           <p className="code-key-warning">
-            <strong>Warning:</strong> this code now contains your API key. Never share it, commit it or paste it anywhere
-            public — anyone with the key can spend your balance.
+            <strong>Warning:</strong> this code now contains your API key. Never share it, commit it or paste it
+            anywhere public — anyone with the key can spend your balance.
           </p>
         )}
         {checked && !hasKey && (
-          <p className="code-hint">No API key is entered, so the code still reads {apiKeyVariable} from the environment.</p>
+          <p className="code-hint">
+            No API key is entered, so the code still reads {apiKeyVariable} from the environment.
+          </p>
         )}
-        {!checked && <p className="code-hint">The code reads your key from the {apiKeyVariable} environment variable.</p>}
+        {!checked && (
+          <p className="code-hint">The code reads your key from the {apiKeyVariable} environment variable.</p>
+        )}
       </div>
     </div>
   );

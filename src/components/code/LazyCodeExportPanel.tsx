@@ -10,7 +10,13 @@ const CodeExportPanel = lazy(() => import('./CodeExportPanel').then((module) => 
 export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {
   useEffect(() => preloadCodeViewer(), []);
   return (
-    <LoadBoundary fallback={<p role="alert" className="code-error">The Code panel could not be loaded. Check your connection and reopen it.</p>}>
+    <LoadBoundary
+      fallback={
+        <p role="alert" className="code-error">
+          The Code panel could not be loaded. Check your connection and reopen it.
+        </p>
+      }
+    >
       <Suspense fallback={<p className="code-hint">Loading the code…</p>}>
         <CodeExportPanel request={request} />
       </Suspense>

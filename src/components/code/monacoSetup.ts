@@ -21,9 +21,15 @@ self.MonacoEnvironment = {
 
 // JSON has no basic-language definition since 0.56; its tokenizer (without the JSON worker) lives with the JSON
 // language features and is loaded, like the others, only when a JSON model appears.
-monaco.languages.register({ id: 'json', extensions: ['.json'], aliases: ['JSON', 'json'], mimetypes: ['application/json'] });
+monaco.languages.register({
+  id: 'json',
+  extensions: ['.json'],
+  aliases: ['JSON', 'json'],
+  mimetypes: ['application/json'],
+});
 monaco.languages.registerTokensProviderFactory('json', {
-  create: async () => (await import('monaco-editor/languages/features/json/tokenization')).createTokenizationSupport(false),
+  create: async () =>
+    (await import('monaco-editor/languages/features/json/tokenization')).createTokenizationSupport(false),
 });
 
 loader.config({ monaco });

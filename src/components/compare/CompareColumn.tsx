@@ -35,7 +35,13 @@ export function CompareColumn({ columnId, number, removable }: CompareColumnProp
       <header className="compare-column-header">
         <h3 className="compare-column-title">Column {number}</h3>
         {removable && (
-          <button type="button" className="button-quiet" aria-label={`Remove column ${number}`} disabled={live} onClick={() => compareActions.removeCompareColumn(columnId)}>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label={`Remove column ${number}`}
+            disabled={live}
+            onClick={() => compareActions.removeCompareColumn(columnId)}
+          >
             Remove
           </button>
         )}
@@ -43,7 +49,12 @@ export function CompareColumn({ columnId, number, removable }: CompareColumnProp
       <CompareColumnSettings columnId={columnId} disabled={live} />
       <div className="button-row">
         {live && (
-          <button type="button" className="button-danger" aria-label={`Stop column ${number}`} onClick={() => compareActions.stopColumn(columnId)}>
+          <button
+            type="button"
+            className="button-danger"
+            aria-label={`Stop column ${number}`}
+            onClick={() => compareActions.stopColumn(columnId)}
+          >
             Stop
           </button>
         )}

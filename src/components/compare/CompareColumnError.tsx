@@ -21,7 +21,9 @@ export function CompareColumnError({ columnId }: CompareColumnErrorProps) {
 
   const fault = status === 'interrupted' || status === 'stalled' ? status : null;
   if (status !== 'error' && fault === null) return null;
-  const codeParts = [error?.status ? `HTTP ${error.status}` : null, error?.code ? `code ${error.code}` : null].filter(Boolean);
+  const codeParts = [error?.status ? `HTTP ${error.status}` : null, error?.code ? `code ${error.code}` : null].filter(
+    Boolean,
+  );
 
   return (
     <div className={`error-notice${fault ? ' error-notice-fault' : ''}`} role="alert">
@@ -39,7 +41,9 @@ export function CompareColumnError({ columnId }: CompareColumnErrorProps) {
           <span aria-hidden="true">
             {describeRetryDelay(retry.at - now)} (retry {retry.attempt} of {maxRetries})
           </span>
-          <span className="visually-hidden">Retrying automatically in {Math.max(1, Math.ceil(retry.delayMs / 1000))} s. Stop cancels it.</span>
+          <span className="visually-hidden">
+            Retrying automatically in {Math.max(1, Math.ceil(retry.delayMs / 1000))} s. Stop cancels it.
+          </span>
         </p>
       )}
     </div>

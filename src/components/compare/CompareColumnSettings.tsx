@@ -26,7 +26,11 @@ export function CompareColumnSettings({ columnId, disabled }: CompareColumnSetti
       <legend className="visually-hidden">Settings</legend>
       <div className="compare-field compare-field-wide">
         <label htmlFor={`${id}-model`}>Model</label>
-        <select id={`${id}-model`} value={settings.model} onChange={(event) => compareActions.setColumnModel(columnId, event.target.value)}>
+        <select
+          id={`${id}-model`}
+          value={settings.model}
+          onChange={(event) => compareActions.setColumnModel(columnId, event.target.value)}
+        >
           {custom && <option value={settings.model}>{settings.model}</option>}
           {modelCatalogue.map((entry) => (
             <option key={entry.id} value={entry.id}>
@@ -46,11 +50,25 @@ export function CompareColumnSettings({ columnId, disabled }: CompareColumnSetti
         Thinking
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={settings.stream} onChange={(event) => compareActions.setColumnStream(columnId, event.target.checked)} />
+        <input
+          type="checkbox"
+          checked={settings.stream}
+          onChange={(event) => compareActions.setColumnStream(columnId, event.target.checked)}
+        />
         Stream
       </label>
-      <CompareNumberField label="Temperature" value={settings.temperature} range={temperatureRange} commit={(value) => compareActions.setColumnTemperature(columnId, value)} />
-      <CompareNumberField label="Top P" value={settings.topP} range={topPRange} commit={(value) => compareActions.setColumnTopP(columnId, value)} />
+      <CompareNumberField
+        label="Temperature"
+        value={settings.temperature}
+        range={temperatureRange}
+        commit={(value) => compareActions.setColumnTemperature(columnId, value)}
+      />
+      <CompareNumberField
+        label="Top P"
+        value={settings.topP}
+        range={topPRange}
+        commit={(value) => compareActions.setColumnTopP(columnId, value)}
+      />
       <CompareNumberField
         label="Max tokens"
         value={settings.maxTokens}

@@ -18,9 +18,13 @@ interface CompareReasoningPaneProps {
 export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
   const reasoning = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reasoning ?? '');
   const live = usePlaygroundStore((state) => isLiveResult(selectCompareResult(state, columnId)));
-  const thinking = usePlaygroundStore((state) => live && selectCompareResult(state, columnId)?.reply.metrics.phase === 'reasoning');
+  const thinking = usePlaygroundStore(
+    (state) => live && selectCompareResult(state, columnId)?.reply.metrics.phase === 'reasoning',
+  );
   const answered = usePlaygroundStore((state) => (selectCompareResult(state, columnId)?.content ?? '') !== '');
-  const streamed = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.request.body.stream === true);
+  const streamed = usePlaygroundStore(
+    (state) => selectCompareResult(state, columnId)?.reply.request.body.stream === true,
+  );
   const elapsedMs = useThinkingElapsedMs(thinking, (state) => selectCompareResult(state, columnId)?.reply.metrics);
   const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
   const expanded = userExpanded ?? (thinking || (!live && reasoning !== '' && !answered));
@@ -31,7 +35,14 @@ export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
     <section className="pane reasoning-pane compare-pane" aria-labelledby={`${id}-toggle`}>
       <header className="pane-header">
         <h4 className="pane-title">
-          <button type="button" id={`${id}-toggle`} className="pane-toggle" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={() => setUserExpanded(!expanded)}>
+          <button
+            type="button"
+            id={`${id}-toggle`}
+            className="pane-toggle"
+            aria-expanded={expanded}
+            aria-controls={`${id}-body`}
+            onClick={() => setUserExpanded(!expanded)}
+          >
             Reasoning
           </button>
         </h4>

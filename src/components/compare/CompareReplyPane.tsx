@@ -29,8 +29,19 @@ export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
         <ReplyStatusLine status={status} retrying={retrying} />
       </header>
       <ReplyWarnings warnings={warnings} />
-      <div className="pane-scroll reply-scroll compare-scroll" ref={containerRef} onScroll={onScroll} tabIndex={0} role="group" aria-label="Reply text">
-        {content.trim() === '' ? <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p> : <ReplyMarkdown text={content} streaming={live} />}
+      <div
+        className="pane-scroll reply-scroll compare-scroll"
+        ref={containerRef}
+        onScroll={onScroll}
+        tabIndex={0}
+        role="group"
+        aria-label="Reply text"
+      >
+        {content.trim() === '' ? (
+          <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p>
+        ) : (
+          <ReplyMarkdown text={content} streaming={live} />
+        )}
       </div>
     </section>
   );

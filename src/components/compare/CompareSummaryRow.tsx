@@ -37,7 +37,9 @@ export function CompareSummaryRow({ columnId, number }: CompareSummaryRowProps) 
         duration(figures.totalMs),
         tokens(figures.reasoningTokens),
         tokens(figures.answerTokens),
-        figures.tokensPerSecond === null ? '—' : `${rate.format(figures.tokensPerSecond)}${figures.tokensPerSecondEstimated ? ' (est.)' : ''}`,
+        figures.tokensPerSecond === null
+          ? '—'
+          : `${rate.format(figures.tokensPerSecond)}${figures.tokensPerSecondEstimated ? ' (est.)' : ''}`,
         figures.costUsd === null ? '—' : formatCost(figures.costUsd),
       ]
     : Array.from({ length: 7 }, () => '—');

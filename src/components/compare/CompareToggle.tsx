@@ -14,7 +14,12 @@ export function CompareToggle() {
       aria-pressed={open}
       onPointerEnter={prefetch}
       onFocus={prefetch}
-      onClick={() => void loadCompareActions().then((compareActions) => compareActions.toggleCompare(), () => undefined)}
+      onClick={() =>
+        void loadCompareActions().then(
+          (compareActions) => compareActions.toggleCompare(),
+          () => undefined,
+        )
+      }
     >
       Compare
     </button>

@@ -28,11 +28,17 @@ export function CompareView() {
           Compare
         </h2>
         <p id={`${id}-hint`} className="hint">
-          The conversation and the draft in the Message box go to every column at once, each with its own settings;
-          the endpoint, key and system prompt come from the sidebar.
+          The conversation and the draft in the Message box go to every column at once, each with its own settings; the
+          endpoint, key and system prompt come from the sidebar.
         </p>
         <div className="button-row">
-          <button type="button" className="button-primary" disabled={!canRun} aria-describedby={`${id}-hint`} onClick={() => compareActions.runCompare()}>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={!canRun}
+            aria-describedby={`${id}-hint`}
+            onClick={() => compareActions.runCompare()}
+          >
             Run comparison
           </button>
           {running && (
@@ -40,7 +46,11 @@ export function CompareView() {
               Stop all
             </button>
           )}
-          <button type="button" disabled={running || columnIds.length >= maxCompareColumns} onClick={() => compareActions.addCompareColumn()}>
+          <button
+            type="button"
+            disabled={running || columnIds.length >= maxCompareColumns}
+            onClick={() => compareActions.addCompareColumn()}
+          >
             Add column
           </button>
           {!running && !canRun && reason !== null && (
@@ -51,14 +61,19 @@ export function CompareView() {
         </div>
         {kept && (
           <p className="compare-kept" role="status">
-            Kept column {kept.columnNumber} ({kept.description}): its reply is now the last turn of the conversation. The
-            sidebar settings are unchanged; type the next message and run the comparison again, or turn Compare off.
+            Kept column {kept.columnNumber} ({kept.description}): its reply is now the last turn of the conversation.
+            The sidebar settings are unchanged; type the next message and run the comparison again, or turn Compare off.
           </p>
         )}
       </header>
       <div className="compare-columns" data-columns={columnIds.length}>
         {columnIds.map((columnId, index) => (
-          <CompareColumn key={columnId} columnId={columnId} number={index + 1} removable={columnIds.length > minCompareColumns} />
+          <CompareColumn
+            key={columnId}
+            columnId={columnId}
+            number={index + 1}
+            removable={columnIds.length > minCompareColumns}
+          />
         ))}
       </div>
       <CompareSummary />

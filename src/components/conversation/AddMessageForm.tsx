@@ -34,7 +34,11 @@ export function AddMessageForm() {
       <div className="add-message-row">
         <div className="field">
           <label htmlFor={`${id}-role`}>Add as</label>
-          <select id={`${id}-role`} value={role} onChange={(event) => setRole(event.target.value === 'assistant' ? 'assistant' : 'user')}>
+          <select
+            id={`${id}-role`}
+            value={role}
+            onChange={(event) => setRole(event.target.value === 'assistant' ? 'assistant' : 'user')}
+          >
             <option value="user">user</option>
             <option value="assistant">assistant</option>
           </select>

@@ -26,7 +26,12 @@ export function ConversationFileMenu() {
   function finish(imported: PendingImport) {
     imported.apply(imported.conversation);
     setPending(null);
-    setStatus([`Imported ${countText(imported.conversation.turns.length)} and the settings from ${imported.fileName}.`, ...imported.conversation.notes].join(' '));
+    setStatus(
+      [
+        `Imported ${countText(imported.conversation.turns.length)} and the settings from ${imported.fileName}.`,
+        ...imported.conversation.notes,
+      ].join(' '),
+    );
   }
 
   async function onFileChosen(event: ChangeEvent<HTMLInputElement>) {
@@ -58,7 +63,11 @@ export function ConversationFileMenu() {
       setError(`${file.name}: ${result.message}`);
       return;
     }
-    const imported = { fileName: file.name, conversation: result.conversation, apply: conversationFile.applyConversation };
+    const imported = {
+      fileName: file.name,
+      conversation: result.conversation,
+      apply: conversationFile.applyConversation,
+    };
     // Replacing a conversation that has turns asks first: an import must not lose anything silently.
     if (usePlaygroundStore.getState().conversation.turns.length > 0) setPending(imported);
     else finish(imported);
@@ -70,7 +79,10 @@ export function ConversationFileMenu() {
         Conversation file
       </h3>
       <div className="button-row">
-        <button type="button" onClick={() => void downloadConversationFile().then((failure) => failure && setError(failure))}>
+        <button
+          type="button"
+          onClick={() => void downloadConversationFile().then((failure) => failure && setError(failure))}
+        >
           Export conversation
         </button>
         <div className="field">
@@ -88,8 +100,8 @@ export function ConversationFileMenu() {
       {pending && (
         <div className="import-confirmation" role="group" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`}>
-            Replace the current conversation ({countText(turnCount)}) and settings with the {countText(pending.conversation.turns.length)} from{' '}
-            {pending.fileName}?
+            Replace the current conversation ({countText(turnCount)}) and settings with the{' '}
+            {countText(pending.conversation.turns.length)} from {pending.fileName}?
           </p>
           <div className="button-row">
             <button type="button" className="button-danger" onClick={() => finish(pending)}>

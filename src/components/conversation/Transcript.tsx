@@ -32,7 +32,12 @@ export function Transcript() {
     <ol className="transcript" aria-label="Transcript" ref={listRef}>
       {turnIds.map((turnId, index) => (
         <li key={turnId}>
-          <TurnArticle turnId={turnId} position={index + 1} isFirst={index === 0} isLast={index === turnIds.length - 1} />
+          <TurnArticle
+            turnId={turnId}
+            position={index + 1}
+            isFirst={index === 0}
+            isLast={index === turnIds.length - 1}
+          />
         </li>
       ))}
     </ol>

@@ -85,7 +85,13 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
       <header className="turn-header">
         <label className="turn-role">
           <span>Role</span>
-          <select value={role} disabled={live} onChange={(event) => actions.updateTurn(turnId, { role: event.target.value === 'assistant' ? 'assistant' : 'user' })}>
+          <select
+            value={role}
+            disabled={live}
+            onChange={(event) =>
+              actions.updateTurn(turnId, { role: event.target.value === 'assistant' ? 'assistant' : 'user' })
+            }
+          >
             <option value="user">user</option>
             <option value="assistant">assistant</option>
           </select>
@@ -108,11 +114,25 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
       ) : (
         <div className="turn-editor">
           <label htmlFor={`${id}-edit`}>Edit message</label>
-          <textarea id={`${id}-edit`} autoFocus rows={Math.min(12, Math.max(3, editText.split('\n').length + 1))} value={editText} onChange={(event) => setEditText(event.target.value)} onKeyDown={onEditorKeyDown} aria-describedby={`${id}-keys`} />
-          <p id={`${id}-keys`} className="hint">Ctrl/Cmd+Enter saves, Esc cancels.</p>
+          <textarea
+            id={`${id}-edit`}
+            autoFocus
+            rows={Math.min(12, Math.max(3, editText.split('\n').length + 1))}
+            value={editText}
+            onChange={(event) => setEditText(event.target.value)}
+            onKeyDown={onEditorKeyDown}
+            aria-describedby={`${id}-keys`}
+          />
+          <p id={`${id}-keys`} className="hint">
+            Ctrl/Cmd+Enter saves, Esc cancels.
+          </p>
           <div className="button-row">
-            <button type="button" className="button-primary" onClick={() => closeEditor(true)}>Save</button>
-            <button type="button" onClick={() => closeEditor(false)}>Cancel</button>
+            <button type="button" className="button-primary" onClick={() => closeEditor(true)}>
+              Save
+            </button>
+            <button type="button" onClick={() => closeEditor(false)}>
+              Cancel
+            </button>
           </div>
         </div>
       )}
@@ -126,17 +146,31 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
 
       <footer className="turn-actions">
         {editText === null && (
-          <button type="button" ref={editButton} disabled={live} onClick={() => setEditText(content)}>Edit</button>
+          <button type="button" ref={editButton} disabled={live} onClick={() => setEditText(content)}>
+            Edit
+          </button>
         )}
-        <button type="button" disabled={isFirst} onClick={() => actions.moveTurn(turnId, -1)}>Move up</button>
-        <button type="button" disabled={isLast} onClick={() => actions.moveTurn(turnId, 1)}>Move down</button>
-        <button type="button" className="button-danger" onClick={() => actions.deleteTurn(turnId)}>Delete</button>
+        <button type="button" disabled={isFirst} onClick={() => actions.moveTurn(turnId, -1)}>
+          Move up
+        </button>
+        <button type="button" disabled={isLast} onClick={() => actions.moveTurn(turnId, 1)}>
+          Move down
+        </button>
+        <button type="button" className="button-danger" onClick={() => actions.deleteTurn(turnId)}>
+          Delete
+        </button>
         <label className="checkbox">
-          <input type="checkbox" checked={excluded} onChange={(event) => actions.setExcluded(turnId, event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={excluded}
+            onChange={(event) => actions.setExcluded(turnId, event.target.checked)}
+          />
           Exclude from request
         </label>
         {status !== null && !live && (
-          <button type="button" aria-pressed={shown} onClick={() => actions.selectReply(shown ? null : turnId)}>Show in Reply area</button>
+          <button type="button" aria-pressed={shown} onClick={() => actions.selectReply(shown ? null : turnId)}>
+            Show in Reply area
+          </button>
         )}
         {sentRequest && !live && <ViewCodeButton request={sentRequest} />}
       </footer>

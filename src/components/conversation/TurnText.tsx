@@ -30,10 +30,20 @@ export function TurnText({ role, text }: { role: TurnRole; text: string }) {
   return (
     <>
       <div id={`${id}-text`} className={`turn-text turn-text-${role}${clamped ? ' turn-text-clamped' : ''}`}>
-        {role === 'assistant' ? <LazyReplyMarkdown text={rendered} streaming={false} /> : <div className="turn-plain">{rendered}</div>}
+        {role === 'assistant' ? (
+          <LazyReplyMarkdown text={rendered} streaming={false} />
+        ) : (
+          <div className="turn-plain">{rendered}</div>
+        )}
       </div>
       {long && (
-        <button type="button" className="button-quiet turn-more" aria-expanded={expanded} aria-controls={`${id}-text`} onClick={() => startTransition(() => setExpanded(!expanded))}>
+        <button
+          type="button"
+          className="button-quiet turn-more"
+          aria-expanded={expanded}
+          aria-controls={`${id}-text`}
+          onClick={() => startTransition(() => setExpanded(!expanded))}
+        >
           {expanded ? 'Show less' : 'Show more'}
         </button>
       )}

@@ -1,5 +1,10 @@
 import { useId, useState, type FormEvent } from 'react';
-import { deleteConversation, duplicateConversation, renameConversation, switchConversation } from '../../store/libraryActions';
+import {
+  deleteConversation,
+  duplicateConversation,
+  renameConversation,
+  switchConversation,
+} from '../../store/libraryActions';
 import type { ConversationSummary } from '../../store/librarySlice';
 
 interface ConversationItemProps {
@@ -33,14 +38,23 @@ export function ConversationItem({ summary, sending }: ConversationItemProps) {
   return (
     <li className={active ? 'library-item library-item-active' : 'library-item'}>
       {editing ? (
-        <form className="library-rename" onSubmit={saveTitle} onKeyDown={(event) => {
+        <form
+          className="library-rename"
+          onSubmit={saveTitle}
+          onKeyDown={(event) => {
             if (event.key !== 'Escape') return;
             event.preventDefault();
             setEditing(false);
           }}
         >
           <label htmlFor={`${id}-title`}>Title</label>
-          <input id={`${id}-title`} type="text" value={draftTitle} autoFocus onChange={(event) => setDraftTitle(event.target.value)} />
+          <input
+            id={`${id}-title`}
+            type="text"
+            value={draftTitle}
+            autoFocus
+            onChange={(event) => setDraftTitle(event.target.value)}
+          />
           <div className="button-row">
             <button type="submit">Save title</button>
             <button type="button" onClick={() => setEditing(false)}>
@@ -66,13 +80,31 @@ export function ConversationItem({ summary, sending }: ConversationItemProps) {
           {active ? `Open · ${countText(messageCount)}` : countText(messageCount)}
         </span>
         <span className="library-actions">
-          <button type="button" className="button-quiet" aria-label={`Rename ${title}`} onClick={startRename} disabled={editing}>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label={`Rename ${title}`}
+            onClick={startRename}
+            disabled={editing}
+          >
             Rename
           </button>
-          <button type="button" className="button-quiet" aria-label={`Duplicate ${title}`} disabled={sending && active} onClick={() => duplicateConversation(conversationId)}>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label={`Duplicate ${title}`}
+            disabled={sending && active}
+            onClick={() => duplicateConversation(conversationId)}
+          >
             Duplicate
           </button>
-          <button type="button" className="button-quiet" aria-label={`Delete ${title}`} disabled={sending && active} onClick={() => deleteConversation(conversationId)}>
+          <button
+            type="button"
+            className="button-quiet"
+            aria-label={`Delete ${title}`}
+            disabled={sending && active}
+            onClick={() => deleteConversation(conversationId)}
+          >
             Delete
           </button>
         </span>

@@ -14,18 +14,36 @@ function useConversationSummaries(search: string): ConversationSummary[] {
   const activeId = usePlaygroundStore((state) => state.library.activeId);
   // Narrow values for the open conversation, so that streaming tokens do not rebuild the list.
   const activeTitle = usePlaygroundStore((state) =>
-    conversationTitle({ title: state.library.conversations.find((entry) => entry.id === activeId)?.title ?? null, turns: state.conversation.turns }),
+    conversationTitle({
+      title: state.library.conversations.find((entry) => entry.id === activeId)?.title ?? null,
+      turns: state.conversation.turns,
+    }),
   );
   const activeCount = usePlaygroundStore((state) => state.conversation.turns.length);
   const activeMatches = usePlaygroundStore((state) =>
-    conversationMatches({ title: activeTitle, settings: state.settings, turns: state.conversation.turns, draft: state.conversation.draft }, query),
+    conversationMatches(
+      {
+        title: activeTitle,
+        settings: state.settings,
+        turns: state.conversation.turns,
+        draft: state.conversation.draft,
+      },
+      query,
+    ),
   );
   return useMemo(
     () =>
       conversations.flatMap((entry) => {
         const active = entry.id === activeId;
         if (active ? !activeMatches : !conversationMatches(entry, query)) return [];
-        return [{ id: entry.id, active, title: active ? activeTitle : conversationTitle(entry), messageCount: active ? activeCount : entry.turns.length }];
+        return [
+          {
+            id: entry.id,
+            active,
+            title: active ? activeTitle : conversationTitle(entry),
+            messageCount: active ? activeCount : entry.turns.length,
+          },
+        ];
       }),
     [conversations, activeId, activeTitle, activeCount, activeMatches, query],
   );
@@ -42,20 +60,37 @@ export function ConversationList() {
   return (
     <section className="sidebar-section conversation-library" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="library-heading">
-        <button type="button" className="library-toggle" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="library-toggle"
+          aria-expanded={expanded}
+          aria-controls={`${id}-body`}
+          onClick={() => setExpanded(!expanded)}
+        >
           <span className="library-caret" aria-hidden="true" />
           Conversations
         </button>
       </h2>
       <div id={`${id}-body`} className="library-body" hidden={!expanded}>
         <div className="library-toolbar">
-          <button type="button" onClick={() => newConversation()} disabled={sending} aria-describedby={sending ? `${id}-busy` : undefined}>
+          <button
+            type="button"
+            onClick={() => newConversation()}
+            disabled={sending}
+            aria-describedby={sending ? `${id}-busy` : undefined}
+          >
             New conversation
           </button>
         </div>
         <div className="sidebar-field">
           <label htmlFor={`${id}-search`}>Search conversations</label>
-          <input id={`${id}-search`} type="search" value={search} placeholder="Title or text" onChange={(event) => setSearch(event.target.value)} />
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={search}
+            placeholder="Title or text"
+            onChange={(event) => setSearch(event.target.value)}
+          />
         </div>
         {sending && (
           <p id={`${id}-busy`} className="sidebar-hint">

@@ -55,7 +55,9 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
   function open() {
     const opened = openHistoryEntry(entry);
     if (!opened) return;
-    const where = opened.newConversation ? 'in a new conversation (the previous one is kept in Conversations)' : 'into the composer';
+    const where = opened.newConversation
+      ? 'in a new conversation (the previous one is kept in Conversations)'
+      : 'into the composer';
     onOpened([`Opened the request from ${time} ${where}.`, ...opened.notes].join(' '));
   }
 
@@ -63,7 +65,8 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
     <li>
       <article className="history-entry" aria-label={`Request at ${time} to ${body.model}`}>
         <p className="history-line">
-          <time dateTime={new Date(entry.sentAt).toISOString()}>{time}</time> · <strong>{body.model}</strong> · {thinkingText(body)}
+          <time dateTime={new Date(entry.sentAt).toISOString()}>{time}</time> · <strong>{body.model}</strong> ·{' '}
+          {thinkingText(body)}
         </p>
         <p className="history-line history-muted">{parameterText(body)}</p>
         <p className={`history-line history-status history-status-${entry.status}`}>{outcomeText(entry)}</p>
@@ -78,8 +81,17 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
         </div>
       </article>
       {diffOpen && (
-        <ModalDialog closeButton className="library-dialog" title={`Changes since the request at ${time}`} onClose={() => setDiffOpen(false)}>
-          <LoadBoundary fallback={<p role="alert">The differences could not be loaded. Check your connection and reload the page.</p>}>
+        <ModalDialog
+          closeButton
+          className="library-dialog"
+          title={`Changes since the request at ${time}`}
+          onClose={() => setDiffOpen(false)}
+        >
+          <LoadBoundary
+            fallback={
+              <p role="alert">The differences could not be loaded. Check your connection and reload the page.</p>
+            }
+          >
             <Suspense fallback={<p className="diff-summary">Comparing…</p>}>
               <RequestDiff before={body} />
             </Suspense>

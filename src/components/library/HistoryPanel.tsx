@@ -54,7 +54,13 @@ export function HistoryPanel({ defaultExpanded = true }: { defaultExpanded?: boo
   return (
     <section className="sidebar-section history-panel" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="library-heading">
-        <button type="button" className="library-toggle" aria-expanded={expanded} aria-controls={`${id}-body`} onClick={() => setExpanded(!expanded)}>
+        <button
+          type="button"
+          className="library-toggle"
+          aria-expanded={expanded}
+          aria-controls={`${id}-body`}
+          onClick={() => setExpanded(!expanded)}
+        >
           <span className="library-caret" aria-hidden="true" />
           History
         </button>

@@ -8,7 +8,8 @@ export const blocksPerGroup = 32;
 
 export function groupBlocks(blocks: readonly SourceBlock[]): SourceBlock[][] {
   const groups: SourceBlock[][] = [];
-  for (let start = 0; start < blocks.length; start += blocksPerGroup) groups.push(blocks.slice(start, start + blocksPerGroup));
+  for (let start = 0; start < blocks.length; start += blocksPerGroup)
+    groups.push(blocks.slice(start, start + blocksPerGroup));
   return groups;
 }
 

@@ -40,7 +40,8 @@ export function highlightHtmlToReact(html: string): ReactNode[] {
   // Unbalanced output (never produced by highlight.js): close what is left open.
   while (stack.length > 0) {
     const span = stack.pop();
-    if (span !== undefined) current().push(createElement('span', { key: key++, className: span.className }, ...span.children));
+    if (span !== undefined)
+      current().push(createElement('span', { key: key++, className: span.className }, ...span.children));
   }
   return root;
 }

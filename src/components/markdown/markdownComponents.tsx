@@ -6,14 +6,18 @@ import { DeferredImage } from './DeferredImage';
 import { SafeLink } from './SafeLink';
 
 function textOf(nodes: readonly ElementContent[]): string {
-  return nodes.map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node.children) : '')).join('');
+  return nodes
+    .map((node) => (node.type === 'text' ? node.value : node.type === 'element' ? textOf(node.children) : ''))
+    .join('');
 }
 
 /** The code element react-markdown puts inside `pre`, as language and text. */
 function codeOf(node: Element | undefined): { language: string; code: string } {
   const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   const classes = code?.properties.className;
-  const languageClass = Array.isArray(classes) ? classes.find((name) => String(name).startsWith('language-')) : undefined;
+  const languageClass = Array.isArray(classes)
+    ? classes.find((name) => String(name).startsWith('language-'))
+    : undefined;
   const text = code ? textOf(code.children) : '';
   return {
     language: languageClass === undefined ? '' : String(languageClass).slice('language-'.length),

@@ -10,7 +10,13 @@ export function LazyPresenterView() {
   const on = usePlaygroundStore((state) => state.preferences.presenterView);
   if (!on) return null;
   return (
-    <LoadBoundary fallback={<p role="alert" className="notice">The presenter view could not be loaded. Check your connection and reload the page.</p>}>
+    <LoadBoundary
+      fallback={
+        <p role="alert" className="notice">
+          The presenter view could not be loaded. Check your connection and reload the page.
+        </p>
+      }
+    >
       <Suspense fallback={null}>
         <PresenterView />
       </Suspense>

@@ -16,9 +16,10 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** "glm-4.7 · thinking on · temperature 1 (default) · top_p 0.95 (default) · max_tokens 65,536 (default)". */
 export function describeParameters(body: ChatRequestBody): string {
   const model = modelInfo(body.model);
-  const thinking = !supportsThinking(model) && body.thinking === undefined
-    ? 'no thinking mode'
-    : `thinking ${body.thinking?.type === 'disabled' ? 'off' : 'on'}${body.thinking?.clear_thinking === false ? ' (reasoning preserved)' : ''}`;
+  const thinking =
+    !supportsThinking(model) && body.thinking === undefined
+      ? 'no thinking mode'
+      : `thinking ${body.thinking?.type === 'disabled' ? 'off' : 'on'}${body.thinking?.clear_thinking === false ? ' (reasoning preserved)' : ''}`;
   const value = (sent: unknown, fallback: number | null, format: (number: number) => string = String) =>
     typeof sent === 'number' ? format(sent) : fallback === null ? 'default' : `${format(fallback)} (default)`;
   return [

@@ -7,7 +7,9 @@ interface CopyReasoningButtonProps {
 
 /** Copies the whole reasoning of a reply. The text is read on click, so the button does not re-render per token. */
 export function CopyReasoningButton({ turnId }: CopyReasoningButtonProps) {
-  const hasReasoning = usePlaygroundStore((state) => (state.conversation.turns.find((turn) => turn.id === turnId)?.reasoning ?? '') !== '');
+  const hasReasoning = usePlaygroundStore(
+    (state) => (state.conversation.turns.find((turn) => turn.id === turnId)?.reasoning ?? '') !== '',
+  );
   const { state: copyState, copy } = useCopyFeedback({ showFor: 2500 });
 
   function copyReasoning() {
@@ -20,7 +22,11 @@ export function CopyReasoningButton({ turnId }: CopyReasoningButtonProps) {
         Copy reasoning
       </button>
       <span role="status" className="copy-reasoning-status">
-        {copyState === 'copied' ? 'Copied' : copyState === 'failed' ? 'Copy failed — select the text and copy it instead' : ''}
+        {copyState === 'copied'
+          ? 'Copied'
+          : copyState === 'failed'
+            ? 'Copy failed — select the text and copy it instead'
+            : ''}
       </span>
     </span>
   );

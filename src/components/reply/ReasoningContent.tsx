@@ -9,5 +9,9 @@ interface ReasoningContentProps {
 /** The reasoning text, as plain text or as (safe) Markdown, per the "Reasoning display" preference. */
 export function ReasoningContent({ text, streaming }: ReasoningContentProps) {
   const markdown = usePlaygroundStore((state) => state.preferences.reasoningFormat === 'markdown');
-  return markdown ? <LazyReplyMarkdown text={text} streaming={streaming} /> : <LazyReasoningText text={text} streaming={streaming} />;
+  return markdown ? (
+    <LazyReplyMarkdown text={text} streaming={streaming} />
+  ) : (
+    <LazyReasoningText text={text} streaming={streaming} />
+  );
 }

@@ -35,7 +35,9 @@ export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneP
   // A non-streamed reply arrives in one piece: there is no thinking time to show.
   const streamed = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request.body.stream === true);
   const elapsedMs = useThinkingElapsedMs(thinking, (state) => findTurn(state, turnId)?.reply?.metrics);
-  const keepExpanded = usePlaygroundStore((state) => alwaysExpanded || state.preferences.reasoningExpansion === 'always-expanded');
+  const keepExpanded = usePlaygroundStore(
+    (state) => alwaysExpanded || state.preferences.reasoningExpansion === 'always-expanded',
+  );
   const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
   // Expanded while thinking; afterwards only if thinking is all there is (stopped before any answer), or if the
   // "Always expanded" preference says so.
@@ -59,11 +61,20 @@ export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneP
           </button>
         </h2>
         <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} />
-        {!thinking && reasoning !== '' && <ReasoningSummary turnId={turnId} thoughtForMs={streamed ? elapsedMs : null} />}
+        {!thinking && reasoning !== '' && (
+          <ReasoningSummary turnId={turnId} thoughtForMs={streamed ? elapsedMs : null} />
+        )}
         <CopyReasoningButton turnId={turnId} />
       </header>
       {expanded && reasoning !== '' && <ReasoningSearch containerRef={containerRef} streaming={thinking} />}
-      <ReasoningScroll id={`${id}-body`} expanded={expanded} live={live} empty={reasoning === ''} containerRef={containerRef} onScroll={onScroll}>
+      <ReasoningScroll
+        id={`${id}-body`}
+        expanded={expanded}
+        live={live}
+        empty={reasoning === ''}
+        containerRef={containerRef}
+        onScroll={onScroll}
+      >
         <ReasoningContent text={reasoning} streaming={thinking} />
       </ReasoningScroll>
       {expanded && live && !following && (

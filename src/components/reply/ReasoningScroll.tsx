@@ -19,7 +19,16 @@ interface ReasoningScrollProps {
  * The reasoning's scroll box ("Reasoning text"), shared by the transcript's and Compare's Reasoning panes.
  * Collapsed, the text is not rendered at all: nothing to lay out while the answer streams.
  */
-export function ReasoningScroll({ id, expanded, live, empty, containerRef, onScroll, className, children }: ReasoningScrollProps) {
+export function ReasoningScroll({
+  id,
+  expanded,
+  live,
+  empty,
+  containerRef,
+  onScroll,
+  className,
+  children,
+}: ReasoningScrollProps) {
   return (
     <div
       id={id}
@@ -32,7 +41,13 @@ export function ReasoningScroll({ id, expanded, live, empty, containerRef, onScr
       aria-label="Reasoning text"
     >
       {expanded &&
-        (empty ? <p className="muted">{live ? 'Reasoning appears here if the model thinks first.' : 'No reasoning for this reply.'}</p> : children)}
+        (empty ? (
+          <p className="muted">
+            {live ? 'Reasoning appears here if the model thinks first.' : 'No reasoning for this reply.'}
+          </p>
+        ) : (
+          children
+        ))}
     </div>
   );
 }

@@ -152,7 +152,12 @@ export function ReasoningSearch({ containerRef, streaming }: ReasoningSearchProp
     }
   }
 
-  const countText = query === '' ? '' : found.count === 0 ? 'No matches' : `${found.count >= maximumMatches ? `${maximumMatches}+` : found.count} ${found.count === 1 ? 'match' : 'matches'}`;
+  const countText =
+    query === ''
+      ? ''
+      : found.count === 0
+        ? 'No matches'
+        : `${found.count >= maximumMatches ? `${maximumMatches}+` : found.count} ${found.count === 1 ? 'match' : 'matches'}`;
   return (
     <div className="reasoning-search" role="search" aria-label="Reasoning search">
       <label className="reasoning-search-field">

@@ -14,7 +14,13 @@ function tokenText(state: PlaygroundState, turnId: string): string {
   if (!turn || !metrics || turn.reasoning === '') return '';
   // The answer only matters once usage arrived (the end of the reply): the server total is then split by it.
   const answer = metrics.usage ? turn.content : '';
-  if (lastCount && lastCount.usage === metrics.usage && lastCount.reasoning === turn.reasoning && lastCount.answer === answer) return lastCount.text;
+  if (
+    lastCount &&
+    lastCount.usage === metrics.usage &&
+    lastCount.reasoning === turn.reasoning &&
+    lastCount.answer === answer
+  )
+    return lastCount.text;
   const { tokens, estimated } = reasoningTokenCount(metrics, turn.reasoning, answer);
   const text = `${estimated ? '≈' : ''}${integer.format(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
   lastCount = { usage: metrics.usage, reasoning: turn.reasoning, answer, text };
@@ -35,7 +41,17 @@ export function ReasoningSummary({ turnId, thoughtForMs }: ReasoningSummaryProps
     <span className="reasoning-timer reasoning-summary">
       {thoughtForMs !== null && <span>Thought for {formatDuration(thoughtForMs)}</span>}
       {thoughtForMs !== null && tokens !== '' && ' · '}
-      {tokens !== '' && <span title={tokens.startsWith('≈') ? 'Estimated from the text: the server did not report reasoning tokens' : 'Reasoning tokens reported by the server'}>{tokens}</span>}
+      {tokens !== '' && (
+        <span
+          title={
+            tokens.startsWith('≈')
+              ? 'Estimated from the text: the server did not report reasoning tokens'
+              : 'Reasoning tokens reported by the server'
+          }
+        >
+          {tokens}
+        </span>
+      )}
     </span>
   );
 }

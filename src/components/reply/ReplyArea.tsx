@@ -27,7 +27,9 @@ export function ReplyArea() {
   if (turnId === null) {
     return (
       <section className="reply-area reply-area-empty" aria-label="Reasoning and reply">
-        <p className="muted">Send a message: the model’s reasoning and its reply stream in here, side by side with their timings.</p>
+        <p className="muted">
+          Send a message: the model’s reasoning and its reply stream in here, side by side with their timings.
+        </p>
       </section>
     );
   }

@@ -16,11 +16,13 @@ function seconds(ms: number): number {
 const faultText = {
   interrupted: {
     title: 'The connection dropped before the reply finished',
-    advice: 'What arrived is kept. Retry asks again from scratch; Continue asks the model to carry on from the partial answer.',
+    advice:
+      'What arrived is kept. Retry asks again from scratch; Continue asks the model to carry on from the partial answer.',
   },
   stalled: {
     title: 'The stream stalled — no data arrived for too long',
-    advice: 'What arrived is kept. Retry asks again from scratch; Continue asks the model to carry on from the partial answer.',
+    advice:
+      'What arrived is kept. Retry asks again from scratch; Continue asks the model to carry on from the partial answer.',
   },
 } as const;
 
@@ -45,7 +47,9 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
 
   const title = error?.title ?? (fault ? faultText[fault].title : 'The request failed');
   const advice = error?.advice ?? (fault ? faultText[fault].advice : null);
-  const codeParts = [error?.status ? `HTTP ${error.status}` : null, error?.code ? `code ${error.code}` : null].filter(Boolean);
+  const codeParts = [error?.status ? `HTTP ${error.status}` : null, error?.code ? `code ${error.code}` : null].filter(
+    Boolean,
+  );
 
   return (
     <div className="reply-error-notice">

@@ -44,16 +44,26 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
   if (!figures) return null;
 
   // finish_reason "length" before any answer text: the budget went on thinking.
-  const budgetNote = figures.finishReason === 'length' && figures.phase !== 'answer' ? describeFinishReason('length', 'reasoning') : null;
+  const budgetNote =
+    figures.finishReason === 'length' && figures.phase !== 'answer'
+      ? describeFinishReason('length', 'reasoning')
+      : null;
   const rows: [string, string][] = [
     ['First reasoning token', duration(figures.firstReasoning)],
     ['First answer token', duration(figures.firstAnswer)],
     ['Total time', duration(figures.total)],
-    ['Tokens/s', figures.tokensPerSecond === null ? '—' : `${rate.format(figures.tokensPerSecond)}${figures.estimatedRate ? ' (est.)' : ''}`],
+    [
+      'Tokens/s',
+      figures.tokensPerSecond === null
+        ? '—'
+        : `${rate.format(figures.tokensPerSecond)}${figures.estimatedRate ? ' (est.)' : ''}`,
+    ],
     ['Prompt tokens', count(figures.promptTokens)],
     [
       'Completion tokens',
-      figures.reasoningTokens === null ? count(figures.completionTokens) : `${count(figures.completionTokens)} (${count(figures.reasoningTokens)} reasoning)`,
+      figures.reasoningTokens === null
+        ? count(figures.completionTokens)
+        : `${count(figures.completionTokens)} (${count(figures.reasoningTokens)} reasoning)`,
     ],
     ['Finish reason', figures.finishReason ?? '—'],
     ['Estimated cost', figures.cost === null ? '—' : formatCost(figures.cost)],

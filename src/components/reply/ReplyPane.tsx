@@ -65,12 +65,20 @@ interface ReplyPaneProps {
 
 /** The answer, rendered as Markdown while it streams, with its status line. */
 export function ReplyPane({ turnId }: ReplyPaneProps) {
-  const content = usePlaygroundStore((state) => state.conversation.turns.find((turn) => turn.id === turnId)?.content ?? '');
-  const status = usePlaygroundStore((state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.status ?? 'complete');
-  const allWarnings = usePlaygroundStore((state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.warnings);
+  const content = usePlaygroundStore(
+    (state) => state.conversation.turns.find((turn) => turn.id === turnId)?.content ?? '',
+  );
+  const status = usePlaygroundStore(
+    (state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.status ?? 'complete',
+  );
+  const allWarnings = usePlaygroundStore(
+    (state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.warnings,
+  );
   // The budget-spent-on-thinking note is a call-out next to the metrics; do not say it twice.
   const warnings = allWarnings?.filter((warning) => warning !== thinkingBudgetNote);
-  const retrying = usePlaygroundStore((state) => Boolean(state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.retry));
+  const retrying = usePlaygroundStore((state) =>
+    Boolean(state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.retry),
+  );
   const live = status === 'waiting' || status === 'streaming';
   const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(content);
   const headingId = useId();
@@ -85,7 +93,15 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         <ThinkingMetricsLine turnId={turnId} />
       </header>
       <ReplyWarnings warnings={warnings} />
-      <div className="pane-scroll reply-scroll" ref={containerRef} onScroll={onScroll} tabIndex={0} role="group" aria-label="Reply text" data-testid="reply-scroll">
+      <div
+        className="pane-scroll reply-scroll"
+        ref={containerRef}
+        onScroll={onScroll}
+        tabIndex={0}
+        role="group"
+        aria-label="Reply text"
+        data-testid="reply-scroll"
+      >
         {content.trim() === '' ? (
           <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p>
         ) : (

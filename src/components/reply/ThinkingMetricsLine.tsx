@@ -7,7 +7,8 @@ import type { PlaygroundState } from '../../store/types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-type LineFigures = Pick<ThinkingFigures, 'timeToFirstReasoningMs' | 'timeToFirstAnswerMs'> & Partial<ThinkingFigures> & { live: boolean };
+type LineFigures = Pick<ThinkingFigures, 'timeToFirstReasoningMs' | 'timeToFirstAnswerMs'> &
+  Partial<ThinkingFigures> & { live: boolean };
 
 interface Counted {
   reasoning: string;
@@ -19,9 +20,15 @@ interface Counted {
 /** The text is counted once per ended reply, not on every store change (keyed on the reply's metrics object). */
 const counted = new WeakMap<ReplyMetrics, Counted>();
 
-function figuresFor(metrics: ReplyMetrics, reasoning: string, content: string, finishReason: string | null): ThinkingFigures {
+function figuresFor(
+  metrics: ReplyMetrics,
+  reasoning: string,
+  content: string,
+  finishReason: string | null,
+): ThinkingFigures {
   const cached = counted.get(metrics);
-  if (cached && cached.reasoning === reasoning && cached.content === content && cached.finishReason === finishReason) return cached.figures;
+  if (cached && cached.reasoning === reasoning && cached.content === content && cached.finishReason === finishReason)
+    return cached.figures;
   const figures = thinkingFigures(metrics, reasoning, content, finishReason);
   counted.set(metrics, { reasoning, content, finishReason, figures });
   return figures;
@@ -34,7 +41,11 @@ function selectLineFigures(state: PlaygroundState, turnId: string): LineFigures 
   if (!turn || !reply) return null;
   const { metrics } = reply;
   if (reply.status === 'waiting' || reply.status === 'streaming') {
-    return { live: true, timeToFirstReasoningMs: metrics.timeToFirstReasoningMs, timeToFirstAnswerMs: metrics.timeToFirstAnswerMs };
+    return {
+      live: true,
+      timeToFirstReasoningMs: metrics.timeToFirstReasoningMs,
+      timeToFirstAnswerMs: metrics.timeToFirstAnswerMs,
+    };
   }
   return { live: false, ...figuresFor(metrics, turn.reasoning, turn.content, reply.finishReason) };
 }
@@ -70,7 +81,11 @@ export function ThinkingMetricsLine({ turnId }: ThinkingMetricsLineProps) {
   items.push(['First answer token', duration(figures.timeToFirstAnswerMs)]);
   if (!figures.live && figures.reasoningTokens !== undefined && figures.answerTokens !== undefined) {
     const estimated = figures.tokensEstimated === true;
-    if (reasoned) items.push(['Reasoning', `${tokens(figures.reasoningTokens, estimated)} · ${characters(figures.reasoningCharacters ?? 0)}`]);
+    if (reasoned)
+      items.push([
+        'Reasoning',
+        `${tokens(figures.reasoningTokens, estimated)} · ${characters(figures.reasoningCharacters ?? 0)}`,
+      ]);
     items.push(['Answer', `${tokens(figures.answerTokens, estimated)} · ${characters(figures.answerCharacters ?? 0)}`]);
   }
   const estimated = !figures.live && figures.tokensEstimated === true;
@@ -85,7 +100,9 @@ export function ThinkingMetricsLine({ turnId }: ThinkingMetricsLineProps) {
           </div>
         ))}
       </dl>
-      {estimated && <p className="thinking-metrics-note">≈ estimated from the text: the server did not report reasoning tokens.</p>}
+      {estimated && (
+        <p className="thinking-metrics-note">≈ estimated from the text: the server did not report reasoning tokens.</p>
+      )}
     </div>
   );
 }

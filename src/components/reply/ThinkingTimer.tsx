@@ -7,7 +7,10 @@ import { useNow } from './useNow';
  * Thinking time so far of the reply whose metrics `selectMetrics` picks (a transcript turn or a compare column):
  * ticks four times a second while `thinking`, and stands still afterwards. Null before there are metrics.
  */
-export function useThinkingElapsedMs(thinking: boolean, selectMetrics: (state: PlaygroundState) => ReplyMetrics | undefined): number | null {
+export function useThinkingElapsedMs(
+  thinking: boolean,
+  selectMetrics: (state: PlaygroundState) => ReplyMetrics | undefined,
+): number | null {
   const now = useNow(thinking, 250);
   return usePlaygroundStore((state) => {
     const metrics = selectMetrics(state);

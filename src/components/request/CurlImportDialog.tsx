@@ -46,7 +46,13 @@ export function CurlImportDialog() {
       {open && (
         <LoadBoundary fallback={loadFailure}>
           <Suspense fallback={null}>
-            <CurlImportForm text={text} onTextChange={setText} onStatus={setStatus} onImported={imported} onCancel={closeDialog} />
+            <CurlImportForm
+              text={text}
+              onTextChange={setText}
+              onStatus={setStatus}
+              onImported={imported}
+              onCancel={closeDialog}
+            />
           </Suspense>
         </LoadBoundary>
       )}

@@ -15,7 +15,11 @@ function countText(count: number): string {
 /** Needs the user's answer before opening: a key, another endpoint, or things that were not imported. */
 function needsReview(result: Ready, currentBaseUrl: string): boolean {
   const { command } = result;
-  return command.apiKey !== null || (command.baseUrl !== null && command.baseUrl !== currentBaseUrl.replace(/\/+$/, '')) || command.unmapped.length > 0;
+  return (
+    command.apiKey !== null ||
+    (command.baseUrl !== null && command.baseUrl !== currentBaseUrl.replace(/\/+$/, '')) ||
+    command.unmapped.length > 0
+  );
 }
 
 export interface CurlImportFormProps {
@@ -66,7 +70,12 @@ export function CurlImportForm({ text, onTextChange, onStatus, onImported, onCan
   return (
     <ModalDialog title="Import from cURL" onClose={onCancel} className="import-dialog curl-import-dialog">
       {review ? (
-        <CurlImportReview result={review} currentBaseUrl={baseUrl} onOpen={(choices) => finish(review, choices)} onBack={() => setReview(null)} />
+        <CurlImportReview
+          result={review}
+          currentBaseUrl={baseUrl}
+          onOpen={(choices) => finish(review, choices)}
+          onBack={() => setReview(null)}
+        />
       ) : (
         <>
           <label htmlFor={`${id}-command`}>cURL command</label>
@@ -76,12 +85,15 @@ export function CurlImportForm({ text, onTextChange, onStatus, onImported, onCan
             rows={12}
             spellCheck={false}
             value={text}
-            placeholder={'curl https://api.z.ai/api/paas/v4/chat/completions \\\n  -H "Authorization: Bearer $ZAI_API_KEY" \\\n  -d \'{"model": "glm-4.7", "messages": [...]}\''}
+            placeholder={
+              'curl https://api.z.ai/api/paas/v4/chat/completions \\\n  -H "Authorization: Bearer $ZAI_API_KEY" \\\n  -d \'{"model": "glm-4.7", "messages": [...]}\''
+            }
             aria-describedby={failure ? `${id}-failure` : `${id}-hint`}
             onChange={(event) => onTextChange(event.target.value)}
           />
           <p id={`${id}-hint`} className="sidebar-hint">
-            A command for the chat completions endpoint, as in the Z.ai docs or as the Code panel exports it. Nothing is sent.
+            A command for the chat completions endpoint, as in the Z.ai docs or as the Code panel exports it. Nothing is
+            sent.
           </p>
           {failure && (
             <div id={`${id}-failure`} className="request-json-problems" role="alert">

@@ -19,7 +19,8 @@ export function CurlImportReview({ result, currentBaseUrl, onOpen, onBack }: Cur
   return (
     <div className="curl-import-review">
       <p>
-        A {request.settingsPatch.model} request with {request.turns.length === 1 ? '1 message' : `${request.turns.length} messages`}
+        A {request.settingsPatch.model} request with{' '}
+        {request.turns.length === 1 ? '1 message' : `${request.turns.length} messages`}
         {request.settingsPatch.systemPrompt !== '' && ' and a system prompt'}.
       </p>
       {command.apiKey !== null && (
@@ -28,7 +29,11 @@ export function CurlImportReview({ result, currentBaseUrl, onOpen, onBack }: Cur
           Use the key from this command? ({maskKey(command.apiKey)}) It replaces the key in the API key field.
         </label>
       )}
-      {command.keyPlaceholder !== null && <p className="sidebar-hint">The command reads the key from {command.keyPlaceholder}; your API key field stays as it is.</p>}
+      {command.keyPlaceholder !== null && (
+        <p className="sidebar-hint">
+          The command reads the key from {command.keyPlaceholder}; your API key field stays as it is.
+        </p>
+      )}
       {endpointDiffers && (
         <label className="checkbox">
           <input type="checkbox" checked={useEndpoint} onChange={(event) => setUseEndpoint(event.target.checked)} />

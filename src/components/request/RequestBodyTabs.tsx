@@ -4,7 +4,9 @@ import { discardRequestJsonEdit } from '../../store/actions';
 import { LoadBoundary } from '../code/LoadBoundary';
 
 // The JSON tab and its parser load when the tab is first opened.
-const RequestJsonEditor = lazy(() => import('./RequestJsonEditor').then((module) => ({ default: module.RequestJsonEditor })));
+const RequestJsonEditor = lazy(() =>
+  import('./RequestJsonEditor').then((module) => ({ default: module.RequestJsonEditor })),
+);
 
 type BodyTab = 'preview' | 'json';
 const tabs: readonly { id: BodyTab; label: string }[] = [
@@ -26,7 +28,12 @@ export function RequestBodyTabs({ preview }: { preview: ReactNode }) {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     event.preventDefault();
     const index = tabs.findIndex((tab) => tab.id === selected);
-    const next = event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : (index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length;
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? tabs.length - 1
+          : (index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length;
     const tab = tabs[next];
     if (!tab) return;
     setSelected(tab.id);
@@ -35,7 +42,13 @@ export function RequestBodyTabs({ preview }: { preview: ReactNode }) {
 
   return (
     <div className="request-body-tabs">
-      <div ref={listRef} role="tablist" aria-label="Request body view" className="request-body-tablist" onKeyDown={onKeyDown}>
+      <div
+        ref={listRef}
+        role="tablist"
+        aria-label="Request body view"
+        className="request-body-tablist"
+        onKeyDown={onKeyDown}
+      >
         {tabs.map((tab) => (
           <button
             key={tab.id}
@@ -69,7 +82,11 @@ export function RequestBodyTabs({ preview }: { preview: ReactNode }) {
         {selected === 'preview' ? (
           preview
         ) : (
-          <LoadBoundary fallback={<p role="alert">The JSON editor could not be loaded. Check your connection and reload the page.</p>}>
+          <LoadBoundary
+            fallback={
+              <p role="alert">The JSON editor could not be loaded. Check your connection and reload the page.</p>
+            }
+          >
             <Suspense fallback={<p className="sidebar-hint">Loading the JSON editor…</p>}>
               <RequestJsonEditor />
             </Suspense>

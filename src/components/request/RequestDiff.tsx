@@ -33,12 +33,13 @@ function DiffLine({ entry }: { entry: JsonDiffEntry }) {
 export function RequestDiff({ before }: { before: ChatRequestBody }) {
   const current = usePlaygroundStore(selectRequestBody);
   const entries = useMemo(() => diffJson(before, current), [before, current]);
-  if (entries.length === 0) return <p className="diff-summary">No differences: the current request is the same as this one.</p>;
+  if (entries.length === 0)
+    return <p className="diff-summary">No differences: the current request is the same as this one.</p>;
   return (
     <>
       <p className="diff-summary">
-        {entries.length === 1 ? '1 difference' : `${entries.length} differences`} from this request to the current one. “Added” is only in the current
-        request, “Removed” only in this one.
+        {entries.length === 1 ? '1 difference' : `${entries.length} differences`} from this request to the current one.
+        “Added” is only in the current request, “Removed” only in this one.
       </p>
       <ul className="diff-list" aria-label="Differences">
         {entries.map((entry) => (

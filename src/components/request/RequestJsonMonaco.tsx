@@ -38,7 +38,14 @@ export default function RequestJsonMonaco({ text, problems, readOnly, label, onC
         const line = Math.min(problem.line ?? 1, model.getLineCount());
         const column = problem.column ?? 1;
         const endColumn = model.getLineMaxColumn(line);
-        return { severity: monaco.MarkerSeverity.Error, message: problem.message, startLineNumber: line, startColumn: Math.min(column, endColumn), endLineNumber: line, endColumn: Math.max(endColumn, column + 1) };
+        return {
+          severity: monaco.MarkerSeverity.Error,
+          message: problem.message,
+          startLineNumber: line,
+          startColumn: Math.min(column, endColumn),
+          endLineNumber: line,
+          endColumn: Math.max(endColumn, column + 1),
+        };
       }),
     );
   }, [editor, problems, text]);

@@ -6,7 +6,10 @@ import '../../styles/import.css';
 // click still has the user's gesture when the clipboard is written.
 const loadShareActions = () => import('../../store/importActions');
 
-type ShareState = { kind: 'idle' } | { kind: 'copied' | 'manual'; link: string; keyRedacted: boolean } | { kind: 'refused'; message: string };
+type ShareState =
+  | { kind: 'idle' }
+  | { kind: 'copied' | 'manual'; link: string; keyRedacted: boolean }
+  | { kind: 'refused'; message: string };
 
 function linkFor(fragment: string): string {
   const { origin, pathname, search } = window.location;
@@ -24,7 +27,10 @@ export function ShareLinkButton() {
   async function copyLink() {
     const shareActions = await loadShareActions().catch(() => null);
     if (!shareActions) {
-      setState({ kind: 'refused', message: 'The link could not be made: part of the app failed to load. Reload the page and try again.' });
+      setState({
+        kind: 'refused',
+        message: 'The link could not be made: part of the app failed to load. Reload the page and try again.',
+      });
       return;
     }
     const result = shareActions.currentShareFragment();
@@ -66,10 +72,17 @@ export function ShareLinkButton() {
             {state.kind === 'copied'
               ? 'Link copied. It holds the messages, model and parameters — not your API key or endpoint URL.'
               : 'The browser blocked the clipboard; copy the link below by hand.'}
-            {state.keyRedacted && ' Your API key appeared in the request and was replaced by “[redacted key]” in the link.'}
+            {state.keyRedacted &&
+              ' Your API key appeared in the request and was replaced by “[redacted key]” in the link.'}
           </p>
           <label htmlFor={`${id}-link`}>Share link</label>
-          <input id={`${id}-link`} type="text" readOnly value={state.link} onFocus={(event) => event.currentTarget.select()} />
+          <input
+            id={`${id}-link`}
+            type="text"
+            readOnly
+            value={state.link}
+            onFocus={(event) => event.currentTarget.select()}
+          />
         </div>
       )}
     </div>

@@ -5,7 +5,9 @@ import { ModalDialog } from '../ModalDialog';
 import '../../styles/import.css';
 
 // The decoder (and its decompressor) loads only when the page is opened with a share link.
-const SharedRequestPrompt = lazy(() => import('./SharedRequestPrompt').then((module) => ({ default: module.SharedRequestPrompt })));
+const SharedRequestPrompt = lazy(() =>
+  import('./SharedRequestPrompt').then((module) => ({ default: module.SharedRequestPrompt })),
+);
 
 /** A share link to read; `id` tells a link pasted again apart, so that its dialog starts afresh. */
 interface PendingLink {
@@ -51,7 +53,9 @@ export function SharedRequestDialog() {
   const close = () => setLink(null);
   const loadFailure = (
     <ModalDialog title="This link cannot be opened" className="import-dialog" onClose={close}>
-      <p role="alert">The part of the app that reads shared links could not be loaded. Check your connection and open the link again.</p>
+      <p role="alert">
+        The part of the app that reads shared links could not be loaded. Check your connection and open the link again.
+      </p>
       <div className="button-row">
         <button type="button" className="button-primary" onClick={close}>
           OK

@@ -44,7 +44,10 @@ export function SharedRequestPrompt({ hash, onClose }: { hash: string; onClose: 
 
   return (
     <ModalDialog title="Open a shared request?" className="import-dialog" onClose={onClose}>
-      <p>This link contains a request. Opening it replaces what is in the composer; a conversation you have open is kept in your saved conversations.</p>
+      <p>
+        This link contains a request. Opening it replaces what is in the composer; a conversation you have open is kept
+        in your saved conversations.
+      </p>
       <dl className="shared-summary" aria-label="What the link contains">
         <dt>Model</dt>
         <dd>{summary.model}</dd>
@@ -68,7 +71,11 @@ export function SharedRequestPrompt({ hash, onClose }: { hash: string; onClose: 
       </dl>
       {offerEndpoint && (
         <label className="checkbox">
-          <input type="checkbox" checked={switchEndpoint} onChange={(event) => setSwitchEndpoint(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={switchEndpoint}
+            onChange={(event) => setSwitchEndpoint(event.target.checked)}
+          />
           Also switch the endpoint to {summary.endpointLabel ?? shared.endpointId}
         </label>
       )}

@@ -16,7 +16,8 @@ export function baseUrlProblem(value: string): string | null {
   } catch {
     return 'Not a URL: use https://host/path or a same-origin path starting with "/"';
   }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'The base URL must start with http:// or https://';
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+    return 'The base URL must start with http:// or https://';
   if (parsed.username !== '' || parsed.password !== '') return 'Leave user names and passwords out of the URL';
   return null;
 }
@@ -30,7 +31,9 @@ function destination(baseUrl: string): string {
     return `Direct to ${new URL(baseUrl).host}. If the browser blocks the call (CORS), choose the Local proxy.`;
   }
   const upstream = upstreamBaseUrl(baseUrl);
-  return upstream === baseUrl ? 'Served by this app (same origin).' : `Through this app's proxy to ${new URL(upstream).host}.`;
+  return upstream === baseUrl
+    ? 'Served by this app (same origin).'
+    : `Through this app's proxy to ${new URL(upstream).host}.`;
 }
 
 /**

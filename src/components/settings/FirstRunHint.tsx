@@ -20,9 +20,7 @@ export function FirstRunHint() {
         </a>{' '}
         (mainland China), then paste it into &ldquo;API key&rdquo;.
       </p>
-      <p>
-        Your key stays in this browser and is sent only to the endpoint you choose.
-      </p>
+      <p>Your key stays in this browser and is sent only to the endpoint you choose.</p>
       <p>
         No key yet? Choose the &ldquo;Offline demo&rdquo; endpoint to try the playground against a local mock server.
       </p>

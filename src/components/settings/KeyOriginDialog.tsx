@@ -34,9 +34,7 @@ export function KeyOriginDialog() {
       describedBy={`${id}-body`}
     >
       <p id={`${id}-body`}>
-        {keyOrigin
-          ? `Your key was entered for ${hostOf(keyOrigin)}. `
-          : 'Your key has not been sent anywhere yet. '}
+        {keyOrigin ? `Your key was entered for ${hostOf(keyOrigin)}. ` : 'Your key has not been sent anywhere yet. '}
         Whoever runs {target} can use a key sent to it. Send it only to a server you trust.
       </p>
       <div className="key-origin-actions">

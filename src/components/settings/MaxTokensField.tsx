@@ -18,9 +18,10 @@ export function MaxTokensField() {
   const modelDefault = model.defaultMaxTokens ?? limit;
   const number = useNumberDraft(value, { min: 1, max: limit }, actions.setMaxTokens);
   const id = useId();
-  const limitText = model.maxOutputTokens !== null
-    ? `Model maximum ${formatter.format(limit)}`
-    : `${isCatalogued(model.id) ? 'No published maximum' : 'Custom model'}: up to ${formatter.format(limit)}`;
+  const limitText =
+    model.maxOutputTokens !== null
+      ? `Model maximum ${formatter.format(limit)}`
+      : `${isCatalogued(model.id) ? 'No published maximum' : 'Custom model'}: up to ${formatter.format(limit)}`;
 
   return (
     <div className="sidebar-field sidebar-parameter">

@@ -16,10 +16,12 @@ function usd(amount: number): string {
 /** One line about the model's limits and price, as the catalogue states them. */
 export function describeModel(model: ModelInfo): string {
   if (!isCatalogued(model.id)) return 'custom model: limits are yours to set';
-  const output = model.maxOutputTokens === null ? 'max output not published' : `max output ${integer.format(model.maxOutputTokens)}`;
-  const price = model.price.input === 0 && model.price.output === 0
-    ? 'free'
-    : `${usd(model.price.input)} in / ${usd(model.price.output)} out per 1M tokens`;
+  const output =
+    model.maxOutputTokens === null ? 'max output not published' : `max output ${integer.format(model.maxOutputTokens)}`;
+  const price =
+    model.price.input === 0 && model.price.output === 0
+      ? 'free'
+      : `${usd(model.price.input)} in / ${usd(model.price.output)} out per 1M tokens`;
   return `Context ${tokens(model.contextTokens)} · ${output} · ${price}`;
 }
 

@@ -36,11 +36,20 @@ export function PresetPicker() {
       <ul className="preset-list">
         {presets.map((preset) => (
           <li key={preset.id} className="preset-item">
-            <button type="button" title={preset.description || describePresetValues(preset.values)} onClick={() => apply(preset.id, preset.name)}>
+            <button
+              type="button"
+              title={preset.description || describePresetValues(preset.values)}
+              onClick={() => apply(preset.id, preset.name)}
+            >
               {preset.name}
             </button>
             {!preset.builtIn && (
-              <button type="button" className="button-quiet preset-delete" aria-label={`Delete preset ${preset.name}`} onClick={() => deletePreset(preset.id)}>
+              <button
+                type="button"
+                className="button-quiet preset-delete"
+                aria-label={`Delete preset ${preset.name}`}
+                onClick={() => deletePreset(preset.id)}
+              >
                 Delete
               </button>
             )}
@@ -50,7 +59,13 @@ export function PresetPicker() {
       <form className="preset-save" onSubmit={save}>
         <label htmlFor={`${id}-name`}>Preset name</label>
         <div className="preset-save-row">
-          <input id={`${id}-name`} type="text" value={name} placeholder="e.g. Short answers" onChange={(event) => setName(event.target.value)} />
+          <input
+            id={`${id}-name`}
+            type="text"
+            value={name}
+            placeholder="e.g. Short answers"
+            onChange={(event) => setName(event.target.value)}
+          />
           <button type="submit">Save preset</button>
         </div>
         <p className="sidebar-hint">Saves the current model and parameters (not the system prompt).</p>

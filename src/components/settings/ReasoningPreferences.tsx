@@ -11,26 +11,51 @@ export function ReasoningPreferences({ defaultExpanded = true }: { defaultExpand
   const name = useId();
 
   return (
-    <SidebarSection title="Reasoning display" sectionKey="reasoning-display" defaultOpen={defaultExpanded} className="reasoning-preferences">
+    <SidebarSection
+      title="Reasoning display"
+      sectionKey="reasoning-display"
+      defaultOpen={defaultExpanded}
+      className="reasoning-preferences"
+    >
       <fieldset className="preference-group">
         <legend>When thinking ends</legend>
         <label className="sidebar-check">
-          <input type="radio" name={`${name}-expansion`} checked={expansion === 'collapse-after-thinking'} onChange={() => setReasoningExpansion('collapse-after-thinking')} />
+          <input
+            type="radio"
+            name={`${name}-expansion`}
+            checked={expansion === 'collapse-after-thinking'}
+            onChange={() => setReasoningExpansion('collapse-after-thinking')}
+          />
           Collapse after thinking
         </label>
         <label className="sidebar-check">
-          <input type="radio" name={`${name}-expansion`} checked={expansion === 'always-expanded'} onChange={() => setReasoningExpansion('always-expanded')} />
+          <input
+            type="radio"
+            name={`${name}-expansion`}
+            checked={expansion === 'always-expanded'}
+            onChange={() => setReasoningExpansion('always-expanded')}
+          />
           Always expanded
         </label>
       </fieldset>
       <fieldset className="preference-group">
         <legend>Show reasoning as</legend>
         <label className="sidebar-check">
-          <input type="radio" name={`${name}-format`} checked={format === 'plain'} onChange={() => setReasoningFormat('plain')} />
+          <input
+            type="radio"
+            name={`${name}-format`}
+            checked={format === 'plain'}
+            onChange={() => setReasoningFormat('plain')}
+          />
           Plain text
         </label>
         <label className="sidebar-check">
-          <input type="radio" name={`${name}-format`} checked={format === 'markdown'} onChange={() => setReasoningFormat('markdown')} />
+          <input
+            type="radio"
+            name={`${name}-format`}
+            checked={format === 'markdown'}
+            onChange={() => setReasoningFormat('markdown')}
+          />
           Render reasoning as Markdown
         </label>
       </fieldset>

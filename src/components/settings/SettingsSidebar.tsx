@@ -20,7 +20,9 @@ import '../../styles/sidebar.css';
 /** The settings column: key and endpoint, model and parameters, and the live request preview. */
 export function SettingsSidebar() {
   // Connection starts open until there is something to connect with (a key, or the offline demo).
-  const connectionDefaultOpen = usePlaygroundStore((state) => state.connection.apiKey === '' && state.connection.endpointId !== 'demo');
+  const connectionDefaultOpen = usePlaygroundStore(
+    (state) => state.connection.apiKey === '' && state.connection.endpointId !== 'demo',
+  );
   return (
     <aside className="settings-sidebar" aria-label="Settings">
       <FirstRunHint />

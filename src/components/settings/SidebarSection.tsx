@@ -48,7 +48,13 @@ export function SidebarSection({ title, sectionKey, defaultOpen, className, chil
   return (
     <section className={`sidebar-section${className ? ` ${className}` : ''}`} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="section-heading">
-        <button type="button" className="section-toggle" aria-expanded={open} aria-controls={`${id}-body`} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="section-toggle"
+          aria-expanded={open}
+          aria-controls={`${id}-body`}
+          onClick={() => setOpen(!open)}
+        >
           <span className="section-caret" aria-hidden="true" />
           {title}
         </button>

@@ -23,7 +23,9 @@ export function StallTimeoutField() {
         onChange={number.onChange}
         onBlur={number.onBlur}
       />
-      <p id={`${id}-hint`} className="sidebar-hint">A stream with no data for this long is marked “stalled”; Stop always works.</p>
+      <p id={`${id}-hint`} className="sidebar-hint">
+        A stream with no data for this long is marked “stalled”; Stop always works.
+      </p>
       <p id={`${id}-note`} className="sidebar-note" role="status">
         {number.note}
       </p>

@@ -31,9 +31,11 @@ export function generateCurl(request: ChatRequest, options: CodegenOptions): str
 
   code.line('#!/usr/bin/env bash');
   code.line(`# ${headerSummary(request)}`);
-  code.line(streaming
-    ? '# Prints the server-sent events as they arrive: each "data:" line is one JSON chunk with\n# choices[0].delta.reasoning_content (reasoning) or .content (answer); the last one is "data: [DONE]".'
-    : '# Prints the JSON response: choices[0].message.reasoning_content is the reasoning,\n# choices[0].message.content the answer.');
+  code.line(
+    streaming
+      ? '# Prints the server-sent events as they arrive: each "data:" line is one JSON chunk with\n# choices[0].delta.reasoning_content (reasoning) or .content (answer); the last one is "data: [DONE]".'
+      : '# Prints the JSON response: choices[0].message.reasoning_content is the reasoning,\n# choices[0].message.content the answer.',
+  );
   code.line('set -euo pipefail');
   code.line();
   if (key) {

@@ -8,7 +8,14 @@ import { generatePythonOpenAi, generatePythonZaiSdk } from './pythonSdks';
 import type { CodeGenerator, CodeLanguage, CodeLibrary, CodegenOptions } from './shared';
 
 export type { CodeGenerator, CodeLanguage, CodeLibrary, CodegenOptions } from './shared';
-export { generateCurl, generateJavaHttpClient, generateJavaZaiSdk, generatePythonOpenAi, generatePythonRequests, generatePythonZaiSdk };
+export {
+  generateCurl,
+  generateJavaHttpClient,
+  generateJavaZaiSdk,
+  generatePythonOpenAi,
+  generatePythonRequests,
+  generatePythonZaiSdk,
+};
 
 export interface CodeLibraryInfo {
   id: CodeLibrary;
@@ -40,7 +47,9 @@ export const codeTargets: readonly CodeTarget[] = [
     monacoLanguage: 'shell',
     mimeType: 'text/x-shellscript',
     defaultLibrary: 'curl',
-    libraries: [{ id: 'curl', label: 'curl (bash)', description: 'bash and curl; prints the raw response.', exactBody: true }],
+    libraries: [
+      { id: 'curl', label: 'curl (bash)', description: 'bash and curl; prints the raw response.', exactBody: true },
+    ],
   },
   {
     language: 'python',
@@ -50,9 +59,24 @@ export const codeTargets: readonly CodeTarget[] = [
     mimeType: 'text/x-python',
     defaultLibrary: 'python-requests',
     libraries: [
-      { id: 'python-requests', label: 'requests', description: 'pip install requests; sends exactly this body.', exactBody: true },
-      { id: 'python-zai-sdk', label: 'zai-sdk (official)', description: 'pip install zai-sdk; the SDK adjusts temperature 0/1 and top_p 1.', exactBody: false },
-      { id: 'python-openai', label: 'openai', description: 'pip install openai; Z.ai-only fields go in extra_body.', exactBody: true },
+      {
+        id: 'python-requests',
+        label: 'requests',
+        description: 'pip install requests; sends exactly this body.',
+        exactBody: true,
+      },
+      {
+        id: 'python-zai-sdk',
+        label: 'zai-sdk (official)',
+        description: 'pip install zai-sdk; the SDK adjusts temperature 0/1 and top_p 1.',
+        exactBody: false,
+      },
+      {
+        id: 'python-openai',
+        label: 'openai',
+        description: 'pip install openai; Z.ai-only fields go in extra_body.',
+        exactBody: true,
+      },
     ],
   },
   {
@@ -63,8 +87,18 @@ export const codeTargets: readonly CodeTarget[] = [
     mimeType: 'text/x-java-source',
     defaultLibrary: 'java-httpclient',
     libraries: [
-      { id: 'java-httpclient', label: 'HttpClient (JDK 11+)', description: 'No dependency; sends exactly this body.', exactBody: true },
-      { id: 'java-zai-sdk', label: 'zai-sdk (official)', description: 'ai.z.openapi:zai-sdk; fields without a builder setter are listed in a comment.', exactBody: false },
+      {
+        id: 'java-httpclient',
+        label: 'HttpClient (JDK 11+)',
+        description: 'No dependency; sends exactly this body.',
+        exactBody: true,
+      },
+      {
+        id: 'java-zai-sdk',
+        label: 'zai-sdk (official)',
+        description: 'ai.z.openapi:zai-sdk; fields without a builder setter are listed in a comment.',
+        exactBody: false,
+      },
     ],
   },
 ];

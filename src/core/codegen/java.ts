@@ -2,13 +2,22 @@
 // Nothing typed by a person is written here except through javaString (see quoting.ts).
 import type { CodeBuilder } from './codeBuilder';
 import { javaString } from './quoting';
-import { apiKeyVariable, embeddedKey, embeddedKeyWarning, missingKeyMessage, outputHeadings, type CodegenOptions } from './shared';
+import {
+  apiKeyVariable,
+  embeddedKey,
+  embeddedKeyWarning,
+  missingKeyMessage,
+  outputHeadings,
+  type CodegenOptions,
+} from './shared';
 
 export const javaClassName = 'GlmRequest';
 
 /** UTF-8 stdout whatever the platform default, so CJK and emoji print correctly. */
 export function writeOutputField(code: CodeBuilder): void {
-  code.line('static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);');
+  code.line(
+    'static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);',
+  );
 }
 
 export function writeApiKey(code: CodeBuilder, options: CodegenOptions): void {
@@ -30,27 +39,43 @@ export function writeStreamPrinter(code: CodeBuilder): void {
   code.line('static String section = null;');
   code.line();
   code.line('/** Prints reasoning, then the answer, each under its own heading. */');
-  code.block('static void show(String kind, Object value) {', () => {
-    code.line('if (!(value instanceof String) || ((String) value).isEmpty()) return;');
-    code.line('String text = (String) value;');
-    code.block('if (!kind.equals(section)) {', () => {
-      code.line('if (kind.equals("answer") && text.trim().isEmpty()) return; // whitespace before the answer starts');
-      code.line(`OUT.println((section == null ? "" : "\\n\\n") + (kind.equals("reasoning") ? "${outputHeadings.reasoning}" : "${outputHeadings.answer}"));`);
-      code.line('section = kind;');
-    }, '}');
-    code.line('OUT.print(text);');
-    code.line('OUT.flush();');
-  }, '}');
+  code.block(
+    'static void show(String kind, Object value) {',
+    () => {
+      code.line('if (!(value instanceof String) || ((String) value).isEmpty()) return;');
+      code.line('String text = (String) value;');
+      code.block(
+        'if (!kind.equals(section)) {',
+        () => {
+          code.line(
+            'if (kind.equals("answer") && text.trim().isEmpty()) return; // whitespace before the answer starts',
+          );
+          code.line(
+            `OUT.println((section == null ? "" : "\\n\\n") + (kind.equals("reasoning") ? "${outputHeadings.reasoning}" : "${outputHeadings.answer}"));`,
+          );
+          code.line('section = kind;');
+        },
+        '}',
+      );
+      code.line('OUT.print(text);');
+      code.line('OUT.flush();');
+    },
+    '}',
+  );
 }
 
 /** Prints a complete (non-streaming) message's reasoning and answer. */
 export function writeMessagePrinter(code: CodeBuilder, reasoningExpression: string, contentExpression: string): void {
   code.line(`Object reasoning = ${reasoningExpression};`);
-  code.block('if (reasoning instanceof String && !((String) reasoning).isEmpty()) {', () => {
-    code.line(`OUT.println("${outputHeadings.reasoning}");`);
-    code.line('OUT.println(reasoning);');
-    code.line('OUT.println();');
-  }, '}');
+  code.block(
+    'if (reasoning instanceof String && !((String) reasoning).isEmpty()) {',
+    () => {
+      code.line(`OUT.println("${outputHeadings.reasoning}");`);
+      code.line('OUT.println(reasoning);');
+      code.line('OUT.println();');
+    },
+    '}',
+  );
   code.line(`Object content = ${contentExpression};`);
   code.line(`OUT.println("${outputHeadings.answer}");`);
   code.line('OUT.println(content == null ? "" : content);');

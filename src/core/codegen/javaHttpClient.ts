@@ -130,52 +130,86 @@ static final class Json {
 function writeRequestBodyMethod(code: CodeBuilder, request: ChatRequest): void {
   const lines = jsonText(request.body).split('\n');
   code.line('/** The exact JSON body GLM Playground sends. */');
-  code.block('static String requestBody() {', () => {
-    code.line('return String.join("\\n",');
-    code.indented(() => {
+  code.block(
+    'static String requestBody() {',
+    () => {
+      code.line('return String.join("\\n",');
       code.indented(() => {
-        lines.forEach((line, index) => code.line(javaStringExpression(line) + (index === lines.length - 1 ? ');' : ',')));
+        code.indented(() => {
+          lines.forEach((line, index) =>
+            code.line(javaStringExpression(line) + (index === lines.length - 1 ? ');' : ',')),
+          );
+        });
       });
-    });
-  }, '}');
+    },
+    '}',
+  );
 }
 
 function writeStreamingCall(code: CodeBuilder): void {
   code.line('HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());');
-  code.block('try (Stream<String> lines = response.body()) {', () => {
-    code.block('if (response.statusCode() != 200) {', () => {
-      code.line('System.err.println("HTTP " + response.statusCode() + ": " + String.join("\\n", (Iterable<String>) lines::iterator));');
-      code.line('System.exit(1);');
-    }, '}');
-    code.line('Iterator<String> iterator = lines.iterator();');
-    code.block('while (iterator.hasNext()) {', () => {
-      code.line('String line = iterator.next();');
-      code.line('if (!line.startsWith("data:")) continue; // blank lines, comments such as ": keep-alive"');
-      code.line('String data = line.substring(5).trim();');
-      code.line('if (data.equals("[DONE]")) break;');
-      code.line('Object chunk = Json.parse(data);');
-      code.block('if (Json.get(chunk, "error") != null) {', () => {
-        code.line('System.err.println("\\nError: " + data);');
-        code.line('System.exit(1);');
-      }, '}');
-      code.line('Object choices = Json.get(chunk, "choices");');
-      code.line('if (!(choices instanceof List)) continue;');
-      code.block('for (Object choice : (List<?>) choices) {', () => {
-        code.line('Object delta = Json.get(choice, "delta");');
-        code.line('show("reasoning", Json.get(delta, "reasoning_content"));');
-        code.line('show("answer", Json.get(delta, "content"));');
-      }, '}');
-    }, '}');
-  }, '}');
+  code.block(
+    'try (Stream<String> lines = response.body()) {',
+    () => {
+      code.block(
+        'if (response.statusCode() != 200) {',
+        () => {
+          code.line(
+            'System.err.println("HTTP " + response.statusCode() + ": " + String.join("\\n", (Iterable<String>) lines::iterator));',
+          );
+          code.line('System.exit(1);');
+        },
+        '}',
+      );
+      code.line('Iterator<String> iterator = lines.iterator();');
+      code.block(
+        'while (iterator.hasNext()) {',
+        () => {
+          code.line('String line = iterator.next();');
+          code.line('if (!line.startsWith("data:")) continue; // blank lines, comments such as ": keep-alive"');
+          code.line('String data = line.substring(5).trim();');
+          code.line('if (data.equals("[DONE]")) break;');
+          code.line('Object chunk = Json.parse(data);');
+          code.block(
+            'if (Json.get(chunk, "error") != null) {',
+            () => {
+              code.line('System.err.println("\\nError: " + data);');
+              code.line('System.exit(1);');
+            },
+            '}',
+          );
+          code.line('Object choices = Json.get(chunk, "choices");');
+          code.line('if (!(choices instanceof List)) continue;');
+          code.block(
+            'for (Object choice : (List<?>) choices) {',
+            () => {
+              code.line('Object delta = Json.get(choice, "delta");');
+              code.line('show("reasoning", Json.get(delta, "reasoning_content"));');
+              code.line('show("answer", Json.get(delta, "content"));');
+            },
+            '}',
+          );
+        },
+        '}',
+      );
+    },
+    '}',
+  );
   code.line('OUT.println();');
 }
 
 function writeCompleteCall(code: CodeBuilder): void {
-  code.line('HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));');
-  code.block('if (response.statusCode() != 200) {', () => {
-    code.line('System.err.println("HTTP " + response.statusCode() + ": " + response.body());');
-    code.line('System.exit(1);');
-  }, '}');
+  code.line(
+    'HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));',
+  );
+  code.block(
+    'if (response.statusCode() != 200) {',
+    () => {
+      code.line('System.err.println("HTTP " + response.statusCode() + ": " + response.body());');
+      code.line('System.exit(1);');
+    },
+    '}',
+  );
   code.line('Object message = Json.get(Json.get(Json.get(Json.parse(response.body()), "choices"), 0), "message");');
   writeMessagePrinter(code, 'Json.get(message, "reasoning_content")', 'Json.get(message, "content")');
 }
@@ -186,41 +220,61 @@ export function generateJavaHttpClient(request: ChatRequest, options: CodegenOpt
   code.line(`// ${headerSummary(request)}`);
   code.line(`// Requires JDK 11+ and nothing else. Run: java ${javaClassName}.java (with ZAI_API_KEY set).`);
   const imports = [
-    'java.io.FileDescriptor', 'java.io.FileOutputStream', 'java.io.PrintStream', 'java.net.URI',
-    'java.net.http.HttpClient', 'java.net.http.HttpRequest', 'java.net.http.HttpResponse',
-    'java.nio.charset.StandardCharsets', 'java.util.ArrayList', 'java.util.Iterator', 'java.util.LinkedHashMap',
-    'java.util.List', 'java.util.Map', 'java.util.stream.Stream',
+    'java.io.FileDescriptor',
+    'java.io.FileOutputStream',
+    'java.io.PrintStream',
+    'java.net.URI',
+    'java.net.http.HttpClient',
+    'java.net.http.HttpRequest',
+    'java.net.http.HttpResponse',
+    'java.nio.charset.StandardCharsets',
+    'java.util.ArrayList',
+    'java.util.Iterator',
+    'java.util.LinkedHashMap',
+    'java.util.List',
+    'java.util.Map',
+    'java.util.stream.Stream',
   ];
   for (const name of imports) {
     if (!streaming && (name === 'java.util.Iterator' || name === 'java.util.stream.Stream')) continue;
     code.line(`import ${name};`);
   }
   code.line();
-  code.block(`public class ${javaClassName} {`, () => {
-    code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
-    writeOutputField(code);
-    code.line();
-    code.block('public static void main(String[] args) throws Exception {', () => {
-      writeApiKey(code, options);
-      code.line('HttpRequest request = HttpRequest.newBuilder(URI.create(API_URL))');
-      code.indented(() => code.indented(() => {
-        code.line('.header("Authorization", "Bearer " + apiKey)');
-        code.line('.header("Content-Type", "application/json")');
-        code.line('.POST(HttpRequest.BodyPublishers.ofString(requestBody(), StandardCharsets.UTF_8))');
-        code.line('.build();');
-      }));
-      code.line('HttpClient client = HttpClient.newHttpClient();');
-      if (streaming) writeStreamingCall(code);
-      else writeCompleteCall(code);
-    }, '}');
-    code.line();
-    writeRequestBodyMethod(code, request);
-    if (streaming) {
+  code.block(
+    `public class ${javaClassName} {`,
+    () => {
+      code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
+      writeOutputField(code);
       code.line();
-      writeStreamPrinter(code);
-    }
-    code.line();
-    code.line(jsonReader);
-  }, '}');
+      code.block(
+        'public static void main(String[] args) throws Exception {',
+        () => {
+          writeApiKey(code, options);
+          code.line('HttpRequest request = HttpRequest.newBuilder(URI.create(API_URL))');
+          code.indented(() =>
+            code.indented(() => {
+              code.line('.header("Authorization", "Bearer " + apiKey)');
+              code.line('.header("Content-Type", "application/json")');
+              code.line('.POST(HttpRequest.BodyPublishers.ofString(requestBody(), StandardCharsets.UTF_8))');
+              code.line('.build();');
+            }),
+          );
+          code.line('HttpClient client = HttpClient.newHttpClient();');
+          if (streaming) writeStreamingCall(code);
+          else writeCompleteCall(code);
+        },
+        '}',
+      );
+      code.line();
+      writeRequestBodyMethod(code, request);
+      if (streaming) {
+        code.line();
+        writeStreamPrinter(code);
+      }
+      code.line();
+      code.line(jsonReader);
+    },
+    '}',
+  );
   return code.toString();
 }

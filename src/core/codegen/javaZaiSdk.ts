@@ -39,7 +39,12 @@ export function planJavaSdkBuilder(request: ChatRequest): BuilderPlan {
   for (const [name, value] of Object.entries(request.body)) {
     if (value === undefined || name === 'model' || name === 'messages') continue;
     if (name === 'stream' && typeof value === 'boolean') calls.push(`.stream(${value})`);
-    else if (name === 'thinking' && typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string') {
+    else if (
+      name === 'thinking' &&
+      typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { type?: unknown }).type === 'string'
+    ) {
       const thinking = value as Record<string, unknown>;
       calls.push(`.thinking(ChatThinking.builder().type(${javaString(String(thinking.type))}).build())`);
       for (const key of Object.keys(thinking)) if (key !== 'type') unsupported.push(`thinking.${key}`);
@@ -47,14 +52,16 @@ export function planJavaSdkBuilder(request: ChatRequest): BuilderPlan {
     else if (name === 'top_p' && typeof value === 'number') calls.push(`.topP(${javaFloat(value)})`);
     else if (name === 'max_tokens' && Number.isInteger(value)) calls.push(`.maxTokens(${String(value)})`);
     else if (name === 'do_sample' && typeof value === 'boolean') calls.push(`.doSample(${value})`);
-    else if (name === 'stop' && isStringArray(value)) calls.push(`.stop(Arrays.asList(${value.map(javaString).join(', ')}))`);
+    else if (name === 'stop' && isStringArray(value))
+      calls.push(`.stop(Arrays.asList(${value.map(javaString).join(', ')}))`);
     else if (name === 'request_id' && typeof value === 'string') calls.push(`.requestId(${javaString(value)})`);
     else if (name === 'user_id' && typeof value === 'string') calls.push(`.userId(${javaString(value)})`);
     else unsupported.push(name);
   }
   request.body.messages.forEach((message, index) => {
     for (const key of Object.keys(message)) {
-      if (key !== 'role' && key !== 'content' && key !== 'reasoning_content') unsupported.push(`messages[${index}].${key}`);
+      if (key !== 'role' && key !== 'content' && key !== 'reasoning_content')
+        unsupported.push(`messages[${index}].${key}`);
     }
   });
   return { calls, unsupported };
@@ -70,7 +77,8 @@ function messageExpression(message: WireMessage): string {
 
 function clientExpression(baseUrl: string): string {
   if (baseUrl === sdkDefaultBaseUrls.zai) return 'ZaiClient.builder().ofZAI()';
-  if (baseUrl === sdkDefaultBaseUrls.bigmodel && platformOf(baseUrl) === 'bigmodel') return 'ZaiClient.builder().ofZHIPU()';
+  if (baseUrl === sdkDefaultBaseUrls.bigmodel && platformOf(baseUrl) === 'bigmodel')
+    return 'ZaiClient.builder().ofZHIPU()';
   // The SDK resolves "chat/completions" against its base URL (Retrofit), which must end with a slash.
   return `ZaiClient.builder().baseUrl(${javaString(baseUrl + '/')})`;
 }
@@ -82,7 +90,9 @@ export function generateJavaZaiSdk(request: ChatRequest, options: CodegenOptions
   const code = new CodeBuilder('    ');
   code.line(`// ${headerSummary(request)}`);
   code.line('// Requires JDK 11+ and the official Z.ai Java SDK:');
-  code.line(`//   Maven:  <dependency><groupId>ai.z.openapi</groupId><artifactId>zai-sdk</artifactId><version>${javaSdkVersion}</version></dependency>`);
+  code.line(
+    `//   Maven:  <dependency><groupId>ai.z.openapi</groupId><artifactId>zai-sdk</artifactId><version>${javaSdkVersion}</version></dependency>`,
+  );
   code.line(`//   Gradle: implementation("ai.z.openapi:zai-sdk:${javaSdkVersion}")`);
   if (plan.unsupported.length > 0) {
     code.line('// Note: the SDK builder has no setter for these fields, so this request does not send them:');
@@ -96,61 +106,88 @@ export function generateJavaZaiSdk(request: ChatRequest, options: CodegenOptions
     'ai.z.openapi.service.model.ChatMessage',
     ...(usesThinking ? ['ai.z.openapi.service.model.ChatThinking'] : []),
     ...(streaming ? ['ai.z.openapi.service.model.Delta'] : []),
-    'java.io.FileDescriptor', 'java.io.FileOutputStream', 'java.io.PrintStream',
-    'java.nio.charset.StandardCharsets', 'java.util.Arrays',
+    'java.io.FileDescriptor',
+    'java.io.FileOutputStream',
+    'java.io.PrintStream',
+    'java.nio.charset.StandardCharsets',
+    'java.util.Arrays',
   ];
   for (const name of imports) code.line(`import ${name};`);
   code.line();
-  code.block(`public class ${javaClassName} {`, () => {
-    writeOutputField(code);
-    code.line();
-    code.block('public static void main(String[] args) {', () => {
-      writeApiKey(code, options);
-      code.line(`ZaiClient client = ${clientExpression(exportedBaseUrl(request))}.apiKey(apiKey).build();`);
-      code.line('ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()');
-      code.indented(() => code.indented(() => {
-        code.line(`.model(${javaString(String(request.body.model))})`);
-        if (request.body.messages.length === 0) code.line('.messages(Arrays.asList())');
-        else code.line('.messages(Arrays.asList(');
-        code.indented(() => code.indented(() => {
-          request.body.messages.forEach((message, index) => {
-            code.line(messageExpression(message) + (index === request.body.messages.length - 1 ? '))' : ','));
-          });
-        }));
-        for (const call of plan.calls) code.line(call);
-        if (!streaming && request.body.stream === undefined) {
-          code.line('// The SDK needs stream set; false is the API default (the body gains "stream": false).');
-          code.line('.stream(false)');
-        }
-        code.line('.build();');
-      }));
-      code.block('try {', () => {
-        code.line('ChatCompletionResponse response = client.chat().createChatCompletion(params);');
-        code.block('if (!response.isSuccess()) {', () => {
-          code.line('System.err.println("Error: " + response.getMsg());');
-          code.line('System.exit(1);');
-        }, '}');
-        if (streaming) {
-          code.block('response.getFlowable().blockingForEach(chunk -> {', () => {
-            code.line('if (chunk.getChoices() == null || chunk.getChoices().isEmpty()) return;');
-            code.line('Delta delta = chunk.getChoices().get(0).getDelta();');
-            code.line('if (delta == null) return;');
-            code.line('show("reasoning", delta.getReasoningContent());');
-            code.line('show("answer", delta.getContent());');
-          }, '});');
-          code.line('OUT.println();');
-        } else {
-          code.line('ChatMessage message = response.getData().getChoices().get(0).getMessage();');
-          writeMessagePrinter(code, 'message.getReasoningContent()', 'message.getContent()');
-        }
-      }, '} finally {');
-      code.indented(() => code.line('client.close();'));
-      code.line('}');
-    }, '}');
-    if (streaming) {
+  code.block(
+    `public class ${javaClassName} {`,
+    () => {
+      writeOutputField(code);
       code.line();
-      writeStreamPrinter(code);
-    }
-  }, '}');
+      code.block(
+        'public static void main(String[] args) {',
+        () => {
+          writeApiKey(code, options);
+          code.line(`ZaiClient client = ${clientExpression(exportedBaseUrl(request))}.apiKey(apiKey).build();`);
+          code.line('ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()');
+          code.indented(() =>
+            code.indented(() => {
+              code.line(`.model(${javaString(String(request.body.model))})`);
+              if (request.body.messages.length === 0) code.line('.messages(Arrays.asList())');
+              else code.line('.messages(Arrays.asList(');
+              code.indented(() =>
+                code.indented(() => {
+                  request.body.messages.forEach((message, index) => {
+                    code.line(messageExpression(message) + (index === request.body.messages.length - 1 ? '))' : ','));
+                  });
+                }),
+              );
+              for (const call of plan.calls) code.line(call);
+              if (!streaming && request.body.stream === undefined) {
+                code.line('// The SDK needs stream set; false is the API default (the body gains "stream": false).');
+                code.line('.stream(false)');
+              }
+              code.line('.build();');
+            }),
+          );
+          code.block(
+            'try {',
+            () => {
+              code.line('ChatCompletionResponse response = client.chat().createChatCompletion(params);');
+              code.block(
+                'if (!response.isSuccess()) {',
+                () => {
+                  code.line('System.err.println("Error: " + response.getMsg());');
+                  code.line('System.exit(1);');
+                },
+                '}',
+              );
+              if (streaming) {
+                code.block(
+                  'response.getFlowable().blockingForEach(chunk -> {',
+                  () => {
+                    code.line('if (chunk.getChoices() == null || chunk.getChoices().isEmpty()) return;');
+                    code.line('Delta delta = chunk.getChoices().get(0).getDelta();');
+                    code.line('if (delta == null) return;');
+                    code.line('show("reasoning", delta.getReasoningContent());');
+                    code.line('show("answer", delta.getContent());');
+                  },
+                  '});',
+                );
+                code.line('OUT.println();');
+              } else {
+                code.line('ChatMessage message = response.getData().getChoices().get(0).getMessage();');
+                writeMessagePrinter(code, 'message.getReasoningContent()', 'message.getContent()');
+              }
+            },
+            '} finally {',
+          );
+          code.indented(() => code.line('client.close();'));
+          code.line('}');
+        },
+        '}',
+      );
+      if (streaming) {
+        code.line();
+        writeStreamPrinter(code);
+      }
+    },
+    '}',
+  );
   return code.toString();
 }

@@ -2,7 +2,14 @@
 import type { ChatRequest } from '../request';
 import type { CodeBuilder } from './codeBuilder';
 import { pythonString } from './quoting';
-import { apiKeyVariable, embeddedKey, embeddedKeyWarning, missingKeyMessage, outputHeadings, type CodegenOptions } from './shared';
+import {
+  apiKeyVariable,
+  embeddedKey,
+  embeddedKeyWarning,
+  missingKeyMessage,
+  outputHeadings,
+  type CodegenOptions,
+} from './shared';
 
 /** A Python literal for a JSON value, pretty-printed with 4-space indentation from `indent`. */
 export function pythonLiteral(value: unknown, indent = ''): string {
@@ -17,7 +24,13 @@ export function pythonLiteral(value: unknown, indent = ''): string {
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
   if (entries.length === 0) return '{}';
-  return '{\n' + entries.map(([key, item]) => inner + pythonString(key) + ': ' + pythonLiteral(item, inner) + ',').join('\n') + '\n' + indent + '}';
+  return (
+    '{\n' +
+    entries.map(([key, item]) => inner + pythonString(key) + ': ' + pythonLiteral(item, inner) + ',').join('\n') +
+    '\n' +
+    indent +
+    '}'
+  );
 }
 
 /** `api_key = …`: the embedded key, or ZAI_API_KEY from the environment with a clear message when unset. */

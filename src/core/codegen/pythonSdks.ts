@@ -16,13 +16,35 @@ import {
 
 /** Keyword arguments of zai-sdk `chat.completions.create` (zai-org/z-ai-sdk-python, api_resource/chat). */
 export const zaiSdkKeywordArguments: ReadonlySet<string> = new Set([
-  'model', 'messages', 'thinking', 'stream', 'temperature', 'top_p', 'max_tokens', 'do_sample', 'stop',
-  'request_id', 'user_id', 'seed', 'tools', 'tool_choice', 'response_format',
+  'model',
+  'messages',
+  'thinking',
+  'stream',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'do_sample',
+  'stop',
+  'request_id',
+  'user_id',
+  'seed',
+  'tools',
+  'tool_choice',
+  'response_format',
 ]);
 
 /** Standard OpenAI chat-completions parameters; Z.ai-only fields (thinking, do_sample…) go in extra_body. */
 export const openAiKeywordArguments: ReadonlySet<string> = new Set([
-  'model', 'messages', 'stream', 'temperature', 'top_p', 'max_tokens', 'stop', 'seed', 'tools', 'tool_choice',
+  'model',
+  'messages',
+  'stream',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'stop',
+  'seed',
+  'tools',
+  'tool_choice',
   'response_format',
 ]);
 
@@ -93,9 +115,11 @@ export function generatePythonZaiSdk(request: ChatRequest, options: CodegenOptio
   code.line();
   writeApiKey(code, options);
   code.line();
-  code.line(baseUrl === defaultBaseUrl
-    ? `client = ${clientClass}(api_key=api_key)`
-    : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrl)})`);
+  code.line(
+    baseUrl === defaultBaseUrl
+      ? `client = ${clientClass}(api_key=api_key)`
+      : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrl)})`,
+  );
   code.line();
   writeStreamPrinterIfNeeded(code, request);
   const notes = zaiSdkRewriteNotes(request);

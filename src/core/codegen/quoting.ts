@@ -42,7 +42,13 @@ export function jsonText(value: unknown, indent = ''): string {
   }
   const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
   if (entries.length === 0) return '{}';
-  return '{\n' + entries.map(([key, item]) => inner + jsonString(key) + ': ' + jsonText(item, inner)).join(',\n') + '\n' + indent + '}';
+  return (
+    '{\n' +
+    entries.map(([key, item]) => inner + jsonString(key) + ': ' + jsonText(item, inner)).join(',\n') +
+    '\n' +
+    indent +
+    '}'
+  );
 }
 
 /** A double-quoted Python 3 string literal; invisible characters become \x, \u or \U escapes. */

@@ -6,12 +6,7 @@ import { commentText } from './quoting';
 export type CodeLanguage = 'curl' | 'python' | 'java';
 
 export type CodeLibrary =
-  | 'curl'
-  | 'python-requests'
-  | 'python-zai-sdk'
-  | 'python-openai'
-  | 'java-httpclient'
-  | 'java-zai-sdk';
+  'curl' | 'python-requests' | 'python-zai-sdk' | 'python-openai' | 'java-httpclient' | 'java-zai-sdk';
 
 export interface CodegenOptions {
   library: CodeLibrary;
