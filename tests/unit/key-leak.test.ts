@@ -202,13 +202,14 @@ describe('the saved state', () => {
       vi.resetModules();
       const store = await import('../../src/store');
       const actions = await import('../../src/store/actions');
-      return { local, session, store, actions };
+      const connectionActions = await import('../../src/store/connectionActions');
+      return { local, session, store, actions, connectionActions };
     }
 
     it('with "Remember key" off, the key is in no localStorage entry at all', async () => {
-      const { local, session, actions } = await freshApp();
-      actions.setRememberKey(false);
-      actions.setApiKey(testKey);
+      const { local, session, actions, connectionActions } = await freshApp();
+      connectionActions.setRememberKey(false);
+      connectionActions.setApiKey(testKey);
       actions.addTurn('user', 'Hello');
       actions.setDraft('more');
       expect(local.items.size).toBeGreaterThan(0);
@@ -217,18 +218,18 @@ describe('the saved state', () => {
     });
 
     it('with "Remember key" on, the key is only in its own entry, never in the saved state', async () => {
-      const { local, actions } = await freshApp();
-      actions.setRememberKey(true);
-      actions.setApiKey(testKey);
+      const { local, actions, connectionActions } = await freshApp();
+      connectionActions.setRememberKey(true);
+      connectionActions.setApiKey(testKey);
       actions.addTurn('user', 'Hello');
       const entries = [...local.items].filter(([, value]) => value.includes(testKey)).map(([name]) => name);
       expect(entries).toEqual(['glm-playground:api-key']);
     });
 
     it('"Forget key" removes it from both storages', async () => {
-      const { local, session, actions } = await freshApp();
-      actions.setApiKey(testKey);
-      actions.forgetKey();
+      const { local, session, connectionActions } = await freshApp();
+      connectionActions.setApiKey(testKey);
+      connectionActions.forgetKey();
       expectNoKey(local.everything());
       expectNoKey(session.everything());
     });
@@ -263,7 +264,7 @@ describe('URLs', () => {
 
 describe('Content-Security-Policy', () => {
   const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
 
   it('index.html carries the same policy as scripts/security-headers.mjs', () => {
     expect(meta).toBe(metaContentSecurityPolicy);
