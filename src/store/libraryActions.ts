@@ -5,7 +5,7 @@ import { usePlaygroundStore } from './index';
 import { historyEntryFor, restoreRequest, withEntry, withLimit, type HistoryEntry } from './historySlice';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
 import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from './presetsSlice';
-import type { PlaygroundState, Turn } from './types';
+import type { PlaygroundState, ReplyInfo, Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState;
@@ -157,10 +157,9 @@ export function dismissUndo(): void {
 
 // ---- request history --------------------------------------------------------------------------------
 
-/** Called once when a call ends (actions.ts): the request exactly as sent and how it ended. */
-export function recordHistory(turnId: string): void {
-  const turn = get().conversation.turns.find((candidate) => candidate.id === turnId);
-  const entry = turn ? historyEntryFor(turn) : null;
+/** Called once when a call's attempt ends (replyCall.ts): the request exactly as sent and how it ended. */
+export function recordHistory(holder: { reply: ReplyInfo | null }): void {
+  const entry = historyEntryFor(holder);
   if (entry) set((state) => ({ history: withEntry(state.history, entry) }));
 }
 

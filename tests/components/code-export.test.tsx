@@ -10,6 +10,7 @@ import { codeTarget, generateCode, type CodeLanguage, type CodeLibrary } from '.
 import type { ChatRequest } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { selectPendingRequest } from '../../src/store/selectors';
 
 const testKey = 'sk-test-KEY-1234567890';
@@ -54,7 +55,7 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   resetPlayground();
-  actions.setApiKey(testKey);
+  connectionActions.setApiKey(testKey);
 });
 
 afterEach(() => {
@@ -150,7 +151,7 @@ describe('Include my key', () => {
   });
 
   it('says the code still reads the environment when no key is entered', async () => {
-    actions.setApiKey('');
+    connectionActions.setApiKey('');
     const user = userEvent.setup();
     render(<CodeExportPanel request={request} />);
     await user.click(screen.getByRole('checkbox', { name: 'Include my key' }));

@@ -9,6 +9,7 @@ import { SystemPromptField } from '../../src/components/conversation/SystemPromp
 import { generateCode } from '../../src/core/codegen';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { selectPendingRequest } from '../../src/store/selectors';
 
 const testKey = 'sk-test-SHORTCUT-0123456789';
@@ -28,7 +29,7 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   resetPlayground();
-  actions.setApiKey(testKey);
+  connectionActions.setApiKey(testKey);
 });
 afterEach(() => vi.restoreAllMocks());
 

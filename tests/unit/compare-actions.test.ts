@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { modelInfo } from '../../src/core/models';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import * as compareActions from '../../src/store/compareActions';
 import { selectCanKeepColumn, selectCompareRunning } from '../../src/store/compareSelectors';
 import { describeColumnSettings, type CompareColumn } from '../../src/store/compareSlice';
@@ -93,7 +94,7 @@ async function at(ms: number, deliver: () => void, shown: () => boolean): Promis
 }
 
 function startComparison(draft = 'Why is the sky blue?'): void {
-  actions.setEndpoint('demo');
+  connectionActions.setEndpoint('demo');
   actions.setDraft(draft);
   compareActions.openCompare();
   compareActions.runCompare();
