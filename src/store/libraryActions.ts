@@ -1,6 +1,7 @@
 // Actions for saved conversations, request history and presets. Like actions.ts: plain functions that read and
 // set the store; components call them from event handlers.
 import { newId } from './ids';
+import { onRuntimeReset } from './runtime';
 import { usePlaygroundStore } from './index';
 import { historyEntryFor, restoreRequest, withEntry, withLimit, type HistoryEntry } from './historySlice';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
@@ -99,6 +100,10 @@ export function duplicateConversation(id: string): string | null {
 }
 
 let undoTimer: ReturnType<typeof setTimeout> | null = null;
+onRuntimeReset(() => {
+  if (undoTimer !== null) clearTimeout(undoTimer);
+  undoTimer = null;
+});
 
 function clearUndoLater(): void {
   if (undoTimer !== null) clearTimeout(undoTimer);
@@ -147,12 +152,6 @@ export function undoDelete(): void {
   const cleared = { ...state, library: { ...state.library, recentlyDeleted: null } };
   if (deleted.wasActive && !state.ui.sending) set(loadState(cleared, next, deleted.conversation));
   else set({ library: { ...cleared.library, conversations: next } });
-}
-
-export function dismissUndo(): void {
-  if (undoTimer !== null) clearTimeout(undoTimer);
-  undoTimer = null;
-  set((state) => ({ library: { ...state.library, recentlyDeleted: null } }));
 }
 
 // ---- request history --------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ test('a multi-turn conversation with thinking: reasoning streams before the answ
   await mock.queue({
     name: 'reply',
     key: testKey,
-    delayMs: 40,
+    delayMs: 120,
     reasoning: 'First I add two and two, which gives four, clearly.',
     content: 'The answer is **4**.',
   });

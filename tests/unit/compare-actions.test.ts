@@ -313,6 +313,27 @@ describe('running', () => {
     expect(streams.every((stream) => stream.signal.aborted)).toBe(true);
   });
 
+  it('records every column’s request in the request history, as a sent reply is', async () => {
+    startComparison();
+    await vi.waitFor(() => expect(streams).toHaveLength(2));
+    streamFor('enabled').finish({ prompt_tokens: 5, completion_tokens: 3 });
+    streamFor('disabled').finish({ prompt_tokens: 5, completion_tokens: 4 });
+    await vi.waitFor(() => expect(state().history.entries).toHaveLength(2));
+    const sent = state()
+      .history.entries.map((entry) => entry.request.body.thinking?.type)
+      .sort();
+    expect(sent).toEqual(['disabled', 'enabled']);
+  });
+
+  it('a reset while columns stream aborts them, and the next comparison runs', async () => {
+    startComparison();
+    await vi.waitFor(() => expect(streams).toHaveLength(2));
+    resetPlayground();
+    expect(streams.every((stream) => stream.signal.aborted)).toBe(true);
+    startComparison();
+    await vi.waitFor(() => expect(streams).toHaveLength(4));
+  });
+
   it('does not start while a single reply is being sent', () => {
     usePlaygroundStore.setState((current) => ({ ui: { ...current.ui, sending: true } }));
     startComparison();
