@@ -81,7 +81,10 @@ function fencedCodeOf(token: Token, blockText: string): FencedCode | undefined {
   if (token.type !== 'code' || token.codeBlockStyle === 'indented') return undefined;
   // Only when the block is exactly this token (plus blank lines), so nothing else in it would go unrendered.
   if (!blockText.startsWith(token.raw) || blockText.slice(token.raw.length).trim() !== '') return undefined;
-  const language = (typeof token.lang === 'string' ? token.lang : '').trim().split(/\s+/)[0] ?? '';
+  const info = typeof token.lang === 'string' ? token.lang : '';
+  // The renderer decodes escapes and character references in the info string; leave those blocks to it.
+  if (/[&\\]/.test(info)) return undefined;
+  const language = info.trim().split(/\s+/)[0] ?? '';
   const code = typeof token.text === 'string' ? token.text : '';
   return { language, code, closed: isFenceClosed(token.raw) };
 }
@@ -103,6 +106,26 @@ function normaliseLineEndings(text: string): { normalised: string; originalOffse
 
 const lexerOptions = { gfm: true } as const;
 
+const footnoteDefinitionLine = /^ {0,3}\[\^[^\]\s]+\]:/;
+
+/**
+ * True while the last footnote definition in `text` may still take indented lines: marked knows no footnotes and
+ * would make its later paragraphs (indented after a blank line) a code block of their own.
+ */
+function endsInOpenFootnote(text: string): boolean {
+  const lines = text.split('\n');
+  let index = lines.length - 1;
+  while (index >= 0 && !footnoteDefinitionLine.test(lines[index] ?? '')) index--;
+  if (index < 0) return false;
+  for (let after = index + 1, previousBlank = false; after < lines.length; after++) {
+    const line = lines[after] ?? '';
+    const blank = line.trim() === '';
+    if (!blank && previousBlank && !/^(?: {4}|\t)/.test(line)) return false;
+    previousBlank = blank;
+  }
+  return true;
+}
+
 function splitMarkdownTail(text: string, from: number): SourceBlock[] {
   const { normalised: tail, originalOffset } = normaliseLineEndings(text.slice(from));
   // Block-level lexing only: inline tokens are never needed to find block boundaries.
@@ -117,8 +140,13 @@ function splitMarkdownTail(text: string, from: number): SourceBlock[] {
       if (start === -1) break;
     }
     cursor = start + token.raw.length;
+    const continuesFootnote =
+      token.type === 'code' &&
+      token.codeBlockStyle === 'indented' &&
+      starts.length > 0 &&
+      endsInOpenFootnote(tail.slice(starts.at(-1)?.start ?? 0, start));
     // Blank lines belong to the block before them.
-    if (token.type !== 'space') starts.push({ start, token });
+    if (token.type !== 'space' && !continuesFootnote) starts.push({ start, token });
   }
   if (tail.length === 0) return [];
   if (starts.length === 0) return [makeBlock(text, from, text.length)];
