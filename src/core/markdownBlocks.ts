@@ -1,6 +1,7 @@
 // Splits a growing text into top-level blocks so a renderer can memoise every completed block and redo only the
 // last, still-growing one per frame. Blocks are plain slices of the input: joined together they are the input.
 import { Lexer, type Token } from 'marked';
+import { findUnsafeRegion, type UnsafeReason } from './markdownSafety';
 
 export interface FencedCode {
   /** First word of the info string ('' when none). */
@@ -17,6 +18,8 @@ export interface SourceBlock {
   readonly text: string;
   /** Present when the whole block is one fenced code block, so it can be shown without a Markdown parse. */
   readonly fencedCode?: FencedCode;
+  /** Set when the block breaks a safety limit: it is shown as plain text and never parsed. */
+  readonly unsafe?: UnsafeReason;
 }
 
 export interface BlockSplit {
@@ -126,8 +129,8 @@ function endsInOpenFootnote(text: string): boolean {
   return true;
 }
 
-function splitMarkdownTail(text: string, from: number): SourceBlock[] {
-  const { normalised: tail, originalOffset } = normaliseLineEndings(text.slice(from));
+function splitLexedMarkdown(text: string, from: number, to: number): SourceBlock[] {
+  const { normalised: tail, originalOffset } = normaliseLineEndings(text.slice(from, to));
   // Block-level lexing only: inline tokens are never needed to find block boundaries.
   const tokens = new Lexer(lexerOptions).blockTokens(tail);
   const starts: { start: number; token: Token }[] = [];
@@ -149,7 +152,7 @@ function splitMarkdownTail(text: string, from: number): SourceBlock[] {
     if (token.type !== 'space' && !continuesFootnote) starts.push({ start, token });
   }
   if (tail.length === 0) return [];
-  if (starts.length === 0) return [makeBlock(text, from, text.length)];
+  if (starts.length === 0) return [makeBlock(text, from, to)];
 
   const blocks: SourceBlock[] = [];
   starts.forEach(({ start, token }, index) => {
@@ -159,6 +162,19 @@ function splitMarkdownTail(text: string, from: number): SourceBlock[] {
     const fencedCode = fencedCodeOf(token, tail.slice(blockStart, blockEnd));
     blocks.push(makeBlock(text, from + originalOffset(blockStart), from + originalOffset(blockEnd), fencedCode));
   });
+  return blocks;
+}
+
+/** Lexes the tail, except stretches beyond the safety limits: each of those becomes one block of plain text. */
+function splitMarkdownTail(text: string, from: number): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  for (let start = from; start < text.length;) {
+    const region = findUnsafeRegion(text.slice(start));
+    if (region === null) return blocks.concat(splitLexedMarkdown(text, start, text.length));
+    blocks.push(...splitLexedMarkdown(text, start, start + region.start));
+    blocks.push({ ...makeBlock(text, start + region.start, start + region.end), unsafe: region.reason });
+    start += region.end;
+  }
   return blocks;
 }
 

@@ -75,7 +75,10 @@ export function createDocumentTracker(): { update(blocks: readonly SourceBlock[]
   let section: FootnoteSection | null = null;
 
   function definitionsOf(block: SourceBlock): BlockDefinitions | undefined {
-    if (!definitionsByBlock.has(block)) definitionsByBlock.set(block, definitionsIn(block.text));
+    // A block beyond the safety limits is never parsed, so it defines nothing.
+    if (!definitionsByBlock.has(block)) {
+      definitionsByBlock.set(block, block.unsafe === undefined ? definitionsIn(block.text) : undefined);
+    }
     return definitionsByBlock.get(block);
   }
 
@@ -97,7 +100,7 @@ export function createDocumentTracker(): { update(blocks: readonly SourceBlock[]
         const cached = entries.get(block);
         if (cached !== undefined) return cached;
         let entry: ContextEntry = { context: emptyBlockContext, references: [], tallyKey: '' };
-        if (block.text.includes('[')) {
+        if (block.unsafe === undefined && block.text.includes('[')) {
           const folded = foldLabelText(block.text);
           const before = linkMarkdown.filter((_, index) => folded.includes(foldedLinks[index] ?? '')).join('');
           const notes = footnotes.filter((_, index) => folded.includes(foldedNotes[index] ?? ''));

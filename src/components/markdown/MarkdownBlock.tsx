@@ -5,6 +5,7 @@ import type { BlockContext } from '../../core/markdownDocument';
 import { CodeBlock } from './CodeBlock';
 import { completeComponents, liveComponents } from './markdownComponents';
 import { blockPipeline } from './markdownPipeline';
+import { PlainTextBlock, unsafeBlockNotes } from './PlainTextBlock';
 import { safeUrlTransform } from './safeUrl';
 
 export interface MarkdownBlockProps {
@@ -19,6 +20,7 @@ export interface MarkdownBlockProps {
 
 function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProps) {
   const pipeline = useMemo(() => blockPipeline(idPrefix, context.footnotesBefore), [idPrefix, context.footnotesBefore]);
+  if (block.unsafe !== undefined) return <PlainTextBlock text={block.text} note={unsafeBlockNotes[block.unsafe]} />;
   // A fenced code block needs no Markdown parse: show the lexer's code directly (cheap while it grows).
   if (block.fencedCode !== undefined) {
     const { code, language } = block.fencedCode;

@@ -4,6 +4,7 @@ import '../markdown/markdown.css';
 import { memo, useId } from 'react';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
+import { BlockErrorBoundary } from '../markdown/BlockErrorBoundary';
 import { groupBlocks, sameBlocks, sameItems } from '../markdown/blockGroups';
 import { FootnoteSection } from '../markdown/FootnoteSection';
 import { MarkdownBlock } from '../markdown/MarkdownBlock';
@@ -32,13 +33,9 @@ const BlockGroup = memo(
           const context = contexts[index];
           if (context === undefined) return null;
           return (
-            <MarkdownBlock
-              key={block.key}
-              block={block}
-              context={context}
-              idPrefix={idPrefix}
-              live={index === liveIndex}
-            />
+            <BlockErrorBoundary key={block.key} text={block.text}>
+              <MarkdownBlock block={block} context={context} idPrefix={idPrefix} live={index === liveIndex} />
+            </BlockErrorBoundary>
           );
         })}
       </div>
@@ -69,7 +66,11 @@ export function ReplyMarkdown({ text, streaming }: ReplyMarkdownProps) {
           liveIndex={streaming && index === lastGroup ? group.length - 1 : -1}
         />
       ))}
-      {reply.footnotes !== null && <FootnoteSection section={reply.footnotes} idPrefix={idPrefix} />}
+      {reply.footnotes !== null && (
+        <BlockErrorBoundary text={reply.footnotes.markdown}>
+          <FootnoteSection section={reply.footnotes} idPrefix={idPrefix} />
+        </BlockErrorBoundary>
+      )}
     </div>
   );
 }
