@@ -75,9 +75,10 @@ export function createDocumentTracker(): { update(blocks: readonly SourceBlock[]
   let section: FootnoteSection | null = null;
 
   function definitionsOf(block: SourceBlock): BlockDefinitions | undefined {
-    // A block beyond the safety limits is never parsed, so it defines nothing.
+    // Code defines nothing, and a block beyond the safety limits is never parsed.
     if (!definitionsByBlock.has(block)) {
-      definitionsByBlock.set(block, block.unsafe === undefined ? definitionsIn(block.text) : undefined);
+      const parsed = block.unsafe === undefined && block.fencedCode === undefined;
+      definitionsByBlock.set(block, parsed ? definitionsIn(block.text) : undefined);
     }
     return definitionsByBlock.get(block);
   }
