@@ -27,8 +27,9 @@ export const zaiSdkKeywordArguments: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * zai-sdk rewrites some values before sending (see zai-api.md): temperature <= 0 → 0.01 plus do_sample=False,
- * temperature >= 1 → 0.99, top_p >= 1 → 0.99, top_p <= 0 → 0.01. Returns one comment line per rewrite.
+ * zai-sdk rewrites some values before sending (docs/wire-format.md#python-zai-sdk): temperature <= 0 → 0.01 plus
+ * do_sample=False, temperature >= 1 → 0.99, top_p >= 1 → 0.99, top_p <= 0 → 0.01. Returns one comment line per
+ * rewrite.
  */
 export function zaiSdkRewriteNotes(request: ChatRequest): string[] {
   const notes: string[] = [];
