@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { createMockZai, longMarkdown, tokenize } from '../tests/mock-zai/server.mjs';
+import { createMockZai, longMarkdown, tokenize } from '../mock-zai/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'dist-bench', 'profile');

@@ -12,7 +12,7 @@ import os from 'node:os';
 import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { createMockZai, longMarkdown, longReasoning, tokenize } from '../tests/mock-zai/server.mjs';
+import { createMockZai, longMarkdown, longReasoning, tokenize } from '../mock-zai/server.mjs';
 import { installInstrumentation } from './instrument.mjs';
 
 /** @typedef {import('@playwright/test').Page} Page */

@@ -7,7 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { createMockZai, longMarkdown, tokenize } from '../tests/mock-zai/server.mjs';
+import { createMockZai, longMarkdown, tokenize } from '../mock-zai/server.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [variantArgument = 'app', ...numbers] = process.argv.slice(2);

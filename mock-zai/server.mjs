@@ -1,5 +1,5 @@
 // @ts-check
-// The project's own mock of the Z.ai chat completions API (wire format: ../../../shared/zai-api.md).
+// The project's own mock of the Z.ai chat completions API, speaking its exact wire format.
 // Plain ESM with no dependencies beyond node:*, so that Node scripts, vitest and vite.config.ts can all import it.
 // It serves three audiences: unit/e2e tests (fault injection via the control API), the code-export tests (it
 // records every request byte for byte) and the "Offline demo" endpoint (a plausible, deterministic reply).
