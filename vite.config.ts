@@ -2,8 +2,8 @@ import http from 'node:http';
 import https from 'node:https';
 import { defineConfig, type Connect, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
-import { proxyRoutes } from './src/core/endpoints';
-import { createMockZai } from './mock-zai/server.mjs';
+import { proxyRoutes } from './src/core/endpoints.ts';
+import { createMockZai } from './mock-zai/server.ts';
 import { securityHeadersPlugin } from './scripts/security-headers.mjs';
 
 /** Only these request headers reach the upstream (no cookies, no Origin/Referer of the local page). */

@@ -2,7 +2,7 @@
 // the code with highlighting, and Copy and Download hand over exactly the code shown.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { mockControl } from '../../mock-zai/control.mjs';
+import { mockControl } from '../../mock-zai/control';
 import { mockUrl, previewUrl } from './ports';
 
 const testKey = 'sk-test-KEY-1234567890';

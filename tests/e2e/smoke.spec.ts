@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { mockControl } from '../../mock-zai/control.mjs';
+import { mockControl } from '../../mock-zai/control';
 import { mockBaseUrl, mockUrl } from './ports';
 
 test('the built app loads with the title "GLM Playground"', async ({ page }) => {
