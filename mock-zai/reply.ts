@@ -1,15 +1,11 @@
 // Plans a reply: its text split into deltas, where it stops (max_tokens, finish-*), its usage; and the
 // non-streaming response body. Streaming it is streamReply.ts's job.
+import { modelInfo, supportsThinking } from '../src/core/models.ts';
 import { defaultReply, estimateTokens, messageText, tokenize, type ReplyText, type WireMessage } from './content.ts';
 import { isRecord } from './http.ts';
 import type { ScenarioBehaviour } from './scenarios.ts';
 import type { ReplyPhases, Scenario } from './scenarioTypes.ts';
 import type { Delta } from './sse.ts';
-
-/** Models that never reason (the request must not even carry `thinking`). */
-const modelsWithoutThinking = new Set(['glm-4-32b-0414-128k']);
-/** Models whose chunks carry `"object"` and whose usage reports reasoning_tokens. */
-const modelsWithObjectField = new Set(['glm-4.7-flash']);
 
 export interface ReplyPlan {
   id: string;
@@ -48,8 +44,10 @@ export function planReply(
 ): ReplyPlan {
   const model = String(body.model).trim();
   const thinking = isRecord(body.thinking) ? body.thinking.type : undefined;
-  const thinks = !modelsWithoutThinking.has(model.toLowerCase()) && thinking !== 'disabled';
-  const objectField = modelsWithObjectField.has(model.toLowerCase()) || behaviour.objectField === true;
+  // Model facts come from the app's catalogue; an unknown id behaves like a custom model (thinks, no object field).
+  const facts = modelInfo(model);
+  const thinks = supportsThinking(facts) && thinking !== 'disabled';
+  const objectField = facts.sendsObjectField || behaviour.objectField === true;
   const text = behaviour.text?.(scenario, thinks) ?? replyText(messages, scenario, thinks);
 
   const deltas: Delta[] = [];

@@ -152,7 +152,8 @@ export const scenarioTable: Readonly<Record<string, ScenarioBehaviour>> = {
     }),
   },
   'usage-reasoning-tokens': {
-    summary: 'newer-model style: an `object` field and usage.completion_tokens_details.reasoning_tokens',
+    summary:
+      'newer-model style: an `object` field and usage.completion_tokens_details.reasoning_tokens (automatic for models with sendsObjectField, e.g. glm-4.7-flash)',
     objectField: true,
   },
   'error-<code>': {
