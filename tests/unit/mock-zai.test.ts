@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock-zai/server';
-import { createProxyMiddleware } from '../../vite.config';
+import { createProxyMiddleware } from '../../dev-server/proxy';
 
 type MockServer = Awaited<ReturnType<typeof startMockServer>>;
 
