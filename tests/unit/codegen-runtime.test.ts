@@ -17,7 +17,7 @@ import {
   requestFixtures,
   type RequestFixture,
 } from '../fixtures/codegen/requests';
-import { startMockServer } from '../mock-zai/server.mjs';
+import { startMockServer } from '../../mock-zai/server';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pythonStubs = join(here, '../fixtures/codegen/python-stubs');

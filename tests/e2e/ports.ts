@@ -1,4 +1,3 @@
-// @ts-check
 // Fixed ports for the end-to-end run (playwright.config.ts, tests/e2e/global-setup.ts and the specs agree on them).
 
 /** The built app, served by `vite preview` with the same-origin proxy pointed at the mock. */
