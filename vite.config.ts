@@ -10,7 +10,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Everything the first paint needs in one chunk: Rolldown would otherwise cut it into a dozen small chunks
-        // (one per group of modules that lazy chunks share), which costs requests and ~4 KB gzip (issue 5 budget).
+        // (one per group of modules that lazy chunks share), which costs requests and ~4 KB gzip of the start-up budget.
         codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
       },
     },
