@@ -17,6 +17,7 @@ import {
   type ConversationTurn,
   type RequestSettings,
 } from './request';
+import { isRecord } from './json';
 
 export interface RequestJsonProblem {
   /** Where in the body, e.g. "messages[2].role" ("" for the whole text). */
@@ -42,10 +43,6 @@ export type RequestJsonResult = ({ ok: true } & ParsedRequest) | { ok: false; pr
 
 const messageFields = new Set(['role', 'content', 'reasoning_content']);
 const thinkingFields = new Set(['type', 'clear_thinking']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);

@@ -11,6 +11,7 @@ import {
   redactSecret,
   unreadableResponseError,
 } from './errors';
+import { isRecord } from './json';
 
 export const defaultStallTimeoutMs = 60_000;
 
@@ -85,10 +86,6 @@ function untilInterrupted<T>(work: Promise<T>, guard: CallGuard): Promise<Raced<
     work.then((value) => ({ value })),
     guard.interrupted.then((interruption) => ({ interruption })),
   ]);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOrNull(value: unknown): string | null {

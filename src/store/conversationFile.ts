@@ -10,6 +10,7 @@ import { newId } from './ids';
 import { usePlaygroundStore } from './index';
 import { conversationFileFormat, conversationFileSchema, conversationFileVersion, fileTurnSchema } from './schema';
 import type { PlaygroundState, ReplyInfo, Turn } from './types';
+import { isRecord } from '../core/json';
 
 /** Larger files are refused before parsing (a conversation this big would not fit in browser storage anyway). */
 export const maxConversationFileBytes = 20 * 1024 * 1024;
@@ -101,10 +102,6 @@ export function exportConversation(now = new Date()): { fileName: string; text: 
 }
 
 // ---- helpers ----------------------------------------------------------------------------------------
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** ['turns', 2, 'content'] → "message 3, content". */
 function describePath(path: readonly PropertyKey[]): string {

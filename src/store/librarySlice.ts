@@ -7,6 +7,7 @@ import { newId } from './ids';
 import { settingsSchema, turnSchema } from './schema';
 import { initialSettings } from './settingsSlice';
 import type { PlaygroundState, Turn } from './types';
+import { isRecord } from '../core/json';
 
 export interface SavedConversation {
   id: string;
@@ -135,7 +136,7 @@ export function wrapConversationInLibrary(
 ): Record<string, unknown> {
   if ('library' in persisted) return persisted;
   const id = newId('conversation');
-  const settings = typeof persisted.settings === 'object' && persisted.settings !== null ? persisted.settings : {};
+  const settings = isRecord(persisted.settings) ? persisted.settings : {};
   return {
     ...persisted,
     library: {
@@ -154,10 +155,6 @@ const savedConversationSchema = z.object({
   turns: z.array(turnSchema),
   draft: z.string(),
 });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A streamed reply saved mid-way can only be partial. */
 function settled(turn: Turn): Turn {

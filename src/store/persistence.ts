@@ -15,6 +15,7 @@ import {
 } from './librarySlice';
 import { salvagePresets } from './presetsSlice';
 import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
+import { isRecord } from '../core/json';
 
 export const persistName = 'glm-playground:state';
 export const persistVersion = 2;
@@ -134,10 +135,6 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
     problems,
     skippedConversations: library.skipped,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isQuotaError(error: unknown): boolean {
