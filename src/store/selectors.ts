@@ -1,6 +1,7 @@
 import { chatCompletionsUrl, upstreamBaseUrl } from '../core/endpoints';
 import { modelInfo, type ModelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
+import { sentTurns } from '../core/sentTurns';
 import type { PlaygroundState, Turn } from './types';
 
 export function selectModelInfo(state: PlaygroundState): ModelInfo {
@@ -76,7 +77,8 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
   if (state.connection.apiKey === '' && !isDemoEndpoint(state))
     return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
-  const turns = pendingTurns(state).filter((turn) => !turn.excluded);
+  // Judged on the messages that would go out: excluded and empty turns are not sent.
+  const turns = sentTurns(pendingTurns(state), state.settings);
   const last = turns[turns.length - 1];
   if (state.conversation.draft.trim() === '' && (!last || last.role !== 'user'))
     return { ok: false, reason: 'Type a message first.' };

@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { modelInfo, supportsThinking } from '../../core/models';
+import { reasoningGoesBack } from '../../core/sentTurns';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import type { PlaygroundState, Turn } from '../../store/types';
@@ -15,12 +15,6 @@ function isLive(turn: Turn): boolean {
 
 function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
   return state.conversation.turns.find((turn) => turn.id === turnId);
-}
-
-/** With preserved thinking on, earlier reasoning goes back to the model (buildRequestBody decides the same way). */
-function reasoningIsSentBack(state: PlaygroundState): boolean {
-  const model = modelInfo(state.settings.model);
-  return state.settings.preserveReasoning && model.preservedThinking && supportsThinking(model);
 }
 
 interface TurnArticleProps {
@@ -48,7 +42,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
     const turn = findTurn(state, turnId);
     return turn && !isLive(turn) ? turn.reasoning : '';
   });
-  const sentBack = usePlaygroundStore((state) => reasoningIsSentBack(state) && !excluded);
+  const sentBack = usePlaygroundStore((state) => reasoningGoesBack(state.settings) && !excluded);
   const shown = usePlaygroundStore((state) => state.ui.selectedReplyId === turnId);
   const [editText, setEditText] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
