@@ -4,7 +4,7 @@ import { parseRequestJson, settingsFromParsed, type ParsedRequest, type RequestJ
 import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
 import { encodeShareFragment, type EncodeResult, type SharedRequest } from '../core/shareLink';
 import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './actions';
-import { handWrittenTurn } from './conversationSlice';
+import { findTurn, handWrittenTurn } from './conversationSlice';
 import { usePlaygroundStore } from './index';
 import { newConversation } from './libraryActions';
 import { selectRequestBody } from './selectors';
@@ -44,7 +44,7 @@ export function editRequestJson(text: string): RequestJsonResult {
   }
   const updates = new Map<string, Turn | null>();
   sentIds.forEach((id, index) => {
-    const turn = state.conversation.turns.find((candidate) => candidate.id === id) as Turn;
+    const turn = findTurn(state.conversation.turns, id) as Turn;
     const parsed = parsedTurns[index];
     if (!parsed) {
       updates.set(id, null);

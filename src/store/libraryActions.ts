@@ -5,6 +5,7 @@ import { usePlaygroundStore } from './index';
 import { historyEntryFor, restoreRequest, withEntry, withLimit, type HistoryEntry } from './historySlice';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
 import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from './presetsSlice';
+import { selectTurn } from './selectors';
 import type { PlaygroundState, Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
@@ -159,7 +160,7 @@ export function dismissUndo(): void {
 
 /** Called once when a call ends (actions.ts): the request exactly as sent and how it ended. */
 export function recordHistory(turnId: string): void {
-  const turn = get().conversation.turns.find((candidate) => candidate.id === turnId);
+  const turn = selectTurn(get(), turnId);
   const entry = turn ? historyEntryFor(turn) : null;
   if (entry) set((state) => ({ history: withEntry(state.history, entry) }));
 }

@@ -2,7 +2,13 @@ import { chatCompletionsUrl, upstreamBaseUrl } from '../core/endpoints';
 import { modelInfo, type ModelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
 import { sentTurns } from '../core/sentTurns';
+import { findTurn } from './conversationSlice';
 import type { PlaygroundState, Turn } from './types';
+
+/** The turn with this id in the working conversation, if it is still there. */
+export function selectTurn(state: PlaygroundState, turnId: string): Turn | undefined {
+  return findTurn(state.conversation.turns, turnId);
+}
 
 export function selectModelInfo(state: PlaygroundState): ModelInfo {
   return modelInfo(state.settings.model);
@@ -46,7 +52,7 @@ export function selectDisplayedReply(state: PlaygroundState): Turn | null {
   const { turns } = state.conversation;
   const selected = state.ui.selectedReplyId;
   if (selected) {
-    const turn = turns.find((candidate) => candidate.id === selected);
+    const turn = findTurn(turns, selected);
     if (turn?.reply) return turn;
   }
   for (let index = turns.length - 1; index >= 0; index -= 1) {

@@ -1,8 +1,9 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { reasoningGoesBack } from '../../core/sentTurns';
 import { usePlaygroundStore } from '../../store';
+import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
-import type { PlaygroundState, Turn } from '../../store/types';
+import type { Turn } from '../../store/types';
 import { TurnText } from './TurnText';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 
@@ -11,10 +12,6 @@ const badgeStatuses: ReadonlySet<string> = new Set(['stopped', 'interrupted', 's
 
 function isLive(turn: Turn): boolean {
   return turn.reply?.status === 'waiting' || turn.reply?.status === 'streaming';
-}
-
-function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
-  return state.conversation.turns.find((turn) => turn.id === turnId);
 }
 
 interface TurnArticleProps {
@@ -30,16 +27,16 @@ interface TurnArticleProps {
  * so a growing reply does not re-render this article per frame (the Reply pane shows it live).
  */
 function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps) {
-  const role = usePlaygroundStore((state) => findTurn(state, turnId)?.role ?? 'user');
-  const excluded = usePlaygroundStore((state) => findTurn(state, turnId)?.excluded ?? false);
-  const status = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.status ?? null);
-  const sentRequest = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request ?? null);
+  const role = usePlaygroundStore((state) => selectTurn(state, turnId)?.role ?? 'user');
+  const excluded = usePlaygroundStore((state) => selectTurn(state, turnId)?.excluded ?? false);
+  const status = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.status ?? null);
+  const sentRequest = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.request ?? null);
   const content = usePlaygroundStore((state) => {
-    const turn = findTurn(state, turnId);
+    const turn = selectTurn(state, turnId);
     return turn && !isLive(turn) ? turn.content : '';
   });
   const reasoning = usePlaygroundStore((state) => {
-    const turn = findTurn(state, turnId);
+    const turn = selectTurn(state, turnId);
     return turn && !isLive(turn) ? turn.reasoning : '';
   });
   const sentBack = usePlaygroundStore((state) => reasoningGoesBack(state.settings) && !excluded);
