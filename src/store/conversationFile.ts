@@ -7,6 +7,7 @@ import { startMetrics, type ReplyMetrics } from '../core/metrics';
 import { modelInfo } from '../core/models';
 import { clampMaxTokens, clampTemperature, clampTopP, type RequestSettings } from '../core/request';
 import { newId } from './ids';
+import { isLiveStatus } from './replyInfo';
 import { usePlaygroundStore } from './index';
 import { conversationFileFormat, conversationFileSchema, conversationFileVersion, fileTurnSchema } from './schema';
 import type { PlaygroundState, ReplyInfo, Turn } from './types';
@@ -153,7 +154,7 @@ function importedTurn(turn: FileTurn): Turn {
 }
 
 function importedReply(reply: FileReply): ReplyInfo {
-  const status = reply.status === 'waiting' || reply.status === 'streaming' ? 'interrupted' : reply.status;
+  const status = isLiveStatus(reply.status) ? 'interrupted' : reply.status;
   return {
     status,
     request: { baseUrl: reply.request.baseUrl, body: reply.request.body as ReplyInfo['request']['body'] },

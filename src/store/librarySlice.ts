@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import type { RequestSettings } from '../core/request';
 import { newId } from './ids';
+import { settledTurn } from './replyInfo';
 import { settingsSchema, turnSchema } from './schema';
 import { initialSettings } from './settingsSlice';
 import type { PlaygroundState, Turn } from './types';
@@ -156,14 +157,6 @@ const savedConversationSchema = z.object({
   draft: z.string(),
 });
 
-/** A streamed reply saved mid-way can only be partial. */
-function settled(turn: Turn): Turn {
-  if (!turn.reply) return turn;
-  const status =
-    turn.reply.status === 'streaming' || turn.reply.status === 'waiting' ? 'interrupted' : turn.reply.status;
-  return { ...turn, reply: { ...turn.reply, status, retry: null } };
-}
-
 export interface SalvagedLibrary {
   library: PersistedLibrary | null;
   /** Entries that could not be read and were left out. */
@@ -191,7 +184,7 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
     conversations.push({
       ...parsed.data,
       settings: parsed.data.settings as RequestSettings,
-      turns: parsed.data.turns.map((turn) => settled(turn as Turn)),
+      turns: parsed.data.turns.map((turn) => settledTurn(turn as Turn)),
     });
   }
   const activeId = typeof raw.activeId === 'string' ? raw.activeId : '';

@@ -1,18 +1,14 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { reasoningGoesBack } from '../../core/sentTurns';
 import { usePlaygroundStore } from '../../store';
+import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
-import type { Turn } from '../../store/types';
 import { TurnText } from './TurnText';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 
 /** Statuses worth a badge in the transcript (a complete reply needs none). */
 const badgeStatuses: ReadonlySet<string> = new Set(['stopped', 'interrupted', 'stalled', 'error']);
-
-function isLive(turn: Turn): boolean {
-  return turn.reply?.status === 'waiting' || turn.reply?.status === 'streaming';
-}
 
 interface TurnArticleProps {
   turnId: string;
@@ -33,11 +29,11 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
   const sentRequest = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.request ?? null);
   const content = usePlaygroundStore((state) => {
     const turn = selectTurn(state, turnId);
-    return turn && !isLive(turn) ? turn.content : '';
+    return turn && !isLiveStatus(turn.reply?.status) ? turn.content : '';
   });
   const reasoning = usePlaygroundStore((state) => {
     const turn = selectTurn(state, turnId);
-    return turn && !isLive(turn) ? turn.reasoning : '';
+    return turn && !isLiveStatus(turn.reply?.status) ? turn.reasoning : '';
   });
   const sentBack = usePlaygroundStore((state) => reasoningGoesBack(state.settings) && !excluded);
   const shown = usePlaygroundStore((state) => state.ui.selectedReplyId === turnId);
@@ -45,7 +41,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const id = useId();
-  const live = status === 'waiting' || status === 'streaming';
+  const live = isLiveStatus(status);
 
   useEffect(() => {
     if (editText === null && returnFocus.current) {

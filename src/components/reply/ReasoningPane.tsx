@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
+import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import { CopyReasoningButton } from './CopyReasoningButton';
 import { ReasoningContent } from './ReasoningContent';
@@ -22,10 +23,7 @@ interface ReasoningPaneProps {
  */
 export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneProps) {
   const reasoning = usePlaygroundStore((state) => selectTurn(state, turnId)?.reasoning ?? '');
-  const live = usePlaygroundStore((state) => {
-    const status = selectTurn(state, turnId)?.reply?.status;
-    return status === 'waiting' || status === 'streaming';
-  });
+  const live = usePlaygroundStore((state) => isLiveStatus(selectTurn(state, turnId)?.reply?.status));
   const thinking = usePlaygroundStore(
     (state) => live && selectTurn(state, turnId)?.reply?.metrics.phase === 'reasoning',
   );

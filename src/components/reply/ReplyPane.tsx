@@ -1,6 +1,7 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { describeFinishReason } from '../../core/finishReasons';
 import { usePlaygroundStore } from '../../store';
+import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
 import { ReplyStatusLine } from './ReplyStatusLine';
@@ -72,7 +73,8 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
   // The budget-spent-on-thinking note is a call-out next to the metrics; do not say it twice.
   const warnings = allWarnings?.filter((warning) => warning !== thinkingBudgetNote);
   const retrying = usePlaygroundStore((state) => Boolean(selectTurn(state, turnId)?.reply?.retry));
-  const live = status === 'waiting' || status === 'streaming';
+  // A scheduled retry is still to come, as in a compare column.
+  const live = isLiveStatus(status) || retrying;
   const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(content);
   const headingId = useId();
 

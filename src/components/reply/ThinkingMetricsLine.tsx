@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, type ReplyMetrics } from '../../core/metrics';
 import { thinkingFigures, type ThinkingFigures } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
+import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import type { PlaygroundState } from '../../store/types';
 
@@ -41,7 +42,7 @@ function selectLineFigures(state: PlaygroundState, turnId: string): LineFigures 
   const reply = turn?.reply;
   if (!turn || !reply) return null;
   const { metrics } = reply;
-  if (reply.status === 'waiting' || reply.status === 'streaming') {
+  if (isLiveStatus(reply.status)) {
     return {
       live: true,
       timeToFirstReasoningMs: metrics.timeToFirstReasoningMs,
