@@ -15,7 +15,7 @@ import {
   type TunableParameter,
   type TurnRole,
 } from '../core/request';
-import { presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
+import { outgoingApiKey, presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
 import { handWrittenTurn, moveItem } from './conversationSlice';
 import { afterNextPaint, framesAreRunning } from './frameScheduler';
 import { applyDelta, newReplyInfo } from './replyInfo';
@@ -29,9 +29,6 @@ import type { ConnectionState, ReplyInfo, Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState;
-
-/** The demo endpoint never receives the user's real key. */
-export const demoKey = 'offline-demo';
 
 // ---- connection -------------------------------------------------------------------------------------
 
@@ -410,7 +407,7 @@ async function runCall(call: ActiveCall, request: ChatRequest, attempt: number, 
   const previousMetrics = get().conversation.turns.find((turn) => turn.id === call.turnId)?.reply?.metrics;
   const outcome = await streamReply({
     request,
-    apiKey: connection.endpointId === 'demo' ? demoKey : connection.apiKey,
+    apiKey: outgoingApiKey(connection),
     signal: call.controller.signal,
     crossOrigin: isCrossOrigin(url),
     stallTimeoutMs: connection.stallTimeoutSeconds * 1000,

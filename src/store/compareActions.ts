@@ -2,7 +2,7 @@
 // column at once (one AbortController and one frame scheduler per column), Stop per column, and "Keep this one".
 import { modelInfo } from '../core/models';
 import { buildChatRequest, clampMaxTokens, clampTemperature, clampTopP, type ChatRequest } from '../core/request';
-import { demoKey, isCrossOrigin, keyMayGoToBaseUrl, replyStreamWhenReady, streamLoadError } from './actions';
+import { isCrossOrigin, keyMayGoToBaseUrl, replyStreamWhenReady, streamLoadError } from './actions';
 import {
   columnSettingsForModel,
   defaultCompareColumns,
@@ -17,6 +17,7 @@ import {
   type CompareState,
 } from './compareSlice';
 import { selectCanKeepColumn, selectCanRunCompare } from './compareSelectors';
+import { outgoingApiKey } from './connectionSlice';
 import { handWrittenTurn } from './conversationSlice';
 import { newId } from './ids';
 import { flushSavedState, usePlaygroundStore } from './index';
@@ -191,7 +192,7 @@ async function runColumnCall(call: ColumnCall, request: ChatRequest, attempt: nu
   const { connection } = get();
   const outcome = await streamReply({
     request,
-    apiKey: connection.endpointId === 'demo' ? demoKey : connection.apiKey,
+    apiKey: outgoingApiKey(connection),
     signal: call.controller.signal,
     crossOrigin: isCrossOrigin(request.baseUrl),
     stallTimeoutMs: connection.stallTimeoutSeconds * 1000,

@@ -2,6 +2,7 @@ import { chatCompletionsUrl, upstreamBaseUrl } from '../core/endpoints';
 import { modelInfo, type ModelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
 import { sentTurns } from '../core/sentTurns';
+import { isDemoEndpoint } from './connectionSlice';
 import { findTurn } from './conversationSlice';
 import type { PlaygroundState, Turn } from './types';
 
@@ -62,10 +63,6 @@ export function selectDisplayedReply(state: PlaygroundState): Turn | null {
   return null;
 }
 
-export function isDemoEndpoint(state: PlaygroundState): boolean {
-  return state.connection.endpointId === 'demo';
-}
-
 export interface SendReadiness {
   ok: boolean;
   reason: string | null;
@@ -80,7 +77,7 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
       reason: `Fix the request JSON first: ${jsonProblem.line === undefined ? '' : `line ${jsonProblem.line}: `}${jsonProblem.message}`,
     };
   if (state.connection.baseUrl.trim() === '') return { ok: false, reason: 'Choose an endpoint or enter a Base URL.' };
-  if (state.connection.apiKey === '' && !isDemoEndpoint(state))
+  if (state.connection.apiKey === '' && !isDemoEndpoint(state.connection))
     return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
   // Judged on the messages that would go out: excluded and empty turns are not sent.
