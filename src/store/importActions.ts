@@ -1,6 +1,7 @@
 // Requests that come in as a whole: the JSON tab's edited body, a share link and a pasted cURL command. Parsing
 // is in core (requestJson, shareLink, curlImport); this module applies the result to the store.
-import { parseRequestJson, settingsFromParsed, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
+import { settingsFromParsed } from '../core/bodySettings';
+import { parseRequestJson, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
 import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
 import { encodeShareFragment, type EncodeResult, type SharedRequest } from '../core/shareLink';
 import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './actions';
