@@ -6,7 +6,7 @@
 // - messages: a first system message is the system prompt; the others are user/assistant turns;
 // - whatever buildRequestBody could not send back the same way is a problem, never silently dropped.
 import { childPath, lineAndColumn, locateJson, type JsonLocations } from './jsonLocations';
-import { modelInfo, supportsThinking, type ModelInfo } from './models';
+import { defaultModelId, modelInfo, supportsThinking, type ModelInfo } from './models';
 import { isFormOwnedField, maxTokensLimit, temperatureRange, topPRange, type ConversationTurn } from './request';
 import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
 import { isRecord } from './json';
@@ -90,9 +90,9 @@ export function requestFromBody(body: unknown): RequestJsonResult {
 
   let modelId = '';
   if (typeof body.model !== 'string' || body.model.trim() === '')
-    problem('model', 'model is required: the model id as a string, e.g. "glm-4.7".');
+    problem('model', `model is required: the model id as a string, e.g. "${defaultModelId}".`);
   else modelId = body.model;
-  const model = modelInfo(modelId === '' ? 'glm-4.7' : modelId);
+  const model = modelInfo(modelId === '' ? defaultModelId : modelId);
 
   const thinking = thinkingFrom(body.thinking, model, problem);
   const turns = turnsFrom(body.messages, thinking.preserve, problem);

@@ -12,8 +12,7 @@ import {
   unreadableResponseError,
 } from './errors';
 import { isRecord } from './json';
-
-export const defaultStallTimeoutMs = 60_000;
+import { defaultStallTimeoutMs } from './stallTimeout';
 
 /** The only payload that completes a stream. */
 const doneMarker = '[DONE]';

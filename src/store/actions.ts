@@ -1,6 +1,7 @@
 // Everything that changes the playground goes through these plain functions: they call core and setState.
 // Sending, stopping and retrying live here, so components only render and dispatch.
 import type { ApiError, CallOutcome } from '../core/contracts';
+import { stallTimeoutRange } from '../core/stallTimeout';
 import { chatCompletionsUrl, proxiedBaseUrl, upstreamBaseUrl, type EndpointPresetId } from '../core/endpoints';
 import { modelInfo } from '../core/models';
 import {
@@ -15,7 +16,7 @@ import {
   type TunableParameter,
   type TurnRole,
 } from '../core/request';
-import { outgoingApiKey, presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
+import { outgoingApiKey, presetBaseUrl, presetForBaseUrl } from './connectionSlice';
 import { handWrittenTurn, moveItem } from './conversationSlice';
 import { afterNextPaint, framesAreRunning } from './frameScheduler';
 import { applyDelta, newReplyInfo } from './replyInfo';

@@ -1,8 +1,6 @@
+import { defaultStallTimeoutSeconds } from '../core/stallTimeout';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
 import type { ConnectionState } from './types';
-
-export const defaultStallTimeoutSeconds = 60;
-export const stallTimeoutRange = { min: 5, max: 600 } as const;
 
 /** The demo endpoint never receives the user's real key: requests to it carry this placeholder instead. */
 export const demoKey = 'offline-demo';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
-import { stallTimeoutRange } from '../../store/connectionSlice';
+import { stallTimeoutRange } from '../../core/stallTimeout';
 import { useNumberDraft } from './ParameterField';
 
 /** "Stall timeout (s)": how long a silent stream may hang before it is reported as stalled. */
