@@ -2,6 +2,7 @@
 // reasons: finishReasons.ts). Pure: the clock is passed in.
 import type { ApiError, ApiErrorKind, ContentFilterEntry } from './contracts';
 import { maxRetryAfterMs } from './retry';
+import { isRecord } from './json';
 
 export { describeFinishReason, type GenerationPhase } from './finishReasons';
 export { maxRetryAfterMs };
@@ -41,10 +42,6 @@ const parameterNames = [
   'role',
   'content',
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function textOrNull(value: unknown): string | null {
   if (typeof value === 'string' && value.trim() !== '') return value;

@@ -11,8 +11,8 @@ import {
   redactSecret,
   unreadableResponseError,
 } from './errors';
-
-export const defaultStallTimeoutMs = 60_000;
+import { isRecord } from './json';
+import { defaultStallTimeoutMs } from './stallTimeout';
 
 /** The only payload that completes a stream. */
 const doneMarker = '[DONE]';
@@ -85,10 +85,6 @@ function untilInterrupted<T>(work: Promise<T>, guard: CallGuard): Promise<Raced<
     work.then((value) => ({ value })),
     guard.interrupted.then((interruption) => ({ interruption })),
   ]);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOrNull(value: unknown): string | null {

@@ -7,9 +7,11 @@ import { startMetrics, type ReplyMetrics } from '../core/metrics';
 import { modelInfo } from '../core/models';
 import { clampMaxTokens, clampTemperature, clampTopP, type RequestSettings } from '../core/request';
 import { newId } from './ids';
+import { isLiveStatus } from './replyInfo';
 import { usePlaygroundStore } from './index';
 import { conversationFileFormat, conversationFileSchema, conversationFileVersion, fileTurnSchema } from './schema';
 import type { PlaygroundState, ReplyInfo, Turn } from './types';
+import { isRecord } from '../core/json';
 
 /** Larger files are refused before parsing (a conversation this big would not fit in browser storage anyway). */
 export const maxConversationFileBytes = 20 * 1024 * 1024;
@@ -102,10 +104,6 @@ export function exportConversation(now = new Date()): { fileName: string; text: 
 
 // ---- helpers ----------------------------------------------------------------------------------------
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** ['turns', 2, 'content'] → "message 3, content". */
 function describePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return 'The file';
@@ -156,7 +154,7 @@ function importedTurn(turn: FileTurn): Turn {
 }
 
 function importedReply(reply: FileReply): ReplyInfo {
-  const status = reply.status === 'waiting' || reply.status === 'streaming' ? 'interrupted' : reply.status;
+  const status = isLiveStatus(reply.status) ? 'interrupted' : reply.status;
   return {
     status,
     request: { baseUrl: reply.request.baseUrl, body: reply.request.body as ReplyInfo['request']['body'] },

@@ -3,14 +3,8 @@ import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
 import type { Usage } from '../core/contracts';
-import { findModel } from '../core/models';
-import {
-  defaultSettingsFor,
-  isFormOwnedField,
-  type ChatRequest,
-  type ChatRequestBody,
-  type RequestSettings,
-} from '../core/request';
+import { settingsFromParsed, settingsPatchFromBody } from '../core/bodySettings';
+import { isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
 import { newId } from './ids';
 import { handWrittenTurn } from './conversationSlice';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
@@ -86,12 +80,11 @@ export interface RestoredRequest {
 }
 
 /**
- * Settings and turns that rebuild this body: the model, its parameters pinned where present (so that a value equal
- * to the default is still sent), thinking, stream, the leading system message, the turns and any other fields.
+ * Settings and turns that rebuild this body: the form values as bodySettings.ts maps them (parameters pinned where
+ * present), the leading system message, the turns and any other fields.
  */
 export function restoreRequest(body: ChatRequestBody, current: RequestSettings): RestoredRequest {
   const notes: string[] = [];
-  const base = defaultSettingsFor(body.model, current);
   const messages = [...body.messages];
   let systemPrompt = '';
   if (messages[0]?.role === 'system') systemPrompt = messages.shift()?.content ?? '';
@@ -105,25 +98,10 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
   }
   // Fields without a form control (tools, stop, do_sample…) go back verbatim.
   const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name)));
-  const thinking = body.thinking;
-  const settings: RequestSettings = {
-    ...base,
-    // Canonical case for catalogue ids, as typed otherwise (what buildRequestBody sends back).
-    model: findModel(body.model)?.id ?? body.model,
-    thinking: thinking ? thinking.type === 'enabled' : base.thinking,
-    preserveReasoning: thinking?.clear_thinking === false,
-    stream: body.stream === true,
-    temperature: typeof body.temperature === 'number' ? body.temperature : base.temperature,
-    topP: typeof body.top_p === 'number' ? body.top_p : base.topP,
-    maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : base.maxTokens,
-    pinned: {
-      temperature: typeof body.temperature === 'number',
-      top_p: typeof body.top_p === 'number',
-      max_tokens: typeof body.max_tokens === 'number',
-    },
-    systemPrompt,
-    extraFields,
-  };
+  const settings = settingsFromParsed(
+    { settingsPatch: settingsPatchFromBody(body, systemPrompt), extraFields },
+    current,
+  );
   return { settings, turns, notes };
 }
 

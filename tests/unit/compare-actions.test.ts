@@ -2,7 +2,7 @@
 // same time, each with its own settings, controller and metrics; Stop in one leaves the others running; "Keep this
 // one" continues the conversation with that column's reply.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { modelInfo } from '../../src/core/models';
+import { defaultModelId, modelInfo } from '../../src/core/models';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
@@ -149,7 +149,7 @@ describe('columns', () => {
     });
     expect(compareActions.setColumnMaxTokens(column(1).id, 1_000_000)).toBe(16_384);
     expect(describeColumnSettings(column(1).settings)).toBe('glm-4-32b-0414-128k, no thinking mode');
-    expect(state().settings.model).toBe('glm-4.7');
+    expect(state().settings.model).toBe(defaultModelId);
   });
 });
 

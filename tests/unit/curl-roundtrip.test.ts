@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateCode } from '../../src/core/codegen';
 import { readCurlImport } from '../../src/core/curlImport';
 import { buildRequestBody, defaultSettingsFor, type ChatRequest } from '../../src/core/request';
-import { settingsFromParsed } from '../../src/core/requestJson';
+import { settingsFromParsed } from '../../src/core/bodySettings';
 import { hostileComplete, hostileStreaming, largeRequest, requestFixtures } from '../fixtures/codegen/requests';
 
 function imported(request: ChatRequest, includeKey = false) {

@@ -1,6 +1,7 @@
 import { formatDuration, type ReplyMetrics } from '../../core/metrics';
 import { reasoningTokenCount } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
+import { selectTurn } from '../../store/selectors';
 import type { PlaygroundState } from '../../store/types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -9,7 +10,7 @@ const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 let lastCount: { usage: ReplyMetrics['usage']; reasoning: string; answer: string; text: string } | null = null;
 
 function tokenText(state: PlaygroundState, turnId: string): string {
-  const turn = state.conversation.turns.find((candidate) => candidate.id === turnId);
+  const turn = selectTurn(state, turnId);
   const metrics = turn?.reply?.metrics;
   if (!turn || !metrics || turn.reasoning === '') return '';
   // The answer only matters once usage arrived (the end of the reply): the server total is then split by it.

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeFinishReason } from '../../core/finishReasons';
 import { formatCost, formatDuration } from '../../core/metrics';
 import { usePlaygroundStore } from '../../store';
+import { selectTurn } from '../../store/selectors';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -23,7 +24,7 @@ interface ReplyMetricsProps {
 export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
   const figures = usePlaygroundStore(
     useShallow((state) => {
-      const reply = state.conversation.turns.find((turn) => turn.id === turnId)?.reply;
+      const reply = selectTurn(state, turnId)?.reply;
       if (!reply) return null;
       const { metrics } = reply;
       return {

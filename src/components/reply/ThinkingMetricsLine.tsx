@@ -3,6 +3,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, type ReplyMetrics } from '../../core/metrics';
 import { thinkingFigures, type ThinkingFigures } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
+import { isLiveStatus } from '../../store/replyInfo';
+import { selectTurn } from '../../store/selectors';
 import type { PlaygroundState } from '../../store/types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
@@ -36,11 +38,11 @@ function figuresFor(
 
 /** While the reply streams only the first-token times are shown: counting the growing text per frame is waste. */
 function selectLineFigures(state: PlaygroundState, turnId: string): LineFigures | null {
-  const turn = state.conversation.turns.find((candidate) => candidate.id === turnId);
+  const turn = selectTurn(state, turnId);
   const reply = turn?.reply;
   if (!turn || !reply) return null;
   const { metrics } = reply;
-  if (reply.status === 'waiting' || reply.status === 'streaming') {
+  if (isLiveStatus(reply.status)) {
     return {
       live: true,
       timeToFirstReasoningMs: metrics.timeToFirstReasoningMs,

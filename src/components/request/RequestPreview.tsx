@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { demoKey } from '../../store/connectionRules';
+import { demoKey, isDemoEndpoint } from '../../store/connectionSlice';
 import { selectRequestBody } from '../../store/selectors';
 import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
 import type { PlaygroundState } from '../../store/types';
@@ -19,7 +19,7 @@ export function maskKey(apiKey: string): string {
 
 function authorizationHeader(state: PlaygroundState): string {
   // The offline demo is sent a fixed placeholder, never the user's key (see actions.ts).
-  if (state.connection.endpointId === 'demo') return `Bearer ${demoKey} (the demo never gets your key)`;
+  if (isDemoEndpoint(state.connection)) return `Bearer ${demoKey} (the demo never gets your key)`;
   return maskKey(state.connection.apiKey);
 }
 

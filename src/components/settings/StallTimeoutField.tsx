@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as connectionActions from '../../store/connectionActions';
-import { stallTimeoutRange } from '../../store/connectionSlice';
+import { stallTimeoutRange } from '../../core/stallTimeout';
 import { useNumberDraft } from './ParameterField';
 
 /** "Stall timeout (s)": how long a silent stream may hang before it is reported as stalled. */
