@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
 import { selectPendingRequest } from '../store/selectors';
-import { copyText } from './clipboard';
-import { ModalDialog } from './ModalDialog';
+import { copyText } from './ui/clipboard';
+import { ModalDialog } from './ui/ModalDialog';
 import '../styles/library.css';
 
 export const shortcutList: readonly { keys: string; action: string }[] = [

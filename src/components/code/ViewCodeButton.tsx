@@ -1,7 +1,7 @@
 import type { ChatRequest } from '../../core/request';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { LazyCodeExportPanel } from './LazyCodeExportPanel';
-import { useDialogOpener } from './useDialogOpener';
+import { useDialogOpener } from '../ui/useDialogOpener';
 import '../../styles/code.css';
 
 interface ViewCodeButtonProps {

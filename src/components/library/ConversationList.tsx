@@ -4,7 +4,7 @@ import { newConversation } from '../../store/libraryActions';
 import { conversationMatches, conversationTitle, type ConversationSummary } from '../../store/librarySlice';
 import { ConversationItem } from './ConversationItem';
 import { DeletedConversationStatus } from './DeletedConversationStatus';
-import { useSectionOpen } from '../settings/SidebarSection';
+import { useSectionOpen } from '../ui/SidebarSection';
 import '../../styles/library.css';
 
 /** The saved conversations as shown: the open one read from the working copy, filtered by the search. */

@@ -4,8 +4,8 @@ import type { ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { openHistoryEntry } from '../../store/libraryActions';
 import type { HistoryEntry as Entry } from '../../store/historySlice';
-import { LoadBoundary } from '../code/LoadBoundary';
-import { ModalDialog } from '../ModalDialog';
+import { LoadBoundary } from '../ui/LoadBoundary';
+import { ModalDialog } from '../ui/ModalDialog';
 import '../../styles/library.css';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 

@@ -3,7 +3,7 @@ import { usePlaygroundStore } from '../../store';
 import { clearHistory, setHistoryLimit } from '../../store/libraryActions';
 import { historyLimitRange } from '../../store/historySlice';
 import { HistoryEntry } from './HistoryEntry';
-import { useSectionOpen } from '../settings/SidebarSection';
+import { useSectionOpen } from '../ui/SidebarSection';
 import '../../styles/library.css';
 
 /** The "History size" field: typed freely, applied (and clamped) on Enter or when it loses focus. */

@@ -1,5 +1,5 @@
 import { usePlaygroundStore } from '../../store';
-import { useCopyFeedback } from '../clipboard';
+import { useCopyFeedback } from '../ui/clipboard';
 
 interface CopyReasoningButtonProps {
   turnId: string;

@@ -2,7 +2,7 @@ import { describeRetryDelay, maxRetries } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import type { PlaygroundState, Turn } from '../../store/types';
-import { useNow } from './useNow';
+import { useNow } from '../ui/useNow';
 
 function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
   return state.conversation.turns.find((turn) => turn.id === turnId);

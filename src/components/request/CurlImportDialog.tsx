@@ -1,7 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
-import { LoadBoundary } from '../code/LoadBoundary';
-import { useDialogOpener } from '../code/useDialogOpener';
-import { ModalDialog } from '../ModalDialog';
+import { LoadBoundary } from '../ui/LoadBoundary';
+import { useDialogOpener } from '../ui/useDialogOpener';
+import { ModalDialog } from '../ui/ModalDialog';
 import '../../styles/import.css';
 
 // The dialog and the cURL parser load when first opened: the first paint does not need them.

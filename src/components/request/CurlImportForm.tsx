@@ -3,7 +3,7 @@ import { readCurlImport, type CurlImportResult } from '../../core/curlImport';
 import { usePlaygroundStore } from '../../store';
 import { openCurlRequest } from '../../store/importActions';
 import { CurlImportReview } from './CurlImportReview';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import '../../styles/import.css';
 
 type Ready = Extract<CurlImportResult, { ok: true }>;

@@ -7,7 +7,7 @@ import type { PlaygroundState } from '../../store/types';
 import { CurlImportDialog } from './CurlImportDialog';
 import { RequestBodyTabs } from './RequestBodyTabs';
 import { ShareLinkButton } from './ShareLinkButton';
-import { SidebarSection } from '../settings/SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 import { PendingRequestCode } from '../code/PendingRequestCode';
 
 /** The key as the preview shows it: `sk…last4`, never more; short keys show nothing of themselves. */

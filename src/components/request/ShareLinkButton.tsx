@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { copyText } from '../clipboard';
+import { copyText } from '../ui/clipboard';
 import '../../styles/import.css';
 
 // The encoder (and its compressor) loads on first use; pointing at the button starts the download, so that the

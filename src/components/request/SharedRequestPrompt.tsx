@@ -2,7 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { decodeShareFragment, summarizeSharedRequest } from '../../core/shareLink';
 import { usePlaygroundStore } from '../../store';
 import { openSharedRequest } from '../../store/importActions';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import '../../styles/import.css';
 
 function countText(count: number): string {

@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import '../../styles/sidebar.css';
 
 function hostOf(origin: string): string {

@@ -2,7 +2,7 @@ import '../../styles/thinking.css';
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { setReasoningExpansion, setReasoningFormat } from '../../store/thinkingActions';
-import { SidebarSection } from './SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 
 /** The "Reasoning display" settings group: collapse after thinking or stay expanded; plain text or Markdown. */
 export function ReasoningPreferences({ defaultExpanded = true }: { defaultExpanded?: boolean }) {

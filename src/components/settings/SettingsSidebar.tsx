@@ -11,7 +11,7 @@ import { ParameterField } from './ParameterField';
 import { PresetPicker } from './PresetPicker';
 import { ReasoningPreferences } from './ReasoningPreferences';
 import { RequestPreview } from '../request/RequestPreview';
-import { SidebarSection } from './SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 import { StallTimeoutField } from './StallTimeoutField';
 import { StreamToggle } from './StreamToggle';
 import { ThinkingSwitch } from './ThinkingSwitch';

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { stallTimeoutRange } from '../../store/connectionSlice';
-import { useNumberDraft } from './ParameterField';
+import { useNumberDraft } from '../ui/useNumberDraft';
 
 /** "Stall timeout (s)": how long a silent stream may hang before it is reported as stalled. */
 export function StallTimeoutField() {
