@@ -3,14 +3,8 @@
 // touches a global, and the API key never reaches an event, an error or a log.
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, CallOptions, CallOutcome, CallStatus, FinishReason, StreamEvent, Usage } from './contracts';
-import {
-  apiErrorFromPayload,
-  apiErrorFromResponse,
-  networkError,
-  redactApiError,
-  redactSecret,
-  unreadableResponseError,
-} from './errors';
+import { apiErrorFromPayload, apiErrorFromResponse, networkError, unreadableResponseError } from './errors';
+import { redactApiError, redactSecret } from './redaction';
 
 export const defaultStallTimeoutMs = 60_000;
 
