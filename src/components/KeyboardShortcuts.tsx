@@ -4,7 +4,7 @@ import * as actions from '../store/actions';
 import { selectPendingRequest } from '../store/selectors';
 import { copyText } from './ui/clipboard';
 import { ModalDialog } from './ui/ModalDialog';
-import '../styles/library.css';
+import './app.css';
 
 export const shortcutList: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl/Cmd + Enter', action: 'Send (in the Message box)' },
@@ -112,7 +112,7 @@ export function KeyboardShortcuts() {
         {status}
       </div>
       {open && (
-        <ModalDialog closeButton className="library-dialog" title="Keyboard shortcuts" onClose={close}>
+        <ModalDialog closeButton className="wide-dialog" title="Keyboard shortcuts" onClose={close}>
           <dl className="shortcut-list">
             {shortcutList.map((shortcut) => (
               <div key={shortcut.keys} className="shortcut-row">

@@ -9,7 +9,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { DownloadButton } from './DownloadButton';
 import { IncludeKeyToggle } from './IncludeKeyToggle';
 import { LibrarySelect } from './LibrarySelect';
-import '../../styles/code.css';
+import './code.css';
 
 type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
 

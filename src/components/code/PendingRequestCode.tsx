@@ -5,7 +5,7 @@ import { selectRequestBody } from '../../store/selectors';
 import { ModalDialog } from '../ui/ModalDialog';
 import { LazyCodeExportPanel } from './LazyCodeExportPanel';
 import { useDialogOpener } from '../ui/useDialogOpener';
-import '../../styles/code.css';
+import './code.css';
 
 /** The pending request (what Send would send now) as code; subscribes to the store only while it is shown. */
 function PendingRequestPanel() {

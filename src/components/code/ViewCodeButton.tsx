@@ -2,7 +2,7 @@ import type { ChatRequest } from '../../core/request';
 import { ModalDialog } from '../ui/ModalDialog';
 import { LazyCodeExportPanel } from './LazyCodeExportPanel';
 import { useDialogOpener } from '../ui/useDialogOpener';
-import '../../styles/code.css';
+import './code.css';
 
 interface ViewCodeButtonProps {
   /** The request exactly as it was sent (ReplyInfo.request). */

@@ -5,7 +5,7 @@ import { conversationMatches, conversationTitle, type ConversationSummary } from
 import { ConversationItem } from './ConversationItem';
 import { DeletedConversationStatus } from './DeletedConversationStatus';
 import { useSectionOpen } from '../ui/SidebarSection';
-import '../../styles/library.css';
+import './library.css';
 
 /** The saved conversations as shown: the open one read from the working copy, filtered by the search. */
 function useConversationSummaries(search: string): ConversationSummary[] {

@@ -4,7 +4,7 @@ import { clearHistory, setHistoryLimit } from '../../store/libraryActions';
 import { historyLimitRange } from '../../store/historySlice';
 import { HistoryEntry } from './HistoryEntry';
 import { useSectionOpen } from '../ui/SidebarSection';
-import '../../styles/library.css';
+import './library.css';
 
 /** The "History size" field: typed freely, applied (and clamped) on Enter or when it loses focus. */
 function HistoryLimitField() {

@@ -1,4 +1,4 @@
-import '../../styles/presenter.css';
+import './presenter.css';
 import { modelInfo, supportsThinking } from '../../core/models';
 import { maxTokensLimit, type ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';

@@ -1,4 +1,4 @@
-import '../../styles/thinking.css';
+import './reply.css';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { usePlaygroundStore } from '../../store';
 

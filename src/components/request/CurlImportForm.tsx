@@ -4,7 +4,7 @@ import { usePlaygroundStore } from '../../store';
 import { openCurlRequest } from '../../store/importActions';
 import { CurlImportReview } from './CurlImportReview';
 import { ModalDialog } from '../ui/ModalDialog';
-import '../../styles/import.css';
+import './request.css';
 
 type Ready = Extract<CurlImportResult, { ok: true }>;
 

@@ -6,7 +6,7 @@ import { discardRequestJsonEdit, editRequestJson } from '../../store/importActio
 import { selectRequestBody } from '../../store/selectors';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { canRunMonaco } from '../code/monacoSupport';
-import '../../styles/import.css';
+import './request.css';
 
 const RequestJsonMonaco = lazy(() => import('./RequestJsonMonaco'));
 

@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { isShareFragment } from '../../core/shareFragment';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { ModalDialog } from '../ui/ModalDialog';
-import '../../styles/import.css';
+import './request.css';
 
 // The decoder (and its decompressor) loads only when the page is opened with a share link.
 const SharedRequestPrompt = lazy(() =>

@@ -3,7 +3,7 @@ import { decodeShareFragment, summarizeSharedRequest } from '../../core/shareLin
 import { usePlaygroundStore } from '../../store';
 import { openSharedRequest } from '../../store/importActions';
 import { ModalDialog } from '../ui/ModalDialog';
-import '../../styles/import.css';
+import './request.css';
 
 function countText(count: number): string {
   return count === 1 ? '1 message' : `${count} messages`;

@@ -2,7 +2,7 @@ import { useId, useRef } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { ModalDialog } from '../ui/ModalDialog';
-import '../../styles/sidebar.css';
+import './settings.css';
 
 function hostOf(origin: string): string {
   try {

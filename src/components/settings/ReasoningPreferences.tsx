@@ -1,4 +1,4 @@
-import '../../styles/thinking.css';
+import './settings.css';
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { setReasoningExpansion, setReasoningFormat } from '../../store/thinkingActions';
