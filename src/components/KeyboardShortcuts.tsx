@@ -6,7 +6,7 @@ import { copyText } from './ui/clipboard';
 import { ModalDialog } from './ui/ModalDialog';
 import './app.css';
 
-export const shortcutList: readonly { keys: string; action: string }[] = [
+const shortcutList: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl/Cmd + Enter', action: 'Send (in the Message box)' },
   { keys: 'Esc', action: 'Stop the reply that is on its way' },
   { keys: 'Ctrl/Cmd + K', action: 'Go to the Message box' },
@@ -17,7 +17,7 @@ export const shortcutList: readonly { keys: string; action: string }[] = [
 const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
 /** True where a printable key is text: text fields, text areas, selects and editable content (Monaco included). */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.closest('[contenteditable=""], [contenteditable="true"], .monaco-editor'))
     return true;

@@ -3,7 +3,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { highlightToHtml, resolveLanguage } from './highlighter';
 import { highlightHtmlToReact } from './highlightTree';
 
-export interface CodeBlockProps {
+interface CodeBlockProps {
   code: string;
   /** The fence's info word ('' when none). */
   language: string;

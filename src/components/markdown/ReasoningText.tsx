@@ -6,7 +6,7 @@ import type { SourceBlock } from '../../core/markdownBlocks';
 import { groupBlocks, sameBlocks } from './blockGroups';
 import { useTextBlocks } from './useBlocks';
 
-export interface ReasoningTextProps {
+interface ReasoningTextProps {
   text: string;
   /** True while the reasoning is still growing. */
   streaming: boolean;

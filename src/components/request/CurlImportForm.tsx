@@ -22,7 +22,7 @@ function needsReview(result: Ready, currentBaseUrl: string): boolean {
   );
 }
 
-export interface CurlImportFormProps {
+interface CurlImportFormProps {
   /** The command being typed (kept by the opener, so that it survives Cancel). */
   text: string;
   onTextChange: (text: string) => void;

@@ -6,7 +6,7 @@ import { temperatureRange, topPRange } from '../../core/request';
 import type { PlaygroundState } from '../../store/types';
 import { useNumberDraft } from '../ui/useNumberDraft';
 
-export function differsFromDefault(value: number, modelDefault: number): boolean {
+function differsFromDefault(value: number, modelDefault: number): boolean {
   return Math.abs(value - modelDefault) > 1e-9;
 }
 
