@@ -86,7 +86,7 @@ function expectedStream(workload) {
   const reasoning = longReasoning(workload.reasoningChars);
   const contentTokens = tokenize(content).length;
   const reasoningTokens = tokenize(reasoning).length;
-  // +1: a thinking stream opens with a whitespace-only content delta (zai-api.md).
+  // +1: a thinking stream opens with a whitespace-only content delta (docs/wire-format.md#streamed-response).
   return { replyAlnum: alnumOf(content), reasoningTokens, contentTokens, tokens: contentTokens + reasoningTokens + 1 };
 }
 

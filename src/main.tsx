@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
 import { prefetchTextRenderers } from './components/reply/LazyText';
 import { usePlaygroundStore } from './store';
-import { loadReplyStream } from './store/actions';
+import { loadReplyStream } from './store/replyCall';
 import { installCrossTabGuard } from './store/crossTab';
 import './styles.css';
 

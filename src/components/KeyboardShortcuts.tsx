@@ -42,7 +42,7 @@ async function copyPendingCurl(): Promise<string> {
   if (!codegen)
     return 'The request could not be copied: part of the app failed to load. Reload the page and try again.';
   try {
-    await copyText(codegen.generateCode(request, 'curl', { library: 'curl', includeKey: false }));
+    await copyText(codegen.generateCode(request, { library: 'curl', includeKey: false }));
     return 'Copied the next request as cURL (without your key).';
   } catch {
     return 'The request could not be copied: this browser refused clipboard access. Use Code → Copy instead.';

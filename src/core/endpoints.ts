@@ -1,4 +1,4 @@
-// Endpoint presets from ../shared/zai-api.md ("Endpoints"). "proxy" and "demo" are served by the app's own
+// Endpoint presets from docs/wire-format.md#endpoints. "proxy" and "demo" are served by the app's own
 // Vite dev/preview plugin on the same origin, so they work without CORS.
 
 export type EndpointPresetId = 'zai' | 'bigmodel' | 'zai-coding' | 'bigmodel-coding' | 'proxy' | 'demo' | 'custom';

@@ -1,4 +1,4 @@
-// Turns HTTP statuses and Z.ai business codes (../shared/zai-api.md "Errors") into plain-words ApiErrors (finish
+// Turns HTTP statuses and Z.ai business codes (docs/wire-format.md#errors) into plain-words ApiErrors (finish
 // reasons: finishReasons.ts). Pure: the clock is passed in.
 import type { ApiError, ApiErrorKind, ContentFilterEntry } from './contracts';
 import { maxRetryAfterMs } from './retry';

@@ -1,4 +1,4 @@
-// The model catalogue: data from ../shared/zai-api.md ("Models"). Code reads these fields; no model id is
+// The model catalogue: data from docs/wire-format.md#models. Code reads these fields; no model id is
 // special-cased anywhere else, so a custom id works with the fallback limits below.
 
 export type ThinkingSupport = 'none' | 'model-decides' | 'always';

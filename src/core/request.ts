@@ -134,7 +134,7 @@ function differs(a: number, b: number): boolean {
 }
 
 /**
- * The exact body to send. Rules (../shared/zai-api.md "Request body"):
+ * The exact body to send. Rules (docs/wire-format.md#send-only-what-differs):
  * - defaults are omitted unless pinned; `stream` only when true (the API default is false);
  * - `thinking.type` always on models with thinking, never on models without;
  * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking;

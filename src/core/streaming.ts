@@ -1,5 +1,5 @@
 // The one function that calls POST /chat/completions and turns the reply — SSE or JSON — into typed StreamEvents
-// (../shared/zai-api.md "Streaming response"). fetch, the abort signal and timers are injected; nothing here
+// (docs/wire-format.md#streamed-response). fetch, the abort signal and timers are injected; nothing here
 // touches a global, and the API key never reaches an event, an error or a log.
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, CallOptions, CallOutcome, CallStatus, FinishReason, StreamEvent, Usage } from './contracts';
@@ -378,8 +378,7 @@ async function readMessages(
 
 /**
  * EOF without `[DONE]`: interrupted, unless a finish_reason already arrived — then the reply is whole and only the
- * terminator is missing, so it counts as complete (flagged endedWithoutDone). zai-api.md: "a stream that ends
- * without [DONE] and without a finish_reason was interrupted".
+ * terminator is missing, so it counts as complete (flagged endedWithoutDone). See docs/wire-format.md#end-of-stream.
  */
 function endOfStream(reader: ReplyReader): StreamEnding {
   if (reader.finishReason) return { status: 'complete', endedWithoutDone: true };

@@ -1,8 +1,8 @@
 // Compare mode's side effects: open/close, columns and their settings, running the same conversation in every
-// column at once (one AbortController and one frame scheduler per column), Stop per column, and "Keep this one".
+// column at once (each column its own lane in replyCall.ts), Stop per column, and "Keep this one".
 import { modelInfo } from '../core/models';
-import { buildChatRequest, clampMaxTokens, clampTemperature, clampTopP, type ChatRequest } from '../core/request';
-import { demoKey, isCrossOrigin, keyMayGoToBaseUrl, replyStreamWhenReady, streamLoadError } from './actions';
+import { buildChatRequest, clampMaxTokens, clampTemperature, clampTopP } from '../core/request';
+import { keyMayGoToBaseUrl } from './connectionActions';
 import {
   columnSettingsForModel,
   defaultCompareColumns,
@@ -20,7 +20,9 @@ import { selectCanKeepColumn, selectCanRunCompare } from './compareSelectors';
 import { handWrittenTurn } from './conversationSlice';
 import { newId } from './ids';
 import { flushSavedState, usePlaygroundStore } from './index';
-import { applyDelta, newReplyInfo } from './replyInfo';
+import { recordHistory } from './libraryActions';
+import { settlePendingReplies, startReplyCall, stopReplyCall, type ReplyTarget } from './replyCall';
+import { newReplyInfo } from './replyInfo';
 import { pendingTurns } from './selectors';
 import type { Turn } from './types';
 
@@ -74,7 +76,6 @@ export function addCompareColumn(): void {
 export function removeCompareColumn(columnId: string): void {
   if (get().compare.columns.length <= minCompareColumns) return;
   stopColumn(columnId);
-  calls.delete(columnId);
   patchCompare((compare) => ({ columns: compare.columns.filter((column) => column.id !== columnId) }));
 }
 
@@ -120,20 +121,28 @@ export function setColumnMaxTokens(columnId: string, value: number): number {
 
 // ---- running ----------------------------------------------------------------------------------------
 
-interface ColumnCall {
-  columnId: string;
-  controller: AbortController;
-  retryTimer: ReturnType<typeof setTimeout> | null;
+/** Each column runs in its own lane, so all columns stream at once. */
+function columnLane(columnId: string): string {
+  return `column:${columnId}`;
 }
 
-/** The call in flight (or waiting to retry) per column id. */
-const calls = new Map<string, ColumnCall>();
+/** The column a call writes its reply into. */
+function columnTarget(columnId: string): ReplyTarget {
+  return {
+    lane: columnLane(columnId),
+    replyId: columnId,
+    read: () => get().compare.columns.find((column) => column.id === columnId)?.result ?? null,
+    write: (update) => updateResult(columnId, update),
+    attemptSettled: recordHistory,
+  };
+}
 
 /**
  * Sends the conversation — the transcript plus the draft, exactly what Send would send — once per column, with
  * that column's settings, all at once. The draft stays in the Message box until a column is kept.
  */
 export function runCompare(): void {
+  settlePendingReplies();
   const state = get();
   if (!state.compare.open || !selectCanRunCompare(state).ok) return;
   if (!keyMayGoToBaseUrl(runCompare)) return;
@@ -148,79 +157,16 @@ export function runCompare(): void {
     run: { turns: state.conversation.turns, draft: state.conversation.draft },
     kept: null,
   }));
-  for (const column of columns) if (column.result) beginColumnCall(column.id, column.result.reply.request, 0);
+  for (const column of columns) if (column.result) startReplyCall(columnTarget(column.id), column.result.reply.request);
 }
 
 /** Stops one column at any moment (before the first byte, while thinking, answering or waiting to retry). */
 export function stopColumn(columnId: string): void {
-  const call = calls.get(columnId);
-  if (!call) return;
-  if (call.retryTimer !== null) {
-    clearTimeout(call.retryTimer);
-    calls.delete(columnId);
-    updateResult(columnId, (result) => ({ ...result, reply: { ...result.reply, retry: null } }));
-    return;
-  }
-  call.controller.abort();
+  stopReplyCall(columnLane(columnId));
 }
 
 export function stopAllColumns(): void {
-  for (const columnId of [...calls.keys()]) stopColumn(columnId);
-}
-
-function beginColumnCall(columnId: string, request: ChatRequest, attempt: number): void {
-  const call: ColumnCall = { columnId, controller: new AbortController(), retryTimer: null };
-  calls.set(columnId, call);
-  void runColumnCall(call, request, attempt);
-}
-
-async function runColumnCall(call: ColumnCall, request: ChatRequest, attempt: number): Promise<void> {
-  const current = () => calls.get(call.columnId) === call;
-  const ready = replyStreamWhenReady();
-  const replyStream = ready instanceof Promise ? await ready : ready;
-  if (!current()) return;
-  if (!replyStream) {
-    updateResult(call.columnId, (result) => ({
-      ...result,
-      reply: { ...result.reply, status: 'error', error: streamLoadError, retry: null },
-    }));
-    calls.delete(call.columnId);
-    return;
-  }
-  const { settledReply, streamReply } = replyStream;
-  const { connection } = get();
-  const outcome = await streamReply({
-    request,
-    apiKey: connection.endpointId === 'demo' ? demoKey : connection.apiKey,
-    signal: call.controller.signal,
-    crossOrigin: isCrossOrigin(request.baseUrl),
-    stallTimeoutMs: connection.stallTimeoutSeconds * 1000,
-    fetch: (input, init) => globalThis.fetch(input, init),
-    accepts: current,
-    commit: (delta) => {
-      if (current()) updateResult(call.columnId, (result) => applyDelta(result, delta));
-    },
-  });
-  if (!current()) return;
-
-  updateResult(call.columnId, (result) => ({
-    ...result,
-    reply: settledReply(result.reply, result.content, outcome, attempt, Date.now(), Math.random),
-  }));
-  const retry = get().compare.columns.find((column) => column.id === call.columnId)?.result?.reply.retry ?? null;
-  if (retry === null) {
-    calls.delete(call.columnId);
-    return;
-  }
-  call.retryTimer = setTimeout(() => {
-    if (!current()) return;
-    updateResult(call.columnId, () => ({
-      content: '',
-      reasoning: '',
-      reply: { ...newReplyInfo(request), retry: null },
-    }));
-    beginColumnCall(call.columnId, request, attempt + 1);
-  }, retry.delayMs);
+  for (const column of get().compare.columns) stopColumn(column.id);
 }
 
 // ---- keeping a column -------------------------------------------------------------------------------

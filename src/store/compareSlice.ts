@@ -1,4 +1,4 @@
-// Compare mode (issue 7, item 1): the same conversation sent with two to four settings at once. This slice is
+// Compare mode: the same conversation sent with two to four settings at once. This slice is
 // plain data and pure helpers; the calls themselves live in compareActions.ts. Nothing here is persisted: a
 // comparison is a live demonstration, and its streams cannot survive a reload anyway.
 import { modelInfo, supportsThinking } from '../core/models';

@@ -18,6 +18,7 @@ import { stop } from './actions';
 import { addNotice, flushSavedState, type usePlaygroundStore } from './index';
 import { migrate, partialize, persistVersion, salvage, type PersistedState } from './persistence';
 import { restoredLibrary, type LibraryState } from './librarySlice';
+import { onRuntimeReset } from './runtime';
 import type { ConversationState, PlaygroundState } from './types';
 
 type PlaygroundStore = typeof usePlaygroundStore;
@@ -33,6 +34,7 @@ export const adoptedNoticeText = 'This conversation was changed in another tab; 
 
 let conflict: CrossTabConflict | null = null;
 const listeners = new Set<() => void>();
+onRuntimeReset(() => setConflict(null));
 
 function setConflict(next: CrossTabConflict | null): void {
   conflict = next;

@@ -4,6 +4,8 @@
 // 20 a second still looks live (bench/run.mjs measures both). The first commit goes out on the next frame, so the
 // first token shows at once. requestAnimationFrame does not run in background tabs, so a timer fallback keeps the
 // text arriving there too.
+import { onRuntimeReset } from './runtime';
+
 export interface FrameScheduler {
   schedule(): void;
   /** Commit now (done, stop, error). */
@@ -16,6 +18,9 @@ export const commitIntervalMs = 50;
 
 /** When a scheduler's animation frame last ran (performance.now()); -Infinity until one does. */
 let lastFrameAt = -Infinity;
+onRuntimeReset(() => {
+  lastFrameAt = -Infinity;
+});
 const clock = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
 /**

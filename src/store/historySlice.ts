@@ -13,7 +13,7 @@ import {
 } from '../core/request';
 import { newId } from './ids';
 import { handWrittenTurn } from './conversationSlice';
-import type { ReplyStatus, Turn } from './types';
+import type { ReplyInfo, ReplyStatus, Turn } from './types';
 
 export interface HistoryEntry {
   id: string;
@@ -50,8 +50,8 @@ export function clampHistoryLimit(value: number): number {
 }
 
 /** The entry for a finished reply; null for a turn without a reply. */
-export function historyEntryFor(turn: Turn): HistoryEntry | null {
-  const reply = turn.reply;
+/** The history entry for a turn's or a compare column's reply; null for a hand-written turn. */
+export function historyEntryFor({ reply }: { reply: ReplyInfo | null }): HistoryEntry | null {
   if (!reply) return null;
   return {
     id: newId('request'),

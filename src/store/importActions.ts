@@ -4,7 +4,7 @@ import { modelInfo, supportsThinking } from '../core/models';
 import type { RequestSettings } from '../core/request';
 import { parseRequestJson, settingsFromParsed, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
 import { encodeShareFragment, type EncodeResult, type SharedRequest } from '../core/shareLink';
-import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './actions';
+import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './connectionActions';
 import { handWrittenTurn } from './conversationSlice';
 import { usePlaygroundStore } from './index';
 import { newConversation } from './libraryActions';

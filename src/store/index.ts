@@ -11,6 +11,7 @@ import { createPlaygroundStorage, persistOptions } from './persistence';
 import { initialPresets } from './presetsSlice';
 import { initialPreferences } from './preferencesSlice';
 import { initialCompare, isCompareRunning } from './compareSlice';
+import { resetRuntime } from './runtime';
 import { initialSettings } from './settingsSlice';
 import type { Notice, PlaygroundState } from './types';
 import { initialUi } from './uiSlice';
@@ -81,8 +82,9 @@ usePlaygroundStore.subscribe((state, previous) => {
 
 if (typeof window !== 'undefined') window.addEventListener('pagehide', () => flushSavedState());
 
-/** Back to a fresh playground (tests, "reset"). Keeps nothing. */
+/** Back to a fresh playground (tests, "reset"): calls stopped, timers cleared, nothing kept. */
 export function resetPlayground(): void {
+  resetRuntime();
   usePlaygroundStore.setState(initialState(), true);
 }
 

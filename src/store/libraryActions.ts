@@ -1,11 +1,12 @@
 // Actions for saved conversations, request history and presets. Like actions.ts: plain functions that read and
 // set the store; components call them from event handlers.
 import { newId } from './ids';
+import { onRuntimeReset } from './runtime';
 import { usePlaygroundStore } from './index';
 import { historyEntryFor, restoreRequest, withEntry, withLimit, type HistoryEntry } from './historySlice';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
 import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from './presetsSlice';
-import type { PlaygroundState, Turn } from './types';
+import type { PlaygroundState, ReplyInfo, Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState;
@@ -99,6 +100,10 @@ export function duplicateConversation(id: string): string | null {
 }
 
 let undoTimer: ReturnType<typeof setTimeout> | null = null;
+onRuntimeReset(() => {
+  if (undoTimer !== null) clearTimeout(undoTimer);
+  undoTimer = null;
+});
 
 function clearUndoLater(): void {
   if (undoTimer !== null) clearTimeout(undoTimer);
@@ -149,18 +154,11 @@ export function undoDelete(): void {
   else set({ library: { ...cleared.library, conversations: next } });
 }
 
-export function dismissUndo(): void {
-  if (undoTimer !== null) clearTimeout(undoTimer);
-  undoTimer = null;
-  set((state) => ({ library: { ...state.library, recentlyDeleted: null } }));
-}
-
 // ---- request history --------------------------------------------------------------------------------
 
-/** Called once when a call ends (actions.ts): the request exactly as sent and how it ended. */
-export function recordHistory(turnId: string): void {
-  const turn = get().conversation.turns.find((candidate) => candidate.id === turnId);
-  const entry = turn ? historyEntryFor(turn) : null;
+/** Called once when a call's attempt ends (replyCall.ts): the request exactly as sent and how it ended. */
+export function recordHistory(holder: { reply: ReplyInfo | null }): void {
+  const entry = historyEntryFor(holder);
   if (entry) set((state) => ({ history: withEntry(state.history, entry) }));
 }
 

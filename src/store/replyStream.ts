@@ -94,7 +94,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
 
 /**
  * The reply once the call ended: status, error, total time and cost, the finish-reason note, and the automatic
- * retry (only where zai-api.md allows one; `attempt` counts retries already made).
+ * retry (only where docs/wire-format.md#retry allows one; `attempt` counts retries already made).
  */
 export function settledReply(
   reply: ReplyInfo,

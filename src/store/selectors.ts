@@ -1,11 +1,6 @@
-import { chatCompletionsUrl, upstreamBaseUrl } from '../core/endpoints';
-import { modelInfo, type ModelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
+import { onRuntimeReset } from './runtime';
 import type { PlaygroundState, Turn } from './types';
-
-export function selectModelInfo(state: PlaygroundState): ModelInfo {
-  return modelInfo(state.settings.model);
-}
 
 /** The turns Send would send: the transcript plus the draft as a new user turn. */
 export function pendingTurns(state: {
@@ -22,6 +17,9 @@ export function toConversationTurn(turn: Turn): ConversationTurn {
 
 // Memoised on the inputs so that the Request preview does not re-render on unrelated changes.
 let lastBody: { settings: unknown; turns: unknown; draft: string; body: ChatRequestBody } | null = null;
+onRuntimeReset(() => {
+  lastBody = null;
+});
 export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
   const { settings } = state;
   const { turns, draft } = state.conversation;
@@ -34,11 +32,6 @@ export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
 
 export function selectPendingRequest(state: PlaygroundState): ChatRequest {
   return { baseUrl: state.connection.baseUrl, body: selectRequestBody(state) };
-}
-
-/** Where a request goes for the user to read: the real upstream, even through the local proxy. */
-export function selectRequestUrl(state: PlaygroundState): string {
-  return chatCompletionsUrl(upstreamBaseUrl(state.connection.baseUrl));
 }
 
 export function selectDisplayedReply(state: PlaygroundState): Turn | null {

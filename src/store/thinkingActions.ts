@@ -2,7 +2,8 @@
 // retry" for a reply whose budget ran out while the model was still thinking.
 import { modelInfo } from '../core/models';
 import { maxTokensLimit } from '../core/request';
-import * as actions from './actions';
+import { retryReply } from './actions';
+import { setMaxTokens, setPinned } from './settingsActions';
 import { usePlaygroundStore } from './index';
 import type { PreferencesState, ReasoningExpansion, ReasoningFormat } from './preferencesSlice';
 import type { PlaygroundState } from './types';
@@ -58,9 +59,9 @@ export function raiseMaxTokensAndRetry(turnId: string): number | null {
   if (!raise || !request || state.ui.sending || raise.to <= raise.from) return null;
   // The setting follows only when it is for the same model (Max tokens is clamped to the current model).
   if (modelInfo(state.settings.model).id === modelInfo(request.body.model).id) {
-    actions.setMaxTokens(raise.to);
-    actions.setPinned('max_tokens', true);
+    setMaxTokens(raise.to);
+    setPinned('max_tokens', true);
   }
-  actions.retryReply(turnId, { ...request.body, max_tokens: raise.to });
+  retryReply(turnId, { ...request.body, max_tokens: raise.to });
   return raise.to;
 }

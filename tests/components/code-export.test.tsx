@@ -6,10 +6,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CodeExportPanel } from '../../src/components/code/CodeExportPanel';
 import { PendingRequestCode } from '../../src/components/code/PendingRequestCode';
 import { ViewCodeButton } from '../../src/components/code/ViewCodeButton';
-import { codeTarget, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
+import { codeLanguage, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
 import type { ChatRequest } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { selectPendingRequest } from '../../src/store/selectors';
 
 const testKey = 'sk-test-KEY-1234567890';
@@ -28,8 +29,8 @@ const request: ChatRequest = {
   },
 };
 
-function expected(language: CodeLanguage, library: CodeLibrary, apiKey?: string): string {
-  return generateCode(request, language, { library, includeKey: apiKey !== undefined, apiKey });
+function expected(library: CodeLibrary, apiKey?: string): string {
+  return generateCode(request, { library, includeKey: apiKey !== undefined, apiKey });
 }
 
 /** The code the selected tab shows (the <pre> fallback in jsdom). */
@@ -54,7 +55,7 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   resetPlayground();
-  actions.setApiKey(testKey);
+  connectionActions.setApiKey(testKey);
 });
 
 afterEach(() => {
@@ -68,13 +69,13 @@ describe('tabs and libraries', () => {
     render(<CodeExportPanel request={request} />);
     expect(screen.getByRole('tab', { name: 'cURL' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel', { name: 'cURL' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
 
     await user.click(screen.getByRole('tab', { name: 'Java' }));
     expect(screen.getByRole('tab', { name: 'Java' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'cURL' })).toHaveAttribute('aria-selected', 'false');
     expect(screen.getByRole('tabpanel', { name: 'Java' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('java', 'java-httpclient'));
+    expect(shownCode()).toBe(expected('java-httpclient'));
   });
 
   it('moves between tabs with the arrow keys, Home and End, keeping one tab stop', async () => {
@@ -85,7 +86,7 @@ describe('tabs and libraries', () => {
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Python' })).toHaveFocus();
     expect(screen.getByRole('tab', { name: 'Python' })).toHaveAttribute('aria-selected', 'true');
-    expect(shownCode()).toBe(expected('python', 'python-requests'));
+    expect(shownCode()).toBe(expected('python-requests'));
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'cURL' })).toHaveFocus();
     await user.keyboard('{ArrowLeft}');
@@ -105,20 +106,20 @@ describe('tabs and libraries', () => {
     const pythonOptions = within(library)
       .getAllByRole('option')
       .map((option) => option.textContent);
-    expect(pythonOptions).toEqual(codeTarget('python').libraries.map((entry) => entry.label));
+    expect(pythonOptions).toEqual(codeLanguage('python').targets.map((target) => target.label));
 
     await user.selectOptions(library, 'openai');
-    expect(shownCode()).toBe(expected('python', 'python-openai'));
+    expect(shownCode()).toBe(expected('python-openai'));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Library' }), 'zai-sdk (official)');
-    expect(shownCode()).toBe(expected('python', 'python-zai-sdk'));
+    expect(shownCode()).toBe(expected('python-zai-sdk'));
 
     await user.click(screen.getByRole('tab', { name: 'Java' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Library' }), 'zai-sdk (official)');
-    expect(shownCode()).toBe(expected('java', 'java-zai-sdk'));
+    expect(shownCode()).toBe(expected('java-zai-sdk'));
 
     await user.click(screen.getByRole('tab', { name: 'Python' }));
     expect(screen.getByRole('combobox', { name: 'Library' })).toHaveDisplayValue('zai-sdk (official)');
-    expect(shownCode()).toBe(expected('python', 'python-zai-sdk'));
+    expect(shownCode()).toBe(expected('python-zai-sdk'));
   });
 });
 
@@ -137,7 +138,7 @@ describe('Include my key', () => {
 
     await user.click(toggle);
     expect(shownCode()).toContain(testKey);
-    expect(shownCode()).toBe(expected('java', 'java-httpclient', testKey));
+    expect(shownCode()).toBe(expected('java-httpclient', testKey));
     expect(screen.getByText(/this code now contains your API key/i)).toBeVisible();
     expect(toggle).toHaveAccessibleDescription(/never share it/i);
 
@@ -150,12 +151,12 @@ describe('Include my key', () => {
   });
 
   it('says the code still reads the environment when no key is entered', async () => {
-    actions.setApiKey('');
+    connectionActions.setApiKey('');
     const user = userEvent.setup();
     render(<CodeExportPanel request={request} />);
     await user.click(screen.getByRole('checkbox', { name: 'Include my key' }));
     expect(screen.getByText(/No API key is entered/)).toBeVisible();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
   });
 });
 
@@ -168,7 +169,7 @@ describe('Copy', () => {
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledTimes(1);
     expect(writeText).toHaveBeenCalledWith(shownCode());
-    expect(await navigator.clipboard.readText()).toBe(expected('python', 'python-requests'));
+    expect(await navigator.clipboard.readText()).toBe(expected('python-requests'));
     expect(screen.getByRole('button', { name: 'Copied' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Code copied to the clipboard.');
   });
@@ -192,7 +193,7 @@ describe('Copy', () => {
     try {
       render(<CodeExportPanel request={request} />);
       await user.click(screen.getByRole('button', { name: 'Copy' }));
-      expect(copied).toEqual([expected('curl', 'curl')]);
+      expect(copied).toEqual([expected('curl')]);
       expect(screen.getByRole('button', { name: 'Copied' })).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Copied' })).toHaveFocus();
     } finally {
@@ -209,7 +210,7 @@ describe('Copy', () => {
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(screen.getByRole('status')).toHaveTextContent(/blocked the clipboard.*Ctrl\+C.*Download/);
     expect(screen.getByRole('button', { name: 'Copy' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
   });
 });
 
@@ -245,8 +246,8 @@ describe('Download', () => {
       const blob = blobs.at(-1);
       if (!blob) throw new Error('No file was created');
       expect(saved.at(-1)).toEqual({ fileName, href: `blob:test/${blobs.length}` });
-      expect(blob.type).toBe(`${codeTarget(language).mimeType};charset=utf-8`);
-      expect(await readBlob(blob)).toBe(expected(language, library));
+      expect(blob.type).toBe(`${codeLanguage(language).mimeType};charset=utf-8`);
+      expect(await readBlob(blob)).toBe(expected(library));
       expect(await readBlob(blob)).toBe(shownCode());
     }
   });
@@ -262,7 +263,7 @@ describe('dialogs', () => {
     const dialog = screen.getByRole('dialog', { name: 'Code for this request' });
     // The panel and the generators load on first use.
     expect(await within(dialog).findByRole('tablist', { name: 'Code language' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(open).toHaveFocus();
@@ -288,12 +289,12 @@ describe('dialogs', () => {
     await user.click(screen.getByRole('button', { name: 'Code' }));
     await screen.findByRole('tabpanel', { name: 'cURL' });
     const pending = () => selectPendingRequest(usePlaygroundStore.getState());
-    expect(shownCode()).toBe(generateCode(pending(), 'curl', { library: 'curl', includeKey: false }));
+    expect(shownCode()).toBe(generateCode(pending(), { library: 'curl', includeKey: false }));
     expect(shownCode()).toContain('First draft');
 
     act(() => actions.setDraft('Second draft'));
     expect(shownCode()).toContain('Second draft');
-    expect(shownCode()).toBe(generateCode(pending(), 'curl', { library: 'curl', includeKey: false }));
+    expect(shownCode()).toBe(generateCode(pending(), { library: 'curl', includeKey: false }));
     expect(shownCode()).not.toContain(testKey);
   });
 });

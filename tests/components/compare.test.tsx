@@ -8,6 +8,7 @@ import { CompareView } from '../../src/components/compare/CompareView';
 import { KeyOriginDialog } from '../../src/components/settings/KeyOriginDialog';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import * as compareActions from '../../src/store/compareActions';
 
 const encoder = new TextEncoder();
@@ -51,7 +52,7 @@ const column = (name: string) => screen.getByRole('region', { name });
 
 function openCompareWith(draft: string) {
   act(() => {
-    actions.setEndpoint('demo');
+    connectionActions.setEndpoint('demo');
     actions.setDraft(draft);
     compareActions.openCompare();
   });
@@ -215,7 +216,7 @@ describe('Compare mode', () => {
     vi.stubGlobal('fetch', fetch);
     const user = userEvent.setup();
     act(() => {
-      actions.setApiKey('sk-test-0123456789');
+      connectionActions.setApiKey('sk-test-0123456789');
       usePlaygroundStore.setState((state) => ({
         connection: { ...state.connection, keyOrigin: 'https://open.bigmodel.cn' },
       }));

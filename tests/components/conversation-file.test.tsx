@@ -6,6 +6,8 @@ import { ConversationFileMenu } from '../../src/components/conversation/Conversa
 import { StorageFullNotice } from '../../src/components/StorageFullNotice';
 import { addNotice, resetPlayground, storageFullText, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
+import * as settingsActions from '../../src/store/settingsActions';
 
 const testKey = 'sk-test-LEAK-0123456789abcdef';
 
@@ -85,8 +87,8 @@ describe('Export conversation', () => {
   it('downloads glm-conversation-<date>.json with the settings and messages, never the key', async () => {
     const downloads = captureDownloads();
     const user = userEvent.setup();
-    actions.setApiKey(testKey);
-    actions.setSystemPrompt('Answer in French.');
+    connectionActions.setApiKey(testKey);
+    settingsActions.setSystemPrompt('Answer in French.');
     actions.addTurn('user', 'Bonjour');
     actions.addTurn('assistant', 'Salut !');
     render(<ConversationFileMenu />);
@@ -136,7 +138,7 @@ describe('Import conversation', () => {
   it('refuses a bad file with a clear message in an alert and changes nothing', async () => {
     const user = userEvent.setup();
     actions.addTurn('user', 'Keep this');
-    actions.setTemperature(0.42);
+    settingsActions.setTemperature(0.42);
     const before = usePlaygroundStore.getState();
     render(<ConversationFileMenu />);
     const bad = new File(

@@ -8,6 +8,8 @@ import { ConversationPanel } from '../../src/components/conversation/Conversatio
 import { startMetrics } from '../../src/core/metrics';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
+import * as settingsActions from '../../src/store/settingsActions';
 import { selectRequestBody } from '../../src/store/selectors';
 import type { Turn } from '../../src/store/types';
 import { assistantTurn, resetEverything } from './helpers';
@@ -152,7 +154,7 @@ describe('hand-written turns', () => {
     await user.click(reasoning);
     expect(within(turn('assistant turn 2')).getByText('pondering')).toBeVisible();
 
-    act(() => actions.setPreserveReasoning(true));
+    act(() => settingsActions.setPreserveReasoning(true));
     expect(within(turn('assistant turn 2')).getByText('Reasoning (sent back)')).toBeInTheDocument();
     expect(sentMessages()[1]).toEqual({ role: 'assistant', content: 'a', reasoning_content: 'pondering' });
   });
@@ -161,7 +163,7 @@ describe('hand-written turns', () => {
 describe('composer', () => {
   it('disables Send with the reason while the message is empty', async () => {
     const user = userEvent.setup();
-    actions.setApiKey('sk-test-key');
+    connectionActions.setApiKey('sk-test-key');
     render(<ConversationPanel />);
     const send = screen.getByRole('button', { name: 'Send' });
     expect(send).toBeDisabled();
@@ -241,7 +243,7 @@ describe('sending through the store (fetch stubbed)', () => {
       vi.fn((_url: string, init: { signal: AbortSignal }) => Promise.resolve(hangingStream(init.signal))),
     );
     const user = userEvent.setup();
-    actions.setEndpoint('demo');
+    connectionActions.setEndpoint('demo');
     render(<ConversationPanel />);
     const message = screen.getByRole('textbox', { name: 'Message' });
     await user.type(message, 'Why is the sky blue?{Control>}{Enter}{/Control}');
@@ -266,7 +268,7 @@ describe('sending through the store (fetch stubbed)', () => {
       ),
     );
     const user = userEvent.setup();
-    actions.setApiKey('sk-wrong');
+    connectionActions.setApiKey('sk-wrong');
     render(<ConversationPanel />);
     await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Keep me');
     await user.click(screen.getByRole('button', { name: 'Send' }));

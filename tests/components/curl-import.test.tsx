@@ -3,10 +3,11 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CurlImportDialog } from '../../src/components/request/CurlImportDialog';
-import { generateCurl } from '../../src/core/codegen';
+import { generateCode } from '../../src/core/codegen';
 import { buildChatRequest, defaultSettingsFor } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 
 const docsSample = `curl -X POST "https://api.z.ai/api/paas/v4/chat/completions" \\
   -H "Content-Type: application/json" \\
@@ -67,7 +68,7 @@ describe('Paste cURL', () => {
       [{ role: 'user', content: "it's $HOME" }],
     );
     render(<CurlImportDialog />);
-    await paste(user, generateCurl(request, { library: 'curl', includeKey: false }));
+    await paste(user, generateCode(request, { library: 'curl', includeKey: false }));
     const state = usePlaygroundStore.getState();
     expect(state.settings).toMatchObject({
       model: 'glm-4.7',
@@ -79,7 +80,7 @@ describe('Paste cURL', () => {
 
   it('asks before using the key in the command, and leaves the key alone when not ticked', async () => {
     const user = userEvent.setup();
-    actions.setApiKey('my-own-key-123456');
+    connectionActions.setApiKey('my-own-key-123456');
     render(<CurlImportDialog />);
     await paste(user, docsSample.replace('your-api-key', 'sk-from-command-987654'));
     const key = screen.getByRole('checkbox', { name: /Use the key from this command\?/ });

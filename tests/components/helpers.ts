@@ -5,7 +5,7 @@ import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { modelInfo } from '../../src/core/models';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
-import * as actions from '../../src/store/actions';
+import * as replyCall from '../../src/store/replyCall';
 import type { ReplyInfo, Turn } from '../../src/store/types';
 
 /** When the seeded replies started (a fixed instant, so durations are exact). */
@@ -23,7 +23,7 @@ export function resetEverything(): void {
  * front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
  */
 export async function loadReplyStream(): Promise<void> {
-  await actions.loadReplyStream();
+  await replyCall.loadReplyStream();
 }
 
 export function delta(reasoning: string, content: string): StreamEvent {

@@ -8,6 +8,7 @@ import { modelInfo } from '../../src/core/models';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore, type Turn } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as settingsActions from '../../src/store/settingsActions';
 import { recordHistory } from '../../src/store/libraryActions';
 import { selectRequestBody } from '../../src/store/selectors';
 
@@ -52,7 +53,7 @@ function finishReply(
   usePlaygroundStore.setState((state) => ({
     conversation: { ...state.conversation, turns: [...state.conversation.turns, turn] },
   }));
-  recordHistory(id);
+  recordHistory(turn);
 }
 
 function entries() {
@@ -105,8 +106,8 @@ describe('actions', () => {
   it('Open puts exactly that request back into the composer (in a new conversation when the current one has turns)', async () => {
     const user = userEvent.setup();
     finishReply('r1');
-    actions.setModel('glm-4.7');
-    actions.setSystemPrompt('Something else');
+    settingsActions.setModel('glm-4.7');
+    settingsActions.setSystemPrompt('Something else');
     render(<HistoryPanel />);
     await user.click(within(entries()[0] as HTMLElement).getByRole('button', { name: 'Open' }));
     expect(selectRequestBody(usePlaygroundStore.getState())).toEqual(sentBody);
@@ -119,10 +120,10 @@ describe('actions', () => {
     finishReply('r1');
     // The current request: same conversation minus nothing, another temperature, no max_tokens, one more message.
     usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns: [] } }));
-    actions.setModel('glm-4.6');
-    actions.setSystemPrompt('Be terse.');
-    actions.setThinking(false);
-    actions.setTemperature(0.7);
+    settingsActions.setModel('glm-4.6');
+    settingsActions.setSystemPrompt('Be terse.');
+    settingsActions.setThinking(false);
+    settingsActions.setTemperature(0.7);
     actions.addTurn('user', 'Name a prime.');
     actions.setDraft('And another?');
     render(<HistoryPanel />);

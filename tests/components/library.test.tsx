@@ -8,6 +8,7 @@ import { ConversationPanel } from '../../src/components/conversation/Conversatio
 import { defaultSettingsFor } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as settingsActions from '../../src/store/settingsActions';
 import { installCrossTabGuard } from '../../src/store/crossTab';
 import { newConversation } from '../../src/store/libraryActions';
 import { partialize, persistName, persistVersion } from '../../src/store/persistence';
@@ -101,7 +102,7 @@ describe('the list', () => {
     const user = userEvent.setup();
     actions.addTurn('user', 'Paris trip');
     actions.addTurn('assistant', 'Visit the Louvre early.');
-    actions.setModel('glm-4.7');
+    settingsActions.setModel('glm-4.7');
     render(<ConversationList />);
     await user.click(screen.getByRole('button', { name: 'New conversation' }));
     actions.addTurn('user', 'Rust borrow checker');

@@ -7,7 +7,7 @@ import { PresenterToggle } from '../../src/components/presenter/PresenterToggle'
 import { PresenterView, describeParameters } from '../../src/components/presenter/PresenterView';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground } from '../../src/store';
-import * as actions from '../../src/store/actions';
+import * as settingsActions from '../../src/store/settingsActions';
 import { delta, setReply as setQuestionAndReply, timeline } from './helpers';
 
 /** "A or B?" answered "Option B." after thinking, for a request with this body. */
@@ -94,7 +94,7 @@ describe('presenter view', () => {
         'glm-4.7 · thinking on · temperature 1 (default) · top_p 0.95 (default) · max_tokens 65,536 (default)',
       ),
     ).toBeInTheDocument();
-    act(() => actions.setThinking(false));
+    act(() => settingsActions.setThinking(false));
     expect(within(view).getByText(/^glm-4.7 · thinking off ·/)).toBeInTheDocument();
     expect(within(view).getByText(/reasoning and the reply appear here/)).toBeInTheDocument();
   });

@@ -8,7 +8,7 @@ import { ThinkingSwitch } from '../../src/components/settings/ThinkingSwitch';
 import { Transcript } from '../../src/components/conversation/Transcript';
 import { buildRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
-import * as actions from '../../src/store/actions';
+import * as settingsActions from '../../src/store/settingsActions';
 import { toConversationTurn } from '../../src/store/selectors';
 import type { Turn } from '../../src/store/types';
 
@@ -74,7 +74,7 @@ describe('transcript marks for preserved thinking', () => {
 
   it('does not mark an excluded turn as sent', async () => {
     setTranscript();
-    act(() => actions.setPreserveReasoning(true));
+    act(() => settingsActions.setPreserveReasoning(true));
     render(<Transcript />);
     await userEvent.click(
       within(screen.getByRole('article', { name: 'assistant turn 2' })).getByRole('checkbox', {
@@ -88,8 +88,8 @@ describe('transcript marks for preserved thinking', () => {
 
   it('marks nothing as sent on a model without preserved thinking, even with the setting on', () => {
     setTranscript();
-    act(() => actions.setPreserveReasoning(true));
-    act(() => actions.setModel('glm-4.6'));
+    act(() => settingsActions.setPreserveReasoning(true));
+    act(() => settingsActions.setModel('glm-4.6'));
     render(
       <>
         <ThinkingSwitch />

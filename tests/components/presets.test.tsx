@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { PresetPicker } from '../../src/components/library/PresetPicker';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as settingsActions from '../../src/store/settingsActions';
 import { selectRequestBody } from '../../src/store/selectors';
 
 const body = () => selectRequestBody(usePlaygroundStore.getState());
@@ -28,7 +29,7 @@ describe('built-in presets', () => {
 
   it('"Creative" sends temperature 1 and top_p 0.95', async () => {
     const user = userEvent.setup();
-    actions.setModel('glm-4.5');
+    settingsActions.setModel('glm-4.5');
     render(<PresetPicker />);
     await user.click(screen.getByRole('button', { name: 'Creative' }));
     expect(body()).toMatchObject({ model: 'glm-4.5', temperature: 1, top_p: 0.95 });
@@ -36,9 +37,9 @@ describe('built-in presets', () => {
 
   it('"Thinking demo" switches to glm-4.7 with thinking and streaming on', async () => {
     const user = userEvent.setup();
-    actions.setModel('glm-4.5-air');
-    actions.setThinking(false);
-    actions.setStream(false);
+    settingsActions.setModel('glm-4.5-air');
+    settingsActions.setThinking(false);
+    settingsActions.setStream(false);
     render(<PresetPicker />);
     await user.click(screen.getByRole('button', { name: 'Thinking demo' }));
     expect(body()).toEqual({
@@ -53,16 +54,16 @@ describe('built-in presets', () => {
 describe('saved presets', () => {
   it('saves the current model and parameters, applies them later in one click, and deletes them', async () => {
     const user = userEvent.setup();
-    actions.setModel('glm-4.5-air');
-    actions.setTemperature(0.25);
-    actions.setMaxTokens(777);
+    settingsActions.setModel('glm-4.5-air');
+    settingsActions.setTemperature(0.25);
+    settingsActions.setMaxTokens(777);
     render(<PresetPicker />);
     await user.type(screen.getByRole('textbox', { name: 'Preset name' }), 'Short and cool');
     await user.click(screen.getByRole('button', { name: 'Save preset' }));
     expect(screen.getByRole('status')).toHaveTextContent('Saved the preset “Short and cool”.');
     expect(screen.getByRole('textbox', { name: 'Preset name' })).toHaveValue('');
 
-    actions.setModel('glm-4.7');
+    settingsActions.setModel('glm-4.7');
     await user.click(screen.getByRole('button', { name: 'Short and cool' }));
     expect(body()).toMatchObject({ model: 'glm-4.5-air', temperature: 0.25, max_tokens: 777 });
 

@@ -8,6 +8,7 @@ import type { ApiError } from '../../src/core/contracts';
 import { apiErrorFromResponse, networkError } from '../../src/core/errors';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import type { ReplyInfo, Turn } from '../../src/store/types';
 import { loadReplyStream, resetEverything, setReply as setQuestionAndReply, t0 as now } from './helpers';
 
@@ -98,7 +99,7 @@ describe('stream faults', () => {
         'fetch',
         vi.fn(() => new Promise<Response>(() => {})),
       );
-      actions.setEndpoint('demo');
+      connectionActions.setEndpoint('demo');
       const user = userEvent.setup();
       setReply({ content: 'Half an ans' }, { status });
       render(<ReplyArea />);
@@ -121,7 +122,7 @@ describe('stream faults', () => {
       'fetch',
       vi.fn(() => new Promise<Response>(() => {})),
     );
-    actions.setEndpoint('demo');
+    connectionActions.setEndpoint('demo');
     const user = userEvent.setup();
     setReply({ content: 'Half' }, { status: 'interrupted' });
     render(<ReplyArea />);
@@ -156,7 +157,7 @@ describe('stream faults', () => {
       Promise.resolve(new Response('{"error":{"message":"Service Unavailable"}}', { status: 503 })),
     );
     vi.stubGlobal('fetch', fetch);
-    actions.setEndpoint('demo');
+    connectionActions.setEndpoint('demo');
     actions.setDraft('Hi');
     act(() => actions.send());
     render(<ReplyArea />);

@@ -7,6 +7,7 @@ import { ConversationPanel } from '../../src/components/conversation/Conversatio
 import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { loadReplyStream, resetEverything } from './helpers';
 
 const encoder = new TextEncoder();
@@ -68,7 +69,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   resetEverything();
-  actions.setEndpoint('demo');
+  connectionActions.setEndpoint('demo');
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
 });
 

@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { editRequestJson } from '../../src/store/importActions';
 import { selectCanSend, selectRequestBody } from '../../src/store/selectors';
 
@@ -85,7 +86,7 @@ describe('editRequestJson', () => {
   });
 
   it('a fixed text clears the problem that blocked Send', () => {
-    actions.setApiKey('key-abcdefghijkl');
+    connectionActions.setApiKey('key-abcdefghijkl');
     actions.setDraft('Hi');
     editRequestJson('{');
     expect(selectCanSend(usePlaygroundStore.getState()).ok).toBe(false);

@@ -6,6 +6,7 @@ import { Composer } from '../../src/components/conversation/Composer';
 import { SettingsSidebar } from '../../src/components/settings/SettingsSidebar';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { selectRequestBody } from '../../src/store/selectors';
 
 function renderPlayground() {
@@ -35,7 +36,7 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   resetPlayground();
-  actions.setApiKey('test-key-123456789');
+  connectionActions.setApiKey('test-key-123456789');
   actions.setDraft('Hello there');
 });
 

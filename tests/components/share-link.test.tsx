@@ -9,6 +9,7 @@ import { buildRequestBody, defaultSettingsFor } from '../../src/core/request';
 import { encodeShareFragment } from '../../src/core/shareLink';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 
 const testKey = 'sk-share-test-key-0123456789';
 
@@ -48,7 +49,7 @@ describe('Copy link', () => {
   it('copies a link with the request in the fragment and never the key', async () => {
     const user = userEvent.setup();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText').mockResolvedValue();
-    actions.setApiKey(testKey);
+    connectionActions.setApiKey(testKey);
     actions.setDraft(`Please use ${testKey} for me`);
     render(<ShareLinkButton />);
     await user.click(screen.getByRole('button', { name: 'Copy link' }));

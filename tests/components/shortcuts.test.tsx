@@ -9,6 +9,7 @@ import { SystemPromptField } from '../../src/components/conversation/SystemPromp
 import { generateCode } from '../../src/core/codegen';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { selectPendingRequest } from '../../src/store/selectors';
 
 const testKey = 'sk-test-SHORTCUT-0123456789';
@@ -28,7 +29,7 @@ beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
   resetPlayground();
-  actions.setApiKey(testKey);
+  connectionActions.setApiKey(testKey);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -100,7 +101,7 @@ describe('modifier shortcuts', () => {
     actions.setDraft('Copy this request');
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('{Control>}{Shift>}C{/Shift}{/Control}');
-    const expected = generateCode(selectPendingRequest(usePlaygroundStore.getState()), 'curl', {
+    const expected = generateCode(selectPendingRequest(usePlaygroundStore.getState()), {
       library: 'curl',
       includeKey: false,
     });

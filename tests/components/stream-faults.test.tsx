@@ -8,6 +8,7 @@ import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import { StallTimeoutField } from '../../src/components/settings/StallTimeoutField';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import { loadReplyStream, resetEverything } from './helpers';
 
 type FetchInit = { signal: AbortSignal };
@@ -124,7 +125,7 @@ beforeAll(loadReplyStream);
 
 beforeEach(() => {
   resetEverything();
-  actions.setEndpoint('demo');
+  connectionActions.setEndpoint('demo');
   vi.useFakeTimers({ shouldAdvanceTime: false });
   // No jitter: backoff is exactly 1 s, then 2 s.
   vi.spyOn(Math, 'random').mockReturnValue(0);

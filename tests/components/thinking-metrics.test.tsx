@@ -8,7 +8,8 @@ import type { StreamEvent, Usage } from '../../src/core/contracts';
 import type { ReplyMetrics } from '../../src/core/metrics';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
-import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
+import * as settingsActions from '../../src/store/settingsActions';
 import type { ReplyInfo, Turn } from '../../src/store/types';
 import {
   delta,
@@ -156,7 +157,7 @@ describe('finish_reason "length" during reasoning', () => {
   }
 
   it('says the budget ran out during thinking and offers to raise it, showing the new value', () => {
-    act(() => actions.setModel('glm-4.5'));
+    act(() => settingsActions.setModel('glm-4.5'));
     setCutReply();
     render(<ReplyArea />);
     expect(screen.getByRole('note')).toHaveTextContent('The token budget ran out during thinking — raise Max tokens.');
@@ -165,8 +166,8 @@ describe('finish_reason "length" during reasoning', () => {
   });
 
   it('doubles Max tokens, pins it, and retries the same reply with the new max_tokens', async () => {
-    act(() => actions.setModel('glm-4.5'));
-    act(() => actions.setEndpoint('zai'));
+    act(() => settingsActions.setModel('glm-4.5'));
+    act(() => connectionActions.setEndpoint('zai'));
     setCutReply();
     const sse = [
       '{"choices":[{"index":0,"delta":{"reasoning_content":"Thought."}}]}',
@@ -200,7 +201,7 @@ describe('finish_reason "length" during reasoning', () => {
   });
 
   it('cannot raise past the model’s maximum, and says so', () => {
-    act(() => actions.setModel('glm-4.5'));
+    act(() => settingsActions.setModel('glm-4.5'));
     const metrics = timeline(
       [
         [800, delta('thinking', '')],
@@ -216,7 +217,7 @@ describe('finish_reason "length" during reasoning', () => {
   });
 
   it('raises a reply sent with the default max_tokens from the model default, capped at the maximum', () => {
-    act(() => actions.setModel('glm-4.5'));
+    act(() => settingsActions.setModel('glm-4.5'));
     const metrics = timeline(
       [
         [800, delta('thinking', '')],

@@ -1,6 +1,6 @@
-// Issue 2 end to end: the built app in Chromium against the project's mock Z.ai server. A multi-turn conversation
-// with thinking, Stop while thinking, 401 and 429 as the user sees them, reload, the offline demo, a model without
-// thinking, and the CORS → local proxy path.
+// The main chat flow end to end: the built app in Chromium against the project's mock Z.ai server. A multi-turn
+// conversation with thinking, Stop while thinking, 401 and 429 as the user sees them, reload, the offline demo, a
+// model without thinking, and the CORS → local proxy path.
 import { expect, test } from '@playwright/test';
 import {
   cancelRetryButton,
@@ -34,7 +34,7 @@ test('a multi-turn conversation with thinking: reasoning streams before the answ
   await mock.queue({
     name: 'reply',
     key: testKey,
-    delayMs: 40,
+    delayMs: 120,
     reasoning: 'First I add two and two, which gives four, clearly.',
     content: 'The answer is **4**.',
   });

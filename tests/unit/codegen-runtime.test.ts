@@ -8,8 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { codeTargets, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
-import { generateCode } from '../../src/core/codegen';
+import { codeTarget, codeTargets, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
 import type { ChatRequest, ChatRequestBody } from '../../src/core/request';
 import {
   hostileComplete,
@@ -91,9 +90,7 @@ const fileNames: Record<CodeLanguage, string> = {
 };
 
 function languageOf(library: CodeLibrary): CodeLanguage {
-  const target = codeTargets.find((candidate) => candidate.libraries.some((item) => item.id === library));
-  if (!target) throw new Error(`No target for ${library}`);
-  return target.language;
+  return codeTarget(library).language.id;
 }
 
 /** JVM flags that only shorten start-up (the programs are tiny). */
@@ -192,12 +189,12 @@ async function prepare(fixture: RequestFixture, library: CodeLibrary, embedKey =
   const directory = join(workDirectory, `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`);
   mkdirSync(directory, { recursive: true });
   const options = embedKey ? { library, includeKey: true, apiKey } : { library, includeKey: false };
-  writeFileSync(join(directory, fileNames[language]), generateCode(request, language, options));
+  writeFileSync(join(directory, fileNames[language]), generateCode(request, options));
   return { server, directory };
 }
 
 const fixtures = [...requestFixtures, hostileStreaming, hostileComplete, largeRequest];
-const libraries = codeTargets.flatMap((target) => target.libraries.map((library) => library.id));
+const libraries = codeTargets.map((target) => target.id);
 const embeddedKeyFixture = requestFixtures[0] ?? largeRequest;
 const javaLibraries = libraries.filter((library) => languageOf(library) === 'java');
 const preparedJava = new Map<string, PreparedCase>();
@@ -321,7 +318,7 @@ function noKeyProgram(library: CodeLibrary): string {
   const fixture = requestFixtures[0];
   if (!fixture) throw new Error('no fixture');
   const request = { ...fixture.request, baseUrl: 'http://127.0.0.1:9/api/paas/v4' };
-  return generateCode(request, languageOf(library), { library, includeKey: false });
+  return generateCode(request, { library, includeKey: false });
 }
 
 describe('exported code without the key', () => {

@@ -1,14 +1,14 @@
 // Rules of the code generators that a reader of the exported code would notice.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { codeTargets, generateCode, type CodeLibrary } from '../../src/core/codegen';
+import { codeLanguages, codeTargets, generateCode, type CodeLibrary } from '../../src/core/codegen';
 import { heredocDelimiter } from '../../src/core/codegen/curl';
 import { javaString, jsonString, jsonText, pythonString } from '../../src/core/codegen/quoting';
 import type { ChatRequest } from '../../src/core/request';
 import { hostileTexts } from '../fixtures/codegen/hostile';
 import { hostileComplete, hostileStreaming, largeRequest, requestFixtures } from '../fixtures/codegen/requests';
 
-const allLibraries: CodeLibrary[] = codeTargets.flatMap((target) => target.libraries.map((library) => library.id));
+const allLibraries: CodeLibrary[] = codeTargets.map((target) => target.id);
 
 function fixture(name: string): ChatRequest {
   const found = requestFixtures.find((candidate) => candidate.name === name);
@@ -21,9 +21,7 @@ function generate(
   library: CodeLibrary,
   extra: { includeKey?: boolean; apiKey?: string } = {},
 ): string {
-  const target = codeTargets.find((candidate) => candidate.libraries.some((item) => item.id === library));
-  if (!target) throw new Error(library);
-  return generateCode(request, target.language, {
+  return generateCode(request, {
     library,
     includeKey: extra.includeKey ?? false,
     apiKey: extra.apiKey,
@@ -35,7 +33,7 @@ const complete = fixture('complete-no-thinking');
 
 describe('registry', () => {
   it('offers cURL, Python and Java tabs with file names and Monaco languages', () => {
-    expect(codeTargets.map((target) => [target.label, target.fileName, target.monacoLanguage])).toEqual([
+    expect(codeLanguages.map((language) => [language.label, language.fileName, language.monacoLanguage])).toEqual([
       ['cURL', 'glm-request.sh', 'shell'],
       ['Python', 'glm_request.py', 'python'],
       ['Java', 'GlmRequest.java', 'java'],
@@ -43,17 +41,21 @@ describe('registry', () => {
   });
 
   it('lists the libraries per language, requests and HttpClient first', () => {
-    expect(codeTargets.map((target) => target.libraries.map((library) => library.id))).toEqual([
+    expect(codeLanguages.map((language) => language.targets.map((target) => target.id))).toEqual([
       ['curl'],
       ['python-requests', 'python-zai-sdk', 'python-openai'],
       ['java-httpclient', 'java-zai-sdk'],
     ]);
-    expect(codeTargets.map((target) => target.defaultLibrary)).toEqual(['curl', 'python-requests', 'java-httpclient']);
+    expect(codeLanguages.map((language) => language.targets[0]?.id)).toEqual([
+      'curl',
+      'python-requests',
+      'java-httpclient',
+    ]);
   });
 
-  it('refuses a library that belongs to another language', () => {
-    expect(() => generateCode(streaming, 'java', { library: 'python-requests', includeKey: false })).toThrow(
-      /not available for Java/,
+  it('refuses a library that is not registered', () => {
+    expect(() => generateCode(streaming, { library: 'ruby-net-http' as CodeLibrary, includeKey: false })).toThrow(
+      /Unknown code library "ruby-net-http"/,
     );
   });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { modelInfo } from '../../src/core/models';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as connectionActions from '../../src/store/connectionActions';
 import * as compareActions from '../../src/store/compareActions';
 import { selectCanKeepColumn, selectCompareRunning } from '../../src/store/compareSelectors';
 import { describeColumnSettings, type CompareColumn } from '../../src/store/compareSlice';
@@ -93,7 +94,7 @@ async function at(ms: number, deliver: () => void, shown: () => boolean): Promis
 }
 
 function startComparison(draft = 'Why is the sky blue?'): void {
-  actions.setEndpoint('demo');
+  connectionActions.setEndpoint('demo');
   actions.setDraft(draft);
   compareActions.openCompare();
   compareActions.runCompare();
@@ -310,6 +311,27 @@ describe('running', () => {
       expect(columns().map((entry) => entry.result?.reply.status)).toEqual(['stopped', 'stopped']),
     );
     expect(streams.every((stream) => stream.signal.aborted)).toBe(true);
+  });
+
+  it('records every column’s request in the request history, as a sent reply is', async () => {
+    startComparison();
+    await vi.waitFor(() => expect(streams).toHaveLength(2));
+    streamFor('enabled').finish({ prompt_tokens: 5, completion_tokens: 3 });
+    streamFor('disabled').finish({ prompt_tokens: 5, completion_tokens: 4 });
+    await vi.waitFor(() => expect(state().history.entries).toHaveLength(2));
+    const sent = state()
+      .history.entries.map((entry) => entry.request.body.thinking?.type)
+      .sort();
+    expect(sent).toEqual(['disabled', 'enabled']);
+  });
+
+  it('a reset while columns stream aborts them, and the next comparison runs', async () => {
+    startComparison();
+    await vi.waitFor(() => expect(streams).toHaveLength(2));
+    resetPlayground();
+    expect(streams.every((stream) => stream.signal.aborted)).toBe(true);
+    startComparison();
+    await vi.waitFor(() => expect(streams).toHaveLength(4));
   });
 
   it('does not start while a single reply is being sent', () => {

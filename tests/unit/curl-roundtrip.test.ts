@@ -1,13 +1,13 @@
 // Export cURL with the app's own generator → import it → the same request body. For every code-export fixture.
 import { describe, expect, it } from 'vitest';
-import { generateCurl } from '../../src/core/codegen';
+import { generateCode } from '../../src/core/codegen';
 import { readCurlImport } from '../../src/core/curlImport';
 import { buildRequestBody, defaultSettingsFor, type ChatRequest } from '../../src/core/request';
 import { settingsFromParsed } from '../../src/core/requestJson';
 import { hostileComplete, hostileStreaming, largeRequest, requestFixtures } from '../fixtures/codegen/requests';
 
 function imported(request: ChatRequest, includeKey = false) {
-  const script = generateCurl(request, {
+  const script = generateCode(request, {
     library: 'curl',
     includeKey,
     apiKey: includeKey ? 'sk-roundtrip-key-1234' : undefined,

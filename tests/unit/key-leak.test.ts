@@ -203,13 +203,14 @@ describe('the saved state', () => {
       vi.resetModules();
       const store = await import('../../src/store');
       const actions = await import('../../src/store/actions');
-      return { local, session, store, actions };
+      const connectionActions = await import('../../src/store/connectionActions');
+      return { local, session, store, actions, connectionActions };
     }
 
     it('with "Remember key" off, the key is in no localStorage entry at all', async () => {
-      const { local, session, actions } = await freshApp();
-      actions.setRememberKey(false);
-      actions.setApiKey(testKey);
+      const { local, session, actions, connectionActions } = await freshApp();
+      connectionActions.setRememberKey(false);
+      connectionActions.setApiKey(testKey);
       actions.addTurn('user', 'Hello');
       actions.setDraft('more');
       expect(local.items.size).toBeGreaterThan(0);
@@ -218,18 +219,18 @@ describe('the saved state', () => {
     });
 
     it('with "Remember key" on, the key is only in its own entry, never in the saved state', async () => {
-      const { local, actions } = await freshApp();
-      actions.setRememberKey(true);
-      actions.setApiKey(testKey);
+      const { local, actions, connectionActions } = await freshApp();
+      connectionActions.setRememberKey(true);
+      connectionActions.setApiKey(testKey);
       actions.addTurn('user', 'Hello');
       const entries = [...local.items].filter(([, value]) => value.includes(testKey)).map(([name]) => name);
       expect(entries).toEqual(['glm-playground:api-key']);
     });
 
     it('"Forget key" removes it from both storages', async () => {
-      const { local, session, actions } = await freshApp();
-      actions.setApiKey(testKey);
-      actions.forgetKey();
+      const { local, session, connectionActions } = await freshApp();
+      connectionActions.setApiKey(testKey);
+      connectionActions.forgetKey();
       expectNoKey(local.everything());
       expectNoKey(session.everything());
     });
@@ -242,14 +243,12 @@ describe('exported code', () => {
     { ...defaultSettingsFor('glm-4.6'), temperature: 0.3 },
     [{ role: 'user', content: 'Hello' }],
   );
-  const libraries = codeTargets.flatMap((target) =>
-    target.libraries.map((library) => [target.language, library.id] as const),
-  );
+  const libraries = codeTargets.map((target) => [target.language.id, target.id] as const);
 
   it.each(libraries)('%s / %s: no key unless "Include my key"', (language, library) => {
-    expectNoKey(generateCode(request, language, { library, includeKey: false, apiKey: testKey }));
+    expectNoKey(generateCode(request, { library, includeKey: false, apiKey: testKey }));
     // The same call with the option on does embed it, so the search above would have found it.
-    expect(generateCode(request, language, { library, includeKey: true, apiKey: testKey })).toContain(testKey);
+    expect(generateCode(request, { library, includeKey: true, apiKey: testKey })).toContain(testKey);
   });
 });
 
@@ -264,7 +263,7 @@ describe('URLs', () => {
 
 describe('Content-Security-Policy', () => {
   const html = readFileSync(new URL('../../index.html', import.meta.url), 'utf8');
-  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
 
   it('index.html carries the same policy as scripts/security-headers.mjs', () => {
     expect(meta).toBe(metaContentSecurityPolicy);

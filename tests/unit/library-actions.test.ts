@@ -5,6 +5,7 @@ import { startMetrics } from '../../src/core/metrics';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore, type Turn } from '../../src/store';
 import * as actions from '../../src/store/actions';
+import * as settingsActions from '../../src/store/settingsActions';
 import {
   applyPreset,
   deleteConversation,
@@ -60,7 +61,7 @@ afterEach(() => vi.useRealTimers());
 describe('conversations', () => {
   it('New saves the working copy and starts an empty one with the same settings at the top', () => {
     actions.addTurn('user', 'First conversation');
-    actions.setTemperature(0.3);
+    settingsActions.setTemperature(0.3);
     newConversation();
     expect(contents()).toEqual([]);
     expect(state().settings.temperature).toBe(0.3);
@@ -69,12 +70,12 @@ describe('conversations', () => {
 
   it('switching saves the working copy (settings, turns and draft) and loads the other', () => {
     actions.addTurn('user', 'Alpha');
-    actions.setSystemPrompt('Alpha prompt');
+    settingsActions.setSystemPrompt('Alpha prompt');
     actions.setDraft('alpha draft');
     const alpha = state().library.activeId;
     newConversation();
     actions.addTurn('user', 'Beta');
-    actions.setSystemPrompt('Beta prompt');
+    settingsActions.setSystemPrompt('Beta prompt');
     expect(switchConversation(alpha)).toBe(true);
     expect(contents()).toEqual(['Alpha']);
     expect(state().settings.systemPrompt).toBe('Alpha prompt');
@@ -158,10 +159,11 @@ describe('history', () => {
   it('records a finished reply once, newest first, bounded by the configured size', () => {
     setHistoryLimit(2);
     for (const id of ['r1', 'r2', 'r3']) {
+      const turn = replyTurn(id);
       usePlaygroundStore.setState((current) => ({
-        conversation: { ...current.conversation, turns: [...current.conversation.turns, replyTurn(id)] },
+        conversation: { ...current.conversation, turns: [...current.conversation.turns, turn] },
       }));
-      recordHistory(id);
+      recordHistory(turn);
     }
     expect(state().history.entries.map((entry) => entry.request.body.messages[0]?.content)).toEqual(['r3', 'r2']);
   });
@@ -176,10 +178,9 @@ describe('history', () => {
       thinking: { type: 'disabled' },
       temperature: 1,
     };
-    usePlaygroundStore.setState((current) => ({
-      conversation: { ...current.conversation, turns: [replyTurn('r', body)] },
-    }));
-    recordHistory('r');
+    const turn = replyTurn('r', body);
+    usePlaygroundStore.setState((current) => ({ conversation: { ...current.conversation, turns: [turn] } }));
+    recordHistory(turn);
     const entry = state().history.entries[0];
     if (!entry) throw new Error('no entry');
     newConversation();
@@ -189,8 +190,9 @@ describe('history', () => {
   });
 
   it('Open keeps a non-empty working copy and opens the request as a new conversation', () => {
-    usePlaygroundStore.setState((current) => ({ conversation: { ...current.conversation, turns: [replyTurn('r')] } }));
-    recordHistory('r');
+    const turn = replyTurn('r');
+    usePlaygroundStore.setState((current) => ({ conversation: { ...current.conversation, turns: [turn] } }));
+    recordHistory(turn);
     const entry = state().history.entries[0];
     if (!entry) throw new Error('no entry');
     const result = openHistoryEntry(entry);
@@ -205,11 +207,11 @@ describe('presets', () => {
   it('applies a built-in in one call and saves / deletes a preset of the current settings', () => {
     applyPreset('builtin-deterministic');
     expect(state().settings).toMatchObject({ temperature: 0, pinned: { temperature: true } });
-    actions.setModel('glm-4.5-air');
-    actions.setTopP(0.5);
+    settingsActions.setModel('glm-4.5-air');
+    settingsActions.setTopP(0.5);
     const preset = savePreset('  Air at 0.5 ');
     expect(preset?.name).toBe('Air at 0.5');
-    actions.setModel('glm-4.7');
+    settingsActions.setModel('glm-4.7');
     applyPreset(preset?.id ?? '');
     expect(state().settings).toMatchObject({ model: 'glm-4.5-air', topP: 0.5 });
     deletePreset(preset?.id ?? '');

@@ -105,9 +105,8 @@ describe('an entry', () => {
   });
 
   it('is not made for a hand-written turn', () => {
-    expect(
-      historyEntryFor({ id: 't', role: 'assistant', content: 'x', reasoning: '', excluded: false, reply: null }),
-    ).toBeNull();
+    const handWritten: Turn = { id: 't', role: 'assistant', content: 'x', reasoning: '', excluded: false, reply: null };
+    expect(historyEntryFor(handWritten)).toBeNull();
   });
 });
 

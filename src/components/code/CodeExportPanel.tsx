@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { codeTarget, codeTargets, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
+import { codeLanguage, codeLanguages, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
 import { exportBaseUrl } from '../../core/endpoints';
 import type { ChatRequest } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
@@ -15,7 +15,10 @@ type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
 
 function defaultLibraries(): LibraryChoice {
   const choice: Partial<LibraryChoice> = {};
-  for (const target of codeTargets) choice[target.language] = target.defaultLibrary;
+  for (const language of codeLanguages) {
+    const first = language.targets[0];
+    if (first) choice[language.id] = first.id;
+  }
   return choice as LibraryChoice;
 }
 
@@ -26,13 +29,13 @@ type Generated = { ok: true; code: string } | { ok: false; message: string };
  * includes it, and the code is shown read-only (Monaco, loaded on first use) with Copy and Download.
  */
 export function CodeExportPanel({ request }: { request: ChatRequest }) {
-  const [language, setLanguage] = useState<CodeLanguage>(codeTargets[0]?.language ?? 'curl');
+  const [language, setLanguage] = useState<CodeLanguage>(codeLanguages[0]?.id ?? 'curl');
   const [libraries, setLibraries] = useState<LibraryChoice>(defaultLibraries);
   const [includeKey, setIncludeKey] = useState(false);
   // Read only while the key is wanted, so that typing a key does not regenerate code that does not contain it.
   const apiKey = usePlaygroundStore((state) => (includeKey ? state.connection.apiKey : ''));
   const id = useId();
-  const target = codeTarget(language);
+  const tab = codeLanguage(language);
   const library = libraries[language];
   const panelId = `${id}-panel`;
 
@@ -40,24 +43,27 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
     try {
       return {
         ok: true,
-        code: generateCode({ ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) }, language, {
-          library,
-          includeKey,
-          apiKey: includeKey ? apiKey : undefined,
-        }),
+        code: generateCode(
+          { ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) },
+          {
+            library,
+            includeKey,
+            apiKey: includeKey ? apiKey : undefined,
+          },
+        ),
       };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [request, language, library, includeKey, apiKey]);
+  }, [request, library, includeKey, apiKey]);
 
   return (
     <div className="code-export">
-      <CodeTabs targets={codeTargets} selected={language} onSelect={setLanguage} idPrefix={id} panelId={panelId} />
+      <CodeTabs languages={codeLanguages} selected={language} onSelect={setLanguage} idPrefix={id} panelId={panelId} />
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(id, language)} className="code-export-panel">
         <div className="code-toolbar">
           <LibrarySelect
-            libraries={target.libraries}
+            targets={tab.targets}
             value={library}
             onChange={(next) => setLibraries((current) => ({ ...current, [language]: next }))}
           />
@@ -71,15 +77,15 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
                 copiedMessage="Code copied to the clipboard."
                 failedMessage="The browser blocked the clipboard. Select the code and press Ctrl+C (⌘C on a Mac), or use Download."
               />
-              <DownloadButton text={generated.code} fileName={target.fileName} mimeType={target.mimeType} />
+              <DownloadButton text={generated.code} fileName={tab.fileName} mimeType={tab.mimeType} />
             </div>
           )}
         </div>
         {generated.ok ? (
-          <CodeDisplay code={generated.code} language={target.monacoLanguage} label={`${target.label} code`} />
+          <CodeDisplay code={generated.code} language={tab.monacoLanguage} label={`${tab.label} code`} />
         ) : (
           <p role="alert" className="code-error">
-            This request cannot be exported as {target.label}: {generated.message}
+            This request cannot be exported as {tab.label}: {generated.message}
           </p>
         )}
       </div>

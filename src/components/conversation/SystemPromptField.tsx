@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as settingsActions from '../../store/settingsActions';
 
 /** The optional system message, sent first. */
 export function SystemPromptField() {
@@ -15,7 +15,7 @@ export function SystemPromptField() {
         value={systemPrompt}
         aria-describedby={`${id}-hint`}
         placeholder="e.g. You are a concise assistant."
-        onChange={(event) => actions.setSystemPrompt(event.target.value)}
+        onChange={(event) => settingsActions.setSystemPrompt(event.target.value)}
       />
       <p id={`${id}-hint`} className="hint">
         Sent first as the system message; leave empty to send none.

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { demoKey } from '../../store/actions';
+import { demoKey } from '../../store/connectionRules';
 import { selectRequestBody } from '../../store/selectors';
 import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
 import { maskKey } from '../../core/redaction';

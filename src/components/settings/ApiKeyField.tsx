@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as connectionActions from '../../store/connectionActions';
 
 /** "API key" (hidden by default, with Show/Hide), "Remember key" and "Forget key". */
 export function ApiKeyField() {
@@ -12,7 +12,7 @@ export function ApiKeyField() {
   const id = useId();
 
   function forget() {
-    actions.forgetKey();
+    connectionActions.forgetKey();
     setVisible(false);
     setStatus('Key forgotten: removed from this browser.');
     inputRef.current?.focus(); // the button disables itself; keep focus somewhere useful
@@ -32,7 +32,7 @@ export function ApiKeyField() {
           spellCheck={false}
           placeholder="Paste your key"
           onChange={(event) => {
-            actions.setApiKey(event.target.value);
+            connectionActions.setApiKey(event.target.value);
             setStatus('');
           }}
         />
@@ -45,7 +45,7 @@ export function ApiKeyField() {
           type="checkbox"
           checked={rememberKey}
           aria-describedby={`${id}-remember-hint`}
-          onChange={(event) => actions.setRememberKey(event.target.checked)}
+          onChange={(event) => connectionActions.setRememberKey(event.target.checked)}
         />
         Remember key
       </label>

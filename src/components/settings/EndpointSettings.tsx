@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as connectionActions from '../../store/connectionActions';
 import { endpointPresets, upstreamBaseUrl, type EndpointPresetId } from '../../core/endpoints';
 
 /** Why a base URL cannot be used, or null when it can (http(s) URL, or a same-origin path such as /proxy/…). */
@@ -58,7 +58,7 @@ export function EndpointSettings() {
   function edit(value: string) {
     setDraft(value);
     if (baseUrlProblem(value) !== null) return;
-    actions.setBaseUrl(value.trim());
+    connectionActions.setBaseUrl(value.trim());
     // Remember what the store made of it, so its normalisation does not rewrite the box mid-typing.
     setSynced(usePlaygroundStore.getState().connection.baseUrl);
   }
@@ -71,7 +71,7 @@ export function EndpointSettings() {
           id={`${id}-endpoint`}
           value={endpointId}
           onChange={(event) => {
-            if (isPresetId(event.target.value)) actions.setEndpoint(event.target.value);
+            if (isPresetId(event.target.value)) connectionActions.setEndpoint(event.target.value);
           }}
         >
           {endpointPresets.map((preset) => (

@@ -1,6 +1,6 @@
 import { useId, useRef } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as connectionActions from '../../store/connectionActions';
 import { ModalDialog } from '../ui/ModalDialog';
 import './settings.css';
 
@@ -28,7 +28,7 @@ export function KeyOriginDialog() {
   return (
     <ModalDialog
       title={`Send your API key to ${target}?`}
-      onClose={() => actions.cancelKeyConfirmation()}
+      onClose={() => connectionActions.cancelKeyConfirmation()}
       className="key-origin-dialog"
       initialFocus={cancelRef}
       describedBy={`${id}-body`}
@@ -38,10 +38,10 @@ export function KeyOriginDialog() {
         Whoever runs {target} can use a key sent to it. Send it only to a server you trust.
       </p>
       <div className="key-origin-actions">
-        <button ref={cancelRef} type="button" onClick={() => actions.cancelKeyConfirmation()}>
+        <button ref={cancelRef} type="button" onClick={() => connectionActions.cancelKeyConfirmation()}>
           Cancel
         </button>
-        <button type="button" className="button-primary" onClick={() => actions.confirmKeyForOrigin()}>
+        <button type="button" className="button-primary" onClick={() => connectionActions.confirmKeyForOrigin()}>
           Send key to {target}
         </button>
       </div>

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as settingsActions from '../../store/settingsActions';
 import { isCatalogued, modelInfo } from '../../core/models';
 import { maxTokensLimit } from '../../core/request';
 import { sendHint } from './ParameterField';
@@ -17,7 +17,7 @@ export function MaxTokensField() {
   const limit = maxTokensLimit(model);
   // A model without a published default starts at its limit, which then counts as the default (see request.ts).
   const modelDefault = model.defaultMaxTokens ?? limit;
-  const number = useNumberDraft(value, { min: 1, max: limit }, actions.setMaxTokens);
+  const number = useNumberDraft(value, { min: 1, max: limit }, settingsActions.setMaxTokens);
   const id = useId();
   const limitText =
     model.maxOutputTokens !== null
@@ -33,7 +33,7 @@ export function MaxTokensField() {
             type="checkbox"
             aria-label="Always send max tokens"
             checked={pinned}
-            onChange={(event) => actions.setPinned('max_tokens', event.target.checked)}
+            onChange={(event) => settingsActions.setPinned('max_tokens', event.target.checked)}
           />
           Always send
         </label>

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as settingsActions from '../../store/settingsActions';
 import { findModel, isCatalogued, modelCatalogue, modelInfo, type ModelInfo } from '../../core/models';
 
 const integer = new Intl.NumberFormat('en-US');
@@ -53,7 +53,7 @@ export function ModelPicker() {
       setDraft(modelId); // an empty id is never sent: back to the current model
       return;
     }
-    if (chosen !== modelId) actions.setModel(chosen);
+    if (chosen !== modelId) settingsActions.setModel(chosen);
     setDraft(chosen);
   }
 

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as settingsActions from '../../store/settingsActions';
 import { modelInfo, type ModelInfo } from '../../core/models';
 import { temperatureRange, topPRange } from '../../core/request';
 import type { PlaygroundState } from '../../store/types';
@@ -32,7 +32,7 @@ const parameters: Record<'temperature' | 'top_p', ParameterConfig> = {
     range: temperatureRange,
     select: (state) => state.settings.temperature,
     modelDefault: (model) => model.defaultTemperature,
-    set: actions.setTemperature,
+    set: settingsActions.setTemperature,
   },
   top_p: {
     label: 'Top P',
@@ -40,7 +40,7 @@ const parameters: Record<'temperature' | 'top_p', ParameterConfig> = {
     range: topPRange,
     select: (state) => state.settings.topP,
     modelDefault: (model) => model.defaultTopP,
-    set: actions.setTopP,
+    set: settingsActions.setTopP,
   },
 };
 
@@ -63,7 +63,7 @@ export function ParameterField({ parameter }: { parameter: 'temperature' | 'top_
             type="checkbox"
             aria-label={`Always send ${config.pinName}`}
             checked={pinned}
-            onChange={(event) => actions.setPinned(parameter, event.target.checked)}
+            onChange={(event) => settingsActions.setPinned(parameter, event.target.checked)}
           />
           Always send
         </label>

@@ -1,13 +1,13 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as connectionActions from '../../store/connectionActions';
 import { stallTimeoutRange } from '../../store/connectionSlice';
 import { useNumberDraft } from '../ui/useNumberDraft';
 
 /** "Stall timeout (s)": how long a silent stream may hang before it is reported as stalled. */
 export function StallTimeoutField() {
   const seconds = usePlaygroundStore((state) => state.connection.stallTimeoutSeconds);
-  const number = useNumberDraft(seconds, stallTimeoutRange, actions.setStallTimeout);
+  const number = useNumberDraft(seconds, stallTimeoutRange, connectionActions.setStallTimeout);
   const id = useId();
   return (
     <div className="sidebar-field">

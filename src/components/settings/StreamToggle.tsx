@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as settingsActions from '../../store/settingsActions';
 
 /** "Stream": tokens as they arrive (SSE) or the whole reply at once. */
 export function StreamToggle() {
@@ -13,7 +13,7 @@ export function StreamToggle() {
           type="checkbox"
           checked={stream}
           aria-describedby={`${id}-hint`}
-          onChange={(event) => actions.setStream(event.target.checked)}
+          onChange={(event) => settingsActions.setStream(event.target.checked)}
         />
         Stream
       </label>

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { usePlaygroundStore } from '../../store';
-import * as actions from '../../store/actions';
+import * as settingsActions from '../../store/settingsActions';
 import { modelInfo, supportsThinking, type ModelInfo } from '../../core/models';
 
 function thinkingHint(model: ModelInfo): string {
@@ -27,7 +27,7 @@ export function ThinkingSwitch() {
           checked={supported && thinking}
           disabled={!supported}
           aria-describedby={`${id}-hint`}
-          onChange={(event) => actions.setThinking(event.target.checked)}
+          onChange={(event) => settingsActions.setThinking(event.target.checked)}
         />
         Thinking
       </label>
@@ -41,7 +41,7 @@ export function ThinkingSwitch() {
               type="checkbox"
               checked={preserveReasoning}
               aria-describedby={`${id}-preserve-hint`}
-              onChange={(event) => actions.setPreserveReasoning(event.target.checked)}
+              onChange={(event) => settingsActions.setPreserveReasoning(event.target.checked)}
             />
             Preserve reasoning
           </label>

@@ -11,8 +11,9 @@ import {
   headerSummary,
   isStreaming,
   missingKeyMessage,
-  type CodegenOptions,
+  type ApiKeyOptions,
 } from './shared';
+import type { CodeTarget } from './target';
 
 /** A heredoc terminator that no line of the body equals (JSON lines never do, but the rule is cheap). */
 export function heredocDelimiter(bodyText: string): string {
@@ -22,7 +23,7 @@ export function heredocDelimiter(bodyText: string): string {
   return delimiter;
 }
 
-export function generateCurl(request: ChatRequest, options: CodegenOptions): string {
+function generateCurl(request: ChatRequest, options: ApiKeyOptions): string {
   const streaming = isStreaming(request.body);
   const bodyText = jsonText(request.body);
   const delimiter = heredocDelimiter(bodyText);
@@ -56,3 +57,18 @@ export function generateCurl(request: ChatRequest, options: CodegenOptions): str
   code.line('echo');
   return code.toString();
 }
+
+export const curlTarget = {
+  id: 'curl',
+  label: 'curl (bash)',
+  description: 'bash and curl; prints the raw response.',
+  exactBody: true,
+  language: {
+    id: 'curl',
+    label: 'cURL',
+    fileName: 'glm-request.sh',
+    monacoLanguage: 'shell',
+    mimeType: 'text/x-shellscript',
+  },
+  generate: generateCurl,
+} as const satisfies CodeTarget;

@@ -8,8 +8,17 @@ import {
   embeddedKeyWarning,
   missingKeyMessage,
   outputHeadings,
-  type CodegenOptions,
+  type ApiKeyOptions,
 } from './shared';
+import type { CodeLanguageInfo } from './target';
+
+export const javaLanguage = {
+  id: 'java',
+  label: 'Java',
+  fileName: 'GlmRequest.java',
+  monacoLanguage: 'java',
+  mimeType: 'text/x-java-source',
+} as const satisfies CodeLanguageInfo;
 
 export const javaClassName = 'GlmRequest';
 
@@ -20,7 +29,7 @@ export function writeOutputField(code: CodeBuilder): void {
   );
 }
 
-export function writeApiKey(code: CodeBuilder, options: CodegenOptions): void {
+export function writeApiKey(code: CodeBuilder, options: ApiKeyOptions): void {
   const key = embeddedKey(options);
   if (key) {
     code.line(`// ${embeddedKeyWarning}`);

@@ -3,7 +3,14 @@
 // stop List<String>, ChatThinking has only `type`; streaming goes through getFlowable().
 import type { ChatRequest, WireMessage } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { javaClassName, writeApiKey, writeMessagePrinter, writeOutputField, writeStreamPrinter } from './java';
+import {
+  javaClassName,
+  javaLanguage,
+  writeApiKey,
+  writeMessagePrinter,
+  writeOutputField,
+  writeStreamPrinter,
+} from './java';
 import { javaString, javaStringExpression } from './quoting';
 import {
   exportedBaseUrl,
@@ -12,8 +19,9 @@ import {
   isStreaming,
   platformOf,
   sdkDefaultBaseUrls,
-  type CodegenOptions,
+  type ApiKeyOptions,
 } from './shared';
+import type { CodeTarget } from './target';
 
 export const javaSdkVersion = '0.3.3';
 
@@ -83,7 +91,7 @@ function clientExpression(baseUrl: string): string {
   return `ZaiClient.builder().baseUrl(${javaString(baseUrl + '/')})`;
 }
 
-export function generateJavaZaiSdk(request: ChatRequest, options: CodegenOptions): string {
+function generateJavaZaiSdk(request: ChatRequest, options: ApiKeyOptions): string {
   const streaming = isStreaming(request.body);
   const plan = planJavaSdkBuilder(request);
   const usesThinking = plan.calls.some((call) => call.startsWith('.thinking('));
@@ -191,3 +199,12 @@ export function generateJavaZaiSdk(request: ChatRequest, options: CodegenOptions
   );
   return code.toString();
 }
+
+export const javaZaiSdkTarget = {
+  id: 'java-zai-sdk',
+  label: 'zai-sdk (official)',
+  description: 'ai.z.openapi:zai-sdk; fields without a builder setter are listed in a comment.',
+  exactBody: false,
+  language: javaLanguage,
+  generate: generateJavaZaiSdk,
+} as const satisfies CodeTarget;

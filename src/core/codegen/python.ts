@@ -1,40 +1,41 @@
 // Shared pieces of the three Python flavours: literals, the key, and printing reasoning/answer.
 import type { ChatRequest } from '../request';
 import type { CodeBuilder } from './codeBuilder';
-import { pythonString } from './quoting';
+import { pythonString, structuredLiteral, type LiteralSyntax } from './quoting';
 import {
   apiKeyVariable,
   embeddedKey,
   embeddedKeyWarning,
   missingKeyMessage,
   outputHeadings,
-  type CodegenOptions,
+  type ApiKeyOptions,
 } from './shared';
+import type { CodeLanguageInfo } from './target';
+
+export const pythonLanguage = {
+  id: 'python',
+  label: 'Python',
+  fileName: 'glm_request.py',
+  monacoLanguage: 'python',
+  mimeType: 'text/x-python',
+} as const satisfies CodeLanguageInfo;
+
+const pythonSyntax: LiteralSyntax = {
+  indentUnit: '    ',
+  nullLiteral: 'None',
+  trueLiteral: 'True',
+  falseLiteral: 'False',
+  string: pythonString,
+  commaAfterEveryItem: true,
+};
 
 /** A Python literal for a JSON value, pretty-printed with 4-space indentation from `indent`. */
 export function pythonLiteral(value: unknown, indent = ''): string {
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'string') return pythonString(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  const inner = indent + '    ';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
-    return '[\n' + value.map((item) => inner + pythonLiteral(item, inner) + ',').join('\n') + '\n' + indent + ']';
-  }
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, item]) => item !== undefined);
-  if (entries.length === 0) return '{}';
-  return (
-    '{\n' +
-    entries.map(([key, item]) => inner + pythonString(key) + ': ' + pythonLiteral(item, inner) + ',').join('\n') +
-    '\n' +
-    indent +
-    '}'
-  );
+  return structuredLiteral(value, pythonSyntax, indent);
 }
 
 /** `api_key = …`: the embedded key, or ZAI_API_KEY from the environment with a clear message when unset. */
-export function writeApiKey(code: CodeBuilder, options: CodegenOptions): void {
+export function writeApiKey(code: CodeBuilder, options: ApiKeyOptions): void {
   const key = embeddedKey(options);
   if (key) {
     code.line(`# ${embeddedKeyWarning}`);

@@ -1,11 +1,19 @@
 // Python with `requests`: the exact body as a dict literal, sent with json= (identical JSON on the wire).
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { pythonBodyLiteral, writeApiKey, writeDocstring, writeMessagePrinter, writeStreamPrinter } from './python';
+import {
+  pythonBodyLiteral,
+  pythonLanguage,
+  writeApiKey,
+  writeDocstring,
+  writeMessagePrinter,
+  writeStreamPrinter,
+} from './python';
 import { pythonString } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, type CodegenOptions } from './shared';
+import { exportedUrl, headerSummary, isStreaming, type ApiKeyOptions } from './shared';
+import type { CodeTarget } from './target';
 
-export function generatePythonRequests(request: ChatRequest, options: CodegenOptions): string {
+function generatePythonRequests(request: ChatRequest, options: ApiKeyOptions): string {
   const streaming = isStreaming(request.body);
   const code = new CodeBuilder('    ');
   writeDocstring(code, headerSummary(request), 'requests (pip install requests)');
@@ -58,3 +66,12 @@ export function generatePythonRequests(request: ChatRequest, options: CodegenOpt
   code.line('print()');
   return code.toString();
 }
+
+export const pythonRequestsTarget = {
+  id: 'python-requests',
+  label: 'requests',
+  description: 'pip install requests; sends exactly this body.',
+  exactBody: true,
+  language: pythonLanguage,
+  generate: generatePythonRequests,
+} as const satisfies CodeTarget;

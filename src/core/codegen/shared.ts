@@ -3,19 +3,12 @@ import { chatCompletionsUrl, upstreamBaseUrl } from '../endpoints';
 import type { ChatRequest, ChatRequestBody } from '../request';
 import { commentText } from './quoting';
 
-export type CodeLanguage = 'curl' | 'python' | 'java';
-
-export type CodeLibrary =
-  'curl' | 'python-requests' | 'python-zai-sdk' | 'python-openai' | 'java-httpclient' | 'java-zai-sdk';
-
-export interface CodegenOptions {
-  library: CodeLibrary;
+/** How the exported code gets the API key. */
+export interface ApiKeyOptions {
   /** Embed the key in the code (off by default; the UI warns). Without a key this falls back to the env var. */
   includeKey: boolean;
   apiKey?: string;
 }
-
-export type CodeGenerator = (request: ChatRequest, options: CodegenOptions) => string;
 
 export const apiKeyVariable = 'ZAI_API_KEY';
 export const missingKeyMessage = 'Set ZAI_API_KEY to your Z.ai API key';
@@ -30,7 +23,7 @@ export function exportedUrl(request: ChatRequest): string {
 }
 
 /** The key to embed, or null when the code must read ZAI_API_KEY from the environment. */
-export function embeddedKey(options: CodegenOptions): string | null {
+export function embeddedKey(options: ApiKeyOptions): string | null {
   return options.includeKey && options.apiKey && options.apiKey.trim() !== '' ? options.apiKey.trim() : null;
 }
 

@@ -1,0 +1,62 @@
+// Request settings: model, thinking, sampling parameters, pins and the system prompt. Plain functions that read
+// and set the store; components call them from event handlers.
+import { modelInfo } from '../core/models';
+import {
+  clampMaxTokens,
+  clampTemperature,
+  clampTopP,
+  defaultSettingsFor,
+  type RequestSettings,
+  type TunableParameter,
+} from '../core/request';
+import { usePlaygroundStore } from './index';
+
+const get = () => usePlaygroundStore.getState();
+const set = usePlaygroundStore.setState;
+
+function patchSettings(patch: Partial<RequestSettings>): void {
+  set((state) => ({ settings: { ...state.settings, ...patch } }));
+}
+
+export function setModel(id: string): void {
+  const { settings } = get();
+  set({ settings: defaultSettingsFor(id, settings) });
+}
+
+export function setThinking(thinking: boolean): void {
+  patchSettings({ thinking });
+}
+
+export function setPreserveReasoning(preserveReasoning: boolean): void {
+  patchSettings({ preserveReasoning });
+}
+
+export function setStream(stream: boolean): void {
+  patchSettings({ stream });
+}
+
+export function setTemperature(value: number): number {
+  const temperature = clampTemperature(value);
+  patchSettings({ temperature });
+  return temperature;
+}
+
+export function setTopP(value: number): number {
+  const topP = clampTopP(value);
+  patchSettings({ topP });
+  return topP;
+}
+
+export function setMaxTokens(value: number): number {
+  const maxTokens = clampMaxTokens(value, modelInfo(get().settings.model));
+  patchSettings({ maxTokens });
+  return maxTokens;
+}
+
+export function setPinned(parameter: TunableParameter, pinned: boolean): void {
+  set((state) => ({ settings: { ...state.settings, pinned: { ...state.settings.pinned, [parameter]: pinned } } }));
+}
+
+export function setSystemPrompt(systemPrompt: string): void {
+  patchSettings({ systemPrompt });
+}
