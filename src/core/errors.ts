@@ -352,23 +352,3 @@ export function unreadableResponseError(status: number): ApiError {
     retryAfterMs: null,
   };
 }
-
-/** Replaces every occurrence of a secret in a text, so a server echoing the key never shows it. */
-export function redactSecret(text: string, secret: string): string {
-  const trimmed = secret.trim();
-  if (trimmed.length < 4) return text;
-  return text.split(trimmed).join('[redacted key]');
-}
-
-/** An ApiError with the key removed from every text field. */
-export function redactApiError(error: ApiError, secret: string): ApiError {
-  const redacted: ApiError = {
-    ...error,
-    title: redactSecret(error.title, secret),
-    advice: redactSecret(error.advice, secret),
-    serverMessage: error.serverMessage === null ? null : redactSecret(error.serverMessage, secret),
-  };
-  if (error.parameter !== undefined) redacted.parameter = redactSecret(error.parameter, secret);
-  if (error.resetsAt !== undefined) redacted.resetsAt = redactSecret(error.resetsAt, secret);
-  return redacted;
-}

@@ -3,15 +3,9 @@
 // touches a global, and the API key never reaches an event, an error or a log.
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, CallOptions, CallOutcome, CallStatus, FinishReason, StreamEvent, Usage } from './contracts';
-import {
-  apiErrorFromPayload,
-  apiErrorFromResponse,
-  networkError,
-  redactApiError,
-  redactSecret,
-  unreadableResponseError,
-} from './errors';
+import { apiErrorFromPayload, apiErrorFromResponse, networkError, unreadableResponseError } from './errors';
 import { isRecord } from './json';
+import { redactApiError, redactSecret } from './redaction';
 import { defaultStallTimeoutMs } from './stallTimeout';
 
 /** The only payload that completes a stream. */

@@ -2,7 +2,7 @@
 // file. Import is all or nothing: the file is validated in full before anything in the playground changes.
 import * as z from 'zod/mini';
 import type { ApiError, ApiErrorKind } from '../core/contracts';
-import { redactSecret } from '../core/errors';
+import { redactSecret } from '../core/redaction';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
 import { modelInfo } from '../core/models';
 import { clampMaxTokens, clampTemperature, clampTopP, type RequestSettings } from '../core/request';

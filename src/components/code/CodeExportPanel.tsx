@@ -5,11 +5,11 @@ import type { ChatRequest } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { CodeDisplay } from './CodeDisplay';
 import { CodeTabs, tabId } from './CodeTabs';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../ui/CopyButton';
 import { DownloadButton } from './DownloadButton';
 import { IncludeKeyToggle } from './IncludeKeyToggle';
 import { LibrarySelect } from './LibrarySelect';
-import '../../styles/code.css';
+import './code.css';
 
 type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
 
@@ -70,7 +70,13 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
           <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={apiKey !== ''} />
           {generated.ok && (
             <div className="code-actions">
-              <CopyButton key={`${language}-${library}`} text={generated.code} />
+              <CopyButton
+                key={`${language}-${library}`}
+                text={generated.code}
+                className="code-copy"
+                copiedMessage="Code copied to the clipboard."
+                failedMessage="The browser blocked the clipboard. Select the code and press Ctrl+C (⌘C on a Mac), or use Download."
+              />
               <DownloadButton text={generated.code} fileName={tab.fileName} mimeType={tab.mimeType} />
             </div>
           )}

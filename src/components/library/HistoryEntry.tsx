@@ -4,9 +4,9 @@ import type { ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { openHistoryEntry } from '../../store/libraryActions';
 import type { HistoryEntry as Entry } from '../../store/historySlice';
-import { LoadBoundary } from '../code/LoadBoundary';
-import { ModalDialog } from '../ModalDialog';
-import '../../styles/library.css';
+import { LoadBoundary } from '../ui/LoadBoundary';
+import { ModalDialog } from '../ui/ModalDialog';
+import './library.css';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 
 // The diff loads when first asked for.
@@ -83,7 +83,7 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
       {diffOpen && (
         <ModalDialog
           closeButton
-          className="library-dialog"
+          className="wide-dialog"
           title={`Changes since the request at ${time}`}
           onClose={() => setDiffOpen(false)}
         >

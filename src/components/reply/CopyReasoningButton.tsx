@@ -1,6 +1,6 @@
 import { selectTurn } from '../../store/selectors';
 import { usePlaygroundStore } from '../../store';
-import { useCopyFeedback } from '../clipboard';
+import { useCopyFeedback } from '../ui/clipboard';
 
 interface CopyReasoningButtonProps {
   turnId: string;

@@ -2,7 +2,7 @@ import { describeRetryDelay, maxRetries } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
 import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
-import { useNow } from './useNow';
+import { useNow } from '../ui/useNow';
 
 function seconds(ms: number): number {
   return Math.max(0, Math.ceil(ms / 1000));

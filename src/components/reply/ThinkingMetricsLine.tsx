@@ -1,4 +1,4 @@
-import '../../styles/thinking.css';
+import './reply.css';
 import { useShallow } from 'zustand/react/shallow';
 import { formatDuration, type ReplyMetrics } from '../../core/metrics';
 import { thinkingFigures, type ThinkingFigures } from '../../core/thinkingMetrics';

@@ -1,7 +1,7 @@
 import { formatDuration, thinkingElapsedMs, type ReplyMetrics } from '../../core/metrics';
 import { usePlaygroundStore } from '../../store';
 import type { PlaygroundState } from '../../store/types';
-import { useNow } from './useNow';
+import { useNow } from '../ui/useNow';
 
 /**
  * Thinking time so far of the reply whose metrics `selectMetrics` picks (a transcript turn or a compare column):

@@ -1,11 +1,11 @@
 // The reply as GitHub-flavoured Markdown, rendered block by block so a long, fast stream stays cheap, and safely:
 // no raw HTML, only safe links, remote images on request.
-import '../markdown/markdown.css';
+import './markdown.css';
 import { memo } from 'react';
 import type { SourceBlock } from '../../core/markdownBlocks';
-import { groupBlocks, sameBlocks } from '../markdown/blockGroups';
-import { MarkdownBlock } from '../markdown/MarkdownBlock';
-import { useMarkdownBlocks } from '../markdown/useBlocks';
+import { groupBlocks, sameBlocks } from './blockGroups';
+import { MarkdownBlock } from './MarkdownBlock';
+import { useMarkdownBlocks } from './useBlocks';
 
 export interface ReplyMarkdownProps {
   text: string;

@@ -1,12 +1,12 @@
 // The model's reasoning as plain text, one element per paragraph: while it grows only the last paragraph changes,
 // so the browser never lays out the whole text again.
-import '../markdown/markdown.css';
+import './markdown.css';
 import { memo } from 'react';
 import type { SourceBlock } from '../../core/markdownBlocks';
-import { groupBlocks, sameBlocks } from '../markdown/blockGroups';
-import { useTextBlocks } from '../markdown/useBlocks';
+import { groupBlocks, sameBlocks } from './blockGroups';
+import { useTextBlocks } from './useBlocks';
 
-export interface ReasoningTextProps {
+interface ReasoningTextProps {
   text: string;
   /** True while the reasoning is still growing. */
   streaming: boolean;

@@ -36,7 +36,7 @@ function copyWithCommand(text: string): boolean {
   return copied;
 }
 
-export type CopyState = 'idle' | 'copied' | 'failed';
+type CopyState = 'idle' | 'copied' | 'failed';
 
 interface CopyFeedbackOptions {
   /** How long "copied" (and "failed", unless it stays) is shown, in milliseconds. */

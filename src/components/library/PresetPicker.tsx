@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
 import { allPresets, applyPreset, deletePreset, savePreset } from '../../store/libraryActions';
 import { describePresetValues } from '../../store/presetsSlice';
-import '../../styles/library.css';
+import './library.css';
 
 /** "Presets": apply one in a click (built-in and saved), save the current model and parameters under a name. */
 export function PresetPicker() {
