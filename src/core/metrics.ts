@@ -24,7 +24,6 @@ export interface ReplyMetrics {
   /** Token estimate from the text received, for when the server sends no usage. */
   estimatedTokens: number;
   phase: GenerationPhase;
-  finishReason: string | null;
   usage: Usage | null;
 
   // Derived; null while unknown.
@@ -69,7 +68,6 @@ export function startMetrics(nowMs: number): ReplyMetrics {
     firstAnswerCreated: null,
     estimatedTokens: 0,
     phase: 'waiting',
-    finishReason: null,
     usage: null,
     timeToFirstReasoningMs: null,
     timeToFirstAnswerMs: null,
@@ -131,13 +129,14 @@ function recordDelta(
   return next;
 }
 
-/** Folds one event, received at nowMs, into the metrics. Returns the same object when nothing changed. */
+/**
+ * Folds one event, received at nowMs, into the metrics. Returns the same object when nothing changed. The finish
+ * reason is not a measurement: it lives on the reply (ReplyInfo.finishReason).
+ */
 export function recordEvent(metrics: ReplyMetrics, event: StreamEvent, nowMs: number): ReplyMetrics {
   switch (event.kind) {
     case 'delta':
       return withDerived(recordDelta(metrics, event, nowMs), null);
-    case 'finish':
-      return { ...metrics, finishReason: event.reason };
     case 'usage':
       return withDerived({ ...metrics, usage: event.usage }, null);
     default:

@@ -82,7 +82,7 @@ export function thinkingFigures(
     reasoningTokens: tokens.reasoning,
     answerTokens: tokens.answer,
     tokensEstimated: tokens.estimated,
-    cutDuringReasoning: (finishReason ?? metrics.finishReason) === 'length' && answer.trim() === '',
+    cutDuringReasoning: finishReason === 'length' && answer.trim() === '',
   };
 }
 

@@ -211,11 +211,7 @@ function importedMetrics(raw: Record<string, unknown>, usage: ReplyInfo['usage']
     if (key === 'usage' || value === undefined) continue;
     const finiteNumber = typeof value === 'number' && Number.isFinite(value);
     if (typeof fallback === 'number' && finiteNumber) metrics[key] = value;
-    else if (
-      fallback === null &&
-      (value === null || finiteNumber || (key === 'finishReason' && typeof value === 'string'))
-    )
-      metrics[key] = value;
+    else if (fallback === null && (value === null || finiteNumber)) metrics[key] = value;
     else if (typeof fallback === 'boolean' && typeof value === 'boolean') metrics[key] = value;
     else if (key === 'phase' && (value === 'waiting' || value === 'reasoning' || value === 'answer'))
       metrics[key] = value;

@@ -58,7 +58,7 @@ export function historyEntryFor({ reply }: { reply: ReplyInfo | null }): History
     sentAt: reply.metrics.startedAtMs,
     request: reply.request,
     status: reply.status,
-    finishReason: reply.finishReason ?? reply.metrics.finishReason,
+    finishReason: reply.finishReason,
     usage: reply.usage,
     latencyMs: reply.metrics.totalMs,
     costUsd: reply.metrics.estimatedCostUsd,

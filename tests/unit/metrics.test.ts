@@ -132,8 +132,10 @@ describe('recordEvent / completeMetrics', () => {
     expect(feed(typicalReply.slice(0, 4)).phase).toBe('answer');
   });
 
-  it('records the finish reason', () => {
-    expect(feed(typicalReply).finishReason).toBe('stop');
+  it('leaves the finish reason to the reply: it is not a measurement', () => {
+    const metrics = feed(typicalReply.slice(0, 5));
+    expect(recordEvent(metrics, { kind: 'finish', reason: 'stop' }, 4500)).toBe(metrics);
+    expect(metrics).not.toHaveProperty('finishReason');
   });
 
   it('returns the same object for events that change nothing', () => {

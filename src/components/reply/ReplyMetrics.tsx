@@ -37,7 +37,7 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         reasoningTokens: metrics.reasoningTokens,
         cost: metrics.estimatedCostUsd,
         phase: metrics.phase,
-        finishReason: reply.finishReason ?? metrics.finishReason,
+        finishReason: reply.finishReason,
       };
     }),
   );
