@@ -1,4 +1,5 @@
-import { formatDuration, type ReplyMetrics } from '../../core/metrics';
+import type { Usage } from '../../core/contracts';
+import { formatDuration } from '../../core/metrics';
 import { reasoningTokenCount } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
 import type { PlaygroundState } from '../../store/types';
@@ -6,24 +7,24 @@ import type { PlaygroundState } from '../../store/types';
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Counted once per text and usage (not on every store change while the answer streams). */
-let lastCount: { usage: ReplyMetrics['usage']; reasoning: string; answer: string; text: string } | null = null;
+let lastCount: { usage: Usage | null; reasoning: string; answer: string; text: string } | null = null;
 
 function tokenText(state: PlaygroundState, turnId: string): string {
   const turn = state.conversation.turns.find((candidate) => candidate.id === turnId);
-  const metrics = turn?.reply?.metrics;
-  if (!turn || !metrics || turn.reasoning === '') return '';
+  const reply = turn?.reply;
+  if (!turn || !reply || turn.reasoning === '') return '';
   // The answer only matters once usage arrived (the end of the reply): the server total is then split by it.
-  const answer = metrics.usage ? turn.content : '';
+  const answer = reply.usage ? turn.content : '';
   if (
     lastCount &&
-    lastCount.usage === metrics.usage &&
+    lastCount.usage === reply.usage &&
     lastCount.reasoning === turn.reasoning &&
     lastCount.answer === answer
   )
     return lastCount.text;
-  const { tokens, estimated } = reasoningTokenCount(metrics, turn.reasoning, answer);
+  const { tokens, estimated } = reasoningTokenCount(reply.usage, turn.reasoning, answer);
   const text = `${estimated ? '≈' : ''}${integer.format(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
-  lastCount = { usage: metrics.usage, reasoning: turn.reasoning, answer, text };
+  lastCount = { usage: reply.usage, reasoning: turn.reasoning, answer, text };
   return text;
 }
 
