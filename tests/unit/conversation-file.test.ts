@@ -160,6 +160,31 @@ describe('import', () => {
     ]);
   });
 
+  it('imports a file exported before metrics held measurements only: the same figures, without the old fields', () => {
+    const file = exportedFile();
+    const turns = file.turns as Array<Record<string, unknown> & { reply: Record<string, unknown> | null }>;
+    const reply = turns[1]?.reply;
+    if (!reply) throw new Error('fixture has a reply');
+    const usage = { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 };
+    // Such a file could hold the finish reason and usage on the metrics only, next to figures derived from them.
+    reply.finishReason = null;
+    reply.usage = null;
+    reply.metrics = {
+      ...(reply.metrics as Record<string, unknown>),
+      finishReason: 'stop',
+      usage,
+      totalMs: 420,
+      promptTokens: 5,
+      completionTokens: 7,
+      estimatedCostUsd: 0.5,
+    };
+    const imported = parsed(JSON.stringify(file)).turns[1]?.reply;
+    if (!imported) throw new Error('the reply is imported');
+    expect(imported).toMatchObject({ finishReason: 'stop', usage });
+    expect(imported.metrics).toEqual({ ...startMetrics(1_000), finishedAtMs: 1_420 });
+    expect(selectReplyFigures(imported)).toMatchObject({ totalMs: 420, promptTokens: 5, completionTokens: 7 });
+  });
+
   it('drops metric values of the wrong type instead of trusting them', () => {
     const file = exportedFile();
     const turns = file.turns as Array<Record<string, unknown> & { reply: Record<string, unknown> | null }>;
