@@ -147,7 +147,7 @@ describe('saved conversations at start-up', () => {
   it('skips a damaged entry, says so once, and lists the others', async () => {
     const settings = defaultSettingsFor('glm-4.7');
     const saved = {
-      version: 2,
+      version: persistVersion,
       state: {
         connection: { rememberKey: true, endpointId: 'zai', baseUrl: 'https://api.z.ai/api/paas/v4', keyOrigin: null },
         settings,
