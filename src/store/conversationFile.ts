@@ -9,6 +9,7 @@ import { clampMaxTokens, clampTemperature, clampTopP, type RequestSettings } fro
 import { newId } from './ids';
 import { isLiveStatus } from './replyInfo';
 import { usePlaygroundStore } from './index';
+import { turnsWithMeasuredMetrics } from './metricsMigration';
 import { conversationFileFormat, conversationFileSchema, conversationFileVersion, fileTurnSchema } from './schema';
 import type { PlaygroundState, ReplyInfo, Turn } from './types';
 import { isRecord } from '../core/json';
@@ -75,7 +76,11 @@ export function parseConversationFile(text: string, currentSettings: RequestSett
       message: `This file comes from a newer version of GLM Playground (file version ${data.version}); update the app to import it.`,
     };
   }
-  const parsed = conversationFileSchema.safeParse(data, { error: englishMessages });
+  // Files exported before reply metrics held measurements only carry derived figures and copies: stripped first.
+  const parsed = conversationFileSchema.safeParse(
+    { ...data, turns: turnsWithMeasuredMetrics(data.turns) },
+    { error: englishMessages },
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? describePath(issue.path) : 'The file';
@@ -161,7 +166,7 @@ function importedReply(reply: FileReply): ReplyInfo {
     error: reply.error ? importedError(reply.error) : null,
     finishReason: reply.finishReason,
     usage: reply.usage as ReplyInfo['usage'],
-    metrics: importedMetrics(reply.metrics, reply.usage as ReplyInfo['usage']),
+    metrics: importedMetrics(reply.metrics),
     warnings: reply.warnings,
     retry: null,
   };
@@ -202,19 +207,14 @@ function importedError(error: Record<string, unknown> & { title: string; advice:
 }
 
 /** Starts from empty metrics and keeps each imported value whose type matches. */
-function importedMetrics(raw: Record<string, unknown>, usage: ReplyInfo['usage']): ReplyMetrics {
-  const metrics: Record<string, unknown> = { ...startMetrics(0), usage };
+function importedMetrics(raw: Record<string, unknown>): ReplyMetrics {
+  const metrics: Record<string, unknown> = { ...startMetrics(0) };
   for (const [key, fallback] of Object.entries(metrics)) {
     const value = raw[key];
-    if (key === 'usage' || value === undefined) continue;
+    if (value === undefined) continue;
     const finiteNumber = typeof value === 'number' && Number.isFinite(value);
     if (typeof fallback === 'number' && finiteNumber) metrics[key] = value;
-    else if (
-      fallback === null &&
-      (value === null || finiteNumber || (key === 'finishReason' && typeof value === 'string'))
-    )
-      metrics[key] = value;
-    else if (typeof fallback === 'boolean' && typeof value === 'boolean') metrics[key] = value;
+    else if (fallback === null && (value === null || finiteNumber)) metrics[key] = value;
     else if (key === 'phase' && (value === 'waiting' || value === 'reasoning' || value === 'answer'))
       metrics[key] = value;
   }

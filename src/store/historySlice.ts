@@ -5,6 +5,8 @@ import './schema';
 import type { Usage } from '../core/contracts';
 import { settingsFromParsed, settingsPatchFromBody } from '../core/bodySettings';
 import { isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
+import { sinceStartMs, usageCostUsd } from '../core/metricFigures';
+import { modelInfo } from '../core/models';
 import { newId } from './ids';
 import { handWrittenTurn } from './conversationSlice';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
@@ -18,9 +20,8 @@ export interface HistoryEntry {
   status: ReplyStatus;
   finishReason: string | null;
   usage: Usage | null;
-  /** Whole call, request to last byte. */
+  /** Whole call, request to last byte: the entry's one timing, measured when the call ended (it keeps no metrics). */
   latencyMs: number | null;
-  costUsd: number | null;
   /** The error's headline, for failed requests. */
   errorTitle: string | null;
 }
@@ -43,7 +44,6 @@ export function clampHistoryLimit(value: number): number {
   return Math.min(historyLimitRange.max, Math.max(historyLimitRange.min, Math.round(value)));
 }
 
-/** The entry for a finished reply; null for a turn without a reply. */
 /** The history entry for a turn's or a compare column's reply; null for a hand-written turn. */
 export function historyEntryFor({ reply }: { reply: ReplyInfo | null }): HistoryEntry | null {
   if (!reply) return null;
@@ -52,12 +52,16 @@ export function historyEntryFor({ reply }: { reply: ReplyInfo | null }): History
     sentAt: reply.metrics.startedAtMs,
     request: reply.request,
     status: reply.status,
-    finishReason: reply.finishReason ?? reply.metrics.finishReason,
+    finishReason: reply.finishReason,
     usage: reply.usage,
-    latencyMs: reply.metrics.totalMs,
-    costUsd: reply.metrics.estimatedCostUsd,
+    latencyMs: sinceStartMs(reply.metrics, reply.metrics.finishedAtMs),
     errorTitle: reply.error?.title ?? null,
   };
+}
+
+/** The entry's cost at the catalogue price of the model it was sent to; null without usage or for a custom model. */
+export function historyEntryCostUsd(entry: HistoryEntry): number | null {
+  return usageCostUsd(entry.usage, modelInfo(entry.request.body.model));
 }
 
 /** Newest first; the oldest entries beyond the limit are dropped. */
@@ -123,7 +127,6 @@ const historyEntrySchema = z.object({
     z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }),
   ),
   latencyMs: z.nullable(z.number()),
-  costUsd: z.nullable(z.number()),
   errorTitle: z.nullable(z.string()),
 });
 

@@ -6,6 +6,7 @@ import { settledTurn } from './replyInfo';
 import { connectionSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
 import { salvageHistory } from './historySlice';
+import { stateWithMeasuredMetrics } from './metricsMigration';
 import {
   partializeLibrary,
   restoredLibrary,
@@ -19,7 +20,8 @@ import { partializePreferences, salvagePreferences, type PersistedPreferences } 
 import { isRecord } from '../core/json';
 
 export const persistName = 'glm-playground:state';
-export const persistVersion = 2;
+/** 1: settings and turns; 2: the library; 3: reply metrics hold measurements only (see migrate). */
+export const persistVersion = 3;
 
 export type PersistedState = {
   connection: Omit<PlaygroundState['connection'], 'apiKey'>;
@@ -53,8 +55,11 @@ export function partialize(state: PlaygroundState): PersistedState {
 
 export function migrate(persisted: unknown, version: number): unknown {
   if (version >= persistVersion || !isRecord(persisted)) return persisted;
+  let state = version < 1 ? migrateFromVersionZero(persisted) : persisted;
   // Version 1 → 2: the one conversation becomes the active entry of the library (librarySlice.ts).
-  return wrapConversationInLibrary(version < 1 ? migrateFromVersionZero(persisted) : persisted);
+  if (version < 2) state = wrapConversationInLibrary(state);
+  // Version 2 → 3: reply metrics keep measurements only (metricsMigration.ts).
+  return stateWithMeasuredMetrics(state);
 }
 
 /** Version 0 (before versioning) kept the settings flat with `top_p`/`max_tokens` names and `messages`. */

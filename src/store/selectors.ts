@@ -1,9 +1,11 @@
+import { metricFigures, type MetricFigures } from '../core/metricFigures';
+import { modelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
 import { sentTurns } from '../core/sentTurns';
 import { isDemoEndpoint } from './connectionSlice';
 import { findTurn } from './conversationSlice';
 import { onRuntimeReset } from './runtime';
-import type { PlaygroundState, Turn } from './types';
+import type { PlaygroundState, ReplyInfo, Turn } from './types';
 
 /** The turn with this id in the working conversation, if it is still there. */
 export function selectTurn(state: PlaygroundState, turnId: string): Turn | undefined {
@@ -40,6 +42,19 @@ export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
 
 export function selectPendingRequest(state: PlaygroundState): ChatRequest {
   return { baseUrl: state.connection.baseUrl, body: selectRequestBody(state) };
+}
+
+// Per reply object: every update replaces the reply, so an unchanged reply keeps its figures across renders.
+const replyFigures = new WeakMap<ReplyInfo, MetricFigures>();
+
+/** The figures shown for a reply: its metrics with its usage, priced by the model it was sent to. */
+export function selectReplyFigures(reply: ReplyInfo): MetricFigures {
+  let figures = replyFigures.get(reply);
+  if (!figures) {
+    figures = metricFigures(reply.metrics, reply.usage, modelInfo(reply.request.body.model));
+    replyFigures.set(reply, figures);
+  }
+  return figures;
 }
 
 export function selectDisplayedReply(state: PlaygroundState): Turn | null {

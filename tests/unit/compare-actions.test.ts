@@ -9,6 +9,7 @@ import * as connectionActions from '../../src/store/connectionActions';
 import * as compareActions from '../../src/store/compareActions';
 import { selectCanKeepColumn, selectCompareRunning } from '../../src/store/compareSelectors';
 import { describeColumnSettings, type CompareColumn } from '../../src/store/compareSlice';
+import { selectReplyFigures } from '../../src/store/selectors';
 
 const state = () => usePlaygroundStore.getState();
 const columns = () => state().compare.columns;
@@ -288,8 +289,10 @@ describe('running', () => {
       () => result(0)?.reply.status === 'complete',
     );
 
-    const thinking = result(0)?.reply.metrics;
-    const direct = result(1)?.reply.metrics;
+    const thinkingReply = result(0)?.reply;
+    const directReply = result(1)?.reply;
+    const thinking = thinkingReply && selectReplyFigures(thinkingReply);
+    const direct = directReply && selectReplyFigures(directReply);
     expect(thinking?.timeToFirstReasoningMs).toBe(500);
     expect(thinking?.timeToFirstAnswerMs).toBe(2_500);
     expect(thinking?.totalMs).toBe(4_000);

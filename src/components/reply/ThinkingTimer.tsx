@@ -1,4 +1,5 @@
-import { formatDuration, thinkingElapsedMs, type ReplyMetrics } from '../../core/metrics';
+import { thinkingElapsedMs } from '../../core/metricFigures';
+import { formatDuration, type ReplyMetrics } from '../../core/metrics';
 import { usePlaygroundStore } from '../../store';
 import type { PlaygroundState } from '../../store/types';
 import { useNow } from '../ui/useNow';
