@@ -57,9 +57,12 @@ export async function streamReply(
   else await writePaced(res, events, delay, closed);
   if (closed()) return;
   if (ending.close === 'drop') {
-    // Drop the connection without finishing the chunked body, once what was written has been flushed.
+    // Drop the connection without finishing the chunked body, once what was written has been flushed. Ending the
+    // socket (FIN after the data) rather than destroying it at once means a busy client still reads every byte
+    // that was sent before it sees the connection end.
     await new Promise((resolve) => res.write('', () => resolve(undefined)));
-    await sleep(10);
+    res.socket?.end();
+    await sleep(50);
     res.destroy();
   } else if (ending.close === 'end') {
     res.end();
