@@ -118,7 +118,7 @@ async function execute(library: CodeLibrary, directory: string, env: Record<stri
 
 /** What the server must receive from each flavour: the app's body, or the SDK's documented variant of it. */
 function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
-  let expected: Record<string, unknown> = structuredClone(body);
+  const expected: Record<string, unknown> = structuredClone(body);
   if (library === 'python-zai-sdk') {
     // zai-sdk: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p clamped to 0.01–0.99;
     // response_format defaults to None and is sent as null.
@@ -129,25 +129,6 @@ function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
     if (typeof body.top_p === 'number' && body.top_p >= 1) expected.top_p = 0.99;
     if (typeof body.top_p === 'number' && body.top_p <= 0) expected.top_p = 0.01;
     if (!('response_format' in body)) expected.response_format = null;
-  }
-  if (library === 'java-zai-sdk') {
-    // Only fields with a typed builder setter are sent; stream must be set (false is the API default).
-    const supported = new Set([
-      'model',
-      'messages',
-      'stream',
-      'thinking',
-      'temperature',
-      'top_p',
-      'max_tokens',
-      'do_sample',
-      'stop',
-      'request_id',
-      'user_id',
-    ]);
-    expected = Object.fromEntries(Object.entries(expected).filter(([key]) => supported.has(key)));
-    if (body.thinking) expected.thinking = { type: body.thinking.type };
-    if (expected.stream === undefined) expected.stream = false;
   }
   return expected;
 }

@@ -227,14 +227,26 @@ describe('Python SDK flavours', () => {
 });
 
 describe('Java SDK flavour', () => {
-  it('names the fields the SDK builder cannot send', () => {
+  it('sends fields with a typed setter through it and every other field through extraJson', () => {
     const code = generate(fixture('extra-fields'), 'java-zai-sdk');
-    expect(code).toContain('//   response_format, tools, tool_choice, custom_field');
-    expect(generate(fixture('preserved-thinking'), 'java-zai-sdk')).toContain('thinking.clear_thinking');
+    expect(code).toContain('.responseFormat(ResponseFormat.builder().type("json_object").build())');
+    expect(code).toContain('.toolChoice("auto")');
+    expect(code).toContain('ChatTool.builder().type("function").function(ChatFunction.builder().name("get_weather")');
+    expect(code).toContain('.extraJson(map("custom_field", map("nested", Arrays.asList(1, 2.5, true, null, "x"))))');
+    expect(code).not.toMatch(/^\s*\.stream\(/m);
+    expect(code).not.toMatch(/cannot|does not send/);
   });
 
-  it('sets stream(false) explicitly for a non-streaming request (the SDK unboxes it)', () => {
-    expect(generate(complete, 'java-zai-sdk')).toContain('.stream(false)');
+  it('sends thinking with clear_thinking as a whole map in extraJson, with .thinking() unset', () => {
+    const code = generate(fixture('preserved-thinking'), 'java-zai-sdk');
+    expect(code).toContain('.extraJson(map("thinking", map("type", "enabled", "clear_thinking", false)))');
+    expect(code).not.toContain('.thinking(');
+  });
+
+  it('calls .stream() only with the value the body has (no stream(false) added)', () => {
+    const code = generate(complete, 'java-zai-sdk');
+    expect(code).not.toMatch(/^\s*\.stream\(/m);
+    expect(code).toContain('Without .stream(true) the SDK reads one JSON response');
     expect(generate(streaming, 'java-zai-sdk')).toContain('.stream(true)');
   });
 

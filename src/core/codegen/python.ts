@@ -27,6 +27,7 @@ const pythonSyntax: LiteralSyntax = {
   falseLiteral: 'False',
   string: pythonString,
   commaAfterEveryItem: true,
+  expression: (code) => code,
 };
 
 /** A Python literal for a JSON value, pretty-printed with 4-space indentation from `indent`. */
