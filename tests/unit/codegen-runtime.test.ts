@@ -120,8 +120,9 @@ async function execute(library: CodeLibrary, directory: string, env: Record<stri
 function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
   const expected: Record<string, unknown> = structuredClone(body);
   if (library === 'python-zai-sdk') {
-    // zai-sdk: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p clamped to 0.01–0.99;
-    // response_format defaults to None and is sent as null.
+    // zai-sdk 0.2.2, as its exported code says: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p
+    // clamped to 0.01–0.99; response_format and thinking default to None and are sent as null; image data URLs
+    // lose their "data:image/…;base64," prefix.
     const temperature = body.temperature;
     if (typeof temperature === 'number' && temperature <= 0)
       Object.assign(expected, { temperature: 0.01, do_sample: false });
@@ -129,6 +130,14 @@ function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
     if (typeof body.top_p === 'number' && body.top_p >= 1) expected.top_p = 0.99;
     if (typeof body.top_p === 'number' && body.top_p <= 0) expected.top_p = 0.01;
     if (!('response_format' in body)) expected.response_format = null;
+    if (!('thinking' in body)) expected.thinking = null;
+    for (const message of expected.messages as { content: unknown }[]) {
+      if (!Array.isArray(message.content)) continue;
+      for (const part of message.content as { type?: string; image_url?: { url: string } }[]) {
+        if (part.type === 'image_url' && part.image_url?.url.startsWith('data:image/'))
+          part.image_url.url = part.image_url.url.split('base64,').pop() ?? '';
+      }
+    }
   }
   return expected;
 }

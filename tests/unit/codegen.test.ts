@@ -206,6 +206,21 @@ describe('Python SDK flavours', () => {
     expect(generate(streaming, 'python-zai-sdk')).not.toContain('is sent as');
   });
 
+  it('zai-sdk passes thinking and says which nulls the SDK adds', () => {
+    const thinking = generate(streaming, 'python-zai-sdk');
+    expect(thinking).toMatch(/^ {4}thinking=\{/m);
+    expect(thinking).toContain('"response_format": null is added (the argument defaults to None)');
+    expect(thinking).not.toContain('"thinking": null is added');
+    expect(generate(fixture('glm-4-32b'), 'python-zai-sdk')).toContain('"thinking": null is added');
+    expect(generate(fixture('extra-fields'), 'python-zai-sdk')).not.toContain('"response_format": null');
+  });
+
+  it('zai-sdk sends what create() has no argument for through extra_body', () => {
+    const code = generate(fixture('extra-fields'), 'python-zai-sdk');
+    expect(code).toMatch(/extra_body=\{\n\s+"custom_field": \{/);
+    expect(code).toContain('create() has no argument for custom_field');
+  });
+
   it('openai passes Z.ai-only fields through extra_body', () => {
     const code = generate(streaming, 'python-openai');
     expect(code).toMatch(/extra_body=\{\n\s+"thinking": \{\n\s+"type": "enabled",/);
