@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeTarget, codeTargets, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
+import { exportedImages } from '../../src/core/codegen/images';
 import type { ChatRequest, ChatRequestBody } from '../../src/core/request';
 import {
   hostileComplete,
@@ -173,13 +174,17 @@ interface PreparedCase {
 /** Starts a mock server for one fixture × library and writes the program generated for it. */
 async function prepare(fixture: RequestFixture, library: CodeLibrary, embedKey = false): Promise<PreparedCase> {
   const server = await startMockServer({ port: 0, chunkDelayMs: 0 });
-  server.queue({ name: 'reply', reasoning: mockReasoning, content: mockAnswer });
+  server.queue({ name: fixture.mockScenario ?? 'reply', reasoning: mockReasoning, content: mockAnswer });
   const request: ChatRequest = { ...fixture.request, baseUrl: server.baseUrl };
   const language = languageOf(library);
   const directory = join(workDirectory, `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`);
   mkdirSync(directory, { recursive: true });
   const options = embedKey ? { library, includeKey: true, apiKey } : { library, includeKey: false };
   writeFileSync(join(directory, fileNames[language]), generateCode(request, options));
+  // The exported code reads each image from the path it names; these bytes encode back to the app's data URL.
+  for (const image of exportedImages(request.body)) {
+    writeFileSync(join(directory, image.defaultPath), Buffer.from(image.dataUrl.split('base64,')[1] ?? '', 'base64'));
+  }
   return { server, directory };
 }
 
@@ -280,6 +285,9 @@ describe.concurrent('exported code sends the same request', () => {
           return;
         }
         expect(result.stdout).toContain(`=== Answer ===\n${mockAnswer}`);
+        if (fixture.mockScenario === 'finish-tool_calls') {
+          expect(result.stdout).toContain('=== Tool call arguments ===\n{"city":"Beijing"}');
+        }
         if (expectedReasoning) {
           expect(result.stdout).toContain(`=== Reasoning ===\n${expectedReasoning}`);
           expect(result.stdout.indexOf('=== Reasoning ===')).toBeLessThan(result.stdout.indexOf('=== Answer ==='));

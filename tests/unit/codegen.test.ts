@@ -6,7 +6,13 @@ import { heredocDelimiter } from '../../src/core/codegen/curl';
 import { javaString, jsonString, jsonText, pythonString } from '../../src/core/codegen/quoting';
 import type { ChatRequest } from '../../src/core/request';
 import { hostileTexts } from '../fixtures/codegen/hostile';
-import { hostileComplete, hostileStreaming, largeRequest, requestFixtures } from '../fixtures/codegen/requests';
+import {
+  hostileComplete,
+  hostileStreaming,
+  imageDataUrl,
+  largeRequest,
+  requestFixtures,
+} from '../fixtures/codegen/requests';
 
 const allLibraries: CodeLibrary[] = codeTargets.map((target) => target.id);
 
@@ -278,5 +284,35 @@ describe('Java SDK flavour', () => {
     expect(generate({ ...streaming, baseUrl: 'http://localhost:8000/v1' }, 'java-zai-sdk')).toContain(
       '.baseUrl("http://localhost:8000/v1/")',
     );
+  });
+});
+
+describe('images and tool calls', () => {
+  const image = fixture('image-message');
+
+  it.each(allLibraries)('%s reads the image from a file named at the top instead of inlining base64', (library) => {
+    const code = generate(image, library);
+    expect(code).not.toContain(imageDataUrl.slice(30, 60));
+    expect(code).toMatch(/IMAGE_PATH ?= ?['"]image\.png['"]/);
+    expect(code).toContain("set this to the file's path");
+  });
+
+  it('zai-sdk says it strips the data-URL prefix', () => {
+    expect(generate(image, 'python-zai-sdk')).toContain('the SDK strips the "data:image/...;base64," prefix');
+    expect(generate(streaming, 'python-zai-sdk')).not.toContain('strips');
+  });
+
+  it.each(['python-requests', 'python-zai-sdk', 'python-openai', 'java-httpclient', 'java-zai-sdk'] as const)(
+    '%s prints streamed tool-call arguments as they arrive',
+    (library) => {
+      expect(generate(fixture('tools-and-format'), library)).toMatch(/show\("tool", /);
+    },
+  );
+
+  it('sends reasoning_effort through extra_body or extraJson in the SDK flavours', () => {
+    const request = fixture('reasoning-effort');
+    expect(generate(request, 'python-zai-sdk')).toMatch(/extra_body=\{\n\s+"reasoning_effort": "high",/);
+    expect(generate(request, 'python-openai')).toMatch(/extra_body=\{[^)]*"reasoning_effort": "high",/);
+    expect(generate(request, 'java-zai-sdk')).toContain('.extraJson(map("reasoning_effort", "high"))');
   });
 });
