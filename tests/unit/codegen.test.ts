@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { codeLanguages, codeTargets, generateCode, type CodeLibrary } from '../../src/core/codegen';
 import { heredocDelimiter } from '../../src/core/codegen/curl';
+import { baseUrlForExport } from '../../src/core/codegen/shared';
 import { javaString, jsonString, jsonText, pythonString } from '../../src/core/codegen/quoting';
 import type { ChatRequest } from '../../src/core/request';
 import { hostileTexts } from '../fixtures/codegen/hostile';
@@ -76,6 +77,26 @@ describe('endpoint', () => {
     }
   });
 
+  it.each(allLibraries)('%s exported from the offline demo calls the real Z.ai API and says so', (library) => {
+    for (const baseUrl of ['/mock-zai/api/paas/v4', 'http://localhost:5173/mock-zai/api/paas/v4']) {
+      const code = generate({ ...streaming, baseUrl }, library);
+      expect(code).not.toContain('mock-zai');
+      expect(code).toContain('offline demo (a mock server); this code calls the real');
+      expect(code).toContain('Z.ai API at https://api.z.ai/api/paas/v4');
+    }
+    expect(generate({ ...streaming, baseUrl: '/proxy/zai/api/paas/v4' }, library)).toContain(
+      'sent this through its local proxy; this code calls the upstream directly',
+    );
+    expect(generate(streaming, library)).not.toMatch(/offline demo|local proxy/);
+  });
+
+  it('gives other same-origin paths the page origin, and leaves the proxy and the demo to the generators', () => {
+    expect(baseUrlForExport('/v1', 'http://localhost:5173/')).toBe('http://localhost:5173/v1');
+    expect(baseUrlForExport('/proxy/zai/api/paas/v4', 'http://x')).toBe('/proxy/zai/api/paas/v4');
+    expect(baseUrlForExport('/mock-zai/api/paas/v4', 'http://x')).toBe('/mock-zai/api/paas/v4');
+    expect(baseUrlForExport('https://api.z.ai/api/paas/v4', 'http://x')).toBe('https://api.z.ai/api/paas/v4');
+  });
+
   it('does not double the slash of a base URL that ends with one', () => {
     const code = generate({ ...streaming, baseUrl: 'https://api.z.ai/api/paas/v4/' }, 'curl');
     expect(code).toContain("'https://api.z.ai/api/paas/v4/chat/completions'");
@@ -84,6 +105,18 @@ describe('endpoint', () => {
 
 describe('API key', () => {
   const key = 'sk-secret.\'$HOME"';
+
+  it.each(['python-requests', 'python-zai-sdk', 'python-openai'] as const)(
+    '%s with the key included drops the os import and the environment hint',
+    (library) => {
+      const code = generate(streaming, library, { includeKey: true, apiKey: key });
+      expect(code).not.toMatch(/^import os$/m);
+      expect(code).not.toContain('Set ZAI_API_KEY in your environment');
+      // requests still exits on an HTTP error; the SDK flavours no longer use sys.
+      expect(/^import sys$/m.test(code)).toBe(library === 'python-requests');
+      expect(generate(streaming, library)).toMatch(/^import os$/m);
+    },
+  );
 
   it.each(allLibraries)('%s reads ZAI_API_KEY from the environment and never embeds a key by default', (library) => {
     const code = generate(streaming, library, { apiKey: key });

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { codeLanguage, codeLanguages, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
-import { exportBaseUrl } from '../../core/endpoints';
+import { baseUrlForExport } from '../../core/codegen/shared';
 import type { ChatRequest } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { CodeDisplay } from './CodeDisplay';
@@ -44,7 +44,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
       return {
         ok: true,
         code: generateCode(
-          { ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) },
+          { ...request, baseUrl: baseUrlForExport(request.baseUrl, window.location.origin) },
           {
             library,
             includeKey,

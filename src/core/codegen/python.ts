@@ -49,12 +49,27 @@ export function writeApiKey(code: CodeBuilder, options: ApiKeyOptions): void {
   code.line(`api_key = os.environ["${apiKeyVariable}"]`);
 }
 
-/** The docstring at the top of every Python file. */
-export function writeDocstring(code: CodeBuilder, summary: string, requirement: string): void {
+/** The docstring at the top of every Python file; the environment hint only when the key is read from there. */
+export function writeDocstring(code: CodeBuilder, summary: string, requirement: string, options: ApiKeyOptions): void {
   code.line(`"""${summary}`);
   code.line();
-  code.line(`Requires Python 3.8+ and ${requirement}. Set ${apiKeyVariable} in your environment first.`);
+  const hint = embeddedKey(options) ? '' : ` Set ${apiKeyVariable} in your environment first.`;
+  code.line(`Requires Python 3.8+ and ${requirement}.${hint}`);
   code.line('"""');
+}
+
+/**
+ * The standard-library imports a file uses, sorted: os and sys only serve the key check, so an embedded key
+ * drops them unless `alsoUses` names one.
+ */
+export function writeStandardImports(
+  code: CodeBuilder,
+  options: ApiKeyOptions,
+  alsoUses: readonly ('base64' | 'json' | 'sys')[],
+): void {
+  const names = new Set<string>(alsoUses);
+  if (!embeddedKey(options)) names.add('os').add('sys');
+  for (const name of [...names].sort()) code.line(`import ${name}`);
 }
 
 /** `show(kind, text)`: prints reasoning, answer and tool-call arguments under their own headings, as they arrive. */

@@ -2,7 +2,14 @@
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
 import { exportedImages } from './images';
-import { pythonBody, pythonLanguage, writeApiKey, writeDocstring, writeImageReader } from './python';
+import {
+  pythonBody,
+  pythonLanguage,
+  writeApiKey,
+  writeDocstring,
+  writeStandardImports,
+  writeImageReader,
+} from './python';
 import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
 import { pythonString } from './quoting';
 import { exportedBaseUrl, fieldNamesForComment, headerSummary, writeBaseUrlNote, type ExportOptions } from './shared';
@@ -29,10 +36,8 @@ export const openAiKeywordArguments: ReadonlySet<string> = new Set([
 function generatePythonOpenAi(request: ChatRequest, options: ExportOptions): string {
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'the OpenAI SDK (pip install openai)');
-  if (images.length > 0) code.line('import base64');
-  code.line('import os');
-  code.line('import sys');
+  writeDocstring(code, headerSummary(request), 'the OpenAI SDK (pip install openai)', options);
+  writeStandardImports(code, options, images.length > 0 ? ['base64'] : []);
   code.line();
   code.line('from openai import OpenAI');
   code.line();

@@ -8,6 +8,7 @@ import {
   pythonLiteral,
   writeApiKey,
   writeDocstring,
+  writeStandardImports,
   writeImageReader,
   writeMessagePrinter,
   writeStreamPrinter,
@@ -20,11 +21,8 @@ function generatePythonRequests(request: ChatRequest, options: ExportOptions): s
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'requests (pip install requests)');
-  if (images.length > 0) code.line('import base64');
-  code.line('import json');
-  code.line('import os');
-  code.line('import sys');
+  writeDocstring(code, headerSummary(request), 'requests (pip install requests)', options);
+  writeStandardImports(code, options, images.length > 0 ? ['base64', 'json', 'sys'] : ['json', 'sys']);
   code.line();
   code.line('import requests');
   code.line();

@@ -3,7 +3,14 @@
 import type { ChatRequest, ChatRequestBody } from '../request';
 import { CodeBuilder } from './codeBuilder';
 import { exportedImages } from './images';
-import { pythonBody, pythonLanguage, writeApiKey, writeDocstring, writeImageReader } from './python';
+import {
+  pythonBody,
+  pythonLanguage,
+  writeApiKey,
+  writeDocstring,
+  writeStandardImports,
+  writeImageReader,
+} from './python';
 import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
 import { pythonString } from './quoting';
 import {
@@ -83,10 +90,8 @@ function generatePythonZaiSdk(request: ChatRequest, options: ExportOptions): str
   const defaultBaseUrl = mainland ? sdkDefaultBaseUrls.bigmodel : sdkDefaultBaseUrls.zai;
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'the official Z.ai SDK (pip install zai-sdk)');
-  if (images.length > 0) code.line('import base64');
-  code.line('import os');
-  code.line('import sys');
+  writeDocstring(code, headerSummary(request), 'the official Z.ai SDK (pip install zai-sdk)', options);
+  writeStandardImports(code, options, images.length > 0 ? ['base64'] : []);
   code.line();
   code.line(`from zai import ${clientClass}`);
   code.line();

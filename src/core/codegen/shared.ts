@@ -31,6 +31,16 @@ export function exportedBaseUrl(request: ChatRequest): string {
   return upstream.replace(/\/+$/, '');
 }
 
+/**
+ * The base URL to hand to the generators from the page: the proxy and the offline demo stay as they are (the
+ * generators export the real upstream and say so); any other same-origin path gets the page's origin, since a
+ * script outside the browser has none.
+ */
+export function baseUrlForExport(baseUrl: string, pageOrigin: string): string {
+  if (!baseUrl.startsWith('/') || baseUrl.startsWith('/proxy/') || demoPathPrefix.test(baseUrl)) return baseUrl;
+  return pageOrigin.replace(/\/+$/, '') + baseUrl;
+}
+
 /** Says that the code calls the real API when the app went through the local proxy or the offline demo. */
 export function writeBaseUrlNote(code: CodeBuilder, request: ChatRequest, commentPrefix: string): void {
   const { baseUrl } = request;
