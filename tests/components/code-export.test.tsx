@@ -123,6 +123,22 @@ describe('tabs and libraries', () => {
   });
 });
 
+describe('Minimal', () => {
+  it('switches every language between the complete code and the short quick-start', async () => {
+    const user = userEvent.setup();
+    render(<CodeExportPanel request={request} />);
+    const toggle = screen.getByRole('checkbox', { name: 'Minimal' });
+    expect(toggle).not.toBeChecked();
+    expect(shownCode()).toBe(expected('curl'));
+    await user.click(toggle);
+    expect(shownCode()).toBe(generateCode(request, { library: 'curl', includeKey: false, minimal: true }));
+    await user.click(screen.getByRole('tab', { name: 'Python' }));
+    expect(shownCode()).toBe(generateCode(request, { library: 'python-requests', includeKey: false, minimal: true }));
+    await user.click(toggle);
+    expect(shownCode()).toBe(expected('python-requests'));
+  });
+});
+
 describe('Include my key', () => {
   it('leaves the key out by default and puts it in, with a warning, only while checked', async () => {
     const user = userEvent.setup();

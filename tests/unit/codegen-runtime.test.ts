@@ -102,19 +102,21 @@ function javaClassPath(library: CodeLibrary): string {
 }
 
 /** Runs the program in `directory` (Java classes were compiled in beforeAll, as pure ASCII). */
-async function execute(library: CodeLibrary, directory: string, env: Record<string, string>): Promise<RunResult> {
+async function execute(
+  library: CodeLibrary,
+  directory: string,
+  env: Record<string, string>,
+  variant: Variant = 'complete',
+): Promise<RunResult> {
   if (library === 'curl') return run('bash', ['glm-request.sh'], directory, env);
   if (library === 'python-requests') return run('python3', ['glm_request.py'], directory, env);
   if (library === 'python-zai-sdk' || library === 'python-openai') {
     return run('python3', ['glm_request.py'], directory, { ...env, PYTHONPATH: pythonStubs });
   }
-  // A non-UTF-8 default charset must not change what is sent.
-  return run(
-    'java',
-    [...fastJvm, '-Dfile.encoding=ISO-8859-1', '-cp', javaClassPath(library), 'GlmRequest'],
-    directory,
-    env,
-  );
+  // A non-UTF-8 default charset must not change what is sent. The minimal versions print with the platform
+  // charset (UTF-8 here) instead of writing UTF-8 themselves.
+  const charset = variant === 'minimal' ? [] : ['-Dfile.encoding=ISO-8859-1'];
+  return run('java', [...fastJvm, ...charset, '-cp', javaClassPath(library), 'GlmRequest'], directory, env);
 }
 
 /** What the server must receive from each flavour: the app's body, or the SDK's documented variant of it. */
@@ -172,14 +174,28 @@ interface PreparedCase {
 }
 
 /** Starts a mock server for one fixture × library and writes the program generated for it. */
-async function prepare(fixture: RequestFixture, library: CodeLibrary, embedKey = false): Promise<PreparedCase> {
+/** complete: the default export; minimal: the quick-start; embedded-key: complete with the key in the file. */
+type Variant = 'complete' | 'minimal' | 'embedded-key';
+
+function caseName(fixture: RequestFixture, library: CodeLibrary, variant: Variant): string {
+  return `${fixture.name}.${library}${variant === 'complete' ? '' : `.${variant}`}`;
+}
+
+async function prepare(
+  fixture: RequestFixture,
+  library: CodeLibrary,
+  variant: Variant = 'complete',
+): Promise<PreparedCase> {
   const server = await startMockServer({ port: 0, chunkDelayMs: 0 });
   server.queue({ name: fixture.mockScenario ?? 'reply', reasoning: mockReasoning, content: mockAnswer });
   const request: ChatRequest = { ...fixture.request, baseUrl: server.baseUrl };
   const language = languageOf(library);
-  const directory = join(workDirectory, `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`);
+  const directory = join(workDirectory, caseName(fixture, library, variant));
   mkdirSync(directory, { recursive: true });
-  const options = embedKey ? { library, includeKey: true, apiKey } : { library, includeKey: false };
+  const options =
+    variant === 'embedded-key'
+      ? { library, includeKey: true, apiKey }
+      : { library, includeKey: false, minimal: variant === 'minimal' };
   writeFileSync(join(directory, fileNames[language]), generateCode(request, options));
   // The exported code reads each image from the path it names; these bytes encode back to the app's data URL.
   for (const image of exportedImages(request.body)) {
@@ -194,13 +210,20 @@ const embeddedKeyFixture = requestFixtures[0] ?? largeRequest;
 const javaLibraries = libraries.filter((library) => languageOf(library) === 'java');
 const preparedJava = new Map<string, PreparedCase>();
 
-async function exportAndRun(fixture: RequestFixture, library: CodeLibrary, embedKey = false) {
-  const key = `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`;
-  const prepared = preparedJava.get(key) ?? (await prepare(fixture, library, embedKey));
+async function exportAndRun(fixture: RequestFixture, library: CodeLibrary, variant: Variant = 'complete') {
+  const key = caseName(fixture, library, variant);
+  const prepared = preparedJava.get(key) ?? (await prepare(fixture, library, variant));
   preparedJava.delete(key);
   try {
     // With an embedded key the environment variable is empty: the key in the file must be used.
-    const result = await execute(library, prepared.directory, { ZAI_API_KEY: embedKey ? '' : apiKey });
+    const result = await execute(
+      library,
+      prepared.directory,
+      {
+        ZAI_API_KEY: variant === 'embedded-key' ? '' : apiKey,
+      },
+      variant,
+    );
     return { result, received: prepared.server.requests().filter((record) => record.method === 'POST') };
   } finally {
     await prepared.server.close();
@@ -240,13 +263,20 @@ beforeAll(async () => {
   for (const fixture of fixtures) {
     for (const library of javaLibraries) {
       const prepared = await prepare(fixture, library);
-      preparedJava.set(`${fixture.name}.${library}`, prepared);
+      preparedJava.set(caseName(fixture, library, 'complete'), prepared);
+      toCompile.push({ directory: prepared.directory, library });
+    }
+  }
+  for (const fixture of requestFixtures) {
+    for (const library of javaLibraries) {
+      const prepared = await prepare(fixture, library, 'minimal');
+      preparedJava.set(caseName(fixture, library, 'minimal'), prepared);
       toCompile.push({ directory: prepared.directory, library });
     }
   }
   for (const library of javaLibraries) {
-    const prepared = await prepare(embeddedKeyFixture, library, true);
-    preparedJava.set(`${embeddedKeyFixture.name}.${library}.embedded-key`, prepared);
+    const prepared = await prepare(embeddedKeyFixture, library, 'embedded-key');
+    preparedJava.set(caseName(embeddedKeyFixture, library, 'embedded-key'), prepared);
     toCompile.push({ directory: prepared.directory, library });
   }
   for (const library of javaLibraries) {
@@ -299,11 +329,32 @@ describe.concurrent('exported code sends the same request', () => {
   }
 });
 
+describe.concurrent('minimal exported code sends the same request', () => {
+  for (const fixture of requestFixtures) {
+    for (const library of libraries) {
+      it(`${fixture.name} via ${library}, minimal`, async () => {
+        const { result, received } = await exportAndRun(fixture, library, 'minimal');
+        expect(result.stderr.replace(/^Picked up .*\n/gm, ''), 'stderr').toBe('');
+        expect(result.code, result.stderr).toBe(0);
+        expect(received).toHaveLength(1);
+        expect(received[0]?.json).toEqual(expectedBody(library, fixture.request.body));
+        expect(received[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
+        // curl and HttpClient print the raw response; the others print the answer text.
+        const answer =
+          library === 'curl' || library === 'java-httpclient'
+            ? parseCurlOutput(result.stdout, fixture.request.body.stream === true).answer
+            : result.stdout;
+        expect(answer.trim()).toBe(mockAnswer);
+      }, 120_000);
+    }
+  }
+});
+
 describe.concurrent('exported code with the key embedded', () => {
   it.each(libraries)(
     '%s sends the embedded key when ZAI_API_KEY is empty',
     async (library) => {
-      const { result, received } = await exportAndRun(embeddedKeyFixture, library, true);
+      const { result, received } = await exportAndRun(embeddedKeyFixture, library, 'embedded-key');
       expect(result.code, result.stderr).toBe(0);
       expect(received[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
       expect(received[0]?.json).toEqual(expectedBody(library, embeddedKeyFixture.request.body));

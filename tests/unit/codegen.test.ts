@@ -349,3 +349,14 @@ describe('images and tool calls', () => {
     expect(generate(request, 'java-zai-sdk')).toContain('.extraJson(map("reasoning_effort", "high"))');
   });
 });
+
+describe('minimal', () => {
+  it.each(allLibraries)('%s is a short quick-start with the same body as the complete version', (library) => {
+    const minimal = generateCode(streaming, { library, includeKey: false, minimal: true });
+    const complete = generate(streaming, library);
+    // Java's body is one string literal per JSON line (no text blocks before JDK 15).
+    expect(minimal.split('\n').length).toBeLessThanOrEqual(library === 'java-httpclient' ? 36 : 30);
+    expect(minimal.length).toBeLessThan(complete.length / 1.5);
+    expect(minimal).toContain('Explain SSE in one paragraph.');
+  });
+});

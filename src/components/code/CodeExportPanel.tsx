@@ -32,6 +32,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
   const [language, setLanguage] = useState<CodeLanguage>(codeLanguages[0]?.id ?? 'curl');
   const [libraries, setLibraries] = useState<LibraryChoice>(defaultLibraries);
   const [includeKey, setIncludeKey] = useState(false);
+  const [minimal, setMinimal] = useState(false);
   // Read only while the key is wanted, so that typing a key does not regenerate code that does not contain it.
   const apiKey = usePlaygroundStore((state) => (includeKey ? state.connection.apiKey : ''));
   const id = useId();
@@ -49,13 +50,14 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             library,
             includeKey,
             apiKey: includeKey ? apiKey : undefined,
+            minimal,
           },
         ),
       };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [request, library, includeKey, apiKey]);
+  }, [request, library, includeKey, apiKey, minimal]);
 
   return (
     <div className="code-export">
@@ -67,6 +69,10 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             value={library}
             onChange={(next) => setLibraries((current) => ({ ...current, [language]: next }))}
           />
+          <label className="checkbox" title="A short quick-start: no retries, headings or error handling">
+            <input type="checkbox" checked={minimal} onChange={(event) => setMinimal(event.target.checked)} />
+            Minimal
+          </label>
           <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={apiKey !== ''} />
           {generated.ok && (
             <div className="code-actions">

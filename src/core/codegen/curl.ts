@@ -72,22 +72,27 @@ function generateCurl(request: ChatRequest, options: ExportOptions): string {
   const code = new CodeBuilder('  ');
 
   code.line('#!/usr/bin/env bash');
-  code.line(`# ${headerSummary(request)}`);
-  code.line(
-    streaming
-      ? '# Prints the server-sent events as they arrive: each "data:" line is one JSON chunk with\n# choices[0].delta.reasoning_content (reasoning) or .content (answer); the last one is "data: [DONE]".'
-      : '# Prints the JSON response: choices[0].message.reasoning_content is the reasoning,\n# choices[0].message.content the answer.',
-  );
+  if (!options.minimal) {
+    code.line(`# ${headerSummary(request)}`);
+    code.line(
+      streaming
+        ? '# Prints the server-sent events as they arrive: each "data:" line is one JSON chunk with\n# choices[0].delta.reasoning_content (reasoning) or .content (answer); the last one is "data: [DONE]".'
+        : '# Prints the JSON response: choices[0].message.reasoning_content is the reasoning,\n# choices[0].message.content the answer.',
+    );
+  }
   writeBaseUrlNote(code, request, '#');
-  code.line('set -euo pipefail');
-  code.line();
+  if (!options.minimal) {
+    code.line('set -euo pipefail');
+    code.line();
+  }
   if (key) {
     code.line(`# ${embeddedKeyWarning}`);
     code.line(`${apiKeyVariable}=${bashSingleQuote(key)}`);
-  } else {
+    code.line();
+  } else if (!options.minimal) {
     code.line(`: "\${${apiKeyVariable}:?${missingKeyMessage}}"`);
+    code.line();
   }
-  code.line();
   writeImageReader(code, images);
   if (images.length > 0) writePiecewiseBody(code, bodyText, delimiter);
   code.line(`curl -sS${streaming ? ' -N' : ''} ${bashSingleQuote(exportedUrl(request))} \\`);
@@ -100,7 +105,7 @@ function generateCurl(request: ChatRequest, options: ExportOptions): string {
     code.raw(bodyText);
     code.raw(delimiter);
   }
-  code.line('echo');
+  if (!options.minimal) code.line('echo');
   return code.toString();
 }
 

@@ -1,9 +1,10 @@
 // Java 11+ with java.net.http.HttpClient and no dependency: the exact JSON body as text, SSE read line by
 // line with BodyHandlers.ofLines(), and a small JSON reader for the response.
 import type { ChatRequest, ChatRequestBody } from '../request';
-import { bodyWithImageExpressions, exportedImages } from './images';
+import { bodyWithImageExpressions, exportedImages, type ExportedImage } from './images';
 import { CodeBuilder } from './codeBuilder';
 import { javaJsonReader } from './javaJsonReader';
+import { generateJavaHttpClientMinimal } from './javaMinimal';
 import {
   javaClassName,
   javaLanguage,
@@ -28,7 +29,16 @@ function javaJsonLine(line: string): string {
     .join(' + ');
 }
 
-function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody, hasImages: boolean): void {
+/** The body with each image as a Java expression (quoted: it stands for a whole JSON string value). */
+export function httpClientBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
+  return bodyWithImageExpressions(
+    request.body,
+    images,
+    (image) => `"\\"" + imageDataUrl(${image.variable}, ${javaString(image.mimeType)}) + "\\""`,
+  );
+}
+
+export function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody, hasImages: boolean): void {
   const lines = jsonText(body).split('\n');
   code.line('/** The exact JSON body GLM Playground sends. */');
   code.block(
@@ -126,14 +136,11 @@ function writeCompleteCall(code: CodeBuilder): void {
 }
 
 function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generateJavaHttpClientMinimal(request, options);
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
   // Quotes around the data URL: the expression stands for a whole JSON string value.
-  const body = bodyWithImageExpressions(
-    request.body,
-    images,
-    (image) => `"\\"" + imageDataUrl(${image.variable}, ${javaString(image.mimeType)}) + "\\""`,
-  );
+  const body = httpClientBody(request, images);
   const code = new CodeBuilder('    ');
   code.line(`// ${headerSummary(request)}`);
   code.line(`// Requires JDK 11+ and nothing else. Run: java ${javaClassName}.java (with ZAI_API_KEY set).`);

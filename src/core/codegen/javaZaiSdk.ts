@@ -3,7 +3,6 @@
 // SDK sends is the app's body; any difference is named in a comment.
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { bodyWithImageExpressions, exportedImages } from './images';
 import {
   javaClassName,
   javaLanguage,
@@ -14,29 +13,17 @@ import {
   writeOutputField,
   writeStreamPrinter,
 } from './java';
-import { javaLiteral, writeMapHelper } from './javaLiteral';
-import { planJavaSdkBuilder } from './javaZaiSdkPlan';
-import { javaString } from './quoting';
+import { writeMapHelper } from './javaLiteral';
+import { generateJavaZaiSdkMinimal } from './javaMinimal';
 import {
-  exportedBaseUrl,
-  headerSummary,
-  isStreaming,
-  platformOf,
-  sdkDefaultBaseUrls,
-  writeBaseUrlNote,
-  type ExportOptions,
-} from './shared';
+  prepareJavaSdkExport,
+  usesMaps,
+  writeClientAndParams,
+  writeSdkImports,
+  writeSdkNotes,
+} from './javaZaiSdkParams';
+import { headerSummary, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
-
-export const javaSdkVersion = '0.3.4';
-
-function clientExpression(baseUrl: string): string {
-  if (baseUrl === sdkDefaultBaseUrls.zai) return 'ZaiClient.builder().ofZAI()';
-  if (baseUrl === sdkDefaultBaseUrls.bigmodel && platformOf(baseUrl) === 'bigmodel')
-    return 'ZaiClient.builder().ofZHIPU()';
-  // The SDK resolves "chat/completions" against its base URL (Retrofit), which must end with a slash.
-  return `ZaiClient.builder().baseUrl(${javaString(baseUrl + '/')})`;
-}
 
 function writeStreamHandling(code: CodeBuilder): void {
   code.block(
@@ -79,54 +66,21 @@ function writeCompleteHandling(code: CodeBuilder): void {
 }
 
 function generateJavaZaiSdk(request: ChatRequest, options: ExportOptions): string {
-  const streaming = isStreaming(request.body);
-  const images = exportedImages(request.body);
-  const body = bodyWithImageExpressions(
-    request.body,
-    images,
-    (image) => `imageDataUrl(${image.variable}, ${javaString(image.mimeType)})`,
-  );
-  const plan = planJavaSdkBuilder(body);
-  const hasExtraJson = Object.keys(plan.extraJson).length > 0;
+  if (options.minimal) return generateJavaZaiSdkMinimal(request, options);
+  const sdkExport = prepareJavaSdkExport(request);
+  const { streaming, images, plan } = sdkExport;
   const code = new CodeBuilder('    ');
   code.line(`// ${headerSummary(request)}`);
-  code.line('// Requires JDK 11+ and the official Z.ai Java SDK:');
-  code.line(
-    `//   Maven:  <dependency><groupId>ai.z.openapi</groupId><artifactId>zai-sdk</artifactId><version>${javaSdkVersion}</version></dependency>`,
-  );
-  code.line(`//   Gradle: implementation("ai.z.openapi:zai-sdk:${javaSdkVersion}")`);
-  writeBaseUrlNote(code, request, '//');
-  if (hasExtraJson) {
-    code.line('// Fields without a typed builder setter go in extraJson, which the SDK writes at the top level of');
-    code.line('// the JSON body (CommonRequest, @JsonAnyGetter).');
-  }
-  if (!streaming)
-    code.line('// Without .stream(true) the SDK reads one JSON response; it parses SSE only when stream is true.');
-  if (plan.differences.length > 0) {
-    code.line(
-      '// Where the SDK sends something other than GLM Playground (the HttpClient flavour sends the exact body):',
-    );
-    for (const difference of plan.differences) code.line(`//   ${difference}`);
-  }
-  const classes = [...plan.classes].sort();
-  const imports = [
-    'ai.z.openapi.ZaiClient',
-    ...classes.filter((name) => !name.includes('.')).map((name) => `ai.z.openapi.service.model.${name}`),
-    'ai.z.openapi.service.model.ChatCompletionCreateParams',
+  writeSdkNotes(code, sdkExport, false);
+  writeSdkImports(code, sdkExport, [
     'ai.z.openapi.service.model.ChatCompletionResponse',
-    'ai.z.openapi.service.model.ChatMessage',
     ...(streaming ? ['ai.z.openapi.service.model.Delta'] : []),
     'ai.z.openapi.service.model.ToolCalls',
-    ...classes.filter((name) => name.includes('.')),
     'java.io.FileDescriptor',
     'java.io.FileOutputStream',
     'java.io.PrintStream',
     'java.nio.charset.StandardCharsets',
-    'java.util.Arrays',
-    'java.util.LinkedHashMap',
-    'java.util.Map',
-  ];
-  for (const name of [...new Set(imports)].sort()) code.line(`import ${name};`);
+  ]);
   code.line();
   code.block(
     `public class ${javaClassName} {`,
@@ -138,24 +92,7 @@ function generateJavaZaiSdk(request: ChatRequest, options: ExportOptions): strin
         'public static void main(String[] args) throws Exception {',
         () => {
           writeApiKey(code, options);
-          code.line(`ZaiClient client = ${clientExpression(exportedBaseUrl(request))}.apiKey(apiKey).build();`);
-          code.line('ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()');
-          code.indented(() =>
-            code.indented(() => {
-              code.line(`.model(${javaString(String(request.body.model))})`);
-              code.line(plan.messages.length === 0 ? '.messages(Arrays.asList())' : '.messages(Arrays.asList(');
-              code.indented(() =>
-                code.indented(() =>
-                  plan.messages.forEach((message, index) =>
-                    code.line(message + (index === plan.messages.length - 1 ? '))' : ',')),
-                  ),
-                ),
-              );
-              for (const call of plan.calls) code.line(call);
-              if (hasExtraJson) code.line(`.extraJson(${javaLiteral(plan.extraJson)})`);
-              code.line('.build();');
-            }),
-          );
+          writeClientAndParams(code, sdkExport, 'apiKey');
           code.block(
             'try {',
             () => {
@@ -178,8 +115,10 @@ function generateJavaZaiSdk(request: ChatRequest, options: ExportOptions): strin
         },
         '}',
       );
-      code.line();
-      writeMapHelper(code);
+      if (usesMaps(plan)) {
+        code.line();
+        writeMapHelper(code);
+      }
       if (images.length > 0) {
         code.line();
         writeImageReader(code);

@@ -11,6 +11,7 @@ import {
   writeImageReader,
 } from './python';
 import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import { generatePythonOpenAiMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
 import { exportedBaseUrl, fieldNamesForComment, headerSummary, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
@@ -34,6 +35,7 @@ export const openAiKeywordArguments: ReadonlySet<string> = new Set([
 ]);
 
 function generatePythonOpenAi(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generatePythonOpenAiMinimal(request, options);
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
   writeDocstring(code, headerSummary(request), 'the OpenAI SDK (pip install openai)', options);

@@ -13,11 +13,13 @@ import {
   writeMessagePrinter,
   writeStreamPrinter,
 } from './python';
+import { generatePythonRequestsMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
 import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
 
 function generatePythonRequests(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generatePythonRequestsMinimal(request, options);
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');

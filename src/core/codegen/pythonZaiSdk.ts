@@ -12,6 +12,7 @@ import {
   writeImageReader,
 } from './python';
 import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import { generatePythonZaiSdkMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
 import {
   exportedBaseUrl,
@@ -74,7 +75,8 @@ export function zaiSdkRewriteNotes(body: ChatRequestBody): string[] {
   return notes;
 }
 
-function writeDifferences(code: CodeBuilder, request: ChatRequest, hasImages: boolean): void {
+/** Names where the SDK's body differs from the app's (see zaiSdkRewriteNotes). */
+export function writeZaiSdkDifferences(code: CodeBuilder, request: ChatRequest, hasImages: boolean): void {
   const notes = zaiSdkRewriteNotes(request.body);
   if (hasImages) notes.push('images are sent as bare base64: the SDK strips the "data:image/...;base64," prefix');
   if (notes.length === 0) return;
@@ -83,11 +85,20 @@ function writeDifferences(code: CodeBuilder, request: ChatRequest, hasImages: bo
   for (const note of notes) code.line(`#   ${note}`);
 }
 
-function generatePythonZaiSdk(request: ChatRequest, options: ExportOptions): string {
+/** ZhipuAiClient for the mainland endpoint, else ZaiClient; base_url only when it is not the client's default. */
+export function zaiSdkClient(request: ChatRequest): { className: string; baseUrlArgument: string | null } {
   const baseUrl = exportedBaseUrl(request);
   const mainland = platformOf(baseUrl) === 'bigmodel';
-  const clientClass = mainland ? 'ZhipuAiClient' : 'ZaiClient';
   const defaultBaseUrl = mainland ? sdkDefaultBaseUrls.bigmodel : sdkDefaultBaseUrls.zai;
+  return {
+    className: mainland ? 'ZhipuAiClient' : 'ZaiClient',
+    baseUrlArgument: baseUrl === defaultBaseUrl ? null : baseUrl,
+  };
+}
+
+function generatePythonZaiSdk(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generatePythonZaiSdkMinimal(request, options);
+  const { className: clientClass, baseUrlArgument } = zaiSdkClient(request);
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
   writeDocstring(code, headerSummary(request), 'the official Z.ai SDK (pip install zai-sdk)', options);
@@ -99,14 +110,14 @@ function generatePythonZaiSdk(request: ChatRequest, options: ExportOptions): str
   writeApiKey(code, options);
   code.line();
   code.line(
-    baseUrl === defaultBaseUrl
+    baseUrlArgument === null
       ? `client = ${clientClass}(api_key=api_key)`
-      : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrl)})`,
+      : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrlArgument)})`,
   );
   code.line();
   writeImageReader(code, images);
   writeStreamPrinterIfNeeded(code, request);
-  writeDifferences(code, request, images.length > 0);
+  writeZaiSdkDifferences(code, request, images.length > 0);
   const extraFields = extraBodyFields(request.body, zaiSdkKeywordArguments);
   if (extraFields.length > 0) {
     code.line(`# create() has no argument for ${fieldNamesForComment(extraFields)}: extra_body adds them to the body.`);
