@@ -356,11 +356,14 @@ export function unreadableResponseError(status: number): ApiError {
   };
 }
 
+/** What a redacted key reads as. */
+export const redactedKeyText = '[redacted key]';
+
 /** Replaces every occurrence of a secret in a text, so a server echoing the key never shows it. */
 export function redactSecret(text: string, secret: string): string {
   const trimmed = secret.trim();
   if (trimmed.length < 4) return text;
-  return text.split(trimmed).join('[redacted key]');
+  return text.split(trimmed).join(redactedKeyText);
 }
 
 /** An ApiError with the key removed from every text field. */

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { codeLanguage, codeLanguages, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
+import { mayContainSecret, redactKeyInRequest } from '../../core/codegen/redaction';
 import { baseUrlForExport } from '../../core/codegen/shared';
 import type { ChatRequest } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
@@ -8,6 +9,7 @@ import { CodeTabs, tabId } from './CodeTabs';
 import { CopyButton } from './CopyButton';
 import { DownloadButton } from './DownloadButton';
 import { IncludeKeyToggle } from './IncludeKeyToggle';
+import { KeyInMessagesNote } from './KeyInMessagesNote';
 import { LibrarySelect } from './LibrarySelect';
 import '../../styles/code.css';
 
@@ -33,8 +35,14 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
   const [libraries, setLibraries] = useState<LibraryChoice>(defaultLibraries);
   const [includeKey, setIncludeKey] = useState(false);
   const [minimal, setMinimal] = useState(false);
-  // Read only while the key is wanted, so that typing a key does not regenerate code that does not contain it.
-  const apiKey = usePlaygroundStore((state) => (includeKey ? state.connection.apiKey : ''));
+  const [keepKeyInMessages, setKeepKeyInMessages] = useState(false);
+  // Read only while the key is wanted or appears in the request, so that typing a key does not regenerate code
+  // that does not contain it.
+  const bodyText = useMemo(() => JSON.stringify(request.body), [request]);
+  const apiKey = usePlaygroundStore((state) =>
+    includeKey || mayContainSecret(bodyText, state.connection.apiKey) ? state.connection.apiKey : '',
+  );
+  const redaction = useMemo(() => redactKeyInRequest(request, apiKey), [request, apiKey]);
   const id = useId();
   const tab = codeLanguage(language);
   const library = libraries[language];
@@ -45,7 +53,10 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
       return {
         ok: true,
         code: generateCode(
-          { ...request, baseUrl: baseUrlForExport(request.baseUrl, window.location.origin) },
+          {
+            ...(keepKeyInMessages ? request : redaction.request),
+            baseUrl: baseUrlForExport(request.baseUrl, window.location.origin),
+          },
           {
             library,
             includeKey,
@@ -57,7 +68,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [request, library, includeKey, apiKey, minimal]);
+  }, [request, redaction, keepKeyInMessages, library, includeKey, apiKey, minimal]);
 
   return (
     <div className="code-export">
@@ -73,7 +84,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             <input type="checkbox" checked={minimal} onChange={(event) => setMinimal(event.target.checked)} />
             Minimal
           </label>
-          <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={apiKey !== ''} />
+          <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={includeKey && apiKey !== ''} />
           {generated.ok && (
             <div className="code-actions">
               <CopyButton key={`${language}-${library}`} text={generated.code} />
@@ -81,6 +92,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             </div>
           )}
         </div>
+        {redaction.redacted && <KeyInMessagesNote keep={keepKeyInMessages} onChange={setKeepKeyInMessages} />}
         {generated.ok ? (
           <CodeDisplay code={generated.code} language={tab.monacoLanguage} label={`${tab.label} code`} />
         ) : (
