@@ -9,11 +9,14 @@ export function maskKey(apiKey: string): string {
   return `Bearer ${apiKey.slice(0, 2)}…${apiKey.slice(-4)}`;
 }
 
+/** What a redacted key reads as. */
+export const redactedKeyText = '[redacted key]';
+
 /** Replaces every occurrence of a secret in a text, so a server echoing the key never shows it. */
 export function redactSecret(text: string, secret: string): string {
   const trimmed = secret.trim();
   if (trimmed.length < 4) return text;
-  return text.split(trimmed).join('[redacted key]');
+  return text.split(trimmed).join(redactedKeyText);
 }
 
 /** An ApiError with the key removed from every text field. */

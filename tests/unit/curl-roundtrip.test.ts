@@ -16,7 +16,7 @@ function imported(request: ChatRequest, includeKey = false) {
 }
 
 describe('cURL export → import round trip', () => {
-  for (const fixture of [...requestFixtures, largeRequest]) {
+  for (const fixture of [...requestFixtures.filter((candidate) => !candidate.wireOnly), largeRequest]) {
     it(`${fixture.name}: the imported request builds the identical body`, () => {
       const result = imported(fixture.request);
       if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.problems)}`);
