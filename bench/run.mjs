@@ -12,7 +12,8 @@ import os from 'node:os';
 import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { createMockZai, longMarkdown, longReasoning, tokenize } from '../tests/mock-zai/server.mjs';
+import { longMarkdown, longReasoning, tokenize } from '../mock-zai/content.ts';
+import { createMockZai } from '../mock-zai/server.ts';
 import { installInstrumentation } from './instrument.mjs';
 
 /** @typedef {import('@playwright/test').Page} Page */
@@ -86,7 +87,7 @@ function expectedStream(workload) {
   const reasoning = longReasoning(workload.reasoningChars);
   const contentTokens = tokenize(content).length;
   const reasoningTokens = tokenize(reasoning).length;
-  // +1: a thinking stream opens with a whitespace-only content delta (zai-api.md).
+  // +1: a thinking stream opens with a whitespace-only content delta (docs/wire-format.md#streamed-response).
   return { replyAlnum: alnumOf(content), reasoningTokens, contentTokens, tokens: contentTokens + reasoningTokens + 1 };
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-// `npm run test:faults`: the stream and network fault scenarios of issue 4, one line per scenario, then the summary
+// `npm run test:faults`: the stream and network fault scenarios, one line per scenario, then the summary
 // line "N passed, N failed".
 //
 // Standalone it builds the app and runs the fault tests (Playwright faults spec + the fault unit/component tests).

@@ -89,7 +89,7 @@ const steps = [
     },
   },
   {
-    // One line per fault scenario (issue 4), read from the two reports above: nothing runs or counts twice.
+    // One line per fault scenario, read from the two reports above: nothing runs or counts twice.
     title: 'Fault scenarios (npm run test:faults, from the reports above)',
     run: () => run('node', ['scripts/test-faults.mjs', '--from-reports', vitestReport, playwrightReport]),
   },

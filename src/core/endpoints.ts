@@ -1,4 +1,4 @@
-// Endpoint presets from ../shared/zai-api.md ("Endpoints"). "proxy" and "demo" are served by the app's own
+// Endpoint presets from docs/wire-format.md#endpoints. "proxy" and "demo" are served by the app's own
 // Vite dev/preview plugin on the same origin, so they work without CORS.
 
 export type EndpointPresetId = 'zai' | 'bigmodel' | 'zai-coding' | 'bigmodel-coding' | 'proxy' | 'demo' | 'custom';
@@ -46,13 +46,4 @@ export function upstreamBaseUrl(baseUrl: string): string {
   if (!match) return baseUrl;
   const origin = proxyRoutes[match[1] ?? ''];
   return origin ? origin + (match[2] ?? '') : baseUrl;
-}
-
-/**
- * The base URL exported code should call: the real upstream for the proxy, and an absolute URL on the page's
- * origin for other same-origin paths (the offline demo), since a script outside the browser has no origin.
- */
-export function exportBaseUrl(baseUrl: string, pageOrigin: string): string {
-  const upstream = upstreamBaseUrl(baseUrl);
-  return upstream.startsWith('/') ? pageOrigin.replace(/\/+$/, '') + upstream : upstream;
 }

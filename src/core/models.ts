@@ -1,4 +1,4 @@
-// The model catalogue: data from ../shared/zai-api.md ("Models"). Code reads these fields; no model id is
+// The model catalogue: data from docs/wire-format.md#models. Code reads these fields; no model id is
 // special-cased anywhere else, so a custom id works with the fallback limits below.
 
 export type ThinkingSupport = 'none' | 'model-decides' | 'always';
@@ -18,6 +18,9 @@ export interface ModelInfo {
   defaultTopP: number;
   /** USD per million tokens; 0 for free models. */
   price: { input: number; output: number };
+  /** Responses carry `"object"` ("chat.completion.chunk" per chunk) and usage reports
+   * completion_tokens_details.reasoning_tokens (newer models, e.g. glm-4.7-flash). */
+  sendsObjectField: boolean;
 }
 
 const glm45Family = {
@@ -28,6 +31,7 @@ const glm45Family = {
   maxOutputTokens: 98_304,
   defaultTemperature: 0.6,
   defaultTopP: 0.95,
+  sendsObjectField: false,
 } as const;
 const glm46Family = {
   contextTokens: 200_000,
@@ -35,6 +39,7 @@ const glm46Family = {
   maxOutputTokens: 131_072,
   defaultTemperature: 1.0,
   defaultTopP: 0.95,
+  sendsObjectField: false,
 } as const;
 
 export const modelCatalogue: readonly ModelInfo[] = [
@@ -79,6 +84,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     defaultMaxTokens: null,
     maxOutputTokens: null,
     price: { input: 0, output: 0 },
+    sendsObjectField: true,
   },
   {
     id: 'glm-4.6',
@@ -104,6 +110,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     defaultTemperature: 0.75,
     defaultTopP: 0.9,
     price: { input: 0.1, output: 0.1 },
+    sendsObjectField: false,
   },
 ];
 
@@ -125,6 +132,7 @@ export function customModel(id: string): ModelInfo {
     defaultTemperature: 1.0,
     defaultTopP: 0.95,
     price: { input: 0, output: 0 },
+    sendsObjectField: false,
   };
 }
 

@@ -1,6 +1,7 @@
 // The one request model. The UI edits RequestSettings + a conversation; buildRequestBody turns them into the
 // exact JSON body that is sent, previewed and exported. Codegen only ever serialises a ChatRequest.
 import { fallbackMaxOutputTokens, findModel, modelInfo, supportsThinking, type ModelInfo } from './models';
+import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -134,7 +135,7 @@ function differs(a: number, b: number): boolean {
 }
 
 /**
- * The exact body to send. Rules (../shared/zai-api.md "Request body"):
+ * The exact body to send. Rules (docs/wire-format.md#send-only-what-differs):
  * - defaults are omitted unless pinned; `stream` only when true (the API default is false);
  * - `thinking.type` always on models with thinking, never on models without;
  * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking;
@@ -142,15 +143,14 @@ function differs(a: number, b: number): boolean {
  */
 export function buildRequestBody(settings: RequestSettings, turns: readonly ConversationTurn[]): ChatRequestBody {
   const model = modelInfo(settings.model);
-  const preserve = supportsThinking(model) && model.preservedThinking && settings.preserveReasoning;
+  const preserve = reasoningGoesBack(settings);
   const messages: WireMessage[] = [];
   if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
   for (const turn of turns) {
-    if (turn.excluded) continue;
+    if (!isSentTurn(turn, preserve)) continue;
     const message: WireMessage = { role: turn.role, content: turn.content };
-    if (preserve && turn.role === 'assistant' && turn.reasoning) message.reasoning_content = turn.reasoning;
-    // An empty message is rejected by the API (1214); a reasoning-only turn still matters with preserved thinking.
-    if (turn.content.trim() === '' && message.reasoning_content === undefined) continue;
+    const reasoning = reasoningSentWith(turn, preserve);
+    if (reasoning !== undefined) message.reasoning_content = reasoning;
     messages.push(message);
   }
 

@@ -1,4 +1,4 @@
-// When to retry a failed call automatically (issue 4): only where ../shared/zai-api.md says so, at most twice,
+// When to retry a failed call automatically: only where docs/wire-format.md#retry says so, at most twice,
 // with exponential backoff and jitter, honouring Retry-After. Pure: randomness is injected.
 import type { ApiError, CallOutcome } from './contracts';
 
@@ -15,7 +15,7 @@ const retryableCodes = new Set(['1302', '1303', '1305', '1312']);
 /** Never retried, whatever a status or flag says: retrying cannot help and may cost money. */
 const neverRetriedCodes = new Set(['1113', '1211', '1301']);
 
-/** True when the error is one zai-api.md lists as worth retrying. */
+/** True when the error is one the retry table (docs/wire-format.md#retry) lists as worth retrying. */
 export function isRetryableError(error: ApiError): boolean {
   if (error.status === 401 || error.kind === 'auth') return false;
   if (error.code !== null && neverRetriedCodes.has(error.code)) return false;

@@ -1,18 +1,12 @@
 // The one function that calls POST /chat/completions and turns the reply — SSE or JSON — into typed StreamEvents
-// (../shared/zai-api.md "Streaming response"). fetch, the abort signal and timers are injected; nothing here
+// (docs/wire-format.md#streamed-response). fetch, the abort signal and timers are injected; nothing here
 // touches a global, and the API key never reaches an event, an error or a log.
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, CallOptions, CallOutcome, CallStatus, FinishReason, StreamEvent, Usage } from './contracts';
-import {
-  apiErrorFromPayload,
-  apiErrorFromResponse,
-  networkError,
-  redactApiError,
-  redactSecret,
-  unreadableResponseError,
-} from './errors';
-
-export const defaultStallTimeoutMs = 60_000;
+import { apiErrorFromPayload, apiErrorFromResponse, networkError, unreadableResponseError } from './errors';
+import { isRecord } from './json';
+import { redactApiError, redactSecret } from './redaction';
+import { defaultStallTimeoutMs } from './stallTimeout';
 
 /** The only payload that completes a stream. */
 const doneMarker = '[DONE]';
@@ -85,10 +79,6 @@ function untilInterrupted<T>(work: Promise<T>, guard: CallGuard): Promise<Raced<
     work.then((value) => ({ value })),
     guard.interrupted.then((interruption) => ({ interruption })),
   ]);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOrNull(value: unknown): string | null {
@@ -384,8 +374,7 @@ async function readMessages(
 
 /**
  * EOF without `[DONE]`: interrupted, unless a finish_reason already arrived — then the reply is whole and only the
- * terminator is missing, so it counts as complete (flagged endedWithoutDone). zai-api.md: "a stream that ends
- * without [DONE] and without a finish_reason was interrupted".
+ * terminator is missing, so it counts as complete (flagged endedWithoutDone). See docs/wire-format.md#end-of-stream.
  */
 function endOfStream(reader: ReplyReader): StreamEnding {
   if (reader.finishReason) return { status: 'complete', endedWithoutDone: true };

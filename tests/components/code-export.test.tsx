@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CodeExportPanel } from '../../src/components/code/CodeExportPanel';
 import { PendingRequestCode } from '../../src/components/code/PendingRequestCode';
 import { ViewCodeButton } from '../../src/components/code/ViewCodeButton';
-import { codeTarget, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
+import { codeLanguage, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
 import type { ChatRequest } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
@@ -29,8 +29,8 @@ const request: ChatRequest = {
   },
 };
 
-function expected(language: CodeLanguage, library: CodeLibrary, apiKey?: string): string {
-  return generateCode(request, language, { library, includeKey: apiKey !== undefined, apiKey });
+function expected(library: CodeLibrary, apiKey?: string): string {
+  return generateCode(request, { library, includeKey: apiKey !== undefined, apiKey });
 }
 
 /** The code the selected tab shows (the <pre> fallback in jsdom). */
@@ -69,13 +69,13 @@ describe('tabs and libraries', () => {
     render(<CodeExportPanel request={request} />);
     expect(screen.getByRole('tab', { name: 'cURL' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tabpanel', { name: 'cURL' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
 
     await user.click(screen.getByRole('tab', { name: 'Java' }));
     expect(screen.getByRole('tab', { name: 'Java' })).toHaveAttribute('aria-selected', 'true');
     expect(screen.getByRole('tab', { name: 'cURL' })).toHaveAttribute('aria-selected', 'false');
     expect(screen.getByRole('tabpanel', { name: 'Java' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('java', 'java-httpclient'));
+    expect(shownCode()).toBe(expected('java-httpclient'));
   });
 
   it('moves between tabs with the arrow keys, Home and End, keeping one tab stop', async () => {
@@ -86,7 +86,7 @@ describe('tabs and libraries', () => {
     await user.keyboard('{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'Python' })).toHaveFocus();
     expect(screen.getByRole('tab', { name: 'Python' })).toHaveAttribute('aria-selected', 'true');
-    expect(shownCode()).toBe(expected('python', 'python-requests'));
+    expect(shownCode()).toBe(expected('python-requests'));
     await user.keyboard('{ArrowRight}{ArrowRight}');
     expect(screen.getByRole('tab', { name: 'cURL' })).toHaveFocus();
     await user.keyboard('{ArrowLeft}');
@@ -106,20 +106,36 @@ describe('tabs and libraries', () => {
     const pythonOptions = within(library)
       .getAllByRole('option')
       .map((option) => option.textContent);
-    expect(pythonOptions).toEqual(codeTarget('python').libraries.map((entry) => entry.label));
+    expect(pythonOptions).toEqual(codeLanguage('python').targets.map((target) => target.label));
 
     await user.selectOptions(library, 'openai');
-    expect(shownCode()).toBe(expected('python', 'python-openai'));
+    expect(shownCode()).toBe(expected('python-openai'));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Library' }), 'zai-sdk (official)');
-    expect(shownCode()).toBe(expected('python', 'python-zai-sdk'));
+    expect(shownCode()).toBe(expected('python-zai-sdk'));
 
     await user.click(screen.getByRole('tab', { name: 'Java' }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Library' }), 'zai-sdk (official)');
-    expect(shownCode()).toBe(expected('java', 'java-zai-sdk'));
+    expect(shownCode()).toBe(expected('java-zai-sdk'));
 
     await user.click(screen.getByRole('tab', { name: 'Python' }));
     expect(screen.getByRole('combobox', { name: 'Library' })).toHaveDisplayValue('zai-sdk (official)');
-    expect(shownCode()).toBe(expected('python', 'python-zai-sdk'));
+    expect(shownCode()).toBe(expected('python-zai-sdk'));
+  });
+});
+
+describe('Minimal', () => {
+  it('switches every language between the complete code and the short quick-start', async () => {
+    const user = userEvent.setup();
+    render(<CodeExportPanel request={request} />);
+    const toggle = screen.getByRole('checkbox', { name: 'Minimal' });
+    expect(toggle).not.toBeChecked();
+    expect(shownCode()).toBe(expected('curl'));
+    await user.click(toggle);
+    expect(shownCode()).toBe(generateCode(request, { library: 'curl', includeKey: false, minimal: true }));
+    await user.click(screen.getByRole('tab', { name: 'Python' }));
+    expect(shownCode()).toBe(generateCode(request, { library: 'python-requests', includeKey: false, minimal: true }));
+    await user.click(toggle);
+    expect(shownCode()).toBe(expected('python-requests'));
   });
 });
 
@@ -138,7 +154,7 @@ describe('Include my key', () => {
 
     await user.click(toggle);
     expect(shownCode()).toContain(testKey);
-    expect(shownCode()).toBe(expected('java', 'java-httpclient', testKey));
+    expect(shownCode()).toBe(expected('java-httpclient', testKey));
     expect(screen.getByText(/this code now contains your API key/i)).toBeVisible();
     expect(toggle).toHaveAccessibleDescription(/never share it/i);
 
@@ -156,7 +172,7 @@ describe('Include my key', () => {
     render(<CodeExportPanel request={request} />);
     await user.click(screen.getByRole('checkbox', { name: 'Include my key' }));
     expect(screen.getByText(/No API key is entered/)).toBeVisible();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
   });
 });
 
@@ -169,7 +185,7 @@ describe('Copy', () => {
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(writeText).toHaveBeenCalledTimes(1);
     expect(writeText).toHaveBeenCalledWith(shownCode());
-    expect(await navigator.clipboard.readText()).toBe(expected('python', 'python-requests'));
+    expect(await navigator.clipboard.readText()).toBe(expected('python-requests'));
     expect(screen.getByRole('button', { name: 'Copied' })).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('Code copied to the clipboard.');
   });
@@ -193,7 +209,7 @@ describe('Copy', () => {
     try {
       render(<CodeExportPanel request={request} />);
       await user.click(screen.getByRole('button', { name: 'Copy' }));
-      expect(copied).toEqual([expected('curl', 'curl')]);
+      expect(copied).toEqual([expected('curl')]);
       expect(screen.getByRole('button', { name: 'Copied' })).toBeInTheDocument();
       expect(screen.getByRole('button', { name: 'Copied' })).toHaveFocus();
     } finally {
@@ -210,7 +226,7 @@ describe('Copy', () => {
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     expect(screen.getByRole('status')).toHaveTextContent(/blocked the clipboard.*Ctrl\+C.*Download/);
     expect(screen.getByRole('button', { name: 'Copy' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
   });
 });
 
@@ -246,8 +262,8 @@ describe('Download', () => {
       const blob = blobs.at(-1);
       if (!blob) throw new Error('No file was created');
       expect(saved.at(-1)).toEqual({ fileName, href: `blob:test/${blobs.length}` });
-      expect(blob.type).toBe(`${codeTarget(language).mimeType};charset=utf-8`);
-      expect(await readBlob(blob)).toBe(expected(language, library));
+      expect(blob.type).toBe(`${codeLanguage(language).mimeType};charset=utf-8`);
+      expect(await readBlob(blob)).toBe(expected(library));
       expect(await readBlob(blob)).toBe(shownCode());
     }
   });
@@ -263,7 +279,7 @@ describe('dialogs', () => {
     const dialog = screen.getByRole('dialog', { name: 'Code for this request' });
     // The panel and the generators load on first use.
     expect(await within(dialog).findByRole('tablist', { name: 'Code language' })).toBeInTheDocument();
-    expect(shownCode()).toBe(expected('curl', 'curl'));
+    expect(shownCode()).toBe(expected('curl'));
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(open).toHaveFocus();
@@ -289,12 +305,41 @@ describe('dialogs', () => {
     await user.click(screen.getByRole('button', { name: 'Code' }));
     await screen.findByRole('tabpanel', { name: 'cURL' });
     const pending = () => selectPendingRequest(usePlaygroundStore.getState());
-    expect(shownCode()).toBe(generateCode(pending(), 'curl', { library: 'curl', includeKey: false }));
+    expect(shownCode()).toBe(generateCode(pending(), { library: 'curl', includeKey: false }));
     expect(shownCode()).toContain('First draft');
 
     act(() => actions.setDraft('Second draft'));
     expect(shownCode()).toContain('Second draft');
-    expect(shownCode()).toBe(generateCode(pending(), 'curl', { library: 'curl', includeKey: false }));
+    expect(shownCode()).toBe(generateCode(pending(), { library: 'curl', includeKey: false }));
     expect(shownCode()).not.toContain(testKey);
+  });
+});
+
+describe('an API key inside the messages', () => {
+  const leaky: ChatRequest = {
+    ...request,
+    body: { ...request.body, messages: [{ role: 'user', content: `my key is ${testKey}, keep it safe` }] },
+  };
+
+  it('is replaced in the code by default, with a note, and kept only when the user opts in', async () => {
+    const user = userEvent.setup();
+    render(<CodeExportPanel request={leaky} />);
+    for (const tab of ['cURL', 'Python', 'Java']) {
+      await user.click(screen.getByRole('tab', { name: tab }));
+      expect(shownCode()).not.toContain(testKey);
+      expect(shownCode()).toContain('my key is [redacted key], keep it safe');
+    }
+    expect(screen.getByText('An API key in your messages was replaced by “[redacted key]”.')).toBeVisible();
+    const keep = screen.getByRole('checkbox', { name: 'Keep the key in the messages' });
+    expect(keep).not.toBeChecked();
+    await user.click(keep);
+    expect(shownCode()).toContain(`my key is ${testKey}, keep it safe`);
+    expect(screen.getByText(/appears in your messages and is kept in this code/)).toBeVisible();
+  });
+
+  it('shows no note when the messages do not contain the key', () => {
+    render(<CodeExportPanel request={request} />);
+    expect(screen.queryByRole('checkbox', { name: 'Keep the key in the messages' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/An API key in your messages/)).not.toBeInTheDocument();
   });
 });

@@ -3,7 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { CurlImportDialog } from '../../src/components/request/CurlImportDialog';
-import { generateCurl } from '../../src/core/codegen';
+import { generateCode } from '../../src/core/codegen';
 import { buildChatRequest, defaultSettingsFor } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
@@ -68,7 +68,7 @@ describe('Paste cURL', () => {
       [{ role: 'user', content: "it's $HOME" }],
     );
     render(<CurlImportDialog />);
-    await paste(user, generateCurl(request, { library: 'curl', includeKey: false }));
+    await paste(user, generateCode(request, { library: 'curl', includeKey: false }));
     const state = usePlaygroundStore.getState();
     expect(state.settings).toMatchObject({
       model: 'glm-4.7',

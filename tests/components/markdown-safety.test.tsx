@@ -3,7 +3,7 @@
 import { render, screen } from '@testing-library/react';
 import type { ComponentProps } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ReplyMarkdown } from '../../src/components/reply/ReplyMarkdown';
+import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
 
 vi.mock('react-markdown', async (importOriginal) => {
   const original = await importOriginal<typeof import('react-markdown')>();

@@ -9,7 +9,7 @@ import spec from 'commonmark-spec';
 import { completeComponents } from '../../src/components/markdown/markdownComponents';
 import { documentPipeline } from '../../src/components/markdown/markdownPipeline';
 import { safeUrlTransform } from '../../src/components/markdown/safeUrl';
-import { ReplyMarkdown } from '../../src/components/reply/ReplyMarkdown';
+import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
 import { gfmCorpus } from '../fixtures/markdown/gfmCorpus';
 
 // Highlighting arrives asynchronously; plain code keeps both renders comparable at any moment.

@@ -101,7 +101,7 @@ describe('modifier shortcuts', () => {
     actions.setDraft('Copy this request');
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('{Control>}{Shift>}C{/Shift}{/Control}');
-    const expected = generateCode(selectPendingRequest(usePlaygroundStore.getState()), 'curl', {
+    const expected = generateCode(selectPendingRequest(usePlaygroundStore.getState()), {
       library: 'curl',
       includeKey: false,
     });

@@ -1,4 +1,4 @@
-// Compare mode end to end (issue 7, item 1): the built app in Chromium against the mock Z.ai server. Two columns —
+// Compare mode end to end: the built app in Chromium against the mock Z.ai server. Two columns —
 // the same model with Thinking on and off — stream at the same time, each completes with its own metrics, Stop in
 // one leaves the other running, and "Keep this one" continues the conversation with that column's reply.
 import { expect, test, type Locator, type Page } from '@playwright/test';

@@ -1,8 +1,8 @@
-// Issue 4 "Stream and network faults", end to end: each fault is injected by the mock Z.ai server (or, for a
+// Stream and network faults, end to end: each fault is injected by the mock Z.ai server (or, for a
 // network failure, by failing the request in the browser) and asserted the way the user sees it. Test titles
 // start with the scenario name: `npm run test:faults` prints one line per test.
 import { expect, test, type Page } from '@playwright/test';
-import { defaultReply } from '../mock-zai/server.mjs';
+import { defaultReply } from '../../mock-zai/content';
 import {
   messageBox,
   mock,

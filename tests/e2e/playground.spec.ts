@@ -1,6 +1,6 @@
-// Issue 2 end to end: the built app in Chromium against the project's mock Z.ai server. A multi-turn conversation
-// with thinking, Stop while thinking, 401 and 429 as the user sees them, reload, the offline demo, a model without
-// thinking, and the CORS → local proxy path.
+// The main chat flow end to end: the built app in Chromium against the project's mock Z.ai server. A multi-turn
+// conversation with thinking, Stop while thinking, 401 and 429 as the user sees them, reload, the offline demo, a
+// model without thinking, and the CORS → local proxy path.
 import { expect, test } from '@playwright/test';
 import {
   cancelRetryButton,

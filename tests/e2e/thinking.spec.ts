@@ -1,4 +1,4 @@
-// Issue 7 (thinking mode), end to end in Chromium against the mock: preserved thinking as the server receives it,
+// Thinking mode, end to end in Chromium against the mock: preserved thinking as the server receives it,
 // "Raise max tokens and retry" after a budget spent on thinking, the collapsed reasoning summary, copy and search in
 // the reasoning, and the presenter view.
 import { expect, test } from '@playwright/test';

@@ -1,7 +1,7 @@
 // Pins the exported text for a few fixtures, so any change in generated code is a visible diff.
 // Rewrite the files with: UPDATE_GOLDEN=1 npx vitest run tests/unit/codegen-golden.test.ts
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { codeTargets, generateCode } from '../../src/core/codegen';
@@ -9,22 +9,29 @@ import { requestFixtures } from '../fixtures/codegen/requests';
 
 const goldenDirectory = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/codegen/golden');
 const update = process.env.UPDATE_GOLDEN === '1';
-const extensions = { curl: 'sh', python: 'py', java: 'java' } as const;
+
+/** Fixtures whose minimal quick-start is pinned as well (as <name>.minimal.<target>). */
+const minimalGolden = new Set(['stream-thinking', 'complete-no-thinking', 'image-message']);
 
 describe('golden exports', () => {
-  for (const fixture of requestFixtures.filter((candidate) => candidate.golden)) {
+  const cases = requestFixtures
+    .filter((candidate) => candidate.golden)
+    .flatMap((fixture) => [
+      { fixture, minimal: false },
+      ...(minimalGolden.has(fixture.name) ? [{ fixture, minimal: true }] : []),
+    ]);
+  for (const { fixture, minimal } of cases) {
     for (const target of codeTargets) {
-      for (const library of target.libraries) {
-        const file = join(goldenDirectory, `${fixture.name}.${library.id}.${extensions[target.language]}`);
-        it(`${fixture.name} as ${library.id} matches ${file.split('/').pop() ?? ''}`, () => {
-          const code = generateCode(fixture.request, target.language, { library: library.id, includeKey: false });
-          if (update || !existsSync(file)) {
-            mkdirSync(goldenDirectory, { recursive: true });
-            writeFileSync(file, code);
-          }
-          expect(code).toBe(readFileSync(file, 'utf8'));
-        });
-      }
+      const extension = extname(target.language.fileName);
+      const file = join(goldenDirectory, `${fixture.name}${minimal ? '.minimal' : ''}.${target.id}${extension}`);
+      it(`${fixture.name} as ${target.id} matches ${file.split('/').pop() ?? ''}`, () => {
+        const code = generateCode(fixture.request, { library: target.id, includeKey: false, minimal });
+        if (update || !existsSync(file)) {
+          mkdirSync(goldenDirectory, { recursive: true });
+          writeFileSync(file, code);
+        }
+        expect(code).toBe(readFileSync(file, 'utf8'));
+      });
     }
   }
 });

@@ -13,7 +13,7 @@ function body(text: string): unknown {
   return JSON.parse(command(text).bodyText ?? 'null');
 }
 
-/** The vendor's bash samples, exactly as published in ../shared/reference (copied into tests/fixtures/curl). */
+/** The vendor's bash samples as published on docs.z.ai (guides/llm/glm-4.5, guides/llm/glm-4-32b-0414-128k). */
 function docsSamples(): string[] {
   const directory = new URL('../fixtures/curl/', import.meta.url);
   return readdirSync(directory)

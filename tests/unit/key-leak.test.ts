@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { codeTargets, generateCode } from '../../src/core/codegen';
 import type { ApiError, CallOptions, CallOutcome, StreamEvent } from '../../src/core/contracts';
 import { endpointPresets } from '../../src/core/endpoints';
-import { apiErrorFromResponse, redactApiError } from '../../src/core/errors';
+import { apiErrorFromResponse } from '../../src/core/errors';
+import { redactApiError } from '../../src/core/redaction';
 import { startMetrics } from '../../src/core/metrics';
 import { chatCompletionsUrl } from '../../src/core/endpoints';
 import { buildChatRequest, defaultSettingsFor } from '../../src/core/request';
@@ -242,14 +243,12 @@ describe('exported code', () => {
     { ...defaultSettingsFor('glm-4.6'), temperature: 0.3 },
     [{ role: 'user', content: 'Hello' }],
   );
-  const libraries = codeTargets.flatMap((target) =>
-    target.libraries.map((library) => [target.language, library.id] as const),
-  );
+  const libraries = codeTargets.map((target) => [target.language.id, target.id] as const);
 
   it.each(libraries)('%s / %s: no key unless "Include my key"', (language, library) => {
-    expectNoKey(generateCode(request, language, { library, includeKey: false, apiKey: testKey }));
+    expectNoKey(generateCode(request, { library, includeKey: false, apiKey: testKey }));
     // The same call with the option on does embed it, so the search above would have found it.
-    expect(generateCode(request, language, { library, includeKey: true, apiKey: testKey })).toContain(testKey);
+    expect(generateCode(request, { library, includeKey: true, apiKey: testKey })).toContain(testKey);
   });
 });
 

@@ -1,4 +1,4 @@
-// Guard for issue 4 ("untrusted model output"): reads the source tree and fails when something that would let
+// Guard for rendering untrusted model output safely: reads the source tree and fails when something that would let
 // model text become live HTML or a live script URL is added. Each rule is also run against a known-bad snippet,
 // so the guard itself is proven able to fail.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -117,7 +117,7 @@ describe('source guard', () => {
   const files = sourceFiles(join(root, 'src'));
 
   it('reads the source tree, including the Markdown renderer', () => {
-    expect(files.map((file) => file.path.replaceAll('\\', '/'))).toContain('src/components/reply/ReplyMarkdown.tsx');
+    expect(files.map((file) => file.path.replaceAll('\\', '/'))).toContain('src/components/markdown/ReplyMarkdown.tsx');
   });
 
   it('finds nothing in src that lets model text become live HTML or a live URL', () => {

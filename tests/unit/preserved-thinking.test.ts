@@ -1,4 +1,5 @@
-// Preserved thinking (zai-api.md "Request body": thinking.clear_thinking): the exact request bodies, pinned whole.
+// Preserved thinking (thinking.clear_thinking, docs/wire-format.md#preserved-thinking): the exact request bodies,
+// pinned whole.
 // The turns are the store's own (as the transcript holds them), mapped the way Send maps them.
 import { describe, expect, it } from 'vitest';
 import { buildRequestBody, defaultSettingsFor, type RequestSettings } from '../../src/core/request';

@@ -1,21 +1,26 @@
 import { useId, useMemo, useState } from 'react';
-import { codeTarget, codeTargets, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
-import { exportBaseUrl } from '../../core/endpoints';
+import { codeLanguage, codeLanguages, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
+import { mayContainSecret, redactKeyInRequest } from '../../core/codegen/redaction';
+import { baseUrlForExport } from '../../core/codegen/shared';
 import type { ChatRequest } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { CodeDisplay } from './CodeDisplay';
 import { CodeTabs, tabId } from './CodeTabs';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../ui/CopyButton';
 import { DownloadButton } from './DownloadButton';
 import { IncludeKeyToggle } from './IncludeKeyToggle';
+import { KeyInMessagesNote } from './KeyInMessagesNote';
 import { LibrarySelect } from './LibrarySelect';
-import '../../styles/code.css';
+import './code.css';
 
 type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
 
 function defaultLibraries(): LibraryChoice {
   const choice: Partial<LibraryChoice> = {};
-  for (const target of codeTargets) choice[target.language] = target.defaultLibrary;
+  for (const language of codeLanguages) {
+    const first = language.targets[0];
+    if (first) choice[language.id] = first.id;
+  }
   return choice as LibraryChoice;
 }
 
@@ -26,13 +31,20 @@ type Generated = { ok: true; code: string } | { ok: false; message: string };
  * includes it, and the code is shown read-only (Monaco, loaded on first use) with Copy and Download.
  */
 export function CodeExportPanel({ request }: { request: ChatRequest }) {
-  const [language, setLanguage] = useState<CodeLanguage>(codeTargets[0]?.language ?? 'curl');
+  const [language, setLanguage] = useState<CodeLanguage>(codeLanguages[0]?.id ?? 'curl');
   const [libraries, setLibraries] = useState<LibraryChoice>(defaultLibraries);
   const [includeKey, setIncludeKey] = useState(false);
-  // Read only while the key is wanted, so that typing a key does not regenerate code that does not contain it.
-  const apiKey = usePlaygroundStore((state) => (includeKey ? state.connection.apiKey : ''));
+  const [minimal, setMinimal] = useState(false);
+  const [keepKeyInMessages, setKeepKeyInMessages] = useState(false);
+  // Read only while the key is wanted or appears in the request, so that typing a key does not regenerate code
+  // that does not contain it.
+  const bodyText = useMemo(() => JSON.stringify(request.body), [request]);
+  const apiKey = usePlaygroundStore((state) =>
+    includeKey || mayContainSecret(bodyText, state.connection.apiKey) ? state.connection.apiKey : '',
+  );
+  const redaction = useMemo(() => redactKeyInRequest(request, apiKey), [request, apiKey]);
   const id = useId();
-  const target = codeTarget(language);
+  const tab = codeLanguage(language);
   const library = libraries[language];
   const panelId = `${id}-panel`;
 
@@ -40,40 +52,58 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
     try {
       return {
         ok: true,
-        code: generateCode({ ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) }, language, {
-          library,
-          includeKey,
-          apiKey: includeKey ? apiKey : undefined,
-        }),
+        code: generateCode(
+          {
+            ...(keepKeyInMessages ? request : redaction.request),
+            baseUrl: baseUrlForExport(request.baseUrl, window.location.origin),
+          },
+          {
+            library,
+            includeKey,
+            apiKey: includeKey ? apiKey : undefined,
+            minimal,
+          },
+        ),
       };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [request, language, library, includeKey, apiKey]);
+  }, [request, redaction, keepKeyInMessages, library, includeKey, apiKey, minimal]);
 
   return (
     <div className="code-export">
-      <CodeTabs targets={codeTargets} selected={language} onSelect={setLanguage} idPrefix={id} panelId={panelId} />
+      <CodeTabs languages={codeLanguages} selected={language} onSelect={setLanguage} idPrefix={id} panelId={panelId} />
       <div id={panelId} role="tabpanel" aria-labelledby={tabId(id, language)} className="code-export-panel">
         <div className="code-toolbar">
           <LibrarySelect
-            libraries={target.libraries}
+            targets={tab.targets}
             value={library}
             onChange={(next) => setLibraries((current) => ({ ...current, [language]: next }))}
           />
-          <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={apiKey !== ''} />
+          <label className="checkbox" title="A short quick-start: no retries, headings or error handling">
+            <input type="checkbox" checked={minimal} onChange={(event) => setMinimal(event.target.checked)} />
+            Minimal
+          </label>
+          <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={includeKey && apiKey !== ''} />
           {generated.ok && (
             <div className="code-actions">
-              <CopyButton key={`${language}-${library}`} text={generated.code} />
-              <DownloadButton text={generated.code} fileName={target.fileName} mimeType={target.mimeType} />
+              <CopyButton
+                key={`${language}-${library}`}
+                text={generated.code}
+                className="code-copy"
+                copiedMessage="Code copied to the clipboard."
+                failedMessage="The browser blocked the clipboard. Select the code and press Ctrl+C (⌘C on a Mac), or use Download."
+              />
+              <DownloadButton text={generated.code} fileName={tab.fileName} mimeType={tab.mimeType} />
             </div>
           )}
         </div>
+        {redaction.redacted && <KeyInMessagesNote keep={keepKeyInMessages} onChange={setKeepKeyInMessages} />}
         {generated.ok ? (
-          <CodeDisplay code={generated.code} language={target.monacoLanguage} label={`${target.label} code`} />
+          <CodeDisplay code={generated.code} language={tab.monacoLanguage} label={`${tab.label} code`} />
         ) : (
           <p role="alert" className="code-error">
-            This request cannot be exported as {target.label}: {generated.message}
+            This request cannot be exported as {tab.label}: {generated.message}
           </p>
         )}
       </div>

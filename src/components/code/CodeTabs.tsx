@@ -1,8 +1,8 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { CodeLanguage, CodeTarget } from '../../core/codegen';
+import type { CodeLanguage } from '../../core/codegen';
 
 interface CodeTabsProps {
-  targets: readonly CodeTarget[];
+  languages: readonly { id: CodeLanguage; label: string }[];
   selected: CodeLanguage;
   onSelect: (language: CodeLanguage) => void;
   /** Prefix for the tab ids (tabId() gives the same ids to the panel). */
@@ -18,12 +18,12 @@ export function tabId(idPrefix: string, language: CodeLanguage): string {
  * The language tabs (WAI-ARIA tabs pattern): one tab stop, Left/Right (wrapping), Home and End move between tabs
  * and select them.
  */
-export function CodeTabs({ targets, selected, onSelect, idPrefix, panelId }: CodeTabsProps) {
+export function CodeTabs({ languages, selected, onSelect, idPrefix, panelId }: CodeTabsProps) {
   const listRef = useRef<HTMLDivElement>(null);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const current = targets.findIndex((target) => target.language === selected);
-    const last = targets.length - 1;
+    const current = languages.findIndex((language) => language.id === selected);
+    const last = languages.length - 1;
     let next: number;
     if (event.key === 'ArrowRight') next = current >= last ? 0 : current + 1;
     else if (event.key === 'ArrowLeft') next = current <= 0 ? last : current - 1;
@@ -31,29 +31,29 @@ export function CodeTabs({ targets, selected, onSelect, idPrefix, panelId }: Cod
     else if (event.key === 'End') next = last;
     else return;
     event.preventDefault();
-    const target = targets[next];
-    if (!target) return;
-    onSelect(target.language);
-    listRef.current?.ownerDocument.getElementById(tabId(idPrefix, target.language))?.focus();
+    const language = languages[next];
+    if (!language) return;
+    onSelect(language.id);
+    listRef.current?.ownerDocument.getElementById(tabId(idPrefix, language.id))?.focus();
   }
 
   return (
     <div ref={listRef} className="code-tabs" role="tablist" aria-label="Code language" onKeyDown={onKeyDown}>
-      {targets.map((target) => {
-        const isSelected = target.language === selected;
+      {languages.map((language) => {
+        const isSelected = language.id === selected;
         return (
           <button
-            key={target.language}
-            id={tabId(idPrefix, target.language)}
+            key={language.id}
+            id={tabId(idPrefix, language.id)}
             type="button"
             role="tab"
             className="code-tab"
             aria-selected={isSelected}
             aria-controls={panelId}
             tabIndex={isSelected ? 0 : -1}
-            onClick={() => onSelect(target.language)}
+            onClick={() => onSelect(language.id)}
           >
-            {target.label}
+            {language.label}
           </button>
         );
       })}

@@ -1,16 +1,16 @@
 import { useId } from 'react';
-import type { CodeLibrary, CodeLibraryInfo } from '../../core/codegen';
+import { isCodeLibrary, type CodeLibrary, type CodeTarget } from '../../core/codegen';
 
 interface LibrarySelectProps {
-  libraries: readonly CodeLibraryInfo[];
+  targets: readonly CodeTarget[];
   value: CodeLibrary;
   onChange: (library: CodeLibrary) => void;
 }
 
 /** Which library the exported code uses, with what it needs and whether it sends exactly the same body. */
-export function LibrarySelect({ libraries, value, onChange }: LibrarySelectProps) {
+export function LibrarySelect({ targets, value, onChange }: LibrarySelectProps) {
   const id = useId();
-  const selected = libraries.find((library) => library.id === value);
+  const selected = targets.find((target) => target.id === value);
   return (
     <div className="code-library">
       <label htmlFor={`${id}-select`}>Library</label>
@@ -19,13 +19,13 @@ export function LibrarySelect({ libraries, value, onChange }: LibrarySelectProps
         value={value}
         aria-describedby={`${id}-description`}
         onChange={(event) => {
-          const library = libraries.find((candidate) => candidate.id === event.target.value);
-          if (library) onChange(library.id);
+          const target = targets.find((candidate) => candidate.id === event.target.value);
+          if (target && isCodeLibrary(target.id)) onChange(target.id);
         }}
       >
-        {libraries.map((library) => (
-          <option key={library.id} value={library.id}>
-            {library.label}
+        {targets.map((target) => (
+          <option key={target.id} value={target.id}>
+            {target.label}
           </option>
         ))}
       </select>

@@ -3,7 +3,7 @@
 // instance instead of fetching its AMD loader. Imported only by CodeViewer, which the Code panel loads lazily, so
 // none of this is in the initial bundle.
 //
-// Budget (issue 5): the bare editor alone is ≈ 694 KB gzip of the 700 KB allowed, so no optional editor features
+// Size budget: the bare editor alone is ≈ 694 KB gzip of the 700 KB allowed, so no optional editor features
 // are added (find +18 KB, clipboard actions +28 KB, folding +11 KB). Selecting and Ctrl/Cmd+C still work (the
 // editor's own copy handling), and the panel has a Copy button.
 import { loader } from '@monaco-editor/react';

@@ -16,7 +16,8 @@ function isLong(text: string): boolean {
 
 /**
  * The text of a finished turn: assistant turns as Markdown (the same safe renderer as the Reply area), user turns
- * as typed, line breaks kept. The answer often starts with "\n" (zai-api.md), so leading blank lines are not shown.
+ * as typed, line breaks kept. The answer often starts with "\n" (docs/wire-format.md#streamed-response), so
+ * leading blank lines are not shown.
  */
 export function TurnText({ role, text }: { role: TurnRole; text: string }) {
   const [expanded, setExpanded] = useState(false);

@@ -8,7 +8,7 @@ import { blockPipeline } from './markdownPipeline';
 import { PlainTextBlock, unsafeBlockNotes } from './PlainTextBlock';
 import { safeUrlTransform } from './safeUrl';
 
-export interface MarkdownBlockProps {
+interface MarkdownBlockProps {
   block: SourceBlock;
   /** The definitions and footnote numbering the block takes from the rest of the reply. */
   context: BlockContext;

@@ -2,6 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { describeFinishReason } from '../../core/finishReasons';
 import { formatCost, formatDuration } from '../../core/metrics';
 import { usePlaygroundStore } from '../../store';
+import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -19,25 +20,25 @@ interface ReplyMetricsProps {
   turnId: string;
 }
 
-/** Timings, token counts, finish reason and cost of one reply; the numbers the metrics module derived. */
+/** Timings, token counts, finish reason and cost of one reply (selectReplyFigures). */
 export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
   const figures = usePlaygroundStore(
     useShallow((state) => {
-      const reply = state.conversation.turns.find((turn) => turn.id === turnId)?.reply;
+      const reply = selectTurn(state, turnId)?.reply;
       if (!reply) return null;
-      const { metrics } = reply;
+      const figures = selectReplyFigures(reply);
       return {
-        firstReasoning: metrics.timeToFirstReasoningMs,
-        firstAnswer: metrics.timeToFirstAnswerMs,
-        total: metrics.totalMs,
-        tokensPerSecond: metrics.tokensPerSecond,
-        estimatedRate: metrics.tokensPerSecondEstimated,
-        promptTokens: metrics.promptTokens,
-        completionTokens: metrics.completionTokens,
-        reasoningTokens: metrics.reasoningTokens,
-        cost: metrics.estimatedCostUsd,
-        phase: metrics.phase,
-        finishReason: reply.finishReason ?? metrics.finishReason,
+        firstReasoning: figures.timeToFirstReasoningMs,
+        firstAnswer: figures.timeToFirstAnswerMs,
+        total: figures.totalMs,
+        tokensPerSecond: figures.tokensPerSecond,
+        estimatedRate: figures.tokensPerSecondEstimated,
+        promptTokens: figures.promptTokens,
+        completionTokens: figures.completionTokens,
+        reasoningTokens: figures.reasoningTokens,
+        cost: figures.estimatedCostUsd,
+        phase: reply.metrics.phase,
+        finishReason: reply.finishReason,
       };
     }),
   );

@@ -3,7 +3,8 @@ import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
 import { isCatalogued, modelInfo } from '../../core/models';
 import { maxTokensLimit } from '../../core/request';
-import { sendHint, useNumberDraft } from './ParameterField';
+import { sendHint } from './ParameterField';
+import { useNumberDraft } from '../ui/useNumberDraft';
 
 const formatter = new Intl.NumberFormat('en-US');
 

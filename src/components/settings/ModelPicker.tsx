@@ -14,7 +14,7 @@ function usd(amount: number): string {
 }
 
 /** One line about the model's limits and price, as the catalogue states them. */
-export function describeModel(model: ModelInfo): string {
+function describeModel(model: ModelInfo): string {
   if (!isCatalogued(model.id)) return 'custom model: limits are yours to set';
   const output =
     model.maxOutputTokens === null ? 'max output not published' : `max output ${integer.format(model.maxOutputTokens)}`;

@@ -1,131 +1,47 @@
-// Code export: one pure generator per library, and the registry the Code panel is built from.
+// The code export registry: every target, in the order the Code panel shows them. Each target declares its own
+// metadata next to its generator, so a new target is one new file and one line in this list. The first target
+// of a language is that tab's default library.
 import type { ChatRequest } from '../request';
-import { generateCurl } from './curl';
-import { generateJavaHttpClient } from './javaHttpClient';
-import { generateJavaZaiSdk } from './javaZaiSdk';
-import { generatePythonRequests } from './pythonRequests';
-import { generatePythonOpenAi, generatePythonZaiSdk } from './pythonSdks';
-import type { CodeGenerator, CodeLanguage, CodeLibrary, CodegenOptions } from './shared';
+import { curlTarget } from './curl';
+import { javaHttpClientTarget } from './javaHttpClient';
+import { javaZaiSdkTarget } from './javaZaiSdk';
+import { pythonOpenAiTarget } from './pythonOpenAi';
+import { pythonRequestsTarget } from './pythonRequests';
+import { pythonZaiSdkTarget } from './pythonZaiSdk';
+import type { ExportOptions } from './shared';
+import { findById, groupByLanguage } from './target';
 
-export type { CodeGenerator, CodeLanguage, CodeLibrary, CodegenOptions } from './shared';
-export {
-  generateCurl,
-  generateJavaHttpClient,
-  generateJavaZaiSdk,
-  generatePythonOpenAi,
-  generatePythonRequests,
-  generatePythonZaiSdk,
-};
+export const codeTargets = [
+  curlTarget,
+  pythonRequestsTarget,
+  pythonZaiSdkTarget,
+  pythonOpenAiTarget,
+  javaHttpClientTarget,
+  javaZaiSdkTarget,
+] as const;
 
-export interface CodeLibraryInfo {
-  id: CodeLibrary;
-  label: string;
-  /** One sentence for the UI: what the reader needs installed and whether the body is identical. */
-  description: string;
-  /** False when the library may send a body that differs from the app's (the code then says how). */
-  exactBody: boolean;
+export type RegisteredCodeTarget = (typeof codeTargets)[number];
+export type CodeLibrary = RegisteredCodeTarget['id'];
+export type CodeLanguage = RegisteredCodeTarget['language']['id'];
+export type CodegenOptions = ExportOptions & { library: CodeLibrary };
+export type { CodeLanguageGroup, CodeLanguageInfo, CodeTarget } from './target';
+
+/** The language tabs, each with its targets. */
+export const codeLanguages = groupByLanguage<RegisteredCodeTarget>(codeTargets);
+
+export function codeLanguage(language: CodeLanguage): (typeof codeLanguages)[number] {
+  return findById(codeLanguages, language, 'language');
 }
 
-export interface CodeTarget {
-  language: CodeLanguage;
-  /** Tab label. */
-  label: 'cURL' | 'Python' | 'Java';
-  /** Download file name. */
-  fileName: string;
-  /** Monaco language id for syntax highlighting. */
-  monacoLanguage: 'shell' | 'python' | 'java';
-  mimeType: string;
-  defaultLibrary: CodeLibrary;
-  libraries: readonly CodeLibraryInfo[];
+export function isCodeLibrary(id: string): id is CodeLibrary {
+  return codeTargets.some((target) => target.id === id);
 }
 
-export const codeTargets: readonly CodeTarget[] = [
-  {
-    language: 'curl',
-    label: 'cURL',
-    fileName: 'glm-request.sh',
-    monacoLanguage: 'shell',
-    mimeType: 'text/x-shellscript',
-    defaultLibrary: 'curl',
-    libraries: [
-      { id: 'curl', label: 'curl (bash)', description: 'bash and curl; prints the raw response.', exactBody: true },
-    ],
-  },
-  {
-    language: 'python',
-    label: 'Python',
-    fileName: 'glm_request.py',
-    monacoLanguage: 'python',
-    mimeType: 'text/x-python',
-    defaultLibrary: 'python-requests',
-    libraries: [
-      {
-        id: 'python-requests',
-        label: 'requests',
-        description: 'pip install requests; sends exactly this body.',
-        exactBody: true,
-      },
-      {
-        id: 'python-zai-sdk',
-        label: 'zai-sdk (official)',
-        description: 'pip install zai-sdk; the SDK adjusts temperature 0/1 and top_p 1.',
-        exactBody: false,
-      },
-      {
-        id: 'python-openai',
-        label: 'openai',
-        description: 'pip install openai; Z.ai-only fields go in extra_body.',
-        exactBody: true,
-      },
-    ],
-  },
-  {
-    language: 'java',
-    label: 'Java',
-    fileName: 'GlmRequest.java',
-    monacoLanguage: 'java',
-    mimeType: 'text/x-java-source',
-    defaultLibrary: 'java-httpclient',
-    libraries: [
-      {
-        id: 'java-httpclient',
-        label: 'HttpClient (JDK 11+)',
-        description: 'No dependency; sends exactly this body.',
-        exactBody: true,
-      },
-      {
-        id: 'java-zai-sdk',
-        label: 'zai-sdk (official)',
-        description: 'ai.z.openapi:zai-sdk; fields without a builder setter are listed in a comment.',
-        exactBody: false,
-      },
-    ],
-  },
-];
-
-export const codeGenerators: Readonly<Record<CodeLibrary, CodeGenerator>> = {
-  curl: generateCurl,
-  'python-requests': generatePythonRequests,
-  'python-zai-sdk': generatePythonZaiSdk,
-  'python-openai': generatePythonOpenAi,
-  'java-httpclient': generateJavaHttpClient,
-  'java-zai-sdk': generateJavaZaiSdk,
-};
-
-export function codeTarget(language: CodeLanguage): CodeTarget {
-  const target = codeTargets.find((candidate) => candidate.language === language);
-  if (!target) throw new RangeError(`Unknown code language "${String(language)}".`);
-  return target;
+export function codeTarget(library: CodeLibrary): RegisteredCodeTarget {
+  return findById<RegisteredCodeTarget>(codeTargets, library, 'library');
 }
 
-/**
- * The source text for `request` in `language` with `options.library`. The library must belong to the
- * language (see codeTargets); a mismatch is a programming error and throws.
- */
-export function generateCode(request: ChatRequest, language: CodeLanguage, options: CodegenOptions): string {
-  const target = codeTarget(language);
-  if (!target.libraries.some((library) => library.id === options.library)) {
-    throw new RangeError(`Library "${options.library}" is not available for ${target.label}.`);
-  }
-  return codeGenerators[options.library](request, options);
+/** The source text for `request` exported with `options.library`. */
+export function generateCode(request: ChatRequest, options: CodegenOptions): string {
+  return codeTarget(options.library).generate(request, options);
 }

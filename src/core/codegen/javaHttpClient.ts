@@ -1,144 +1,53 @@
 // Java 11+ with java.net.http.HttpClient and no dependency: the exact JSON body as text, SSE read line by
 // line with BodyHandlers.ofLines(), and a small JSON reader for the response.
-import type { ChatRequest } from '../request';
+import type { ChatRequest, ChatRequestBody } from '../request';
+import { bodyWithImageExpressions, exportedImages, type ExportedImage } from './images';
 import { CodeBuilder } from './codeBuilder';
-import { javaClassName, writeApiKey, writeMessagePrinter, writeOutputField, writeStreamPrinter } from './java';
-import { javaString, javaStringExpression, jsonText } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, type CodegenOptions } from './shared';
+import { javaJsonReader } from './javaJsonReader';
+import { generateJavaHttpClientMinimal } from './javaMinimal';
+import {
+  javaClassName,
+  javaLanguage,
+  writeApiKey,
+  writeImagePaths,
+  writeImageReader,
+  writeMessagePrinter,
+  writeOutputField,
+  writeStreamPrinter,
+} from './java';
+import { javaString, javaStringExpression, jsonText, splitAtExpressions } from './quoting';
+import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
+import type { CodeTarget } from './target';
 
-// Written without any backslash-u sequence: javac would translate it before compiling (see javaString).
-const jsonReader = String.raw`/** Just enough JSON for the response: objects, arrays, strings, numbers, true, false, null. */
-static final class Json {
-    private final String text;
-    private int position;
+/** One line of JSON text as a Java expression, image expressions (see images.ts) joined in. */
+function javaJsonLine(line: string): string {
+  const pieces = splitAtExpressions(line);
+  if (pieces.length === 1) return javaStringExpression(line);
+  return pieces
+    .map((piece, index) => (index % 2 === 1 ? piece : piece === '' ? '' : javaStringExpression(piece)))
+    .filter((piece) => piece !== '')
+    .join(' + ');
+}
 
-    private Json(String text) {
-        this.text = text;
-    }
+/** The body with each image as a Java expression (quoted: it stands for a whole JSON string value). */
+export function httpClientBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
+  return bodyWithImageExpressions(
+    request.body,
+    images,
+    (image) => `"\\"" + imageDataUrl(${image.variable}, ${javaString(image.mimeType)}) + "\\""`,
+  );
+}
 
-    static Object parse(String text) {
-        Json reader = new Json(text);
-        Object value = reader.value();
-        reader.skipWhitespace();
-        if (reader.position != text.length()) throw reader.error("unexpected text after the value");
-        return value;
-    }
-
-    /** node[key] for an object (String key) or an array (Integer key); null when absent. */
-    static Object get(Object node, Object key) {
-        if (node instanceof Map && key instanceof String) return ((Map<?, ?>) node).get(key);
-        if (node instanceof List && key instanceof Integer) {
-            List<?> list = (List<?>) node;
-            int index = (Integer) key;
-            return index >= 0 && index < list.size() ? list.get(index) : null;
-        }
-        return null;
-    }
-
-    private Object value() {
-        skipWhitespace();
-        char next = peek();
-        if (next == '{') return object();
-        if (next == '[') return array();
-        if (next == '"') return string();
-        if (text.startsWith("true", position)) { position += 4; return Boolean.TRUE; }
-        if (text.startsWith("false", position)) { position += 5; return Boolean.FALSE; }
-        if (text.startsWith("null", position)) { position += 4; return null; }
-        return number();
-    }
-
-    private Map<String, Object> object() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        expect('{');
-        skipWhitespace();
-        if (peek() == '}') { position++; return map; }
-        while (true) {
-            skipWhitespace();
-            String key = string();
-            skipWhitespace();
-            expect(':');
-            map.put(key, value());
-            skipWhitespace();
-            if (peek() != ',') break;
-            position++;
-        }
-        expect('}');
-        return map;
-    }
-
-    private List<Object> array() {
-        List<Object> list = new ArrayList<>();
-        expect('[');
-        skipWhitespace();
-        if (peek() == ']') { position++; return list; }
-        while (true) {
-            list.add(value());
-            skipWhitespace();
-            if (peek() != ',') break;
-            position++;
-        }
-        expect(']');
-        return list;
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder builder = new StringBuilder();
-        while (true) {
-            if (position >= text.length()) throw error("unterminated string");
-            char next = text.charAt(position++);
-            if (next == '"') return builder.toString();
-            if (next != '\\') { builder.append(next); continue; }
-            char escape = text.charAt(position++);
-            if (escape == 'n') builder.append('\n');
-            else if (escape == 't') builder.append('\t');
-            else if (escape == 'r') builder.append('\r');
-            else if (escape == 'b') builder.append('\b');
-            else if (escape == 'f') builder.append('\f');
-            else if (escape == 'u') {
-                builder.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-                position += 4;
-            } else builder.append(escape); // the quote, backslash and slash escapes
-        }
-    }
-
-    private Double number() {
-        int start = position;
-        while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) position++;
-        if (start == position) throw error("unexpected character");
-        return Double.valueOf(text.substring(start, position));
-    }
-
-    private char peek() {
-        return position < text.length() ? text.charAt(position) : '\0';
-    }
-
-    private void expect(char expected) {
-        if (peek() != expected) throw error("expected " + expected);
-        position++;
-    }
-
-    private void skipWhitespace() {
-        while (position < text.length() && " \t\r\n".indexOf(text.charAt(position)) >= 0) position++;
-    }
-
-    private IllegalArgumentException error(String problem) {
-        return new IllegalArgumentException("Bad JSON at character " + position + ": " + problem);
-    }
-}`;
-
-function writeRequestBodyMethod(code: CodeBuilder, request: ChatRequest): void {
-  const lines = jsonText(request.body).split('\n');
+export function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody, hasImages: boolean): void {
+  const lines = jsonText(body).split('\n');
   code.line('/** The exact JSON body GLM Playground sends. */');
   code.block(
-    'static String requestBody() {',
+    `static String requestBody()${hasImages ? ' throws java.io.IOException' : ''} {`,
     () => {
       code.line('return String.join("\\n",');
       code.indented(() => {
         code.indented(() => {
-          lines.forEach((line, index) =>
-            code.line(javaStringExpression(line) + (index === lines.length - 1 ? ');' : ',')),
-          );
+          lines.forEach((line, index) => code.line(javaJsonLine(line) + (index === lines.length - 1 ? ');' : ',')));
         });
       });
     },
@@ -186,6 +95,12 @@ function writeStreamingCall(code: CodeBuilder): void {
               code.line('Object delta = Json.get(choice, "delta");');
               code.line('show("reasoning", Json.get(delta, "reasoning_content"));');
               code.line('show("answer", Json.get(delta, "content"));');
+              code.line('// Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
+              code.line('Object calls = Json.get(delta, "tool_calls");');
+              code.line('if (calls instanceof List)');
+              code.line(
+                '    for (Object call : (List<?>) calls) show("tool", Json.get(Json.get(call, "function"), "arguments"));',
+              );
             },
             '}',
           );
@@ -212,13 +127,24 @@ function writeCompleteCall(code: CodeBuilder): void {
   );
   code.line('Object message = Json.get(Json.get(Json.get(Json.parse(response.body()), "choices"), 0), "message");');
   writeMessagePrinter(code, 'Json.get(message, "reasoning_content")', 'Json.get(message, "content")');
+  code.line('Object calls = Json.get(message, "tool_calls");');
+  code.line('if (calls instanceof List)');
+  code.line('    for (Object call : (List<?>) calls) {');
+  code.line('        Object function = Json.get(call, "function");');
+  code.line('        OUT.println("Tool call: " + Json.get(function, "name") + " " + Json.get(function, "arguments"));');
+  code.line('    }');
 }
 
-export function generateJavaHttpClient(request: ChatRequest, options: CodegenOptions): string {
+function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generateJavaHttpClientMinimal(request, options);
   const streaming = isStreaming(request.body);
+  const images = exportedImages(request.body);
+  // Quotes around the data URL: the expression stands for a whole JSON string value.
+  const body = httpClientBody(request, images);
   const code = new CodeBuilder('    ');
   code.line(`// ${headerSummary(request)}`);
   code.line(`// Requires JDK 11+ and nothing else. Run: java ${javaClassName}.java (with ZAI_API_KEY set).`);
+  writeBaseUrlNote(code, request, '//');
   const imports = [
     'java.io.FileDescriptor',
     'java.io.FileOutputStream',
@@ -243,6 +169,7 @@ export function generateJavaHttpClient(request: ChatRequest, options: CodegenOpt
   code.block(
     `public class ${javaClassName} {`,
     () => {
+      writeImagePaths(code, images);
       code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
       writeOutputField(code);
       code.line();
@@ -266,15 +193,28 @@ export function generateJavaHttpClient(request: ChatRequest, options: CodegenOpt
         '}',
       );
       code.line();
-      writeRequestBodyMethod(code, request);
+      writeRequestBodyMethod(code, body, images.length > 0);
+      if (images.length > 0) {
+        code.line();
+        writeImageReader(code);
+      }
       if (streaming) {
         code.line();
         writeStreamPrinter(code);
       }
       code.line();
-      code.line(jsonReader);
+      code.line(javaJsonReader);
     },
     '}',
   );
   return code.toString();
 }
+
+export const javaHttpClientTarget = {
+  id: 'java-httpclient',
+  label: 'HttpClient (JDK 11+)',
+  description: 'No dependency; sends exactly this body.',
+  exactBody: true,
+  language: javaLanguage,
+  generate: generateJavaHttpClient,
+} as const satisfies CodeTarget;
