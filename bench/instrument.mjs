@@ -8,7 +8,7 @@
  * @property {string} replySelector The element holding the rendered reply (its text is what the user sees).
  * @property {string} reasoningSelector The element holding the rendered reasoning.
  * @property {string | null} excludeSelector Chrome inside the reply that is not reply text (code block headers).
- * @property {number} expectedReply Letters and digits of the complete reply, as rendered (see alnumOf in run.mjs).
+ * @property {number} expectedReply Letters and digits of the complete reply, as rendered (see alnumOf in workloads.mjs).
  * @property {number} sampleEveryMs How often the panes' text is sampled for staleness.
  */
 
