@@ -1,7 +1,7 @@
 // @ts-check
 // Opens a page of either variant in Chromium with the in-page instrumentation and CDP sessions, and reads the
 // page's metrics.
-import { installInstrumentation } from './instrument.mjs';
+import { instrumentationScript } from './instrument.mjs';
 import { sleep } from './figures.mjs';
 import { variants } from './workloads.mjs';
 
@@ -19,7 +19,7 @@ export async function openPage(browser, url, variant) {
   await context.exposeBinding('__benchSignal', (_source, /** @type {string} */ name, /** @type {unknown} */ data) => {
     waiters.get(name)?.(data);
   });
-  await context.addInitScript(installInstrumentation);
+  await context.addInitScript({ content: instrumentationScript });
   const page = await context.newPage();
   /** @type {string[]} */
   const errors = [];
