@@ -92,8 +92,8 @@ export function installInstrumentation() {
     if (selector === null) return null;
     const element = document.querySelector(selector);
     if (!element) return null;
-    let count = alnum(element.textContent ?? '');
-    if (exclude) for (const excluded of element.querySelectorAll(exclude)) count -= alnum(excluded.textContent ?? '');
+    let count = alnum(element.textContent);
+    if (exclude) for (const excluded of element.querySelectorAll(exclude)) count -= alnum(excluded.textContent);
     return count;
   };
 
@@ -156,8 +156,10 @@ export function installInstrumentation() {
           boundary = buffer.indexOf('\n\n');
           if (!event.startsWith('data: {')) continue;
           try {
-            /** @type {{ choices?: { delta?: { content?: string, reasoning_content?: string } }[] }} */
-            const payload = JSON.parse(event.slice(6));
+            const payload =
+              /** @type {{ choices?: { delta?: { content?: string, reasoning_content?: string } }[] }} */ (
+                JSON.parse(event.slice(6))
+              );
             const delta = payload.choices?.[0]?.delta;
             if (delta?.content) reply += visible(delta.content);
             if (delta?.reasoning_content) reasoning += visible(delta.reasoning_content);
@@ -329,7 +331,7 @@ export function installInstrumentation() {
   // Time to the composer: when a textarea labelled "Message" exists, and when the frame showing it has painted.
   const findComposer = () => {
     for (const textarea of document.querySelectorAll('textarea')) {
-      if (textarea.labels?.[0]?.textContent?.trim() === 'Message') return true;
+      if (textarea.labels[0]?.textContent.trim() === 'Message') return true;
     }
     return false;
   };

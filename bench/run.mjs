@@ -207,6 +207,7 @@ async function buildAll() {
 
 // ---- server ---------------------------------------------------------------------------------------------------
 
+/** @type {Record<string, string>} */
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -251,7 +252,7 @@ async function startServer() {
             delivery.total += parts[0].split('"delta":').length - 1;
             delivery.writes.push({ at: nowMs(), deltas: delivery.total });
           }
-          return Reflect.apply(write, response, parts);
+          return /** @type {boolean} */ (Reflect.apply(write, response, parts));
         };
         Object.assign(response, { write: logged });
       }
@@ -264,10 +265,7 @@ async function startServer() {
     if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory())
       file = path.join(base, 'index.html');
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.setHeader(
-      'Content-Type',
-      contentTypes[/** @type {keyof typeof contentTypes} */ (path.extname(file))] ?? 'application/octet-stream',
-    );
+    response.setHeader('Content-Type', contentTypes[path.extname(file)] ?? 'application/octet-stream');
     response.setHeader('Cache-Control', 'no-cache');
     createReadStream(file).pipe(response);
   });
@@ -475,13 +473,15 @@ async function streamRun(browser, server, variant, workload) {
   /** @type {{ at: number, task: number }[]} */
   const busySamples = [];
   let polling = true;
-  const poll = (async () => {
+  // A named function, not an immediately invoked one: TypeScript reads an IIFE's loop as running before `polling = false`.
+  const pollBusy = async () => {
     while (polling) {
       const values = await metrics(cpu).catch(() => null);
       if (values) busySamples.push({ at: (values.Timestamp ?? 0) * 1000, task: (values.TaskDuration ?? 0) * 1000 });
       await sleep(100);
     }
-  })();
+  };
+  const poll = pollBusy();
 
   const durationMs = (expected.tokens / workload.rate) * 1000;
   const before = await metrics(cdp);
@@ -619,7 +619,7 @@ async function conversationRun(browser, server) {
   const heapTrail = [];
   /** @type {string | null} */
   let failure = null;
-  for (let index = 1; index <= conversation.replies && failure === null; index++) {
+  for (let index = 1; index <= conversation.replies; index++) {
     server.mock.queue({
       name: 'long',
       contentChars: conversation.contentChars,
@@ -670,7 +670,7 @@ async function conversationRun(browser, server) {
 
 /** @param {boolean | null} ok */
 const verdict = (ok) => (ok === null ? '  -  ' : ok ? 'PASS' : 'MISS');
-/** @param {unknown} value @param {number} width */
+/** @param {string | number | null} value @param {number} width */
 const cell = (value, width) => String(value ?? '–').padStart(width);
 /** @param {number | null} app @param {number | null} naive */
 const ratio = (app, naive) => (app && naive ? `${round(naive / app, 1)}×` : '–');
@@ -708,7 +708,7 @@ function printTable(bundle, results) {
   lines.push('Initial load (app)                         value        target    ');
   const row = (
     /** @type {string} */ label,
-    /** @type {unknown} */ value,
+    /** @type {string | number | null} */ value,
     /** @type {string} */ target,
     /** @type {boolean | null} */ ok,
   ) => lines.push(`${label.padEnd(40)}${cell(value, 12)}  ${target.padEnd(10)}${verdict(ok)}`);

@@ -58,7 +58,8 @@ export function planJavaSdkBuilder(request: ChatRequest): BuilderPlan {
       for (const key of Object.keys(thinking)) if (key !== 'type') unsupported.push(`thinking.${key}`);
     } else if (name === 'temperature' && typeof value === 'number') calls.push(`.temperature(${javaFloat(value)})`);
     else if (name === 'top_p' && typeof value === 'number') calls.push(`.topP(${javaFloat(value)})`);
-    else if (name === 'max_tokens' && Number.isInteger(value)) calls.push(`.maxTokens(${String(value)})`);
+    else if (name === 'max_tokens' && typeof value === 'number' && Number.isInteger(value))
+      calls.push(`.maxTokens(${String(value)})`);
     else if (name === 'do_sample' && typeof value === 'boolean') calls.push(`.doSample(${value})`);
     else if (name === 'stop' && isStringArray(value))
       calls.push(`.stop(Arrays.asList(${value.map(javaString).join(', ')}))`);
@@ -135,7 +136,7 @@ function generateJavaZaiSdk(request: ChatRequest, options: ApiKeyOptions): strin
           code.line('ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()');
           code.indented(() =>
             code.indented(() => {
-              code.line(`.model(${javaString(String(request.body.model))})`);
+              code.line(`.model(${javaString(request.body.model)})`);
               if (request.body.messages.length === 0) code.line('.messages(Arrays.asList())');
               else code.line('.messages(Arrays.asList(');
               code.indented(() =>
