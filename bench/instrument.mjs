@@ -95,8 +95,8 @@ export function installInstrumentation() {
     if (selector === null) return null;
     const element = document.querySelector(selector);
     if (!element) return null;
-    let count = alnum(element.textContent ?? '');
-    if (exclude) for (const excluded of element.querySelectorAll(exclude)) count -= alnum(excluded.textContent ?? '');
+    let count = alnum(element.textContent);
+    if (exclude) for (const excluded of element.querySelectorAll(exclude)) count -= alnum(excluded.textContent);
     return count;
   };
 
@@ -213,8 +213,8 @@ export function installInstrumentation() {
 
 /** The init script: installInstrumentation and the page-side functions it calls, as one self-contained source. */
 export const instrumentationScript = `(() => {
-${analyseStream}
-${recordChatStreams}
-${recordComposer}
-(${installInstrumentation})();
+${analyseStream.toString()}
+${recordChatStreams.toString()}
+${recordComposer.toString()}
+(${installInstrumentation.toString()})();
 })();`;

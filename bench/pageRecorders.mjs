@@ -57,7 +57,7 @@ export function recordComposer(state) {
   // Time to the composer: when a textarea labelled "Message" exists, and when the frame showing it has painted.
   const findComposer = () => {
     for (const textarea of document.querySelectorAll('textarea')) {
-      if (textarea.labels?.[0]?.textContent?.trim() === 'Message') return true;
+      if (textarea.labels[0]?.textContent.trim() === 'Message') return true;
     }
     return false;
   };

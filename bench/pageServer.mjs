@@ -10,6 +10,7 @@ import { nowMs } from './figures.mjs';
 
 /** @typedef {{ mock: ReturnType<typeof createMockZai>, origin: string }} BenchServer */
 
+/** @type {Record<string, string>} */
 const contentTypes = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -67,10 +68,7 @@ export async function startServer() {
     if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory())
       file = path.join(base, 'index.html');
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
-    response.setHeader(
-      'Content-Type',
-      contentTypes[/** @type {keyof typeof contentTypes} */ (path.extname(file))] ?? 'application/octet-stream',
-    );
+    response.setHeader('Content-Type', contentTypes[path.extname(file)] ?? 'application/octet-stream');
     response.setHeader('Cache-Control', 'no-cache');
     createReadStream(file).pipe(response);
   });

@@ -8,7 +8,7 @@ import { fast, slow, targets, typing } from './workloads.mjs';
 
 /** @param {boolean | null} ok */
 const verdict = (ok) => (ok === null ? '  -  ' : ok ? 'PASS' : 'MISS');
-/** @param {unknown} value @param {number} width */
+/** @param {string | number | null} value @param {number} width */
 const cell = (value, width) => String(value ?? '–').padStart(width);
 /** @param {number | null} app @param {number | null} naive */
 const ratio = (app, naive) => (app && naive ? `${round(naive / app, 1)}×` : '–');
@@ -46,7 +46,7 @@ export function printTable(bundle, results) {
   lines.push('Initial load (app)                         value        target    ');
   const row = (
     /** @type {string} */ label,
-    /** @type {unknown} */ value,
+    /** @type {string | number | null} */ value,
     /** @type {string} */ target,
     /** @type {boolean | null} */ ok,
   ) => lines.push(`${label.padEnd(40)}${cell(value, 12)}  ${target.padEnd(10)}${verdict(ok)}`);

@@ -122,7 +122,7 @@ export async function conversationRun(browser, server) {
   const heapTrail = [];
   /** @type {string | null} */
   let failure = null;
-  for (let index = 1; index <= conversation.replies && failure === null; index++) {
+  for (let index = 1; index <= conversation.replies; index++) {
     server.mock.queue({
       name: 'long',
       contentChars: conversation.contentChars,

@@ -39,13 +39,15 @@ export async function streamRun(browser, server, variant, workload) {
   /** @type {{ at: number, task: number }[]} */
   const busySamples = [];
   let polling = true;
-  const poll = (async () => {
+  // A named function, not an immediately invoked one: TypeScript reads an IIFE's loop as running before `polling = false`.
+  const pollBusy = async () => {
     while (polling) {
       const values = await metrics(cpu).catch(() => null);
       if (values) busySamples.push({ at: (values.Timestamp ?? 0) * 1000, task: (values.TaskDuration ?? 0) * 1000 });
       await sleep(100);
     }
-  })();
+  };
+  const poll = pollBusy();
 
   const durationMs = (expected.tokens / workload.rate) * 1000;
   const before = await metrics(cdp);

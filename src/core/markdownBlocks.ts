@@ -98,7 +98,7 @@ function normaliseLineEndings(text: string): { normalised: string; originalOffse
   const offsets: number[] = [];
   let normalised = '';
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (char === '\r' && text[index + 1] === '\n') continue;
     offsets.push(index);
     normalised += char === '\r' ? '\n' : char;

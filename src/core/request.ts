@@ -169,7 +169,7 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   const defaultMax = model.defaultMaxTokens ?? maxTokensLimit(model);
   if (settings.pinned.max_tokens || maxTokens !== defaultMax) body.max_tokens = maxTokens;
   // Unknown fields go out verbatim, after the form's own; a form-owned name there is ignored (the form wins).
-  for (const [name, value] of Object.entries(settings.extraFields ?? {})) {
+  for (const [name, value] of Object.entries(settings.extraFields)) {
     if (!isFormOwnedField(name) && value !== undefined) body[name] = value;
   }
   return body;

@@ -162,10 +162,10 @@ function importedReply(reply: FileReply): ReplyInfo {
   const status = isLiveStatus(reply.status) ? 'interrupted' : reply.status;
   return {
     status,
-    request: { baseUrl: reply.request.baseUrl, body: reply.request.body as ReplyInfo['request']['body'] },
+    request: { baseUrl: reply.request.baseUrl, body: reply.request.body },
     error: reply.error ? importedError(reply.error) : null,
     finishReason: reply.finishReason,
-    usage: reply.usage as ReplyInfo['usage'],
+    usage: reply.usage,
     metrics: importedMetrics(reply.metrics),
     warnings: reply.warnings,
     retry: null,

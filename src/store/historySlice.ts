@@ -138,7 +138,7 @@ export function salvageHistory(raw: unknown): HistoryState {
   const entries: HistoryEntry[] = [];
   for (const candidate of Array.isArray(record.entries) ? record.entries : []) {
     const parsed = historyEntrySchema.safeParse(candidate);
-    if (parsed.success) entries.push(parsed.data as HistoryEntry);
+    if (parsed.success) entries.push(parsed.data);
   }
   return { limit, entries: entries.slice(0, limit) };
 }

@@ -12,7 +12,7 @@ import { selectRequestBody } from './selectors';
 import type { Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 // ---- the JSON tab -----------------------------------------------------------------------------------
 

@@ -141,7 +141,7 @@ export function salvagePresets(raw: unknown): PresetsState {
   const list: unknown[] = isRecord(raw) && Array.isArray(raw.saved) ? raw.saved : [];
   for (const candidate of list) {
     const parsed = presetSchema.safeParse(candidate);
-    if (parsed.success) saved.push(parsed.data as Preset);
+    if (parsed.success) saved.push(parsed.data);
   }
   return { saved };
 }

@@ -12,7 +12,7 @@ import {
 import { usePlaygroundStore } from './index';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 function patchSettings(patch: Partial<RequestSettings>): void {
   set((state) => ({ settings: { ...state.settings, ...patch } }));

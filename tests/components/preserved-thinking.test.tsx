@@ -33,7 +33,7 @@ function setTranscript() {
 }
 
 function mark(name: string): string {
-  return within(screen.getByRole('article', { name })).getByText(/^Reasoning \(/).textContent ?? '';
+  return within(screen.getByRole('article', { name })).getByText(/^Reasoning \(/).textContent;
 }
 
 /** What the next request would really send back (the transcript must agree with it). */

@@ -11,7 +11,7 @@ import { modelCatalogue } from '../../src/core/models';
 function requestBody(): Record<string, unknown> {
   const region = screen.getByRole('region', { name: 'Request' });
   const pre = within(region).getByLabelText('Request body');
-  return JSON.parse(pre.textContent ?? '') as Record<string, unknown>;
+  return JSON.parse(pre.textContent) as Record<string, unknown>;
 }
 
 async function chooseModel(user: ReturnType<typeof userEvent.setup>, id: string) {
@@ -222,11 +222,15 @@ describe('Request preview', () => {
 
   it('holds still while a reply streams and catches up when it ends', () => {
     render(<SettingsSidebar />);
-    act(() => usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: true } })));
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: true } }));
+    });
     act(() => actions.setDraft('typed while streaming'));
     expect(requestBody()).toMatchObject({ messages: [] });
     expect(screen.getByText(/the preview updates when it ends/)).toBeInTheDocument();
-    act(() => usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: false } })));
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: false } }));
+    });
     expect(requestBody()).toMatchObject({ messages: [{ role: 'user', content: 'typed while streaming' }] });
   });
 });

@@ -1,4 +1,4 @@
-import { useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent, type SubmitEvent } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectCanRegenerate, selectCanSend } from '../../store/selectors';
@@ -16,7 +16,7 @@ export function Composer() {
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  function send(event?: FormEvent) {
+  function send(event?: SubmitEvent) {
     event?.preventDefault();
     if (!canSend) return;
     actions.send();

@@ -43,7 +43,7 @@ function removeFootnoteDefinitions() {
     for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
       if (!('children' in node)) continue;
       if (node.children.some((child) => child.type === 'footnoteDefinition')) {
-        node.children = node.children.filter((child) => child.type !== 'footnoteDefinition') as typeof node.children;
+        node.children = node.children.filter((child) => child.type !== 'footnoteDefinition');
       }
       stack.push(...node.children);
     }
