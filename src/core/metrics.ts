@@ -202,8 +202,7 @@ function withDerived(metrics: ReplyMetrics, model: ModelInfo | null): ReplyMetri
     promptTokens: usage?.prompt_tokens ?? null,
     completionTokens: usage?.completion_tokens ?? null,
     reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens ?? null,
-    estimatedCostUsd:
-      usage && model ? estimateCost(model, usage.prompt_tokens, usage.completion_tokens) : metrics.estimatedCostUsd,
+    estimatedCostUsd: usage && model ? estimateCost(model, usage) : metrics.estimatedCostUsd,
   };
 }
 

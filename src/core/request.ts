@@ -157,7 +157,7 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   const body: ChatRequestBody = { model: settings.model.trim(), messages };
   if (settings.stream) body.stream = true;
   if (supportsThinking(model)) {
-    body.thinking = { type: settings.thinking ? 'enabled' : 'disabled' };
+    body.thinking = { type: settings.thinking || model.thinking === 'required' ? 'enabled' : 'disabled' };
     if (preserve) body.thinking.clear_thinking = false;
   }
   const temperature = clampTemperature(settings.temperature);

@@ -5,6 +5,7 @@ import { modelInfo, supportsThinking, type ModelInfo } from '../../core/models';
 
 function thinkingHint(model: ModelInfo): string {
   if (!supportsThinking(model)) return 'This model has no thinking mode';
+  if (model.thinking === 'required') return 'Always on: this model cannot answer without reasoning.';
   if (model.thinking === 'always') return 'On: the model reasons before every answer.';
   return 'On: the model decides when a question needs reasoning.';
 }
@@ -24,8 +25,8 @@ export function ThinkingSwitch() {
         <input
           type="checkbox"
           role="switch"
-          checked={supported && thinking}
-          disabled={!supported}
+          checked={supported && (thinking || model.thinking === 'required')}
+          disabled={!supported || model.thinking === 'required'}
           aria-describedby={`${id}-hint`}
           onChange={(event) => settingsActions.setThinking(event.target.checked)}
         />
