@@ -1,13 +1,14 @@
 // A request body (JSON text or an already parsed value) → what the form and the conversation hold. Used by the
 // raw JSON editor, share links and the cURL import, so one set of rules decides what a body means:
-// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens) go into the form and
+// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, and reasoning_effort on
+//   models that take it) go into the form and
 //   must have the right type and range; everything else goes to extraFields, verbatim;
 // - a parameter present in the body is kept exactly: pinned when it equals the model default, so that
 //   buildRequestBody sends the same body back (an absent one means "model default", not pinned);
 // - messages: a first system message is the system prompt; the others are user/assistant turns;
 // - whatever buildRequestBody could not send back the same way is a problem, never silently dropped.
 import { childPath, lineAndColumn, locateJson, type JsonLocations } from './jsonLocations';
-import { modelInfo, supportsThinking, type ModelInfo } from './models';
+import { modelInfo, supportsThinking, type ModelInfo, type ReasoningEffort } from './models';
 import {
   defaultSettingsFor,
   isFormOwnedField,
@@ -28,7 +29,10 @@ export interface RequestJsonProblem {
 }
 
 /** The form values a body determines. thinking/preserveReasoning are left out when the model has no thinking. */
-export type RequestSettingsPatch = Omit<RequestSettings, 'extraFields' | 'thinking' | 'preserveReasoning'> &
+export type RequestSettingsPatch = Omit<
+  RequestSettings,
+  'extraFields' | 'thinking' | 'preserveReasoning' | 'customModelLimits'
+> &
   Partial<Pick<RequestSettings, 'thinking' | 'preserveReasoning'>>;
 
 export interface ParsedRequest {
@@ -113,17 +117,17 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   if (!isRecord(body))
     return { ok: false, problems: [{ path: '', message: 'The request body must be a JSON object ({ … }).' }] };
 
-  const extraFields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(body)) {
-    if (name === '__proto__') problem(name, 'The field name "__proto__" is not allowed.');
-    else if (!isFormOwnedField(name)) extraFields[name] = value;
-  }
-
   let modelId = '';
   if (typeof body.model !== 'string' || body.model.trim() === '')
     problem('model', 'model is required: the model id as a string, e.g. "glm-4.7".');
   else modelId = body.model;
   const model = modelInfo(modelId === '' ? 'glm-4.7' : modelId);
+
+  const extraFields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name === '__proto__') problem(name, 'The field name "__proto__" is not allowed.');
+    else if (!isFormOwnedField(name, model)) extraFields[name] = value;
+  }
 
   const thinking = thinkingFrom(body.thinking, model, problem);
   const turns = turnsFrom(body.messages, thinking.preserve, problem);
@@ -148,6 +152,7 @@ export function requestFromBody(body: unknown): RequestJsonResult {
     `from ${topPRange.min} to ${topPRange.max}`,
   );
   const maxTokens = maxTokensField(body.max_tokens, model, problem);
+  const effort = reasoningEffortField(body.reasoning_effort, model, problem);
 
   if (problems.length > 0) return { ok: false, problems };
   const settingsPatch: RequestSettingsPatch = {
@@ -156,10 +161,12 @@ export function requestFromBody(body: unknown): RequestJsonResult {
     temperature: temperature ?? defaults.temperature,
     topP: topP ?? defaults.topP,
     maxTokens: maxTokens ?? defaults.maxTokens,
+    reasoningEffort: effort ?? defaults.reasoningEffort,
     pinned: {
       temperature: temperature !== null && sameNumber(temperature, defaults.temperature),
       top_p: topP !== null && sameNumber(topP, defaults.topP),
       max_tokens: maxTokens !== null && maxTokens === defaults.maxTokens,
+      reasoning_effort: effort !== null && effort === defaults.reasoningEffort,
     },
     systemPrompt: turns.systemPrompt,
   };
@@ -291,6 +298,16 @@ function numberField(
   else if (!hasTwoDecimals(value)) problem(name, `${name} takes at most two decimals (got ${value}).`);
   else return Math.round(value * 100) / 100;
   return null;
+}
+
+/** `reasoning_effort` on a model that takes it (elsewhere it is an extra field, passed through). */
+function reasoningEffortField(value: unknown, model: ModelInfo, problem: Report): ReasoningEffort | null {
+  const levels = model.reasoningEffort?.levels;
+  if (value === undefined || !levels) return null;
+  const level = levels.find((candidate) => candidate === value);
+  if (level === undefined)
+    problem('reasoning_effort', `reasoning_effort must be one of ${levels.map((name) => `"${name}"`).join(', ')}.`);
+  return level ?? null;
 }
 
 function maxTokensField(value: unknown, model: ModelInfo, problem: Report): number | null {

@@ -7,6 +7,7 @@ import { findModel } from '../core/models';
 import {
   defaultSettingsFor,
   isFormOwnedField,
+  settingsModel,
   type ChatRequest,
   type ChatRequestBody,
   type RequestSettings,
@@ -104,7 +105,9 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     turns.push({ ...handWrittenTurn(message.role, message.content), reasoning: message.reasoning_content ?? '' });
   }
   // Fields without a form control (tools, stop, do_sample…) go back verbatim.
-  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name)));
+  const model = settingsModel(base);
+  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name, model)));
+  const effort = model.reasoningEffort?.levels.find((level) => level === body.reasoning_effort);
   const thinking = body.thinking;
   const settings: RequestSettings = {
     ...base,
@@ -116,10 +119,12 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     temperature: typeof body.temperature === 'number' ? body.temperature : base.temperature,
     topP: typeof body.top_p === 'number' ? body.top_p : base.topP,
     maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : base.maxTokens,
+    reasoningEffort: effort ?? base.reasoningEffort,
     pinned: {
       temperature: typeof body.temperature === 'number',
       top_p: typeof body.top_p === 'number',
       max_tokens: typeof body.max_tokens === 'number',
+      reasoning_effort: effort !== undefined,
     },
     systemPrompt,
     extraFields,

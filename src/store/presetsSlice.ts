@@ -3,12 +3,13 @@
 import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
-import { modelInfo } from '../core/models';
+import { reasoningEffortValues, type ReasoningEffort } from '../core/models';
 import {
   clampMaxTokens,
   clampTemperature,
   clampTopP,
   defaultSettingsFor,
+  settingsModel,
   type RequestSettings,
   type TunableParameter,
 } from '../core/request';
@@ -21,6 +22,7 @@ export interface PresetValues {
   temperature?: number;
   topP?: number;
   maxTokens?: number;
+  reasoningEffort?: ReasoningEffort;
   pinned?: Partial<Record<TunableParameter, boolean>>;
 }
 
@@ -77,6 +79,7 @@ export function presetValuesFrom(settings: RequestSettings): PresetValues {
     temperature: settings.temperature,
     topP: settings.topP,
     maxTokens: settings.maxTokens,
+    reasoningEffort: settings.reasoningEffort,
     pinned: { ...settings.pinned },
   };
 }
@@ -87,7 +90,7 @@ export function applyPresetValues(settings: RequestSettings, values: PresetValue
     values.model !== undefined && values.model !== settings.model
       ? defaultSettingsFor(values.model, settings)
       : settings;
-  const model = modelInfo(base.model);
+  const model = settingsModel(base);
   return {
     ...base,
     thinking: values.thinking ?? base.thinking,
@@ -96,6 +99,7 @@ export function applyPresetValues(settings: RequestSettings, values: PresetValue
     temperature: values.temperature === undefined ? base.temperature : clampTemperature(values.temperature),
     topP: values.topP === undefined ? base.topP : clampTopP(values.topP),
     maxTokens: values.maxTokens === undefined ? base.maxTokens : clampMaxTokens(values.maxTokens, model),
+    reasoningEffort: values.reasoningEffort ?? base.reasoningEffort,
     pinned: { ...base.pinned, ...values.pinned },
   };
 }
@@ -124,11 +128,13 @@ const presetSchema = z.object({
     temperature: z.optional(z.number()),
     topP: z.optional(z.number()),
     maxTokens: z.optional(z.int().check(z.positive())),
+    reasoningEffort: z.optional(z.enum(reasoningEffortValues)),
     pinned: z.optional(
       z.object({
         temperature: z.optional(z.boolean()),
         top_p: z.optional(z.boolean()),
         max_tokens: z.optional(z.boolean()),
+        reasoning_effort: z.optional(z.boolean()),
       }),
     ),
   }),

@@ -2,6 +2,7 @@
 // replaced by its default while the rest is kept ("salvage what is valid").
 import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
+import { reasoningEffortValues } from '../core/models';
 
 // Zod probes `new Function` to compile fast parsers; under the app's CSP (no eval) that probe is refused and
 // reported as a CSP violation. The interpreted parsers are plenty fast for these small objects.
@@ -17,6 +18,9 @@ export const connectionSchema = z.object({
   stallTimeoutSeconds: z._default(z.number().check(z.gte(5), z.lte(600)), 60),
 });
 
+const optionalLimit = z.nullable(z.int().check(z.positive()));
+const customModelLimitsSchema = z.object({ contextTokens: optionalLimit, maxOutputTokens: optionalLimit });
+
 export const settingsSchema = z.object({
   model: z.string().check(z.minLength(1)),
   thinking: z.boolean(),
@@ -25,10 +29,18 @@ export const settingsSchema = z.object({
   temperature: z.number(),
   topP: z.number(),
   maxTokens: z.int().check(z.positive()),
-  pinned: z.object({ temperature: z.boolean(), top_p: z.boolean(), max_tokens: z.boolean() }),
+  // States saved before reasoning effort existed get the GLM-5.2 default, unpinned.
+  reasoningEffort: z._default(z.enum(reasoningEffortValues), 'max'),
+  pinned: z.object({
+    temperature: z.boolean(),
+    top_p: z.boolean(),
+    max_tokens: z.boolean(),
+    reasoning_effort: z._default(z.boolean(), false),
+  }),
   systemPrompt: z.string(),
   // Body fields without a form control (tools, stop…), sent verbatim; states saved before it existed get {}.
   extraFields: z._default(z.record(z.string(), z.unknown()), {}),
+  customModelLimits: z._default(z.record(z.string(), customModelLimitsSchema), {}),
 });
 
 const wireMessageSchema = z.looseObject({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() });

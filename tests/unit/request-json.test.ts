@@ -106,7 +106,7 @@ describe('parseRequestJson', () => {
 
   it('pins a parameter present at the model default so the body keeps it', () => {
     const result = ok(parse({ model: 'glm-4.5', messages: hello, temperature: 0.6, top_p: 0.5 }));
-    expect(result.settingsPatch.pinned).toEqual({ temperature: true, top_p: false, max_tokens: false });
+    expect(result.settingsPatch.pinned).toEqual({ temperature: true, top_p: false, max_tokens: false, reasoning_effort: false });
     expect(result.settingsPatch.topP).toBe(0.5);
   });
 

@@ -1,18 +1,18 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
-import { isCatalogued, modelInfo } from '../../core/models';
+import { isCatalogued } from '../../core/models';
 import { maxTokensLimit } from '../../core/request';
 import { sendHint, useNumberDraft } from './ParameterField';
+import { useSettingsModel } from './useSettingsModel';
 
 const formatter = new Intl.NumberFormat('en-US');
 
 /** "Max tokens": an integer up to the model's maximum output; larger numbers are clamped with a note. */
 export function MaxTokensField() {
   const value = usePlaygroundStore((state) => state.settings.maxTokens);
-  const modelId = usePlaygroundStore((state) => state.settings.model);
   const pinned = usePlaygroundStore((state) => state.settings.pinned.max_tokens);
-  const model = useMemo(() => modelInfo(modelId), [modelId]);
+  const model = useSettingsModel();
   const limit = maxTokensLimit(model);
   // A model without a published default starts at its limit, which then counts as the default (see request.ts).
   const modelDefault = model.defaultMaxTokens ?? limit;
