@@ -60,3 +60,50 @@ describe('Reasoning effort', () => {
     expect(screen.queryByRole('combobox', { name: 'Reasoning effort' })).not.toBeInTheDocument();
   });
 });
+
+describe('model picker', () => {
+  it('groups the catalogue into flagship, fast and free, vision and legacy', () => {
+    render(<SettingsSidebar />);
+    const catalogue = screen.getByRole('combobox', { name: 'Catalogue' });
+    const groups = within(catalogue).getAllByRole('group');
+    expect(groups.map((group) => group.getAttribute('label'))).toEqual([
+      'Flagship',
+      'Fast and free',
+      'Vision',
+      'Legacy',
+    ]);
+    const vision = within(groups[2] as HTMLElement)
+      .getAllByRole('option')
+      .map((option) => option.getAttribute('value'));
+    expect(vision).toEqual(['glm-5v-turbo', 'glm-4.6v', 'glm-4.6v-flashx', 'glm-4.6v-flash', 'glm-4.5v']);
+  });
+
+  it('switches model from the catalogue and shows its limits, with what is unconfirmed', async () => {
+    const user = userEvent.setup();
+    render(<SettingsSidebar />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Catalogue' }), 'glm-4.5v');
+    expect(screen.getByRole('combobox', { name: 'Model' })).toHaveValue('glm-4.5v');
+    const details = within(
+      screen.getByText('Model details', { selector: 'summary' }).closest('details') as HTMLElement,
+    );
+    expect(details.getByText('64K tokens')).toBeInTheDocument();
+    expect(details.getByText('default none documented (not sent), maximum 16,384')).toBeInTheDocument();
+    expect(details.getByText('can be switched off; always reasons when on')).toBeInTheDocument();
+    expect(details.getByText('image, video, file')).toBeInTheDocument();
+    expect(details.getByText('$0.60 in / $0.11 cached / $1.80 out per 1M tokens')).toBeInTheDocument();
+    expect(details.getByText('context size')).toBeInTheDocument();
+  });
+
+  it('offers custom model limits for an id outside the catalogue, and max tokens follows them', async () => {
+    const user = userEvent.setup();
+    render(<SettingsSidebar />);
+    expect(screen.queryByRole('group', { name: 'Custom model limits' })).not.toBeInTheDocument();
+    await chooseModel(user, 'my-local-model');
+    const limits = screen.getByRole('group', { name: 'Custom model limits' });
+    const maxOutput = within(limits).getByRole('spinbutton', { name: 'Max output tokens' });
+    await user.type(maxOutput, '4096{Enter}');
+    expect(screen.getByRole('spinbutton', { name: 'Max tokens' })).toHaveValue(4096);
+    expect(screen.getByRole('combobox', { name: 'Model' })).toHaveAccessibleDescription(/max output 4,096/);
+    expect(requestBody()).not.toHaveProperty('max_tokens');
+  });
+});

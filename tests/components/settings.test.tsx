@@ -112,7 +112,7 @@ describe('model switch', () => {
   it('shows the catalogue context, maximum output and price under the picker', () => {
     render(<SettingsSidebar />);
     expect(screen.getByRole('combobox', { name: 'Model' })).toHaveAccessibleDescription(
-      'Context 200K · max output 131,072 · $0.60 in / $2.20 out per 1M tokens',
+      'Context 200K · max output 131,072 · $0.60 in / $0.11 cached / $2.20 out per 1M tokens',
     );
   });
 });
