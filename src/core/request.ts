@@ -1,5 +1,6 @@
 // The one request model. The UI edits RequestSettings + a conversation; buildRequestBody turns them into the
 // exact JSON body that is sent, previewed and exported. Codegen only ever serialises a ChatRequest.
+import { endpointKeepsReasoning } from './endpoints';
 import {
   fallbackMaxOutputTokens,
   findModel,
@@ -49,8 +50,11 @@ export type TunableParameter = 'temperature' | 'top_p' | 'max_tokens' | 'reasoni
 export interface RequestSettings {
   model: string;
   thinking: boolean;
-  /** Preserved thinking: send clear_thinking: false and earlier reasoning back (catalogue flag). */
-  preserveReasoning: boolean;
+  /**
+   * Preserved thinking: send clear_thinking: false and earlier reasoning back (on models with the catalogue flag).
+   * null follows the endpoint's own default (see preservesReasoning).
+   */
+  preserveReasoning: boolean | null;
   stream: boolean;
   temperature: number;
   topP: number;
@@ -141,7 +145,7 @@ export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSe
     model: findModel(modelId)?.id ?? modelId.trim(),
     // The choice survives a detour through a model without thinking; the body builder checks support.
     thinking: previous?.thinking ?? true,
-    preserveReasoning: previous?.preserveReasoning ?? false,
+    preserveReasoning: previous?.preserveReasoning ?? null,
     stream: previous?.stream ?? true,
     temperature: model.defaultTemperature,
     topP: model.defaultTopP,
@@ -154,6 +158,19 @@ export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSe
   };
 }
 
+/**
+ * Does earlier reasoning go back with this request? Only on models with preserved thinking; then the user's choice,
+ * or the endpoint's default when they made none (on for Coding Plan endpoints, off elsewhere).
+ */
+export function preservesReasoning(
+  settings: Pick<RequestSettings, 'model' | 'customModelLimits' | 'preserveReasoning'>,
+  baseUrl: string,
+): boolean {
+  const model = settingsModel(settings);
+  if (!supportsThinking(model) || !model.preservedThinking) return false;
+  return settings.preserveReasoning ?? endpointKeepsReasoning(baseUrl);
+}
+
 function differs(a: number, b: number): boolean {
   return Math.abs(a - b) > 1e-9;
 }
@@ -164,12 +181,18 @@ function differs(a: number, b: number): boolean {
  * - `thinking.type` always on models with thinking, never on models without;
  * - `reasoning_effort` only on models that take it, whether or not thinking is on (the "thinking enabled only"
  *   rule is unconfirmed; the form says so);
- * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking;
+ * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking (preservesReasoning),
+ *   which `clear_thinking: false` states; where the endpoint keeps reasoning by default and the user turned it
+ *   off, `clear_thinking: true` says so, so that what the server keeps and what the app sends agree;
  * - extraFields are appended verbatim, except form-owned names (formOwnedFields), which they cannot override.
  */
-export function buildRequestBody(settings: RequestSettings, turns: readonly ConversationTurn[]): ChatRequestBody {
+export function buildRequestBody(
+  settings: RequestSettings,
+  turns: readonly ConversationTurn[],
+  baseUrl = '',
+): ChatRequestBody {
   const model = settingsModel(settings);
-  const preserve = supportsThinking(model) && model.preservedThinking && settings.preserveReasoning;
+  const preserve = preservesReasoning(settings, baseUrl);
   const messages: WireMessage[] = [];
   if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
   for (const turn of turns) {
@@ -186,6 +209,7 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   if (supportsThinking(model)) {
     body.thinking = { type: settings.thinking || model.thinking === 'required' ? 'enabled' : 'disabled' };
     if (preserve) body.thinking.clear_thinking = false;
+    else if (model.preservedThinking && endpointKeepsReasoning(baseUrl)) body.thinking.clear_thinking = true;
   }
   const temperature = clampTemperature(settings.temperature);
   if (settings.pinned.temperature || differs(temperature, model.defaultTemperature)) body.temperature = temperature;
@@ -212,5 +236,5 @@ export function buildChatRequest(
   settings: RequestSettings,
   turns: readonly ConversationTurn[],
 ): ChatRequest {
-  return { baseUrl, body: buildRequestBody(settings, turns) };
+  return { baseUrl, body: buildRequestBody(settings, turns, baseUrl) };
 }

@@ -181,14 +181,15 @@ function thinkingFrom(
   value: unknown,
   model: ModelInfo,
   problem: Report,
-): { enabled?: boolean; preserveReasoning?: boolean; preserve: boolean } {
+): { enabled?: boolean; preserveReasoning?: boolean | null; preserve: boolean } {
   if (!supportsThinking(model)) {
     if (value !== undefined)
       problem('thinking', `${model.id} has no thinking mode, so the request cannot carry "thinking"; remove it.`);
     return { preserve: false };
   }
   // Absent on a thinking model: the API default (enabled), which the form then sends explicitly.
-  if (value === undefined) return { enabled: true, preserveReasoning: false, preserve: false };
+  // Without clear_thinking the endpoint's default applies (preserveReasoning null).
+  if (value === undefined) return { enabled: true, preserveReasoning: null, preserve: false };
   if (!isRecord(value)) {
     problem('thinking', 'thinking must be an object like { "type": "enabled" }.');
     return { preserve: false };
@@ -209,7 +210,11 @@ function thinkingFrom(
       `${model.id} does not support preserved thinking (clear_thinking: false); remove it or pick GLM-4.7 or newer.`,
     );
   }
-  return { enabled: value.type !== 'disabled', preserveReasoning: preserve, preserve };
+  return {
+    enabled: value.type !== 'disabled',
+    preserveReasoning: typeof clear === 'boolean' ? !clear : null,
+    preserve,
+  };
 }
 
 function turnsFrom(

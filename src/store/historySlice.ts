@@ -114,7 +114,8 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     // Canonical case for catalogue ids, as typed otherwise (what buildRequestBody sends back).
     model: findModel(body.model)?.id ?? body.model,
     thinking: thinking ? thinking.type === 'enabled' : base.thinking,
-    preserveReasoning: thinking?.clear_thinking === false,
+    // An explicit clear_thinking is the user's choice; without one the endpoint's default applied.
+    preserveReasoning: typeof thinking?.clear_thinking === 'boolean' ? !thinking.clear_thinking : null,
     stream: body.stream === true,
     temperature: typeof body.temperature === 'number' ? body.temperature : base.temperature,
     topP: typeof body.top_p === 'number' ? body.top_p : base.topP,

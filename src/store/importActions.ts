@@ -1,7 +1,6 @@
 // Requests that come in as a whole: the JSON tab's edited body, a share link and a pasted cURL command. Parsing
 // is in core (requestJson, shareLink, curlImport); this module applies the result to the store.
-import { modelInfo, supportsThinking } from '../core/models';
-import type { RequestSettings } from '../core/request';
+import { preservesReasoning } from '../core/request';
 import { parseRequestJson, settingsFromParsed, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
 import { encodeShareFragment, type EncodeResult, type SharedRequest } from '../core/shareLink';
 import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './connectionActions';
@@ -15,11 +14,6 @@ const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState;
 
 // ---- the JSON tab -----------------------------------------------------------------------------------
-
-function preservesReasoning(settings: RequestSettings): boolean {
-  const model = modelInfo(settings.model);
-  return supportsThinking(model) && model.preservedThinking && settings.preserveReasoning;
-}
 
 /** Mirrors buildRequestBody's choice of turns: the ones the JSON tab shows as messages. */
 function isSent(turn: Turn, preserve: boolean): boolean {
@@ -42,9 +36,9 @@ export function editRequestJson(text: string): RequestJsonResult {
     return result;
   }
   const settings = settingsFromParsed(result, state.settings);
-  const oldPreserve = preservesReasoning(state.settings);
+  const oldPreserve = preservesReasoning(state.settings, state.connection.baseUrl);
   // Reasoning the tab did not show (preserved thinking was off) is kept unless the text now gives one.
-  const reasoningShown = oldPreserve && preservesReasoning(settings);
+  const reasoningShown = oldPreserve && preservesReasoning(settings, state.connection.baseUrl);
   const parsedTurns = [...result.turns];
   const sentIds = state.conversation.turns.filter((turn) => isSent(turn, oldPreserve)).map((turn) => turn.id);
   // The tab showed the Message box's text as one more user message after the sent turns.

@@ -17,7 +17,7 @@ import {
 export interface PresetValues {
   model?: string;
   thinking?: boolean;
-  preserveReasoning?: boolean;
+  preserveReasoning?: boolean | null;
   stream?: boolean;
   temperature?: number;
   topP?: number;
@@ -123,7 +123,7 @@ const presetSchema = z.object({
   values: z.object({
     model: z.optional(z.string().check(z.minLength(1))),
     thinking: z.optional(z.boolean()),
-    preserveReasoning: z.optional(z.boolean()),
+    preserveReasoning: z.optional(z.nullable(z.boolean())),
     stream: z.optional(z.boolean()),
     temperature: z.optional(z.number()),
     topP: z.optional(z.number()),

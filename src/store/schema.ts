@@ -24,7 +24,8 @@ const customModelLimitsSchema = z.object({ contextTokens: optionalLimit, maxOutp
 export const settingsSchema = z.object({
   model: z.string().check(z.minLength(1)),
   thinking: z.boolean(),
-  preserveReasoning: z.boolean(),
+  // null follows the endpoint's default; states saved before that existed hold an explicit choice.
+  preserveReasoning: z._default(z.nullable(z.boolean()), null),
   stream: z.boolean(),
   temperature: z.number(),
   topP: z.number(),

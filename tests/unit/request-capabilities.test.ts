@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { endpointKeepsReasoning } from '../../src/core/endpoints';
 import {
   buildRequestBody,
   defaultSettingsFor,
+  preservesReasoning,
   type ConversationTurn,
   type RequestSettings,
 } from '../../src/core/request';
@@ -87,5 +89,64 @@ describe('requestFromBody: reasoning effort', () => {
   it('keeps reasoning_effort as an extra field on other models', () => {
     const result = requestFromBody({ ...body, model: 'glm-5.3', reasoning_effort: 'low' });
     expect(result.ok && result.extraFields).toEqual({ reasoning_effort: 'low' });
+  });
+});
+
+describe('buildRequestBody: preserved thinking follows the endpoint', () => {
+  const codingPlan = 'https://api.z.ai/api/coding/paas/v4';
+  const general = 'https://api.z.ai/api/paas/v4';
+  const custom = 'http://localhost:8080/v1';
+  const conversation: ConversationTurn[] = [
+    { role: 'user', content: 'Hi' },
+    { role: 'assistant', content: 'Hello', reasoning: 'Greet back.' },
+    { role: 'user', content: 'Again' },
+  ];
+
+  it('knows which endpoints keep reasoning by default, proxied ones included', () => {
+    expect(endpointKeepsReasoning(codingPlan)).toBe(true);
+    expect(endpointKeepsReasoning('https://open.bigmodel.cn/api/coding/paas/v4/')).toBe(true);
+    expect(endpointKeepsReasoning('/proxy/zai/api/coding/paas/v4')).toBe(true);
+    expect(endpointKeepsReasoning(general)).toBe(false);
+    expect(endpointKeepsReasoning(custom)).toBe(false);
+  });
+
+  it('sends earlier reasoning back with clear_thinking false by default on a Coding Plan endpoint', () => {
+    const body = buildRequestBody(settingsFor('glm-4.7'), conversation, codingPlan);
+    expect(body.thinking).toEqual({ type: 'enabled', clear_thinking: false });
+    expect(body.messages[1]).toEqual({ role: 'assistant', content: 'Hello', reasoning_content: 'Greet back.' });
+  });
+
+  it('sends clear_thinking true and no reasoning when preservation is turned off on a Coding Plan endpoint', () => {
+    const body = buildRequestBody(settingsFor('glm-4.7', { preserveReasoning: false }), conversation, codingPlan);
+    expect(body.thinking).toEqual({ type: 'enabled', clear_thinking: true });
+    expect(body.messages[1]).toEqual({ role: 'assistant', content: 'Hello' });
+  });
+
+  it('leaves the general endpoint as before: answers only by default, reasoning when switched on', () => {
+    expect(buildRequestBody(settingsFor('glm-4.7'), conversation, general)).toMatchObject({
+      thinking: { type: 'enabled' },
+      messages: [{ content: 'Hi' }, { role: 'assistant', content: 'Hello' }, { content: 'Again' }],
+    });
+    expect(buildRequestBody(settingsFor('glm-4.7'), conversation, general).messages[1]).not.toHaveProperty(
+      'reasoning_content',
+    );
+    const on = buildRequestBody(settingsFor('glm-4.7', { preserveReasoning: true }), conversation, general);
+    expect(on.thinking).toEqual({ type: 'enabled', clear_thinking: false });
+  });
+
+  it('leaves a custom endpoint as before', () => {
+    const body = buildRequestBody(settingsFor('glm-4.7'), conversation, custom);
+    expect(body.thinking).toEqual({ type: 'enabled' });
+    expect(body.messages[1]).not.toHaveProperty('reasoning_content');
+  });
+
+  it('sends no clear_thinking on a Coding Plan endpoint to a model without preserved thinking', () => {
+    expect(buildRequestBody(settingsFor('glm-4.6'), conversation, codingPlan).thinking).toEqual({ type: 'enabled' });
+  });
+
+  it('agrees with preservesReasoning, the rule the transcript and the JSON tab use', () => {
+    expect(preservesReasoning(settingsFor('glm-4.7'), codingPlan)).toBe(true);
+    expect(preservesReasoning(settingsFor('glm-4.7', { preserveReasoning: false }), codingPlan)).toBe(false);
+    expect(preservesReasoning(settingsFor('glm-4.7'), general)).toBe(false);
   });
 });

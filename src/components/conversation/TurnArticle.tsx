@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { modelInfo, supportsThinking } from '../../core/models';
+import { preservesReasoning } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import type { PlaygroundState, Turn } from '../../store/types';
@@ -19,8 +19,7 @@ function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
 
 /** With preserved thinking on, earlier reasoning goes back to the model (buildRequestBody decides the same way). */
 function reasoningIsSentBack(state: PlaygroundState): boolean {
-  const model = modelInfo(state.settings.model);
-  return state.settings.preserveReasoning && model.preservedThinking && supportsThinking(model);
+  return preservesReasoning(state.settings, state.connection.baseUrl);
 }
 
 interface TurnArticleProps {

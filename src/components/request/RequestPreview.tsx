@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { demoKey } from '../../store/connectionRules';
 import { selectRequestBody } from '../../store/selectors';
+import { ReasoningSentBackNote } from './ReasoningSentBackNote';
 import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
 import type { PlaygroundState } from '../../store/types';
 import { CurlImportDialog } from './CurlImportDialog';
@@ -55,6 +56,7 @@ export function RequestPreview() {
           </pre>
         }
       />
+      {liveBody !== null && <ReasoningSentBackNote body={liveBody} />}
       <p className="sidebar-hint">
         {liveJson === null
           ? 'A reply is on its way; the preview updates when it ends.'

@@ -1,7 +1,9 @@
 import { useId, useMemo } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
+import { endpointKeepsReasoning } from '../../core/endpoints';
 import { modelInfo, supportsThinking, type ModelInfo } from '../../core/models';
+import { preservesReasoning } from '../../core/request';
 
 function thinkingHint(model: ModelInfo): string {
   if (!supportsThinking(model)) return 'This model has no thinking mode';
@@ -10,11 +12,21 @@ function thinkingHint(model: ModelInfo): string {
   return 'On: the model decides when a question needs reasoning.';
 }
 
+function preserveHint(preserve: boolean, keptByEndpoint: boolean, endpointDefault: boolean): string {
+  const origin = endpointDefault ? (keptByEndpoint ? ' (the Coding Plan default)' : ' (the default here)') : '';
+  if (preserve) return `Sends earlier replies' reasoning back (clear_thinking: false)${origin}.`;
+  if (keptByEndpoint)
+    return 'Earlier reasoning is not sent; clear_thinking: true tells the Coding Plan not to keep it.';
+  return `Sends answers only; earlier reasoning stays here${origin}.`;
+}
+
 /** "Thinking" switch, disabled with the reason on models without it; "Preserve reasoning" where the model allows. */
 export function ThinkingSwitch() {
   const modelId = usePlaygroundStore((state) => state.settings.model);
   const thinking = usePlaygroundStore((state) => state.settings.thinking);
-  const preserveReasoning = usePlaygroundStore((state) => state.settings.preserveReasoning);
+  const preserveReasoning = usePlaygroundStore((state) => preservesReasoning(state.settings, state.connection.baseUrl));
+  const choice = usePlaygroundStore((state) => state.settings.preserveReasoning);
+  const keptByEndpoint = usePlaygroundStore((state) => endpointKeepsReasoning(state.connection.baseUrl));
   const model = useMemo(() => modelInfo(modelId), [modelId]);
   const supported = supportsThinking(model);
   const id = useId();
@@ -47,7 +59,7 @@ export function ThinkingSwitch() {
             Preserve reasoning
           </label>
           <p id={`${id}-preserve-hint`} className="sidebar-hint">
-            Sends earlier replies&apos; reasoning back with the conversation (clear_thinking: false).
+            {preserveHint(preserveReasoning, keptByEndpoint, choice === null)}
           </p>
         </>
       )}
