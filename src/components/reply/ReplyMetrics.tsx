@@ -1,7 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { describeFinishReason } from '../../core/finishReasons';
 import { formatCost, formatDuration } from '../../core/metrics';
+import { cachedPromptTokens } from '../../core/models';
 import { usePlaygroundStore } from '../../store';
+import { selectConversationCost } from '../../store/conversationCost';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -9,6 +11,10 @@ const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 
 function duration(ms: number | null): string {
   return ms === null ? '—' : formatDuration(ms);
+}
+
+function cost(usd: number | null): string {
+  return usd === null ? '—' : formatCost(usd);
 }
 
 function count(value: number | null): string {
@@ -33,9 +39,11 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         tokensPerSecond: metrics.tokensPerSecond,
         estimatedRate: metrics.tokensPerSecondEstimated,
         promptTokens: metrics.promptTokens,
+        cachedTokens: reply.usage ? cachedPromptTokens(reply.usage) : 0,
         completionTokens: metrics.completionTokens,
         reasoningTokens: metrics.reasoningTokens,
         cost: metrics.estimatedCostUsd,
+        conversationCost: selectConversationCost(state),
         phase: metrics.phase,
         finishReason: reply.finishReason ?? metrics.finishReason,
       };
@@ -58,7 +66,12 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         ? '—'
         : `${rate.format(figures.tokensPerSecond)}${figures.estimatedRate ? ' (est.)' : ''}`,
     ],
-    ['Prompt tokens', count(figures.promptTokens)],
+    [
+      'Prompt tokens',
+      figures.cachedTokens > 0
+        ? `${count(figures.promptTokens)} (${count(figures.cachedTokens)} cached)`
+        : count(figures.promptTokens),
+    ],
     [
       'Completion tokens',
       figures.reasoningTokens === null
@@ -66,7 +79,8 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         : `${count(figures.completionTokens)} (${count(figures.reasoningTokens)} reasoning)`,
     ],
     ['Finish reason', figures.finishReason ?? '—'],
-    ['Estimated cost', figures.cost === null ? '—' : formatCost(figures.cost)],
+    ['Estimated cost', cost(figures.cost)],
+    ['Conversation cost', cost(figures.conversationCost)],
   ];
 
   return (
