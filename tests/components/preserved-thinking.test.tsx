@@ -104,16 +104,12 @@ describe('transcript marks for preserved thinking', () => {
 });
 
 describe('preserved thinking on a Coding Plan endpoint', () => {
-  function useCodingPlan() {
+  function renderOnCodingPlan() {
     act(() => {
       usePlaygroundStore.setState((state) => ({
         connection: { ...state.connection, endpointId: 'zai-coding', baseUrl: 'https://api.z.ai/api/coding/paas/v4' },
       }));
     });
-  }
-
-  it('is on by default: the transcript, the switch and the request preview agree', () => {
-    useCodingPlan();
     setTranscript();
     render(
       <>
@@ -122,6 +118,10 @@ describe('preserved thinking on a Coding Plan endpoint', () => {
         <RequestPreview />
       </>,
     );
+  }
+
+  it('is on by default: the transcript, the switch and the request preview agree', () => {
+    renderOnCodingPlan();
     expect(screen.getByRole('checkbox', { name: 'Preserve reasoning' })).toBeChecked();
     expect(mark('assistant turn 2')).toBe('Reasoning (sent back)');
     expect(
@@ -132,15 +132,7 @@ describe('preserved thinking on a Coding Plan endpoint', () => {
 
   it('says clear_thinking true and sends no reasoning once turned off', async () => {
     const user = userEvent.setup();
-    useCodingPlan();
-    setTranscript();
-    render(
-      <>
-        <ThinkingSwitch />
-        <Transcript />
-        <RequestPreview />
-      </>,
-    );
+    renderOnCodingPlan();
     await user.click(screen.getByRole('checkbox', { name: 'Preserve reasoning' }));
     expect(mark('assistant turn 2')).toBe('Reasoning (not sent back)');
     const body = screen.getByLabelText('Request body').textContent ?? '';

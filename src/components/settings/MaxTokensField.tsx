@@ -3,7 +3,7 @@ import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
 import { isCatalogued } from '../../core/models';
 import { maxTokensLimit } from '../../core/request';
-import { sendHint, useNumberDraft } from './ParameterField';
+import { ParameterHeader, sendHint, useNumberDraft } from './ParameterField';
 import { useSettingsModel } from './useSettingsModel';
 
 const formatter = new Intl.NumberFormat('en-US');
@@ -25,18 +25,7 @@ export function MaxTokensField() {
 
   return (
     <div className="sidebar-field sidebar-parameter">
-      <div className="sidebar-parameter-header">
-        <label htmlFor={`${id}-input`}>Max tokens</label>
-        <label className="sidebar-pin">
-          <input
-            type="checkbox"
-            aria-label="Always send max tokens"
-            checked={pinned}
-            onChange={(event) => settingsActions.setPinned('max_tokens', event.target.checked)}
-          />
-          Always send
-        </label>
-      </div>
+      <ParameterHeader controlId={`${id}-input`} label="Max tokens" parameter="max_tokens" pinName="max tokens" />
       <input
         id={`${id}-input`}
         type="number"

@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
 import { modelInfo, type ModelInfo } from '../../core/models';
-import { temperatureRange, topPRange } from '../../core/request';
+import { temperatureRange, topPRange, type TunableParameter } from '../../core/request';
 import type { PlaygroundState } from '../../store/types';
 
 interface NumberRange {
@@ -53,6 +53,34 @@ export function sendHint(atDefault: boolean, pinned: boolean, modelDefault: stri
   return atDefault ? 'default — not sent' : `sent (model default ${modelDefault})`;
 }
 
+interface ParameterHeaderProps {
+  /** The id of the control the label names. */
+  controlId: string;
+  label: string;
+  parameter: TunableParameter;
+  /** Words after "Always send" in the pin checkbox's name. */
+  pinName: string;
+}
+
+/** A parameter's label and its "Always send" pin (a pinned parameter is sent even at the model default). */
+export function ParameterHeader({ controlId, label, parameter, pinName }: ParameterHeaderProps) {
+  const pinned = usePlaygroundStore((state) => state.settings.pinned[parameter]);
+  return (
+    <div className="sidebar-parameter-header">
+      <label htmlFor={controlId}>{label}</label>
+      <label className="sidebar-pin">
+        <input
+          type="checkbox"
+          aria-label={`Always send ${pinName}`}
+          checked={pinned}
+          onChange={(event) => settingsActions.setPinned(parameter, event.target.checked)}
+        />
+        Always send
+      </label>
+    </div>
+  );
+}
+
 interface ParameterConfig {
   label: string;
   /** Words after "Always send" in the pin checkbox's name. */
@@ -94,18 +122,7 @@ export function ParameterField({ parameter }: { parameter: 'temperature' | 'top_
 
   return (
     <div className="sidebar-field sidebar-parameter">
-      <div className="sidebar-parameter-header">
-        <label htmlFor={`${id}-slider`}>{config.label}</label>
-        <label className="sidebar-pin">
-          <input
-            type="checkbox"
-            aria-label={`Always send ${config.pinName}`}
-            checked={pinned}
-            onChange={(event) => settingsActions.setPinned(parameter, event.target.checked)}
-          />
-          Always send
-        </label>
-      </div>
+      <ParameterHeader controlId={`${id}-slider`} label={config.label} parameter={parameter} pinName={config.pinName} />
       <div className="sidebar-parameter-controls">
         <input
           id={`${id}-slider`}

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { reasoningEffortValues } from '../../core/models';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
-import { sendHint } from './ParameterField';
+import { ParameterHeader, sendHint } from './ParameterField';
 import { useSettingsModel } from './useSettingsModel';
 
 /** "Reasoning effort", on models that take `reasoning_effort`: the documented levels, pinned like a parameter. */
@@ -19,18 +19,12 @@ export function ReasoningEffortField() {
 
   return (
     <div className="sidebar-field sidebar-parameter">
-      <div className="sidebar-parameter-header">
-        <label htmlFor={`${id}-select`}>Reasoning effort</label>
-        <label className="sidebar-pin">
-          <input
-            type="checkbox"
-            aria-label="Always send reasoning effort"
-            checked={pinned}
-            onChange={(event) => settingsActions.setPinned('reasoning_effort', event.target.checked)}
-          />
-          Always send
-        </label>
-      </div>
+      <ParameterHeader
+        controlId={`${id}-select`}
+        label="Reasoning effort"
+        parameter="reasoning_effort"
+        pinName="reasoning effort"
+      />
       <select
         id={`${id}-select`}
         value={shown}
