@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { mockUrl, previewPort, previewUrl } from './tests/mock-zai/e2e-ports.mjs';
+import { mockUrl, previewPort, previewUrl } from './tests/e2e/ports';
 
 // End-to-end tests run the built app (`vite preview` on dist/, so `npm run build` first) in Debian's Chromium,
 // against the project's mock Z.ai server, which tests/e2e/global-setup.ts starts on a fixed port. The preview

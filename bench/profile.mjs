@@ -1,5 +1,5 @@
 // @ts-check
-// `node bench/profile.mjs [rate] [contentChars] [reasoningChars]`: a CPU profile of the app while it streams the
+// `npx tsx bench/profile.mjs [rate] [contentChars] [reasoningChars]`: a CPU profile of the app while it streams the
 // long reply, from an unminified build (dist-bench/profile), summarised as self time per function and per module.
 // A diagnostic companion to `npm run bench` (which measures; this explains).
 import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { build } from 'vite';
-import { createMockZai, longMarkdown, tokenize } from '../tests/mock-zai/server.mjs';
+import { longMarkdown, tokenize } from '../mock-zai/content.ts';
+import { createMockZai } from '../mock-zai/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const outDir = path.join(root, 'dist-bench', 'profile');

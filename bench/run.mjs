@@ -12,7 +12,8 @@ import os from 'node:os';
 import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { createMockZai, longMarkdown, longReasoning, tokenize } from '../tests/mock-zai/server.mjs';
+import { longMarkdown, longReasoning, tokenize } from '../mock-zai/content.ts';
+import { createMockZai } from '../mock-zai/server.ts';
 import { installInstrumentation } from './instrument.mjs';
 
 /** @typedef {import('@playwright/test').Page} Page */

@@ -1,5 +1,5 @@
 // @ts-check
-// `node bench/trace.mjs [app|naive] [rate] [contentChars] [reasoningChars]`: a Chromium performance trace of one
+// `npx tsx bench/trace.mjs [app|naive] [rate] [contentChars] [reasoningChars]`: a Chromium performance trace of one
 // streaming run against the bench build (run `npm run bench` first, it builds dist-bench/), summarised as main-thread
 // self time per trace event (script, style, layout, paint, GC…). Diagnostic companion to `npm run bench`.
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,8 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { createMockZai, longMarkdown, tokenize } from '../tests/mock-zai/server.mjs';
+import { longMarkdown, tokenize } from '../mock-zai/content.ts';
+import { createMockZai } from '../mock-zai/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [variantArgument = 'app', ...numbers] = process.argv.slice(2);

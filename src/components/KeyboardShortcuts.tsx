@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'react';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
 import { selectPendingRequest } from '../store/selectors';
-import { copyText } from './clipboard';
-import { ModalDialog } from './ModalDialog';
-import '../styles/library.css';
+import { copyText } from './ui/clipboard';
+import { ModalDialog } from './ui/ModalDialog';
+import './app.css';
 
-export const shortcutList: readonly { keys: string; action: string }[] = [
+const shortcutList: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl/Cmd + Enter', action: 'Send (in the Message box)' },
   { keys: 'Esc', action: 'Stop the reply that is on its way' },
   { keys: 'Ctrl/Cmd + K', action: 'Go to the Message box' },
@@ -17,7 +17,7 @@ export const shortcutList: readonly { keys: string; action: string }[] = [
 const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
 /** True where a printable key is text: text fields, text areas, selects and editable content (Monaco included). */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target.closest('[contenteditable=""], [contenteditable="true"], .monaco-editor'))
     return true;
@@ -112,7 +112,7 @@ export function KeyboardShortcuts() {
         {status}
       </div>
       {open && (
-        <ModalDialog closeButton className="library-dialog" title="Keyboard shortcuts" onClose={close}>
+        <ModalDialog closeButton className="wide-dialog" title="Keyboard shortcuts" onClose={close}>
           <dl className="shortcut-list">
             {shortcutList.map((shortcut) => (
               <div key={shortcut.keys} className="shortcut-row">

@@ -111,7 +111,7 @@ export interface CallOptions {
   ) => Promise<Response>;
   signal: AbortSignal;
   onEvent: (event: StreamEvent) => void;
-  /** No byte for this long → status 'stalled'. Default 60 000. */
+  /** No byte for this long → status 'stalled'. Default: defaultStallTimeoutMs (stallTimeout.ts). */
   stallTimeoutMs?: number;
   /** True when the URL is cross-origin to the page (network errors are then reported as likely CORS). */
   crossOrigin?: boolean;

@@ -58,12 +58,3 @@ export function upstreamBaseUrl(baseUrl: string): string {
   const origin = proxyRoutes[match[1] ?? ''];
   return origin ? origin + (match[2] ?? '') : baseUrl;
 }
-
-/**
- * The base URL exported code should call: the real upstream for the proxy, and an absolute URL on the page's
- * origin for other same-origin paths (the offline demo), since a script outside the browser has no origin.
- */
-export function exportBaseUrl(baseUrl: string, pageOrigin: string): string {
-  const upstream = upstreamBaseUrl(baseUrl);
-  return upstream.startsWith('/') ? pageOrigin.replace(/\/+$/, '') + upstream : upstream;
-}

@@ -2,6 +2,7 @@
 // reasons: finishReasons.ts). Pure: the clock is passed in.
 import type { ApiError, ApiErrorKind, ContentFilterEntry } from './contracts';
 import { maxRetryAfterMs } from './retry';
+import { isRecord } from './json';
 
 export { describeFinishReason, type GenerationPhase } from './finishReasons';
 export { maxRetryAfterMs };
@@ -41,10 +42,6 @@ const parameterNames = [
   'role',
   'content',
 ];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function textOrNull(value: unknown): string | null {
   if (typeof value === 'string' && value.trim() !== '') return value;
@@ -354,24 +351,4 @@ export function unreadableResponseError(status: number): ApiError {
     retryable: false,
     retryAfterMs: null,
   };
-}
-
-/** Replaces every occurrence of a secret in a text, so a server echoing the key never shows it. */
-export function redactSecret(text: string, secret: string): string {
-  const trimmed = secret.trim();
-  if (trimmed.length < 4) return text;
-  return text.split(trimmed).join('[redacted key]');
-}
-
-/** An ApiError with the key removed from every text field. */
-export function redactApiError(error: ApiError, secret: string): ApiError {
-  const redacted: ApiError = {
-    ...error,
-    title: redactSecret(error.title, secret),
-    advice: redactSecret(error.advice, secret),
-    serverMessage: error.serverMessage === null ? null : redactSecret(error.serverMessage, secret),
-  };
-  if (error.parameter !== undefined) redacted.parameter = redactSecret(error.parameter, secret);
-  if (error.resetsAt !== undefined) redacted.resetsAt = redactSecret(error.resetsAt, secret);
-  return redacted;
 }

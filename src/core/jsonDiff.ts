@@ -1,6 +1,8 @@
 // A structural diff of two JSON values (request bodies): which paths were added, removed or changed. Arrays are
 // compared index by index, which is what a reader expects for `messages` (message 3 changed, message 5 added).
 
+import { isRecord } from './json';
+
 export type JsonDiffKind = 'added' | 'removed' | 'changed';
 
 export interface JsonDiffEntry {
@@ -11,12 +13,6 @@ export interface JsonDiffEntry {
   before?: unknown;
   /** The value on the right (absent for 'removed'). */
   after?: unknown;
-}
-
-type JsonRecord = Record<string, unknown>;
-
-function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function childPath(parent: string, key: string | number): string {

@@ -15,6 +15,7 @@ const glm5Text = {
   maxOutputTokens: 131_072,
   ...textSampling,
   vision: [],
+  sendsObjectField: false,
 } as const;
 /** GLM-4.7-Flash and -FlashX: no documented default output; thinking mode by the GLM-4.7 series rule. */
 const glm47FlashSeries = {
@@ -38,6 +39,7 @@ const glm45Family = {
   defaultTopP: 0.95,
   ...noVision,
   toolStream: 'no',
+  sendsObjectField: false,
 } as const;
 const glm46vSeries = {
   group: 'vision',
@@ -49,6 +51,7 @@ const glm46vSeries = {
   maxOutputTokens: 32_768,
   ...visionSampling,
   toolStream: 'no',
+  sendsObjectField: false,
 } as const;
 
 const glm52Effort: ReasoningEffortSupport = {
@@ -72,6 +75,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     ...noVision,
     toolStream: 'yes',
     price: { input: 1.4, cachedInput: 0.26, output: 4.4 },
+    sendsObjectField: false,
     unconfirmed: 'reasoning effort levels other than high and max',
   },
   {
@@ -138,6 +142,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     label: 'GLM-4.7-Flash (free)',
     ...glm47FlashSeries,
     price: { input: 0, cachedInput: 0, output: 0 },
+    sendsObjectField: true,
   },
   {
     id: 'glm-5v-turbo',
@@ -153,6 +158,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     vision: ['image', 'video', 'file'],
     toolStream: 'unconfirmed',
     price: { input: 1.2, cachedInput: 0.24, output: 4.0 },
+    sendsObjectField: false,
     unconfirmed: 'thinking mode and tool streaming',
   },
   {
@@ -190,6 +196,7 @@ export const modelCatalogue: readonly ModelInfo[] = [
     vision: ['image', 'video', 'file'],
     toolStream: 'no',
     price: { input: 0.6, cachedInput: 0.11, output: 1.8 },
+    sendsObjectField: false,
     unconfirmed: 'context size',
   },
   { id: 'glm-4.5', label: 'GLM-4.5', ...glm45Family, price: { input: 0.6, cachedInput: 0.11, output: 2.2 } },
@@ -222,5 +229,6 @@ export const modelCatalogue: readonly ModelInfo[] = [
     ...noVision,
     toolStream: 'no',
     price: { input: 0.1, cachedInput: null, output: 0.1 },
+    sendsObjectField: false,
   },
 ];

@@ -52,6 +52,9 @@ export interface ModelInfo {
   toolStream: ToolStreamSupport;
   /** USD per million tokens; 0 for free models; cachedInput null when no cached price is published. */
   price: { input: number; cachedInput: number | null; output: number };
+  /** Responses carry `"object"` ("chat.completion.chunk" per chunk) and usage reports
+   * completion_tokens_details.reasoning_tokens (newer models, e.g. glm-4.7-flash). */
+  sendsObjectField: boolean;
   /** What the vendor's own pages do not confirm about this entry. */
   unconfirmed?: string;
 }
@@ -92,6 +95,7 @@ export function customModel(id: string, limits?: CustomModelLimits): ModelInfo {
     vision: [],
     toolStream: 'no',
     price: { input: 0, cachedInput: null, output: 0 },
+    sendsObjectField: false,
   };
 }
 

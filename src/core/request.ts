@@ -10,6 +10,7 @@ import {
   type ModelInfo,
   type ReasoningEffort,
 } from './models';
+import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -52,7 +53,7 @@ export interface RequestSettings {
   thinking: boolean;
   /**
    * Preserved thinking: send clear_thinking: false and earlier reasoning back (on models with the catalogue flag).
-   * null follows the endpoint's own default (see preservesReasoning).
+   * null follows the endpoint's own default (see reasoningGoesBack in sentTurns.ts).
    */
   preserveReasoning: boolean | null;
   stream: boolean;
@@ -158,19 +159,6 @@ export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSe
   };
 }
 
-/**
- * Does earlier reasoning go back with this request? Only on models with preserved thinking; then the user's choice,
- * or the endpoint's default when they made none (on for Coding Plan endpoints, off elsewhere).
- */
-export function preservesReasoning(
-  settings: Pick<RequestSettings, 'model' | 'customModelLimits' | 'preserveReasoning'>,
-  baseUrl: string,
-): boolean {
-  const model = settingsModel(settings);
-  if (!supportsThinking(model) || !model.preservedThinking) return false;
-  return settings.preserveReasoning ?? endpointKeepsReasoning(baseUrl);
-}
-
 function differs(a: number, b: number): boolean {
   return Math.abs(a - b) > 1e-9;
 }
@@ -181,7 +169,7 @@ function differs(a: number, b: number): boolean {
  * - `thinking.type` always on models with thinking, never on models without;
  * - `reasoning_effort` only on models that take it, whether or not thinking is on (the "thinking enabled only"
  *   rule is unconfirmed; the form says so);
- * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking (preservesReasoning),
+ * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking (reasoningGoesBack),
  *   which `clear_thinking: false` states; where the endpoint keeps reasoning by default and the user turned it
  *   off, `clear_thinking: true` says so, so that what the server keeps and what the app sends agree;
  * - extraFields are appended verbatim, except form-owned names (formOwnedFields), which they cannot override.
@@ -192,15 +180,14 @@ export function buildRequestBody(
   baseUrl = '',
 ): ChatRequestBody {
   const model = settingsModel(settings);
-  const preserve = preservesReasoning(settings, baseUrl);
+  const preserve = reasoningGoesBack(settings, baseUrl);
   const messages: WireMessage[] = [];
   if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
   for (const turn of turns) {
-    if (turn.excluded) continue;
+    if (!isSentTurn(turn, preserve)) continue;
     const message: WireMessage = { role: turn.role, content: turn.content };
-    if (preserve && turn.role === 'assistant' && turn.reasoning) message.reasoning_content = turn.reasoning;
-    // An empty message is rejected by the API (1214); a reasoning-only turn still matters with preserved thinking.
-    if (turn.content.trim() === '' && message.reasoning_content === undefined) continue;
+    const reasoning = reasoningSentWith(turn, preserve);
+    if (reasoning !== undefined) message.reasoning_content = reasoning;
     messages.push(message);
   }
 

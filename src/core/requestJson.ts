@@ -3,21 +3,14 @@
 // - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, and reasoning_effort on
 //   models that take it) go into the form and
 //   must have the right type and range; everything else goes to extraFields, verbatim;
-// - a parameter present in the body is kept exactly: pinned when it equals the model default, so that
-//   buildRequestBody sends the same body back (an absent one means "model default", not pinned);
+// - the form values follow bodySettings.ts (a parameter present in the body is kept exactly and pinned);
 // - messages: a first system message is the system prompt; the others are user/assistant turns;
 // - whatever buildRequestBody could not send back the same way is a problem, never silently dropped.
 import { childPath, lineAndColumn, locateJson, type JsonLocations } from './jsonLocations';
-import { modelInfo, supportsThinking, type ModelInfo, type ReasoningEffort } from './models';
-import {
-  defaultSettingsFor,
-  isFormOwnedField,
-  maxTokensLimit,
-  temperatureRange,
-  topPRange,
-  type ConversationTurn,
-  type RequestSettings,
-} from './request';
+import { defaultModelId, modelInfo, supportsThinking, type ModelInfo, type ReasoningEffort } from './models';
+import { isFormOwnedField, maxTokensLimit, temperatureRange, topPRange, type ConversationTurn } from './request';
+import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
+import { isRecord } from './json';
 
 export interface RequestJsonProblem {
   /** Where in the body, e.g. "messages[2].role" ("" for the whole text). */
@@ -27,13 +20,6 @@ export interface RequestJsonProblem {
   line?: number;
   column?: number;
 }
-
-/** The form values a body determines. thinking/preserveReasoning are left out when the model has no thinking. */
-export type RequestSettingsPatch = Omit<
-  RequestSettings,
-  'extraFields' | 'thinking' | 'preserveReasoning' | 'customModelLimits'
-> &
-  Partial<Pick<RequestSettings, 'thinking' | 'preserveReasoning'>>;
 
 export interface ParsedRequest {
   settingsPatch: RequestSettingsPatch;
@@ -47,10 +33,6 @@ export type RequestJsonResult = ({ ok: true } & ParsedRequest) | { ok: false; pr
 const messageFields = new Set(['role', 'content', 'reasoning_content']);
 const thinkingFields = new Set(['type', 'clear_thinking']);
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -58,22 +40,6 @@ function isNumber(value: unknown): value is number {
 /** Two decimals at most (the form's step), compared with a tolerance for binary fractions. */
 function hasTwoDecimals(value: number): boolean {
   return Math.abs(Math.round(value * 100) - value * 100) < 1e-6;
-}
-
-function sameNumber(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9;
-}
-
-/** Applies a parsed body to the current settings: the model's defaults, then everything the body says. */
-export function settingsFromParsed(
-  parsed: Pick<ParsedRequest, 'settingsPatch' | 'extraFields'>,
-  previous: RequestSettings,
-): RequestSettings {
-  return {
-    ...defaultSettingsFor(parsed.settingsPatch.model, previous),
-    ...parsed.settingsPatch,
-    extraFields: parsed.extraFields,
-  };
 }
 
 /** Parses the text of a request body. Syntax errors and wrong types come with their line and column. */
@@ -119,9 +85,9 @@ export function requestFromBody(body: unknown): RequestJsonResult {
 
   let modelId = '';
   if (typeof body.model !== 'string' || body.model.trim() === '')
-    problem('model', 'model is required: the model id as a string, e.g. "glm-4.7".');
+    problem('model', `model is required: the model id as a string, e.g. "${defaultModelId}".`);
   else modelId = body.model;
-  const model = modelInfo(modelId === '' ? 'glm-4.7' : modelId);
+  const model = modelInfo(modelId === '' ? defaultModelId : modelId);
 
   const extraFields: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(body)) {
@@ -134,7 +100,6 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   const stream = body.stream;
   if (stream !== undefined && typeof stream !== 'boolean') problem('stream', 'stream must be true or false.');
 
-  const defaults = defaultSettingsFor(modelId === '' ? 'glm-4.7' : modelId);
   const temperature = numberField(
     body,
     'temperature',
@@ -155,41 +120,33 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   const effort = reasoningEffortField(body.reasoning_effort, model, problem);
 
   if (problems.length > 0) return { ok: false, problems };
-  const settingsPatch: RequestSettingsPatch = {
-    model: defaults.model,
-    stream: stream === true,
-    temperature: temperature ?? defaults.temperature,
-    topP: topP ?? defaults.topP,
-    maxTokens: maxTokens ?? defaults.maxTokens,
-    reasoningEffort: effort ?? defaults.reasoningEffort,
-    pinned: {
-      temperature: temperature !== null && sameNumber(temperature, defaults.temperature),
-      top_p: topP !== null && sameNumber(topP, defaults.topP),
-      max_tokens: maxTokens !== null && maxTokens === defaults.maxTokens,
-      reasoning_effort: effort !== null && effort === defaults.reasoningEffort,
+  // Checked: the form-owned fields now have the types and ranges the form holds.
+  const checked = body as FormParameters;
+  const settingsPatch = settingsPatchFromBody(
+    {
+      model: modelId,
+      stream: stream === true,
+      thinking: checked.thinking,
+      temperature: temperature ?? undefined,
+      top_p: topP ?? undefined,
+      max_tokens: maxTokens ?? undefined,
+      reasoning_effort: effort ?? undefined,
     },
-    systemPrompt: turns.systemPrompt,
-  };
-  if (thinking.enabled !== undefined) settingsPatch.thinking = thinking.enabled;
-  if (thinking.preserveReasoning !== undefined) settingsPatch.preserveReasoning = thinking.preserveReasoning;
+    turns.systemPrompt,
+  );
   return { ok: true, settingsPatch, turns: turns.turns, extraFields };
 }
 
 type Report = (path: string, message: string) => void;
 
-function thinkingFrom(
-  value: unknown,
-  model: ModelInfo,
-  problem: Report,
-): { enabled?: boolean; preserveReasoning?: boolean | null; preserve: boolean } {
+function thinkingFrom(value: unknown, model: ModelInfo, problem: Report): { preserve: boolean } {
   if (!supportsThinking(model)) {
     if (value !== undefined)
       problem('thinking', `${model.id} has no thinking mode, so the request cannot carry "thinking"; remove it.`);
     return { preserve: false };
   }
   // Absent on a thinking model: the API default (enabled), which the form then sends explicitly.
-  // Without clear_thinking the endpoint's default applies (preserveReasoning null).
-  if (value === undefined) return { enabled: true, preserveReasoning: null, preserve: false };
+  if (value === undefined) return { preserve: false };
   if (!isRecord(value)) {
     problem('thinking', 'thinking must be an object like { "type": "enabled" }.');
     return { preserve: false };
@@ -210,11 +167,7 @@ function thinkingFrom(
       `${model.id} does not support preserved thinking (clear_thinking: false); remove it or pick GLM-4.7 or newer.`,
     );
   }
-  return {
-    enabled: value.type !== 'disabled',
-    preserveReasoning: typeof clear === 'boolean' ? !clear : null,
-    preserve,
-  };
+  return { preserve };
 }
 
 function turnsFrom(

@@ -5,7 +5,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from './endpoints';
-import { redactSecret } from './errors';
+import { redactSecret } from './redaction';
 import type { ChatRequestBody } from './request';
 import { requestFromBody, type ParsedRequest } from './requestJson';
 import { isShareFragment, shareFragmentPrefix } from './shareFragment';

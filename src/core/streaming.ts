@@ -3,16 +3,10 @@
 // touches a global, and the API key never reaches an event, an error or a log.
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, CallOptions, CallOutcome, CallStatus, FinishReason, StreamEvent, Usage } from './contracts';
-import {
-  apiErrorFromPayload,
-  apiErrorFromResponse,
-  networkError,
-  redactApiError,
-  redactSecret,
-  unreadableResponseError,
-} from './errors';
-
-export const defaultStallTimeoutMs = 60_000;
+import { apiErrorFromPayload, apiErrorFromResponse, networkError, unreadableResponseError } from './errors';
+import { isRecord } from './json';
+import { redactApiError, redactSecret } from './redaction';
+import { defaultStallTimeoutMs } from './stallTimeout';
 
 /** The only payload that completes a stream. */
 const doneMarker = '[DONE]';
@@ -85,10 +79,6 @@ function untilInterrupted<T>(work: Promise<T>, guard: CallGuard): Promise<Raced<
     work.then((value) => ({ value })),
     guard.interrupted.then((interruption) => ({ interruption })),
   ]);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringOrNull(value: unknown): string | null {

@@ -1,6 +1,9 @@
-// The thinking figures of one reply, derived from its recorded metrics and its text: how long it reasoned, when the
-// first reasoning and answer tokens came, and how the output splits between reasoning and answer. Token counts come
-// from the server's usage when it reports them; everything else is an estimate and says so (`tokensEstimated`).
+// The thinking figures of one reply, derived from its recorded metrics, its usage and its text: how long it reasoned,
+// when the first reasoning and answer tokens came, and how the output splits between reasoning and answer. Token
+// counts come from the server's usage when it reports them; everything else is an estimate and says so
+// (`tokensEstimated`).
+import type { Usage } from './contracts';
+import { preferredDurationMs, serverTimestampsVary, sinceStartMs } from './metricFigures';
 import { estimateTokens, type ReplyMetrics } from './metrics';
 
 export interface ThinkingFigures {
@@ -19,9 +22,6 @@ export interface ThinkingFigures {
   cutDuringReasoning: boolean;
 }
 
-/** Server timestamps have 1 s resolution; beyond this gap the wall clock is the one that is wrong (a background tab). */
-const clockDisagreementMs = 2_000;
-
 function characterCount(text: string): number {
   let count = 0;
   for (const _character of text.trim()) count += 1;
@@ -32,11 +32,10 @@ function characterCount(text: string): number {
 export function reasoningDurationMs(metrics: ReplyMetrics): number | null {
   if (metrics.firstReasoningAtMs === null || metrics.lastReasoningAtMs === null) return null;
   const wall = Math.max(0, metrics.lastReasoningAtMs - metrics.firstReasoningAtMs);
-  const timestampsVary =
-    metrics.firstCreated !== null && metrics.lastCreated !== null && metrics.firstCreated !== metrics.lastCreated;
-  if (!timestampsVary || metrics.firstReasoningCreated === null || metrics.lastReasoningCreated === null) return wall;
+  if (!serverTimestampsVary(metrics) || metrics.firstReasoningCreated === null || metrics.lastReasoningCreated === null)
+    return wall;
   const server = Math.max(0, metrics.lastReasoningCreated - metrics.firstReasoningCreated) * 1000;
-  return Math.abs(wall - server) > clockDisagreementMs ? server : wall;
+  return preferredDurationMs(wall, server);
 }
 
 interface TokenSplit {
@@ -45,8 +44,7 @@ interface TokenSplit {
   estimated: boolean;
 }
 
-function splitTokens(metrics: ReplyMetrics, reasoning: string, answer: string): TokenSplit {
-  const usage = metrics.usage;
+function splitTokens(usage: Usage | null, reasoning: string, answer: string): TokenSplit {
   const reported = usage?.completion_tokens_details?.reasoning_tokens;
   if (usage && typeof reported === 'number') {
     return { reasoning: reported, answer: Math.max(0, usage.completion_tokens - reported), estimated: false };
@@ -66,23 +64,25 @@ function splitTokens(metrics: ReplyMetrics, reasoning: string, answer: string): 
   return { reasoning: Math.round(reasoningEstimate), answer: Math.round(answerEstimate), estimated: true };
 }
 
+/** `usage` and `finishReason` are the reply's (ReplyInfo.usage / finishReason). */
 export function thinkingFigures(
   metrics: ReplyMetrics,
+  usage: Usage | null,
   reasoning: string,
   answer: string,
   finishReason: string | null,
 ): ThinkingFigures {
-  const tokens = splitTokens(metrics, reasoning, answer);
+  const tokens = splitTokens(usage, reasoning, answer);
   return {
-    timeToFirstReasoningMs: metrics.timeToFirstReasoningMs,
-    timeToFirstAnswerMs: metrics.timeToFirstAnswerMs,
+    timeToFirstReasoningMs: sinceStartMs(metrics, metrics.firstReasoningAtMs),
+    timeToFirstAnswerMs: sinceStartMs(metrics, metrics.firstAnswerAtMs),
     reasoningDurationMs: reasoningDurationMs(metrics),
     reasoningCharacters: characterCount(reasoning),
     answerCharacters: characterCount(answer),
     reasoningTokens: tokens.reasoning,
     answerTokens: tokens.answer,
     tokensEstimated: tokens.estimated,
-    cutDuringReasoning: (finishReason ?? metrics.finishReason) === 'length' && answer.trim() === '',
+    cutDuringReasoning: finishReason === 'length' && answer.trim() === '',
   };
 }
 
@@ -91,12 +91,12 @@ export function thinkingFigures(
  * growing answer need not be read; once it has, the count is the same split as thinkingFigures gives.
  */
 export function reasoningTokenCount(
-  metrics: ReplyMetrics,
+  usage: Usage | null,
   reasoning: string,
   answer: string,
 ): { tokens: number; estimated: boolean } {
-  if (metrics.usage) {
-    const split = splitTokens(metrics, reasoning, answer);
+  if (usage) {
+    const split = splitTokens(usage, reasoning, answer);
     return { tokens: split.reasoning, estimated: split.estimated };
   }
   return { tokens: Math.round(estimateTokens(reasoning)), estimated: true };

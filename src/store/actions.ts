@@ -3,7 +3,7 @@
 import type { ChatRequest, TurnRole } from '../core/request';
 import { buildChatRequest } from '../core/request';
 import { switchBaseUrlToProxy, keyMayGoToBaseUrl } from './connectionActions';
-import { handWrittenTurn, moveItem } from './conversationSlice';
+import { findTurn, handWrittenTurn, moveItem } from './conversationSlice';
 import { newId } from './ids';
 import { recordHistory } from './libraryActions';
 import { usePlaygroundStore } from './index';
@@ -85,7 +85,7 @@ export function discardRequestJsonEdit(): void {
 export function switchToProxy(): void {
   // A pending automatic retry would go to the blocked URL again: cancel it, so Retry goes through the proxy.
   const turnId = activeReplyId(transcriptLane);
-  if (get().conversation.turns.find((turn) => turn.id === turnId)?.reply?.retry) stop();
+  if (turnId !== null && findTurn(get().conversation.turns, turnId)?.reply?.retry) stop();
   switchBaseUrlToProxy();
 }
 
@@ -96,7 +96,7 @@ function turnTarget(turnId: string): ReplyTarget {
   return {
     lane: transcriptLane,
     replyId: turnId,
-    read: () => holderOf(get().conversation.turns.find((turn) => turn.id === turnId)),
+    read: () => holderOf(findTurn(get().conversation.turns, turnId)),
     write: (update) =>
       setTurns((turns) =>
         turns.map((turn) => {
@@ -142,7 +142,7 @@ export function regenerate(): void {
 /** Sends the same request again into the same turn (after interrupted, stalled or error). */
 export function retryReply(turnId: string, body?: ChatRequest['body']): void {
   settlePendingReplies();
-  const turn = get().conversation.turns.find((candidate) => candidate.id === turnId);
+  const turn = findTurn(get().conversation.turns, turnId);
   if (isLaneBusy(transcriptLane) || !turn?.reply) return;
   if (!keyMayGoToBaseUrl(() => retryReply(turnId, body))) return;
   // The same body, to the endpoint chosen now (e.g. the local proxy after a CORS failure; the key check above

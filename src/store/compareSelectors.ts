@@ -1,8 +1,9 @@
 // Derived values for Compare mode: whether a comparison may run or a column may be kept, and the figures the
 // summary row compares.
+import { sinceStartMs } from '../core/metricFigures';
 import { estimateTokens } from '../core/metrics';
 import { isCompareRunning, isLiveResult, type CompareColumn, type CompareResult } from './compareSlice';
-import { selectCanSend, type SendReadiness } from './selectors';
+import { selectCanSend, selectReplyFigures, type SendReadiness } from './selectors';
 import type { PlaygroundState } from './types';
 
 export function findCompareColumn(state: PlaygroundState, columnId: string): CompareColumn | undefined {
@@ -57,17 +58,18 @@ function estimated(text: string): TokenFigure {
 }
 
 /**
- * The summary row of one column, from its metrics (src/core/metrics.ts). Reasoning and answer tokens come from
+ * The summary row of one column, from its reply's figures (selectReplyFigures). Reasoning and answer tokens come from
  * usage when the server splits them (reasoning_tokens) or when there was no reasoning at all; otherwise they are
  * estimated from the text, and marked so.
  */
 export function columnFigures(result: CompareResult | null): ColumnFigures | null {
   if (!result) return null;
   const { metrics } = result.reply;
-  const completion = metrics.completionTokens;
+  const figures = selectReplyFigures(result.reply);
+  const completion = figures.completionTokens;
   let reasoningTokens: TokenFigure | null = null;
   let answerTokens: TokenFigure | null = null;
-  if (metrics.reasoningTokens !== null) reasoningTokens = { value: metrics.reasoningTokens, estimated: false };
+  if (figures.reasoningTokens !== null) reasoningTokens = { value: figures.reasoningTokens, estimated: false };
   else if (result.reasoning === '' && !isLiveResult(result) && (completion !== null || metrics.firstTokenAtMs !== null))
     reasoningTokens = { value: 0, estimated: false };
   else if (result.reasoning !== '') reasoningTokens = estimated(result.reasoning);
@@ -75,14 +77,13 @@ export function columnFigures(result: CompareResult | null): ColumnFigures | nul
     answerTokens = { value: Math.max(0, completion - reasoningTokens.value), estimated: false };
   else if (result.content.trim() !== '') answerTokens = estimated(result.content);
   return {
-    timeToFirstTokenMs:
-      metrics.firstTokenAtMs === null ? null : Math.max(0, metrics.firstTokenAtMs - metrics.startedAtMs),
-    timeToFirstAnswerMs: metrics.timeToFirstAnswerMs,
-    totalMs: metrics.totalMs,
+    timeToFirstTokenMs: sinceStartMs(metrics, metrics.firstTokenAtMs),
+    timeToFirstAnswerMs: figures.timeToFirstAnswerMs,
+    totalMs: figures.totalMs,
     reasoningTokens,
     answerTokens,
-    tokensPerSecond: metrics.tokensPerSecond,
-    tokensPerSecondEstimated: metrics.tokensPerSecondEstimated,
-    costUsd: metrics.estimatedCostUsd,
+    tokensPerSecond: figures.tokensPerSecond,
+    tokensPerSecondEstimated: figures.tokensPerSecondEstimated,
+    costUsd: figures.estimatedCostUsd,
   };
 }

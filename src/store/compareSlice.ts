@@ -4,6 +4,7 @@
 import { modelInfo, supportsThinking } from '../core/models';
 import { defaultSettingsFor, type RequestSettings } from '../core/request';
 import { newId } from './ids';
+import { isLiveStatus } from './replyInfo';
 import type { ReplyInfo, Turn } from './types';
 
 export const minCompareColumns = 2;
@@ -80,8 +81,7 @@ export function describeColumnSettings(settings: CompareColumnSettings): string 
 }
 
 export function isLiveResult(result: CompareResult | null): boolean {
-  const status = result?.reply.status;
-  return status === 'waiting' || status === 'streaming' || Boolean(result?.reply.retry);
+  return isLiveStatus(result?.reply.status) || Boolean(result?.reply.retry);
 }
 
 export function isCompareRunning(compare: CompareState): boolean {

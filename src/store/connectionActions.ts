@@ -2,7 +2,8 @@
 // set the store; components call them from event handlers.
 import { proxiedBaseUrl, upstreamBaseUrl, type EndpointPresetId } from '../core/endpoints';
 import { clamp } from '../core/request';
-import { presetBaseUrl, presetForBaseUrl, stallTimeoutRange } from './connectionSlice';
+import { stallTimeoutRange } from '../core/stallTimeout';
+import { isDemoEndpoint, presetBaseUrl, presetForBaseUrl } from './connectionSlice';
 import { usePlaygroundStore } from './index';
 import { clearKey } from './keyStorage';
 import { onRuntimeReset } from './runtime';
@@ -93,7 +94,7 @@ export function cancelKeyConfirmation(): void {
 /** True when the key may go to the current base URL; otherwise asks and runs `then` once confirmed. */
 export function keyMayGoToBaseUrl(then: () => void): boolean {
   const { connection } = get();
-  if (connection.endpointId === 'demo' || connection.apiKey === '') return true;
+  if (isDemoEndpoint(connection) || connection.apiKey === '') return true;
   const target = upstreamOrigin(connection.baseUrl);
   if (target === null) return true;
   if (connection.keyOrigin === null) {

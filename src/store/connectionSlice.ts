@@ -1,8 +1,18 @@
+import { defaultStallTimeoutSeconds } from '../core/stallTimeout';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
 import type { ConnectionState } from './types';
 
-export const defaultStallTimeoutSeconds = 60;
-export const stallTimeoutRange = { min: 5, max: 600 } as const;
+/** The demo endpoint never receives the user's real key: requests to it carry this placeholder instead. */
+export const demoKey = 'offline-demo';
+
+export function isDemoEndpoint(connection: Pick<ConnectionState, 'endpointId'>): boolean {
+  return connection.endpointId === 'demo';
+}
+
+/** The key a request carries: the user's own, except to the offline demo. */
+export function outgoingApiKey(connection: Pick<ConnectionState, 'endpointId' | 'apiKey'>): string {
+  return isDemoEndpoint(connection) ? demoKey : connection.apiKey;
+}
 
 export function initialConnection(): ConnectionState {
   return {

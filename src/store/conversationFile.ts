@@ -2,14 +2,17 @@
 // file. Import is all or nothing: the file is validated in full before anything in the playground changes.
 import * as z from 'zod/mini';
 import type { ApiError, ApiErrorKind } from '../core/contracts';
-import { redactSecret } from '../core/errors';
+import { redactSecret } from '../core/redaction';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
 import { modelInfo } from '../core/models';
 import { clampMaxTokens, clampTemperature, clampTopP, type RequestSettings } from '../core/request';
 import { newId } from './ids';
+import { isLiveStatus } from './replyInfo';
 import { usePlaygroundStore } from './index';
+import { turnsWithMeasuredMetrics } from './metricsMigration';
 import { conversationFileFormat, conversationFileSchema, conversationFileVersion, fileTurnSchema } from './schema';
 import type { PlaygroundState, ReplyInfo, Turn } from './types';
+import { isRecord } from '../core/json';
 
 /** Larger files are refused before parsing (a conversation this big would not fit in browser storage anyway). */
 export const maxConversationFileBytes = 20 * 1024 * 1024;
@@ -73,7 +76,11 @@ export function parseConversationFile(text: string, currentSettings: RequestSett
       message: `This file comes from a newer version of GLM Playground (file version ${data.version}); update the app to import it.`,
     };
   }
-  const parsed = conversationFileSchema.safeParse(data, { error: englishMessages });
+  // Files exported before reply metrics held measurements only carry derived figures and copies: stripped first.
+  const parsed = conversationFileSchema.safeParse(
+    { ...data, turns: turnsWithMeasuredMetrics(data.turns) },
+    { error: englishMessages },
+  );
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? describePath(issue.path) : 'The file';
@@ -101,10 +108,6 @@ export function exportConversation(now = new Date()): { fileName: string; text: 
 }
 
 // ---- helpers ----------------------------------------------------------------------------------------
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** ['turns', 2, 'content'] → "message 3, content". */
 function describePath(path: readonly PropertyKey[]): string {
@@ -156,14 +159,14 @@ function importedTurn(turn: FileTurn): Turn {
 }
 
 function importedReply(reply: FileReply): ReplyInfo {
-  const status = reply.status === 'waiting' || reply.status === 'streaming' ? 'interrupted' : reply.status;
+  const status = isLiveStatus(reply.status) ? 'interrupted' : reply.status;
   return {
     status,
     request: { baseUrl: reply.request.baseUrl, body: reply.request.body as ReplyInfo['request']['body'] },
     error: reply.error ? importedError(reply.error) : null,
     finishReason: reply.finishReason,
     usage: reply.usage as ReplyInfo['usage'],
-    metrics: importedMetrics(reply.metrics, reply.usage as ReplyInfo['usage']),
+    metrics: importedMetrics(reply.metrics),
     warnings: reply.warnings,
     retry: null,
   };
@@ -204,19 +207,14 @@ function importedError(error: Record<string, unknown> & { title: string; advice:
 }
 
 /** Starts from empty metrics and keeps each imported value whose type matches. */
-function importedMetrics(raw: Record<string, unknown>, usage: ReplyInfo['usage']): ReplyMetrics {
-  const metrics: Record<string, unknown> = { ...startMetrics(0), usage };
+function importedMetrics(raw: Record<string, unknown>): ReplyMetrics {
+  const metrics: Record<string, unknown> = { ...startMetrics(0) };
   for (const [key, fallback] of Object.entries(metrics)) {
     const value = raw[key];
-    if (key === 'usage' || value === undefined) continue;
+    if (value === undefined) continue;
     const finiteNumber = typeof value === 'number' && Number.isFinite(value);
     if (typeof fallback === 'number' && finiteNumber) metrics[key] = value;
-    else if (
-      fallback === null &&
-      (value === null || finiteNumber || (key === 'finishReason' && typeof value === 'string'))
-    )
-      metrics[key] = value;
-    else if (typeof fallback === 'boolean' && typeof value === 'boolean') metrics[key] = value;
+    else if (fallback === null && (value === null || finiteNumber)) metrics[key] = value;
     else if (key === 'phase' && (value === 'waiting' || value === 'reasoning' || value === 'answer'))
       metrics[key] = value;
   }

@@ -10,6 +10,11 @@ export function handWrittenTurn(role: TurnRole, content: string): Turn {
   return { id: newId('turn'), role, content, reasoning: '', excluded: false, reply: null };
 }
 
+/** The turn with this id, if the conversation still has it. */
+export function findTurn(turns: readonly Turn[], turnId: string): Turn | undefined {
+  return turns.find((turn) => turn.id === turnId);
+}
+
 export function moveItem<T>(items: readonly T[], index: number, offset: -1 | 1): T[] {
   const target = index + offset;
   if (index < 0 || target < 0 || target >= items.length) return [...items];

@@ -3,15 +3,10 @@ import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
 import type { Usage } from '../core/contracts';
-import { findModel } from '../core/models';
-import {
-  defaultSettingsFor,
-  isFormOwnedField,
-  settingsModel,
-  type ChatRequest,
-  type ChatRequestBody,
-  type RequestSettings,
-} from '../core/request';
+import { settingsFromParsed, settingsPatchFromBody } from '../core/bodySettings';
+import { isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
+import { sinceStartMs, usageCostUsd } from '../core/metricFigures';
+import { modelInfo } from '../core/models';
 import { newId } from './ids';
 import { handWrittenTurn } from './conversationSlice';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
@@ -25,9 +20,8 @@ export interface HistoryEntry {
   status: ReplyStatus;
   finishReason: string | null;
   usage: Usage | null;
-  /** Whole call, request to last byte. */
+  /** Whole call, request to last byte: the entry's one timing, measured when the call ended (it keeps no metrics). */
   latencyMs: number | null;
-  costUsd: number | null;
   /** The error's headline, for failed requests. */
   errorTitle: string | null;
 }
@@ -50,7 +44,6 @@ export function clampHistoryLimit(value: number): number {
   return Math.min(historyLimitRange.max, Math.max(historyLimitRange.min, Math.round(value)));
 }
 
-/** The entry for a finished reply; null for a turn without a reply. */
 /** The history entry for a turn's or a compare column's reply; null for a hand-written turn. */
 export function historyEntryFor({ reply }: { reply: ReplyInfo | null }): HistoryEntry | null {
   if (!reply) return null;
@@ -59,12 +52,16 @@ export function historyEntryFor({ reply }: { reply: ReplyInfo | null }): History
     sentAt: reply.metrics.startedAtMs,
     request: reply.request,
     status: reply.status,
-    finishReason: reply.finishReason ?? reply.metrics.finishReason,
+    finishReason: reply.finishReason,
     usage: reply.usage,
-    latencyMs: reply.metrics.totalMs,
-    costUsd: reply.metrics.estimatedCostUsd,
+    latencyMs: sinceStartMs(reply.metrics, reply.metrics.finishedAtMs),
     errorTitle: reply.error?.title ?? null,
   };
+}
+
+/** The entry's cost at the catalogue price of the model it was sent to; null without usage or for a custom model. */
+export function historyEntryCostUsd(entry: HistoryEntry): number | null {
+  return usageCostUsd(entry.usage, modelInfo(entry.request.body.model));
 }
 
 /** Newest first; the oldest entries beyond the limit are dropped. */
@@ -87,12 +84,11 @@ export interface RestoredRequest {
 }
 
 /**
- * Settings and turns that rebuild this body: the model, its parameters pinned where present (so that a value equal
- * to the default is still sent), thinking, stream, the leading system message, the turns and any other fields.
+ * Settings and turns that rebuild this body: the form values as bodySettings.ts maps them (parameters pinned where
+ * present), the leading system message, the turns and any other fields.
  */
 export function restoreRequest(body: ChatRequestBody, current: RequestSettings): RestoredRequest {
   const notes: string[] = [];
-  const base = defaultSettingsFor(body.model, current);
   const messages = [...body.messages];
   let systemPrompt = '';
   if (messages[0]?.role === 'system') systemPrompt = messages.shift()?.content ?? '';
@@ -105,31 +101,12 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     turns.push({ ...handWrittenTurn(message.role, message.content), reasoning: message.reasoning_content ?? '' });
   }
   // Fields without a form control (tools, stop, do_sample…) go back verbatim.
-  const model = settingsModel(base);
+  const model = modelInfo(body.model);
   const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name, model)));
-  const effort = model.reasoningEffort?.levels.find((level) => level === body.reasoning_effort);
-  const thinking = body.thinking;
-  const settings: RequestSettings = {
-    ...base,
-    // Canonical case for catalogue ids, as typed otherwise (what buildRequestBody sends back).
-    model: findModel(body.model)?.id ?? body.model,
-    thinking: thinking ? thinking.type === 'enabled' : base.thinking,
-    // An explicit clear_thinking is the user's choice; without one the endpoint's default applied.
-    preserveReasoning: typeof thinking?.clear_thinking === 'boolean' ? !thinking.clear_thinking : null,
-    stream: body.stream === true,
-    temperature: typeof body.temperature === 'number' ? body.temperature : base.temperature,
-    topP: typeof body.top_p === 'number' ? body.top_p : base.topP,
-    maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : base.maxTokens,
-    reasoningEffort: effort ?? base.reasoningEffort,
-    pinned: {
-      temperature: typeof body.temperature === 'number',
-      top_p: typeof body.top_p === 'number',
-      max_tokens: typeof body.max_tokens === 'number',
-      reasoning_effort: effort !== undefined,
-    },
-    systemPrompt,
-    extraFields,
-  };
+  const settings = settingsFromParsed(
+    { settingsPatch: settingsPatchFromBody(body, systemPrompt), extraFields },
+    current,
+  );
   return { settings, turns, notes };
 }
 
@@ -151,7 +128,6 @@ const historyEntrySchema = z.object({
     z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }),
   ),
   latencyMs: z.nullable(z.number()),
-  costUsd: z.nullable(z.number()),
   errorTitle: z.nullable(z.string()),
 });
 

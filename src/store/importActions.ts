@@ -1,10 +1,11 @@
 // Requests that come in as a whole: the JSON tab's edited body, a share link and a pasted cURL command. Parsing
 // is in core (requestJson, shareLink, curlImport); this module applies the result to the store.
-import { preservesReasoning } from '../core/request';
-import { parseRequestJson, settingsFromParsed, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
+import { settingsFromParsed } from '../core/bodySettings';
+import { parseRequestJson, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
+import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
 import { encodeShareFragment, type EncodeResult, type SharedRequest } from '../core/shareLink';
 import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './connectionActions';
-import { handWrittenTurn } from './conversationSlice';
+import { findTurn, handWrittenTurn } from './conversationSlice';
 import { usePlaygroundStore } from './index';
 import { newConversation } from './libraryActions';
 import { selectRequestBody } from './selectors';
@@ -14,12 +15,6 @@ const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState;
 
 // ---- the JSON tab -----------------------------------------------------------------------------------
-
-/** Mirrors buildRequestBody's choice of turns: the ones the JSON tab shows as messages. */
-function isSent(turn: Turn, preserve: boolean): boolean {
-  if (turn.excluded) return false;
-  return turn.content.trim() !== '' || (preserve && turn.role === 'assistant' && turn.reasoning !== '');
-}
 
 /**
  * Applies the JSON tab's text. Valid text updates the form and the conversation in place: message N edits the
@@ -36,11 +31,12 @@ export function editRequestJson(text: string): RequestJsonResult {
     return result;
   }
   const settings = settingsFromParsed(result, state.settings);
-  const oldPreserve = preservesReasoning(state.settings, state.connection.baseUrl);
+  const baseUrl = state.connection.baseUrl;
   // Reasoning the tab did not show (preserved thinking was off) is kept unless the text now gives one.
-  const reasoningShown = oldPreserve && preservesReasoning(settings, state.connection.baseUrl);
+  const reasoningShown = reasoningGoesBack(state.settings, baseUrl) && reasoningGoesBack(settings, baseUrl);
   const parsedTurns = [...result.turns];
-  const sentIds = state.conversation.turns.filter((turn) => isSent(turn, oldPreserve)).map((turn) => turn.id);
+  // The tab showed buildRequestBody's choice of turns as messages.
+  const sentIds = sentTurns(state.conversation.turns, state.settings, baseUrl).map((turn) => turn.id);
   // The tab showed the Message box's text as one more user message after the sent turns.
   let draft = '';
   const lastParsed = parsedTurns[parsedTurns.length - 1];
@@ -50,7 +46,7 @@ export function editRequestJson(text: string): RequestJsonResult {
   }
   const updates = new Map<string, Turn | null>();
   sentIds.forEach((id, index) => {
-    const turn = state.conversation.turns.find((candidate) => candidate.id === id) as Turn;
+    const turn = findTurn(state.conversation.turns, id) as Turn;
     const parsed = parsedTurns[index];
     if (!parsed) {
       updates.set(id, null);

@@ -4,9 +4,11 @@
 import * as z from 'zod/mini';
 import type { RequestSettings } from '../core/request';
 import { newId } from './ids';
+import { settledTurn } from './replyInfo';
 import { settingsSchema, turnSchema } from './schema';
 import { initialSettings } from './settingsSlice';
 import type { PlaygroundState, Turn } from './types';
+import { isRecord } from '../core/json';
 
 export interface SavedConversation {
   id: string;
@@ -135,7 +137,7 @@ export function wrapConversationInLibrary(
 ): Record<string, unknown> {
   if ('library' in persisted) return persisted;
   const id = newId('conversation');
-  const settings = typeof persisted.settings === 'object' && persisted.settings !== null ? persisted.settings : {};
+  const settings = isRecord(persisted.settings) ? persisted.settings : {};
   return {
     ...persisted,
     library: {
@@ -154,18 +156,6 @@ const savedConversationSchema = z.object({
   turns: z.array(turnSchema),
   draft: z.string(),
 });
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A streamed reply saved mid-way can only be partial. */
-function settled(turn: Turn): Turn {
-  if (!turn.reply) return turn;
-  const status =
-    turn.reply.status === 'streaming' || turn.reply.status === 'waiting' ? 'interrupted' : turn.reply.status;
-  return { ...turn, reply: { ...turn.reply, status, retry: null } };
-}
 
 export interface SalvagedLibrary {
   library: PersistedLibrary | null;
@@ -194,7 +184,7 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
     conversations.push({
       ...parsed.data,
       settings: parsed.data.settings as RequestSettings,
-      turns: parsed.data.turns.map((turn) => settled(turn as Turn)),
+      turns: parsed.data.turns.map((turn) => settledTurn(turn as Turn)),
     });
   }
   const activeId = typeof raw.activeId === 'string' ? raw.activeId : '';

@@ -2,9 +2,11 @@
 // full or broken localStorage. The key is never part of this state (see keyStorage.ts).
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { newId } from './ids';
+import { settledTurn } from './replyInfo';
 import { connectionSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
 import { salvageHistory } from './historySlice';
+import { stateWithMeasuredMetrics } from './metricsMigration';
 import {
   partializeLibrary,
   restoredLibrary,
@@ -15,9 +17,11 @@ import {
 } from './librarySlice';
 import { salvagePresets } from './presetsSlice';
 import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
+import { isRecord } from '../core/json';
 
 export const persistName = 'glm-playground:state';
-export const persistVersion = 2;
+/** 1: settings and turns; 2: the library; 3: reply metrics hold measurements only (see migrate). */
+export const persistVersion = 3;
 
 export type PersistedState = {
   connection: Omit<PlaygroundState['connection'], 'apiKey'>;
@@ -36,18 +40,12 @@ export interface PersistenceEvents {
   onQuotaExceeded: () => void;
 }
 
-/** A reply that was streaming when the page went away can only be partial. */
-function settleTurn(turn: Turn): Turn {
-  if (!turn.reply || (turn.reply.status !== 'streaming' && turn.reply.status !== 'waiting')) return turn;
-  return { ...turn, reply: { ...turn.reply, status: 'interrupted', retry: null } };
-}
-
 export function partialize(state: PlaygroundState): PersistedState {
   const { apiKey: _apiKey, ...connection } = state.connection;
   return {
     connection,
     settings: state.settings,
-    conversation: { turns: state.conversation.turns.map(settleTurn), draft: state.conversation.draft },
+    conversation: { turns: state.conversation.turns.map(settledTurn), draft: state.conversation.draft },
     library: partializeLibrary(state.library, state.settings),
     history: state.history,
     presets: state.presets,
@@ -57,8 +55,11 @@ export function partialize(state: PlaygroundState): PersistedState {
 
 export function migrate(persisted: unknown, version: number): unknown {
   if (version >= persistVersion || !isRecord(persisted)) return persisted;
+  let state = version < 1 ? migrateFromVersionZero(persisted) : persisted;
   // Version 1 → 2: the one conversation becomes the active entry of the library (librarySlice.ts).
-  return wrapConversationInLibrary(version < 1 ? migrateFromVersionZero(persisted) : persisted);
+  if (version < 2) state = wrapConversationInLibrary(state);
+  // Version 2 → 3: reply metrics keep measurements only (metricsMigration.ts).
+  return stateWithMeasuredMetrics(state);
 }
 
 /** Version 0 (before versioning) kept the settings flat with `top_p`/`max_tokens` names and `messages`. */
@@ -108,13 +109,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
     const turn = turnSchema.safeParse(
       isRecord(raw) && isRecord(raw.reply) ? { ...raw, reply: { retry: null, ...raw.reply } } : raw,
     );
-    if (turn.success)
-      turns.push(
-        settleTurn({
-          ...turn.data,
-          reply: turn.data.reply ? { ...(turn.data.reply as Turn['reply'] & object), retry: null } : null,
-        }),
-      );
+    if (turn.success) turns.push(settledTurn(turn.data as Turn));
     else problems += 1;
   }
   if (conversationRecord.turns !== undefined && !Array.isArray(conversationRecord.turns)) problems += 1;
@@ -134,10 +129,6 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
     problems,
     skippedConversations: library.skipped,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isQuotaError(error: unknown): boolean {

@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
+import { isRecord } from '../core/json';
 import { reasoningEffortValues, type ReasoningEffort } from '../core/models';
 import {
   clampMaxTokens,
@@ -143,10 +144,7 @@ const presetSchema = z.object({
 /** Readable saved presets; a damaged one is dropped. */
 export function salvagePresets(raw: unknown): PresetsState {
   const saved: Preset[] = [];
-  const list =
-    typeof raw === 'object' && raw !== null && Array.isArray((raw as { saved?: unknown }).saved)
-      ? (raw as { saved: unknown[] }).saved
-      : [];
+  const list: unknown[] = isRecord(raw) && Array.isArray(raw.saved) ? raw.saved : [];
   for (const candidate of list) {
     const parsed = presetSchema.safeParse(candidate);
     if (parsed.success) saved.push(parsed.data as Preset);

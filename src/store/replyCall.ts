@@ -5,7 +5,7 @@
 import type { ApiError, CallOutcome } from '../core/contracts';
 import { chatCompletionsUrl } from '../core/endpoints';
 import type { ChatRequest } from '../core/request';
-import { outgoingApiKey } from './connectionRules';
+import { outgoingApiKey } from './connectionSlice';
 import { afterNextPaint, framesAreRunning } from './frameScheduler';
 import { flushSavedState, usePlaygroundStore } from './index';
 import { applyDelta } from './replyInfo';

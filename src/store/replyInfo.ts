@@ -2,7 +2,22 @@
 // call itself (replyStream.ts, with the network and error code) loads on first use.
 import type { ChatRequest } from '../core/request';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
-import type { ReplyInfo } from './types';
+import type { ReplyInfo, ReplyStatus, Turn } from './types';
+
+/** The reply is still arriving: waiting for its first byte or streaming. */
+export function isLiveStatus(status: ReplyStatus | null | undefined): boolean {
+  return status === 'waiting' || status === 'streaming';
+}
+
+/**
+ * A turn as kept (saved, restored): a reply that was still arriving can only be partial, and a scheduled
+ * automatic retry does not outlive its timer.
+ */
+export function settledTurn(turn: Turn): Turn {
+  if (!turn.reply || (!isLiveStatus(turn.reply.status) && turn.reply.retry === null)) return turn;
+  const status = isLiveStatus(turn.reply.status) ? 'interrupted' : turn.reply.status;
+  return { ...turn, reply: { ...turn.reply, status, retry: null } };
+}
 
 export function newReplyInfo(request: ChatRequest, nowMs: number = Date.now()): ReplyInfo {
   return {

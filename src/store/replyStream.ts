@@ -5,7 +5,6 @@ import type { CallOutcome, StreamEvent } from '../core/contracts';
 import { chatCompletionsUrl } from '../core/endpoints';
 import { describeFinishReason } from '../core/finishReasons';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../core/metrics';
-import { modelInfo } from '../core/models';
 import type { ChatRequest } from '../core/request';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
@@ -93,7 +92,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
 }
 
 /**
- * The reply once the call ended: status, error, total time and cost, the finish-reason note, and the automatic
+ * The reply once the call ended: status, error, finish time, the finish-reason note, and the automatic
  * retry (only where docs/wire-format.md#retry allows one; `attempt` counts retries already made).
  */
 export function settledReply(
@@ -113,7 +112,7 @@ export function settledReply(
     ...reply,
     status: outcome.status,
     error: outcome.error ?? null,
-    metrics: completeMetrics(reply.metrics, finishedAtMs, reply.usage, modelInfo(reply.request.body.model)),
+    metrics: completeMetrics(reply.metrics, finishedAtMs),
     warnings: finishNote && !reply.warnings.includes(finishNote) ? [...reply.warnings, finishNote] : reply.warnings,
     retry: retryDelay === null ? null : { attempt: attempt + 1, delayMs: retryDelay, at: finishedAtMs + retryDelay },
   };

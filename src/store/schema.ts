@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
 import { reasoningEffortValues } from '../core/models';
+import { defaultStallTimeoutSeconds, stallTimeoutRange } from '../core/stallTimeout';
 
 // Zod probes `new Function` to compile fast parsers; under the app's CSP (no eval) that probe is refused and
 // reported as a CSP violation. The interpreted parsers are plenty fast for these small objects.
@@ -15,7 +16,10 @@ export const connectionSchema = z.object({
   endpointId: z.enum(endpointIds),
   baseUrl: z.string(),
   keyOrigin: z.nullable(z.string()),
-  stallTimeoutSeconds: z._default(z.number().check(z.gte(5), z.lte(600)), 60),
+  stallTimeoutSeconds: z._default(
+    z.number().check(z.gte(stallTimeoutRange.min), z.lte(stallTimeoutRange.max)),
+    defaultStallTimeoutSeconds,
+  ),
 });
 
 const optionalLimit = z.nullable(z.int().check(z.positive()));

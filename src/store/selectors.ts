@@ -1,6 +1,16 @@
+import { metricFigures, type MetricFigures } from '../core/metricFigures';
+import { modelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
+import { sentTurns } from '../core/sentTurns';
+import { isDemoEndpoint } from './connectionSlice';
+import { findTurn } from './conversationSlice';
 import { onRuntimeReset } from './runtime';
-import type { PlaygroundState, Turn } from './types';
+import type { PlaygroundState, ReplyInfo, Turn } from './types';
+
+/** The turn with this id in the working conversation, if it is still there. */
+export function selectTurn(state: PlaygroundState, turnId: string): Turn | undefined {
+  return findTurn(state.conversation.turns, turnId);
+}
 
 /** The turns Send would send: the transcript plus the draft as a new user turn. */
 export function pendingTurns(state: {
@@ -42,11 +52,24 @@ export function selectPendingRequest(state: PlaygroundState): ChatRequest {
   return { baseUrl: state.connection.baseUrl, body: selectRequestBody(state) };
 }
 
+// Per reply object: every update replaces the reply, so an unchanged reply keeps its figures across renders.
+const replyFigures = new WeakMap<ReplyInfo, MetricFigures>();
+
+/** The figures shown for a reply: its metrics with its usage, priced by the model it was sent to. */
+export function selectReplyFigures(reply: ReplyInfo): MetricFigures {
+  let figures = replyFigures.get(reply);
+  if (!figures) {
+    figures = metricFigures(reply.metrics, reply.usage, modelInfo(reply.request.body.model));
+    replyFigures.set(reply, figures);
+  }
+  return figures;
+}
+
 export function selectDisplayedReply(state: PlaygroundState): Turn | null {
   const { turns } = state.conversation;
   const selected = state.ui.selectedReplyId;
   if (selected) {
-    const turn = turns.find((candidate) => candidate.id === selected);
+    const turn = findTurn(turns, selected);
     if (turn?.reply) return turn;
   }
   for (let index = turns.length - 1; index >= 0; index -= 1) {
@@ -54,10 +77,6 @@ export function selectDisplayedReply(state: PlaygroundState): Turn | null {
     if (turn?.reply) return turn;
   }
   return null;
-}
-
-export function isDemoEndpoint(state: PlaygroundState): boolean {
-  return state.connection.endpointId === 'demo';
 }
 
 export interface SendReadiness {
@@ -74,10 +93,11 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
       reason: `Fix the request JSON first: ${jsonProblem.line === undefined ? '' : `line ${jsonProblem.line}: `}${jsonProblem.message}`,
     };
   if (state.connection.baseUrl.trim() === '') return { ok: false, reason: 'Choose an endpoint or enter a Base URL.' };
-  if (state.connection.apiKey === '' && !isDemoEndpoint(state))
+  if (state.connection.apiKey === '' && !isDemoEndpoint(state.connection))
     return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
-  const turns = pendingTurns(state).filter((turn) => !turn.excluded);
+  // Judged on the messages that would go out: excluded and empty turns are not sent.
+  const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
   const last = turns[turns.length - 1];
   if (state.conversation.draft.trim() === '' && (!last || last.role !== 'user'))
     return { ok: false, reason: 'Type a message first.' };

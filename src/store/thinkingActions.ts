@@ -6,6 +6,7 @@ import { retryReply } from './actions';
 import { setMaxTokens, setPinned } from './settingsActions';
 import { usePlaygroundStore } from './index';
 import type { PreferencesState, ReasoningExpansion, ReasoningFormat } from './preferencesSlice';
+import { selectTurn } from './selectors';
 import type { PlaygroundState } from './types';
 
 const get = () => usePlaygroundStore.getState();
@@ -38,7 +39,7 @@ export interface MaxTokensRaise {
 
 /** What "Raise max tokens and retry" would do for this reply; null when it is not a model reply. */
 export function maxTokensRaiseFor(state: PlaygroundState, turnId: string): MaxTokensRaise | null {
-  const request = state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.request;
+  const request = selectTurn(state, turnId)?.reply?.request;
   if (!request) return null;
   const model = modelInfo(request.body.model);
   const limit = maxTokensLimit(model);
@@ -55,7 +56,7 @@ export function maxTokensRaiseFor(state: PlaygroundState, turnId: string): MaxTo
 export function raiseMaxTokensAndRetry(turnId: string): number | null {
   const state = get();
   const raise = maxTokensRaiseFor(state, turnId);
-  const request = state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.request;
+  const request = selectTurn(state, turnId)?.reply?.request;
   if (!raise || !request || state.ui.sending || raise.to <= raise.from) return null;
   // The setting follows only when it is for the same model (Max tokens is clamped to the current model).
   if (modelInfo(state.settings.model).id === modelInfo(request.body.model).id) {

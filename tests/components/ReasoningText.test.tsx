@@ -1,7 +1,7 @@
 // Reasoning shown as plain text, paragraph by paragraph, without touching finished paragraphs as it grows.
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { ReasoningText } from '../../src/components/reply/ReasoningText';
+import { ReasoningText } from '../../src/components/markdown/ReasoningText';
 
 describe('ReasoningText', () => {
   it('shows every character of the reasoning, in order', () => {

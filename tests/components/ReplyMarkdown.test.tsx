@@ -3,7 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ComponentProps } from 'react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ReplyMarkdown } from '../../src/components/reply/ReplyMarkdown';
+import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
 import { highlightHtmlToReact } from '../../src/components/markdown/highlightTree';
 
 // Records the text of every Markdown parse, so tests can tell which blocks rendered again.

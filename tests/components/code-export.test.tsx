@@ -123,6 +123,22 @@ describe('tabs and libraries', () => {
   });
 });
 
+describe('Minimal', () => {
+  it('switches every language between the complete code and the short quick-start', async () => {
+    const user = userEvent.setup();
+    render(<CodeExportPanel request={request} />);
+    const toggle = screen.getByRole('checkbox', { name: 'Minimal' });
+    expect(toggle).not.toBeChecked();
+    expect(shownCode()).toBe(expected('curl'));
+    await user.click(toggle);
+    expect(shownCode()).toBe(generateCode(request, { library: 'curl', includeKey: false, minimal: true }));
+    await user.click(screen.getByRole('tab', { name: 'Python' }));
+    expect(shownCode()).toBe(generateCode(request, { library: 'python-requests', includeKey: false, minimal: true }));
+    await user.click(toggle);
+    expect(shownCode()).toBe(expected('python-requests'));
+  });
+});
+
 describe('Include my key', () => {
   it('leaves the key out by default and puts it in, with a warning, only while checked', async () => {
     const user = userEvent.setup();
@@ -296,5 +312,34 @@ describe('dialogs', () => {
     expect(shownCode()).toContain('Second draft');
     expect(shownCode()).toBe(generateCode(pending(), { library: 'curl', includeKey: false }));
     expect(shownCode()).not.toContain(testKey);
+  });
+});
+
+describe('an API key inside the messages', () => {
+  const leaky: ChatRequest = {
+    ...request,
+    body: { ...request.body, messages: [{ role: 'user', content: `my key is ${testKey}, keep it safe` }] },
+  };
+
+  it('is replaced in the code by default, with a note, and kept only when the user opts in', async () => {
+    const user = userEvent.setup();
+    render(<CodeExportPanel request={leaky} />);
+    for (const tab of ['cURL', 'Python', 'Java']) {
+      await user.click(screen.getByRole('tab', { name: tab }));
+      expect(shownCode()).not.toContain(testKey);
+      expect(shownCode()).toContain('my key is [redacted key], keep it safe');
+    }
+    expect(screen.getByText('An API key in your messages was replaced by “[redacted key]”.')).toBeVisible();
+    const keep = screen.getByRole('checkbox', { name: 'Keep the key in the messages' });
+    expect(keep).not.toBeChecked();
+    await user.click(keep);
+    expect(shownCode()).toContain(`my key is ${testKey}, keep it safe`);
+    expect(screen.getByText(/appears in your messages and is kept in this code/)).toBeVisible();
+  });
+
+  it('shows no note when the messages do not contain the key', () => {
+    render(<CodeExportPanel request={request} />);
+    expect(screen.queryByRole('checkbox', { name: 'Keep the key in the messages' })).not.toBeInTheDocument();
+    expect(screen.queryByText(/An API key in your messages/)).not.toBeInTheDocument();
   });
 });

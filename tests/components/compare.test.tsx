@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/App';
 import { CompareView } from '../../src/components/compare/CompareView';
 import { KeyOriginDialog } from '../../src/components/settings/KeyOriginDialog';
+import { defaultModelId } from '../../src/core/models';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
@@ -115,7 +116,7 @@ describe('Compare mode', () => {
     await user.selectOptions(within(second).getByRole('combobox', { name: 'Model' }), 'glm-4.5');
     expect(column('Compare column 2 — glm-4.5, thinking on')).toBe(second);
     expect(within(second).getByRole('spinbutton', { name: 'Temperature' })).toHaveValue(0.6);
-    expect(usePlaygroundStore.getState().settings.model).toBe('glm-4.7');
+    expect(usePlaygroundStore.getState().settings.model).toBe(defaultModelId);
   });
 
   it('both columns stream at once, each with its own Stop; stopping one leaves the other running', async () => {

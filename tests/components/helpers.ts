@@ -3,7 +3,6 @@
 import { act } from '@testing-library/react';
 import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
-import { modelInfo } from '../../src/core/models';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as replyCall from '../../src/store/replyCall';
 import type { ReplyInfo, Turn } from '../../src/store/types';
@@ -32,14 +31,11 @@ export function delta(reasoning: string, content: string): StreamEvent {
 
 /**
  * Metrics of a reply whose events arrived at the given milliseconds after t0, finished at endMs (null: still
- * going). With a model, its prices and limits count (cost, budget) as when the app completes a reply.
+ * going). Usage and finish reason are the reply's own: pass them next to the metrics.
  */
-export function timeline(events: [number, StreamEvent][], endMs: number | null, model?: string): ReplyMetrics {
+export function timeline(events: [number, StreamEvent][], endMs: number | null): ReplyMetrics {
   const metrics = events.reduce((current, [atMs, event]) => recordEvent(current, event, t0 + atMs), startMetrics(t0));
-  if (endMs === null) return metrics;
-  return model === undefined
-    ? completeMetrics(metrics, t0 + endMs)
-    : completeMetrics(metrics, t0 + endMs, null, modelInfo(model));
+  return endMs === null ? metrics : completeMetrics(metrics, t0 + endMs);
 }
 
 /** A complete, streamed glm-4.7 reply to an empty request, changed by `reply`. */

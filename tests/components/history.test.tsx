@@ -4,7 +4,6 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HistoryPanel } from '../../src/components/library/HistoryPanel';
 import { completeMetrics, startMetrics } from '../../src/core/metrics';
-import { modelInfo } from '../../src/core/models';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore, type Turn } from '../../src/store';
 import * as actions from '../../src/store/actions';
@@ -32,7 +31,7 @@ function finishReply(
 ) {
   const usage = { prompt_tokens: 1200, completion_tokens: 300, total_tokens: 1500 };
   const started = Date.UTC(2026, 0, 2, 3, 4, 5);
-  const metrics = completeMetrics(startMetrics(started), started + 2_400, usage, modelInfo(body.model));
+  const metrics = completeMetrics(startMetrics(started), started + 2_400);
   const turn: Turn = {
     id,
     role: 'assistant',

@@ -147,7 +147,7 @@ describe('saved conversations at start-up', () => {
   it('skips a damaged entry, says so once, and lists the others', async () => {
     const settings = defaultSettingsFor('glm-4.7');
     const saved = {
-      version: 2,
+      version: persistVersion,
       state: {
         connection: { rememberKey: true, endpointId: 'zai', baseUrl: 'https://api.z.ai/api/paas/v4', keyOrigin: null },
         settings,
@@ -212,9 +212,9 @@ describe('saved conversations at start-up', () => {
     const state = store.usePlaygroundStore.getState();
     expect(state.conversation.draft).toBe('still here');
     expect(state.library.conversations.map((entry) => entry.id)).toEqual([state.library.activeId]);
-    // And it is saved as version 2 from now on.
+    // And it is saved as the current version from now on.
     store.flushSavedState();
-    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').version).toBe(2);
+    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').version).toBe(persistVersion);
   });
 });
 

@@ -1,6 +1,7 @@
 // Saving and restoring the playground (src/store/persistence.ts and its use in src/store/index.ts), in jsdom so that
 // localStorage and pagehide are the browser's. Each start-up test loads a fresh copy of the store module after
 // seeding localStorage, as a page reload would.
+import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPlaygroundStorage, persistName, persistVersion } from '../../src/store/persistence';
 import type { PlaygroundState, Turn } from '../../src/store/types';
@@ -87,6 +88,72 @@ describe('start-up from what was saved', () => {
     expect(state.settings.maxTokens).toBe(2048);
     expect(contents(state)).toEqual(['Hello from version 0', 'Old reply']);
     expect(state.ui.notices).toHaveLength(1);
+  });
+
+  it('opens a version 2 reply whose metrics carry derived figures: the same figures shown, saved without them', async () => {
+    const usage = { prompt_tokens: 1_200, completion_tokens: 2_500, total_tokens: 3_700 };
+    const measurements = {
+      startedAtMs: 0,
+      firstReasoningAtMs: null,
+      lastReasoningAtMs: null,
+      firstAnswerAtMs: 2_000,
+      firstTokenAtMs: 2_000,
+      lastTokenAtMs: 5_800,
+      finishedAtMs: 6_000,
+      firstCreated: null,
+      lastCreated: null,
+      firstReasoningCreated: null,
+      lastReasoningCreated: null,
+      firstAnswerCreated: null,
+      estimatedTokens: 3,
+      phase: 'answer',
+    };
+    const derived = {
+      timeToFirstReasoningMs: null,
+      timeToFirstAnswerMs: 2_000,
+      totalMs: 6_000,
+      reasoningMs: null,
+      serverReasoningMs: null,
+      thinkingMs: null,
+      tokensPerSecond: 2_500 / 3.8,
+      tokensPerSecondEstimated: false,
+      promptTokens: 1_200,
+      completionTokens: 2_500,
+      reasoningTokens: null,
+      estimatedCostUsd: (1_200 * 0.6 + 2_500 * 2.2) / 1_000_000,
+    };
+    const reply = {
+      status: 'complete',
+      request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } },
+      error: null,
+      // Version 2 could leave these on the metrics only.
+      finishReason: null,
+      usage: null,
+      metrics: { ...measurements, finishReason: 'stop', usage, ...derived },
+      warnings: [],
+    };
+    const saved = savedState([turn('t1', 'user', 'Hello'), { ...turn('t2', 'assistant', 'Yes'), reply } as never]);
+    const store = await startApp(JSON.stringify({ state: saved, version: 2 }));
+    const { ReplyMetrics } = await import('../../src/components/reply/ReplyMetrics');
+    render(<ReplyMetrics turnId="t2" />);
+    const metric = (term: string) =>
+      within(screen.getByRole('group', { name: 'Reply metrics' })).getByText(term).nextElementSibling?.textContent;
+    expect(metric('First answer token')).toBe('2.0 s');
+    expect(metric('Total time')).toBe('6.0 s');
+    expect(metric('Tokens/s')).toBe(new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }).format(2_500 / 3.8));
+    expect(metric('Prompt tokens')).toBe(new Intl.NumberFormat().format(1_200));
+    expect(metric('Finish reason')).toBe('stop');
+    expect(metric('Estimated cost')).toBe('$0.0062');
+
+    store.flushSavedState();
+    const written = JSON.parse(localStorage.getItem(persistName) ?? '{}') as {
+      version: number;
+      state: { conversation: { turns: Turn[] } };
+    };
+    expect(written.version).toBe(persistVersion);
+    const writtenReply = written.state.conversation.turns[1]?.reply;
+    expect(writtenReply).toMatchObject({ finishReason: 'stop', usage });
+    expect(writtenReply?.metrics).toEqual(measurements);
   });
 
   it('loads a state saved without a version number, and says so once', async () => {

@@ -3,7 +3,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PresetPicker } from '../../src/components/settings/PresetPicker';
+import { PresetPicker } from '../../src/components/library/PresetPicker';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as settingsActions from '../../src/store/settingsActions';

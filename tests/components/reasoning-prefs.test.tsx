@@ -4,11 +4,12 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReasoningPreferences } from '../../src/components/settings/ReasoningPreferences';
+import { ReasoningSummary } from '../../src/components/reply/ReasoningSummary';
 import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import type { Usage } from '../../src/core/contracts';
 import { usePlaygroundStore } from '../../src/store';
 import { persistName } from '../../src/store/persistence';
-import { delta, resetEverything, setReply, timeline } from './helpers';
+import { assistantTurn, delta, resetEverything, setReply, setTurns, timeline } from './helpers';
 
 const usage: Usage = {
   prompt_tokens: 10,
@@ -74,6 +75,31 @@ describe('collapse after thinking (the default)', () => {
     );
     render(<ReplyArea />);
     expect(toggle()).toHaveAttribute('aria-expanded', 'true');
+  });
+});
+
+describe('the summary line', () => {
+  it('counts each mounted summary on its own, and follows its reply’s usage', () => {
+    setTurns([
+      assistantTurn({ id: 'first', reasoning: 'abcdefgh', content: 'A.' }),
+      assistantTurn({ id: 'second', reasoning: 'abcdefghabcdefgh', content: 'B.' }),
+    ]);
+    render(
+      <>
+        <ReasoningSummary turnId="first" thoughtForMs={null} />
+        <ReasoningSummary turnId="second" thoughtForMs={null} />
+      </>,
+    );
+    expect(screen.getByText('≈2 tokens')).toBeInTheDocument();
+    expect(screen.getByText('≈4 tokens')).toBeInTheDocument();
+
+    setTurns([
+      assistantTurn({ id: 'first', reasoning: 'abcdefgh', content: 'A.' }, { usage }),
+      assistantTurn({ id: 'second', reasoning: 'abcdefghabcdefgh', content: 'B.' }),
+    ]);
+    expect(screen.getByText('1,830 tokens')).toBeInTheDocument();
+    expect(screen.getByText('≈4 tokens')).toBeInTheDocument();
+    expect(screen.queryByText('≈2 tokens')).not.toBeInTheDocument();
   });
 });
 

@@ -152,6 +152,15 @@ describe('stream faults', () => {
     );
   });
 
+  it('while an automatic retry is scheduled, the reply text says the answer is still to come', () => {
+    setReply(
+      {},
+      { error: httpError(503, '', 'Service Unavailable'), retry: { attempt: 1, delayMs: 3_000, at: now + 3_000 } },
+    );
+    render(<ReplyArea />);
+    expect(screen.getByTestId('reply-scroll')).toHaveTextContent('The answer appears here as it arrives.');
+  });
+
   it('Cancel stops an automatic retry of a real 503', async () => {
     const fetch = vi.fn(() =>
       Promise.resolve(new Response('{"error":{"message":"Service Unavailable"}}', { status: 503 })),

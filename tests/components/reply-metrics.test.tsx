@@ -6,7 +6,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import type { Usage } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics } from '../../src/core/metrics';
-import { modelInfo } from '../../src/core/models';
 import { resetPlayground } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import type { ReplyInfo, Turn } from '../../src/store/types';
@@ -38,7 +37,7 @@ describe('reply metrics', () => {
     metrics = recordEvent(metrics, delta('', 'Yes'), t0 + 2_000);
     metrics = recordEvent(metrics, delta('', ' indeed'), t0 + 5_800);
     metrics = recordEvent(metrics, { kind: 'usage', usage }, t0 + 5_800);
-    metrics = completeMetrics(metrics, t0 + 6_000, usage, modelInfo('glm-4.7'));
+    metrics = completeMetrics(metrics, t0 + 6_000);
     setTurns([modelTurn('r1', 'Yes indeed', 'hmm', { usage, metrics, finishReason: 'stop' })]);
     render(<ReplyArea />);
 
@@ -61,7 +60,7 @@ describe('reply metrics', () => {
       total_tokens: 3_700,
       prompt_tokens_details: { cached_tokens: 800 },
     };
-    const metrics = completeMetrics(startMetrics(t0), t0 + 6_000, usage, modelInfo('glm-4.7'));
+    const metrics = completeMetrics(startMetrics(t0), t0 + 6_000);
     setTurns([
       modelTurn('r1', 'First', '', { usage, metrics, finishReason: 'stop' }),
       modelTurn('r2', 'Second', '', { usage, metrics, finishReason: 'stop' }),

@@ -5,7 +5,6 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import type { StreamEvent, Usage } from '../../src/core/contracts';
-import type { ReplyMetrics } from '../../src/core/metrics';
 import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
@@ -17,13 +16,8 @@ import {
   resetEverything,
   setReply as setQuestionAndReply,
   setTurns,
-  timeline as replyTimeline,
+  timeline,
 } from './helpers';
-
-/** Metrics completed as the app completes them, with the model's prices and limits (glm-4.7 unless given). */
-function timeline(events: [number, StreamEvent][], endMs: number, model = 'glm-4.7'): ReplyMetrics {
-  return replyTimeline(events, endMs, model);
-}
 
 /** A thinking-enabled reply to "Why?", sent to the current endpoint. */
 function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>, body: Partial<ChatRequestBody> = {}) {
@@ -147,7 +141,6 @@ describe('finish_reason "length" during reasoning', () => {
         [3_950, { kind: 'usage', usage: cutUsage }],
       ],
       3_960,
-      'glm-4.5',
     );
     setReply(
       { reasoning: 'A long chain of thought that never ends' },
@@ -208,7 +201,6 @@ describe('finish_reason "length" during reasoning', () => {
         [900, { kind: 'finish', reason: 'length' }],
       ],
       950,
-      'glm-4.5',
     );
     setReply({ reasoning: 'thinking' }, { metrics, finishReason: 'length' }, { model: 'glm-4.5', max_tokens: 98_304 });
     render(<ReplyArea />);
@@ -224,7 +216,6 @@ describe('finish_reason "length" during reasoning', () => {
         [900, { kind: 'finish', reason: 'length' }],
       ],
       950,
-      'glm-4.5',
     );
     setReply({ reasoning: 'thinking' }, { metrics, finishReason: 'length' }, { model: 'glm-4.5' });
     render(<ReplyArea />);

@@ -2,8 +2,8 @@
 // the code with highlighting, and Copy and Download hand over exactly the code shown.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import { mockControl } from '../mock-zai/control.mjs';
-import { mockUrl, previewUrl } from '../mock-zai/e2e-ports.mjs';
+import { mockControl } from '../../mock-zai/control';
+import { mockUrl, previewUrl } from './ports';
 
 const testKey = 'sk-test-KEY-1234567890';
 const upstreamUrl = 'https://api.z.ai/api/paas/v4/chat/completions';

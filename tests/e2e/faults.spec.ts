@@ -2,7 +2,7 @@
 // network failure, by failing the request in the browser) and asserted the way the user sees it. Test titles
 // start with the scenario name: `npm run test:faults` prints one line per test.
 import { expect, test, type Page } from '@playwright/test';
-import { defaultReply } from '../mock-zai/server.mjs';
+import { defaultReply } from '../../mock-zai/content';
 import {
   messageBox,
   mock,

@@ -1,8 +1,8 @@
 // Starts the mock Z.ai server on a fixed port for the whole Playwright run. The preview server's proxy points at
 // it (see playwright.config.ts), and specs can use it directly as a Custom base URL (it sends CORS headers) and
-// drive it through tests/mock-zai/control.mjs.
-import { startMockServer } from '../mock-zai/server.mjs';
-import { mockBaseUrl, mockPort, mockUrl } from '../mock-zai/e2e-ports.mjs';
+// drive it through mock-zai/control.ts.
+import { startMockServer } from '../../mock-zai/server';
+import { mockBaseUrl, mockPort, mockUrl } from './ports';
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const mock = await startMockServer({ port: mockPort, chunkDelayMs: Number(process.env.E2E_MOCK_DELAY_MS ?? 5) });

@@ -2,8 +2,8 @@
 // Reasoning and Reply regions and the transcript turns the way a user (and a screen reader) finds them, and read
 // what the mock received.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { mockControl } from '../mock-zai/control.mjs';
-import { mockBaseUrl, mockUrl } from '../mock-zai/e2e-ports.mjs';
+import { mockControl } from '../../mock-zai/control';
+import { mockBaseUrl, mockUrl } from './ports';
 
 /** The mock's control API (queue scenarios, read received requests, reset). */
 export const mock = mockControl(mockUrl);

@@ -2,8 +2,8 @@
 // reported once, two tabs do not overwrite each other silently, and the key stays out of localStorage (Remember
 // key off) and out of every console message during a full send against the mock.
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
-import { mockControl } from '../mock-zai/control.mjs';
-import { mockBaseUrl, mockUrl } from '../mock-zai/e2e-ports.mjs';
+import { mockControl } from '../../mock-zai/control';
+import { mockBaseUrl, mockUrl } from './ports';
 
 const testKey = 'sk-test-LEAK-0123456789abcdef';
 const stateName = 'glm-playground:state';

@@ -1,7 +1,7 @@
 // Share links, "Paste cURL" and the JSON tab in the built app, against the mock Z.ai server (through the proxy).
 import { expect, test, type Page } from '@playwright/test';
-import { mockControl } from '../mock-zai/control.mjs';
-import { mockUrl, previewUrl } from '../mock-zai/e2e-ports.mjs';
+import { mockControl } from '../../mock-zai/control';
+import { mockUrl, previewUrl } from './ports';
 
 const testKey = 'sk-e2e-SHARE-KEY-5f3a9c1b7d';
 

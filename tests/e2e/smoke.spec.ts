@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { mockControl } from '../mock-zai/control.mjs';
-import { mockBaseUrl, mockUrl } from '../mock-zai/e2e-ports.mjs';
+import { mockControl } from '../../mock-zai/control';
+import { mockBaseUrl, mockUrl } from './ports';
 
 test('the built app loads with the title "GLM Playground"', async ({ page }) => {
   const errors: string[] = [];

@@ -1,6 +1,6 @@
 // Conversations, request history, presets and keyboard shortcuts in the built app, in Chromium, against the mock.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { previewUrl } from '../mock-zai/e2e-ports.mjs';
+import { previewUrl } from './ports';
 import {
   expandSection,
   messageBox,

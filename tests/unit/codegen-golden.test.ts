@@ -10,13 +10,22 @@ import { requestFixtures } from '../fixtures/codegen/requests';
 const goldenDirectory = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/codegen/golden');
 const update = process.env.UPDATE_GOLDEN === '1';
 
+/** Fixtures whose minimal quick-start is pinned as well (as <name>.minimal.<target>). */
+const minimalGolden = new Set(['stream-thinking', 'complete-no-thinking', 'image-message']);
+
 describe('golden exports', () => {
-  for (const fixture of requestFixtures.filter((candidate) => candidate.golden)) {
+  const cases = requestFixtures
+    .filter((candidate) => candidate.golden)
+    .flatMap((fixture) => [
+      { fixture, minimal: false },
+      ...(minimalGolden.has(fixture.name) ? [{ fixture, minimal: true }] : []),
+    ]);
+  for (const { fixture, minimal } of cases) {
     for (const target of codeTargets) {
       const extension = extname(target.language.fileName);
-      const file = join(goldenDirectory, `${fixture.name}.${target.id}${extension}`);
+      const file = join(goldenDirectory, `${fixture.name}${minimal ? '.minimal' : ''}.${target.id}${extension}`);
       it(`${fixture.name} as ${target.id} matches ${file.split('/').pop() ?? ''}`, () => {
-        const code = generateCode(fixture.request, { library: target.id, includeKey: false });
+        const code = generateCode(fixture.request, { library: target.id, includeKey: false, minimal });
         if (update || !existsSync(file)) {
           mkdirSync(goldenDirectory, { recursive: true });
           writeFileSync(file, code);

@@ -9,6 +9,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeTarget, codeTargets, generateCode, type CodeLanguage, type CodeLibrary } from '../../src/core/codegen';
+import { exportedImages } from '../../src/core/codegen/images';
 import type { ChatRequest, ChatRequestBody } from '../../src/core/request';
 import {
   hostileComplete,
@@ -17,7 +18,7 @@ import {
   requestFixtures,
   type RequestFixture,
 } from '../fixtures/codegen/requests';
-import { startMockServer } from '../mock-zai/server.mjs';
+import { startMockServer } from '../../mock-zai/server';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pythonStubs = join(here, '../fixtures/codegen/python-stubs');
@@ -101,27 +102,30 @@ function javaClassPath(library: CodeLibrary): string {
 }
 
 /** Runs the program in `directory` (Java classes were compiled in beforeAll, as pure ASCII). */
-async function execute(library: CodeLibrary, directory: string, env: Record<string, string>): Promise<RunResult> {
+async function execute(
+  library: CodeLibrary,
+  directory: string,
+  env: Record<string, string>,
+  variant: Variant = 'complete',
+): Promise<RunResult> {
   if (library === 'curl') return run('bash', ['glm-request.sh'], directory, env);
   if (library === 'python-requests') return run('python3', ['glm_request.py'], directory, env);
   if (library === 'python-zai-sdk' || library === 'python-openai') {
     return run('python3', ['glm_request.py'], directory, { ...env, PYTHONPATH: pythonStubs });
   }
-  // A non-UTF-8 default charset must not change what is sent.
-  return run(
-    'java',
-    [...fastJvm, '-Dfile.encoding=ISO-8859-1', '-cp', javaClassPath(library), 'GlmRequest'],
-    directory,
-    env,
-  );
+  // A non-UTF-8 default charset must not change what is sent. The minimal versions print with the platform
+  // charset (UTF-8 here) instead of writing UTF-8 themselves.
+  const charset = variant === 'minimal' ? [] : ['-Dfile.encoding=ISO-8859-1'];
+  return run('java', [...fastJvm, ...charset, '-cp', javaClassPath(library), 'GlmRequest'], directory, env);
 }
 
 /** What the server must receive from each flavour: the app's body, or the SDK's documented variant of it. */
 function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
-  let expected: Record<string, unknown> = structuredClone(body);
+  const expected: Record<string, unknown> = structuredClone(body);
   if (library === 'python-zai-sdk') {
-    // zai-sdk: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p clamped to 0.01–0.99;
-    // response_format defaults to None and is sent as null.
+    // zai-sdk 0.2.2, as its exported code says: temperature <= 0 → 0.01 + do_sample false; >= 1 → 0.99; top_p
+    // clamped to 0.01–0.99; response_format and thinking default to None and are sent as null; image data URLs
+    // lose their "data:image/…;base64," prefix.
     const temperature = body.temperature;
     if (typeof temperature === 'number' && temperature <= 0)
       Object.assign(expected, { temperature: 0.01, do_sample: false });
@@ -129,25 +133,14 @@ function expectedBody(library: CodeLibrary, body: ChatRequestBody): unknown {
     if (typeof body.top_p === 'number' && body.top_p >= 1) expected.top_p = 0.99;
     if (typeof body.top_p === 'number' && body.top_p <= 0) expected.top_p = 0.01;
     if (!('response_format' in body)) expected.response_format = null;
-  }
-  if (library === 'java-zai-sdk') {
-    // Only fields with a typed builder setter are sent; stream must be set (false is the API default).
-    const supported = new Set([
-      'model',
-      'messages',
-      'stream',
-      'thinking',
-      'temperature',
-      'top_p',
-      'max_tokens',
-      'do_sample',
-      'stop',
-      'request_id',
-      'user_id',
-    ]);
-    expected = Object.fromEntries(Object.entries(expected).filter(([key]) => supported.has(key)));
-    if (body.thinking) expected.thinking = { type: body.thinking.type };
-    if (expected.stream === undefined) expected.stream = false;
+    if (!('thinking' in body)) expected.thinking = null;
+    for (const message of expected.messages as { content: unknown }[]) {
+      if (!Array.isArray(message.content)) continue;
+      for (const part of message.content as { type?: string; image_url?: { url: string } }[]) {
+        if (part.type === 'image_url' && part.image_url?.url.startsWith('data:image/'))
+          part.image_url.url = part.image_url.url.split('base64,').pop() ?? '';
+      }
+    }
   }
   return expected;
 }
@@ -181,15 +174,33 @@ interface PreparedCase {
 }
 
 /** Starts a mock server for one fixture × library and writes the program generated for it. */
-async function prepare(fixture: RequestFixture, library: CodeLibrary, embedKey = false): Promise<PreparedCase> {
+/** complete: the default export; minimal: the quick-start; embedded-key: complete with the key in the file. */
+type Variant = 'complete' | 'minimal' | 'embedded-key';
+
+function caseName(fixture: RequestFixture, library: CodeLibrary, variant: Variant): string {
+  return `${fixture.name}.${library}${variant === 'complete' ? '' : `.${variant}`}`;
+}
+
+async function prepare(
+  fixture: RequestFixture,
+  library: CodeLibrary,
+  variant: Variant = 'complete',
+): Promise<PreparedCase> {
   const server = await startMockServer({ port: 0, chunkDelayMs: 0 });
-  server.queue({ name: 'reply', reasoning: mockReasoning, content: mockAnswer });
+  server.queue({ name: fixture.mockScenario ?? 'reply', reasoning: mockReasoning, content: mockAnswer });
   const request: ChatRequest = { ...fixture.request, baseUrl: server.baseUrl };
   const language = languageOf(library);
-  const directory = join(workDirectory, `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`);
+  const directory = join(workDirectory, caseName(fixture, library, variant));
   mkdirSync(directory, { recursive: true });
-  const options = embedKey ? { library, includeKey: true, apiKey } : { library, includeKey: false };
+  const options =
+    variant === 'embedded-key'
+      ? { library, includeKey: true, apiKey }
+      : { library, includeKey: false, minimal: variant === 'minimal' };
   writeFileSync(join(directory, fileNames[language]), generateCode(request, options));
+  // The exported code reads each image from the path it names; these bytes encode back to the app's data URL.
+  for (const image of exportedImages(request.body)) {
+    writeFileSync(join(directory, image.defaultPath), Buffer.from(image.dataUrl.split('base64,')[1] ?? '', 'base64'));
+  }
   return { server, directory };
 }
 
@@ -199,13 +210,20 @@ const embeddedKeyFixture = requestFixtures[0] ?? largeRequest;
 const javaLibraries = libraries.filter((library) => languageOf(library) === 'java');
 const preparedJava = new Map<string, PreparedCase>();
 
-async function exportAndRun(fixture: RequestFixture, library: CodeLibrary, embedKey = false) {
-  const key = `${fixture.name}.${library}${embedKey ? '.embedded-key' : ''}`;
-  const prepared = preparedJava.get(key) ?? (await prepare(fixture, library, embedKey));
+async function exportAndRun(fixture: RequestFixture, library: CodeLibrary, variant: Variant = 'complete') {
+  const key = caseName(fixture, library, variant);
+  const prepared = preparedJava.get(key) ?? (await prepare(fixture, library, variant));
   preparedJava.delete(key);
   try {
     // With an embedded key the environment variable is empty: the key in the file must be used.
-    const result = await execute(library, prepared.directory, { ZAI_API_KEY: embedKey ? '' : apiKey });
+    const result = await execute(
+      library,
+      prepared.directory,
+      {
+        ZAI_API_KEY: variant === 'embedded-key' ? '' : apiKey,
+      },
+      variant,
+    );
     return { result, received: prepared.server.requests().filter((record) => record.method === 'POST') };
   } finally {
     await prepared.server.close();
@@ -245,13 +263,20 @@ beforeAll(async () => {
   for (const fixture of fixtures) {
     for (const library of javaLibraries) {
       const prepared = await prepare(fixture, library);
-      preparedJava.set(`${fixture.name}.${library}`, prepared);
+      preparedJava.set(caseName(fixture, library, 'complete'), prepared);
+      toCompile.push({ directory: prepared.directory, library });
+    }
+  }
+  for (const fixture of requestFixtures) {
+    for (const library of javaLibraries) {
+      const prepared = await prepare(fixture, library, 'minimal');
+      preparedJava.set(caseName(fixture, library, 'minimal'), prepared);
       toCompile.push({ directory: prepared.directory, library });
     }
   }
   for (const library of javaLibraries) {
-    const prepared = await prepare(embeddedKeyFixture, library, true);
-    preparedJava.set(`${embeddedKeyFixture.name}.${library}.embedded-key`, prepared);
+    const prepared = await prepare(embeddedKeyFixture, library, 'embedded-key');
+    preparedJava.set(caseName(embeddedKeyFixture, library, 'embedded-key'), prepared);
     toCompile.push({ directory: prepared.directory, library });
   }
   for (const library of javaLibraries) {
@@ -290,6 +315,9 @@ describe.concurrent('exported code sends the same request', () => {
           return;
         }
         expect(result.stdout).toContain(`=== Answer ===\n${mockAnswer}`);
+        if (fixture.mockScenario === 'finish-tool_calls') {
+          expect(result.stdout).toContain('=== Tool call arguments ===\n{"city":"Beijing"}');
+        }
         if (expectedReasoning) {
           expect(result.stdout).toContain(`=== Reasoning ===\n${expectedReasoning}`);
           expect(result.stdout.indexOf('=== Reasoning ===')).toBeLessThan(result.stdout.indexOf('=== Answer ==='));
@@ -301,11 +329,32 @@ describe.concurrent('exported code sends the same request', () => {
   }
 });
 
+describe.concurrent('minimal exported code sends the same request', () => {
+  for (const fixture of requestFixtures) {
+    for (const library of libraries) {
+      it(`${fixture.name} via ${library}, minimal`, async () => {
+        const { result, received } = await exportAndRun(fixture, library, 'minimal');
+        expect(result.stderr.replace(/^Picked up .*\n/gm, ''), 'stderr').toBe('');
+        expect(result.code, result.stderr).toBe(0);
+        expect(received).toHaveLength(1);
+        expect(received[0]?.json).toEqual(expectedBody(library, fixture.request.body));
+        expect(received[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
+        // curl and HttpClient print the raw response; the others print the answer text.
+        const answer =
+          library === 'curl' || library === 'java-httpclient'
+            ? parseCurlOutput(result.stdout, fixture.request.body.stream === true).answer
+            : result.stdout;
+        expect(answer.trim()).toBe(mockAnswer);
+      }, 120_000);
+    }
+  }
+});
+
 describe.concurrent('exported code with the key embedded', () => {
   it.each(libraries)(
     '%s sends the embedded key when ZAI_API_KEY is empty',
     async (library) => {
-      const { result, received } = await exportAndRun(embeddedKeyFixture, library, true);
+      const { result, received } = await exportAndRun(embeddedKeyFixture, library, 'embedded-key');
       expect(result.code, result.stderr).toBe(0);
       expect(received[0]?.headers.authorization).toBe(`Bearer ${apiKey}`);
       expect(received[0]?.json).toEqual(expectedBody(library, embeddedKeyFixture.request.body));

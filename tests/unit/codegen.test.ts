@@ -3,10 +3,17 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { codeLanguages, codeTargets, generateCode, type CodeLibrary } from '../../src/core/codegen';
 import { heredocDelimiter } from '../../src/core/codegen/curl';
+import { baseUrlForExport } from '../../src/core/codegen/shared';
 import { javaString, jsonString, jsonText, pythonString } from '../../src/core/codegen/quoting';
 import type { ChatRequest } from '../../src/core/request';
 import { hostileTexts } from '../fixtures/codegen/hostile';
-import { hostileComplete, hostileStreaming, largeRequest, requestFixtures } from '../fixtures/codegen/requests';
+import {
+  hostileComplete,
+  hostileStreaming,
+  imageDataUrl,
+  largeRequest,
+  requestFixtures,
+} from '../fixtures/codegen/requests';
 
 const allLibraries: CodeLibrary[] = codeTargets.map((target) => target.id);
 
@@ -70,6 +77,26 @@ describe('endpoint', () => {
     }
   });
 
+  it.each(allLibraries)('%s exported from the offline demo calls the real Z.ai API and says so', (library) => {
+    for (const baseUrl of ['/mock-zai/api/paas/v4', 'http://localhost:5173/mock-zai/api/paas/v4']) {
+      const code = generate({ ...streaming, baseUrl }, library);
+      expect(code).not.toContain('mock-zai');
+      expect(code).toContain('offline demo (a mock server); this code calls the real');
+      expect(code).toContain('Z.ai API at https://api.z.ai/api/paas/v4');
+    }
+    expect(generate({ ...streaming, baseUrl: '/proxy/zai/api/paas/v4' }, library)).toContain(
+      'sent this through its local proxy; this code calls the upstream directly',
+    );
+    expect(generate(streaming, library)).not.toMatch(/offline demo|local proxy/);
+  });
+
+  it('gives other same-origin paths the page origin, and leaves the proxy and the demo to the generators', () => {
+    expect(baseUrlForExport('/v1', 'http://localhost:5173/')).toBe('http://localhost:5173/v1');
+    expect(baseUrlForExport('/proxy/zai/api/paas/v4', 'http://x')).toBe('/proxy/zai/api/paas/v4');
+    expect(baseUrlForExport('/mock-zai/api/paas/v4', 'http://x')).toBe('/mock-zai/api/paas/v4');
+    expect(baseUrlForExport('https://api.z.ai/api/paas/v4', 'http://x')).toBe('https://api.z.ai/api/paas/v4');
+  });
+
   it('does not double the slash of a base URL that ends with one', () => {
     const code = generate({ ...streaming, baseUrl: 'https://api.z.ai/api/paas/v4/' }, 'curl');
     expect(code).toContain("'https://api.z.ai/api/paas/v4/chat/completions'");
@@ -78,6 +105,18 @@ describe('endpoint', () => {
 
 describe('API key', () => {
   const key = 'sk-secret.\'$HOME"';
+
+  it.each(['python-requests', 'python-zai-sdk', 'python-openai'] as const)(
+    '%s with the key included drops the os import and the environment hint',
+    (library) => {
+      const code = generate(streaming, library, { includeKey: true, apiKey: key });
+      expect(code).not.toMatch(/^import os$/m);
+      expect(code).not.toContain('Set ZAI_API_KEY in your environment');
+      // requests still exits on an HTTP error; the SDK flavours no longer use sys.
+      expect(/^import sys$/m.test(code)).toBe(library === 'python-requests');
+      expect(generate(streaming, library)).toMatch(/^import os$/m);
+    },
+  );
 
   it.each(allLibraries)('%s reads ZAI_API_KEY from the environment and never embeds a key by default', (library) => {
     const code = generate(streaming, library, { apiKey: key });
@@ -206,6 +245,21 @@ describe('Python SDK flavours', () => {
     expect(generate(streaming, 'python-zai-sdk')).not.toContain('is sent as');
   });
 
+  it('zai-sdk passes thinking and says which nulls the SDK adds', () => {
+    const thinking = generate(streaming, 'python-zai-sdk');
+    expect(thinking).toMatch(/^ {4}thinking=\{/m);
+    expect(thinking).toContain('"response_format": null is added (the argument defaults to None)');
+    expect(thinking).not.toContain('"thinking": null is added');
+    expect(generate(fixture('glm-4-32b'), 'python-zai-sdk')).toContain('"thinking": null is added');
+    expect(generate(fixture('extra-fields'), 'python-zai-sdk')).not.toContain('"response_format": null');
+  });
+
+  it('zai-sdk sends what create() has no argument for through extra_body', () => {
+    const code = generate(fixture('extra-fields'), 'python-zai-sdk');
+    expect(code).toMatch(/extra_body=\{\n\s+"custom_field": \{/);
+    expect(code).toContain('create() has no argument for custom_field');
+  });
+
   it('openai passes Z.ai-only fields through extra_body', () => {
     const code = generate(streaming, 'python-openai');
     expect(code).toMatch(/extra_body=\{\n\s+"thinking": \{\n\s+"type": "enabled",/);
@@ -227,14 +281,26 @@ describe('Python SDK flavours', () => {
 });
 
 describe('Java SDK flavour', () => {
-  it('names the fields the SDK builder cannot send', () => {
+  it('sends fields with a typed setter through it and every other field through extraJson', () => {
     const code = generate(fixture('extra-fields'), 'java-zai-sdk');
-    expect(code).toContain('//   response_format, tools, tool_choice, custom_field');
-    expect(generate(fixture('preserved-thinking'), 'java-zai-sdk')).toContain('thinking.clear_thinking');
+    expect(code).toContain('.responseFormat(ResponseFormat.builder().type("json_object").build())');
+    expect(code).toContain('.toolChoice("auto")');
+    expect(code).toContain('ChatTool.builder().type("function").function(ChatFunction.builder().name("get_weather")');
+    expect(code).toContain('.extraJson(map("custom_field", map("nested", Arrays.asList(1, 2.5, true, null, "x"))))');
+    expect(code).not.toMatch(/^\s*\.stream\(/m);
+    expect(code).not.toMatch(/cannot|does not send/);
   });
 
-  it('sets stream(false) explicitly for a non-streaming request (the SDK unboxes it)', () => {
-    expect(generate(complete, 'java-zai-sdk')).toContain('.stream(false)');
+  it('sends thinking with clear_thinking as a whole map in extraJson, with .thinking() unset', () => {
+    const code = generate(fixture('preserved-thinking'), 'java-zai-sdk');
+    expect(code).toContain('.extraJson(map("thinking", map("type", "enabled", "clear_thinking", false)))');
+    expect(code).not.toContain('.thinking(');
+  });
+
+  it('calls .stream() only with the value the body has (no stream(false) added)', () => {
+    const code = generate(complete, 'java-zai-sdk');
+    expect(code).not.toMatch(/^\s*\.stream\(/m);
+    expect(code).toContain('Without .stream(true) the SDK reads one JSON response');
     expect(generate(streaming, 'java-zai-sdk')).toContain('.stream(true)');
   });
 
@@ -251,5 +317,46 @@ describe('Java SDK flavour', () => {
     expect(generate({ ...streaming, baseUrl: 'http://localhost:8000/v1' }, 'java-zai-sdk')).toContain(
       '.baseUrl("http://localhost:8000/v1/")',
     );
+  });
+});
+
+describe('images and tool calls', () => {
+  const image = fixture('image-message');
+
+  it.each(allLibraries)('%s reads the image from a file named at the top instead of inlining base64', (library) => {
+    const code = generate(image, library);
+    expect(code).not.toContain(imageDataUrl.slice(30, 60));
+    expect(code).toMatch(/IMAGE_PATH ?= ?['"]image\.png['"]/);
+    expect(code).toContain("set this to the file's path");
+  });
+
+  it('zai-sdk says it strips the data-URL prefix', () => {
+    expect(generate(image, 'python-zai-sdk')).toContain('the SDK strips the "data:image/...;base64," prefix');
+    expect(generate(streaming, 'python-zai-sdk')).not.toContain('strips');
+  });
+
+  it.each(['python-requests', 'python-zai-sdk', 'python-openai', 'java-httpclient', 'java-zai-sdk'] as const)(
+    '%s prints streamed tool-call arguments as they arrive',
+    (library) => {
+      expect(generate(fixture('tools-and-format'), library)).toMatch(/show\("tool", /);
+    },
+  );
+
+  it('sends reasoning_effort through extra_body or extraJson in the SDK flavours', () => {
+    const request = fixture('reasoning-effort');
+    expect(generate(request, 'python-zai-sdk')).toMatch(/extra_body=\{\n\s+"reasoning_effort": "high",/);
+    expect(generate(request, 'python-openai')).toMatch(/extra_body=\{[^)]*"reasoning_effort": "high",/);
+    expect(generate(request, 'java-zai-sdk')).toContain('.extraJson(map("reasoning_effort", "high"))');
+  });
+});
+
+describe('minimal', () => {
+  it.each(allLibraries)('%s is a short quick-start with the same body as the complete version', (library) => {
+    const minimal = generateCode(streaming, { library, includeKey: false, minimal: true });
+    const complete = generate(streaming, library);
+    // Java's body is one string literal per JSON line (no text blocks before JDK 15).
+    expect(minimal.split('\n').length).toBeLessThanOrEqual(library === 'java-httpclient' ? 36 : 30);
+    expect(minimal.length).toBeLessThan(complete.length / 1.5);
+    expect(minimal).toContain('Explain SSE in one paragraph.');
   });
 });

@@ -2,13 +2,14 @@
 // same time, each with its own settings, controller and metrics; Stop in one leaves the others running; "Keep this
 // one" continues the conversation with that column's reply.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { modelInfo } from '../../src/core/models';
+import { defaultModelId, modelInfo } from '../../src/core/models';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
 import * as compareActions from '../../src/store/compareActions';
 import { selectCanKeepColumn, selectCompareRunning } from '../../src/store/compareSelectors';
 import { describeColumnSettings, type CompareColumn } from '../../src/store/compareSlice';
+import { selectReplyFigures } from '../../src/store/selectors';
 
 const state = () => usePlaygroundStore.getState();
 const columns = () => state().compare.columns;
@@ -149,7 +150,7 @@ describe('columns', () => {
     });
     expect(compareActions.setColumnMaxTokens(column(1).id, 1_000_000)).toBe(16_384);
     expect(describeColumnSettings(column(1).settings)).toBe('glm-4-32b-0414-128k, no thinking mode');
-    expect(state().settings.model).toBe('glm-4.7');
+    expect(state().settings.model).toBe(defaultModelId);
   });
 });
 
@@ -288,8 +289,10 @@ describe('running', () => {
       () => result(0)?.reply.status === 'complete',
     );
 
-    const thinking = result(0)?.reply.metrics;
-    const direct = result(1)?.reply.metrics;
+    const thinkingReply = result(0)?.reply;
+    const directReply = result(1)?.reply;
+    const thinking = thinkingReply && selectReplyFigures(thinkingReply);
+    const direct = directReply && selectReplyFigures(directReply);
     expect(thinking?.timeToFirstReasoningMs).toBe(500);
     expect(thinking?.timeToFirstAnswerMs).toBe(2_500);
     expect(thinking?.totalMs).toBe(4_000);

@@ -1,9 +1,8 @@
 // The summary row of Compare mode (columnFigures in src/store/compareSelectors.ts): timings from the metrics, and
 // reasoning vs answer tokens exact when the server says so, estimated (and marked) otherwise.
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../src/core/contracts';
+import type { StreamEvent, Usage } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
-import { modelInfo } from '../../src/core/models';
 import { columnFigures } from '../../src/store/compareSelectors';
 import type { CompareResult } from '../../src/store/compareSlice';
 import type { ReplyStatus } from '../../src/store/types';
@@ -12,10 +11,16 @@ function delta(reasoning: string, content: string): StreamEvent {
   return { kind: 'delta', reasoning, content, created: null };
 }
 
+/** What a call leaves on its reply: the measurements and the usage the server reported. */
+interface Measured {
+  metrics: ReplyMetrics;
+  usage: Usage | null;
+}
+
 function result(
   reasoning: string,
   content: string,
-  metrics: ReplyMetrics,
+  { metrics, usage }: Measured,
   status: ReplyStatus = 'complete',
 ): CompareResult {
   return {
@@ -26,7 +31,7 @@ function result(
       request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } },
       error: null,
       finishReason: 'stop',
-      usage: metrics.usage,
+      usage,
       metrics,
       warnings: [],
       retry: null,
@@ -35,10 +40,14 @@ function result(
 }
 
 /** A reply that started at 0, sent `events` at the given times and ended at `endMs`. */
-function measured(events: Array<[number, StreamEvent]>, endMs: number): ReplyMetrics {
+function measured(events: Array<[number, StreamEvent]>, endMs: number): Measured {
   let metrics = startMetrics(0);
-  for (const [at, event] of events) metrics = recordEvent(metrics, event, at);
-  return completeMetrics(metrics, endMs, undefined, modelInfo('glm-4.7'));
+  let usage: Usage | null = null;
+  for (const [at, event] of events) {
+    metrics = recordEvent(metrics, event, at);
+    if (event.kind === 'usage') usage = event.usage;
+  }
+  return { metrics: completeMetrics(metrics, endMs), usage };
 }
 
 describe('columnFigures', () => {
@@ -108,7 +117,7 @@ describe('columnFigures', () => {
   });
 
   it('shows nothing it does not know yet while a column is still waiting', () => {
-    const figures = columnFigures(result('', '', startMetrics(0), 'waiting'));
+    const figures = columnFigures(result('', '', { metrics: startMetrics(0), usage: null }, 'waiting'));
     expect(figures).toMatchObject({
       timeToFirstTokenMs: null,
       timeToFirstAnswerMs: null,

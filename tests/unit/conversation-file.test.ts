@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { startMetrics } from '../../src/core/metrics';
 import { defaultSettingsFor, type RequestSettings } from '../../src/core/request';
+import { selectReplyFigures } from '../../src/store/selectors';
 import { initialState, type PlaygroundState, type Turn } from '../../src/store';
 import {
   buildConversationFile,
@@ -33,7 +34,7 @@ function replyTurn(id: string, content: string, status: NonNullable<Turn['reply'
       error: null,
       finishReason: 'stop',
       usage: { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 },
-      metrics: { ...startMetrics(1_000), totalMs: 420 },
+      metrics: { ...startMetrics(1_000), finishedAtMs: 1_420 },
       warnings: [],
       retry: status === 'waiting' ? { attempt: 1, delayMs: 1000, at: 5000 } : null,
     },
@@ -114,7 +115,8 @@ describe('import', () => {
       ['assistant', 'Hi there', 'Thinking about it.'],
     ]);
     expect(conversation.turns[1]?.reply?.usage?.total_tokens).toBe(12);
-    expect(conversation.turns[1]?.reply?.metrics.totalMs).toBe(420);
+    const reply = conversation.turns[1]?.reply;
+    expect(reply && selectReplyFigures(reply).totalMs).toBe(420);
     expect(conversation.settings).toMatchObject({ model: 'glm-4.6', temperature: 0.3 });
     expect(conversation.turns.map((turn) => turn.id)).not.toContain('t1');
     expect(new Set(conversation.turns.map((turn) => turn.id)).size).toBe(2);
@@ -158,16 +160,41 @@ describe('import', () => {
     ]);
   });
 
+  it('imports a file exported before metrics held measurements only: the same figures, without the old fields', () => {
+    const file = exportedFile();
+    const turns = file.turns as Array<Record<string, unknown> & { reply: Record<string, unknown> | null }>;
+    const reply = turns[1]?.reply;
+    if (!reply) throw new Error('fixture has a reply');
+    const usage = { prompt_tokens: 5, completion_tokens: 7, total_tokens: 12 };
+    // Such a file could hold the finish reason and usage on the metrics only, next to figures derived from them.
+    reply.finishReason = null;
+    reply.usage = null;
+    reply.metrics = {
+      ...(reply.metrics as Record<string, unknown>),
+      finishReason: 'stop',
+      usage,
+      totalMs: 420,
+      promptTokens: 5,
+      completionTokens: 7,
+      estimatedCostUsd: 0.5,
+    };
+    const imported = parsed(JSON.stringify(file)).turns[1]?.reply;
+    if (!imported) throw new Error('the reply is imported');
+    expect(imported).toMatchObject({ finishReason: 'stop', usage });
+    expect(imported.metrics).toEqual({ ...startMetrics(1_000), finishedAtMs: 1_420 });
+    expect(selectReplyFigures(imported)).toMatchObject({ totalMs: 420, promptTokens: 5, completionTokens: 7 });
+  });
+
   it('drops metric values of the wrong type instead of trusting them', () => {
     const file = exportedFile();
     const turns = file.turns as Array<Record<string, unknown> & { reply: Record<string, unknown> | null }>;
     const reply = turns[1]?.reply;
     if (!reply) throw new Error('fixture has a reply');
-    reply.metrics = { totalMs: 'a lot', tokensPerSecond: 12.5, phase: '<script>' };
+    reply.metrics = { finishedAtMs: 'a lot', firstTokenAtMs: 12.5, phase: '<script>' };
     const conversation = parsed(JSON.stringify(file));
     const metrics = conversation.turns[1]?.reply?.metrics;
-    expect(metrics?.totalMs).toBeNull();
-    expect(metrics?.tokensPerSecond).toBe(12.5);
+    expect(metrics?.finishedAtMs).toBeNull();
+    expect(metrics?.firstTokenAtMs).toBe(12.5);
     expect(metrics?.phase).toBe('waiting');
   });
 });

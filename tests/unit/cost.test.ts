@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cachedPromptTokens, estimateCost, modelInfo } from '../../src/core/models';
+import { startMetrics } from '../../src/core/metrics';
 import { selectConversationCost } from '../../src/store/conversationCost';
 import type { PlaygroundState } from '../../src/store/types';
 
@@ -31,16 +32,33 @@ describe('estimateCost', () => {
 });
 
 describe('selectConversationCost', () => {
-  function stateWithCosts(costs: (number | null)[]): Pick<PlaygroundState, 'conversation'> {
-    const turns = costs.map((cost) => ({ reply: { metrics: { estimatedCostUsd: cost } } }));
+  /** One reply per entry: a model and its completion tokens (null: no usage yet). */
+  function stateWithReplies(replies: [string, number | null][]): Pick<PlaygroundState, 'conversation'> {
+    const turns = replies.map(([model, completionTokens]) => ({
+      reply: {
+        request: { baseUrl: '', body: { model, messages: [] } },
+        usage:
+          completionTokens === null
+            ? null
+            : { prompt_tokens: 0, completion_tokens: completionTokens, total_tokens: completionTokens },
+        metrics: startMetrics(0),
+      },
+    }));
     return { conversation: { turns } } as unknown as Pick<PlaygroundState, 'conversation'>;
   }
 
   it('adds up the replies that have an estimate', () => {
-    expect(selectConversationCost(stateWithCosts([0.01, null, 0.02]))).toBeCloseTo(0.03, 12);
+    const state = stateWithReplies([
+      ['glm-4.7', 1_000],
+      ['my-model', 1_000],
+      ['glm-4.7', null],
+      ['glm-4.7', 2_000],
+    ]);
+    // glm-4.7: $2.2 / M output.
+    expect(selectConversationCost(state)).toBeCloseTo((3_000 * 2.2) / 1e6, 12);
   });
 
   it('is null when no reply has an estimate', () => {
-    expect(selectConversationCost(stateWithCosts([null]))).toBeNull();
+    expect(selectConversationCost(stateWithReplies([['my-model', 1_000]]))).toBeNull();
   });
 });

@@ -6,7 +6,6 @@ import {
   maxRetryAfterMs,
   networkError,
   parseRetryAfter,
-  redactApiError,
 } from '../../src/core/errors';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
@@ -264,21 +263,6 @@ describe('networkError', () => {
     const error = networkError(false);
     expect(error.likelyCors).toBe(false);
     expect(`${error.title} ${error.advice}`).not.toMatch(/CORS/);
-  });
-});
-
-describe('redactApiError', () => {
-  it('removes the key from every text field', () => {
-    const key = 'abc123.secretsecret';
-    const error = redactApiError(apiErrorFromResponse(401, zaiBody('1002', `bad token ${key}`), null, now), key);
-    expect(JSON.stringify(error)).not.toContain(key);
-  });
-
-  it('removes the key from the parameter name too', () => {
-    const key = 'sk_local_key';
-    const error = apiErrorFromResponse(400, zaiBody('1214', `bad '${key}'`), null, now);
-    expect(error.parameter).toBe(key);
-    expect(JSON.stringify(redactApiError(error, key))).not.toContain(key);
   });
 });
 

@@ -2,12 +2,12 @@
 // exactly the request that was sent.
 import { describe, expect, it } from 'vitest';
 import { startMetrics, completeMetrics } from '../../src/core/metrics';
-import { modelInfo } from '../../src/core/models';
 import { buildRequestBody, defaultSettingsFor, type ChatRequestBody } from '../../src/core/request';
 import type { Turn } from '../../src/store';
 import {
   clampHistoryLimit,
   defaultHistoryLimit,
+  historyEntryCostUsd,
   historyEntryFor,
   initialHistory,
   restoreRequest,
@@ -29,7 +29,6 @@ function entry(id: string): HistoryEntry {
     finishReason: 'stop',
     usage: null,
     latencyMs: 10,
-    costUsd: null,
     errorTitle: null,
   };
 }
@@ -73,7 +72,7 @@ describe('an entry', () => {
       temperature: 0.2,
     };
     const usage = { prompt_tokens: 1000, completion_tokens: 2000, total_tokens: 3000 };
-    const metrics = completeMetrics(startMetrics(1_000), 3_500, usage, modelInfo('glm-4.7'));
+    const metrics = completeMetrics(startMetrics(1_000), 3_500);
     const turn: Turn = {
       id: 't',
       role: 'assistant',
@@ -101,7 +100,7 @@ describe('an entry', () => {
       errorTitle: null,
     });
     expect(recorded?.request.body).toBe(body);
-    expect(recorded?.costUsd).toBeCloseTo((1000 * 0.6 + 2000 * 2.2) / 1_000_000);
+    expect(recorded && historyEntryCostUsd(recorded)).toBeCloseTo((1000 * 0.6 + 2000 * 2.2) / 1_000_000);
   });
 
   it('is not made for a hand-written turn', () => {

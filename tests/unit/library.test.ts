@@ -117,8 +117,8 @@ describe('migration from version 1', () => {
     conversation: { turns: [turn('user', 'Hello from version 1')], draft: 'unsent' },
   };
 
-  it('is version 2', () => {
-    expect(persistVersion).toBe(2);
+  it('is version 3', () => {
+    expect(persistVersion).toBe(3);
   });
 
   it('wraps the single conversation into the library as its open entry and keeps the working copy', () => {
@@ -133,9 +133,9 @@ describe('migration from version 1', () => {
     expect(library.conversations[0]?.settings.systemPrompt).toBe('Be brief.');
   });
 
-  it('leaves a version 2 state as it is', () => {
+  it('leaves a state of the current version as it is', () => {
     const current = { ...versionOne, library: { activeId: 'x', conversations: [] } };
-    expect(migrate(current, 2)).toBe(current);
+    expect(migrate(current, persistVersion)).toBe(current);
   });
 });
 

@@ -117,7 +117,7 @@ describe('source guard', () => {
   const files = sourceFiles(join(root, 'src'));
 
   it('reads the source tree, including the Markdown renderer', () => {
-    expect(files.map((file) => file.path.replaceAll('\\', '/'))).toContain('src/components/reply/ReplyMarkdown.tsx');
+    expect(files.map((file) => file.path.replaceAll('\\', '/'))).toContain('src/components/markdown/ReplyMarkdown.tsx');
   });
 
   it('finds nothing in src that lets model text become live HTML or a live URL', () => {

@@ -2,8 +2,8 @@
 // test (streaming client, e2e, code export) trusts it to behave like the real API.
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startMockServer } from '../mock-zai/server.mjs';
-import { createProxyMiddleware } from '../../vite.config';
+import { startMockServer } from '../../mock-zai/server';
+import { createProxyMiddleware } from '../../dev-server/proxy';
 
 type MockServer = Awaited<ReturnType<typeof startMockServer>>;
 

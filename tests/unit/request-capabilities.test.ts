@@ -3,11 +3,11 @@ import { endpointKeepsReasoning } from '../../src/core/endpoints';
 import {
   buildRequestBody,
   defaultSettingsFor,
-  preservesReasoning,
   type ConversationTurn,
   type RequestSettings,
 } from '../../src/core/request';
 import { requestFromBody } from '../../src/core/requestJson';
+import { reasoningGoesBack } from '../../src/core/sentTurns';
 
 const hello: ConversationTurn[] = [{ role: 'user', content: 'Hello' }];
 const unpinned = { temperature: false, top_p: false, max_tokens: false, reasoning_effort: false };
@@ -72,11 +72,16 @@ describe('buildRequestBody: output limits', () => {
 describe('requestFromBody: reasoning effort', () => {
   const body = { model: 'glm-5.2', messages: [{ role: 'user', content: 'Hi' }] };
 
-  it('reads a level into the form, pinned when it is the default', () => {
+  it('reads a level into the form, pinned like every parameter present in the body', () => {
     const high = requestFromBody({ ...body, reasoning_effort: 'high' });
     const max = requestFromBody({ ...body, reasoning_effort: 'max' });
+    const absent = requestFromBody(body);
     expect(high.ok && high.settingsPatch).toMatchObject({
       reasoningEffort: 'high',
+      pinned: { reasoning_effort: true },
+    });
+    expect(absent.ok && absent.settingsPatch).toMatchObject({
+      reasoningEffort: 'max',
       pinned: { reasoning_effort: false },
     });
     expect(max.ok && max.settingsPatch).toMatchObject({ reasoningEffort: 'max', pinned: { reasoning_effort: true } });
@@ -144,9 +149,9 @@ describe('buildRequestBody: preserved thinking follows the endpoint', () => {
     expect(buildRequestBody(settingsFor('glm-4.6'), conversation, codingPlan).thinking).toEqual({ type: 'enabled' });
   });
 
-  it('agrees with preservesReasoning, the rule the transcript and the JSON tab use', () => {
-    expect(preservesReasoning(settingsFor('glm-4.7'), codingPlan)).toBe(true);
-    expect(preservesReasoning(settingsFor('glm-4.7', { preserveReasoning: false }), codingPlan)).toBe(false);
-    expect(preservesReasoning(settingsFor('glm-4.7'), general)).toBe(false);
+  it('agrees with reasoningGoesBack, the rule the transcript and the JSON tab use', () => {
+    expect(reasoningGoesBack(settingsFor('glm-4.7'), codingPlan)).toBe(true);
+    expect(reasoningGoesBack(settingsFor('glm-4.7', { preserveReasoning: false }), codingPlan)).toBe(false);
+    expect(reasoningGoesBack(settingsFor('glm-4.7'), general)).toBe(false);
   });
 });

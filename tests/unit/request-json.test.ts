@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRequestBody, defaultSettingsFor, formOwnedFields, type ConversationTurn } from '../../src/core/request';
-import {
-  parseRequestJson,
-  requestFromBody,
-  settingsFromParsed,
-  type RequestJsonResult,
-} from '../../src/core/requestJson';
+import { settingsFromParsed } from '../../src/core/bodySettings';
+import { parseRequestJson, requestFromBody, type RequestJsonResult } from '../../src/core/requestJson';
 import { settingsSchema } from '../../src/store/schema';
 
 const hello = [{ role: 'user', content: 'Hello' }];
@@ -104,9 +100,14 @@ describe('parseRequestJson', () => {
     expect(ok(parse({ model: 'glm-4.7', messages: hello, ...extra })).extraFields).toEqual(extra);
   });
 
-  it('pins a parameter present at the model default so the body keeps it', () => {
+  it('pins every parameter present in the body, at the model default or not', () => {
     const result = ok(parse({ model: 'glm-4.5', messages: hello, temperature: 0.6, top_p: 0.5 }));
-    expect(result.settingsPatch.pinned).toEqual({ temperature: true, top_p: false, max_tokens: false, reasoning_effort: false });
+    expect(result.settingsPatch.pinned).toEqual({
+      temperature: true,
+      top_p: true,
+      max_tokens: false,
+      reasoning_effort: false,
+    });
     expect(result.settingsPatch.topP).toBe(0.5);
   });
 

@@ -1,7 +1,7 @@
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { buildRequestBody, defaultSettingsFor, type ChatRequestBody } from '../../src/core/request';
-import { settingsFromParsed } from '../../src/core/requestJson';
+import { settingsFromParsed } from '../../src/core/bodySettings';
 import {
   decodeShareFragment,
   encodeShareFragment,

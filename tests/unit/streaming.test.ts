@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { CallOptions, CallOutcome, StreamEvent } from '../../src/core/contracts';
 import type { ChatRequestBody } from '../../src/core/request';
+import { defaultStallTimeoutMs } from '../../src/core/stallTimeout';
 import { sendChatCompletion } from '../../src/core/streaming';
 
 const testKey = 'sk-test-0123456789abcdef.SECRETKEY';
@@ -683,7 +684,7 @@ describe('sendChatCompletion: stall', () => {
       clearTimeout: timers.clearTimeout,
     });
     const pending = sendChatCompletion(options);
-    expect(timers.delays()).toEqual([60_000]);
+    expect(timers.delays()).toEqual([defaultStallTimeoutMs]);
     timers.fireAll();
     expect(await pending).toEqual({ status: 'stalled', receivedAnyByte: false });
   });
@@ -727,7 +728,7 @@ describe('sendChatCompletion: stall', () => {
       },
     );
     const pending = sendChatCompletion(options);
-    await vi.waitFor(() => expect(timers.delays()).toEqual([60_000]));
+    await vi.waitFor(() => expect(timers.delays()).toEqual([defaultStallTimeoutMs]));
     controller.abort();
     expect((await pending).status).toBe('stopped');
     expect(timers.delays()).toEqual([]);

@@ -4,9 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { StreamEvent } from '../../src/core/contracts';
+import type { StreamEvent, Usage } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
-import { modelInfo } from '../../src/core/models';
 import { sendChatCompletion } from '../../src/core/streaming';
 import { reasoningDurationMs, reasoningTokenCount, thinkingFigures } from '../../src/core/thinkingMetrics';
 
@@ -33,6 +32,8 @@ const nextTask = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Replay {
   metrics: ReplyMetrics;
+  /** As the reply keeps it (ReplyInfo.usage). */
+  usage: Usage | null;
   reasoning: string;
   content: string;
   finishReason: string | null;
@@ -58,6 +59,7 @@ async function replay(name: string, model: string): Promise<Replay> {
   let reasoning = '';
   let content = '';
   let finishReason: string | null = null;
+  let usage: Usage | null = null;
   const onEvent = (event: StreamEvent) => {
     metrics = recordEvent(metrics, event, clock);
     if (event.kind === 'delta') {
@@ -65,6 +67,7 @@ async function replay(name: string, model: string): Promise<Replay> {
       content += event.content;
     }
     if (event.kind === 'finish') finishReason = event.reason;
+    if (event.kind === 'usage') usage = event.usage;
   };
   const outcome = await sendChatCompletion({
     url: 'https://api.z.ai/api/paas/v4/chat/completions',
@@ -76,35 +79,35 @@ async function replay(name: string, model: string): Promise<Replay> {
     onEvent,
   });
   expect(outcome.status).toBe('complete');
-  return { metrics: completeMetrics(metrics, clock, null, modelInfo(model)), reasoning, content, finishReason };
+  return { metrics: completeMetrics(metrics, clock), usage, reasoning, content, finishReason };
 }
 
 describe('thinking metrics: a reply that thinks, then answers (glm-4.7, usage with reasoning_tokens)', () => {
   it('times the first reasoning token, not the lone newline before it', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
-    expect(thinkingFigures(metrics, reasoning, content, finishReason).timeToFirstReasoningMs).toBe(430);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
+    expect(thinkingFigures(metrics, usage, reasoning, content, finishReason).timeToFirstReasoningMs).toBe(430);
   });
 
   it('times the first answer token', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
-    expect(thinkingFigures(metrics, reasoning, content, finishReason).timeToFirstAnswerMs).toBe(2910);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
+    expect(thinkingFigures(metrics, usage, reasoning, content, finishReason).timeToFirstAnswerMs).toBe(2910);
   });
 
   it('measures the reasoning duration from the first to the last reasoning token', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
-    expect(thinkingFigures(metrics, reasoning, content, finishReason).reasoningDurationMs).toBe(2200);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
+    expect(thinkingFigures(metrics, usage, reasoning, content, finishReason).reasoningDurationMs).toBe(2200);
   });
 
   it('counts reasoning and answer characters as code points', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
-    const figures = thinkingFigures(metrics, reasoning, content, finishReason);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
+    const figures = thinkingFigures(metrics, usage, reasoning, content, finishReason);
     expect(figures.reasoningCharacters).toBe(78);
     expect(figures.answerCharacters).toBe(33);
   });
 
   it('takes reasoning and answer tokens from usage.completion_tokens_details.reasoning_tokens, not an estimate', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
-    const figures = thinkingFigures(metrics, reasoning, content, finishReason);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
+    const figures = thinkingFigures(metrics, usage, reasoning, content, finishReason);
     expect({
       reasoning: figures.reasoningTokens,
       answer: figures.answerTokens,
@@ -113,35 +116,35 @@ describe('thinking metrics: a reply that thinks, then answers (glm-4.7, usage wi
   });
 
   it('is not cut during reasoning', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
-    expect(thinkingFigures(metrics, reasoning, content, finishReason).cutDuringReasoning).toBe(false);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('thinking-then-answer.sse', 'glm-4.7');
+    expect(thinkingFigures(metrics, usage, reasoning, content, finishReason).cutDuringReasoning).toBe(false);
   });
 });
 
 describe('thinking metrics: finish_reason "length" while thinking (glm-4.5, usage without reasoning_tokens)', () => {
   it('says the reply was cut during reasoning', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('length-during-thinking.sse', 'glm-4.5');
+    const { metrics, usage, reasoning, content, finishReason } = await replay('length-during-thinking.sse', 'glm-4.5');
     expect(finishReason).toBe('length');
-    expect(thinkingFigures(metrics, reasoning, content, finishReason).cutDuringReasoning).toBe(true);
+    expect(thinkingFigures(metrics, usage, reasoning, content, finishReason).cutDuringReasoning).toBe(true);
   });
 
   it('has a reasoning duration and no first answer token', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('length-during-thinking.sse', 'glm-4.5');
-    const figures = thinkingFigures(metrics, reasoning, content, finishReason);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('length-during-thinking.sse', 'glm-4.5');
+    const figures = thinkingFigures(metrics, usage, reasoning, content, finishReason);
     expect(figures.timeToFirstReasoningMs).toBe(800);
     expect(figures.reasoningDurationMs).toBe(3100);
     expect(figures.timeToFirstAnswerMs).toBeNull();
   });
 
   it('counts every completion token as reasoning (exact, since there is no answer text)', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('length-during-thinking.sse', 'glm-4.5');
-    const figures = thinkingFigures(metrics, reasoning, content, finishReason);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('length-during-thinking.sse', 'glm-4.5');
+    const figures = thinkingFigures(metrics, usage, reasoning, content, finishReason);
     expect({
       reasoning: figures.reasoningTokens,
       answer: figures.answerTokens,
       estimated: figures.tokensEstimated,
     }).toEqual({ reasoning: 64, answer: 0, estimated: false });
-    expect(reasoningTokenCount(metrics, reasoning, content)).toEqual({ tokens: 64, estimated: false });
+    expect(reasoningTokenCount(usage, reasoning, content)).toEqual({ tokens: 64, estimated: false });
   });
 });
 
@@ -154,15 +157,15 @@ describe('thinking metrics: a background tab that received the stream late, with
   });
 
   it('estimates tokens from the text and marks them as estimates', async () => {
-    const { metrics, reasoning, content, finishReason } = await replay('background-tab.sse', 'glm-4.5');
-    const figures = thinkingFigures(metrics, reasoning, content, finishReason);
+    const { metrics, usage, reasoning, content, finishReason } = await replay('background-tab.sse', 'glm-4.5');
+    const figures = thinkingFigures(metrics, usage, reasoning, content, finishReason);
     // 42 and 32 Latin characters at four per token.
     expect({
       reasoning: figures.reasoningTokens,
       answer: figures.answerTokens,
       estimated: figures.tokensEstimated,
     }).toEqual({ reasoning: 11, answer: 8, estimated: true });
-    expect(reasoningTokenCount(metrics, reasoning, content)).toEqual({ tokens: 11, estimated: true });
+    expect(reasoningTokenCount(usage, reasoning, content)).toEqual({ tokens: 11, estimated: true });
   });
 });
 
@@ -171,18 +174,14 @@ describe('thinking metrics: usage without reasoning_tokens on a reply with both 
     let metrics = startMetrics(0);
     metrics = recordEvent(metrics, { kind: 'delta', reasoning: 'abcdefghabcdefgh', content: '', created: null }, 100);
     metrics = recordEvent(metrics, { kind: 'delta', reasoning: '', content: 'abcdefgh', created: null }, 200);
-    metrics = recordEvent(
-      metrics,
-      { kind: 'usage', usage: { prompt_tokens: 5, completion_tokens: 30, total_tokens: 35 } },
-      200,
-    );
-    const figures = thinkingFigures(metrics, 'abcdefghabcdefgh', 'abcdefgh', 'stop');
+    const usage: Usage = { prompt_tokens: 5, completion_tokens: 30, total_tokens: 35 };
+    const figures = thinkingFigures(metrics, usage, 'abcdefghabcdefgh', 'abcdefgh', 'stop');
     expect({
       reasoning: figures.reasoningTokens,
       answer: figures.answerTokens,
       estimated: figures.tokensEstimated,
     }).toEqual({ reasoning: 20, answer: 10, estimated: true });
     // The collapsed summary gives the same reasoning count as the metrics line.
-    expect(reasoningTokenCount(metrics, 'abcdefghabcdefgh', 'abcdefgh')).toEqual({ tokens: 20, estimated: true });
+    expect(reasoningTokenCount(usage, 'abcdefghabcdefgh', 'abcdefgh')).toEqual({ tokens: 20, estimated: true });
   });
 });

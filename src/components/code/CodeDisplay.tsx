@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { CodeFallback } from './CodeFallback';
-import { LoadBoundary } from './LoadBoundary';
+import { LoadBoundary } from '../ui/LoadBoundary';
 import { loadCodeViewer } from './loadCodeViewer';
 import { canRunMonaco } from './monacoSupport';
 

@@ -1,15 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import { codeLanguage, codeLanguages, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
-import { exportBaseUrl } from '../../core/endpoints';
+import { mayContainSecret, redactKeyInRequest } from '../../core/codegen/redaction';
+import { baseUrlForExport } from '../../core/codegen/shared';
 import type { ChatRequest } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { CodeDisplay } from './CodeDisplay';
 import { CodeTabs, tabId } from './CodeTabs';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../ui/CopyButton';
 import { DownloadButton } from './DownloadButton';
 import { IncludeKeyToggle } from './IncludeKeyToggle';
+import { KeyInMessagesNote } from './KeyInMessagesNote';
 import { LibrarySelect } from './LibrarySelect';
-import '../../styles/code.css';
+import './code.css';
 
 type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
 
@@ -32,8 +34,15 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
   const [language, setLanguage] = useState<CodeLanguage>(codeLanguages[0]?.id ?? 'curl');
   const [libraries, setLibraries] = useState<LibraryChoice>(defaultLibraries);
   const [includeKey, setIncludeKey] = useState(false);
-  // Read only while the key is wanted, so that typing a key does not regenerate code that does not contain it.
-  const apiKey = usePlaygroundStore((state) => (includeKey ? state.connection.apiKey : ''));
+  const [minimal, setMinimal] = useState(false);
+  const [keepKeyInMessages, setKeepKeyInMessages] = useState(false);
+  // Read only while the key is wanted or appears in the request, so that typing a key does not regenerate code
+  // that does not contain it.
+  const bodyText = useMemo(() => JSON.stringify(request.body), [request]);
+  const apiKey = usePlaygroundStore((state) =>
+    includeKey || mayContainSecret(bodyText, state.connection.apiKey) ? state.connection.apiKey : '',
+  );
+  const redaction = useMemo(() => redactKeyInRequest(request, apiKey), [request, apiKey]);
   const id = useId();
   const tab = codeLanguage(language);
   const library = libraries[language];
@@ -44,18 +53,22 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
       return {
         ok: true,
         code: generateCode(
-          { ...request, baseUrl: exportBaseUrl(request.baseUrl, window.location.origin) },
+          {
+            ...(keepKeyInMessages ? request : redaction.request),
+            baseUrl: baseUrlForExport(request.baseUrl, window.location.origin),
+          },
           {
             library,
             includeKey,
             apiKey: includeKey ? apiKey : undefined,
+            minimal,
           },
         ),
       };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [request, library, includeKey, apiKey]);
+  }, [request, redaction, keepKeyInMessages, library, includeKey, apiKey, minimal]);
 
   return (
     <div className="code-export">
@@ -67,14 +80,25 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             value={library}
             onChange={(next) => setLibraries((current) => ({ ...current, [language]: next }))}
           />
-          <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={apiKey !== ''} />
+          <label className="checkbox" title="A short quick-start: no retries, headings or error handling">
+            <input type="checkbox" checked={minimal} onChange={(event) => setMinimal(event.target.checked)} />
+            Minimal
+          </label>
+          <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={includeKey && apiKey !== ''} />
           {generated.ok && (
             <div className="code-actions">
-              <CopyButton key={`${language}-${library}`} text={generated.code} />
+              <CopyButton
+                key={`${language}-${library}`}
+                text={generated.code}
+                className="code-copy"
+                copiedMessage="Code copied to the clipboard."
+                failedMessage="The browser blocked the clipboard. Select the code and press Ctrl+C (⌘C on a Mac), or use Download."
+              />
               <DownloadButton text={generated.code} fileName={tab.fileName} mimeType={tab.mimeType} />
             </div>
           )}
         </div>
+        {redaction.redacted && <KeyInMessagesNote keep={keepKeyInMessages} onChange={setKeepKeyInMessages} />}
         {generated.ok ? (
           <CodeDisplay code={generated.code} language={tab.monacoLanguage} label={`${tab.label} code`} />
         ) : (

@@ -5,7 +5,7 @@ import { useSyncExternalStore } from 'react';
 import { CodeFallback } from './CodeFallback';
 import './monacoSetup';
 
-export interface CodeViewerProps {
+interface CodeViewerProps {
   code: string;
   /** Monaco language id (from the codegen registry). */
   language: string;

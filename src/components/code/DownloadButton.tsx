@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { downloadText } from './download';
+import { downloadText } from '../ui/download';
 
 interface DownloadButtonProps {
   text: string;

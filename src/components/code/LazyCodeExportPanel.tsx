@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import type { ChatRequest } from '../../core/request';
-import { LoadBoundary } from './LoadBoundary';
+import { LoadBoundary } from '../ui/LoadBoundary';
 import { preloadCodeViewer } from './loadCodeViewer';
 
 // The panel and the code generators load with the first dialog that shows them, not with the app.

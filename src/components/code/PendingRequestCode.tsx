@@ -2,10 +2,10 @@ import { useMemo, useState } from 'react';
 import type { ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { selectRequestBody } from '../../store/selectors';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { LazyCodeExportPanel } from './LazyCodeExportPanel';
-import { useDialogOpener } from './useDialogOpener';
-import '../../styles/code.css';
+import { useDialogOpener } from '../ui/useDialogOpener';
+import './code.css';
 
 /** The pending request (what Send would send now) as code; subscribes to the store only while it is shown. */
 function PendingRequestPanel() {

@@ -1,8 +1,8 @@
 import type { ChatRequest } from '../../core/request';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { LazyCodeExportPanel } from './LazyCodeExportPanel';
-import { useDialogOpener } from './useDialogOpener';
-import '../../styles/code.css';
+import { useDialogOpener } from '../ui/useDialogOpener';
+import './code.css';
 
 interface ViewCodeButtonProps {
   /** The request exactly as it was sent (ReplyInfo.request). */

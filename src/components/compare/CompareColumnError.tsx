@@ -1,7 +1,7 @@
 import { describeRetryDelay, maxRetries } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
 import { selectCompareResult } from '../../store/compareSelectors';
-import { useNow } from '../reply/useNow';
+import { useNow } from '../ui/useNow';
 
 const faultTitle = {
   interrupted: 'The connection dropped before the reply finished',

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { useNumberDraft } from '../settings/ParameterField';
+import { useNumberDraft } from '../ui/useNumberDraft';
 
 interface CompareNumberFieldProps {
   label: string;

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { selectCompareResult } from '../../store/compareSelectors';
+import { isLiveStatus } from '../../store/replyInfo';
 import { LazyReplyMarkdown as ReplyMarkdown } from '../reply/LazyText';
 import { useFollowStream } from '../reply/ReplyPane';
 import { ReplyStatusLine } from '../reply/ReplyStatusLine';
@@ -16,7 +17,7 @@ export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
   const status = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.status ?? 'waiting');
   const retrying = usePlaygroundStore((state) => Boolean(selectCompareResult(state, columnId)?.reply.retry));
   const warnings = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.warnings);
-  const live = status === 'waiting' || status === 'streaming' || retrying;
+  const live = isLiveStatus(status) || retrying;
   const { containerRef, onScroll } = useFollowStream(content);
   const headingId = useId();
 

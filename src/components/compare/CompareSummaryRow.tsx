@@ -21,7 +21,7 @@ interface CompareSummaryRowProps {
   number: number;
 }
 
-/** One column's figures (src/core/metrics.ts); "—" while a figure is not known yet. */
+/** One column's figures (columnFigures); "—" while a figure is not known yet. */
 export function CompareSummaryRow({ columnId, number }: CompareSummaryRowProps) {
   const description = usePlaygroundStore((state) => {
     const column = findCompareColumn(state, columnId);

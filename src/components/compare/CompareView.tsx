@@ -1,4 +1,4 @@
-import '../../styles/compare.css';
+import './compare.css';
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';

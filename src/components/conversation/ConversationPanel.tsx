@@ -1,4 +1,4 @@
-import '../../styles/conversation.css';
+import './conversation.css';
 import { AddMessageForm } from './AddMessageForm';
 import { Composer } from './Composer';
 import { ConversationFileMenu } from './ConversationFileMenu';

@@ -1,26 +1,14 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { preservesReasoning } from '../../core/request';
+import { reasoningGoesBack } from '../../core/sentTurns';
 import { usePlaygroundStore } from '../../store';
+import { isLiveStatus } from '../../store/replyInfo';
+import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
-import type { PlaygroundState, Turn } from '../../store/types';
 import { TurnText } from './TurnText';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 
 /** Statuses worth a badge in the transcript (a complete reply needs none). */
 const badgeStatuses: ReadonlySet<string> = new Set(['stopped', 'interrupted', 'stalled', 'error']);
-
-function isLive(turn: Turn): boolean {
-  return turn.reply?.status === 'waiting' || turn.reply?.status === 'streaming';
-}
-
-function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
-  return state.conversation.turns.find((turn) => turn.id === turnId);
-}
-
-/** With preserved thinking on, earlier reasoning goes back to the model (buildRequestBody decides the same way). */
-function reasoningIsSentBack(state: PlaygroundState): boolean {
-  return preservesReasoning(state.settings, state.connection.baseUrl);
-}
 
 interface TurnArticleProps {
   turnId: string;
@@ -35,25 +23,27 @@ interface TurnArticleProps {
  * so a growing reply does not re-render this article per frame (the Reply pane shows it live).
  */
 function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps) {
-  const role = usePlaygroundStore((state) => findTurn(state, turnId)?.role ?? 'user');
-  const excluded = usePlaygroundStore((state) => findTurn(state, turnId)?.excluded ?? false);
-  const status = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.status ?? null);
-  const sentRequest = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request ?? null);
+  const role = usePlaygroundStore((state) => selectTurn(state, turnId)?.role ?? 'user');
+  const excluded = usePlaygroundStore((state) => selectTurn(state, turnId)?.excluded ?? false);
+  const status = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.status ?? null);
+  const sentRequest = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.request ?? null);
   const content = usePlaygroundStore((state) => {
-    const turn = findTurn(state, turnId);
-    return turn && !isLive(turn) ? turn.content : '';
+    const turn = selectTurn(state, turnId);
+    return turn && !isLiveStatus(turn.reply?.status) ? turn.content : '';
   });
   const reasoning = usePlaygroundStore((state) => {
-    const turn = findTurn(state, turnId);
-    return turn && !isLive(turn) ? turn.reasoning : '';
+    const turn = selectTurn(state, turnId);
+    return turn && !isLiveStatus(turn.reply?.status) ? turn.reasoning : '';
   });
-  const sentBack = usePlaygroundStore((state) => reasoningIsSentBack(state) && !excluded);
+  const sentBack = usePlaygroundStore(
+    (state) => reasoningGoesBack(state.settings, state.connection.baseUrl) && !excluded,
+  );
   const shown = usePlaygroundStore((state) => state.ui.selectedReplyId === turnId);
   const [editText, setEditText] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
   const id = useId();
-  const live = status === 'waiting' || status === 'streaming';
+  const live = isLiveStatus(status);
 
   useEffect(() => {
     if (editText === null && returnFocus.current) {

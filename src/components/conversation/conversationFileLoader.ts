@@ -1,4 +1,4 @@
-import { downloadText } from '../code/download';
+import { downloadText } from '../ui/download';
 
 /** Export and import of conversation files load on first use: the first paint does not need them. */
 export const loadConversationFile = () => import('../../store/conversationFile');

@@ -4,8 +4,8 @@ import { newConversation } from '../../store/libraryActions';
 import { conversationMatches, conversationTitle, type ConversationSummary } from '../../store/librarySlice';
 import { ConversationItem } from './ConversationItem';
 import { DeletedConversationStatus } from './DeletedConversationStatus';
-import { useSectionOpen } from '../settings/SidebarSection';
-import '../../styles/library.css';
+import { useSectionOpen } from '../ui/SidebarSection';
+import './library.css';
 
 /** The saved conversations as shown: the open one read from the working copy, filtered by the search. */
 function useConversationSummaries(search: string): ConversationSummary[] {

@@ -3,10 +3,10 @@ import { formatCost, formatDuration } from '../../core/metrics';
 import type { ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { openHistoryEntry } from '../../store/libraryActions';
-import type { HistoryEntry as Entry } from '../../store/historySlice';
-import { LoadBoundary } from '../code/LoadBoundary';
-import { ModalDialog } from '../ModalDialog';
-import '../../styles/library.css';
+import { historyEntryCostUsd, type HistoryEntry as Entry } from '../../store/historySlice';
+import { LoadBoundary } from '../ui/LoadBoundary';
+import { ModalDialog } from '../ui/ModalDialog';
+import './library.css';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 
 // The diff loads when first asked for.
@@ -35,7 +35,8 @@ function outcomeText(entry: Entry): string {
   if (entry.finishReason) parts.push(`finish: ${entry.finishReason}`);
   if (entry.usage) parts.push(`${entry.usage.total_tokens} tokens`);
   if (entry.latencyMs !== null) parts.push(formatDuration(entry.latencyMs));
-  if (entry.costUsd !== null) parts.push(formatCost(entry.costUsd));
+  const costUsd = historyEntryCostUsd(entry);
+  if (costUsd !== null) parts.push(formatCost(costUsd));
   return parts.join(' · ');
 }
 
@@ -83,7 +84,7 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
       {diffOpen && (
         <ModalDialog
           closeButton
-          className="library-dialog"
+          className="wide-dialog"
           title={`Changes since the request at ${time}`}
           onClose={() => setDiffOpen(false)}
         >

@@ -3,8 +3,8 @@ import { usePlaygroundStore } from '../../store';
 import { clearHistory, setHistoryLimit } from '../../store/libraryActions';
 import { historyLimitRange } from '../../store/historySlice';
 import { HistoryEntry } from './HistoryEntry';
-import { useSectionOpen } from '../settings/SidebarSection';
-import '../../styles/library.css';
+import { useSectionOpen } from '../ui/SidebarSection';
+import './library.css';
 
 /** The "History size" field: typed freely, applied (and clamped) on Enter or when it loses focus. */
 function HistoryLimitField() {

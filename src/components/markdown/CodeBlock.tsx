@@ -1,9 +1,9 @@
 import { memo, useEffect, useState, type ReactNode } from 'react';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../ui/CopyButton';
 import { highlightToHtml, resolveLanguage } from './highlighter';
 import { highlightHtmlToReact } from './highlightTree';
 
-export interface CodeBlockProps {
+interface CodeBlockProps {
   code: string;
   /** The fence's info word ('' when none). */
   language: string;
@@ -65,7 +65,13 @@ export function CodeBlock({ code, language, highlight }: CodeBlockProps) {
     <div className="code-block">
       <div className="code-block-header">
         <span className="code-block-language">{safeLanguage || 'text'}</span>
-        <CopyButton text={code} />
+        <CopyButton
+          text={code}
+          label="Copy code"
+          className="code-block-copy"
+          copiedMessage="Copied"
+          failedMessage="Copy failed: select the code and copy it by hand"
+        />
       </div>
       <pre className="code-block-pre">
         <code className={safeLanguage ? `hljs language-${safeLanguage}` : 'hljs'}>

@@ -8,7 +8,7 @@ import { safeUrlTransform } from './safeUrl';
 
 const remarkPlugins = [remarkGfm];
 
-export interface MarkdownBlockProps {
+interface MarkdownBlockProps {
   block: SourceBlock;
   /** True for the last block while the reply streams. */
   live: boolean;

@@ -4,7 +4,7 @@ import type { SourceBlock } from '../../core/markdownBlocks';
  * Blocks per group. Groups bound the per-frame work on a long reply: React compares one memoised group per 32
  * blocks instead of every block, and the browser lays out one small group element instead of every block.
  */
-export const blocksPerGroup = 32;
+const blocksPerGroup = 32;
 
 export function groupBlocks(blocks: readonly SourceBlock[]): SourceBlock[][] {
   const groups: SourceBlock[][] = [];

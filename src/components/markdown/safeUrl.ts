@@ -13,7 +13,7 @@ function cleanUrl(url: string): string {
   return url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 }
 
-export function urlScheme(url: string): string | null {
+function urlScheme(url: string): string | null {
   return schemePattern.exec(cleanUrl(url))?.[1]?.toLowerCase() ?? null;
 }
 

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { LoadBoundary } from '../code/LoadBoundary';
+import { LoadBoundary } from '../ui/LoadBoundary';
 
 // The presenter view (and its styles) load the first time it is turned on.
 const PresenterView = lazy(() => import('./PresenterView').then((module) => ({ default: module.PresenterView })));

@@ -1,4 +1,4 @@
-import '../../styles/presenter.css';
+import './presenter.css';
 import { modelInfo, supportsThinking } from '../../core/models';
 import { maxTokensLimit, type ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
@@ -6,7 +6,7 @@ import * as actions from '../../store/actions';
 import { selectDisplayedReply, selectRequestBody } from '../../store/selectors';
 import { setPresenterView } from '../../store/thinkingActions';
 import type { PlaygroundState } from '../../store/types';
-import { ModalDialog } from '../ModalDialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { PresenterToggle } from './PresenterToggle';
 import { ReasoningPane } from '../reply/ReasoningPane';
 import { ReplyPane } from '../reply/ReplyPane';

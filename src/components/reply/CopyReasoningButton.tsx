@@ -1,5 +1,6 @@
+import { selectTurn } from '../../store/selectors';
 import { usePlaygroundStore } from '../../store';
-import { useCopyFeedback } from '../clipboard';
+import { useCopyFeedback } from '../ui/clipboard';
 
 interface CopyReasoningButtonProps {
   turnId: string;
@@ -7,13 +8,11 @@ interface CopyReasoningButtonProps {
 
 /** Copies the whole reasoning of a reply. The text is read on click, so the button does not re-render per token. */
 export function CopyReasoningButton({ turnId }: CopyReasoningButtonProps) {
-  const hasReasoning = usePlaygroundStore(
-    (state) => (state.conversation.turns.find((turn) => turn.id === turnId)?.reasoning ?? '') !== '',
-  );
+  const hasReasoning = usePlaygroundStore((state) => (selectTurn(state, turnId)?.reasoning ?? '') !== '');
   const { state: copyState, copy } = useCopyFeedback({ showFor: 2500 });
 
   function copyReasoning() {
-    void copy(usePlaygroundStore.getState().conversation.turns.find((turn) => turn.id === turnId)?.reasoning ?? '');
+    void copy(selectTurn(usePlaygroundStore.getState(), turnId)?.reasoning ?? '');
   }
 
   return (

@@ -2,10 +2,10 @@
 // exists at first paint, so both renderers load on demand — and are prefetched once the page is idle,
 // so the first streamed delta does not wait for them.
 import { lazy, Suspense } from 'react';
-import type { ReplyMarkdownProps } from './ReplyMarkdown';
+import type { ReplyMarkdownProps } from '../markdown/ReplyMarkdown';
 
-const loadReplyMarkdown = () => import('./ReplyMarkdown');
-const loadReasoningText = () => import('./ReasoningText');
+const loadReplyMarkdown = () => import('../markdown/ReplyMarkdown');
+const loadReasoningText = () => import('../markdown/ReasoningText');
 
 const ReplyMarkdownModule = lazy(() => loadReplyMarkdown().then((module) => ({ default: module.ReplyMarkdown })));
 const ReasoningTextModule = lazy(() => loadReasoningText().then((module) => ({ default: module.ReasoningText })));

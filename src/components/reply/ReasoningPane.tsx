@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import type { PlaygroundState, Turn } from '../../store/types';
+import { isLiveStatus } from '../../store/replyInfo';
+import { selectTurn } from '../../store/selectors';
 import { CopyReasoningButton } from './CopyReasoningButton';
 import { ReasoningContent } from './ReasoningContent';
 import { ReasoningScroll } from './ReasoningScroll';
@@ -8,10 +9,6 @@ import { ReasoningSearch } from './ReasoningSearch';
 import { ReasoningSummary } from './ReasoningSummary';
 import { useFollowStream } from './ReplyPane';
 import { ThinkingTimer, useThinkingElapsedMs } from './ThinkingTimer';
-
-function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
-  return state.conversation.turns.find((turn) => turn.id === turnId);
-}
 
 interface ReasoningPaneProps {
   turnId: string;
@@ -25,16 +22,15 @@ interface ReasoningPaneProps {
  * streaming afterwards does not re-render this pane.
  */
 export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneProps) {
-  const reasoning = usePlaygroundStore((state) => findTurn(state, turnId)?.reasoning ?? '');
-  const live = usePlaygroundStore((state) => {
-    const status = findTurn(state, turnId)?.reply?.status;
-    return status === 'waiting' || status === 'streaming';
-  });
-  const thinking = usePlaygroundStore((state) => live && findTurn(state, turnId)?.reply?.metrics.phase === 'reasoning');
-  const answered = usePlaygroundStore((state) => (findTurn(state, turnId)?.content ?? '') !== '');
+  const reasoning = usePlaygroundStore((state) => selectTurn(state, turnId)?.reasoning ?? '');
+  const live = usePlaygroundStore((state) => isLiveStatus(selectTurn(state, turnId)?.reply?.status));
+  const thinking = usePlaygroundStore(
+    (state) => live && selectTurn(state, turnId)?.reply?.metrics.phase === 'reasoning',
+  );
+  const answered = usePlaygroundStore((state) => (selectTurn(state, turnId)?.content ?? '') !== '');
   // A non-streamed reply arrives in one piece: there is no thinking time to show.
-  const streamed = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.request.body.stream === true);
-  const elapsedMs = useThinkingElapsedMs(thinking, (state) => findTurn(state, turnId)?.reply?.metrics);
+  const streamed = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.request.body.stream === true);
+  const elapsedMs = useThinkingElapsedMs(thinking, (state) => selectTurn(state, turnId)?.reply?.metrics);
   const keepExpanded = usePlaygroundStore(
     (state) => alwaysExpanded || state.preferences.reasoningExpansion === 'always-expanded',
   );

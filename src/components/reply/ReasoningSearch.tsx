@@ -1,4 +1,4 @@
-import '../../styles/thinking.css';
+import './reply.css';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { usePlaygroundStore } from '../../store';
 
@@ -35,7 +35,7 @@ function escapeForRegExp(text: string): string {
 }
 
 /** Ranges of every case-insensitive occurrence of `query` in the rendered text under `container`. */
-export function findRanges(container: HTMLElement, query: string): Range[] {
+function findRanges(container: HTMLElement, query: string): Range[] {
   const nodes: Text[] = [];
   const starts: number[] = [];
   let text = '';

@@ -1,30 +1,17 @@
-import { formatDuration, type ReplyMetrics } from '../../core/metrics';
+import { useMemo } from 'react';
+import type { Usage } from '../../core/contracts';
+import { formatDuration } from '../../core/metrics';
 import { reasoningTokenCount } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
-import type { PlaygroundState } from '../../store/types';
+import { selectTurn } from '../../store/selectors';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** Counted once per text and usage (not on every store change while the answer streams). */
-let lastCount: { usage: ReplyMetrics['usage']; reasoning: string; answer: string; text: string } | null = null;
-
-function tokenText(state: PlaygroundState, turnId: string): string {
-  const turn = state.conversation.turns.find((candidate) => candidate.id === turnId);
-  const metrics = turn?.reply?.metrics;
-  if (!turn || !metrics || turn.reasoning === '') return '';
-  // The answer only matters once usage arrived (the end of the reply): the server total is then split by it.
-  const answer = metrics.usage ? turn.content : '';
-  if (
-    lastCount &&
-    lastCount.usage === metrics.usage &&
-    lastCount.reasoning === turn.reasoning &&
-    lastCount.answer === answer
-  )
-    return lastCount.text;
-  const { tokens, estimated } = reasoningTokenCount(metrics, turn.reasoning, answer);
-  const text = `${estimated ? '≈' : ''}${integer.format(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
-  lastCount = { usage: metrics.usage, reasoning: turn.reasoning, answer, text };
-  return text;
+/** "1,830 tokens", "≈12 tokens"; empty without reasoning. */
+function tokenText(usage: Usage | null, reasoning: string, answer: string): string {
+  if (reasoning === '') return '';
+  const { tokens, estimated } = reasoningTokenCount(usage, reasoning, answer);
+  return `${estimated ? '≈' : ''}${integer.format(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
 }
 
 interface ReasoningSummaryProps {
@@ -35,7 +22,19 @@ interface ReasoningSummaryProps {
 
 /** The one line a finished reasoning collapses to: "Thought for 12.4 s · 1,830 tokens" (≈ when estimated). */
 export function ReasoningSummary({ turnId, thoughtForMs }: ReasoningSummaryProps) {
-  const tokens = usePlaygroundStore((state) => tokenText(state, turnId));
+  // Counted per mounted summary, only when one of these three changes.
+  const reasoning = usePlaygroundStore((state) => {
+    const turn = selectTurn(state, turnId);
+    return turn?.reply ? turn.reasoning : '';
+  });
+  const usage = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.usage ?? null);
+  // The answer only matters once usage arrived (the end of the reply): the server total is then split by it. Before
+  // that it is not selected, so the growing answer does not re-render the summary.
+  const answer = usePlaygroundStore((state) => {
+    const turn = selectTurn(state, turnId);
+    return turn?.reply?.usage ? turn.content : '';
+  });
+  const tokens = useMemo(() => tokenText(usage, reasoning, answer), [usage, reasoning, answer]);
   if (thoughtForMs === null && tokens === '') return null;
   return (
     <span className="reasoning-timer reasoning-summary">

@@ -1,4 +1,4 @@
-import '../../styles/conversation.css';
+import './reply.css';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectDisplayedReply } from '../../store/selectors';

@@ -1,12 +1,8 @@
 import { describeRetryDelay, maxRetries } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
+import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
-import type { PlaygroundState, Turn } from '../../store/types';
-import { useNow } from './useNow';
-
-function findTurn(state: PlaygroundState, turnId: string): Turn | undefined {
-  return state.conversation.turns.find((turn) => turn.id === turnId);
-}
+import { useNow } from '../ui/useNow';
 
 function seconds(ms: number): number {
   return Math.max(0, Math.ceil(ms / 1000));
@@ -32,11 +28,11 @@ interface ReplyErrorNoticeProps {
 
 /** What went wrong with this reply, in plain words, with the code, the server's message and what to do next. */
 export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
-  const status = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.status ?? null);
-  const error = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.error ?? null);
-  const retry = usePlaygroundStore((state) => findTurn(state, turnId)?.reply?.retry ?? null);
+  const status = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.status ?? null);
+  const error = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.error ?? null);
+  const retry = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.retry ?? null);
   const hasPartial = usePlaygroundStore((state) => {
-    const turn = findTurn(state, turnId);
+    const turn = selectTurn(state, turnId);
     return turn !== undefined && (turn.content !== '' || turn.reasoning !== '');
   });
   const sending = usePlaygroundStore((state) => state.ui.sending);

@@ -4,6 +4,7 @@ import { formatCost, formatDuration } from '../../core/metrics';
 import { cachedPromptTokens } from '../../core/models';
 import { usePlaygroundStore } from '../../store';
 import { selectConversationCost } from '../../store/conversationCost';
+import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -25,27 +26,27 @@ interface ReplyMetricsProps {
   turnId: string;
 }
 
-/** Timings, token counts, finish reason and cost of one reply; the numbers the metrics module derived. */
+/** Timings, token counts, finish reason and cost of one reply (selectReplyFigures), and the conversation's cost. */
 export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
   const figures = usePlaygroundStore(
     useShallow((state) => {
-      const reply = state.conversation.turns.find((turn) => turn.id === turnId)?.reply;
+      const reply = selectTurn(state, turnId)?.reply;
       if (!reply) return null;
-      const { metrics } = reply;
+      const figures = selectReplyFigures(reply);
       return {
-        firstReasoning: metrics.timeToFirstReasoningMs,
-        firstAnswer: metrics.timeToFirstAnswerMs,
-        total: metrics.totalMs,
-        tokensPerSecond: metrics.tokensPerSecond,
-        estimatedRate: metrics.tokensPerSecondEstimated,
-        promptTokens: metrics.promptTokens,
+        firstReasoning: figures.timeToFirstReasoningMs,
+        firstAnswer: figures.timeToFirstAnswerMs,
+        total: figures.totalMs,
+        tokensPerSecond: figures.tokensPerSecond,
+        estimatedRate: figures.tokensPerSecondEstimated,
+        promptTokens: figures.promptTokens,
         cachedTokens: reply.usage ? cachedPromptTokens(reply.usage) : 0,
-        completionTokens: metrics.completionTokens,
-        reasoningTokens: metrics.reasoningTokens,
-        cost: metrics.estimatedCostUsd,
+        completionTokens: figures.completionTokens,
+        reasoningTokens: figures.reasoningTokens,
+        cost: figures.estimatedCostUsd,
         conversationCost: selectConversationCost(state),
-        phase: metrics.phase,
-        finishReason: reply.finishReason ?? metrics.finishReason,
+        phase: reply.metrics.phase,
+        finishReason: reply.finishReason,
       };
     }),
   );

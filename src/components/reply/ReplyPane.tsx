@@ -1,6 +1,8 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
 import { describeFinishReason } from '../../core/finishReasons';
 import { usePlaygroundStore } from '../../store';
+import { isLiveStatus } from '../../store/replyInfo';
+import { selectTurn } from '../../store/selectors';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
 import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
@@ -65,21 +67,14 @@ interface ReplyPaneProps {
 
 /** The answer, rendered as Markdown while it streams, with its status line. */
 export function ReplyPane({ turnId }: ReplyPaneProps) {
-  const content = usePlaygroundStore(
-    (state) => state.conversation.turns.find((turn) => turn.id === turnId)?.content ?? '',
-  );
-  const status = usePlaygroundStore(
-    (state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.status ?? 'complete',
-  );
-  const allWarnings = usePlaygroundStore(
-    (state) => state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.warnings,
-  );
+  const content = usePlaygroundStore((state) => selectTurn(state, turnId)?.content ?? '');
+  const status = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.status ?? 'complete');
+  const allWarnings = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.warnings);
   // The budget-spent-on-thinking note is a call-out next to the metrics; do not say it twice.
   const warnings = allWarnings?.filter((warning) => warning !== thinkingBudgetNote);
-  const retrying = usePlaygroundStore((state) =>
-    Boolean(state.conversation.turns.find((turn) => turn.id === turnId)?.reply?.retry),
-  );
-  const live = status === 'waiting' || status === 'streaming';
+  const retrying = usePlaygroundStore((state) => Boolean(selectTurn(state, turnId)?.reply?.retry));
+  // A scheduled retry is still to come, as in a compare column.
+  const live = isLiveStatus(status) || retrying;
   const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(content);
   const headingId = useId();
 

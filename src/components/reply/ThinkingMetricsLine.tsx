@@ -1,9 +1,11 @@
-import '../../styles/thinking.css';
+import './reply.css';
 import { useShallow } from 'zustand/react/shallow';
-import { formatDuration, type ReplyMetrics } from '../../core/metrics';
+import { formatDuration } from '../../core/metrics';
 import { thinkingFigures, type ThinkingFigures } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
-import type { PlaygroundState } from '../../store/types';
+import { isLiveStatus } from '../../store/replyInfo';
+import { selectReplyFigures, selectTurn } from '../../store/selectors';
+import type { PlaygroundState, ReplyInfo } from '../../store/types';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -13,41 +15,33 @@ type LineFigures = Pick<ThinkingFigures, 'timeToFirstReasoningMs' | 'timeToFirst
 interface Counted {
   reasoning: string;
   content: string;
-  finishReason: string | null;
   figures: ThinkingFigures;
 }
 
-/** The text is counted once per ended reply, not on every store change (keyed on the reply's metrics object). */
-const counted = new WeakMap<ReplyMetrics, Counted>();
+/**
+ * The text is counted once per ended reply, not on every store change (keyed on the reply object, which holds the
+ * metrics, usage and finish reason).
+ */
+const counted = new WeakMap<ReplyInfo, Counted>();
 
-function figuresFor(
-  metrics: ReplyMetrics,
-  reasoning: string,
-  content: string,
-  finishReason: string | null,
-): ThinkingFigures {
-  const cached = counted.get(metrics);
-  if (cached && cached.reasoning === reasoning && cached.content === content && cached.finishReason === finishReason)
-    return cached.figures;
-  const figures = thinkingFigures(metrics, reasoning, content, finishReason);
-  counted.set(metrics, { reasoning, content, finishReason, figures });
+function figuresFor(reply: ReplyInfo, reasoning: string, content: string): ThinkingFigures {
+  const cached = counted.get(reply);
+  if (cached && cached.reasoning === reasoning && cached.content === content) return cached.figures;
+  const figures = thinkingFigures(reply.metrics, reply.usage, reasoning, content, reply.finishReason);
+  counted.set(reply, { reasoning, content, figures });
   return figures;
 }
 
 /** While the reply streams only the first-token times are shown: counting the growing text per frame is waste. */
 function selectLineFigures(state: PlaygroundState, turnId: string): LineFigures | null {
-  const turn = state.conversation.turns.find((candidate) => candidate.id === turnId);
+  const turn = selectTurn(state, turnId);
   const reply = turn?.reply;
   if (!turn || !reply) return null;
-  const { metrics } = reply;
-  if (reply.status === 'waiting' || reply.status === 'streaming') {
-    return {
-      live: true,
-      timeToFirstReasoningMs: metrics.timeToFirstReasoningMs,
-      timeToFirstAnswerMs: metrics.timeToFirstAnswerMs,
-    };
+  if (isLiveStatus(reply.status)) {
+    const { timeToFirstReasoningMs, timeToFirstAnswerMs } = selectReplyFigures(reply);
+    return { live: true, timeToFirstReasoningMs, timeToFirstAnswerMs };
   }
-  return { live: false, ...figuresFor(metrics, turn.reasoning, turn.content, reply.finishReason) };
+  return { live: false, ...figuresFor(reply, turn.reasoning, turn.content) };
 }
 
 function duration(ms: number | null | undefined): string {

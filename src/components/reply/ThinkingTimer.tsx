@@ -1,7 +1,8 @@
-import { formatDuration, thinkingElapsedMs, type ReplyMetrics } from '../../core/metrics';
+import { thinkingElapsedMs } from '../../core/metricFigures';
+import { formatDuration, type ReplyMetrics } from '../../core/metrics';
 import { usePlaygroundStore } from '../../store';
 import type { PlaygroundState } from '../../store/types';
-import { useNow } from './useNow';
+import { useNow } from '../ui/useNow';
 
 /**
  * Thinking time so far of the reply whose metrics `selectMetrics` picks (a transcript turn or a compare column):

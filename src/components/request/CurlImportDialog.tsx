@@ -1,8 +1,8 @@
 import { lazy, Suspense, useState } from 'react';
-import { LoadBoundary } from '../code/LoadBoundary';
-import { useDialogOpener } from '../code/useDialogOpener';
-import { ModalDialog } from '../ModalDialog';
-import '../../styles/import.css';
+import { LoadBoundary } from '../ui/LoadBoundary';
+import { useDialogOpener } from '../ui/useDialogOpener';
+import { ModalDialog } from '../ui/ModalDialog';
+import './request.css';
 
 // The dialog and the cURL parser load when first opened: the first paint does not need them.
 const CurlImportForm = lazy(() => import('./CurlImportForm').then((module) => ({ default: module.CurlImportForm })));

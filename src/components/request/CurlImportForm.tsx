@@ -3,8 +3,8 @@ import { readCurlImport, type CurlImportResult } from '../../core/curlImport';
 import { usePlaygroundStore } from '../../store';
 import { openCurlRequest } from '../../store/importActions';
 import { CurlImportReview } from './CurlImportReview';
-import { ModalDialog } from '../ModalDialog';
-import '../../styles/import.css';
+import { ModalDialog } from '../ui/ModalDialog';
+import './request.css';
 
 type Ready = Extract<CurlImportResult, { ok: true }>;
 
@@ -22,7 +22,7 @@ function needsReview(result: Ready, currentBaseUrl: string): boolean {
   );
 }
 
-export interface CurlImportFormProps {
+interface CurlImportFormProps {
   /** The command being typed (kept by the opener, so that it survives Cancel). */
   text: string;
   onTextChange: (text: string) => void;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CurlImportResult } from '../../core/curlImport';
-import { maskKey } from './RequestPreview';
+import { maskKey } from '../../core/redaction';
 
 interface CurlImportReviewProps {
   result: Extract<CurlImportResult, { ok: true }>;

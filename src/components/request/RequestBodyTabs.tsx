@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { discardRequestJsonEdit } from '../../store/actions';
-import { LoadBoundary } from '../code/LoadBoundary';
+import { LoadBoundary } from '../ui/LoadBoundary';
 
 // The JSON tab and its parser load when the tab is first opened.
 const RequestJsonEditor = lazy(() =>

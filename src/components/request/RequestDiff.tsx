@@ -3,6 +3,7 @@ import { describeJsonValue, diffJson, type JsonDiffEntry } from '../../core/json
 import type { ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { selectRequestBody } from '../../store/selectors';
+import './request.css';
 
 const kindLabel: Record<JsonDiffEntry['kind'], string> = { added: 'Added', removed: 'Removed', changed: 'Changed' };
 

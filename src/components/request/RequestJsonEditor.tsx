@@ -4,9 +4,9 @@ import type { RequestJsonProblem } from '../../core/requestJson';
 import { usePlaygroundStore } from '../../store';
 import { discardRequestJsonEdit, editRequestJson } from '../../store/importActions';
 import { selectRequestBody } from '../../store/selectors';
-import { LoadBoundary } from '../code/LoadBoundary';
+import { LoadBoundary } from '../ui/LoadBoundary';
 import { canRunMonaco } from '../code/monacoSupport';
-import '../../styles/import.css';
+import './request.css';
 
 const RequestJsonMonaco = lazy(() => import('./RequestJsonMonaco'));
 

@@ -5,7 +5,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { RequestJsonProblem } from '../../core/requestJson';
 import { monaco } from '../code/monacoSetup';
 
-export interface RequestJsonMonacoProps {
+interface RequestJsonMonacoProps {
   text: string;
   problems: readonly RequestJsonProblem[];
   readOnly: boolean;

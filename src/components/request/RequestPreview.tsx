@@ -1,26 +1,20 @@
 import { useMemo, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { demoKey } from '../../store/connectionRules';
+import { demoKey, isDemoEndpoint } from '../../store/connectionSlice';
 import { selectRequestBody } from '../../store/selectors';
 import { ReasoningSentBackNote } from './ReasoningSentBackNote';
 import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
+import { maskKey } from '../../core/redaction';
 import type { PlaygroundState } from '../../store/types';
 import { CurlImportDialog } from './CurlImportDialog';
 import { RequestBodyTabs } from './RequestBodyTabs';
 import { ShareLinkButton } from './ShareLinkButton';
-import { SidebarSection } from '../settings/SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 import { PendingRequestCode } from '../code/PendingRequestCode';
-
-/** The key as the preview shows it: `sk…last4`, never more; short keys show nothing of themselves. */
-export function maskKey(apiKey: string): string {
-  if (apiKey === '') return '(no API key set)';
-  if (apiKey.length < 12) return 'Bearer …';
-  return `Bearer ${apiKey.slice(0, 2)}…${apiKey.slice(-4)}`;
-}
 
 function authorizationHeader(state: PlaygroundState): string {
   // The offline demo is sent a fixed placeholder, never the user's key (see actions.ts).
-  if (state.connection.endpointId === 'demo') return `Bearer ${demoKey} (the demo never gets your key)`;
+  if (isDemoEndpoint(state.connection)) return `Bearer ${demoKey} (the demo never gets your key)`;
   return maskKey(state.connection.apiKey);
 }
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import { copyText } from '../clipboard';
-import '../../styles/import.css';
+import { copyText } from '../ui/clipboard';
+import './request.css';
 
 // The encoder (and its compressor) loads on first use; pointing at the button starts the download, so that the
 // click still has the user's gesture when the clipboard is written.

@@ -1,8 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { isShareFragment } from '../../core/shareFragment';
-import { LoadBoundary } from '../code/LoadBoundary';
-import { ModalDialog } from '../ModalDialog';
-import '../../styles/import.css';
+import { LoadBoundary } from '../ui/LoadBoundary';
+import { ModalDialog } from '../ui/ModalDialog';
+import './request.css';
 
 // The decoder (and its decompressor) loads only when the page is opened with a share link.
 const SharedRequestPrompt = lazy(() =>

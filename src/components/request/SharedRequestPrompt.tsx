@@ -2,8 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import { decodeShareFragment, summarizeSharedRequest } from '../../core/shareLink';
 import { usePlaygroundStore } from '../../store';
 import { openSharedRequest } from '../../store/importActions';
-import { ModalDialog } from '../ModalDialog';
-import '../../styles/import.css';
+import { ModalDialog } from '../ui/ModalDialog';
+import './request.css';
 
 function countText(count: number): string {
   return count === 1 ? '1 message' : `${count} messages`;

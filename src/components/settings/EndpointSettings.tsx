@@ -4,7 +4,7 @@ import * as connectionActions from '../../store/connectionActions';
 import { endpointPresets, upstreamBaseUrl, type EndpointPresetId } from '../../core/endpoints';
 
 /** Why a base URL cannot be used, or null when it can (http(s) URL, or a same-origin path such as /proxy/…). */
-export function baseUrlProblem(value: string): string | null {
+function baseUrlProblem(value: string): string | null {
   const url = value.trim();
   if (url === '') return 'Enter a base URL, e.g. https://api.z.ai/api/paas/v4';
   if (url.startsWith('/')) {

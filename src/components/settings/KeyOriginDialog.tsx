@@ -1,8 +1,8 @@
 import { useId, useRef } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as connectionActions from '../../store/connectionActions';
-import { ModalDialog } from '../ModalDialog';
-import '../../styles/sidebar.css';
+import { ModalDialog } from '../ui/ModalDialog';
+import './settings.css';
 
 function hostOf(origin: string): string {
   try {

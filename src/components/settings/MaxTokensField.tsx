@@ -3,8 +3,9 @@ import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
 import { isCatalogued } from '../../core/models';
 import { maxTokensLimit } from '../../core/request';
-import { ParameterHeader, sendHint, useNumberDraft } from './ParameterField';
+import { ParameterHeader, sendHint } from './ParameterField';
 import { useSettingsModel } from './useSettingsModel';
+import { useNumberDraft } from '../ui/useNumberDraft';
 
 const formatter = new Intl.NumberFormat('en-US');
 

@@ -1,8 +1,8 @@
-import '../../styles/thinking.css';
+import './settings.css';
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { setReasoningExpansion, setReasoningFormat } from '../../store/thinkingActions';
-import { SidebarSection } from './SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 
 /** The "Reasoning display" settings group: collapse after thinking or stay expanded; plain text or Markdown. */
 export function ReasoningPreferences({ defaultExpanded = true }: { defaultExpanded?: boolean }) {

@@ -8,15 +8,15 @@ import { KeyOriginDialog } from './KeyOriginDialog';
 import { MaxTokensField } from './MaxTokensField';
 import { ModelPicker } from './ModelPicker';
 import { ParameterField } from './ParameterField';
-import { PresetPicker } from './PresetPicker';
+import { PresetPicker } from '../library/PresetPicker';
 import { ReasoningEffortField } from './ReasoningEffortField';
 import { ReasoningPreferences } from './ReasoningPreferences';
 import { RequestPreview } from '../request/RequestPreview';
-import { SidebarSection } from './SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 import { StallTimeoutField } from './StallTimeoutField';
 import { StreamToggle } from './StreamToggle';
 import { ThinkingSwitch } from './ThinkingSwitch';
-import '../../styles/sidebar.css';
+import './settings.css';
 
 /** The settings column: key and endpoint, model and parameters, and the live request preview. */
 export function SettingsSidebar() {

@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as connectionActions from '../../store/connectionActions';
-import { stallTimeoutRange } from '../../store/connectionSlice';
-import { useNumberDraft } from './ParameterField';
+import { stallTimeoutRange } from '../../core/stallTimeout';
+import { useNumberDraft } from '../ui/useNumberDraft';
 
 /** "Stall timeout (s)": how long a silent stream may hang before it is reported as stalled. */
 export function StallTimeoutField() {

@@ -3,7 +3,7 @@ import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
 import { endpointKeepsReasoning } from '../../core/endpoints';
 import { modelInfo, supportsThinking, type ModelInfo } from '../../core/models';
-import { preservesReasoning } from '../../core/request';
+import { reasoningGoesBack } from '../../core/sentTurns';
 
 function thinkingHint(model: ModelInfo): string {
   if (!supportsThinking(model)) return 'This model has no thinking mode';
@@ -24,7 +24,7 @@ function preserveHint(preserve: boolean, keptByEndpoint: boolean, endpointDefaul
 export function ThinkingSwitch() {
   const modelId = usePlaygroundStore((state) => state.settings.model);
   const thinking = usePlaygroundStore((state) => state.settings.thinking);
-  const preserveReasoning = usePlaygroundStore((state) => preservesReasoning(state.settings, state.connection.baseUrl));
+  const preserveReasoning = usePlaygroundStore((state) => reasoningGoesBack(state.settings, state.connection.baseUrl));
   const choice = usePlaygroundStore((state) => state.settings.preserveReasoning);
   const keptByEndpoint = usePlaygroundStore((state) => endpointKeepsReasoning(state.connection.baseUrl));
   const model = useMemo(() => modelInfo(modelId), [modelId]);

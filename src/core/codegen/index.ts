@@ -8,7 +8,7 @@ import { javaZaiSdkTarget } from './javaZaiSdk';
 import { pythonOpenAiTarget } from './pythonOpenAi';
 import { pythonRequestsTarget } from './pythonRequests';
 import { pythonZaiSdkTarget } from './pythonZaiSdk';
-import type { ApiKeyOptions } from './shared';
+import type { ExportOptions } from './shared';
 import { findById, groupByLanguage } from './target';
 
 export const codeTargets = [
@@ -23,7 +23,7 @@ export const codeTargets = [
 export type RegisteredCodeTarget = (typeof codeTargets)[number];
 export type CodeLibrary = RegisteredCodeTarget['id'];
 export type CodeLanguage = RegisteredCodeTarget['language']['id'];
-export type CodegenOptions = ApiKeyOptions & { library: CodeLibrary };
+export type CodegenOptions = ExportOptions & { library: CodeLibrary };
 export type { CodeLanguageGroup, CodeLanguageInfo, CodeTarget } from './target';
 
 /** The language tabs, each with its targets. */

@@ -11,6 +11,7 @@ import {
   type ApiKeyOptions,
 } from './shared';
 import type { CodeLanguageInfo } from './target';
+import { imagePathComment, type ExportedImage } from './images';
 
 export const javaLanguage = {
   id: 'java',
@@ -43,7 +44,7 @@ export function writeApiKey(code: CodeBuilder, options: ApiKeyOptions): void {
   code.line('}');
 }
 
-/** `show(kind, text)`: prints reasoning and answer under their own headings, as the text arrives. */
+/** `show(kind, text)`: prints reasoning, answer and tool-call arguments under their own headings, as they arrive. */
 export function writeStreamPrinter(code: CodeBuilder): void {
   code.line('static String section = null;');
   code.line();
@@ -60,8 +61,9 @@ export function writeStreamPrinter(code: CodeBuilder): void {
             'if (kind.equals("answer") && text.trim().isEmpty()) return; // whitespace before the answer starts',
           );
           code.line(
-            `OUT.println((section == null ? "" : "\\n\\n") + (kind.equals("reasoning") ? "${outputHeadings.reasoning}" : "${outputHeadings.answer}"));`,
+            `String heading = kind.equals("reasoning") ? "${outputHeadings.reasoning}" : kind.equals("tool") ? "${outputHeadings.toolCalls}" : "${outputHeadings.answer}";`,
           );
+          code.line('OUT.println((section == null ? "" : "\\n\\n") + heading);');
           code.line('section = kind;');
         },
         '}',
@@ -71,6 +73,27 @@ export function writeStreamPrinter(code: CodeBuilder): void {
     },
     '}',
   );
+}
+
+/** `imageDataUrl(path, mimeType)`: a file's bytes as a base64 data URL (see images.ts). */
+export function writeImageReader(code: CodeBuilder): void {
+  code.line('/** The file at path as a data: URL, the form the app sends images in. */');
+  code.block(
+    'static String imageDataUrl(String path, String mimeType) throws java.io.IOException {',
+    () => {
+      code.line('byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(path));');
+      code.line('return "data:" + mimeType + ";base64," + java.util.Base64.getEncoder().encodeToString(bytes);');
+    },
+    '}',
+  );
+}
+
+/** The image path constants at the top of the class, each with its comment. */
+export function writeImagePaths(code: CodeBuilder, images: readonly ExportedImage[]): void {
+  for (const image of images) {
+    code.line(`// ${imagePathComment(image)}`);
+    code.line(`static final String ${image.variable} = ${javaString(image.defaultPath)};`);
+  }
 }
 
 /** Prints a complete (non-streaming) message's reasoning and answer. */

@@ -1,32 +1,53 @@
 // Java 11+ with java.net.http.HttpClient and no dependency: the exact JSON body as text, SSE read line by
 // line with BodyHandlers.ofLines(), and a small JSON reader for the response.
-import type { ChatRequest } from '../request';
+import type { ChatRequest, ChatRequestBody } from '../request';
+import { bodyWithImageExpressions, exportedImages, type ExportedImage } from './images';
 import { CodeBuilder } from './codeBuilder';
 import { javaJsonReader } from './javaJsonReader';
+import { generateJavaHttpClientMinimal } from './javaMinimal';
 import {
   javaClassName,
   javaLanguage,
   writeApiKey,
+  writeImagePaths,
+  writeImageReader,
   writeMessagePrinter,
   writeOutputField,
   writeStreamPrinter,
 } from './java';
-import { javaString, javaStringExpression, jsonText } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, type ApiKeyOptions } from './shared';
+import { javaString, javaStringExpression, jsonText, splitAtExpressions } from './quoting';
+import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
 
-function writeRequestBodyMethod(code: CodeBuilder, request: ChatRequest): void {
-  const lines = jsonText(request.body).split('\n');
+/** One line of JSON text as a Java expression, image expressions (see images.ts) joined in. */
+function javaJsonLine(line: string): string {
+  const pieces = splitAtExpressions(line);
+  if (pieces.length === 1) return javaStringExpression(line);
+  return pieces
+    .map((piece, index) => (index % 2 === 1 ? piece : piece === '' ? '' : javaStringExpression(piece)))
+    .filter((piece) => piece !== '')
+    .join(' + ');
+}
+
+/** The body with each image as a Java expression (quoted: it stands for a whole JSON string value). */
+export function httpClientBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
+  return bodyWithImageExpressions(
+    request.body,
+    images,
+    (image) => `"\\"" + imageDataUrl(${image.variable}, ${javaString(image.mimeType)}) + "\\""`,
+  );
+}
+
+export function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody, hasImages: boolean): void {
+  const lines = jsonText(body).split('\n');
   code.line('/** The exact JSON body GLM Playground sends. */');
   code.block(
-    'static String requestBody() {',
+    `static String requestBody()${hasImages ? ' throws java.io.IOException' : ''} {`,
     () => {
       code.line('return String.join("\\n",');
       code.indented(() => {
         code.indented(() => {
-          lines.forEach((line, index) =>
-            code.line(javaStringExpression(line) + (index === lines.length - 1 ? ');' : ',')),
-          );
+          lines.forEach((line, index) => code.line(javaJsonLine(line) + (index === lines.length - 1 ? ');' : ',')));
         });
       });
     },
@@ -74,6 +95,12 @@ function writeStreamingCall(code: CodeBuilder): void {
               code.line('Object delta = Json.get(choice, "delta");');
               code.line('show("reasoning", Json.get(delta, "reasoning_content"));');
               code.line('show("answer", Json.get(delta, "content"));');
+              code.line('// Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
+              code.line('Object calls = Json.get(delta, "tool_calls");');
+              code.line('if (calls instanceof List)');
+              code.line(
+                '    for (Object call : (List<?>) calls) show("tool", Json.get(Json.get(call, "function"), "arguments"));',
+              );
             },
             '}',
           );
@@ -100,13 +127,24 @@ function writeCompleteCall(code: CodeBuilder): void {
   );
   code.line('Object message = Json.get(Json.get(Json.get(Json.parse(response.body()), "choices"), 0), "message");');
   writeMessagePrinter(code, 'Json.get(message, "reasoning_content")', 'Json.get(message, "content")');
+  code.line('Object calls = Json.get(message, "tool_calls");');
+  code.line('if (calls instanceof List)');
+  code.line('    for (Object call : (List<?>) calls) {');
+  code.line('        Object function = Json.get(call, "function");');
+  code.line('        OUT.println("Tool call: " + Json.get(function, "name") + " " + Json.get(function, "arguments"));');
+  code.line('    }');
 }
 
-function generateJavaHttpClient(request: ChatRequest, options: ApiKeyOptions): string {
+function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generateJavaHttpClientMinimal(request, options);
   const streaming = isStreaming(request.body);
+  const images = exportedImages(request.body);
+  // Quotes around the data URL: the expression stands for a whole JSON string value.
+  const body = httpClientBody(request, images);
   const code = new CodeBuilder('    ');
   code.line(`// ${headerSummary(request)}`);
   code.line(`// Requires JDK 11+ and nothing else. Run: java ${javaClassName}.java (with ZAI_API_KEY set).`);
+  writeBaseUrlNote(code, request, '//');
   const imports = [
     'java.io.FileDescriptor',
     'java.io.FileOutputStream',
@@ -131,6 +169,7 @@ function generateJavaHttpClient(request: ChatRequest, options: ApiKeyOptions): s
   code.block(
     `public class ${javaClassName} {`,
     () => {
+      writeImagePaths(code, images);
       code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
       writeOutputField(code);
       code.line();
@@ -154,7 +193,11 @@ function generateJavaHttpClient(request: ChatRequest, options: ApiKeyOptions): s
         '}',
       );
       code.line();
-      writeRequestBodyMethod(code, request);
+      writeRequestBodyMethod(code, body, images.length > 0);
+      if (images.length > 0) {
+        code.line();
+        writeImageReader(code);
+      }
       if (streaming) {
         code.line();
         writeStreamPrinter(code);

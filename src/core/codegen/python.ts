@@ -1,5 +1,6 @@
 // Shared pieces of the three Python flavours: literals, the key, and printing reasoning/answer.
-import type { ChatRequest } from '../request';
+import type { ChatRequest, ChatRequestBody } from '../request';
+import { bodyWithImageExpressions, imagePathComment, type ExportedImage } from './images';
 import type { CodeBuilder } from './codeBuilder';
 import { pythonString, structuredLiteral, type LiteralSyntax } from './quoting';
 import {
@@ -27,6 +28,7 @@ const pythonSyntax: LiteralSyntax = {
   falseLiteral: 'False',
   string: pythonString,
   commaAfterEveryItem: true,
+  expression: (code) => code,
 };
 
 /** A Python literal for a JSON value, pretty-printed with 4-space indentation from `indent`. */
@@ -47,15 +49,30 @@ export function writeApiKey(code: CodeBuilder, options: ApiKeyOptions): void {
   code.line(`api_key = os.environ["${apiKeyVariable}"]`);
 }
 
-/** The docstring at the top of every Python file. */
-export function writeDocstring(code: CodeBuilder, summary: string, requirement: string): void {
+/** The docstring at the top of every Python file; the environment hint only when the key is read from there. */
+export function writeDocstring(code: CodeBuilder, summary: string, requirement: string, options: ApiKeyOptions): void {
   code.line(`"""${summary}`);
   code.line();
-  code.line(`Requires Python 3.8+ and ${requirement}. Set ${apiKeyVariable} in your environment first.`);
+  const hint = embeddedKey(options) ? '' : ` Set ${apiKeyVariable} in your environment first.`;
+  code.line(`Requires Python 3.8+ and ${requirement}.${hint}`);
   code.line('"""');
 }
 
-/** `show(kind, text)`: prints reasoning and answer under their own headings, as the text arrives. */
+/**
+ * The standard-library imports a file uses, sorted: os and sys only serve the key check, so an embedded key
+ * drops them unless `alsoUses` names one.
+ */
+export function writeStandardImports(
+  code: CodeBuilder,
+  options: ApiKeyOptions,
+  alsoUses: readonly ('base64' | 'json' | 'sys')[],
+): void {
+  const names = new Set<string>(alsoUses);
+  if (!embeddedKey(options)) names.add('os').add('sys');
+  for (const name of [...names].sort()) code.line(`import ${name}`);
+}
+
+/** `show(kind, text)`: prints reasoning, answer and tool-call arguments under their own headings, as they arrive. */
 export function writeStreamPrinter(code: CodeBuilder): void {
   code.line('section = None');
   code.line();
@@ -70,7 +87,9 @@ export function writeStreamPrinter(code: CodeBuilder): void {
     code.indented(() => {
       code.line('if kind == "answer" and not text.strip():');
       code.line('    return  # whitespace before the answer starts');
-      code.line(`heading = "${outputHeadings.reasoning}" if kind == "reasoning" else "${outputHeadings.answer}"`);
+      code.line(
+        `heading = {"reasoning": "${outputHeadings.reasoning}", "tool": "${outputHeadings.toolCalls}"}.get(kind, "${outputHeadings.answer}")`,
+      );
       code.line('print(("\\n\\n" if section else "") + heading, flush=True)');
       code.line('section = kind');
     });
@@ -89,6 +108,30 @@ export function writeMessagePrinter(code: CodeBuilder, reasoningExpression: stri
   code.line(`print(${contentExpression} or "")`);
 }
 
-export function pythonBodyLiteral(request: ChatRequest): string {
-  return pythonLiteral(request.body);
+/** The body with each base64 image read from its file (see images.ts). */
+export function pythonBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
+  return bodyWithImageExpressions(
+    request.body,
+    images,
+    (image) => `image_data_url(${image.variable}, ${pythonString(image.mimeType)})`,
+  );
+}
+
+/** The image path variables, and `image_data_url(path, mime_type)` (needs `import base64`). */
+export function writeImageReader(code: CodeBuilder, images: readonly ExportedImage[]): void {
+  if (images.length === 0) return;
+  for (const image of images) {
+    code.line(`# ${imagePathComment(image)}`);
+    code.line(`${image.variable} = ${pythonString(image.defaultPath)}`);
+  }
+  code.line();
+  code.line();
+  code.block('def image_data_url(path, mime_type):', () => {
+    code.line('"""The file at path as a data: URL, the form the app sends images in."""');
+    code.block('with open(path, "rb") as image:', () => {
+      code.line('return f"data:{mime_type};base64," + base64.b64encode(image.read()).decode("ascii")');
+    });
+  });
+  code.line();
+  code.line();
 }

@@ -1,13 +1,25 @@
 // Python with the OpenAI SDK pointed at the Z.ai base URL; Z.ai-only fields travel in extra_body.
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { pythonLanguage, writeApiKey, writeDocstring } from './python';
-import { writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import { exportedImages } from './images';
+import {
+  pythonBody,
+  pythonLanguage,
+  writeApiKey,
+  writeDocstring,
+  writeStandardImports,
+  writeImageReader,
+} from './python';
+import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import { generatePythonOpenAiMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
-import { exportedBaseUrl, headerSummary, type ApiKeyOptions } from './shared';
+import { exportedBaseUrl, fieldNamesForComment, headerSummary, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
 
-/** Standard OpenAI chat-completions parameters; Z.ai-only fields (thinking, do_sample…) go in extra_body. */
+/**
+ * Standard OpenAI chat-completions parameters with the same JSON; everything else (thinking, tool_stream,
+ * reasoning_effort, whose "max" is outside OpenAI's typed values, do_sample, request_id, user_id…) goes in extra_body.
+ */
 export const openAiKeywordArguments: ReadonlySet<string> = new Set([
   'model',
   'messages',
@@ -22,21 +34,27 @@ export const openAiKeywordArguments: ReadonlySet<string> = new Set([
   'response_format',
 ]);
 
-function generatePythonOpenAi(request: ChatRequest, options: ApiKeyOptions): string {
+function generatePythonOpenAi(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generatePythonOpenAiMinimal(request, options);
+  const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'the OpenAI SDK (pip install openai)');
-  code.line('import os');
-  code.line('import sys');
+  writeDocstring(code, headerSummary(request), 'the OpenAI SDK (pip install openai)', options);
+  writeStandardImports(code, options, images.length > 0 ? ['base64'] : []);
   code.line();
   code.line('from openai import OpenAI');
   code.line();
+  writeBaseUrlNote(code, request, '#');
   writeApiKey(code, options);
   code.line();
   code.line(`client = OpenAI(api_key=api_key, base_url=${pythonString(exportedBaseUrl(request))})`);
   code.line();
+  writeImageReader(code, images);
   writeStreamPrinterIfNeeded(code, request);
-  code.line('# Z.ai-only fields (thinking, …) are not OpenAI parameters: extra_body adds them to the JSON body.');
-  writeCreateCall(code, request, openAiKeywordArguments);
+  const extraFields = extraBodyFields(request.body, openAiKeywordArguments);
+  if (extraFields.length > 0) {
+    code.line(`# Not OpenAI parameters: extra_body adds ${fieldNamesForComment(extraFields)} to the JSON body.`);
+  }
+  writeCreateCall(code, pythonBody(request, images), openAiKeywordArguments);
   code.line();
   writeResponseHandling(code, request);
   return code.toString();

@@ -1,33 +1,40 @@
 // Python with `requests`: the exact body as a dict literal, sent with json= (identical JSON on the wire).
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
+import { exportedImages } from './images';
 import {
-  pythonBodyLiteral,
+  pythonBody,
   pythonLanguage,
+  pythonLiteral,
   writeApiKey,
   writeDocstring,
+  writeStandardImports,
+  writeImageReader,
   writeMessagePrinter,
   writeStreamPrinter,
 } from './python';
+import { generatePythonRequestsMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, type ApiKeyOptions } from './shared';
+import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
 
-function generatePythonRequests(request: ChatRequest, options: ApiKeyOptions): string {
+function generatePythonRequests(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generatePythonRequestsMinimal(request, options);
   const streaming = isStreaming(request.body);
+  const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'requests (pip install requests)');
-  code.line('import json');
-  code.line('import os');
-  code.line('import sys');
+  writeDocstring(code, headerSummary(request), 'requests (pip install requests)', options);
+  writeStandardImports(code, options, images.length > 0 ? ['base64', 'json', 'sys'] : ['json', 'sys']);
   code.line();
   code.line('import requests');
   code.line();
+  writeBaseUrlNote(code, request, '#');
   code.line(`API_URL = ${pythonString(exportedUrl(request))}`);
   code.line();
   writeApiKey(code, options);
   code.line();
-  code.line(`body = ${pythonBodyLiteral(request)}`);
+  writeImageReader(code, images);
+  code.line(`body = ${pythonLiteral(pythonBody(request, images))}`);
   code.line();
   code.line('headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}');
   code.line();
@@ -37,6 +44,8 @@ function generatePythonRequests(request: ChatRequest, options: ApiKeyOptions): s
     code.line('    sys.exit(f"HTTP {response.status_code}: {response.text}")');
     code.line('message = response.json()["choices"][0]["message"]');
     writeMessagePrinter(code, 'message.get("reasoning_content")', 'message.get("content")');
+    code.line('for call in message.get("tool_calls") or []:');
+    code.line('    print("Tool call:", call["function"]["name"], call["function"]["arguments"])');
     return code.toString();
   }
   writeStreamPrinter(code);
@@ -60,6 +69,9 @@ function generatePythonRequests(request: ChatRequest, options: ApiKeyOptions): s
         code.line('delta = choice.get("delta") or {}');
         code.line('show("reasoning", delta.get("reasoning_content"))');
         code.line('show("answer", delta.get("content"))');
+        code.line('# Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
+        code.line('for call in delta.get("tool_calls") or []:');
+        code.line('    show("tool", (call.get("function") or {}).get("arguments"))');
       });
     });
   });

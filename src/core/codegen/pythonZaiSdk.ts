@@ -1,13 +1,34 @@
-// Python with the official zai-sdk (ZaiClient / ZhipuAiClient), which rewrites some values before sending.
-import type { ChatRequest } from '../request';
+// Python with the official zai-sdk 0.2.2 (ZaiClient / ZhipuAiClient). Completions.create() builds the body itself:
+// it adds nulls, rewrites some values and strips image data-URL prefixes; each difference is said in a comment.
+import type { ChatRequest, ChatRequestBody } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { pythonLanguage, writeApiKey, writeDocstring } from './python';
-import { writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import { exportedImages } from './images';
+import {
+  pythonBody,
+  pythonLanguage,
+  writeApiKey,
+  writeDocstring,
+  writeStandardImports,
+  writeImageReader,
+} from './python';
+import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import { generatePythonZaiSdkMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
-import { exportedBaseUrl, headerSummary, platformOf, sdkDefaultBaseUrls, type ApiKeyOptions } from './shared';
+import {
+  exportedBaseUrl,
+  fieldNamesForComment,
+  headerSummary,
+  platformOf,
+  sdkDefaultBaseUrls,
+  writeBaseUrlNote,
+  type ExportOptions,
+} from './shared';
 import type { CodeTarget } from './target';
 
-/** Keyword arguments of zai-sdk `chat.completions.create` (zai-org/z-ai-sdk-python, api_resource/chat). */
+/**
+ * Keyword arguments of zai-sdk `chat.completions.create` (src/zai/api_resource/chat/completions.py) that go into
+ * the body unchanged. `extra` is left out: the SDK transforms it.
+ */
 export const zaiSdkKeywordArguments: ReadonlySet<string> = new Set([
   'model',
   'messages',
@@ -21,19 +42,26 @@ export const zaiSdkKeywordArguments: ReadonlySet<string> = new Set([
   'request_id',
   'user_id',
   'seed',
+  'sensitive_word_check',
   'tools',
   'tool_choice',
+  'meta',
   'response_format',
+  'watermark_enabled',
+  'tool_stream',
 ]);
+
+/** Keyword arguments that default to None (not NOT_GIVEN), so the SDK sends them as null when not passed. */
+export const zaiSdkNullDefaults = ['response_format', 'thinking'] as const;
 
 /**
  * zai-sdk rewrites some values before sending (docs/wire-format.md#python-zai-sdk): temperature <= 0 → 0.01 plus
  * do_sample=False, temperature >= 1 → 0.99, top_p >= 1 → 0.99, top_p <= 0 → 0.01. Returns one comment line per
  * rewrite.
  */
-export function zaiSdkRewriteNotes(request: ChatRequest): string[] {
+export function zaiSdkRewriteNotes(body: ChatRequestBody): string[] {
   const notes: string[] = [];
-  const { temperature, top_p: topP } = request.body;
+  const { temperature, top_p: topP } = body;
   if (typeof temperature === 'number' && temperature <= 0) {
     notes.push(`temperature ${temperature} is sent as 0.01 with do_sample=False`);
   } else if (typeof temperature === 'number' && temperature >= 1) {
@@ -41,40 +69,60 @@ export function zaiSdkRewriteNotes(request: ChatRequest): string[] {
   }
   if (typeof topP === 'number' && topP >= 1) notes.push(`top_p ${topP} is sent as 0.99`);
   else if (typeof topP === 'number' && topP <= 0) notes.push(`top_p ${topP} is sent as 0.01`);
+  for (const name of zaiSdkNullDefaults) {
+    if (body[name] === undefined) notes.push(`"${name}": null is added (the argument defaults to None)`);
+  }
   return notes;
 }
 
-function generatePythonZaiSdk(request: ChatRequest, options: ApiKeyOptions): string {
+/** Names where the SDK's body differs from the app's (see zaiSdkRewriteNotes). */
+export function writeZaiSdkDifferences(code: CodeBuilder, request: ChatRequest, hasImages: boolean): void {
+  const notes = zaiSdkRewriteNotes(request.body);
+  if (hasImages) notes.push('images are sent as bare base64: the SDK strips the "data:image/...;base64," prefix');
+  if (notes.length === 0) return;
+  code.line('# zai-sdk builds the body itself, so it differs from the one GLM Playground sends');
+  code.line('# (use the requests flavour for an exact copy):');
+  for (const note of notes) code.line(`#   ${note}`);
+}
+
+/** ZhipuAiClient for the mainland endpoint, else ZaiClient; base_url only when it is not the client's default. */
+export function zaiSdkClient(request: ChatRequest): { className: string; baseUrlArgument: string | null } {
   const baseUrl = exportedBaseUrl(request);
   const mainland = platformOf(baseUrl) === 'bigmodel';
-  const clientClass = mainland ? 'ZhipuAiClient' : 'ZaiClient';
   const defaultBaseUrl = mainland ? sdkDefaultBaseUrls.bigmodel : sdkDefaultBaseUrls.zai;
+  return {
+    className: mainland ? 'ZhipuAiClient' : 'ZaiClient',
+    baseUrlArgument: baseUrl === defaultBaseUrl ? null : baseUrl,
+  };
+}
+
+function generatePythonZaiSdk(request: ChatRequest, options: ExportOptions): string {
+  if (options.minimal) return generatePythonZaiSdkMinimal(request, options);
+  const { className: clientClass, baseUrlArgument } = zaiSdkClient(request);
+  const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'the official Z.ai SDK (pip install zai-sdk)');
-  code.line('import os');
-  code.line('import sys');
+  writeDocstring(code, headerSummary(request), 'the official Z.ai SDK (pip install zai-sdk)', options);
+  writeStandardImports(code, options, images.length > 0 ? ['base64'] : []);
   code.line();
   code.line(`from zai import ${clientClass}`);
   code.line();
+  writeBaseUrlNote(code, request, '#');
   writeApiKey(code, options);
   code.line();
   code.line(
-    baseUrl === defaultBaseUrl
+    baseUrlArgument === null
       ? `client = ${clientClass}(api_key=api_key)`
-      : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrl)})`,
+      : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrlArgument)})`,
   );
   code.line();
+  writeImageReader(code, images);
   writeStreamPrinterIfNeeded(code, request);
-  const notes = zaiSdkRewriteNotes(request);
-  if (notes.length > 0) {
-    code.line('# Note: zai-sdk changes these values before sending, so this request is not identical to the');
-    code.line('# one in GLM Playground (use the requests flavour for an exact copy):');
-    for (const note of notes) code.line(`#   ${note}`);
+  writeZaiSdkDifferences(code, request, images.length > 0);
+  const extraFields = extraBodyFields(request.body, zaiSdkKeywordArguments);
+  if (extraFields.length > 0) {
+    code.line(`# create() has no argument for ${fieldNamesForComment(extraFields)}: extra_body adds them to the body.`);
   }
-  if (request.body.response_format === undefined) {
-    code.line('# Some zai-sdk versions also send "response_format": null when it is not set (the API default).');
-  }
-  writeCreateCall(code, request, zaiSdkKeywordArguments);
+  writeCreateCall(code, pythonBody(request, images), zaiSdkKeywordArguments);
   code.line();
   writeResponseHandling(code, request);
   return code.toString();
@@ -83,7 +131,7 @@ function generatePythonZaiSdk(request: ChatRequest, options: ApiKeyOptions): str
 export const pythonZaiSdkTarget = {
   id: 'python-zai-sdk',
   label: 'zai-sdk (official)',
-  description: 'pip install zai-sdk; the SDK adjusts temperature 0/1 and top_p 1.',
+  description: 'pip install zai-sdk; the SDK adds nulls and adjusts a few values (said in a comment).',
   exactBody: false,
   language: pythonLanguage,
   generate: generatePythonZaiSdk,

@@ -29,6 +29,11 @@ export function jsonString(text: string): string {
   return JSON.stringify(text).replace(invisibleCharacters, (character) => utf16Escapes(character, '\\u'));
 }
 
+/** Code written as-is in place of a JSON value (e.g. a call that reads an image file). */
+export class CodeExpression {
+  constructor(readonly code: string) {}
+}
+
 /** How one language writes the JSON value kinds in a pretty-printed literal. */
 export interface LiteralSyntax {
   indentUnit: string;
@@ -39,11 +44,14 @@ export interface LiteralSyntax {
   string: (text: string) => string;
   /** True: every item ends with a comma (Python); false: commas only between items (JSON). */
   commaAfterEveryItem: boolean;
+  /** How a CodeExpression is written (JSON text marks it for the generator to split on; see expressionMarker). */
+  expression: (code: string) => string;
 }
 
 /** A pretty-printed literal for a JSON value, one item per line, nested lines indented from `indent`. */
 export function structuredLiteral(value: unknown, syntax: LiteralSyntax, indent = ''): string {
   if (value === null || value === undefined) return syntax.nullLiteral;
+  if (value instanceof CodeExpression) return syntax.expression(value.code);
   if (typeof value === 'string') return syntax.string(value);
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : syntax.nullLiteral;
   if (typeof value === 'boolean') return value ? syntax.trueLiteral : syntax.falseLiteral;
@@ -68,7 +76,19 @@ const jsonSyntax: LiteralSyntax = {
   falseLiteral: 'false',
   string: jsonString,
   commaAfterEveryItem: false,
+  expression: (code) => expressionMarker + code + expressionMarker,
 };
+
+/**
+ * Brackets a CodeExpression inside JSON text. U+0001 never appears raw in jsonText output (jsonString escapes
+ * every control character), so splitting on it finds exactly the expressions.
+ */
+export const expressionMarker = '\u0001';
+
+/** JSON text cut into literal text (even indexes) and expression code (odd indexes). */
+export function splitAtExpressions(text: string): string[] {
+  return text.split(expressionMarker);
+}
 
 /** Pretty JSON (2-space indent) using jsonString for every key and string value. */
 export function jsonText(value: unknown, indent = ''): string {

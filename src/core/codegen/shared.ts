@@ -1,6 +1,7 @@
 // What every generator needs from a ChatRequest: the real upstream URL, the key policy and a few facts.
 import { chatCompletionsUrl, upstreamBaseUrl } from '../endpoints';
 import type { ChatRequest, ChatRequestBody } from '../request';
+import type { CodeBuilder } from './codeBuilder';
 import { commentText } from './quoting';
 
 /** How the exported code gets the API key. */
@@ -10,12 +11,49 @@ export interface ApiKeyOptions {
   apiKey?: string;
 }
 
+/** Everything a generator is told besides the request. */
+export interface ExportOptions extends ApiKeyOptions {
+  /** A quick-start: no retry, pretty printing or error handling beyond the basics. */
+  minimal?: boolean;
+}
+
 export const apiKeyVariable = 'ZAI_API_KEY';
 export const missingKeyMessage = 'Set ZAI_API_KEY to your Z.ai API key';
 
-/** The upstream base URL without trailing slashes (never the app's local proxy path). */
+const sdkDefaultOrigin = 'https://api.z.ai';
+
+/** The offline demo's mock server mirrors the Z.ai paths under this prefix. */
+const demoPathPrefix = /^(?:https?:\/\/[^/]+)?\/mock-zai(?=\/|$)/;
+
+/** The upstream base URL without trailing slashes: never the app's local proxy nor the offline demo. */
 export function exportedBaseUrl(request: ChatRequest): string {
-  return upstreamBaseUrl(request.baseUrl).replace(/\/+$/, '');
+  const upstream = upstreamBaseUrl(request.baseUrl).replace(demoPathPrefix, sdkDefaultOrigin);
+  return upstream.replace(/\/+$/, '');
+}
+
+/**
+ * The base URL to hand to the generators from the page: the proxy and the offline demo stay as they are (the
+ * generators export the real upstream and say so); any other same-origin path gets the page's origin, since a
+ * script outside the browser has none.
+ */
+export function baseUrlForExport(baseUrl: string, pageOrigin: string): string {
+  if (!baseUrl.startsWith('/') || baseUrl.startsWith('/proxy/') || demoPathPrefix.test(baseUrl)) return baseUrl;
+  return pageOrigin.replace(/\/+$/, '') + baseUrl;
+}
+
+/** Says that the code calls the real API when the app went through the local proxy or the offline demo. */
+export function writeBaseUrlNote(code: CodeBuilder, request: ChatRequest, commentPrefix: string): void {
+  const { baseUrl } = request;
+  if (demoPathPrefix.test(baseUrl)) {
+    code.line(
+      `${commentPrefix} GLM Playground sent this to its offline demo (a mock server); this code calls the real`,
+    );
+    code.line(`${commentPrefix} Z.ai API at ${exportedBaseUrl(request)} (change the URL for the mainland endpoint).`);
+  } else if (baseUrl.startsWith('/proxy/')) {
+    code.line(
+      `${commentPrefix} GLM Playground sent this through its local proxy; this code calls the upstream directly.`,
+    );
+  }
 }
 
 export function exportedUrl(request: ChatRequest): string {
@@ -39,7 +77,11 @@ export function headerSummary(request: ChatRequest): string {
 
 export const embeddedKeyWarning = 'WARNING: this file contains your API key. Do not share or commit it.';
 
-export const outputHeadings = { reasoning: '=== Reasoning ===', answer: '=== Answer ===' } as const;
+export const outputHeadings = {
+  reasoning: '=== Reasoning ===',
+  answer: '=== Answer ===',
+  toolCalls: '=== Tool call arguments ===',
+} as const;
 
 export type ZaiPlatform = 'zai' | 'bigmodel' | 'other';
 

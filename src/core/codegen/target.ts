@@ -1,6 +1,6 @@
 // What one code export target declares next to its generator, and the lookups the registry derives from the list.
 import type { ChatRequest } from '../request';
-import type { ApiKeyOptions } from './shared';
+import type { ExportOptions } from './shared';
 
 /** The tab a target appears under: shared by every target of one language. */
 export interface CodeLanguageInfo {
@@ -14,7 +14,7 @@ export interface CodeLanguageInfo {
   mimeType: string;
 }
 
-export type CodeGenerator = (request: ChatRequest, options: ApiKeyOptions) => string;
+export type CodeGenerator = (request: ChatRequest, options: ExportOptions) => string;
 
 /** One library a request can be exported for (the Library choice under a language tab). */
 export interface CodeTarget {

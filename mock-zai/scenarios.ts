@@ -1,0 +1,200 @@
+// The scenario table: every fault the mock can play, name → behaviour. A new fault is one entry here. Queue one
+// with `POST /__mock/scenario {"name":…, "times":n, …options}` (or `queue()`), or write `[mock:name key=value …]`
+// in the last user message. `npm run mock -- --help` and `GET /__mock/scenarios` list them.
+import { longMarkdown, longReasoning, type ReplyText } from './content.ts';
+import { errorReply, type ErrorReply } from './errorReplies.ts';
+import { commentEvent, type StreamEvent } from './sse.ts';
+import type { ReplyPhases, Scenario, StreamEnding } from './scenarioTypes.ts';
+
+export type { Scenario } from './scenarioTypes.ts';
+
+/** What a scenario changes; every hook is optional, an empty entry is the normal reply. */
+export interface ScenarioBehaviour {
+  /** One line for the listings. */
+  summary: string;
+  /** A parametric family (error-<code>, finish-<reason>): the names it answers to. */
+  family?: RegExp;
+  /** Answers with this HTTP error instead of a reply. */
+  error?: (scenario: Scenario) => ErrorReply;
+  /** Reply text instead of the default reply. */
+  text?: (scenario: Scenario, thinks: boolean) => ReplyText;
+  /** Chunks carry `object` and usage reports reasoning tokens, whatever the model. */
+  objectField?: boolean;
+  /** Stops the reply early with a finish_reason (streaming and not). */
+  finish?: (scenario: Scenario, reply: ReplyPhases) => { kept: number; finishReason: string };
+  /** Streaming: how many deltas go out and how the stream ends. */
+  stream?: (scenario: Scenario, reply: ReplyPhases) => StreamEnding;
+  /** Streaming: rewrites the events before they go out (inserted events, comments). */
+  events?: (events: StreamEvent[], context: { scenario: Scenario; newline: string; id: string }) => StreamEvent[];
+  /** Streaming: line ending of the event framing. */
+  newline?: string;
+  /** Streaming: delay between events unless the scenario sets `delayMs` or `chunksPerSecond`. */
+  eventDelayMs?: number;
+  /** Streaming: the whole body in writes of `bytes` bytes instead of one write per event. */
+  splitWrites?: (scenario: Scenario) => { bytes: number; delayMs: number };
+  /** Non-streaming: hold the response without a byte, or wait before sending it. */
+  nonStreaming?: (scenario: Scenario) => 'hold' | { waitMs: number };
+}
+
+export const finishReasons = [
+  'stop',
+  'length',
+  'tool_calls',
+  'sensitive',
+  'network_error',
+  'model_context_window_exceeded',
+];
+
+/** Half-way through the answer (the default cut point of the answer faults). */
+function middleOfAnswer(reply: ReplyPhases): number {
+  return reply.answerStart + Math.floor((reply.deltaCount - reply.answerStart) / 2);
+}
+
+const dropped = { finishChunk: false, done: false, close: 'drop' } as const;
+
+/** Inserts one event in the middle of the stream, before the finish chunk and [DONE]. */
+function insertInTheMiddle(events: StreamEvent[], event: StreamEvent): StreamEvent[] {
+  const at = Math.min(events.length - 2, Math.max(1, Math.floor(events.length / 2)));
+  return [...events.slice(0, at), event, ...events.slice(at)];
+}
+
+/** The behaviour of the normal reply, also for requests without a scenario. */
+export const normalReply: ScenarioBehaviour = { summary: 'the normal reply, with `content`/`reasoning` overrides' };
+
+/** All accept `content`, `reasoning`, `delayMs`, `key` (see Scenario). Without a scenario, `max_tokens` is honoured. */
+export const scenarioTable: Readonly<Record<string, ScenarioBehaviour>> = {
+  reply: normalReply,
+  slow: {
+    summary: '200 ms between events (`delayMs`, `chunksPerSecond`); non-streaming: the response waits `delayMs` (1000)',
+    eventDelayMs: 200,
+    nonStreaming: (scenario) => ({ waitMs: scenario.delayMs ?? 1000 }),
+  },
+  'cut-mid-reasoning': {
+    summary: 'drops the socket half-way through the reasoning (`afterChunks`), no [DONE]',
+    stream: (scenario, reply) => ({
+      deltas:
+        scenario.afterChunks ??
+        reply.reasoningStart + Math.max(1, Math.floor((reply.answerStart - reply.reasoningStart) / 2)),
+      ...dropped,
+    }),
+  },
+  'cut-mid-answer': {
+    summary: 'drops the socket half-way through the answer (`afterChunks`), no [DONE]',
+    stream: (scenario, reply) => ({
+      deltas:
+        scenario.afterChunks ?? reply.answerStart + Math.max(1, Math.floor((reply.deltaCount - reply.answerStart) / 2)),
+      ...dropped,
+    }),
+  },
+  'eof-without-done': {
+    summary:
+      'ends the body cleanly half-way through the answer, without finish_reason or [DONE] (`withFinish: true`: only [DONE] is missing)',
+    stream: (scenario, reply) =>
+      scenario.withFinish
+        ? { deltas: reply.deltaCount, finishChunk: true, done: false, close: 'end' }
+        : { deltas: scenario.afterChunks ?? middleOfAnswer(reply), finishChunk: false, done: false, close: 'end' },
+  },
+  'error-midstream': {
+    summary: 'part of the answer, then `data: {"error":{"code":"1234",…}}` and the end (`code`, `message`)',
+    stream: (scenario, reply) => ({
+      deltas: scenario.afterChunks ?? middleOfAnswer(reply),
+      finishChunk: false,
+      done: false,
+      trailer: {
+        error: { code: scenario.code ?? '1234', message: scenario.message ?? 'Network error, please try again later.' },
+      },
+      close: 'end',
+    }),
+  },
+  'malformed-json': {
+    summary: 'one event whose data is broken JSON, in the middle; the stream then completes',
+    events: (events, { id, newline }) =>
+      insertInTheMiddle(
+        events,
+        () =>
+          `data: {"id":"${id}","choices":[{"index":0,"delta":{"role":"assistant","content":"brok${newline}${newline}`,
+      ),
+  },
+  'unknown-event': {
+    summary: 'one `event: ping` event in the middle; the stream then completes',
+    events: (events, { newline }) =>
+      insertInTheMiddle(events, () => `event: ping${newline}data: {"type":"ping"}${newline}${newline}`),
+  },
+  'keep-alive': {
+    summary: '`: keep-alive` comment lines first and every `every` (2) events',
+    events: (events, { scenario, newline }) => {
+      const every = Math.max(1, scenario.every ?? 2);
+      const comment = () => commentEvent('keep-alive', newline);
+      const withComments: StreamEvent[] = [comment];
+      events.forEach((event, index) => {
+        withComments.push(event);
+        if ((index + 1) % every === 0 && index < events.length - 1) withComments.push(comment);
+      });
+      return withComments;
+    },
+  },
+  crlf: { summary: 'CRLF line endings throughout', newline: '\r\n' },
+  'split-writes': {
+    summary: 'the whole stream in `bytes` (5)-byte writes, also splitting multi-byte UTF-8 characters',
+    splitWrites: (scenario) => ({ bytes: Math.max(1, scenario.bytes ?? 5), delayMs: scenario.delayMs ?? 0 }),
+  },
+  stall: {
+    summary: 'headers (and `afterChunks` events, default 0), then silence until the client gives up or a reset',
+    stream: (scenario) => ({ deltas: scenario.afterChunks ?? 0, finishChunk: false, done: false, close: 'hold' }),
+    nonStreaming: () => 'hold',
+  },
+  long: {
+    summary:
+      '`contentChars` (100000) of Markdown with headings, lists, tables and code, plus `reasoningChars` (20000) of reasoning, at `chunksPerSecond`',
+    text: (scenario, thinks) => ({
+      content: longMarkdown(scenario.contentChars ?? 100_000),
+      reasoning: thinks ? longReasoning(scenario.reasoningChars ?? 20_000) : '',
+    }),
+  },
+  'usage-reasoning-tokens': {
+    summary:
+      'newer-model style: an `object` field and usage.completion_tokens_details.reasoning_tokens (automatic for models with sendsObjectField, e.g. glm-4.7-flash)',
+    objectField: true,
+  },
+  'error-<code>': {
+    summary:
+      'HTTP status or business code, e.g. error-401, error-429 (1302 + Retry-After: 2), error-1113 (HTTP 429), error-1301; options `status`, `code`, `message`, `retryAfter` (null = none), `numericCode`, `rawBody` + `contentType`',
+    family: /^error-\d{3,4}$/,
+    error: errorReply,
+  },
+  'finish-<reason>': {
+    summary: `stops half-way with that finish_reason (${finishReasons.join(', ')}); \`during\`: length defaults to 'reasoning', others to 'answer'; or \`afterChunks\``,
+    family: new RegExp(`^finish-(${finishReasons.join('|')})$`),
+    finish: (scenario, reply) => {
+      const finishReason = scenario.name.slice('finish-'.length);
+      if (finishReason === 'tool_calls') return { kept: reply.deltaCount, finishReason };
+      const during = scenario.during ?? (finishReason === 'length' ? 'reasoning' : 'answer');
+      const inReasoning = during === 'reasoning' && reply.answerStart > reply.reasoningStart;
+      const phaseStart = inReasoning ? reply.reasoningStart : reply.answerStart;
+      const phaseEnd = inReasoning ? reply.answerStart : reply.deltaCount;
+      return { kept: scenario.afterChunks ?? phaseStart + Math.floor((phaseEnd - phaseStart) / 2), finishReason };
+    },
+  },
+};
+
+const entries = Object.entries(scenarioTable);
+
+/** The scenario names without a parameter, in table order. */
+export const scenarioNames = entries.filter(([, behaviour]) => !behaviour.family).map(([name]) => name);
+/** The parametric families, e.g. 'error-<code>'. */
+export const scenarioFamilies = entries.filter(([, behaviour]) => behaviour.family).map(([name]) => name);
+
+/** The behaviour of a scenario name (an exact entry or a family member), or undefined for an unknown name. */
+export function scenarioBehaviour(name: string): ScenarioBehaviour | undefined {
+  const found = entries.find(([key, behaviour]) => (behaviour.family ? behaviour.family.test(name) : key === name));
+  return found?.[1];
+}
+
+export function isKnownScenario(name: string): boolean {
+  return scenarioBehaviour(name) !== undefined;
+}
+
+/** One line per entry of the table, "name: summary", for `npm run mock -- --help`. */
+export function scenarioListing(): string[] {
+  return entries.map(([name, behaviour]) => `${name}: ${behaviour.summary}`);
+}

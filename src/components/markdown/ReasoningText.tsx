@@ -1,0 +1,41 @@
+// The model's reasoning as plain text, one element per paragraph: while it grows only the last paragraph changes,
+// so the browser never lays out the whole text again.
+import './markdown.css';
+import { memo } from 'react';
+import type { SourceBlock } from '../../core/markdownBlocks';
+import { groupBlocks, sameBlocks } from './blockGroups';
+import { useTextBlocks } from './useBlocks';
+
+interface ReasoningTextProps {
+  text: string;
+  /** True while the reasoning is still growing. */
+  streaming: boolean;
+}
+
+const ReasoningBlock = memo(function ReasoningBlock({ text }: { text: string }) {
+  return <div className="reasoning-text-block">{text}</div>;
+});
+
+const ReasoningGroup = memo(
+  function ReasoningGroup({ blocks }: { blocks: readonly SourceBlock[] }) {
+    return (
+      <div className="reasoning-text-group">
+        {blocks.map((block) => (
+          <ReasoningBlock key={block.key} text={block.text} />
+        ))}
+      </div>
+    );
+  },
+  (previous, next) => sameBlocks(previous.blocks, next.blocks),
+);
+
+export function ReasoningText({ text, streaming }: ReasoningTextProps) {
+  const { blocks } = useTextBlocks(text);
+  return (
+    <div className="reasoning-text" aria-busy={streaming}>
+      {groupBlocks(blocks).map((group, index) => (
+        <ReasoningGroup key={index} blocks={group} />
+      ))}
+    </div>
+  );
+}
