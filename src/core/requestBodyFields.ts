@@ -1,7 +1,7 @@
 // The checks on each form-owned field of a request body (thinking, messages, temperature, top_p, max_tokens), for
 // requestJson.ts: each reports problems by path and returns the value the form takes.
 import { childPath } from './jsonLocations';
-import { supportsThinking, type ModelInfo } from './models';
+import { supportsThinking, type ModelInfo, type ReasoningEffort } from './models';
 import { maxTokensLimit, type ConversationTurn } from './request';
 import { isRecord } from './json';
 
@@ -136,6 +136,16 @@ export function numberField(
   else if (!hasTwoDecimals(value)) problem(name, `${name} takes at most two decimals (got ${value}).`);
   else return Math.round(value * 100) / 100;
   return null;
+}
+
+/** `reasoning_effort` on a model that takes it (elsewhere it is an extra field, passed through). */
+export function reasoningEffortField(value: unknown, model: ModelInfo, problem: Report): ReasoningEffort | null {
+  const levels = model.reasoningEffort?.levels;
+  if (value === undefined || !levels) return null;
+  const level = levels.find((candidate) => candidate === value);
+  if (level === undefined)
+    problem('reasoning_effort', `reasoning_effort must be one of ${levels.map((name) => `"${name}"`).join(', ')}.`);
+  return level ?? null;
 }
 
 export function maxTokensField(value: unknown, model: ModelInfo, problem: Report): number | null {

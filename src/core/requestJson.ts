@@ -1,6 +1,7 @@
 // A request body (JSON text or an already parsed value) → what the form and the conversation hold. Used by the
 // raw JSON editor, share links and the cURL import, so one set of rules decides what a body means:
-// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens) go into the form and
+// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, and reasoning_effort on
+//   models that take it) go into the form and
 //   must have the right type and range; everything else goes to extraFields, verbatim;
 // - the form values follow bodySettings.ts (a parameter present in the body is kept exactly and pinned);
 // - messages: a first system message is the system prompt; the others are user/assistant turns;
@@ -10,7 +11,7 @@ import { defaultModelId, modelInfo } from './models';
 import { isFormOwnedField, temperatureRange, topPRange, type ConversationTurn } from './request';
 import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
 import { isRecord } from './json';
-import { maxTokensField, numberField, thinkingFrom, turnsFrom } from './requestBodyFields';
+import { maxTokensField, numberField, reasoningEffortField, thinkingFrom, turnsFrom } from './requestBodyFields';
 
 export interface RequestJsonProblem {
   /** Where in the body, e.g. "messages[2].role" ("" for the whole text). */
@@ -71,17 +72,17 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   if (!isRecord(body))
     return { ok: false, problems: [{ path: '', message: 'The request body must be a JSON object ({ … }).' }] };
 
-  const extraFields: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(body)) {
-    if (name === '__proto__') problem(name, 'The field name "__proto__" is not allowed.');
-    else if (!isFormOwnedField(name)) extraFields[name] = value;
-  }
-
   let modelId = '';
   if (typeof body.model !== 'string' || body.model.trim() === '')
     problem('model', `model is required: the model id as a string, e.g. "${defaultModelId}".`);
   else modelId = body.model;
   const model = modelInfo(modelId === '' ? defaultModelId : modelId);
+
+  const extraFields: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name === '__proto__') problem(name, 'The field name "__proto__" is not allowed.');
+    else if (!isFormOwnedField(name, model)) extraFields[name] = value;
+  }
 
   const thinking = thinkingFrom(body.thinking, model, problem);
   const turns = turnsFrom(body.messages, thinking.preserve, problem);
@@ -105,6 +106,7 @@ export function requestFromBody(body: unknown): RequestJsonResult {
     `from ${topPRange.min} to ${topPRange.max}`,
   );
   const maxTokens = maxTokensField(body.max_tokens, model, problem);
+  const effort = reasoningEffortField(body.reasoning_effort, model, problem);
 
   if (problems.length > 0) return { ok: false, problems };
   // Checked: the form-owned fields now have the types and ranges the form holds.
@@ -117,6 +119,7 @@ export function requestFromBody(body: unknown): RequestJsonResult {
       temperature: temperature ?? undefined,
       top_p: topP ?? undefined,
       max_tokens: maxTokens ?? undefined,
+      reasoning_effort: effort ?? undefined,
     },
     turns.systemPrompt,
   );

@@ -101,7 +101,8 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     turns.push({ ...handWrittenTurn(message.role, message.content), reasoning: message.reasoning_content ?? '' });
   }
   // Fields without a form control (tools, stop, do_sample…) go back verbatim.
-  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name)));
+  const model = modelInfo(body.model);
+  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name, model)));
   const settings = settingsFromParsed(
     { settingsPatch: settingsPatchFromBody(body, systemPrompt), extraFields },
     current,

@@ -31,11 +31,12 @@ export function editRequestJson(text: string): RequestJsonResult {
     return result;
   }
   const settings = settingsFromParsed(result, state.settings);
+  const baseUrl = state.connection.baseUrl;
   // Reasoning the tab did not show (preserved thinking was off) is kept unless the text now gives one.
-  const reasoningShown = reasoningGoesBack(state.settings) && reasoningGoesBack(settings);
+  const reasoningShown = reasoningGoesBack(state.settings, baseUrl) && reasoningGoesBack(settings, baseUrl);
   const parsedTurns = [...result.turns];
   // The tab showed buildRequestBody's choice of turns as messages.
-  const sentIds = sentTurns(state.conversation.turns, state.settings).map((turn) => turn.id);
+  const sentIds = sentTurns(state.conversation.turns, state.settings, baseUrl).map((turn) => turn.id);
   // The tab showed the Message box's text as one more user message after the sent turns.
   let draft = '';
   const lastParsed = parsedTurns[parsedTurns.length - 1];

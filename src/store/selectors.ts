@@ -26,17 +26,25 @@ export function toConversationTurn(turn: Turn): ConversationTurn {
 }
 
 // Memoised on the inputs so that the Request preview does not re-render on unrelated changes.
-let lastBody: { settings: unknown; turns: unknown; draft: string; body: ChatRequestBody } | null = null;
+let lastBody: { settings: unknown; turns: unknown; draft: string; baseUrl: string; body: ChatRequestBody } | null =
+  null;
 onRuntimeReset(() => {
   lastBody = null;
 });
 export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
   const { settings } = state;
   const { turns, draft } = state.conversation;
-  if (lastBody && lastBody.settings === settings && lastBody.turns === turns && lastBody.draft === draft)
+  const { baseUrl } = state.connection;
+  if (
+    lastBody &&
+    lastBody.settings === settings &&
+    lastBody.turns === turns &&
+    lastBody.draft === draft &&
+    lastBody.baseUrl === baseUrl
+  )
     return lastBody.body;
-  const body = buildRequestBody(settings, pendingTurns(state));
-  lastBody = { settings, turns, draft, body };
+  const body = buildRequestBody(settings, pendingTurns(state), baseUrl);
+  lastBody = { settings, turns, draft, baseUrl, body };
   return body;
 }
 
@@ -89,7 +97,7 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
     return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
   // Judged on the messages that would go out: excluded and empty turns are not sent.
-  const turns = sentTurns(pendingTurns(state), state.settings);
+  const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
   const last = turns[turns.length - 1];
   if (state.conversation.draft.trim() === '' && (!last || last.role !== 'user'))
     return { ok: false, reason: 'Type a message first.' };

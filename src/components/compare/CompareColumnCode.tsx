@@ -25,7 +25,7 @@ export function CompareColumnCode({ columnId, number }: CompareColumnCodeProps) 
     if (!columnSettings) return null;
     // The transcript plus the draft, as Run comparison sends them.
     const pending = pendingTurns({ conversation: { turns, draft } });
-    return { baseUrl, body: buildRequestBody(effectiveColumnSettings(settings, columnSettings), pending) };
+    return { baseUrl, body: buildRequestBody(effectiveColumnSettings(settings, columnSettings), pending, baseUrl) };
   }, [sent, columnSettings, settings, baseUrl, turns, draft]);
 
   if (!request) return null;
