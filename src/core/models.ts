@@ -21,6 +21,8 @@ export interface ModelInfo {
   /** Responses carry `"object"` ("chat.completion.chunk" per chunk) and usage reports
    * completion_tokens_details.reasoning_tokens (newer models, e.g. glm-4.7-flash). */
   sendsObjectField: boolean;
+  /** What a user message may carry besides text (content parts); empty for text-only models. */
+  vision: readonly ('image' | 'video' | 'file')[];
 }
 
 const glm45Family = {
@@ -32,11 +34,23 @@ const glm45Family = {
   defaultTemperature: 0.6,
   defaultTopP: 0.95,
   sendsObjectField: false,
+  vision: [],
 } as const;
 const glm46Family = {
   contextTokens: 200_000,
   defaultMaxTokens: 65_536,
   maxOutputTokens: 131_072,
+  defaultTemperature: 1.0,
+  defaultTopP: 0.95,
+  sendsObjectField: false,
+  vision: [],
+} as const;
+
+// Vision models publish no default output length; defaults are taken as the GLM-4.6 family's.
+const visionFamily = {
+  contextTokens: 128_000,
+  defaultMaxTokens: null,
+  maxOutputTokens: 32_768,
   defaultTemperature: 1.0,
   defaultTopP: 0.95,
   sendsObjectField: false,
@@ -111,6 +125,56 @@ export const modelCatalogue: readonly ModelInfo[] = [
     defaultTopP: 0.9,
     price: { input: 0.1, output: 0.1 },
     sendsObjectField: false,
+    vision: [],
+  },
+  {
+    id: 'glm-5v-turbo',
+    label: 'GLM-5V-Turbo',
+    thinking: 'model-decides',
+    preservedThinking: false,
+    ...visionFamily,
+    contextTokens: 200_000,
+    maxOutputTokens: 131_072,
+    price: { input: 1.2, output: 4.0 },
+    vision: ['image', 'video', 'file'],
+  },
+  {
+    id: 'glm-4.6v',
+    label: 'GLM-4.6V',
+    thinking: 'model-decides',
+    preservedThinking: false,
+    ...visionFamily,
+    price: { input: 0.3, output: 0.9 },
+    vision: ['image', 'video', 'file'],
+  },
+  {
+    id: 'glm-4.6v-flashx',
+    label: 'GLM-4.6V-FlashX',
+    thinking: 'model-decides',
+    preservedThinking: false,
+    ...visionFamily,
+    price: { input: 0.04, output: 0.4 },
+    vision: ['image', 'video'],
+  },
+  {
+    id: 'glm-4.6v-flash',
+    label: 'GLM-4.6V-Flash (free)',
+    thinking: 'model-decides',
+    preservedThinking: false,
+    ...visionFamily,
+    price: { input: 0, output: 0 },
+    vision: ['image', 'video'],
+  },
+  {
+    id: 'glm-4.5v',
+    label: 'GLM-4.5V',
+    thinking: 'always',
+    preservedThinking: false,
+    ...visionFamily,
+    contextTokens: 64_000,
+    maxOutputTokens: 16_384,
+    price: { input: 0.6, output: 1.8 },
+    vision: ['image', 'video', 'file'],
   },
 ];
 
@@ -133,6 +197,7 @@ export function customModel(id: string): ModelInfo {
     defaultTopP: 0.95,
     price: { input: 0, output: 0 },
     sendsObjectField: false,
+    vision: [],
   };
 }
 
