@@ -1,13 +1,17 @@
 // The one request model. The UI edits RequestSettings + a conversation; buildRequestBody turns them into the
 // exact JSON body that is sent, previewed and exported. Codegen only ever serialises a ChatRequest.
 import { fallbackMaxOutputTokens, findModel, modelInfo, supportsThinking, type ModelInfo } from './models';
+import { messageContent, type ContentPart } from './contentParts';
 import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
+
+export type { ContentPart } from './contentParts';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
 export interface WireMessage {
   role: WireRole;
-  content: string;
+  /** A string, or content parts when a user message carries images. */
+  content: string | ContentPart[];
   /** Only sent back with preserved thinking (thinking.clear_thinking: false). */
   reasoning_content?: string;
 }
@@ -81,6 +85,8 @@ export interface ConversationTurn {
   reasoning?: string;
   /** Excluded turns stay in the transcript but are not sent. */
   excluded?: boolean;
+  /** Image URLs as sent (remote, data URL or bare base64; see images.ts): the message becomes content parts. */
+  imageUrls?: readonly string[];
 }
 
 export const temperatureRange = { min: 0, max: 1, step: 0.01 } as const;
@@ -148,7 +154,7 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
   for (const turn of turns) {
     if (!isSentTurn(turn, preserve)) continue;
-    const message: WireMessage = { role: turn.role, content: turn.content };
+    const message: WireMessage = { role: turn.role, content: messageContent(turn.content, turn.imageUrls) };
     const reasoning = reasoningSentWith(turn, preserve);
     if (reasoning !== undefined) message.reasoning_content = reasoning;
     messages.push(message);

@@ -10,6 +10,7 @@ import { defaultModelId, modelInfo, supportsThinking, type ModelInfo } from './m
 import { isFormOwnedField, maxTokensLimit, temperatureRange, topPRange, type ConversationTurn } from './request';
 import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
 import { isRecord } from './json';
+import { parseMessageContent } from './contentParts';
 
 export interface RequestJsonProblem {
   /** Where in the body, e.g. "messages[2].role" ("" for the whole text). */
@@ -191,11 +192,10 @@ function turnsFrom(
           `${childPath(path, name)} is not supported: messages carry role, content and (assistant) reasoning_content.`,
         );
     }
-    const { role, content } = message;
-    if (typeof content !== 'string') {
-      problem(`${path}.content`, `${path}.content must be a string.`);
-      return;
-    }
+    const { role } = message;
+    const parts = parseMessageContent(message.content, role, `${path}.content`, problem);
+    if (parts === null) return;
+    const { content, imageUrls } = parts;
     if (role === 'system') {
       if (index !== 0)
         problem(`${path}.role`, 'Only the first message can be a system message (it is the System prompt).');
@@ -215,7 +215,7 @@ function turnsFrom(
       );
       return;
     }
-    const turn: ConversationTurn = { role, content };
+    const turn: ConversationTurn = imageUrls.length > 0 ? { role, content, imageUrls } : { role, content };
     const reasoning = message.reasoning_content;
     if (reasoning !== undefined) {
       if (role !== 'assistant')
@@ -229,7 +229,7 @@ function turnsFrom(
         );
       else if (reasoning !== '') turn.reasoning = reasoning;
     }
-    if (content.trim() === '' && turn.reasoning === undefined) {
+    if (content.trim() === '' && imageUrls.length === 0 && turn.reasoning === undefined) {
       problem(`${path}.content`, `${path} is empty; the API rejects empty messages, so remove it or write something.`);
       return;
     }
