@@ -120,10 +120,11 @@ export function send(): void {
   const state = get();
   if (!selectCanSend(state).ok || isLaneBusy(transcriptLane)) return;
   if (!keyMayGoToBaseUrl(send)) return;
-  const { draft } = state.conversation;
-  const turns =
-    draft.trim() === '' ? state.conversation.turns : [...state.conversation.turns, handWrittenTurn('user', draft)];
-  set((current) => ({ conversation: { ...current.conversation, turns, draft: '' } }));
+  const { draft, draftImages = [] } = state.conversation;
+  const newTurn = { ...handWrittenTurn('user', draft), ...(draftImages.length > 0 ? { images: draftImages } : {}) };
+  const hasDraft = draft.trim() !== '' || draftImages.length > 0;
+  const turns = hasDraft ? [...state.conversation.turns, newTurn] : state.conversation.turns;
+  set((current) => ({ conversation: { ...current.conversation, turns, draft: '', draftImages: [] } }));
   startReply(turns);
 }
 
@@ -182,8 +183,9 @@ export function stop(): void {
 }
 
 function requestFor(turns: readonly Turn[]): ChatRequest {
-  const { settings, connection } = get();
-  return buildChatRequest(connection.baseUrl, settings, turns.map(toConversationTurn));
+  const state = get();
+  const conversationTurns = turns.map((turn) => toConversationTurn(turn, state));
+  return buildChatRequest(state.connection.baseUrl, state.settings, conversationTurns);
 }
 
 function startReply(turns: readonly Turn[]): void {

@@ -3,6 +3,7 @@
 import { newId } from './ids';
 import { onRuntimeReset } from './runtime';
 import { usePlaygroundStore } from './index';
+import { keepImageBytes } from './turnImages';
 import { historyEntryFor, restoreRequest, withEntry, withLimit, type HistoryEntry } from './historySlice';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
 import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from './presetsSlice';
@@ -185,6 +186,7 @@ export function openHistoryEntry(entry: HistoryEntry): OpenedRequest | null {
   const state = get();
   if (state.ui.sending) return null;
   const restored = restoreRequest(entry.request.body, state.settings);
+  keepImageBytes(restored.imageBytes);
   const inPlace = state.conversation.turns.length === 0 && state.conversation.draft.trim() === '';
   if (inPlace) {
     set({
