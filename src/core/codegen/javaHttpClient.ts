@@ -7,6 +7,7 @@ import { javaJsonReader } from './javaJsonReader';
 import { generateJavaHttpClientMinimal } from './javaMinimal';
 import {
   javaClassName,
+  javaImageExpression,
   javaLanguage,
   writeApiKey,
   writeImagePaths,
@@ -31,11 +32,7 @@ function javaJsonLine(line: string): string {
 
 /** The body with each image as a Java expression (quoted: it stands for a whole JSON string value). */
 export function httpClientBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
-  return bodyWithImageExpressions(
-    request.body,
-    images,
-    (image) => `"\\"" + imageDataUrl(${image.variable}, ${javaString(image.mimeType)}) + "\\""`,
-  );
+  return bodyWithImageExpressions(request.body, images, (image) => `"\\"" + ${javaImageExpression(image)} + "\\""`);
 }
 
 export function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody, hasImages: boolean): void {
@@ -196,7 +193,7 @@ function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): s
       writeRequestBodyMethod(code, body, images.length > 0);
       if (images.length > 0) {
         code.line();
-        writeImageReader(code);
+        writeImageReader(code, images);
       }
       if (streaming) {
         code.line();
