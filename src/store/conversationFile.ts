@@ -155,6 +155,7 @@ function importedTurn(turn: FileTurn): Turn {
     reasoning: turn.reasoning,
     excluded: turn.excluded,
     reply: turn.reply ? importedReply(turn.reply) : null,
+    ...(turn.images.length > 0 ? { images: turn.images } : {}),
   };
 }
 

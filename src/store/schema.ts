@@ -94,6 +94,8 @@ export const fileTurnSchema = z.object({
   reasoning: z._default(z.string(), ''),
   excluded: z._default(z.boolean(), false),
   reply: z._default(z.nullable(replySchema), null),
+  // Descriptions only: the bytes are found in this browser's IndexedDB, or the image shows as not available.
+  images: z._default(z.array(turnImageSchema), []),
 });
 
 /** The body of an exported conversation file (format and version are checked first, for clearer messages). */

@@ -14,6 +14,9 @@ import { messageContent, messageImageUrls, messageText } from '../../src/core/co
 import { buildRequestBody, defaultSettingsFor } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
+import { openCompare, setColumnModel } from '../../src/store/compareActions';
+import { selectCanRunCompare } from '../../src/store/compareSelectors';
+import { buildConversationFile, parseConversationFile } from '../../src/store/conversationFile';
 import { describeImageUrls } from '../../src/store/imageSelectors';
 import { selectCanSend, selectRequestBody } from '../../src/store/selectors';
 import { attachImageUrl } from '../../src/store/turnImages';
@@ -157,5 +160,35 @@ describe('selectCanSend with images', () => {
     expect(readiness().reason).toMatch(/cat\.png is not available in this browser/);
     usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, imageBytes: { 'image-1': 'iVBOR' } } }));
     expect(readiness()).toEqual({ ok: true, reason: null });
+  });
+});
+
+describe('images elsewhere', () => {
+  beforeEach(() => {
+    resetPlayground();
+    connectionActions.setApiKey('key-abcdefghijkl');
+  });
+
+  it('Run comparison names the column whose model reads text only', () => {
+    usePlaygroundStore.setState((state) => ({ settings: { ...state.settings, model: 'glm-4.6v' } }));
+    openCompare();
+    attachImageUrl('https://example.com/cat.png');
+    const [, second] = usePlaygroundStore.getState().compare.columns;
+    expect(selectCanRunCompare(usePlaygroundStore.getState()).ok).toBe(true);
+    setColumnModel(second?.id ?? '', 'glm-4.7');
+    expect(selectCanRunCompare(usePlaygroundStore.getState()).reason).toBe(
+      'Column 2: GLM-4.7 reads text only — pick a vision model such as GLM-4.6V to send images.',
+    );
+  });
+
+  it('a conversation file keeps the description of each turn’s images', () => {
+    const image = { id: 'image-1', name: 'cat.png', mimeType: 'image/png', size: 10 };
+    const state = usePlaygroundStore.getState();
+    const turns = [
+      { id: 't1', role: 'user' as const, content: 'Hi', reasoning: '', excluded: false, reply: null, images: [image] },
+    ];
+    const text = buildConversationFile({ ...state, conversation: { ...state.conversation, turns } }, new Date(0));
+    const parsed = parseConversationFile(text, state.settings);
+    expect(parsed.ok && parsed.conversation.turns[0]?.images).toEqual([image]);
   });
 });
