@@ -83,7 +83,7 @@ export function editRequestJson(text: string): RequestJsonResult {
   set({
     settings,
     conversation: { ...state.conversation, turns, draft, draftImages },
-    ui: { ...state.ui, requestJsonDraft: null },
+    ui: { ...get().ui, requestJsonDraft: null }, // get(): imported images were just kept there
   });
   return result;
 }
@@ -124,7 +124,7 @@ export function openRequest(request: ParsedRequest): boolean {
   set({
     settings,
     conversation: { ...state.conversation, turns, draft, draftImages },
-    ui: { ...state.ui, selectedReplyId: null, requestJsonDraft: null },
+    ui: { ...get().ui, selectedReplyId: null, requestJsonDraft: null }, // get(): with the images just kept
   });
   return true;
 }

@@ -186,7 +186,6 @@ export function openHistoryEntry(entry: HistoryEntry): OpenedRequest | null {
   const state = get();
   if (state.ui.sending) return null;
   const restored = restoreRequest(entry.request.body, state.settings);
-  keepImageBytes(restored.imageBytes);
   const inPlace = state.conversation.turns.length === 0 && state.conversation.draft.trim() === '';
   if (inPlace) {
     set({
@@ -198,6 +197,8 @@ export function openHistoryEntry(entry: HistoryEntry): OpenedRequest | null {
     const fresh = { ...emptyConversation(restored.settings), turns: restored.turns };
     set(loadState(state, [fresh, ...savedWorkingCopy(state)], fresh));
   }
+  // After the state above is set, which started from the ui as it was before.
+  keepImageBytes(restored.imageBytes);
   return { newConversation: !inPlace, notes: restored.notes };
 }
 

@@ -12,8 +12,11 @@ import {
 } from '../../src/core/images';
 import { messageContent, messageImageUrls, messageText } from '../../src/core/contentParts';
 import { buildRequestBody, defaultSettingsFor } from '../../src/core/request';
+import { parseRequestJson } from '../../src/core/requestJson';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
+import { editRequestJson, openRequest } from '../../src/store/importActions';
 import { openCompare, setColumnModel } from '../../src/store/compareActions';
 import { selectCanRunCompare } from '../../src/store/compareSelectors';
 import { buildConversationFile, parseConversationFile } from '../../src/store/conversationFile';
@@ -190,5 +193,39 @@ describe('images elsewhere', () => {
     const text = buildConversationFile({ ...state, conversation: { ...state.conversation, turns } }, new Date(0));
     const parsed = parseConversationFile(text, state.settings);
     expect(parsed.ok && parsed.conversation.turns[0]?.images).toEqual([image]);
+  });
+});
+
+describe('images in requests read back', () => {
+  beforeEach(() => {
+    resetPlayground();
+    connectionActions.setApiKey('key-abcdefghijkl');
+    usePlaygroundStore.setState((state) => ({ settings: { ...state.settings, model: 'glm-4.6v' } }));
+  });
+
+  it('an opened request (cURL, share link) keeps its inline image, sent in the endpoint’s form', () => {
+    const content = [
+      { type: 'text', text: 'Look' },
+      { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBORw==' } },
+    ];
+    const parsed = parseRequestJson(JSON.stringify({ model: 'glm-4.6v', messages: [{ role: 'user', content }] }));
+    if (!parsed.ok) throw new Error('expected a valid request');
+    openRequest(parsed);
+    const state = usePlaygroundStore.getState();
+    expect(state.conversation.draft).toBe('Look');
+    expect(state.conversation.draftImages).toHaveLength(1);
+    // The default endpoint is Z.ai: the same bytes go out as bare base64.
+    expect(selectRequestBody(state).messages[0]?.content).toEqual([
+      { type: 'text', text: 'Look' },
+      { type: 'image_url', image_url: { url: 'iVBORw==' } },
+    ]);
+  });
+
+  it('the JSON tab applied unchanged keeps the draft’s images as they are', () => {
+    attachImageUrl('https://example.com/cat.png');
+    actions.setDraft('Hi');
+    const before = usePlaygroundStore.getState().conversation.draftImages;
+    editRequestJson(JSON.stringify(selectRequestBody(usePlaygroundStore.getState())));
+    expect(usePlaygroundStore.getState().conversation.draftImages).toBe(before);
   });
 });
