@@ -84,5 +84,16 @@ export function imageRefusal(modelId: string): string | null {
  */
 export function withoutImageBytes(key: string, value: unknown): unknown {
   if (key !== 'url' || typeof value !== 'string' || value.length < 1024 || /^https?:/i.test(value)) return value;
-  return `(image data left out of the saved copy: ${Math.round((value.length * 3) / 4 / 1024)} KB)`;
+  return `${leftOutImageText} ${Math.round((value.length * 3) / 4 / 1024)} KB)`;
+}
+
+const leftOutImageText = '(image data left out of the saved copy:';
+
+/** Does this saved request miss image bytes (see withoutImageBytes), so that it cannot be sent again as it is? */
+export function lacksImageData(body: { messages: readonly { content: unknown }[] }): boolean {
+  return body.messages.some(
+    (message) =>
+      Array.isArray(message.content) &&
+      message.content.some((part: unknown) => JSON.stringify(part).includes(leftOutImageText)),
+  );
 }

@@ -7,6 +7,7 @@ import {
   imageUrlForm,
   imageUrlProblem,
   inlineImageUrl,
+  lacksImageData,
   maxImageBytes,
   withoutImageBytes,
 } from '../../src/core/images';
@@ -111,6 +112,9 @@ describe('content parts', () => {
       ),
     ) as { image_url: { url: string }; remote: { url: string } };
     expect(saved.image_url.url).toMatch(/^\(image data left out/);
+    const savedBody = { messages: [{ role: 'user', content: [saved] }] };
+    expect(lacksImageData(savedBody)).toBe(true);
+    expect(lacksImageData({ messages: [{ content: [{ image_url: { url: inline } }] }] })).toBe(false);
     expect(saved.remote.url).toBe(`https://example.com/${inline}`);
   });
 
