@@ -1,14 +1,17 @@
 // @ts-check
-// In-page instrumentation for bench/run.mjs, installed with context.addInitScript(installInstrumentation) before any
-// page script runs. Playwright serialises the function, so it must be self-contained (no imports, no closures).
+// In-page instrumentation for bench/run.mjs, installed with context.addInitScript({ content: instrumentationScript })
+// before any page script runs. The script is the source of installInstrumentation and the page-side functions it calls
+// (streamAnalysis.mjs, pageRecorders.mjs), so each must be self-contained (no imports, no closures over module scope).
 // Everything it measures uses the page's own clock (performance.now()).
+import { analyseStream } from './streamAnalysis.mjs';
+import { recordChatStreams, recordComposer } from './pageRecorders.mjs';
 
 /**
  * @typedef {object} ArmConfig
  * @property {string} replySelector The element holding the rendered reply (its text is what the user sees).
  * @property {string} reasoningSelector The element holding the rendered reasoning.
  * @property {string | null} excludeSelector Chrome inside the reply that is not reply text (code block headers).
- * @property {number} expectedReply Letters and digits of the complete reply, as rendered (see alnumOf in run.mjs).
+ * @property {number} expectedReply Letters and digits of the complete reply, as rendered (see alnumOf in workloads.mjs).
  * @property {number} sampleEveryMs How often the panes' text is sampled for staleness.
  */
 
@@ -92,8 +95,8 @@ export function installInstrumentation() {
     if (selector === null) return null;
     const element = document.querySelector(selector);
     if (!element) return null;
-    let count = alnum(element.textContent ?? '');
-    if (exclude) for (const excluded of element.querySelectorAll(exclude)) count -= alnum(excluded.textContent ?? '');
+    let count = alnum(element.textContent);
+    if (exclude) for (const excluded of element.querySelectorAll(exclude)) count -= alnum(excluded.textContent);
     return count;
   };
 
@@ -133,85 +136,7 @@ export function installInstrumentation() {
       };
     },
     analyse() {
-      // What the network delivered, per chunk: cumulative letters and digits of reply and reasoning.
-      const stream = state.streams[state.streams.length - 1];
-      if (!stream) return null;
-      const decoder = new TextDecoder();
-      let buffer = '';
-      let reply = 0;
-      let reasoning = 0;
-      let events = 0;
-      /** @type {number[]} */
-      const cumulativeReply = [];
-      /** @type {number[]} */
-      const cumulativeReasoning = [];
-      /** @param {string} text */
-      const visible = (text) => alnum(text.replace(/```[A-Za-z0-9]*/g, '```'));
-      stream.chunks.forEach((chunk) => {
-        buffer += decoder.decode(chunk, { stream: true });
-        let boundary = buffer.indexOf('\n\n');
-        while (boundary !== -1) {
-          const event = buffer.slice(0, boundary);
-          buffer = buffer.slice(boundary + 2);
-          boundary = buffer.indexOf('\n\n');
-          if (!event.startsWith('data: {')) continue;
-          try {
-            /** @type {{ choices?: { delta?: { content?: string, reasoning_content?: string } }[] }} */
-            const payload = JSON.parse(event.slice(6));
-            const delta = payload.choices?.[0]?.delta;
-            if (delta?.content) reply += visible(delta.content);
-            if (delta?.reasoning_content) reasoning += visible(delta.reasoning_content);
-            events++;
-          } catch {
-            // Not JSON: not a delta.
-          }
-        }
-        cumulativeReply.push(reply);
-        cumulativeReasoning.push(reasoning);
-      });
-      /**
-       * Staleness of a pane at a sample: how long ago the oldest delivered-but-not-shown text arrived.
-       * @param {number[]} cumulative @param {number} shown @param {number} at
-       */
-      const staleness = (cumulative, shown, at) => {
-        let low = 0;
-        let high = cumulative.length;
-        while (low < high) {
-          const middle = (low + high) >> 1;
-          if ((cumulative[middle] ?? 0) > shown) high = middle;
-          else low = middle + 1;
-        }
-        const arrived = stream.times[low];
-        return arrived !== undefined && arrived < at ? at - arrived : 0;
-      };
-      let replyStale = 0;
-      let reasoningStale = 0;
-      for (const sample of state.samples) {
-        if (sample.reply !== null)
-          replyStale = Math.max(replyStale, staleness(cumulativeReply, sample.reply, sample.t));
-        // The reasoning pane only counts while reasoning is all that is shown (apps may collapse it later).
-        if (sample.reasoning !== null && (sample.reply ?? 0) === 0)
-          reasoningStale = Math.max(reasoningStale, staleness(cumulativeReasoning, sample.reasoning, sample.t));
-      }
-      /** @type {Analysis} */
-      const result = {
-        events,
-        chunks: stream.chunks.length,
-        firstChunk: stream.times[0] ?? null,
-        lastChunk: stream.times[stream.times.length - 1] ?? null,
-        firstDeltaAt: stream.firstDeltaAt,
-        deliveredReply: reply,
-        samples: state.samples.length,
-        replyStaleMs: replyStale,
-        reasoningStaleMs: reasoningStale,
-        frames: state.frames.slice(),
-        firstPaint: state.firstPaint,
-        finalPaint: state.finalPaint,
-        longTasks: state.longTasks.slice(),
-        armedAt: state.armedAt,
-      };
-      stream.chunks = [];
-      return result;
+      return analyseStream(state, alnum);
     },
   };
   view.__bench = state;
@@ -282,76 +207,14 @@ export function installInstrumentation() {
     true,
   );
 
-  // The chat stream: record when each body chunk reaches the page (before the app reads it).
-  const originalFetch = window.fetch.bind(window);
-  window.fetch = async (input, init) => {
-    const response = await originalFetch(input, init);
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!/\/chat\/completions/.test(url) || !response.body) return response;
-    /** @type {StreamRecord} */
-    const record = { start: performance.now(), times: [], chunks: [], firstDeltaAt: null, end: null };
-    state.streams.push(record);
-    const decoder = new TextDecoder();
-    let head = '';
-    const visibleDelta = /"(?:reasoning_content|content)":"[^"]*[A-Za-z0-9]/;
-    const done = new TextEncoder().encode('data: [DONE]');
-    /** @param {Uint8Array} chunk */
-    const endsWithDone = (chunk) => {
-      let end = chunk.length;
-      while (end > 0 && (chunk[end - 1] === 10 || chunk[end - 1] === 13)) end--;
-      if (end < done.length) return false;
-      for (let index = 0; index < done.length; index++)
-        if (chunk[end - done.length + index] !== done[index]) return false;
-      return true;
-    };
-    const body = response.body.pipeThrough(
-      new TransformStream({
-        transform(chunk, controller) {
-          const now = performance.now();
-          record.times.push(now);
-          record.chunks.push(chunk);
-          if (record.firstDeltaAt === null) {
-            head += decoder.decode(chunk, { stream: true });
-            if (visibleDelta.test(head)) record.firstDeltaAt = now;
-          }
-          // Readers may stop at [DONE] and cancel the body, so its end is the chunk that ends with [DONE].
-          if (record.end === null && endsWithDone(chunk)) record.end = now;
-          controller.enqueue(chunk);
-        },
-        flush() {
-          record.end ??= performance.now();
-        },
-      }),
-    );
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-
-  // Time to the composer: when a textarea labelled "Message" exists, and when the frame showing it has painted.
-  const findComposer = () => {
-    for (const textarea of document.querySelectorAll('textarea')) {
-      if (textarea.labels?.[0]?.textContent?.trim() === 'Message') return true;
-    }
-    return false;
-  };
-  const observer = new MutationObserver(() => {
-    if (state.composer !== null || !findComposer()) return;
-    observer.disconnect();
-    const composer = {
-      found: performance.now(),
-      painted: /** @type {number | null} */ (null),
-      resources: /** @type {{ name: string, start: number, end: number }[]} */ ([]),
-    };
-    state.composer = composer;
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        composer.painted = performance.now();
-        composer.resources = performance.getEntriesByType('resource').map((entry) => ({
-          name: entry.name,
-          start: entry.startTime,
-          end: /** @type {PerformanceResourceTiming} */ (entry).responseEnd,
-        }));
-      }, 0),
-    );
-  });
-  observer.observe(document, { childList: true, subtree: true });
+  recordChatStreams(state);
+  recordComposer(state);
 }
+
+/** The init script: installInstrumentation and the page-side functions it calls, as one self-contained source. */
+export const instrumentationScript = `(() => {
+${analyseStream.toString()}
+${recordChatStreams.toString()}
+${recordComposer.toString()}
+(${installInstrumentation.toString()})();
+})();`;

@@ -71,8 +71,10 @@ try {
   const buffer = await browser.stopTracing();
   writeFileSync(path.join(root, 'dist-bench', `trace-${variant}.json`), buffer);
 
-  /** @type {{ traceEvents: { name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: { name?: string } }[] }} */
-  const trace = JSON.parse(buffer.toString('utf8'));
+  const trace =
+    /** @type {{ traceEvents: { name: string, ph: string, ts: number, dur?: number, pid: number, tid: number, args?: { name?: string } }[] }} */ (
+      JSON.parse(buffer.toString('utf8'))
+    );
   const events = trace.traceEvents;
   const threadNames = new Map(
     events

@@ -2,7 +2,6 @@
 // reach api.z.ai, which sends no CORS headers, from the browser.
 import http from 'node:http';
 import https from 'node:https';
-import type { Connect } from 'vite';
 import { proxyRoutes } from '../src/core/endpoints.ts';
 
 /** Only these request headers reach the upstream (no cookies, no Origin/Referer of the local page). */
@@ -45,7 +44,7 @@ export type Log = (message: string) => void;
 export function createProxyMiddleware(
   upstreams: Record<string, string>,
   log: Log = () => undefined,
-): Connect.NextHandleFunction {
+): (request: http.IncomingMessage, response: http.ServerResponse) => void {
   return (request, response) => {
     const match = /^\/([a-z0-9-]+)(\/[^?]*)?(\?.*)?$/.exec(request.url ?? '');
     const key = match?.[1] ?? '';

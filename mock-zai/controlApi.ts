@@ -31,45 +31,61 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, p
   const method = req.method ?? 'GET';
   if (method === 'OPTIONS') {
     res.statusCode = 204;
-    return res.end();
+    res.end();
+    return;
   }
   if (route === 'requests' && method === 'GET') {
     const key = new URL(path, 'http://mock').searchParams.get('key');
     const recorded = mock.recorded();
     const list =
       key === null ? recorded : recorded.filter((request) => request.headers.authorization === `Bearer ${key}`);
-    return sendJson(res, 200, list);
+    sendJson(res, 200, list);
+    return;
   }
-  if (route === 'requests' && method === 'DELETE') return sendJson(res, 200, { cleared: mock.clearRequests() });
+  if (route === 'requests' && method === 'DELETE') {
+    sendJson(res, 200, { cleared: mock.clearRequests() });
+    return;
+  }
   if (route === 'reset' && method === 'POST') {
     mock.reset();
-    return sendJson(res, 200, { reset: true });
+    sendJson(res, 200, { reset: true });
+    return;
   }
-  if (route === 'health' && method === 'GET') return sendJson(res, 200, { ok: true });
-  if (route === 'scenarios' && method === 'GET')
-    return sendJson(res, 200, {
+  if (route === 'health' && method === 'GET') {
+    sendJson(res, 200, { ok: true });
+    return;
+  }
+  if (route === 'scenarios' && method === 'GET') {
+    sendJson(res, 200, {
       names: scenarioNames,
       families: scenarioFamilies,
       finishReasons,
       queued: mock.queued(),
     });
+    return;
+  }
   const bodyText = await readBody(req);
   let body: unknown;
   try {
     body = JSON.parse(bodyText || '{}');
   } catch {
-    return sendError(res, 400, '1210', 'Control API: body is not JSON.');
+    sendError(res, 400, '1210', 'Control API: body is not JSON.');
+    return;
   }
   if (route === 'scenario' && method === 'POST') {
     const list: unknown[] = Array.isArray(body) ? body : [body];
     try {
       for (const scenario of list) mock.queue(scenario as Scenario);
     } catch (error) {
-      return sendError(res, 400, '1214', error instanceof Error ? error.message : String(error));
+      sendError(res, 400, '1214', error instanceof Error ? error.message : String(error));
+      return;
     }
-    return sendJson(res, 200, { queued: mock.queued().length });
+    sendJson(res, 200, { queued: mock.queued().length });
+    return;
   }
-  if (route === 'config' && method === 'POST' && isRecord(body))
-    return sendJson(res, 200, mock.configure(configPatch(body)));
-  return sendError(res, 404, '1222', `Control API: no route ${method} /__mock/${route}.`);
+  if (route === 'config' && method === 'POST' && isRecord(body)) {
+    sendJson(res, 200, mock.configure(configPatch(body)));
+    return;
+  }
+  sendError(res, 404, '1222', `Control API: no route ${method} /__mock/${route}.`);
 }

@@ -117,7 +117,10 @@ export function errorReply(scenario: Scenario): ErrorReply {
 }
 
 export function sendErrorReply(res: ServerResponse, reply: ErrorReply): void {
-  if ('json' in reply.body) return sendJson(res, reply.status, reply.body.json, reply.headers);
+  if ('json' in reply.body) {
+    sendJson(res, reply.status, reply.body.json, reply.headers);
+    return;
+  }
   res.statusCode = reply.status;
   res.setHeader('Content-Type', reply.body.contentType);
   for (const [header, value] of Object.entries(reply.headers)) res.setHeader(header, value);

@@ -138,7 +138,10 @@ export function createMockZai(options: MockOptions = {}) {
       const path = req.url ?? '/';
       const pathname = path.split('?')[0] ?? '/';
       corsHeaders(res);
-      if (pathname.includes('/__mock/')) return void (await handleControl(req, res, path, state));
+      if (pathname.includes('/__mock/')) {
+        await handleControl(req, res, path, state);
+        return;
+      }
 
       const method = req.method ?? 'GET';
       const bodyText = method === 'GET' || method === 'HEAD' ? '' : await readBody(req);
@@ -154,29 +157,47 @@ export function createMockZai(options: MockOptions = {}) {
       if (method === 'OPTIONS') {
         // api.z.ai answers the preflight 200 with no Access-Control-* headers; with cors on, a normal 204.
         res.statusCode = config.cors ? 204 : 200;
-        return void res.end();
+        res.end();
+        return;
       }
-      if (!/\/chat\/completions\/?$/.test(pathname))
-        return sendError(res, 404, '1222', `The API ${pathname} does not exist.`);
-      if (method !== 'POST') return sendError(res, 405, '1214', `Method ${method} is not allowed; use POST.`);
+      if (!/\/chat\/completions\/?$/.test(pathname)) {
+        sendError(res, 404, '1222', `The API ${pathname} does not exist.`);
+        return;
+      }
+      if (method !== 'POST') {
+        sendError(res, 405, '1214', `Method ${method} is not allowed; use POST.`);
+        return;
+      }
 
       const key = bearerToken(req);
       if (key === null || key === '') {
-        if (config.requireKey) return sendError(res, 401, '1001', 'Authorization header is missing or empty.');
+        if (config.requireKey) {
+          sendError(res, 401, '1001', 'Authorization header is missing or empty.');
+          return;
+        }
       } else if (key === 'invalid-key' || !key.startsWith(config.keyPrefix)) {
-        return sendError(res, 401, '1002', 'Invalid API key. Check the key you entered.');
+        sendError(res, 401, '1002', 'Invalid API key. Check the key you entered.');
+        return;
       }
 
       const request = checkChatRequest(json, bodyText);
-      if (!request.valid) return sendError(res, 400, request.code, request.message);
+      if (!request.valid) {
+        sendError(res, 400, request.code, request.message);
+        return;
+      }
       const lastUser = [...request.messages].reverse().find((message) => message.role === 'user');
       const scenario = takeScenario(key) ?? parseDirective(messageText(lastUser?.content));
-      if (scenario && !isKnownScenario(scenario.name))
-        return sendError(res, 400, '1214', `Unknown mock scenario "${scenario.name}".`);
+      if (scenario && !isKnownScenario(scenario.name)) {
+        sendError(res, 400, '1214', `Unknown mock scenario "${scenario.name}".`);
+        return;
+      }
       record.scenario = scenario ? scenario.name : null;
       await reply(res, request.body, request.messages, scenario ?? { name: 'reply' });
     } catch (error) {
-      if (next) return next(error);
+      if (next) {
+        next(error);
+        return;
+      }
       if (!res.headersSent)
         sendError(res, 500, '500', 'Mock server error: ' + (error instanceof Error ? error.message : String(error)));
       else res.destroy();
@@ -191,7 +212,10 @@ export function createMockZai(options: MockOptions = {}) {
   ) {
     const behaviour = scenarioBehaviour(scenario.name) ?? normalReply;
     const error = behaviour.error?.(scenario);
-    if (error) return sendErrorReply(res, error);
+    if (error) {
+      sendErrorReply(res, error);
+      return;
+    }
     const plan = planReply(newId(), body, messages, scenario, behaviour);
     if (body.stream === true)
       return streamReply(res, plan, scenario, behaviour, { chunkDelayMs: config.chunkDelayMs, now, track });
@@ -199,7 +223,10 @@ export function createMockZai(options: MockOptions = {}) {
     const response = completionBody(plan, requestId, Math.floor(now() / 1000));
     const delivery = behaviour.nonStreaming?.(scenario);
     // 'hold': no byte at all until the client gives up or the mock is reset.
-    if (delivery === 'hold') return track(res);
+    if (delivery === 'hold') {
+      track(res);
+      return;
+    }
     if (delivery) await sleep(delivery.waitMs);
     sendJson(res, 200, response);
   }

@@ -62,6 +62,11 @@ function record(value) {
     : {};
 }
 
+/** A report's text field; anything else (missing, or not a string) is the fallback. @param {unknown} value */
+function text(value, fallback = '') {
+  return typeof value === 'string' ? value : fallback;
+}
+
 /** @param {unknown} value @returns {unknown[]} */
 function list(value) {
   return Array.isArray(value) ? value : [];
@@ -87,7 +92,7 @@ function vitestLines(report) {
   /** @type {Line[]} */
   const lines = [];
   for (const fileResult of list(record(report).testResults)) {
-    const file = toRepositoryPath(String(record(fileResult).name ?? ''));
+    const file = toRepositoryPath(text(record(fileResult).name));
     const source = sourceFor(file);
     if (!source) continue;
     const assertions = list(record(fileResult).assertionResults);
@@ -97,7 +102,7 @@ function vitestLines(report) {
     }
     for (const assertion of assertions) {
       const entry = record(assertion);
-      const titles = [...list(entry.ancestorTitles).map(String), String(entry.title ?? '')];
+      const titles = [...list(entry.ancestorTitles).map(String), text(entry.title)];
       if (source.include && !source.include(titles)) continue;
       const status = entry.status === 'passed' ? 'pass' : entry.status === 'failed' ? 'fail' : 'skip';
       const title = source.file.includes('stream-faults') ? (titles[titles.length - 1] ?? '') : titles.join(' › ');
@@ -105,7 +110,7 @@ function vitestLines(report) {
     }
   }
   const reported = new Set(
-    list(record(report).testResults).map((result) => toRepositoryPath(String(record(result).name ?? ''))),
+    list(record(report).testResults).map((result) => toRepositoryPath(text(record(result).name))),
   );
   for (const file of vitestFiles) {
     if (!reported.has(file))
@@ -135,13 +140,13 @@ function collectPlaywrightSuite(suite, titles, source, lines) {
       const status = record(test).status;
       lines.push({
         status: status === 'expected' || status === 'flaky' ? 'pass' : status === 'skipped' ? 'skip' : 'fail',
-        title: String(specEntry.title ?? ''),
+        title: text(specEntry.title),
         layer: current.layer,
       });
     }
   }
   for (const child of list(entry.suites))
-    collectPlaywrightSuite(child, [...titles, String(record(child).title ?? '')], current, lines);
+    collectPlaywrightSuite(child, [...titles, text(record(child).title)], current, lines);
 }
 
 /** @param {unknown} report @returns {Line[]} */
@@ -154,7 +159,7 @@ function playwrightLines(report) {
   for (const error of list(record(report).errors)) {
     lines.push({
       status: 'fail',
-      title: `Playwright: ${String(record(error).message ?? 'error').split('\n')[0]}`,
+      title: `Playwright: ${text(record(error).message, 'error').split('\n')[0]}`,
       layer: 'e2e',
     });
   }

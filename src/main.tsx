@@ -18,7 +18,11 @@ if (root)
   );
 
 // Fetch the Markdown renderers and the streaming call once the first paint is done, before the first reply needs them.
-const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+// Safari has no requestIdleCallback, though the DOM types always declare it.
+const idle = (callback: () => void) =>
+  typeof window.requestIdleCallback === 'function'
+    ? window.requestIdleCallback(callback)
+    : window.setTimeout(callback, 200);
 idle(() => {
   prefetchTextRenderers();
   void loadReplyStream().catch(() => undefined);

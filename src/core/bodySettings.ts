@@ -4,40 +4,50 @@
 //   model has no thinking mode, so they survive a detour through such a model);
 // - a parameter present in the body is kept exactly and pinned, so that buildRequestBody sends it again even when
 //   it equals the default; an absent one means "model default", not pinned;
-// - on a thinking model, absent `thinking` is the API default (enabled); clear_thinking: false is preserved thinking;
+// - on a thinking model, absent `thinking` is the API default (enabled); clear_thinking: false is preserved thinking,
+//   true is none, and without it the endpoint's default applies (preserveReasoning null);
+// - reasoning_effort is a form value only on models that take it (elsewhere it is an extra field);
 // - stream only when true (the API default is false).
 // The body must already be checked (requestJson.ts checks untrusted text; a sent body was built by the app).
 import { modelInfo, supportsThinking } from './models';
 import { defaultSettingsFor, type ChatRequestBody, type RequestSettings } from './request';
 
 /** The form values a body determines. thinking/preserveReasoning are left out when the model has no thinking. */
-export type RequestSettingsPatch = Omit<RequestSettings, 'extraFields' | 'thinking' | 'preserveReasoning'> &
+export type RequestSettingsPatch = Omit<
+  RequestSettings,
+  'extraFields' | 'thinking' | 'preserveReasoning' | 'customModelLimits'
+> &
   Partial<Pick<RequestSettings, 'thinking' | 'preserveReasoning'>>;
 
 /** The body fields that become form values (messages and extra fields are read elsewhere). */
 export type FormParameters = Pick<
   ChatRequestBody,
-  'model' | 'stream' | 'thinking' | 'temperature' | 'top_p' | 'max_tokens'
+  'model' | 'stream' | 'thinking' | 'temperature' | 'top_p' | 'max_tokens' | 'reasoning_effort'
 >;
 
 export function settingsPatchFromBody(body: FormParameters, systemPrompt: string): RequestSettingsPatch {
   const defaults = defaultSettingsFor(body.model);
+  const model = modelInfo(body.model);
+  const effort = model.reasoningEffort?.levels.find((level) => level === body.reasoning_effort);
   const patch: RequestSettingsPatch = {
     model: defaults.model,
     stream: body.stream === true,
     temperature: body.temperature ?? defaults.temperature,
     topP: body.top_p ?? defaults.topP,
     maxTokens: body.max_tokens ?? defaults.maxTokens,
+    reasoningEffort: effort ?? defaults.reasoningEffort,
     pinned: {
       temperature: body.temperature !== undefined,
       top_p: body.top_p !== undefined,
       max_tokens: body.max_tokens !== undefined,
+      reasoning_effort: effort !== undefined,
     },
     systemPrompt,
   };
-  if (supportsThinking(modelInfo(body.model))) {
+  if (supportsThinking(model)) {
+    const clear = body.thinking?.clear_thinking;
     patch.thinking = body.thinking?.type !== 'disabled';
-    patch.preserveReasoning = body.thinking?.clear_thinking === false;
+    patch.preserveReasoning = clear === undefined ? null : !clear;
   }
   return patch;
 }

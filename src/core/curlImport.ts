@@ -1,9 +1,18 @@
 // "Paste cURL": a curl command for the chat completions endpoint (the vendor docs' samples, or the app's own
 // exported script with its heredoc body) → the request body text, the endpoint and the key it names. Pure: the
 // dialog asks before the key or the endpoint is used, and lists everything in `unmapped`.
-import { chatCompletionsPath } from './endpoints';
 import { parseRequestJson, type ParsedRequest, type RequestJsonProblem } from './requestJson';
 import { parseShellCommands, type ShellCommand, type ShellWord } from './shellWords';
+import {
+  dataOptions,
+  harmlessFlags,
+  harmlessWithArgument,
+  secretOptions,
+  shortFlagLetters,
+  shortWithArgument,
+  unmappedWithArgument,
+} from './curlOptions';
+import { bodyFrom, readHeader, readUrl, type DataPart } from './curlRequestParts';
 
 export interface CurlCommand {
   /** The URL as written (credentials included, if any: only baseUrl is ever used). */
@@ -21,136 +30,7 @@ export interface CurlCommand {
 
 export type CurlParseResult = { ok: true; command: CurlCommand } | { ok: false; message: string };
 
-// curl options by what they do to the request. Options that take an argument must be known, so that their
-// argument is not mistaken for the URL.
-const dataOptions: Record<string, 'ascii' | 'raw' | 'binary' | 'json' | 'urlencode'> = {
-  '-d': 'ascii',
-  '--data': 'ascii',
-  '--data-ascii': 'ascii',
-  '--data-raw': 'raw',
-  '--data-binary': 'binary',
-  '--json': 'json',
-  '--data-urlencode': 'urlencode',
-};
-/** Output and transport settings: they change nothing in the request, so they are skipped without a note. */
-const harmlessFlags = new Set([
-  '-s',
-  '--silent',
-  '-S',
-  '--show-error',
-  '-N',
-  '--no-buffer',
-  '-L',
-  '--location',
-  '-v',
-  '--verbose',
-  '-i',
-  '--include',
-  '-f',
-  '--fail',
-  '--fail-with-body',
-  '--compressed',
-  '-#',
-  '--progress-bar',
-  '--http1.1',
-  '--http2',
-  '-k',
-  '--insecure',
-  '-g',
-  '--globoff',
-  '--no-progress-meter',
-]);
-const harmlessWithArgument = new Set([
-  '-o',
-  '--output',
-  '-m',
-  '--max-time',
-  '--connect-timeout',
-  '-w',
-  '--write-out',
-  '--retry',
-  '--retry-delay',
-  '--retry-max-time',
-  '--limit-rate',
-  '--trace',
-  '--trace-ascii',
-  '--stderr',
-]);
-const unmappedWithArgument = new Set([
-  '-u',
-  '--user',
-  '-A',
-  '--user-agent',
-  '-e',
-  '--referer',
-  '-b',
-  '--cookie',
-  '-c',
-  '--cookie-jar',
-  '-x',
-  '--proxy',
-  '-F',
-  '--form',
-  '-T',
-  '--upload-file',
-  '--cacert',
-  '--cert',
-  '--key',
-  '-E',
-  '--resolve',
-  '-K',
-  '--config',
-  '--oauth2-bearer',
-  '-r',
-  '--range',
-  '-z',
-  '--time-cond',
-  '--aws-sigv4',
-]);
-const secretOptions = new Set([
-  '-u',
-  '--user',
-  '-b',
-  '--cookie',
-  '--oauth2-bearer',
-  '--key',
-  '-E',
-  '--cert',
-  '-x',
-  '--proxy',
-  '--aws-sigv4',
-]);
-/** Short options that can be bundled (-sSN) and the short ones that take an argument (-XPOST, -H'…'). */
-const shortFlagLetters = new Set(['s', 'S', 'N', 'L', 'v', 'i', 'f', '#', 'k', 'g']);
-const shortWithArgument = new Set([
-  'X',
-  'H',
-  'd',
-  'o',
-  'm',
-  'w',
-  'u',
-  'A',
-  'e',
-  'b',
-  'c',
-  'x',
-  'F',
-  'T',
-  'E',
-  'K',
-  'r',
-  'z',
-]);
-
-const placeholderKeys = /^(your[-_ ]?(api[-_ ]?)?key|api[-_ ]?key|<[^>]*>|\[[^\]]*\]|\.\.\.|…|x+|\*+|sk-\.\.\.)$/i;
-const variableReference = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/;
 const scriptBoilerplate = new Set(['set', ':', 'echo', 'printf', 'exit', 'true']);
-
-interface DataPart {
-  kind: 'ascii' | 'raw' | 'binary' | 'json' | 'urlencode';
-  value: ShellWord;
-}
 
 function isCurl(word: ShellWord | undefined): boolean {
   return word !== undefined && /(^|\/)curl(\.exe)?$/i.test(word.text);
@@ -286,119 +166,6 @@ function readCurl(
   result.bodyText = bodyFrom(data, command, unmapped);
   readUrl(result);
   return result;
-}
-
-function readHeader(header: string, result: CurlCommand, variables: Map<string, string>): void {
-  const separator = header.indexOf(':');
-  const name = (separator === -1 ? header : header.slice(0, separator)).trim();
-  const value = separator === -1 ? '' : header.slice(separator + 1).trim();
-  const lower = name.toLowerCase();
-  if (lower === 'content-type' && /^application\/json\b/i.test(value)) return;
-  if (lower === 'authorization') {
-    const bearer = /^Bearer\s+(.+)$/i.exec(value);
-    if (!bearer) {
-      result.unmapped.push('The Authorization header is not "Bearer <key>", so it was not imported.');
-      return;
-    }
-    const token = (bearer[1] ?? '').trim();
-    const variable = variableReference.exec(token);
-    const variableName = variable ? (variable[1] ?? variable[2] ?? '') : null;
-    if (
-      variableName !== null &&
-      variables.has(variableName) &&
-      !placeholderKeys.test(variables.get(variableName) ?? '')
-    ) {
-      result.apiKey = variables.get(variableName) ?? null;
-    } else if (variableName !== null || placeholderKeys.test(token) || /[$`]/.test(token)) {
-      result.keyPlaceholder = token;
-    } else {
-      result.apiKey = token;
-    }
-    return;
-  }
-  result.unmapped.push(`The header "${name}" was not imported (the playground sends its own headers).`);
-}
-
-function bodyFrom(data: DataPart[], command: ShellCommand, unmapped: string[]): string | null {
-  const parts: string[] = [];
-  for (const { kind, value } of data) {
-    if (kind === 'urlencode') {
-      unmapped.push('--data-urlencode was not imported (the body must be JSON).');
-      continue;
-    }
-    if (kind === 'raw' || !value.text.startsWith('@')) {
-      if (value.expandable)
-        unmapped.push('The body contains $ or ` that a shell would expand; it was imported exactly as written.');
-      parts.push(value.text);
-      continue;
-    }
-    const file = value.text.slice(1);
-    if (file !== '-') {
-      unmapped.push(
-        `The body is read from the file "${file}", which cannot be opened here: paste its content with -d '…' instead.`,
-      );
-      continue;
-    }
-    const stdin = standardInput(command, unmapped);
-    if (stdin === null) {
-      unmapped.push(
-        `${value.text} reads the body from standard input, but no heredoc (<<'EOF' … EOF) follows the command.`,
-      );
-      continue;
-    }
-    // curl -d @file drops carriage returns and newlines; --data-binary and --json send the file as it is.
-    parts.push(kind === 'ascii' ? stdin.replace(/[\r\n]/g, '') : stdin);
-  }
-  return parts.length === 0 ? null : parts.join('&');
-}
-
-function standardInput(command: ShellCommand, unmapped: string[]): string | null {
-  const { heredoc, hereString } = command;
-  if (heredoc) {
-    if (heredoc.unterminated)
-      unmapped.push(
-        `The heredoc has no closing "${heredoc.delimiter}" line; the rest of the text was used as the body.`,
-      );
-    if (!heredoc.quoted && /[$`]/.test(heredoc.body)) {
-      unmapped.push(
-        `The heredoc delimiter is not quoted (<<${heredoc.delimiter}), so a shell would expand $ and \` in the body; it was imported exactly as written.`,
-      );
-    }
-    return heredoc.body;
-  }
-  if (hereString) return hereString.text + '\n';
-  return null;
-}
-
-function readUrl(result: CurlCommand): void {
-  if (result.url === null) {
-    result.unmapped.push('The command has no URL, so the endpoint was not changed.');
-    return;
-  }
-  let url: URL;
-  try {
-    url = new URL(result.url);
-  } catch {
-    result.unmapped.push(`"${result.url}" is not a full URL, so the endpoint was not changed.`);
-    return;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    result.unmapped.push(`The URL's scheme ${url.protocol} is not supported, so the endpoint was not changed.`);
-    return;
-  }
-  if (url.username !== '' || url.password !== '') {
-    result.unmapped.push('The user name and password in the URL were not imported.');
-    url.username = '';
-    url.password = '';
-  }
-  if (url.search !== '' || url.hash !== '')
-    result.unmapped.push(`The URL's query or fragment (${url.search}${url.hash}) was not imported.`);
-  const path = url.pathname.replace(/\/+$/, '');
-  if (!path.endsWith(chatCompletionsPath)) {
-    result.unmapped.push(`The URL does not end in ${chatCompletionsPath}, so the endpoint was not taken from it.`);
-    return;
-  }
-  result.baseUrl = url.origin + path.slice(0, -chatCompletionsPath.length);
 }
 
 export type CurlImportResult =

@@ -20,6 +20,17 @@ export const endpointPresets: readonly EndpointPreset[] = [
   { id: 'custom', label: 'Custom', baseUrl: '' },
 ];
 
+/** The path shared by the Coding Plan endpoints (direct or through the local proxy). */
+const codingPlanPath = '/api/coding/paas/v4';
+
+/**
+ * Does this endpoint keep earlier turns' reasoning by default? The Coding Plan endpoints do (preserved thinking on
+ * server-side), the general ones do not (docs/wire-format.md#preserved-thinking).
+ */
+export function endpointKeepsReasoning(baseUrl: string): boolean {
+  return baseUrl.replace(/\/+$/, '').includes(codingPlanPath);
+}
+
 export const chatCompletionsPath = '/chat/completions';
 
 export function chatCompletionsUrl(baseUrl: string): string {

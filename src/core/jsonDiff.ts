@@ -61,6 +61,7 @@ export function diffJson(before: unknown, after: unknown): JsonDiffEntry[] {
 
 /** A one-line rendering of a value for the diff list; long values are cut with an ellipsis. */
 export function describeJsonValue(value: unknown, maxLength = 120): string {
-  const text = JSON.stringify(value) ?? String(value);
+  // JSON.stringify gives undefined for undefined and functions, though its type says string.
+  const text = (JSON.stringify(value) as string | undefined) ?? String(value);
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }

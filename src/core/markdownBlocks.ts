@@ -1,6 +1,7 @@
 // Splits a growing text into top-level blocks so a renderer can memoise every completed block and redo only the
 // last, still-growing one per frame. Blocks are plain slices of the input: joined together they are the input.
 import { Lexer, type Token } from 'marked';
+import { findUnsafeRegion, type UnsafeReason } from './markdownSafety';
 
 export interface FencedCode {
   /** First word of the info string ('' when none). */
@@ -17,6 +18,8 @@ export interface SourceBlock {
   readonly text: string;
   /** Present when the whole block is one fenced code block, so it can be shown without a Markdown parse. */
   readonly fencedCode?: FencedCode;
+  /** Set when the block breaks a safety limit: it is shown as plain text and never parsed. */
+  readonly unsafe?: UnsafeReason;
 }
 
 export interface BlockSplit {
@@ -81,7 +84,10 @@ function fencedCodeOf(token: Token, blockText: string): FencedCode | undefined {
   if (token.type !== 'code' || token.codeBlockStyle === 'indented') return undefined;
   // Only when the block is exactly this token (plus blank lines), so nothing else in it would go unrendered.
   if (!blockText.startsWith(token.raw) || blockText.slice(token.raw.length).trim() !== '') return undefined;
-  const language = (typeof token.lang === 'string' ? token.lang : '').trim().split(/\s+/)[0] ?? '';
+  const info = typeof token.lang === 'string' ? token.lang : '';
+  // The renderer decodes escapes and character references in the info string; leave those blocks to it.
+  if (/[&\\]/.test(info)) return undefined;
+  const language = info.trim().split(/\s+/)[0] ?? '';
   const code = typeof token.text === 'string' ? token.text : '';
   return { language, code, closed: isFenceClosed(token.raw) };
 }
@@ -92,7 +98,7 @@ function normaliseLineEndings(text: string): { normalised: string; originalOffse
   const offsets: number[] = [];
   let normalised = '';
   for (let index = 0; index < text.length; index++) {
-    const char = text[index];
+    const char = text.charAt(index);
     if (char === '\r' && text[index + 1] === '\n') continue;
     offsets.push(index);
     normalised += char === '\r' ? '\n' : char;
@@ -103,8 +109,28 @@ function normaliseLineEndings(text: string): { normalised: string; originalOffse
 
 const lexerOptions = { gfm: true } as const;
 
-function splitMarkdownTail(text: string, from: number): SourceBlock[] {
-  const { normalised: tail, originalOffset } = normaliseLineEndings(text.slice(from));
+const footnoteDefinitionLine = /^ {0,3}\[\^[^\]\s]+\]:/;
+
+/**
+ * True while the last footnote definition in `text` may still take indented lines: marked knows no footnotes and
+ * would make its later paragraphs (indented after a blank line) a code block of their own.
+ */
+function endsInOpenFootnote(text: string): boolean {
+  const lines = text.split('\n');
+  let index = lines.length - 1;
+  while (index >= 0 && !footnoteDefinitionLine.test(lines[index] ?? '')) index--;
+  if (index < 0) return false;
+  for (let after = index + 1, previousBlank = false; after < lines.length; after++) {
+    const line = lines[after] ?? '';
+    const blank = line.trim() === '';
+    if (!blank && previousBlank && !/^(?: {4}|\t)/.test(line)) return false;
+    previousBlank = blank;
+  }
+  return true;
+}
+
+function splitLexedMarkdown(text: string, from: number, to: number): SourceBlock[] {
+  const { normalised: tail, originalOffset } = normaliseLineEndings(text.slice(from, to));
   // Block-level lexing only: inline tokens are never needed to find block boundaries.
   const tokens = new Lexer(lexerOptions).blockTokens(tail);
   const starts: { start: number; token: Token }[] = [];
@@ -117,11 +143,16 @@ function splitMarkdownTail(text: string, from: number): SourceBlock[] {
       if (start === -1) break;
     }
     cursor = start + token.raw.length;
+    const continuesFootnote =
+      token.type === 'code' &&
+      token.codeBlockStyle === 'indented' &&
+      starts.length > 0 &&
+      endsInOpenFootnote(tail.slice(starts.at(-1)?.start ?? 0, start));
     // Blank lines belong to the block before them.
-    if (token.type !== 'space') starts.push({ start, token });
+    if (token.type !== 'space' && !continuesFootnote) starts.push({ start, token });
   }
   if (tail.length === 0) return [];
-  if (starts.length === 0) return [makeBlock(text, from, text.length)];
+  if (starts.length === 0) return [makeBlock(text, from, to)];
 
   const blocks: SourceBlock[] = [];
   starts.forEach(({ start, token }, index) => {
@@ -131,6 +162,19 @@ function splitMarkdownTail(text: string, from: number): SourceBlock[] {
     const fencedCode = fencedCodeOf(token, tail.slice(blockStart, blockEnd));
     blocks.push(makeBlock(text, from + originalOffset(blockStart), from + originalOffset(blockEnd), fencedCode));
   });
+  return blocks;
+}
+
+/** Lexes the tail, except stretches beyond the safety limits: each of those becomes one block of plain text. */
+function splitMarkdownTail(text: string, from: number): SourceBlock[] {
+  const blocks: SourceBlock[] = [];
+  for (let start = from; start < text.length;) {
+    const region = findUnsafeRegion(text.slice(start));
+    if (region === null) return blocks.concat(splitLexedMarkdown(text, start, text.length));
+    blocks.push(...splitLexedMarkdown(text, start, start + region.start));
+    blocks.push({ ...makeBlock(text, start + region.start, start + region.end), unsafe: region.reason });
+    start += region.end;
+  }
   return blocks;
 }
 

@@ -75,7 +75,7 @@ function tokensPerSecond(metrics: ReplyMetrics, completionTokens: number, totalM
 
 /** USD for this usage at the model's catalogue price; null without usage, without a model or for a custom model. */
 export function usageCostUsd(usage: Usage | null, model: ModelInfo | null): number | null {
-  return usage && model ? estimateCost(model, usage.prompt_tokens, usage.completion_tokens) : null;
+  return usage && model ? estimateCost(model, usage) : null;
 }
 
 /** Every figure of one reply. `usage` is the reply's (ReplyInfo.usage); `model` prices it (null: no cost). */

@@ -1,213 +1,112 @@
-// The model catalogue: data from docs/wire-format.md#models. Code reads these fields; no model id is
-// special-cased anywhere else, so a custom id works with the fallback limits below.
+// What the app knows about a model: the catalogue (modelCatalogue.ts, data from docs/wire-format.md#models) and the
+// fallback for any other id, whose limits the user may set. No model id is special-cased in code.
+import type { Usage } from './contracts';
+import { modelCatalogue } from './modelCatalogue';
 
-export type ThinkingSupport = 'none' | 'model-decides' | 'always';
+export { modelCatalogue };
+
+/**
+ * 'model-decides' and 'always' can be switched off; when on, the first lets the model judge whether to reason and
+ * the second always reasons. 'required' cannot be switched off. 'none': the request must not carry `thinking`.
+ */
+export type ThinkingSupport = 'none' | 'model-decides' | 'always' | 'required';
+
+export const reasoningEffortValues = ['max', 'xhigh', 'high', 'medium', 'low', 'minimal', 'none'] as const;
+export type ReasoningEffort = (typeof reasoningEffortValues)[number];
+
+export interface ReasoningEffortSupport {
+  levels: readonly ReasoningEffort[];
+  default: ReasoningEffort;
+  /** The levels the vendor documents first-hand; the rest are seen only in quotations. */
+  confirmed: readonly ReasoningEffort[];
+}
+
+export type ModelGroup = 'flagship' | 'fast' | 'vision' | 'legacy';
+export type VisionInput = 'image' | 'video' | 'file';
+export type ToolStreamSupport = 'yes' | 'no' | 'unconfirmed';
+
+export const modelGroups: readonly { id: ModelGroup; label: string }[] = [
+  { id: 'flagship', label: 'Flagship' },
+  { id: 'fast', label: 'Fast and free' },
+  { id: 'vision', label: 'Vision' },
+  { id: 'legacy', label: 'Legacy' },
+];
 
 export interface ModelInfo {
   id: string;
   label: string;
-  /** 'none': the request must not carry `thinking` at all (glm-4-32b-0414-128k). */
+  group: ModelGroup;
   thinking: ThinkingSupport;
-  /** GLM-4.7 and newer accept `thinking.clear_thinking: false` (preserved thinking). */
+  /** GLM-4.7 and newer text models accept `thinking.clear_thinking: false` (preserved thinking). */
   preservedThinking: boolean;
+  /** null: the model takes no `reasoning_effort`. */
+  reasoningEffort: ReasoningEffortSupport | null;
   contextTokens: number;
-  /** The API's own default for max_tokens; null when the vendor does not publish one. */
+  /** The API's own default for max_tokens; null when the vendor does not publish one (then it is not sent). */
   defaultMaxTokens: number | null;
   maxOutputTokens: number | null;
   defaultTemperature: number;
   defaultTopP: number;
-  /** USD per million tokens; 0 for free models. */
-  price: { input: number; output: number };
+  /** Non-text parts a user message may carry; empty for text models. */
+  vision: readonly VisionInput[];
+  toolStream: ToolStreamSupport;
+  /** USD per million tokens; 0 for free models; cachedInput null when no cached price is published. */
+  price: { input: number; cachedInput: number | null; output: number };
   /** Responses carry `"object"` ("chat.completion.chunk" per chunk) and usage reports
    * completion_tokens_details.reasoning_tokens (newer models, e.g. glm-4.7-flash). */
   sendsObjectField: boolean;
-  /** What a user message may carry besides text (content parts); empty for text-only models. */
-  vision: readonly ('image' | 'video' | 'file')[];
+  /** What the vendor's own pages do not confirm about this entry. */
+  unconfirmed?: string;
 }
-
-const glm45Family = {
-  thinking: 'model-decides',
-  preservedThinking: false,
-  contextTokens: 128_000,
-  defaultMaxTokens: 65_536,
-  maxOutputTokens: 98_304,
-  defaultTemperature: 0.6,
-  defaultTopP: 0.95,
-  sendsObjectField: false,
-  vision: [],
-} as const;
-const glm46Family = {
-  contextTokens: 200_000,
-  defaultMaxTokens: 65_536,
-  maxOutputTokens: 131_072,
-  defaultTemperature: 1.0,
-  defaultTopP: 0.95,
-  sendsObjectField: false,
-  vision: [],
-} as const;
-
-// Vision models publish no default output length; defaults are taken as the GLM-4.6 family's.
-const visionFamily = {
-  contextTokens: 128_000,
-  defaultMaxTokens: null,
-  maxOutputTokens: 32_768,
-  defaultTemperature: 1.0,
-  defaultTopP: 0.95,
-  sendsObjectField: false,
-} as const;
-
-export const modelCatalogue: readonly ModelInfo[] = [
-  {
-    id: 'glm-5.1',
-    label: 'GLM-5.1',
-    thinking: 'always',
-    preservedThinking: true,
-    ...glm46Family,
-    price: { input: 1.4, output: 4.4 },
-  },
-  {
-    id: 'glm-5-turbo',
-    label: 'GLM-5-Turbo',
-    thinking: 'always',
-    preservedThinking: true,
-    ...glm46Family,
-    price: { input: 1.2, output: 4.0 },
-  },
-  {
-    id: 'glm-5',
-    label: 'GLM-5',
-    thinking: 'always',
-    preservedThinking: true,
-    ...glm46Family,
-    price: { input: 1.0, output: 3.2 },
-  },
-  {
-    id: 'glm-4.7',
-    label: 'GLM-4.7',
-    thinking: 'always',
-    preservedThinking: true,
-    ...glm46Family,
-    price: { input: 0.6, output: 2.2 },
-  },
-  {
-    id: 'glm-4.7-flash',
-    label: 'GLM-4.7-Flash (free)',
-    thinking: 'always',
-    preservedThinking: true,
-    ...glm46Family,
-    defaultMaxTokens: null,
-    maxOutputTokens: null,
-    price: { input: 0, output: 0 },
-    sendsObjectField: true,
-  },
-  {
-    id: 'glm-4.6',
-    label: 'GLM-4.6',
-    thinking: 'model-decides',
-    preservedThinking: false,
-    ...glm46Family,
-    price: { input: 0.6, output: 2.2 },
-  },
-  { id: 'glm-4.5', label: 'GLM-4.5', ...glm45Family, price: { input: 0.6, output: 2.2 } },
-  { id: 'glm-4.5-air', label: 'GLM-4.5-Air', ...glm45Family, price: { input: 0.2, output: 1.1 } },
-  { id: 'glm-4.5-x', label: 'GLM-4.5-X', ...glm45Family, price: { input: 2.2, output: 8.9 } },
-  { id: 'glm-4.5-airx', label: 'GLM-4.5-AirX', ...glm45Family, price: { input: 1.1, output: 4.5 } },
-  { id: 'glm-4.5-flash', label: 'GLM-4.5-Flash (free)', ...glm45Family, price: { input: 0, output: 0 } },
-  {
-    id: 'glm-4-32b-0414-128k',
-    label: 'GLM-4-32B-0414-128K',
-    thinking: 'none',
-    preservedThinking: false,
-    contextTokens: 128_000,
-    defaultMaxTokens: 16_384,
-    maxOutputTokens: 16_384,
-    defaultTemperature: 0.75,
-    defaultTopP: 0.9,
-    price: { input: 0.1, output: 0.1 },
-    sendsObjectField: false,
-    vision: [],
-  },
-  {
-    id: 'glm-5v-turbo',
-    label: 'GLM-5V-Turbo',
-    thinking: 'model-decides',
-    preservedThinking: false,
-    ...visionFamily,
-    contextTokens: 200_000,
-    maxOutputTokens: 131_072,
-    price: { input: 1.2, output: 4.0 },
-    vision: ['image', 'video', 'file'],
-  },
-  {
-    id: 'glm-4.6v',
-    label: 'GLM-4.6V',
-    thinking: 'model-decides',
-    preservedThinking: false,
-    ...visionFamily,
-    price: { input: 0.3, output: 0.9 },
-    vision: ['image', 'video', 'file'],
-  },
-  {
-    id: 'glm-4.6v-flashx',
-    label: 'GLM-4.6V-FlashX',
-    thinking: 'model-decides',
-    preservedThinking: false,
-    ...visionFamily,
-    price: { input: 0.04, output: 0.4 },
-    vision: ['image', 'video'],
-  },
-  {
-    id: 'glm-4.6v-flash',
-    label: 'GLM-4.6V-Flash (free)',
-    thinking: 'model-decides',
-    preservedThinking: false,
-    ...visionFamily,
-    price: { input: 0, output: 0 },
-    vision: ['image', 'video'],
-  },
-  {
-    id: 'glm-4.5v',
-    label: 'GLM-4.5V',
-    thinking: 'always',
-    preservedThinking: false,
-    ...visionFamily,
-    contextTokens: 64_000,
-    maxOutputTokens: 16_384,
-    price: { input: 0.6, output: 1.8 },
-    vision: ['image', 'video', 'file'],
-  },
-];
 
 export const defaultModelId = 'glm-4.7';
 
-/** Upper bound offered for max_tokens when a model publishes none (custom ids, glm-4.7-flash). */
+/** Upper bound offered for max_tokens when a model publishes none (custom ids without a limit). */
 export const fallbackMaxOutputTokens = 131_072;
+export const fallbackContextTokens = 128_000;
 
-/** Limits for a model id that is not in the catalogue: thinking allowed, API-wide ranges. */
-export function customModel(id: string): ModelInfo {
+/** Limits the user sets for a model id outside the catalogue; null keeps the fallback. */
+export interface CustomModelLimits {
+  contextTokens: number | null;
+  maxOutputTokens: number | null;
+}
+
+/** Custom limits by normalised model id. */
+export type CustomModelLimitsById = Readonly<Record<string, CustomModelLimits>>;
+
+export function normaliseModelId(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+/** Limits for a model id that is not in the catalogue: thinking allowed, API-wide ranges unless the user set some. */
+export function customModel(id: string, limits?: CustomModelLimits): ModelInfo {
   return {
     id,
     label: id,
+    group: 'flagship',
     thinking: 'model-decides',
     preservedThinking: false,
-    contextTokens: 128_000,
+    reasoningEffort: null,
+    contextTokens: limits?.contextTokens ?? fallbackContextTokens,
     defaultMaxTokens: null,
-    maxOutputTokens: null,
+    maxOutputTokens: limits?.maxOutputTokens ?? null,
     defaultTemperature: 1.0,
     defaultTopP: 0.95,
-    price: { input: 0, output: 0 },
-    sendsObjectField: false,
     vision: [],
+    toolStream: 'no',
+    price: { input: 0, cachedInput: null, output: 0 },
+    sendsObjectField: false,
   };
 }
 
 export function findModel(id: string): ModelInfo | undefined {
-  const normalised = id.trim().toLowerCase();
+  const normalised = normaliseModelId(id);
   return modelCatalogue.find((model) => model.id === normalised);
 }
 
-export function modelInfo(id: string): ModelInfo {
-  return findModel(id) ?? customModel(id.trim());
+/** The catalogue entry, or a custom model with the limits the user set for that id. */
+export function modelInfo(id: string, customLimits?: CustomModelLimitsById): ModelInfo {
+  return findModel(id) ?? customModel(id.trim(), customLimits?.[normaliseModelId(id)]);
 }
 
 export function isCatalogued(id: string): boolean {
@@ -218,8 +117,25 @@ export function supportsThinking(model: ModelInfo): boolean {
   return model.thinking !== 'none';
 }
 
-/** Estimated cost in USD, from the catalogue price; null for a custom model whose price is unknown. */
-export function estimateCost(model: ModelInfo, promptTokens: number, completionTokens: number): number | null {
+/** The token counts a bill is made of (the reply's `usage`). */
+export type BilledUsage = Pick<Usage, 'prompt_tokens' | 'completion_tokens' | 'prompt_tokens_details'>;
+
+/** Prompt tokens served from the cache (never more than the prompt). */
+export function cachedPromptTokens(usage: BilledUsage): number {
+  const cached = usage.prompt_tokens_details?.cached_tokens;
+  return typeof cached === 'number' && cached > 0 ? Math.min(cached, usage.prompt_tokens) : 0;
+}
+
+/**
+ * Estimated cost in USD as the bill counts it: uncached prompt tokens at the input price, cached ones at the cached
+ * price (the input price where none is published), completion tokens at the output price. null for a custom model.
+ */
+export function estimateCost(model: ModelInfo, usage: BilledUsage): number | null {
   if (!isCatalogued(model.id)) return null;
-  return (promptTokens * model.price.input + completionTokens * model.price.output) / 1_000_000;
+  const cached = cachedPromptTokens(usage);
+  const { input, cachedInput, output } = model.price;
+  return (
+    ((usage.prompt_tokens - cached) * input + cached * (cachedInput ?? input) + usage.completion_tokens * output) /
+    1_000_000
+  );
 }

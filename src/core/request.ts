@@ -1,6 +1,15 @@
 // The one request model. The UI edits RequestSettings + a conversation; buildRequestBody turns them into the
 // exact JSON body that is sent, previewed and exported. Codegen only ever serialises a ChatRequest.
-import { fallbackMaxOutputTokens, findModel, modelInfo, supportsThinking, type ModelInfo } from './models';
+import { endpointKeepsReasoning } from './endpoints';
+import {
+  fallbackMaxOutputTokens,
+  findModel,
+  modelInfo,
+  supportsThinking,
+  type CustomModelLimits,
+  type ModelInfo,
+  type ReasoningEffort,
+} from './models';
 import { messageContent, type ContentPart } from './contentParts';
 import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
 
@@ -30,6 +39,7 @@ export interface ChatRequestBody {
   temperature?: number;
   top_p?: number;
   max_tokens?: number;
+  reasoning_effort?: ReasoningEffort;
   [extraField: string]: unknown;
 }
 
@@ -40,17 +50,22 @@ export interface ChatRequest {
   body: ChatRequestBody;
 }
 
-export type TunableParameter = 'temperature' | 'top_p' | 'max_tokens';
+export type TunableParameter = 'temperature' | 'top_p' | 'max_tokens' | 'reasoning_effort';
 
 export interface RequestSettings {
   model: string;
   thinking: boolean;
-  /** Preserved thinking: send clear_thinking: false and earlier reasoning back (catalogue flag). */
-  preserveReasoning: boolean;
+  /**
+   * Preserved thinking: send clear_thinking: false and earlier reasoning back (on models with the catalogue flag).
+   * null follows the endpoint's own default (see reasoningGoesBack in sentTurns.ts).
+   */
+  preserveReasoning: boolean | null;
   stream: boolean;
   temperature: number;
   topP: number;
   maxTokens: number;
+  /** Sent as `reasoning_effort` on models that take it (see ModelInfo.reasoningEffort). */
+  reasoningEffort: ReasoningEffort;
   /** A pinned parameter is sent even when it equals the model default. */
   pinned: Record<TunableParameter, boolean>;
   systemPrompt: string;
@@ -59,6 +74,13 @@ export interface RequestSettings {
    * Never one of formOwnedFields: those are parsed into the form instead.
    */
   extraFields: Record<string, unknown>;
+  /** Limits the user set for model ids outside the catalogue, by normalised id. */
+  customModelLimits: Record<string, CustomModelLimits>;
+}
+
+/** The model these settings address, with the user's limits when it is a custom id. */
+export function settingsModel(settings: Pick<RequestSettings, 'model' | 'customModelLimits'>): ModelInfo {
+  return modelInfo(settings.model, settings.customModelLimits);
 }
 
 /** Body fields the form owns. extraFields cannot set or override them (buildRequestBody skips them there). */
@@ -72,7 +94,12 @@ export const formOwnedFields = [
   'max_tokens',
 ] as const;
 
-export function isFormOwnedField(name: string): boolean {
+/**
+ * Is this body field set by the form? `reasoning_effort` is, on models that take it; on others (a custom id such as
+ * a newer model) it passes through verbatim like any unknown field.
+ */
+export function isFormOwnedField(name: string, model?: ModelInfo): boolean {
+  if (name === 'reasoning_effort') return model?.reasoningEffort != null;
   return (formOwnedFields as readonly string[]).includes(name);
 }
 
@@ -119,20 +146,22 @@ function roundToStep(value: number): number {
 
 /** Settings for a model with its own defaults: what "switching model" applies. */
 export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSettings>): RequestSettings {
-  const model = modelInfo(modelId);
+  const model = modelInfo(modelId, previous?.customModelLimits);
   return {
     // Catalogue ids are sent in their canonical case; custom ids as typed.
     model: findModel(modelId)?.id ?? modelId.trim(),
     // The choice survives a detour through a model without thinking; the body builder checks support.
     thinking: previous?.thinking ?? true,
-    preserveReasoning: previous?.preserveReasoning ?? false,
+    preserveReasoning: previous?.preserveReasoning ?? null,
     stream: previous?.stream ?? true,
     temperature: model.defaultTemperature,
     topP: model.defaultTopP,
     maxTokens: model.defaultMaxTokens ?? maxTokensLimit(model),
-    pinned: { temperature: false, top_p: false, max_tokens: false },
+    reasoningEffort: model.reasoningEffort?.default ?? 'max',
+    pinned: { temperature: false, top_p: false, max_tokens: false, reasoning_effort: false },
     systemPrompt: previous?.systemPrompt ?? '',
     extraFields: previous?.extraFields ?? {},
+    customModelLimits: previous?.customModelLimits ?? {},
   };
 }
 
@@ -144,12 +173,20 @@ function differs(a: number, b: number): boolean {
  * The exact body to send. Rules (docs/wire-format.md#send-only-what-differs):
  * - defaults are omitted unless pinned; `stream` only when true (the API default is false);
  * - `thinking.type` always on models with thinking, never on models without;
- * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking;
+ * - `reasoning_effort` only on models that take it, whether or not thinking is on (the "thinking enabled only"
+ *   rule is unconfirmed; the form says so);
+ * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking (reasoningGoesBack),
+ *   which `clear_thinking: false` states; where the endpoint keeps reasoning by default and the user turned it
+ *   off, `clear_thinking: true` says so, so that what the server keeps and what the app sends agree;
  * - extraFields are appended verbatim, except form-owned names (formOwnedFields), which they cannot override.
  */
-export function buildRequestBody(settings: RequestSettings, turns: readonly ConversationTurn[]): ChatRequestBody {
-  const model = modelInfo(settings.model);
-  const preserve = reasoningGoesBack(settings);
+export function buildRequestBody(
+  settings: RequestSettings,
+  turns: readonly ConversationTurn[],
+  baseUrl = '',
+): ChatRequestBody {
+  const model = settingsModel(settings);
+  const preserve = reasoningGoesBack(settings, baseUrl);
   const messages: WireMessage[] = [];
   if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
   for (const turn of turns) {
@@ -163,8 +200,9 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   const body: ChatRequestBody = { model: settings.model.trim(), messages };
   if (settings.stream) body.stream = true;
   if (supportsThinking(model)) {
-    body.thinking = { type: settings.thinking ? 'enabled' : 'disabled' };
+    body.thinking = { type: settings.thinking || model.thinking === 'required' ? 'enabled' : 'disabled' };
     if (preserve) body.thinking.clear_thinking = false;
+    else if (model.preservedThinking && endpointKeepsReasoning(baseUrl)) body.thinking.clear_thinking = true;
   }
   const temperature = clampTemperature(settings.temperature);
   if (settings.pinned.temperature || differs(temperature, model.defaultTemperature)) body.temperature = temperature;
@@ -174,9 +212,14 @@ export function buildRequestBody(settings: RequestSettings, turns: readonly Conv
   // A model without a published default starts at its limit; that starting value counts as the default.
   const defaultMax = model.defaultMaxTokens ?? maxTokensLimit(model);
   if (settings.pinned.max_tokens || maxTokens !== defaultMax) body.max_tokens = maxTokens;
+  const effort = model.reasoningEffort;
+  if (effort) {
+    const level = effort.levels.includes(settings.reasoningEffort) ? settings.reasoningEffort : effort.default;
+    if (settings.pinned.reasoning_effort || level !== effort.default) body.reasoning_effort = level;
+  }
   // Unknown fields go out verbatim, after the form's own; a form-owned name there is ignored (the form wins).
-  for (const [name, value] of Object.entries(settings.extraFields ?? {})) {
-    if (!isFormOwnedField(name) && value !== undefined) body[name] = value;
+  for (const [name, value] of Object.entries(settings.extraFields)) {
+    if (!isFormOwnedField(name, model) && value !== undefined) body[name] = value;
   }
   return body;
 }
@@ -186,5 +229,5 @@ export function buildChatRequest(
   settings: RequestSettings,
   turns: readonly ConversationTurn[],
 ): ChatRequest {
-  return { baseUrl, body: buildRequestBody(settings, turns) };
+  return { baseUrl, body: buildRequestBody(settings, turns, baseUrl) };
 }

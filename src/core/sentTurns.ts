@@ -1,12 +1,21 @@
 // Which turns of a conversation become messages, and whether earlier reasoning goes back with them. The body
 // builder, the JSON tab's edit mapping, the transcript's "sent back" label and Send's readiness all ask here.
+import { endpointKeepsReasoning } from './endpoints';
 import { modelInfo, supportsThinking } from './models';
 import type { ConversationTurn, RequestSettings } from './request';
 
-/** Preserved thinking is on and the model has it: earlier replies' reasoning goes back (clear_thinking: false). */
-export function reasoningGoesBack(settings: Pick<RequestSettings, 'model' | 'preserveReasoning'>): boolean {
+/** The settings that decide whether reasoning goes back. */
+export type ReasoningSettings = Pick<RequestSettings, 'model' | 'preserveReasoning'>;
+
+/**
+ * Does earlier reasoning go back with a request to baseUrl (clear_thinking: false)? Only on models with preserved
+ * thinking; then the user's choice, or the endpoint's default when they made none (on for Coding Plan endpoints, off
+ * elsewhere). Custom model ids never have preserved thinking, so their limits play no part.
+ */
+export function reasoningGoesBack(settings: ReasoningSettings, baseUrl: string): boolean {
   const model = modelInfo(settings.model);
-  return settings.preserveReasoning && supportsThinking(model) && model.preservedThinking;
+  if (!supportsThinking(model) || !model.preservedThinking) return false;
+  return settings.preserveReasoning ?? endpointKeepsReasoning(baseUrl);
 }
 
 /** The reasoning a turn carries in the request: only an assistant turn's, and only when reasoning goes back. */
@@ -24,11 +33,12 @@ export function isSentTurn(turn: ConversationTurn, withReasoning: boolean): bool
   return reasoningSentWith(turn, withReasoning) !== undefined;
 }
 
-/** The turns that become messages, in order. */
+/** The turns that become messages to baseUrl, in order. */
 export function sentTurns<T extends ConversationTurn>(
   turns: readonly T[],
-  settings: Pick<RequestSettings, 'model' | 'preserveReasoning'>,
+  settings: ReasoningSettings,
+  baseUrl: string,
 ): T[] {
-  const withReasoning = reasoningGoesBack(settings);
+  const withReasoning = reasoningGoesBack(settings, baseUrl);
   return turns.filter((turn) => isSentTurn(turn, withReasoning));
 }

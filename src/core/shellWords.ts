@@ -3,6 +3,7 @@
 // heredocs (<<EOF, <<'EOF', <<-EOF) and here-strings (<<<). Nothing is expanded or run: "$VAR" stays as written
 // and the word is marked as one a shell would expand. (`shell-quote` from npm splits words but knows no heredocs
 // or $'…', which the exporter and pasted commands use, so this is a small tokenizer of its own.)
+import { readAnsiCQuote } from './ansiCQuote';
 
 export interface ShellWord {
   text: string;
@@ -29,22 +30,6 @@ export interface ShellCommand {
 }
 
 export type ShellParseResult = { ok: true; commands: ShellCommand[] } | { ok: false; message: string };
-
-const ansiEscapes: Record<string, string> = {
-  a: '\x07',
-  b: '\b',
-  e: '\x1b',
-  E: '\x1b',
-  f: '\f',
-  n: '\n',
-  r: '\r',
-  t: '\t',
-  v: '\v',
-  '\\': '\\',
-  "'": "'",
-  '"': '"',
-  '?': '?',
-};
 
 class ShellScanner {
   private index = 0;
@@ -153,42 +138,13 @@ class ShellScanner {
   private ansiQuoted(): void {
     const word = this.current();
     this.wordQuoted = true;
-    let index = this.index + 2;
-    for (;;) {
-      if (index >= this.text.length) {
-        this.failure = "A $'…' quote is not closed — the command may have been cut off when it was copied.";
-        return;
-      }
-      const character = this.text.charAt(index);
-      if (character === "'") break;
-      if (character !== '\\') {
-        word.text += character;
-        index += 1;
-        continue;
-      }
-      const escape = this.text.charAt(index + 1);
-      const rest = this.text.slice(index + 2);
-      const hex = (digits: number) => new RegExp(`^[0-9a-fA-F]{1,${digits}}`).exec(rest)?.[0] ?? '';
-      if (escape in ansiEscapes) {
-        word.text += ansiEscapes[escape] ?? '';
-        index += 2;
-      } else if (escape === 'x' || escape === 'u' || escape === 'U') {
-        const digits = hex(escape === 'x' ? 2 : escape === 'u' ? 4 : 8);
-        word.text += digits === '' ? `\\${escape}` : String.fromCodePoint(Math.min(parseInt(digits, 16), 0x10ffff));
-        index += 2 + digits.length;
-      } else if (escape >= '0' && escape <= '7') {
-        const digits = /^[0-7]{1,3}/.exec(this.text.slice(index + 1))?.[0] ?? '0';
-        word.text += String.fromCharCode(parseInt(digits, 8) & 0xff);
-        index += 1 + digits.length;
-      } else if (escape === 'c' && rest !== '') {
-        word.text += String.fromCharCode(rest.charCodeAt(0) & 0x1f);
-        index += 3;
-      } else {
-        word.text += '\\' + escape;
-        index += 2;
-      }
+    const quote = readAnsiCQuote(this.text, this.index + 2);
+    if (quote === null) {
+      this.failure = "A $'…' quote is not closed — the command may have been cut off when it was copied.";
+      return;
     }
-    this.index = index + 1;
+    word.text += quote.value;
+    this.index = quote.end + 1;
   }
 
   private comment(): void {

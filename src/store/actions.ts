@@ -22,7 +22,7 @@ import { selectCanSend, toConversationTurn } from './selectors';
 import type { Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 /** The lane of the transcript's calls: one reply at a time. */
 const transcriptLane = 'transcript';

@@ -27,7 +27,7 @@ import { pendingTurns } from './selectors';
 import type { Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 function patchCompare(update: (compare: CompareState) => Partial<CompareState>): void {
   set((state) => ({ compare: { ...state.compare, ...update(state.compare) } }));

@@ -10,7 +10,7 @@ import { onRuntimeReset } from './runtime';
 import type { ConnectionState } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 function patchConnection(patch: Partial<ConnectionState>): void {
   set((state) => ({ connection: { ...state.connection, ...patch } }));

@@ -166,7 +166,7 @@ function importedReply(reply: FileReply): ReplyInfo {
     request: { baseUrl: reply.request.baseUrl, body: reply.request.body as ReplyInfo['request']['body'] },
     error: reply.error ? importedError(reply.error) : null,
     finishReason: reply.finishReason,
-    usage: reply.usage as ReplyInfo['usage'],
+    usage: reply.usage,
     metrics: importedMetrics(reply.metrics),
     warnings: reply.warnings,
     retry: null,

@@ -113,7 +113,8 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     turns.push(imageUrls.length > 0 ? { ...turn, images } : turn);
   }
   // Fields without a form control (tools, stop, do_sample…) go back verbatim.
-  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name)));
+  const model = modelInfo(body.model);
+  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name, model)));
   const settings = settingsFromParsed(
     { settingsPatch: settingsPatchFromBody(body, systemPrompt), extraFields },
     current,
@@ -150,6 +151,7 @@ export function salvageHistory(raw: unknown): HistoryState {
   const entries: HistoryEntry[] = [];
   for (const candidate of Array.isArray(record.entries) ? record.entries : []) {
     const parsed = historyEntrySchema.safeParse(candidate);
+    // Content parts are checked loosely (schema.ts), so the parsed type is wider than HistoryEntry.
     if (parsed.success) entries.push(parsed.data as HistoryEntry);
   }
   return { limit, entries: entries.slice(0, limit) };

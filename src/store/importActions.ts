@@ -14,7 +14,7 @@ import { imagesForUrls, imagesFromUrls } from './turnImages';
 import type { Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 /** A new turn for a message read from a request, its images kept (see turnImages.ts). */
 function turnFromParsed(parsed: ConversationTurn): Turn {
@@ -39,11 +39,12 @@ export function editRequestJson(text: string): RequestJsonResult {
     return result;
   }
   const settings = settingsFromParsed(result, state.settings);
+  const baseUrl = state.connection.baseUrl;
   // Reasoning the tab did not show (preserved thinking was off) is kept unless the text now gives one.
-  const reasoningShown = reasoningGoesBack(state.settings) && reasoningGoesBack(settings);
+  const reasoningShown = reasoningGoesBack(state.settings, baseUrl) && reasoningGoesBack(settings, baseUrl);
   const parsedTurns = [...result.turns];
   // The tab showed buildRequestBody's choice of turns as messages.
-  const sentIds = sentTurns(state.conversation.turns, state.settings).map((turn) => turn.id);
+  const sentIds = sentTurns(state.conversation.turns, state.settings, baseUrl).map((turn) => turn.id);
   // The tab showed the Message box's text as one more user message after the sent turns.
   let draft = '';
   let draftImages: Turn['images'] = [];

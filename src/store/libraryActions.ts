@@ -10,7 +10,7 @@ import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from
 import type { PlaygroundState, ReplyInfo, Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 /** How long "Undo" stays offered after a delete. */
 export const undoDeleteMs = 8000;

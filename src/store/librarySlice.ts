@@ -170,7 +170,7 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
   const conversations: SavedConversation[] = [];
   const seen = new Set<string>();
   let skipped = 0;
-  for (const entry of raw.conversations) {
+  for (const entry of raw.conversations as unknown[]) {
     // Settings saved by an older version may lack newer fields: those take their defaults.
     const candidate = isRecord(entry)
       ? { ...entry, settings: { ...initialSettings(), ...(isRecord(entry.settings) ? entry.settings : {}) } }
@@ -183,7 +183,7 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
     seen.add(parsed.data.id);
     conversations.push({
       ...parsed.data,
-      settings: parsed.data.settings as RequestSettings,
+      settings: parsed.data.settings,
       turns: parsed.data.turns.map((turn) => settledTurn(turn as Turn)),
     });
   }

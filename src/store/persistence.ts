@@ -75,7 +75,7 @@ function migrateFromVersionZero(persisted: Record<string, unknown>): Record<stri
   const conversation = isRecord(persisted.conversation) ? { ...persisted.conversation } : {};
   if (Array.isArray(persisted.messages) && !('turns' in conversation)) {
     // Version 0 messages were wire messages ({ role, content }): give them what a Turn needs.
-    conversation.turns = persisted.messages.map((message) =>
+    conversation.turns = (persisted.messages as unknown[]).map((message) =>
       isRecord(message) ? { id: newId('turn'), reasoning: '', excluded: false, reply: null, ...message } : message,
     );
   }
@@ -141,7 +141,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
 }
 
 function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+  return error instanceof DOMException && error.name === 'QuotaExceededError';
 }
 
 /**
@@ -195,7 +195,10 @@ export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () =>
     },
     setItem(name, value) {
       pending = { name, value };
-      if (!isBusy()) return flush();
+      if (!isBusy()) {
+        flush();
+        return;
+      }
       timer ??= setTimeout(flush, throttleMs);
     },
     removeItem(name) {

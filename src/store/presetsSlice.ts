@@ -4,12 +4,13 @@ import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
 import './schema';
 import { isRecord } from '../core/json';
-import { modelInfo } from '../core/models';
+import { reasoningEffortValues, type ReasoningEffort } from '../core/models';
 import {
   clampMaxTokens,
   clampTemperature,
   clampTopP,
   defaultSettingsFor,
+  settingsModel,
   type RequestSettings,
   type TunableParameter,
 } from '../core/request';
@@ -17,11 +18,12 @@ import {
 export interface PresetValues {
   model?: string;
   thinking?: boolean;
-  preserveReasoning?: boolean;
+  preserveReasoning?: boolean | null;
   stream?: boolean;
   temperature?: number;
   topP?: number;
   maxTokens?: number;
+  reasoningEffort?: ReasoningEffort;
   pinned?: Partial<Record<TunableParameter, boolean>>;
 }
 
@@ -78,6 +80,7 @@ export function presetValuesFrom(settings: RequestSettings): PresetValues {
     temperature: settings.temperature,
     topP: settings.topP,
     maxTokens: settings.maxTokens,
+    reasoningEffort: settings.reasoningEffort,
     pinned: { ...settings.pinned },
   };
 }
@@ -88,7 +91,7 @@ export function applyPresetValues(settings: RequestSettings, values: PresetValue
     values.model !== undefined && values.model !== settings.model
       ? defaultSettingsFor(values.model, settings)
       : settings;
-  const model = modelInfo(base.model);
+  const model = settingsModel(base);
   return {
     ...base,
     thinking: values.thinking ?? base.thinking,
@@ -97,6 +100,7 @@ export function applyPresetValues(settings: RequestSettings, values: PresetValue
     temperature: values.temperature === undefined ? base.temperature : clampTemperature(values.temperature),
     topP: values.topP === undefined ? base.topP : clampTopP(values.topP),
     maxTokens: values.maxTokens === undefined ? base.maxTokens : clampMaxTokens(values.maxTokens, model),
+    reasoningEffort: values.reasoningEffort ?? base.reasoningEffort,
     pinned: { ...base.pinned, ...values.pinned },
   };
 }
@@ -120,16 +124,18 @@ const presetSchema = z.object({
   values: z.object({
     model: z.optional(z.string().check(z.minLength(1))),
     thinking: z.optional(z.boolean()),
-    preserveReasoning: z.optional(z.boolean()),
+    preserveReasoning: z.optional(z.nullable(z.boolean())),
     stream: z.optional(z.boolean()),
     temperature: z.optional(z.number()),
     topP: z.optional(z.number()),
     maxTokens: z.optional(z.int().check(z.positive())),
+    reasoningEffort: z.optional(z.enum(reasoningEffortValues)),
     pinned: z.optional(
       z.object({
         temperature: z.optional(z.boolean()),
         top_p: z.optional(z.boolean()),
         max_tokens: z.optional(z.boolean()),
+        reasoning_effort: z.optional(z.boolean()),
       }),
     ),
   }),
@@ -141,7 +147,7 @@ export function salvagePresets(raw: unknown): PresetsState {
   const list: unknown[] = isRecord(raw) && Array.isArray(raw.saved) ? raw.saved : [];
   for (const candidate of list) {
     const parsed = presetSchema.safeParse(candidate);
-    if (parsed.success) saved.push(parsed.data as Preset);
+    if (parsed.success) saved.push(parsed.data);
   }
   return { saved };
 }

@@ -2,6 +2,7 @@
 // replaced by its default while the rest is kept ("salvage what is valid").
 import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
+import { reasoningEffortValues } from '../core/models';
 import { defaultStallTimeoutSeconds, stallTimeoutRange } from '../core/stallTimeout';
 
 // Zod probes `new Function` to compile fast parsers; under the app's CSP (no eval) that probe is refused and
@@ -21,18 +22,30 @@ export const connectionSchema = z.object({
   ),
 });
 
+const optionalLimit = z.nullable(z.int().check(z.positive()));
+const customModelLimitsSchema = z.object({ contextTokens: optionalLimit, maxOutputTokens: optionalLimit });
+
 export const settingsSchema = z.object({
   model: z.string().check(z.minLength(1)),
   thinking: z.boolean(),
-  preserveReasoning: z.boolean(),
+  // null follows the endpoint's default; states saved before that existed hold an explicit choice.
+  preserveReasoning: z._default(z.nullable(z.boolean()), null),
   stream: z.boolean(),
   temperature: z.number(),
   topP: z.number(),
   maxTokens: z.int().check(z.positive()),
-  pinned: z.object({ temperature: z.boolean(), top_p: z.boolean(), max_tokens: z.boolean() }),
+  // States saved before reasoning effort existed get the GLM-5.2 default, unpinned.
+  reasoningEffort: z._default(z.enum(reasoningEffortValues), 'max'),
+  pinned: z.object({
+    temperature: z.boolean(),
+    top_p: z.boolean(),
+    max_tokens: z.boolean(),
+    reasoning_effort: z._default(z.boolean(), false),
+  }),
   systemPrompt: z.string(),
   // Body fields without a form control (tools, stop…), sent verbatim; states saved before it existed get {}.
   extraFields: z._default(z.record(z.string(), z.unknown()), {}),
+  customModelLimits: z._default(z.record(z.string(), customModelLimitsSchema), {}),
 });
 
 /** A sent message: content is a string, or content parts when it carries images (checked loosely). */

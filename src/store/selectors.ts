@@ -51,10 +51,10 @@ onRuntimeReset(() => {
 export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
   const { settings, conversation, connection, ui } = state;
   const inputs: unknown[] = [settings, conversation.turns, conversation.draft, conversation.draftImages];
-  // Images are sent in the endpoint's form, from the bytes in memory.
+  // The endpoint decides which reasoning goes back and the form images are sent in (from the bytes in memory).
   inputs.push(connection.baseUrl, ui.imageBytes);
   if (lastBody && lastBody.inputs.every((input, index) => input === inputs[index])) return lastBody.body;
-  const body = buildRequestBody(settings, pendingTurns(state));
+  const body = buildRequestBody(settings, pendingTurns(state), connection.baseUrl);
   lastBody = { inputs, body };
   return body;
 }
@@ -108,7 +108,7 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
     return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
   // Judged on the messages that would go out: excluded and empty turns are not sent.
-  const turns = sentTurns(pendingTurns(state), state.settings);
+  const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
   const last = turns[turns.length - 1];
   const hasDraft = state.conversation.draft.trim() !== '' || (state.conversation.draftImages?.length ?? 0) > 0;
   if (!hasDraft && (!last || last.role !== 'user')) return { ok: false, reason: 'Type a message first.' };

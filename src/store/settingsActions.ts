@@ -1,8 +1,10 @@
 // Request settings: model, thinking, sampling parameters, pins and the system prompt. Plain functions that read
 // and set the store; components call them from event handlers.
-import { modelInfo } from '../core/models';
+import { normaliseModelId, type CustomModelLimits, type ReasoningEffort } from '../core/models';
 import {
   clampMaxTokens,
+  maxTokensLimit,
+  settingsModel,
   clampTemperature,
   clampTopP,
   defaultSettingsFor,
@@ -12,7 +14,7 @@ import {
 import { usePlaygroundStore } from './index';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 function patchSettings(patch: Partial<RequestSettings>): void {
   set((state) => ({ settings: { ...state.settings, ...patch } }));
@@ -48,9 +50,26 @@ export function setTopP(value: number): number {
 }
 
 export function setMaxTokens(value: number): number {
-  const maxTokens = clampMaxTokens(value, modelInfo(get().settings.model));
+  const maxTokens = clampMaxTokens(value, settingsModel(get().settings));
   patchSettings({ maxTokens });
   return maxTokens;
+}
+
+export function setReasoningEffort(reasoningEffort: ReasoningEffort): void {
+  patchSettings({ reasoningEffort });
+}
+
+/**
+ * Limits for the current (custom) model id. max_tokens follows a new limit when it sat at the old one (the
+ * starting value for a model without a published default) or would now exceed it.
+ */
+export function setCustomModelLimits(limits: CustomModelLimits): void {
+  const { settings } = get();
+  const before = maxTokensLimit(settingsModel(settings));
+  const customModelLimits = { ...settings.customModelLimits, [normaliseModelId(settings.model)]: limits };
+  const after = maxTokensLimit(settingsModel({ model: settings.model, customModelLimits }));
+  const maxTokens = settings.maxTokens === before || settings.maxTokens > after ? after : settings.maxTokens;
+  patchSettings({ customModelLimits, maxTokens });
 }
 
 export function setPinned(parameter: TunableParameter, pinned: boolean): void {

@@ -10,7 +10,7 @@ import { selectTurn } from './selectors';
 import type { PlaygroundState } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 function patchPreferences(patch: Partial<PreferencesState>): void {
   set((state) => ({ preferences: { ...state.preferences, ...patch } }));

@@ -8,7 +8,7 @@ import { usePlaygroundStore } from './index';
 import type { PlaygroundState } from './types';
 
 const get = () => usePlaygroundStore.getState();
-const set = usePlaygroundStore.setState;
+const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 
 function rememberBytes(entries: Record<string, string | null>): void {
   set((state) => ({ ui: { ...state.ui, imageBytes: { ...state.ui.imageBytes, ...entries } } }));
@@ -23,7 +23,11 @@ function setDraftImages(update: (images: TurnImage[]) => TurnImage[]): void {
 function readBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    // readAsDataURL yields a string; the data: prefix is dropped, leaving the base64 bytes.
+    reader.onload = () =>
+      typeof reader.result === 'string'
+        ? resolve(reader.result.replace(/^data:[^,]*,/, ''))
+        : reject(new Error('The file could not be read.'));
     reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
     reader.readAsDataURL(file);
   });

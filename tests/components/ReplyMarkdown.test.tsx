@@ -234,3 +234,33 @@ describe('streaming cost', () => {
     expect(document.querySelector('pre')).toHaveTextContent('let a = 1; let b = 2;');
   });
 });
+
+describe('definitions that apply to the whole reply', () => {
+  it('links a reference-style link defined at the end, and renders footnotes with back links', () => {
+    const text =
+      'See [the docs][1] and a note[^1].\n\n## More\n\nText.\n\n[1]: https://docs.example/guide\n[^1]: The note.\n';
+    const { container } = render(<ReplyMarkdown streaming={false} text={text} />);
+    expect(screen.getByRole('link', { name: 'the docs' })).toHaveAttribute('href', 'https://docs.example/guide');
+    expect(container).not.toHaveTextContent('[^1]');
+    const reference = screen.getByRole('link', { name: '1' });
+    const note = container.querySelector(`[id="${reference.getAttribute('href')?.slice(1) ?? ''}"]`);
+    expect(note).toHaveTextContent('The note.');
+    expect(within(note as HTMLElement).getByRole('link', { name: 'Back to reference 1' })).toHaveAttribute(
+      'href',
+      '#' + reference.id,
+    );
+  });
+
+  it('gives the footnotes of two replies on one page different ids', () => {
+    const text = 'A[^1].\n\n[^1]: Note.\n';
+    const { container } = render(
+      <>
+        <ReplyMarkdown streaming={false} text={text} />
+        <ReplyMarkdown streaming={false} text={text} />
+      </>,
+    );
+    const ids = [...container.querySelectorAll('[id]')].map((element) => element.id);
+    expect(ids.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});

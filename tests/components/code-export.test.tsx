@@ -38,7 +38,7 @@ function expected(library: CodeLibrary, apiKey?: string): string {
 function readBlob(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
+    reader.onload = () => resolve(reader.result as string);
     reader.onerror = () => reject(reader.error ?? new Error('unreadable blob'));
     reader.readAsText(blob);
   });
@@ -48,7 +48,7 @@ function shownCode(): string {
   const panel = screen.getByRole('tabpanel');
   const code = panel.querySelector('pre code');
   if (!code) throw new Error('No code is shown');
-  return code.textContent ?? '';
+  return code.textContent;
 }
 
 beforeEach(() => {

@@ -19,7 +19,7 @@ beforeAll(() => {
     value(this: Blob): Promise<string> {
       return new Promise((resolve, reject) => {
         const reader = new FileReader();
-        reader.onload = () => resolve(String(reader.result));
+        reader.onload = () => resolve(reader.result as string);
         reader.onerror = () => reject(reader.error ?? new Error('unreadable'));
         reader.readAsText(this);
       });
@@ -154,7 +154,7 @@ describe('Import conversation', () => {
     const after = usePlaygroundStore.getState();
     expect(after.conversation).toBe(before.conversation);
     expect(after.settings).toBe(before.settings);
-    expect(screen.getByLabelText('Import conversation')).toHaveAccessibleDescription(alert.textContent ?? '');
+    expect(screen.getByLabelText('Import conversation')).toHaveAccessibleDescription(alert.textContent);
   });
 
   it('refuses a file that is not JSON', async () => {

@@ -188,13 +188,15 @@ describe('composer', () => {
     actions.addTurn('user', 'q');
     render(<ConversationPanel />);
     expect(screen.queryByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
-    act(() => actions.addTurn('assistant', 'hand-written'));
+    act(() => {
+      actions.addTurn('assistant', 'hand-written');
+    });
     expect(screen.queryByRole('button', { name: 'Regenerate' })).not.toBeInTheDocument();
-    act(() =>
+    act(() => {
       usePlaygroundStore.setState((state) => ({
         conversation: { ...state.conversation, turns: [...state.conversation.turns, modelReply('from the model')] },
-      })),
-    );
+      }));
+    });
     expect(screen.getByRole('button', { name: 'Regenerate' })).toBeInTheDocument();
   });
 
@@ -285,11 +287,11 @@ describe('rendering cost while a reply streams', () => {
     for (let index = 0; index < 30; index += 1)
       actions.addTurn(index % 2 === 0 ? 'user' : 'assistant', `turn ${index}`);
     const live: Turn = { ...modelReply('', 'streaming'), id: 'live' };
-    act(() =>
+    act(() => {
       usePlaygroundStore.setState((state) => ({
         conversation: { ...state.conversation, turns: [...state.conversation.turns, live] },
-      })),
-    );
+      }));
+    });
     let commits = 0;
     render(
       <Profiler id="conversation" onRender={() => (commits += 1)}>
@@ -300,7 +302,7 @@ describe('rendering cost while a reply streams', () => {
     commits = 0;
 
     for (let frame = 1; frame <= 20; frame += 1) {
-      act(() =>
+      act(() => {
         usePlaygroundStore.setState((state) => ({
           conversation: {
             ...state.conversation,
@@ -310,13 +312,13 @@ describe('rendering cost while a reply streams', () => {
                 : candidate,
             ),
           },
-        })),
-      );
+        }));
+      });
     }
     expect(commits).toBe(0);
 
     // When the reply ends, its turn shows the text (one re-render), the others stay as they were.
-    act(() =>
+    act(() => {
       usePlaygroundStore.setState((state) => ({
         conversation: {
           ...state.conversation,
@@ -326,8 +328,8 @@ describe('rendering cost while a reply streams', () => {
               : candidate,
           ),
         },
-      })),
-    );
+      }));
+    });
     expect(commits).toBeGreaterThan(0);
     expect(turn('assistant turn 31')).toHaveTextContent('token1 token2');
   });

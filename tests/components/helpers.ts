@@ -73,7 +73,9 @@ export function userTurn(content: string, id = 'question'): Turn {
 
 /** Replaces the transcript, as a render would see it. */
 export function setTurns(turns: Turn[]): void {
-  act(() => usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns } })));
+  act(() => {
+    usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, turns } }));
+  });
 }
 
 /** A transcript of one question and its reply (the assistant turn "reply-1"). */

@@ -103,7 +103,7 @@ describe('attaching images', () => {
 });
 
 describe('images in the transcript', () => {
-  it('shows a placeholder for an image this browser no longer has, and blocks Send with the reason', async () => {
+  it('shows a placeholder for an image this browser no longer has, and blocks Send with the reason', () => {
     useModel('glm-4.6v');
     const image = { id: 'image-gone', name: 'gone.png', mimeType: 'image/png', size: 10 };
     usePlaygroundStore.setState((state) => ({

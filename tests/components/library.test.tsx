@@ -214,7 +214,7 @@ describe('saved conversations at start-up', () => {
     expect(state.library.conversations.map((entry) => entry.id)).toEqual([state.library.activeId]);
     // And it is saved as the current version from now on.
     store.flushSavedState();
-    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').version).toBe(persistVersion);
+    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}')).toMatchObject({ version: persistVersion });
   });
 });
 

@@ -221,6 +221,7 @@ describe('a full storage (QuotaExceededError)', () => {
   it('keeps the app working with the conversation intact, and shows the storage-full notice once', async () => {
     const { usePlaygroundStore, storageFullText } = await startApp(null);
     const actions = await import('../../src/store/actions');
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the spied storage as `this`
     const original = Storage.prototype.setItem;
     vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, name: string, value: string) {
       if (name === persistName) throw quotaError();

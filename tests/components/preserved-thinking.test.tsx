@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ThinkingSwitch } from '../../src/components/settings/ThinkingSwitch';
 import { Transcript } from '../../src/components/conversation/Transcript';
+import { RequestPreview } from '../../src/components/request/RequestPreview';
 import { buildRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as settingsActions from '../../src/store/settingsActions';
@@ -33,7 +34,7 @@ function setTranscript() {
 }
 
 function mark(name: string): string {
-  return within(screen.getByRole('article', { name })).getByText(/^Reasoning \(/).textContent ?? '';
+  return within(screen.getByRole('article', { name })).getByText(/^Reasoning \(/).textContent;
 }
 
 /** What the next request would really send back (the transcript must agree with it). */
@@ -100,5 +101,43 @@ describe('transcript marks for preserved thinking', () => {
     expect(screen.queryByRole('checkbox', { name: 'Preserve reasoning' })).not.toBeInTheDocument();
     expect(mark('assistant turn 2')).toBe('Reasoning (not sent back)');
     expect(sentReasoning()).toEqual([]);
+  });
+});
+
+describe('preserved thinking on a Coding Plan endpoint', () => {
+  function renderOnCodingPlan() {
+    act(() => {
+      usePlaygroundStore.setState((state) => ({
+        connection: { ...state.connection, endpointId: 'zai-coding', baseUrl: 'https://api.z.ai/api/coding/paas/v4' },
+      }));
+    });
+    setTranscript();
+    render(
+      <>
+        <ThinkingSwitch />
+        <Transcript />
+        <RequestPreview />
+      </>,
+    );
+  }
+
+  it('is on by default: the transcript, the switch and the request preview agree', () => {
+    renderOnCodingPlan();
+    expect(screen.getByRole('checkbox', { name: 'Preserve reasoning' })).toBeChecked();
+    expect(mark('assistant turn 2')).toBe('Reasoning (sent back)');
+    expect(
+      screen.getByText(/Earlier reasoning goes back with messages 2, 4 \(preserved thinking, on by default/),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Request body').textContent).toContain('"clear_thinking": false');
+  });
+
+  it('says clear_thinking true and sends no reasoning once turned off', async () => {
+    const user = userEvent.setup();
+    renderOnCodingPlan();
+    await user.click(screen.getByRole('checkbox', { name: 'Preserve reasoning' }));
+    expect(mark('assistant turn 2')).toBe('Reasoning (not sent back)');
+    const body = screen.getByLabelText('Request body').textContent;
+    expect(body).toContain('"clear_thinking": true');
+    expect(body).not.toContain('reasoning_content');
   });
 });

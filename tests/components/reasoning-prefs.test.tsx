@@ -35,6 +35,12 @@ function toggle() {
   return within(reasoningRegion()).getByRole('button', { name: 'Reasoning' });
 }
 
+/** The reasoning preferences as last saved. */
+function savedPreferences(): unknown {
+  return (JSON.parse(localStorage.getItem(persistName) ?? '{}') as { state: { preferences: unknown } }).state
+    .preferences;
+}
+
 beforeEach(() => {
   resetEverything();
 });
@@ -107,7 +113,7 @@ describe('"Always expanded"', () => {
   it('keeps the reasoning open after the answer starts, and the choice is saved', async () => {
     render(<ReasoningPreferences />);
     await userEvent.click(screen.getByRole('radio', { name: 'Always expanded' }));
-    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').state.preferences).toEqual({
+    expect(savedPreferences()).toEqual({
       reasoningExpansion: 'always-expanded',
       reasoningFormat: 'plain',
     });
@@ -147,7 +153,7 @@ describe('plain text or Markdown', () => {
   it('renders it as Markdown when chosen, and saves the choice', async () => {
     render(<ReasoningPreferences />);
     await userEvent.click(screen.getByRole('radio', { name: 'Render reasoning as Markdown' }));
-    expect(JSON.parse(localStorage.getItem(persistName) ?? '{}').state.preferences.reasoningFormat).toBe('markdown');
+    expect(savedPreferences()).toMatchObject({ reasoningFormat: 'markdown' });
 
     setReply(
       { reasoning: markdownReasoning },
@@ -162,7 +168,7 @@ describe('plain text or Markdown', () => {
 describe('copy reasoning', () => {
   it('copies the whole reasoning, even while the pane is collapsed', async () => {
     const writeText = vi.fn(() => Promise.resolve());
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    vi.stubGlobal('navigator', { clipboard: { writeText } });
     setReply(
       { reasoning: 'First I think. Then I think again.', content: 'Answer.' },
       { metrics: thoughtThenAnswered, usage },
@@ -174,7 +180,7 @@ describe('copy reasoning', () => {
   });
 
   it('says so when the clipboard refuses', async () => {
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: () => Promise.reject(new Error('denied')) } });
+    vi.stubGlobal('navigator', { clipboard: { writeText: () => Promise.reject(new Error('denied')) } });
     setReply({ reasoning: 'Some thoughts', content: 'Answer.' }, { metrics: thoughtThenAnswered });
     render(<ReplyArea />);
     await userEvent.click(within(reasoningRegion()).getByRole('button', { name: 'Copy reasoning' }));

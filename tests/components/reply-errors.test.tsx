@@ -141,9 +141,13 @@ describe('stream faults', () => {
     );
     render(<ReplyArea />);
     const retrying = screen.getByText(/Retrying in/);
-    act(() => vi.advanceTimersByTime(300));
+    act(() => {
+      vi.advanceTimersByTime(300);
+    });
     expect(retrying).toHaveTextContent('Retrying in 3 s');
-    act(() => vi.advanceTimersByTime(1_000));
+    act(() => {
+      vi.advanceTimersByTime(1_000);
+    });
     expect(retrying).toHaveTextContent('Retrying in 2 s');
     expect(screen.getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();

@@ -53,6 +53,26 @@ describe('reply metrics', () => {
     expect(metric('Estimated cost')).toBe('$0.0062');
   });
 
+  it('shows the cached share of the prompt, prices it as billed, and totals the conversation', () => {
+    const usage: Usage = {
+      prompt_tokens: 1_200,
+      completion_tokens: 2_500,
+      total_tokens: 3_700,
+      prompt_tokens_details: { cached_tokens: 800 },
+    };
+    const metrics = completeMetrics(startMetrics(t0), t0 + 6_000);
+    setTurns([
+      modelTurn('r1', 'First', '', { usage, metrics, finishReason: 'stop' }),
+      modelTurn('r2', 'Second', '', { usage, metrics, finishReason: 'stop' }),
+    ]);
+    render(<ReplyArea />);
+    const format = new Intl.NumberFormat();
+    expect(metric('Prompt tokens')).toBe(`${format.format(1_200)} (${format.format(800)} cached)`);
+    // glm-4.7: 400 uncached at $0.6 / M, 800 cached at $0.11 / M, 2,500 out at $2.2 / M.
+    expect(metric('Estimated cost')).toBe('$0.0058');
+    expect(metric('Conversation cost')).toBe('$0.012');
+  });
+
   it('calls out a token budget spent on thinking (finish_reason length, no answer yet)', () => {
     const metrics = completeMetrics(recordEvent(startMetrics(t0), delta('long thought', ''), t0 + 100), t0 + 900);
     setTurns([

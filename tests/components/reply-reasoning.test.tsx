@@ -39,13 +39,17 @@ describe('reasoning pane', () => {
     expect(within(reasoning).getByText('Let me think')).toBeVisible();
     expect(within(reasoning).getByText('Thinking… 0 s')).toBeInTheDocument();
 
-    act(() => vi.advanceTimersByTime(2_600));
+    act(() => {
+      vi.advanceTimersByTime(2_600);
+    });
     expect(within(reasoning).getByText('Thinking… 2 s')).toBeInTheDocument();
 
     metrics = recordEvent(metrics, delta('', 'The answer'), startedAt + 3_900);
     setReply({ reasoning: 'Let me think', content: 'The answer' }, { metrics });
     expect(within(reasoning).getByText('Thought for 3.5 s')).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(10_000));
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
     expect(within(reasoning).getByText('Thought for 3.5 s')).toBeInTheDocument();
     expect(within(screen.getByRole('region', { name: 'Reply' })).getByText('The answer')).toBeInTheDocument();
   });
@@ -98,7 +102,9 @@ describe('reasoning pane', () => {
       content += ` word${frame}`;
       metrics = recordEvent(metrics, delta('', ` word${frame}`), startedAt + 900 + frame * 16);
       setReply({ reasoning: 'thought', content }, { metrics });
-      act(() => vi.advanceTimersByTime(16));
+      act(() => {
+        vi.advanceTimersByTime(16);
+      });
     }
     expect(commits).toBe(0);
     expect(screen.getByText('Thought for 800 ms')).toBeInTheDocument();

@@ -23,7 +23,7 @@ function renderPlayground() {
 async function openJsonTab(user: ReturnType<typeof userEvent.setup>): Promise<HTMLTextAreaElement> {
   const region = screen.getByRole('region', { name: 'Request' });
   await user.click(within(region).getByRole('tab', { name: 'JSON' }));
-  return (await within(region).findByRole('textbox', { name: 'Request body (JSON)' })) as HTMLTextAreaElement;
+  return within(region).findByRole<HTMLTextAreaElement>('textbox', { name: 'Request body (JSON)' });
 }
 
 function editJson(editor: HTMLTextAreaElement, change: (body: Record<string, unknown>) => void) {
@@ -72,7 +72,7 @@ describe('Request JSON tab', () => {
     });
     expect(usePlaygroundStore.getState().settings.extraFields).toEqual({ response_format: { type: 'json_object' } });
     await user.click(screen.getByRole('tab', { name: 'Preview' }));
-    expect(JSON.parse(screen.getByLabelText('Request body').textContent ?? '')).toMatchObject({
+    expect(JSON.parse(screen.getByLabelText('Request body').textContent)).toMatchObject({
       response_format: { type: 'json_object' },
     });
   });
@@ -125,9 +125,9 @@ describe('Request JSON tab', () => {
     await user.click(screen.getByRole('button', { name: 'Discard JSON edits' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
-    expect(
-      JSON.parse((screen.getByRole('textbox', { name: 'Request body (JSON)' }) as HTMLTextAreaElement).value),
-    ).toEqual(selectRequestBody(usePlaygroundStore.getState()));
+    expect(JSON.parse(screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Request body (JSON)' }).value)).toEqual(
+      selectRequestBody(usePlaygroundStore.getState()),
+    );
   });
 
   it('edits a transcript turn in place, keeping its id', async () => {

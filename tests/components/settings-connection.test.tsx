@@ -10,7 +10,7 @@ const testKey = 'a1b2c3d4e5f6a7b8c9d0.SecretTailWXYZ';
 
 function requestHead(): string {
   const region = screen.getByRole('region', { name: 'Request' });
-  return within(region).getByLabelText('Request line and headers').textContent ?? '';
+  return within(region).getByLabelText('Request line and headers').textContent;
 }
 
 beforeEach(() => {

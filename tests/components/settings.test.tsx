@@ -1,5 +1,5 @@
 // The settings sidebar's model and parameter controls, driven as a user would (by role and accessible name).
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { SettingsSidebar } from '../../src/components/settings/SettingsSidebar';
@@ -7,18 +7,7 @@ import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import { selectRequestBody } from '../../src/store/selectors';
 import { modelCatalogue } from '../../src/core/models';
-
-function requestBody(): Record<string, unknown> {
-  const region = screen.getByRole('region', { name: 'Request' });
-  const pre = within(region).getByLabelText('Request body');
-  return JSON.parse(pre.textContent ?? '') as Record<string, unknown>;
-}
-
-async function chooseModel(user: ReturnType<typeof userEvent.setup>, id: string) {
-  const model = screen.getByRole('combobox', { name: 'Model' });
-  await user.clear(model);
-  await user.type(model, `${id}{Enter}`);
-}
+import { chooseModel, requestBody } from './sidebarHelpers';
 
 beforeEach(() => {
   localStorage.clear();
@@ -112,7 +101,7 @@ describe('model switch', () => {
   it('shows the catalogue context, maximum output and price under the picker', () => {
     render(<SettingsSidebar />);
     expect(screen.getByRole('combobox', { name: 'Model' })).toHaveAccessibleDescription(
-      'Context 200K · max output 131,072 · $0.60 in / $2.20 out per 1M tokens',
+      'Context 200K · max output 131,072 · $0.60 in / $0.11 cached / $2.20 out per 1M tokens',
     );
   });
 });
@@ -222,11 +211,15 @@ describe('Request preview', () => {
 
   it('holds still while a reply streams and catches up when it ends', () => {
     render(<SettingsSidebar />);
-    act(() => usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: true } })));
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: true } }));
+    });
     act(() => actions.setDraft('typed while streaming'));
     expect(requestBody()).toMatchObject({ messages: [] });
     expect(screen.getByText(/the preview updates when it ends/)).toBeInTheDocument();
-    act(() => usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: false } })));
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: false } }));
+    });
     expect(requestBody()).toMatchObject({ messages: [{ role: 'user', content: 'typed while streaming' }] });
   });
 });

@@ -119,7 +119,9 @@ describe('modifier shortcuts', () => {
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('{Escape}');
     expect(stop).not.toHaveBeenCalled();
-    act(() => usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: true } })));
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, sending: true } }));
+    });
     await user.keyboard('{Escape}');
     expect(stop).toHaveBeenCalledTimes(1);
   });

@@ -43,7 +43,10 @@ function streamResponse(parts: string[], ending: 'done' | 'drop' | 'hang', signa
     pull(controller) {
       const part = parts[index];
       index += 1;
-      if (part !== undefined) return void controller.enqueue(encoder.encode(part));
+      if (part !== undefined) {
+        controller.enqueue(encoder.encode(part));
+        return;
+      }
       if (ending === 'done') {
         controller.enqueue(encoder.encode('data: [DONE]\n\n'));
         controller.close();
@@ -78,7 +81,7 @@ function fakeFetch(...responders: Array<(init: FetchInit) => Response | Promise<
     try {
       return Promise.resolve(responder(init));
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   });
   vi.stubGlobal('fetch', fetch);
@@ -158,7 +161,7 @@ describe('automatic retries', () => {
       await pass(0);
       expect(fetch).toHaveBeenCalledTimes(1);
       expect(screen.getByText(/Retrying in 1 s \(retry 1 of 2\)/)).toBeInTheDocument();
-      const countdown = screen.getAllByRole('status').find((status) => /Retrying/.test(status.textContent ?? ''));
+      const countdown = screen.getAllByRole('status').find((status) => /Retrying/.test(status.textContent));
       expect(countdown && within(countdown).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
       await pass(1_000);
       expect(fetch).toHaveBeenCalledTimes(2);

@@ -177,7 +177,7 @@ describe('finish_reason "length" during reasoning', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Raise max tokens and retry' }));
 
     expect(fetch).toHaveBeenCalledTimes(1);
-    const sent = JSON.parse(String(fetch.mock.calls[0]?.[1].body)) as ChatRequestBody;
+    const sent = JSON.parse(fetch.mock.calls[0]?.[1].body as string) as ChatRequestBody;
     expect(sent).toEqual({
       model: 'glm-4.5',
       messages: [{ role: 'user', content: 'Why?' }],

@@ -87,7 +87,7 @@ test('the Code panel loads Monaco on first open, from this origin only, and copi
   // Highlighted by the shell tokenizer: several token classes, not one plain run of text.
   const tokenClasses = await editor
     .locator('.view-line span span')
-    .evaluateAll((spans) => new Set(spans.map((span) => span.className)).size);
+    .evaluateAll((spans) => new Set(spans.map((span) => span.getAttribute('class') ?? '')).size);
   expect(tokenClasses).toBeGreaterThan(2);
 
   // Copy: the clipboard gets the code shown, without the key.

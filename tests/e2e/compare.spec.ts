@@ -73,8 +73,8 @@ test('two columns — thinking on and off — stream concurrently and both compl
         return (
           first?.status === 'streaming…' &&
           second?.status === 'streaming…' &&
-          (first?.reasoning.includes('Blue light') ?? false) &&
-          (second?.reply.includes('The sky') ?? false)
+          first.reasoning.includes('Blue light') &&
+          second.reply.includes('The sky')
         );
       },
       { timeout: 5_000, intervals: [50] },

@@ -35,8 +35,31 @@ describe('settingsPatchFromBody', () => {
     expect(settingsPatchFromBody({ model: 'GLM-4.7' }, '').model).toBe('glm-4.7');
   });
 
-  it('reads absent thinking on a thinking model as enabled (the API default)', () => {
-    expect(settingsPatchFromBody({ model: 'glm-4.7' }, '')).toMatchObject({ thinking: true, preserveReasoning: false });
+  it("reads absent thinking on a thinking model as enabled (the API default), preservation as the endpoint's", () => {
+    expect(settingsPatchFromBody({ model: 'glm-4.7' }, '')).toMatchObject({ thinking: true, preserveReasoning: null });
+  });
+
+  it('reads clear_thinking: true as preservation turned off', () => {
+    const patch = settingsPatchFromBody({ model: 'glm-4.7', thinking: { type: 'enabled', clear_thinking: true } }, '');
+    expect(patch.preserveReasoning).toBe(false);
+  });
+
+  it('pins reasoning_effort when present on a model that takes it, at the default or not', () => {
+    expect(settingsPatchFromBody({ model: 'glm-5.2', reasoning_effort: 'max' }, '')).toMatchObject({
+      reasoningEffort: 'max',
+      pinned: { reasoning_effort: true },
+    });
+    expect(settingsPatchFromBody({ model: 'glm-5.2', reasoning_effort: 'high' }, '')).toMatchObject({
+      reasoningEffort: 'high',
+      pinned: { reasoning_effort: true },
+    });
+    expect(settingsPatchFromBody({ model: 'glm-5.2' }, '').pinned.reasoning_effort).toBe(false);
+  });
+
+  it('leaves reasoning_effort unpinned on a model that does not take it', () => {
+    expect(settingsPatchFromBody({ model: 'glm-4.7', reasoning_effort: 'high' }, '').pinned.reasoning_effort).toBe(
+      false,
+    );
   });
 
   it('reads thinking disabled', () => {
@@ -75,6 +98,18 @@ describe('the JSON tab and the history restore agree', () => {
       stream: true,
       thinking: { type: 'enabled', clear_thinking: false },
       max_tokens: 1024,
+    },
+    'reasoning effort at its default': {
+      model: 'glm-5.2',
+      messages,
+      thinking: { type: 'enabled' },
+      reasoning_effort: 'max',
+    },
+    'reasoning effort on a model without it (an extra field)': {
+      model: 'glm-4.7',
+      messages,
+      thinking: { type: 'enabled' },
+      reasoning_effort: 'high',
     },
   };
 

@@ -149,17 +149,23 @@ function thinks(body: ChatRequestBody): boolean {
   return body.model !== 'glm-4-32b-0414-128k' && body.thinking?.type !== 'disabled';
 }
 
+/** The text fields of a reply message or a streamed delta. */
+interface ReplyText {
+  reasoning_content?: string;
+  content?: string;
+}
+
 /** Reasoning and answer out of curl's raw output (SSE lines or one JSON body). */
 function parseCurlOutput(stdout: string, streaming: boolean): { reasoning: string; answer: string } {
   if (!streaming) {
-    const message = JSON.parse(stdout).choices[0].message;
-    return { reasoning: message.reasoning_content ?? '', answer: message.content ?? '' };
+    const message = (JSON.parse(stdout) as { choices: { message: ReplyText }[] }).choices[0]?.message;
+    return { reasoning: message?.reasoning_content ?? '', answer: message?.content ?? '' };
   }
   let reasoning = '';
   let answer = '';
   for (const line of stdout.split('\n')) {
     if (!line.startsWith('data:') || line.includes('[DONE]')) continue;
-    const delta = JSON.parse(line.slice(5)).choices[0]?.delta ?? {};
+    const delta = (JSON.parse(line.slice(5)) as { choices: { delta?: ReplyText }[] }).choices[0]?.delta ?? {};
     reasoning += delta.reasoning_content ?? '';
     answer += delta.content ?? '';
   }

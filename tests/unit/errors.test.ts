@@ -5,8 +5,8 @@ import {
   describeFinishReason,
   maxRetryAfterMs,
   networkError,
-  parseRetryAfter,
 } from '../../src/core/errors';
+import { parseRetryAfter } from '../../src/core/errorDetails';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
 

@@ -43,9 +43,9 @@ interface CallResult {
 async function call(respond: () => Response, key = testKey, stream = true): Promise<CallResult> {
   const events: StreamEvent[] = [];
   const urls: string[] = [];
-  const fetch: CallOptions['fetch'] = async (input) => {
+  const fetch: CallOptions['fetch'] = (input) => {
     urls.push(input);
-    return respond();
+    return Promise.resolve(respond());
   };
   const outcome = await sendChatCompletion({
     url: chatCompletionsUrl('https://api.z.ai/api/paas/v4'),
@@ -176,7 +176,7 @@ describe('the saved state', () => {
         return this.items.get(name) ?? null;
       }
       setItem(name: string, value: string): void {
-        this.items.set(name, String(value));
+        this.items.set(name, value);
       }
       removeItem(name: string): void {
         this.items.delete(name);

@@ -52,7 +52,7 @@ describe('saved presets', () => {
       maxTokens: 1000,
       stream: false,
       thinking: false,
-      pinned: { temperature: true, top_p: false, max_tokens: true },
+      pinned: { temperature: true, top_p: false, max_tokens: true, reasoning_effort: false },
     };
     const other = { ...defaultSettingsFor('glm-4.7'), systemPrompt: 'Other prompt' };
     const applied = applyPresetValues(other, presetValuesFrom(captured));

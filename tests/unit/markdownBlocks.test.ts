@@ -155,6 +155,7 @@ describe('splitMarkdownBlocks', () => {
   it('lexes only the last block or two when the text grows', () => {
     const text = longReply(20_000);
     const lexed: number[] = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the spied lexer as `this`
     const original = Lexer.prototype.blockTokens;
     vi.spyOn(Lexer.prototype, 'blockTokens').mockImplementation(function (this: Lexer, source: string, ...rest: []) {
       lexed.push(source.length);

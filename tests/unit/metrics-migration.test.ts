@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { defaultSettingsFor } from '../../src/core/request';
-import { initialState, type Turn } from '../../src/store';
+import { initialState } from '../../src/store';
 import { migrate, partialize, persistVersion, salvage } from '../../src/store/persistence';
 import { selectReplyFigures } from '../../src/store/selectors';
 
@@ -153,7 +153,7 @@ describe('migration from version 2', () => {
 
   it('saves version 3 without the derived figures, and leaves a version 3 state as it is', () => {
     const { state } = salvage(migrated(), initialState());
-    const turns = (state.conversation?.turns ?? []) as Turn[];
+    const turns = state.conversation?.turns ?? [];
     const saved = partialize({ ...initialState(), conversation: { turns, draft: '' } });
     const text = JSON.stringify(saved);
     for (const field of Object.keys(derivedFigures)) expect(text).not.toContain(`"${field}"`);

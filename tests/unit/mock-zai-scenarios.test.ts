@@ -53,7 +53,7 @@ describe('the scenario table', () => {
   });
 
   it('is what GET /__mock/scenarios lists and what POST /__mock/scenario accepts', async () => {
-    const listed = await (await fetch(`${mock.url}/__mock/scenarios`)).json();
+    const listed: unknown = await (await fetch(`${mock.url}/__mock/scenarios`)).json();
     expect(listed).toMatchObject({ names: scenarioNames, families: scenarioFamilies, finishReasons });
     for (const name of [...scenarioNames, ...familyMembers]) expect(() => mock.queue({ name })).not.toThrow();
     expect(() => mock.queue({ name: 'nope' })).toThrow(/Unknown mock scenario "nope"/);

@@ -102,7 +102,12 @@ describe('parseRequestJson', () => {
 
   it('pins every parameter present in the body, at the model default or not', () => {
     const result = ok(parse({ model: 'glm-4.5', messages: hello, temperature: 0.6, top_p: 0.5 }));
-    expect(result.settingsPatch.pinned).toEqual({ temperature: true, top_p: true, max_tokens: false });
+    expect(result.settingsPatch.pinned).toEqual({
+      temperature: true,
+      top_p: true,
+      max_tokens: false,
+      reasoning_effort: false,
+    });
     expect(result.settingsPatch.topP).toBe(0.5);
   });
 

@@ -4,22 +4,30 @@ import { isSentTurn, reasoningGoesBack, reasoningSentWith, sentTurns } from '../
 
 const preserving = { model: 'glm-4.7', preserveReasoning: true };
 const notPreserving = { model: 'glm-4.7', preserveReasoning: false };
+const general = 'https://api.z.ai/api/paas/v4';
+const codingPlan = 'https://api.z.ai/api/coding/paas/v4';
 
 describe('reasoningGoesBack', () => {
   it('is true with preserved thinking on a model that supports it', () => {
-    expect(reasoningGoesBack(preserving)).toBe(true);
+    expect(reasoningGoesBack(preserving, general)).toBe(true);
   });
 
   it('is false when preserved thinking is off', () => {
-    expect(reasoningGoesBack(notPreserving)).toBe(false);
+    expect(reasoningGoesBack(notPreserving, codingPlan)).toBe(false);
+  });
+
+  it("follows the endpoint's default when the user made no choice", () => {
+    expect(reasoningGoesBack({ model: 'glm-4.7', preserveReasoning: null }, codingPlan)).toBe(true);
+    expect(reasoningGoesBack({ model: 'glm-4.7', preserveReasoning: null }, general)).toBe(false);
+    expect(reasoningGoesBack({ model: 'glm-4.6', preserveReasoning: null }, codingPlan)).toBe(false);
   });
 
   it('is false on a model without preserved thinking', () => {
-    expect(reasoningGoesBack({ model: 'glm-4.6', preserveReasoning: true })).toBe(false);
+    expect(reasoningGoesBack({ model: 'glm-4.6', preserveReasoning: true }, general)).toBe(false);
   });
 
   it('is false on a model without thinking', () => {
-    expect(reasoningGoesBack({ model: 'glm-4-32b-0414-128k', preserveReasoning: true })).toBe(false);
+    expect(reasoningGoesBack({ model: 'glm-4-32b-0414-128k', preserveReasoning: null }, codingPlan)).toBe(false);
   });
 });
 
@@ -73,7 +81,7 @@ describe('sentTurns', () => {
       { role: 'user', content: 'skipped', excluded: true },
       { role: 'user', content: 'Q2' },
     ];
-    expect(sentTurns(turns, preserving).map((turn) => turn.content)).toEqual(['Q1', '', 'Q2']);
-    expect(sentTurns(turns, notPreserving).map((turn) => turn.content)).toEqual(['Q1', 'Q2']);
+    expect(sentTurns(turns, preserving, general).map((turn) => turn.content)).toEqual(['Q1', '', 'Q2']);
+    expect(sentTurns(turns, notPreserving, general).map((turn) => turn.content)).toEqual(['Q1', 'Q2']);
   });
 });

@@ -90,7 +90,7 @@ interface Harness {
 }
 
 function harness(
-  respond: (...args: FetchArguments) => Promise<Response>,
+  respond: (...args: FetchArguments) => Response | Promise<Response>,
   overrides: Partial<CallOptions> = {},
 ): Harness {
   const events: StreamEvent[] = [];
@@ -102,7 +102,7 @@ function harness(
     body: streamingBody,
     fetch: (...args) => {
       calls.push(args);
-      return respond(...args);
+      return Promise.resolve(respond(...args));
     },
     signal: controller.signal,
     onEvent: (event) => events.push(event),
@@ -128,7 +128,7 @@ async function streamFixture(
   plan: BodyPlan = {},
 ): Promise<{ outcome: CallOutcome; events: StreamEvent[]; body: FakeBody }> {
   const body = fakeBody(fixture(name), plan);
-  const { events, options } = harness(async () => sseResponse(body));
+  const { events, options } = harness(() => sseResponse(body));
   const outcome = await sendChatCompletion(options);
   return { outcome, events, body };
 }
@@ -170,7 +170,7 @@ const thinkingContent = '\nOlá! 你好 🙂 How can I help?';
 
 describe('sendChatCompletion: the request', () => {
   it('POSTs the JSON body to the URL with the bearer key and JSON content type', async () => {
-    const { calls, options } = harness(async () => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))));
+    const { calls, options } = harness(() => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))));
     await sendChatCompletion(options);
     expect(calls).toHaveLength(1);
     const [input, init] = calls[0] ?? [];
@@ -182,7 +182,7 @@ describe('sendChatCompletion: the request', () => {
   });
 
   it('trims whitespace and newlines around a pasted key before putting it in the header', async () => {
-    const { calls, options } = harness(async () => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))), {
+    const { calls, options } = harness(() => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))), {
       apiKey: `  ${testKey}\n`,
     });
     await sendChatCompletion(options);
@@ -262,7 +262,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
     const emojiStart = Buffer.from(bytes).indexOf(Buffer.from('🙂'));
     const sizes = [emojiStart + 2, bytes.length];
     const body = fakeBody(bytes, { nextSize: () => sizes.shift() ?? bytes.length });
-    const { events, options } = harness(async () => sseResponse(body));
+    const { events, options } = harness(() => sseResponse(body));
     await sendChatCompletion(options);
     expect(reasoningOf(events)).toBe(thinkingReasoning);
     expect(reasoningOf(events)).not.toContain('\uFFFD');
@@ -321,7 +321,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
   it('maps a known business code inside a stream error payload (1301 content blocked)', async () => {
     const text =
       'data: {"choices":[{"index":0,"delta":{"content":"Hel"}}]}\n\ndata: {"error":{"code":1301,"message":"unsafe","contentFilter":[{"level":1,"role":"assistant"}]}}\n\n';
-    const { options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
+    const { options } = harness(() => sseResponse(fakeBody(bytesOf(text))));
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
     expect(outcome.error?.kind).toBe('content-blocked');
@@ -350,7 +350,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
 
   it('only completes on the exact [DONE] payload', async () => {
     const text = 'data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\ndata: [DONE] \n\ndata: [done]\n\n';
-    const { events, options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
+    const { events, options } = harness(() => sseResponse(fakeBody(bytesOf(text))));
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('interrupted');
     expect(events.filter((event) => event.kind === 'malformed')).toEqual([
@@ -361,7 +361,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
 
   it('does not dispatch a final [DONE] without its blank line, so the stream is interrupted', async () => {
     const text = 'data: {"choices":[{"index":0,"delta":{"content":"Hi"}}]}\n\ndata: [DONE]';
-    const { options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
+    const { options } = harness(() => sseResponse(fakeBody(bytesOf(text))));
     expect((await sendChatCompletion(options)).status).toBe('interrupted');
   });
 
@@ -378,7 +378,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
 
   it('treats JSON that is not an object (e.g. a bare number) as malformed', async () => {
     const text = 'data: 42\n\ndata: {"choices":[{"index":0,"delta":{"content":"ok"}}]}\n\ndata: [DONE]\n\n';
-    const { events, options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
+    const { events, options } = harness(() => sseResponse(fakeBody(bytesOf(text))));
     expect((await sendChatCompletion(options)).status).toBe('complete');
     expect(events.filter((event) => event.kind === 'malformed')).toEqual([{ kind: 'malformed', data: '42' }]);
     expect(contentOf(events)).toBe('ok');
@@ -405,7 +405,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
     const text =
       'data: {"choices":[{"index":0,"finish_reason":"tool_calls","delta":{"content":""}}]}\n\n' +
       'data: {"choices":[{"index":0,"finish_reason":"stop","delta":{"content":""}}]}\n\ndata: [DONE]\n\n';
-    const { events, options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
+    const { events, options } = harness(() => sseResponse(fakeBody(bytesOf(text))));
     const outcome = await sendChatCompletion(options);
     expect(outcome.finishReason).toBe('stop');
     expect(events.filter((event) => event.kind === 'finish')).toEqual([{ kind: 'finish', reason: 'stop' }]);
@@ -414,7 +414,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
   it('treats an "event: error" message as an error payload, keeping the partial text', async () => {
     const text =
       'data: {"choices":[{"index":0,"delta":{"content":"Par"}}]}\n\nevent: error\ndata: upstream timeout\n\n';
-    const { events, options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
+    const { events, options } = harness(() => sseResponse(fakeBody(bytesOf(text))));
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
     expect(outcome.error).toMatchObject({ kind: 'stream', serverMessage: 'upstream timeout' });
@@ -423,7 +423,7 @@ describe('sendChatCompletion: streaming fixtures', () => {
 
   it('reads an explicit "event: message" like an unnamed event', async () => {
     const text = 'event: message\ndata: {"choices":[{"index":0,"delta":{"content":"named"}}]}\n\ndata: [DONE]\n\n';
-    const { events, options } = harness(async () => sseResponse(fakeBody(bytesOf(text))));
+    const { events, options } = harness(() => sseResponse(fakeBody(bytesOf(text))));
     expect((await sendChatCompletion(options)).status).toBe('complete');
     expect(contentOf(events)).toBe('named');
   });
@@ -451,7 +451,7 @@ describe('sendChatCompletion: non-streaming', () => {
   };
 
   it('emits meta, one delta, finish and usage from the JSON body', async () => {
-    const { events, options } = harness(async () => jsonResponse(completion), { body: jsonBody });
+    const { events, options } = harness(() => jsonResponse(completion), { body: jsonBody });
     const outcome = await sendChatCompletion(options);
     expect(outcome).toEqual({ status: 'complete', receivedAnyByte: true, finishReason: 'stop' });
     expect(events).toEqual([
@@ -463,16 +463,15 @@ describe('sendChatCompletion: non-streaming', () => {
   });
 
   it('reads a JSON reply even when streaming was requested (a proxy answered JSON)', async () => {
-    const { events, options } = harness(async () => jsonResponse(completion));
+    const { events, options } = harness(() => jsonResponse(completion));
     expect((await sendChatCompletion(options)).status).toBe('complete');
     expect(contentOf(events)).toBe('Olá!');
   });
 
   it('reports a 200 body holding {"error":…} as an error', async () => {
-    const { events, options } = harness(
-      async () => jsonResponse({ error: { code: '1211', message: 'Unknown Model' } }),
-      { body: jsonBody },
-    );
+    const { events, options } = harness(() => jsonResponse({ error: { code: '1211', message: 'Unknown Model' } }), {
+      body: jsonBody,
+    });
     const outcome = await sendChatCompletion(options);
     expect(outcome.status).toBe('error');
     expect(outcome.error?.title).toBe('Unknown model');
@@ -481,7 +480,7 @@ describe('sendChatCompletion: non-streaming', () => {
 
   it('reports a body that is not JSON as an unreadable reply', async () => {
     const { options } = harness(
-      async () => new Response('<html>gateway</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+      () => new Response('<html>gateway</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
       { body: jsonBody },
     );
     const outcome = await sendChatCompletion(options);
@@ -491,7 +490,7 @@ describe('sendChatCompletion: non-streaming', () => {
 
   it('does not arm the stall timer while a non-streaming reply is being generated', async () => {
     const timers = manualTimers();
-    const { options } = harness(async () => jsonResponse(completion), {
+    const { options } = harness(() => jsonResponse(completion), {
       body: jsonBody,
       setTimeout: timers.setTimeout,
       clearTimeout: timers.clearTimeout,
@@ -504,7 +503,7 @@ describe('sendChatCompletion: non-streaming', () => {
 
 describe('sendChatCompletion: HTTP errors', () => {
   it('maps a 401 with code 1001 to "Check your API key", without the key anywhere', async () => {
-    const { events, options } = harness(async () =>
+    const { events, options } = harness(() =>
       jsonResponse({ error: { code: '1001', message: 'Header中未收到Authentication参数' } }, 401),
     );
     const outcome = await sendChatCompletion(options);
@@ -522,7 +521,7 @@ describe('sendChatCompletion: HTTP errors', () => {
   });
 
   it('redacts the key when a server echoes it in its error message', async () => {
-    const { options } = harness(async () =>
+    const { options } = harness(() =>
       jsonResponse({ error: { code: '1002', message: `Invalid token ${testKey}` } }, 401),
     );
     const outcome = await sendChatCompletion(options);
@@ -531,7 +530,7 @@ describe('sendChatCompletion: HTTP errors', () => {
   });
 
   it('reads Retry-After on a 429 rate limit', async () => {
-    const { options } = harness(async () =>
+    const { options } = harness(() =>
       jsonResponse({ error: { code: '1302', message: 'concurrency' } }, 429, { 'Retry-After': '7' }),
     );
     const outcome = await sendChatCompletion(options);
@@ -541,14 +540,14 @@ describe('sendChatCompletion: HTTP errors', () => {
   it('resolves an HTTP-date Retry-After against the injected clock', async () => {
     const now = Date.parse('2026-01-01T00:00:00Z');
     const { options } = harness(
-      async () => jsonResponse({ error: { code: '1305' } }, 429, { 'Retry-After': 'Thu, 01 Jan 2026 00:00:05 GMT' }),
+      () => jsonResponse({ error: { code: '1305' } }, 429, { 'Retry-After': 'Thu, 01 Jan 2026 00:00:05 GMT' }),
       { now: () => now },
     );
     expect((await sendChatCompletion(options)).error?.retryAfterMs).toBe(5000);
   });
 
   it('maps a 500 with a non-JSON body to a retryable server error', async () => {
-    const { options } = harness(async () => new Response('upstream failed', { status: 502 }));
+    const { options } = harness(() => new Response('upstream failed', { status: 502 }));
     const outcome = await sendChatCompletion(options);
     expect(outcome.error).toMatchObject({
       kind: 'server',
@@ -587,7 +586,7 @@ describe('sendChatCompletion: network failures', () => {
   it('marks a connection dropped mid-stream as interrupted, keeping the partial text', async () => {
     const bytes = fixture('thinking-then-answer.sse');
     const cut = Buffer.from(bytes).indexOf(Buffer.from('Olá!'));
-    const { events, options } = harness(async () =>
+    const { events, options } = harness(() =>
       sseResponse(fakeBody(bytes.slice(0, cut + 10), { nextSize: () => 9, ending: 'error' })),
     );
     const outcome = await sendChatCompletion(options);
@@ -599,9 +598,7 @@ describe('sendChatCompletion: network failures', () => {
 
 describe('sendChatCompletion: stop', () => {
   it('returns stopped without calling fetch when the signal is already aborted', async () => {
-    const { calls, controller, options } = harness(async () =>
-      sseResponse(fakeBody(fixture('thinking-then-answer.sse'))),
-    );
+    const { calls, controller, options } = harness(() => sseResponse(fakeBody(fixture('thinking-then-answer.sse'))));
     controller.abort();
     expect(await sendChatCompletion(options)).toEqual({ status: 'stopped', receivedAnyByte: false });
     expect(calls).toEqual([]);
@@ -638,7 +635,7 @@ describe('sendChatCompletion: stop', () => {
     const bytes = fixture('thinking-then-answer.sse');
     const cut = Buffer.from(bytes).indexOf(Buffer.from('"content":"Olá!"'));
     const body = fakeBody(bytes.slice(0, cut), { nextSize: () => 50, ending: 'hang' });
-    const { events, controller, options } = harness(async () => sseResponse(body));
+    const { events, controller, options } = harness(() => sseResponse(body));
     const pending = sendChatCompletion(options);
     await vi.waitFor(() => expect(reasoningOf(events)).toBe(thinkingReasoning));
     controller.abort();
@@ -650,7 +647,7 @@ describe('sendChatCompletion: stop', () => {
 
   it('stops while an error body is being read', async () => {
     const { controller, options } = harness(
-      async () => new Response(fakeBody(bytesOf('{"error":'), { ending: 'hang' }).stream, { status: 500 }),
+      () => new Response(fakeBody(bytesOf('{"error":'), { ending: 'hang' }).stream, { status: 500 }),
     );
     const pending = sendChatCompletion(options);
     controller.abort();
@@ -663,7 +660,7 @@ describe('sendChatCompletion: stall', () => {
     const timers = manualTimers();
     const bytes = fixture('no-done-eof.sse');
     const body = fakeBody(bytes, { ending: 'hang' });
-    const { events, options } = harness(async () => sseResponse(body), {
+    const { events, options } = harness(() => sseResponse(body), {
       stallTimeoutMs: 5_000,
       setTimeout: timers.setTimeout,
       clearTimeout: timers.clearTimeout,
@@ -693,14 +690,13 @@ describe('sendChatCompletion: stall', () => {
     const timers = manualTimers();
     let source: ReadableStreamDefaultController<Uint8Array> | null = null;
     const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (source = controller) });
-    const { events, options } = harness(async () => sseResponse({ stream, wasCancelled: () => false }), {
+    const { events, options } = harness(() => sseResponse({ stream, wasCancelled: () => false }), {
       stallTimeoutMs: 5_000,
       setTimeout: timers.setTimeout,
       clearTimeout: timers.clearTimeout,
     });
     const pending = sendChatCompletion(options);
-    const send = (text: string) =>
-      (source as ReadableStreamDefaultController<Uint8Array> | null)?.enqueue(bytesOf(text));
+    const send = (text: string) => source?.enqueue(bytesOf(text));
     await vi.waitFor(() => expect(source).not.toBeNull());
     for (const word of ['Slow', ' but', ' steady']) {
       timers.advance(4_000);
@@ -721,7 +717,7 @@ describe('sendChatCompletion: stall', () => {
   it('lets Stop end a stalled-looking stream before the timeout fires', async () => {
     const timers = manualTimers();
     const { controller, options } = harness(
-      async () => sseResponse(fakeBody(bytesOf(': keep-alive\n\n'), { ending: 'hang' })),
+      () => sseResponse(fakeBody(bytesOf(': keep-alive\n\n'), { ending: 'hang' })),
       {
         setTimeout: timers.setTimeout,
         clearTimeout: timers.clearTimeout,

@@ -21,7 +21,7 @@ function recordedChunks(name: string): RecordedChunk[] {
   const mark = /^: recorded \+(\d+) ms$/gm;
   const marks = [...text.matchAll(mark)];
   marks.forEach((match, index) => {
-    const start = (match.index ?? 0) + match[0].length + 1;
+    const start = match.index + match[0].length + 1;
     const end = marks[index + 1]?.index ?? text.length;
     chunks.push({ atMs: Number(match[1]), bytes: new TextEncoder().encode(text.slice(start, end)) });
   });
@@ -50,7 +50,10 @@ async function replay(name: string, model: string): Promise<Replay> {
       for (let turn = 0; turn < 5; turn += 1) await nextTask();
       const chunk = chunks[index];
       index += 1;
-      if (!chunk) return controller.close();
+      if (!chunk) {
+        controller.close();
+        return;
+      }
       clock = chunk.atMs;
       controller.enqueue(chunk.bytes);
     },
@@ -73,8 +76,10 @@ async function replay(name: string, model: string): Promise<Replay> {
     url: 'https://api.z.ai/api/paas/v4/chat/completions',
     apiKey: 'sk-test',
     body: { model, messages: [{ role: 'user', content: 'Hi' }], stream: true, thinking: { type: 'enabled' } },
-    fetch: async () =>
-      new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream;charset=UTF-8' } }),
+    fetch: () =>
+      Promise.resolve(
+        new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream;charset=UTF-8' } }),
+      ),
     signal: new AbortController().signal,
     onEvent,
   });

@@ -31,7 +31,7 @@ export function CompareColumnCode({ columnId, number }: CompareColumnCodeProps) 
       connection: { baseUrl },
       ui: { imageBytes },
     });
-    return { baseUrl, body: buildRequestBody(effectiveColumnSettings(settings, columnSettings), pending) };
+    return { baseUrl, body: buildRequestBody(effectiveColumnSettings(settings, columnSettings), pending, baseUrl) };
   }, [sent, columnSettings, settings, baseUrl, turns, draft, draftImages, imageBytes]);
 
   if (!request) return null;

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
 import type { TurnRole } from '../../core/request';
 import * as actions from '../../store/actions';
 
@@ -10,7 +10,7 @@ export function AddMessageForm() {
   const textRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  function add(event?: FormEvent) {
+  function add(event?: SyntheticEvent) {
     event?.preventDefault();
     if (text.trim() === '') {
       setError('Type the text of the message to add.');

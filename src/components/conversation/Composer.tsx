@@ -1,4 +1,4 @@
-import { useId, useRef, type ClipboardEvent, type DragEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { useId, useRef, type ClipboardEvent, type DragEvent, type KeyboardEvent, type SubmitEvent } from 'react';
 import { imageRefusal } from '../../core/images';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
@@ -21,15 +21,15 @@ export function Composer() {
   const attaching = useImageAttaching();
 
   // A pasted or dropped image is attached; pasted text goes into the box as usual.
-  function takeImages(files: FileList | undefined, event: ClipboardEvent | DragEvent): void {
-    const images = [...(files ?? [])].filter((file) => file.type.startsWith('image/'));
+  function takeImages(files: FileList, event: ClipboardEvent | DragEvent): void {
+    const images = [...files].filter((file) => file.type.startsWith('image/'));
     if (images.length === 0) return;
     event.preventDefault();
     if (refusal) attaching.setProblem(refusal);
     else void attaching.attachFiles(images);
   }
 
-  function send(event?: FormEvent) {
+  function send(event?: SubmitEvent) {
     event?.preventDefault();
     if (!canSend) return;
     actions.send();
@@ -64,11 +64,11 @@ export function Composer() {
         placeholder="Ask something…"
         aria-describedby={`${id}-keys${showReason ? ` ${id}-reason` : ''}`}
         onChange={(event) => actions.setDraft(event.target.value)}
-        onPaste={(event) => takeImages(event.clipboardData?.files, event)}
+        onPaste={(event) => takeImages(event.clipboardData.files, event)}
         onDragOver={(event) => {
-          if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+          if (event.dataTransfer.types.includes('Files')) event.preventDefault();
         }}
-        onDrop={(event) => takeImages(event.dataTransfer?.files, event)}
+        onDrop={(event) => takeImages(event.dataTransfer.files, event)}
       />
       <DraftImages {...attaching} />
       <p id={`${id}-keys`} className="hint">

@@ -36,7 +36,9 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
     const turn = selectTurn(state, turnId);
     return turn && !isLiveStatus(turn.reply?.status) ? turn.reasoning : '';
   });
-  const sentBack = usePlaygroundStore((state) => reasoningGoesBack(state.settings) && !excluded);
+  const sentBack = usePlaygroundStore(
+    (state) => reasoningGoesBack(state.settings, state.connection.baseUrl) && !excluded,
+  );
   const shown = usePlaygroundStore((state) => state.ui.selectedReplyId === turnId);
   const [editText, setEditText] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);

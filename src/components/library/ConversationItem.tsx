@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import {
   deleteConversation,
   duplicateConversation,
@@ -29,7 +29,7 @@ export function ConversationItem({ summary, sending }: ConversationItemProps) {
     setEditing(true);
   }
 
-  function saveTitle(event: FormEvent) {
+  function saveTitle(event: SubmitEvent) {
     event.preventDefault();
     renameConversation(conversationId, draftTitle);
     setEditing(false);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type SubmitEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
 import { allPresets, applyPreset, deletePreset, savePreset } from '../../store/libraryActions';
@@ -17,7 +17,7 @@ export function PresetPicker() {
     setStatus(`Applied the preset “${presetName}”.`);
   }
 
-  function save(event: FormEvent) {
+  function save(event: SubmitEvent) {
     event.preventDefault();
     const saved = savePreset(name);
     if (!saved) {

@@ -1,38 +1,47 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import Markdown from 'react-markdown';
-import remarkGfm from 'remark-gfm';
 import type { SourceBlock } from '../../core/markdownBlocks';
+import type { BlockContext } from '../../core/markdownDocument';
 import { CodeBlock } from './CodeBlock';
 import { completeComponents, liveComponents } from './markdownComponents';
+import { blockPipeline } from './markdownPipeline';
+import { PlainTextBlock, unsafeBlockNotes } from './PlainTextBlock';
 import { safeUrlTransform } from './safeUrl';
-
-const remarkPlugins = [remarkGfm];
 
 interface MarkdownBlockProps {
   block: SourceBlock;
+  /** The definitions and footnote numbering the block takes from the rest of the reply. */
+  context: BlockContext;
+  /** Prefix of the ids the reply's footnotes get. */
+  idPrefix: string;
   /** True for the last block while the reply streams. */
   live: boolean;
 }
 
-function MarkdownBlockView({ block, live }: MarkdownBlockProps) {
+function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProps) {
+  const pipeline = useMemo(() => blockPipeline(idPrefix, context.footnotesBefore), [idPrefix, context.footnotesBefore]);
+  if (block.unsafe !== undefined) return <PlainTextBlock text={block.text} note={unsafeBlockNotes[block.unsafe]} />;
   // A fenced code block needs no Markdown parse: show the lexer's code directly (cheap while it grows).
   if (block.fencedCode !== undefined) {
     const { code, language } = block.fencedCode;
     return <CodeBlock code={code} language={language} highlight={!live} />;
   }
   return (
-    <Markdown
-      remarkPlugins={remarkPlugins}
-      urlTransform={safeUrlTransform}
-      components={live ? liveComponents : completeComponents}
-    >
-      {block.text}
+    <Markdown {...pipeline} urlTransform={safeUrlTransform} components={live ? liveComponents : completeComponents}>
+      {context.before + block.text + context.after}
     </Markdown>
   );
 }
 
-/** One top-level block. Memoised on its text: a completed block never renders again while the reply grows. */
+/**
+ * One top-level block. Memoised on its text and context: a completed block renders again only when a definition it
+ * refers to arrives, never just because the reply grows.
+ */
 export const MarkdownBlock = memo(
   MarkdownBlockView,
-  (previous, next) => previous.live === next.live && previous.block.text === next.block.text,
+  (previous, next) =>
+    previous.live === next.live &&
+    previous.block.text === next.block.text &&
+    previous.context === next.context &&
+    previous.idPrefix === next.idPrefix,
 );

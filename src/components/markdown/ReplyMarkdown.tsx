@@ -1,11 +1,15 @@
 // The reply as GitHub-flavoured Markdown, rendered block by block so a long, fast stream stays cheap, and safely:
-// no raw HTML, only safe links, remote images on request.
+// no raw HTML, only safe links, remote images on request. Definitions and footnotes apply to the whole reply.
 import './markdown.css';
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { SourceBlock } from '../../core/markdownBlocks';
-import { groupBlocks, sameBlocks } from './blockGroups';
+import type { BlockContext } from '../../core/markdownDocument';
+import { BlockErrorBoundary } from './BlockErrorBoundary';
+import { groupBlocks, sameBlocks, sameItems } from './blockGroups';
+import { FootnoteSection } from './FootnoteSection';
 import { MarkdownBlock } from './MarkdownBlock';
-import { useMarkdownBlocks } from './useBlocks';
+import { replyIdPrefix } from './markdownPipeline';
+import { useDocumentContext, useMarkdownBlocks } from './useBlocks';
 
 export interface ReplyMarkdownProps {
   text: string;
@@ -15,32 +19,58 @@ export interface ReplyMarkdownProps {
 
 interface BlockGroupProps {
   blocks: readonly SourceBlock[];
+  contexts: readonly BlockContext[];
+  idPrefix: string;
   /** Index of the block still streaming in this group, or -1. */
   liveIndex: number;
 }
 
 const BlockGroup = memo(
-  function BlockGroup({ blocks, liveIndex }: BlockGroupProps) {
+  function BlockGroup({ blocks, contexts, idPrefix, liveIndex }: BlockGroupProps) {
     return (
       <div className="markdown-group">
-        {blocks.map((block, index) => (
-          <MarkdownBlock key={block.key} block={block} live={index === liveIndex} />
-        ))}
+        {blocks.map((block, index) => {
+          const context = contexts[index];
+          if (context === undefined) return null;
+          return (
+            <BlockErrorBoundary key={block.key} text={block.text}>
+              <MarkdownBlock block={block} context={context} idPrefix={idPrefix} live={index === liveIndex} />
+            </BlockErrorBoundary>
+          );
+        })}
       </div>
     );
   },
-  (previous, next) => previous.liveIndex === next.liveIndex && sameBlocks(previous.blocks, next.blocks),
+  (previous, next) =>
+    previous.liveIndex === next.liveIndex &&
+    previous.idPrefix === next.idPrefix &&
+    sameBlocks(previous.blocks, next.blocks) &&
+    sameItems(previous.contexts, next.contexts),
 );
 
 export function ReplyMarkdown({ text, streaming }: ReplyMarkdownProps) {
+  const idPrefix = replyIdPrefix(useId());
   const { blocks } = useMarkdownBlocks(text);
+  const reply = useDocumentContext(blocks);
   const groups = groupBlocks(blocks);
+  const contextGroups = groupBlocks(reply.blocks);
   const lastGroup = groups.length - 1;
   return (
     <div className="reply-markdown" aria-busy={streaming}>
       {groups.map((group, index) => (
-        <BlockGroup key={index} blocks={group} liveIndex={streaming && index === lastGroup ? group.length - 1 : -1} />
+        <BlockGroup
+          key={index}
+          blocks={group}
+          contexts={contextGroups[index] ?? []}
+          idPrefix={idPrefix}
+          liveIndex={streaming && index === lastGroup ? group.length - 1 : -1}
+        />
       ))}
+      {reply.footnotes !== null && (
+        <BlockErrorBoundary text={reply.footnotes.markdown}>
+          <FootnoteSection section={reply.footnotes} idPrefix={idPrefix} />
+        </BlockErrorBoundary>
+      )}
     </div>
   );
 }

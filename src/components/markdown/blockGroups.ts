@@ -6,11 +6,16 @@ import type { SourceBlock } from '../../core/markdownBlocks';
  */
 const blocksPerGroup = 32;
 
-export function groupBlocks(blocks: readonly SourceBlock[]): SourceBlock[][] {
-  const groups: SourceBlock[][] = [];
+export function groupBlocks<Item>(blocks: readonly Item[]): Item[][] {
+  const groups: Item[][] = [];
   for (let start = 0; start < blocks.length; start += blocksPerGroup)
     groups.push(blocks.slice(start, start + blocksPerGroup));
   return groups;
+}
+
+/** Same objects at every position. */
+export function sameItems<Item>(previous: readonly Item[], next: readonly Item[]): boolean {
+  return previous.length === next.length && previous.every((item, index) => item === next[index]);
 }
 
 /** Same blocks, by text: a completed group compares equal every frame. */

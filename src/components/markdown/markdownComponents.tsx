@@ -15,12 +15,10 @@ function textOf(nodes: readonly ElementContent[]): string {
 function codeOf(node: Element | undefined): { language: string; code: string } {
   const code = node?.children.find((child): child is Element => child.type === 'element' && child.tagName === 'code');
   const classes = code?.properties.className;
-  const languageClass = Array.isArray(classes)
-    ? classes.find((name) => String(name).startsWith('language-'))
-    : undefined;
+  const languageClass = Array.isArray(classes) ? classes.find((name) => name.startsWith('language-')) : undefined;
   const text = code ? textOf(code.children) : '';
   return {
-    language: languageClass === undefined ? '' : String(languageClass).slice('language-'.length),
+    language: languageClass === undefined ? '' : languageClass.slice('language-'.length),
     code: text.endsWith('\n') ? text.slice(0, -1) : text,
   };
 }

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { createBlockSplitter, type BlockSplit } from '../../core/markdownBlocks';
+import { createBlockSplitter, type BlockSplit, type SourceBlock } from '../../core/markdownBlocks';
+import { createDocumentTracker, type DocumentContext } from '../../core/markdownDocument';
 
 /**
  * Top-level Markdown blocks of `text`. The splitter remembers the previous split, so while the text grows only
@@ -14,4 +15,10 @@ export function useMarkdownBlocks(text: string): BlockSplit {
 export function useTextBlocks(text: string): BlockSplit {
   const [splitter] = useState(() => createBlockSplitter('text'));
   return useMemo(() => splitter.split(text), [splitter, text]);
+}
+
+/** Each block's context in the reply (definitions it refers to, footnote numbering), and the footnotes section. */
+export function useDocumentContext(blocks: readonly SourceBlock[]): DocumentContext {
+  const [tracker] = useState(createDocumentTracker);
+  return useMemo(() => tracker.update(blocks), [tracker, blocks]);
 }

@@ -1,7 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { describeFinishReason } from '../../core/finishReasons';
 import { formatCost, formatDuration } from '../../core/metrics';
+import { cachedPromptTokens } from '../../core/models';
 import { usePlaygroundStore } from '../../store';
+import { selectConversationCost } from '../../store/conversationCost';
 import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
 
@@ -12,6 +14,10 @@ function duration(ms: number | null): string {
   return ms === null ? '—' : formatDuration(ms);
 }
 
+function cost(usd: number | null): string {
+  return usd === null ? '—' : formatCost(usd);
+}
+
 function count(value: number | null): string {
   return value === null ? '—' : integer.format(value);
 }
@@ -20,7 +26,7 @@ interface ReplyMetricsProps {
   turnId: string;
 }
 
-/** Timings, token counts, finish reason and cost of one reply (selectReplyFigures). */
+/** Timings, token counts, finish reason and cost of one reply (selectReplyFigures), and the conversation's cost. */
 export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
   const figures = usePlaygroundStore(
     useShallow((state) => {
@@ -34,9 +40,11 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         tokensPerSecond: figures.tokensPerSecond,
         estimatedRate: figures.tokensPerSecondEstimated,
         promptTokens: figures.promptTokens,
+        cachedTokens: reply.usage ? cachedPromptTokens(reply.usage) : 0,
         completionTokens: figures.completionTokens,
         reasoningTokens: figures.reasoningTokens,
         cost: figures.estimatedCostUsd,
+        conversationCost: selectConversationCost(state),
         phase: reply.metrics.phase,
         finishReason: reply.finishReason,
       };
@@ -59,7 +67,12 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         ? '—'
         : `${rate.format(figures.tokensPerSecond)}${figures.estimatedRate ? ' (est.)' : ''}`,
     ],
-    ['Prompt tokens', count(figures.promptTokens)],
+    [
+      'Prompt tokens',
+      figures.cachedTokens > 0
+        ? `${count(figures.promptTokens)} (${count(figures.cachedTokens)} cached)`
+        : count(figures.promptTokens),
+    ],
     [
       'Completion tokens',
       figures.reasoningTokens === null
@@ -67,7 +80,8 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         : `${count(figures.completionTokens)} (${count(figures.reasoningTokens)} reasoning)`,
     ],
     ['Finish reason', figures.finishReason ?? '—'],
-    ['Estimated cost', figures.cost === null ? '—' : formatCost(figures.cost)],
+    ['Estimated cost', cost(figures.cost)],
+    ['Conversation cost', cost(figures.conversationCost)],
   ];
 
   return (

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { demoKey, isDemoEndpoint } from '../../store/connectionSlice';
 import { selectRequestBody } from '../../store/selectors';
+import { ReasoningSentBackNote } from './ReasoningSentBackNote';
 import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
 import { maskKey } from '../../core/redaction';
 import type { PlaygroundState } from '../../store/types';
@@ -49,6 +50,7 @@ export function RequestPreview() {
           </pre>
         }
       />
+      {liveBody !== null && <ReasoningSentBackNote body={liveBody} />}
       <p className="sidebar-hint">
         {liveJson === null
           ? 'A reply is on its way; the preview updates when it ends.'

@@ -1,9 +1,10 @@
-import { useId, useMemo } from 'react';
+import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
-import { isCatalogued, modelInfo } from '../../core/models';
+import { isCatalogued } from '../../core/models';
 import { maxTokensLimit } from '../../core/request';
-import { sendHint } from './ParameterField';
+import { ParameterHeader, sendHint } from './ParameterField';
+import { useSettingsModel } from './useSettingsModel';
 import { useNumberDraft } from '../ui/useNumberDraft';
 
 const formatter = new Intl.NumberFormat('en-US');
@@ -11,9 +12,8 @@ const formatter = new Intl.NumberFormat('en-US');
 /** "Max tokens": an integer up to the model's maximum output; larger numbers are clamped with a note. */
 export function MaxTokensField() {
   const value = usePlaygroundStore((state) => state.settings.maxTokens);
-  const modelId = usePlaygroundStore((state) => state.settings.model);
   const pinned = usePlaygroundStore((state) => state.settings.pinned.max_tokens);
-  const model = useMemo(() => modelInfo(modelId), [modelId]);
+  const model = useSettingsModel();
   const limit = maxTokensLimit(model);
   // A model without a published default starts at its limit, which then counts as the default (see request.ts).
   const modelDefault = model.defaultMaxTokens ?? limit;
@@ -26,18 +26,7 @@ export function MaxTokensField() {
 
   return (
     <div className="sidebar-field sidebar-parameter">
-      <div className="sidebar-parameter-header">
-        <label htmlFor={`${id}-input`}>Max tokens</label>
-        <label className="sidebar-pin">
-          <input
-            type="checkbox"
-            aria-label="Always send max tokens"
-            checked={pinned}
-            onChange={(event) => settingsActions.setPinned('max_tokens', event.target.checked)}
-          />
-          Always send
-        </label>
-      </div>
+      <ParameterHeader controlId={`${id}-input`} label="Max tokens" parameter="max_tokens" pinName="max tokens" />
       <input
         id={`${id}-input`}
         type="number"

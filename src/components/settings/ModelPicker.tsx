@@ -1,29 +1,11 @@
-import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useState, type KeyboardEvent } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
-import { findModel, isCatalogued, modelCatalogue, modelInfo, type ModelInfo } from '../../core/models';
-
-const integer = new Intl.NumberFormat('en-US');
-
-function tokens(count: number): string {
-  return count >= 1000 && count % 1000 === 0 ? `${count / 1000}K` : integer.format(count);
-}
-
-function usd(amount: number): string {
-  return `$${amount.toFixed(2)}`;
-}
-
-/** One line about the model's limits and price, as the catalogue states them. */
-function describeModel(model: ModelInfo): string {
-  if (!isCatalogued(model.id)) return 'custom model: limits are yours to set';
-  const output =
-    model.maxOutputTokens === null ? 'max output not published' : `max output ${integer.format(model.maxOutputTokens)}`;
-  const price =
-    model.price.input === 0 && model.price.output === 0
-      ? 'free'
-      : `${usd(model.price.input)} in / ${usd(model.price.output)} out per 1M tokens`;
-  return `Context ${tokens(model.contextTokens)} · ${output} · ${price}`;
-}
+import { findModel, isCatalogued, modelCatalogue, modelGroups } from '../../core/models';
+import { CustomModelLimitsForm } from './CustomModelLimitsForm';
+import { ModelDetails } from './ModelDetails';
+import { describeModel } from './modelDescription';
+import { useSettingsModel } from './useSettingsModel';
 
 /** A datalist pick arrives as one replacing input event; typing arrives as "insertText" / "delete…". */
 function pickedFromList(event: Event): boolean {
@@ -43,7 +25,8 @@ export function ModelPicker() {
     setSynced(modelId);
     setDraft(modelId);
   }
-  const model = useMemo(() => modelInfo(modelId), [modelId]);
+  const model = useSettingsModel();
+  const catalogued = isCatalogued(modelId);
   const id = useId();
 
   function apply(value: string) {
@@ -95,6 +78,32 @@ export function ModelPicker() {
         {describeModel(model)}
         {draft.trim() !== modelId && draft.trim() !== '' && ' · press Enter to switch'}
       </p>
+      <label htmlFor={`${id}-catalogue-select`}>Catalogue</label>
+      <select
+        id={`${id}-catalogue-select`}
+        value={catalogued ? model.id : ''}
+        onChange={(event) => {
+          if (event.target.value !== '') apply(event.target.value);
+        }}
+      >
+        <option value="" disabled={catalogued}>
+          Custom id (type it under Model)
+        </option>
+        {modelGroups.map((group) => (
+          <optgroup key={group.id} label={group.label}>
+            {modelCatalogue
+              .filter((entry) => entry.group === group.id)
+              .map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.label}
+                  {entry.unconfirmed ? ' (partly unconfirmed)' : ''}
+                </option>
+              ))}
+          </optgroup>
+        ))}
+      </select>
+      <ModelDetails model={model} />
+      {!catalogued && <CustomModelLimitsForm model={model} />}
     </div>
   );
 }

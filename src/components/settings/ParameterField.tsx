@@ -2,7 +2,7 @@ import { useId, useMemo } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
 import { modelInfo, type ModelInfo } from '../../core/models';
-import { temperatureRange, topPRange } from '../../core/request';
+import { temperatureRange, topPRange, type TunableParameter } from '../../core/request';
 import type { PlaygroundState } from '../../store/types';
 import { useNumberDraft } from '../ui/useNumberDraft';
 
@@ -13,6 +13,34 @@ function differsFromDefault(value: number, modelDefault: number): boolean {
 export function sendHint(atDefault: boolean, pinned: boolean, modelDefault: string): string {
   if (pinned) return 'pinned — always sent';
   return atDefault ? 'default — not sent' : `sent (model default ${modelDefault})`;
+}
+
+interface ParameterHeaderProps {
+  /** The id of the control the label names. */
+  controlId: string;
+  label: string;
+  parameter: TunableParameter;
+  /** Words after "Always send" in the pin checkbox's name. */
+  pinName: string;
+}
+
+/** A parameter's label and its "Always send" pin (a pinned parameter is sent even at the model default). */
+export function ParameterHeader({ controlId, label, parameter, pinName }: ParameterHeaderProps) {
+  const pinned = usePlaygroundStore((state) => state.settings.pinned[parameter]);
+  return (
+    <div className="sidebar-parameter-header">
+      <label htmlFor={controlId}>{label}</label>
+      <label className="sidebar-pin">
+        <input
+          type="checkbox"
+          aria-label={`Always send ${pinName}`}
+          checked={pinned}
+          onChange={(event) => settingsActions.setPinned(parameter, event.target.checked)}
+        />
+        Always send
+      </label>
+    </div>
+  );
 }
 
 interface ParameterConfig {
@@ -56,18 +84,7 @@ export function ParameterField({ parameter }: { parameter: 'temperature' | 'top_
 
   return (
     <div className="sidebar-field sidebar-parameter">
-      <div className="sidebar-parameter-header">
-        <label htmlFor={`${id}-slider`}>{config.label}</label>
-        <label className="sidebar-pin">
-          <input
-            type="checkbox"
-            aria-label={`Always send ${config.pinName}`}
-            checked={pinned}
-            onChange={(event) => settingsActions.setPinned(parameter, event.target.checked)}
-          />
-          Always send
-        </label>
-      </div>
+      <ParameterHeader controlId={`${id}-slider`} label={config.label} parameter={parameter} pinName={config.pinName} />
       <div className="sidebar-parameter-controls">
         <input
           id={`${id}-slider`}

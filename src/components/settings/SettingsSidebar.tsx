@@ -9,6 +9,7 @@ import { MaxTokensField } from './MaxTokensField';
 import { ModelPicker } from './ModelPicker';
 import { ParameterField } from './ParameterField';
 import { PresetPicker } from '../library/PresetPicker';
+import { ReasoningEffortField } from './ReasoningEffortField';
 import { ReasoningPreferences } from './ReasoningPreferences';
 import { RequestPreview } from '../request/RequestPreview';
 import { SidebarSection } from '../ui/SidebarSection';
@@ -36,6 +37,7 @@ export function SettingsSidebar() {
         <PresetPicker />
         <ModelPicker />
         <ThinkingSwitch />
+        <ReasoningEffortField />
         <ParameterField parameter="temperature" />
         <ParameterField parameter="top_p" />
         <MaxTokensField />

@@ -1,19 +1,32 @@
 import { useId, useMemo } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
+import { endpointKeepsReasoning } from '../../core/endpoints';
 import { modelInfo, supportsThinking, type ModelInfo } from '../../core/models';
+import { reasoningGoesBack } from '../../core/sentTurns';
 
 function thinkingHint(model: ModelInfo): string {
   if (!supportsThinking(model)) return 'This model has no thinking mode';
+  if (model.thinking === 'required') return 'Always on: this model cannot answer without reasoning.';
   if (model.thinking === 'always') return 'On: the model reasons before every answer.';
   return 'On: the model decides when a question needs reasoning.';
+}
+
+function preserveHint(preserve: boolean, keptByEndpoint: boolean, endpointDefault: boolean): string {
+  const origin = endpointDefault ? (keptByEndpoint ? ' (the Coding Plan default)' : ' (the default here)') : '';
+  if (preserve) return `Sends earlier replies' reasoning back (clear_thinking: false)${origin}.`;
+  if (keptByEndpoint)
+    return 'Earlier reasoning is not sent; clear_thinking: true tells the Coding Plan not to keep it.';
+  return `Sends answers only; earlier reasoning stays here${origin}.`;
 }
 
 /** "Thinking" switch, disabled with the reason on models without it; "Preserve reasoning" where the model allows. */
 export function ThinkingSwitch() {
   const modelId = usePlaygroundStore((state) => state.settings.model);
   const thinking = usePlaygroundStore((state) => state.settings.thinking);
-  const preserveReasoning = usePlaygroundStore((state) => state.settings.preserveReasoning);
+  const preserveReasoning = usePlaygroundStore((state) => reasoningGoesBack(state.settings, state.connection.baseUrl));
+  const choice = usePlaygroundStore((state) => state.settings.preserveReasoning);
+  const keptByEndpoint = usePlaygroundStore((state) => endpointKeepsReasoning(state.connection.baseUrl));
   const model = useMemo(() => modelInfo(modelId), [modelId]);
   const supported = supportsThinking(model);
   const id = useId();
@@ -24,8 +37,8 @@ export function ThinkingSwitch() {
         <input
           type="checkbox"
           role="switch"
-          checked={supported && thinking}
-          disabled={!supported}
+          checked={supported && (thinking || model.thinking === 'required')}
+          disabled={!supported || model.thinking === 'required'}
           aria-describedby={`${id}-hint`}
           onChange={(event) => settingsActions.setThinking(event.target.checked)}
         />
@@ -46,7 +59,7 @@ export function ThinkingSwitch() {
             Preserve reasoning
           </label>
           <p id={`${id}-preserve-hint`} className="sidebar-hint">
-            Sends earlier replies&apos; reasoning back with the conversation (clear_thinking: false).
+            {preserveHint(preserveReasoning, keptByEndpoint, choice === null)}
           </p>
         </>
       )}

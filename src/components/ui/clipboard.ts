@@ -7,14 +7,17 @@ import { useCallback, useEffect, useState } from 'react';
  */
 export async function copyText(text: string): Promise<void> {
   try {
-    if (!navigator.clipboard?.writeText) throw new Error('The Clipboard API is not available.');
-    await navigator.clipboard.writeText(text);
+    // Only secure contexts have the Clipboard API, though the DOM types always declare it.
+    const clipboard = navigator.clipboard as Clipboard | undefined;
+    if (!clipboard?.writeText) throw new Error('The Clipboard API is not available.');
+    await clipboard.writeText(text);
   } catch (error) {
     if (!copyWithCommand(text)) throw error;
   }
 }
 
 function copyWithCommand(text: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- the legacy copy command is this fallback's whole point
   if (typeof document.execCommand !== 'function') return false;
   const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const area = document.createElement('textarea');
@@ -26,6 +29,7 @@ function copyWithCommand(text: string): boolean {
   area.select();
   let copied = false;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- the legacy copy command is this fallback's whole point
     copied = document.execCommand('copy');
   } catch {
     copied = false;

@@ -1,13 +1,13 @@
 // Java 11+ with java.net.http.HttpClient and no dependency: the exact JSON body as text, SSE read line by
 // line with BodyHandlers.ofLines(), and a small JSON reader for the response.
-import type { ChatRequest, ChatRequestBody } from '../request';
-import { bodyWithImageExpressions, exportedImages, type ExportedImage } from './images';
+import type { ChatRequest } from '../request';
+import { exportedImages } from './images';
 import { CodeBuilder } from './codeBuilder';
 import { javaJsonReader } from './javaJsonReader';
+import { httpClientBody, writeRequestBodyMethod } from './javaHttpClientBody';
 import { generateJavaHttpClientMinimal } from './javaMinimal';
 import {
   javaClassName,
-  javaImageExpression,
   javaLanguage,
   writeApiKey,
   writeImagePaths,
@@ -16,41 +16,9 @@ import {
   writeOutputField,
   writeStreamPrinter,
 } from './java';
-import { javaString, javaStringExpression, jsonText, splitAtExpressions } from './quoting';
+import { javaString } from './quoting';
 import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
-
-/** One line of JSON text as a Java expression, image expressions (see images.ts) joined in. */
-function javaJsonLine(line: string): string {
-  const pieces = splitAtExpressions(line);
-  if (pieces.length === 1) return javaStringExpression(line);
-  return pieces
-    .map((piece, index) => (index % 2 === 1 ? piece : piece === '' ? '' : javaStringExpression(piece)))
-    .filter((piece) => piece !== '')
-    .join(' + ');
-}
-
-/** The body with each image as a Java expression (quoted: it stands for a whole JSON string value). */
-export function httpClientBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
-  return bodyWithImageExpressions(request.body, images, (image) => `"\\"" + ${javaImageExpression(image)} + "\\""`);
-}
-
-export function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody, hasImages: boolean): void {
-  const lines = jsonText(body).split('\n');
-  code.line('/** The exact JSON body GLM Playground sends. */');
-  code.block(
-    `static String requestBody()${hasImages ? ' throws java.io.IOException' : ''} {`,
-    () => {
-      code.line('return String.join("\\n",');
-      code.indented(() => {
-        code.indented(() => {
-          lines.forEach((line, index) => code.line(javaJsonLine(line) + (index === lines.length - 1 ? ');' : ',')));
-        });
-      });
-    },
-    '}',
-  );
-}
 
 function writeStreamingCall(code: CodeBuilder): void {
   code.line('HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());');

@@ -4,7 +4,7 @@ import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
 import { exportedImages } from './images';
 import { javaClassName, writeImagePaths, writeImageReader } from './java';
-import { httpClientBody, writeRequestBodyMethod } from './javaHttpClient';
+import { httpClientBody, writeRequestBodyMethod } from './javaHttpClientBody';
 import { writeMapHelper } from './javaLiteral';
 import {
   prepareJavaSdkExport,

@@ -87,7 +87,7 @@ export function writeClientAndParams(code: CodeBuilder, { request, plan }: JavaS
   code.line('ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()');
   code.indented(() =>
     code.indented(() => {
-      code.line(`.model(${javaString(String(request.body.model))})`);
+      code.line(`.model(${javaString(request.body.model)})`);
       code.line(plan.messages.length === 0 ? '.messages(Arrays.asList())' : '.messages(Arrays.asList(');
       code.indented(() =>
         code.indented(() =>

@@ -130,8 +130,13 @@ export function planJavaSdkBuilder(body: ChatRequestBody): JavaSdkPlan {
     } else if (name === 'temperature' && typeof value === 'number' && isFloatExact(value))
       plan.calls.push(`.temperature(${value}f)`);
     else if (name === 'top_p' && typeof value === 'number' && isFloatExact(value)) plan.calls.push(`.topP(${value}f)`);
-    else if (name === 'max_tokens' && Number.isInteger(value) && Math.abs(value as number) <= 2147483647)
-      plan.calls.push(`.maxTokens(${String(value)})`);
+    else if (
+      name === 'max_tokens' &&
+      typeof value === 'number' &&
+      Number.isInteger(value) &&
+      Math.abs(value) <= 2147483647
+    )
+      plan.calls.push(`.maxTokens(${value})`);
     else if (name === 'do_sample' && typeof value === 'boolean') plan.calls.push(`.doSample(${value})`);
     else if (name === 'tool_stream' && typeof value === 'boolean') plan.calls.push(`.tool_stream(${value})`);
     else if (name === 'stop' && isStringArray(value)) plan.calls.push(`.stop(${javaLiteral(value)})`);

@@ -4,9 +4,8 @@ import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
 import { exportedImages } from './images';
 import { pythonBody, pythonLiteral, writeImageReader } from './python';
-import { openAiKeywordArguments } from './pythonOpenAi';
-import { writeCreateCall } from './pythonSdks';
-import { writeZaiSdkDifferences, zaiSdkClient, zaiSdkKeywordArguments } from './pythonZaiSdk';
+import { openAiKeywordArguments, writeCreateCall } from './pythonSdks';
+import { writeZaiSdkDifferences, zaiSdkClient, zaiSdkKeywordArguments } from './pythonZaiSdkRules';
 import { pythonString } from './quoting';
 import {
   apiKeyVariable,

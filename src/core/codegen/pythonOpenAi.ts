@@ -10,29 +10,17 @@ import {
   writeStandardImports,
   writeImageReader,
 } from './python';
-import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import {
+  extraBodyFields,
+  openAiKeywordArguments,
+  writeCreateCall,
+  writeResponseHandling,
+  writeStreamPrinterIfNeeded,
+} from './pythonSdks';
 import { generatePythonOpenAiMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
 import { exportedBaseUrl, fieldNamesForComment, headerSummary, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
-
-/**
- * Standard OpenAI chat-completions parameters with the same JSON; everything else (thinking, tool_stream,
- * reasoning_effort, whose "max" is outside OpenAI's typed values, do_sample, request_id, user_id…) goes in extra_body.
- */
-export const openAiKeywordArguments: ReadonlySet<string> = new Set([
-  'model',
-  'messages',
-  'stream',
-  'temperature',
-  'top_p',
-  'max_tokens',
-  'stop',
-  'seed',
-  'tools',
-  'tool_choice',
-  'response_format',
-]);
 
 function generatePythonOpenAi(request: ChatRequest, options: ExportOptions): string {
   if (options.minimal) return generatePythonOpenAiMinimal(request, options);

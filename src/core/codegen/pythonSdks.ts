@@ -52,3 +52,21 @@ export function writeStreamPrinterIfNeeded(code: CodeBuilder, request: ChatReque
   code.line();
   code.line();
 }
+
+/**
+ * Standard OpenAI chat-completions parameters with the same JSON; everything else (thinking, tool_stream,
+ * reasoning_effort, whose "max" is outside OpenAI's typed values, do_sample, request_id, user_id…) goes in extra_body.
+ */
+export const openAiKeywordArguments: ReadonlySet<string> = new Set([
+  'model',
+  'messages',
+  'stream',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'stop',
+  'seed',
+  'tools',
+  'tool_choice',
+  'response_format',
+]);

@@ -69,7 +69,7 @@ export function isStreaming(body: ChatRequestBody): boolean {
 /** One-line description for the file header; the model id is user text, so it is made comment-safe. */
 export function headerSummary(request: ChatRequest): string {
   const mode = isStreaming(request.body) ? 'streaming' : 'non-streaming';
-  return `GLM chat completion (${commentText(String(request.body.model))}, ${mode}), exported from GLM Playground.`;
+  return `GLM chat completion (${commentText(request.body.model)}, ${mode}), exported from GLM Playground.`;
 }
 
 export const embeddedKeyWarning = 'WARNING: this file contains your API key. Do not share or commit it.';

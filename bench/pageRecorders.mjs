@@ -1,0 +1,85 @@
+// @ts-check
+// Page-side recorders installed by installInstrumentation: the chat stream's chunks as they reach the page, and the
+// time to the composer. They run in the page as part of instrumentationScript (see instrument.mjs), so they use
+// nothing but their argument and page globals.
+
+/** @typedef {import('./instrument.mjs').StreamRecord} StreamRecord */
+
+/** @param {import('./instrument.mjs').BenchState} state */
+export function recordChatStreams(state) {
+  // The chat stream: record when each body chunk reaches the page (before the app reads it).
+  const originalFetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const response = await originalFetch(input, init);
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!/\/chat\/completions/.test(url) || !response.body) return response;
+    /** @type {StreamRecord} */
+    const record = { start: performance.now(), times: [], chunks: [], firstDeltaAt: null, end: null };
+    state.streams.push(record);
+    const decoder = new TextDecoder();
+    let head = '';
+    const visibleDelta = /"(?:reasoning_content|content)":"[^"]*[A-Za-z0-9]/;
+    const done = new TextEncoder().encode('data: [DONE]');
+    /** @param {Uint8Array} chunk */
+    const endsWithDone = (chunk) => {
+      let end = chunk.length;
+      while (end > 0 && (chunk[end - 1] === 10 || chunk[end - 1] === 13)) end--;
+      if (end < done.length) return false;
+      for (let index = 0; index < done.length; index++)
+        if (chunk[end - done.length + index] !== done[index]) return false;
+      return true;
+    };
+    const body = response.body.pipeThrough(
+      new TransformStream({
+        transform(chunk, controller) {
+          const now = performance.now();
+          record.times.push(now);
+          record.chunks.push(chunk);
+          if (record.firstDeltaAt === null) {
+            head += decoder.decode(chunk, { stream: true });
+            if (visibleDelta.test(head)) record.firstDeltaAt = now;
+          }
+          // Readers may stop at [DONE] and cancel the body, so its end is the chunk that ends with [DONE].
+          if (record.end === null && endsWithDone(chunk)) record.end = now;
+          controller.enqueue(chunk);
+        },
+        flush() {
+          record.end ??= performance.now();
+        },
+      }),
+    );
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+
+/** @param {import('./instrument.mjs').BenchState} state */
+export function recordComposer(state) {
+  // Time to the composer: when a textarea labelled "Message" exists, and when the frame showing it has painted.
+  const findComposer = () => {
+    for (const textarea of document.querySelectorAll('textarea')) {
+      if (textarea.labels[0]?.textContent.trim() === 'Message') return true;
+    }
+    return false;
+  };
+  const observer = new MutationObserver(() => {
+    if (state.composer !== null || !findComposer()) return;
+    observer.disconnect();
+    const composer = {
+      found: performance.now(),
+      painted: /** @type {number | null} */ (null),
+      resources: /** @type {{ name: string, start: number, end: number }[]} */ ([]),
+    };
+    state.composer = composer;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        composer.painted = performance.now();
+        composer.resources = performance.getEntriesByType('resource').map((entry) => ({
+          name: entry.name,
+          start: entry.startTime,
+          end: /** @type {PerformanceResourceTiming} */ (entry).responseEnd,
+        }));
+      }, 0),
+    );
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}

@@ -1,0 +1,151 @@
+// @ts-check
+// The one screen of figures `npm run bench` prints: each against its target, the app beside the naive baseline.
+import os from 'node:os';
+import { kb, round } from './figures.mjs';
+import { fast, slow, targets, typing } from './workloads.mjs';
+
+/** @typedef {import('./workloads.mjs').Variant} Variant */
+
+/** @param {boolean | null} ok */
+const verdict = (ok) => (ok === null ? '  -  ' : ok ? 'PASS' : 'MISS');
+/** @param {string | number | null} value @param {number} width */
+const cell = (value, width) => String(value ?? '–').padStart(width);
+/** @param {number | null} app @param {number | null} naive */
+const ratio = (app, naive) => (app && naive ? `${round(naive / app, 1)}×` : '–');
+
+/** @typedef {Awaited<ReturnType<typeof import('./streamMeasurement.mjs').streamRun>>} StreamResult */
+/** @typedef {Awaited<ReturnType<typeof import('./scenarios.mjs').typingRun>>} TypingResult */
+/** @typedef {Awaited<ReturnType<typeof import('./scenarios.mjs').loadRun>>} LoadResult */
+/**
+ * @typedef {object} Results
+ * @property {{ loadAverage: string, chromium: string }} environment
+ * @property {number} seconds
+ * @property {{ app: LoadResult, naive: LoadResult }} loads
+ * @property {Record<Variant, StreamResult>} fast
+ * @property {Record<Variant, StreamResult>} slow
+ * @property {Record<Variant, TypingResult>} input
+ * @property {Awaited<ReturnType<typeof import('./scenarios.mjs').conversationRun>>} memory
+ */
+
+/** @param {StreamResult} run @param {keyof StreamResult} key */
+function figure(run, key) {
+  const value = run[key];
+  return typeof value === 'number' ? value : null;
+}
+
+/** @param {Awaited<ReturnType<typeof import('./bundle.mjs').buildAll>>} bundle @param {Results} results */
+export function printTable(bundle, results) {
+  const { loads, fast: fastRuns, slow: slowRuns, input, memory } = results;
+  const lines = [];
+  const appLoad = loads.app;
+  lines.push(
+    `GLM Playground bench — ${new Date().toISOString()} — ${os.cpus().length} CPUs, Chromium ${results.environment.chromium}, load average ${results.environment.loadAverage}`,
+  );
+  lines.push('busy = main-thread CPU time (CDP TaskDuration, threadTicks); other times are wall clock.');
+  lines.push('');
+  lines.push('Initial load (app)                         value        target    ');
+  const row = (
+    /** @type {string} */ label,
+    /** @type {string | number | null} */ value,
+    /** @type {string} */ target,
+    /** @type {boolean | null} */ ok,
+  ) => lines.push(`${label.padEnd(40)}${cell(value, 12)}  ${target.padEnd(10)}${verdict(ok)}`);
+  row(
+    'JS before composer, raw / gzip KB',
+    `${kb(appLoad.jsBeforeComposer.bytes)} / ${kb(appLoad.jsBeforeComposer.gzip)}`,
+    `≤ ${targets.initialGzipKB} gz`,
+    kb(appLoad.jsBeforeComposer.gzip) <= targets.initialGzipKB,
+  );
+  row(
+    'Composer painted after navigation, ms',
+    round(appLoad.composerPainted),
+    `≤ ${targets.composerMs}`,
+    appLoad.composerPainted === null ? null : appLoad.composerPainted <= targets.composerMs,
+  );
+  row(
+    'Monaco in initial requests',
+    appLoad.jsAfterSettling.monaco ? 'yes' : 'no',
+    'no',
+    !appLoad.jsAfterSettling.monaco,
+  );
+  row(
+    'Monaco chunk gzip KB / workers',
+    bundle.monacoChunks.length ? `${kb(bundle.monacoGzip)} / ${bundle.workers.length}` : 'not built',
+    `≤ ${targets.monacoGzipKB}, 1`,
+    bundle.monacoChunks.length ? kb(bundle.monacoGzip) <= targets.monacoGzipKB && bundle.workers.length <= 1 : null,
+  );
+  lines.push('');
+  lines.push(
+    `Streaming            ${`${fast.rate}/s, ${fast.contentChars / 1000}K+${fast.reasoningChars / 1000}K`.padEnd(30)} ${`${slow.rate}/s, ${slow.contentChars / 1000}K+${slow.reasoningChars / 1000}K (capped)`.padEnd(30)} target @1000/s`,
+  );
+  lines.push(
+    `${''.padEnd(20)}${'app'.padStart(8)}${'naive'.padStart(8)}${'ratio'.padStart(7)}       ${'app'.padStart(8)}${'naive'.padStart(8)}${'ratio'.padStart(7)}`,
+  );
+  /**
+   * @param {string} label @param {keyof StreamResult} key @param {string} target @param {((value: number) => boolean) | null} test
+   */
+  const streamRow = (label, key, target, test) => {
+    const a = figure(fastRuns.app, key);
+    const n = figure(fastRuns.naive, key);
+    const sa = figure(slowRuns.app, key);
+    const sn = figure(slowRuns.naive, key);
+    const ok = test === null || a === null ? null : test(a);
+    lines.push(
+      `${label.padEnd(20)}${cell(a, 8)}${cell(n, 8)}${ratio(a, n).padStart(7)}       ${cell(sa, 8)}${cell(sn, 8)}${ratio(sa, sn).padStart(7)}   ${target.padEnd(10)}${verdict(ok)}`,
+    );
+  };
+  streamRow('busy ms (total)', 'busyMs', '', null);
+  streamRow(
+    'busy ms / 1k tokens',
+    'busyPer1kTokens',
+    `≤ ${targets.busyPer1kMs}`,
+    (value) => value <= targets.busyPer1kMs,
+  );
+  const fastRatio = (fastRuns.naive.busyPer1kTokens ?? 0) / (fastRuns.app.busyPer1kTokens ?? 1);
+  lines.push(
+    `${'  naive/app busy'.padEnd(20)}${cell(`${round(fastRatio, 1)}×`, 8)}${''.padEnd(50)}${`≥ ${targets.naiveRatio}×`.padEnd(10)}${verdict(fastRatio >= targets.naiveRatio)}`,
+  );
+  streamRow('script ms', 'scriptMs', '', null);
+  streamRow('layout+style ms', 'layoutStyleMs', '', null);
+  streamRow('longest task ms', 'longestTaskMs', '', null);
+  streamRow('long tasks >50 ms', 'longTasks', `= ${targets.longTasks}`, (value) => value <= targets.longTasks);
+  streamRow('frames dropped', 'droppedFrames', '', null);
+  streamRow('final paint lag ms', 'finalLagMs', `≤ ${targets.finalLagMs}`, (value) => value <= targets.finalLagMs);
+  streamRow(
+    'first delta, frames',
+    'firstPaintFrames',
+    `≤ ${targets.firstPaintFrames}`,
+    (value) => value <= targets.firstPaintFrames,
+  );
+  streamRow('reply stale max ms', 'replyStaleMs', `≤ ${targets.staleMs}`, (value) => value <= targets.staleMs);
+  streamRow('reasoning stale ms', 'reasoningStaleMs', `≤ ${targets.staleMs}`, (value) => value <= targets.staleMs);
+  streamRow('last/first 10% busy', 'flatness', `≤ ${targets.flatness}`, (value) => value <= targets.flatness);
+  streamRow('  reply only', 'replyFlatness', '', null);
+  streamRow('  incl. the end', 'flatnessWithEnd', '', null);
+  streamRow('heap after, MB', 'heapMB', '', null);
+  lines.push('');
+  lines.push(
+    `Input while streaming (${typing.keys} keys, ${fast.rate}/s)  app p50/p95 ${input.app.p50}/${input.app.p95} ms   naive p50/p95 ${input.naive.p50}/${input.naive.p95} ms   target p95 ≤ ${targets.keyP95Ms}  ${verdict(input.app.p95 !== null && input.app.p95 <= targets.keyP95Ms)}`,
+  );
+  if (memory.failure) lines.push(`Memory run stopped after ${memory.completed} replies: ${memory.failure}`);
+  lines.push(
+    `Memory: heap after ${memory.completed} replies of ${memory.contentChars / 1000}K+${memory.reasoningChars / 1000}K (smaller than 100K, for run time): ${memory.heapMB} MB   target ≤ ${targets.heapMB}  ${verdict(memory.heapMB === null || memory.completed < memory.replies ? null : memory.heapMB <= targets.heapMB)}`,
+  );
+  lines.push(
+    `Bundle: initial ${bundle.initialChunks.map((chunk) => chunk.fileName).join(', ')} ${kb(bundle.initialBytes)} KB / ${kb(bundle.initialGzip)} KB gzip; ${bundle.lazyChunks} lazy chunks`,
+  );
+  const pageErrors = [...new Set([fastRuns.app, slowRuns.app, input.app, memory].flatMap((run) => run.errors))];
+  if (pageErrors.length > 0)
+    lines.push(`App page errors (figures above are suspect): ${pageErrors.slice(0, 3).join(' | ')}`);
+  for (const [name, run] of /** @type {const} */ ([
+    ['1000/s app', fastRuns.app],
+    ['1000/s naive', fastRuns.naive],
+    ['200/s app', slowRuns.app],
+    ['200/s naive', slowRuns.naive],
+  ])) {
+    if (run.timedOut)
+      lines.push(`${name}: the final text never appeared in full (timed out); its figures cover the whole wait.`);
+  }
+  lines.push(`Full figures: bench/results/latest.json   (total ${results.seconds} s)`);
+  return lines.join('\n');
+}
