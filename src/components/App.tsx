@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { watchStoredImages } from '../store/turnImages';
 import { CompareToggle } from './compare/CompareToggle';
 import { ConversationPanel } from './conversation/ConversationPanel';
 import { CrossTabNotice } from './CrossTabNotice';
@@ -11,6 +13,8 @@ import { SharedRequestDialog } from './request/SharedRequestDialog';
 
 /** Three areas: settings, the conversation with its composer, and the selected reply. */
 export function App() {
+  // Thumbnails and Send need the bytes of the conversation's images, kept in IndexedDB.
+  useEffect(() => watchStoredImages(), []);
   return (
     <div className="app">
       <header className="app-header">

@@ -51,6 +51,9 @@ export function proxiedBaseUrl(baseUrl: string): string | null {
   return null;
 }
 
+/** The offline demo's mock server mirrors the Z.ai paths under this prefix (same origin, or a full URL). */
+export const demoPathPrefix = /^(?:https?:\/\/[^/]+)?\/mock-zai(?=\/|$)/;
+
 /** The real upstream for a proxied path (exported code never points at the local proxy). */
 export function upstreamBaseUrl(baseUrl: string): string {
   const match = /^\/proxy\/([a-z]+)(\/.*)?$/.exec(baseUrl);

@@ -10,13 +10,17 @@ import {
   type ModelInfo,
   type ReasoningEffort,
 } from './models';
+import { messageContent, type ContentPart } from './contentParts';
 import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
+
+export type { ContentPart } from './contentParts';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
 export interface WireMessage {
   role: WireRole;
-  content: string;
+  /** A string, or content parts when a user message carries images. */
+  content: string | ContentPart[];
   /** Only sent back with preserved thinking (thinking.clear_thinking: false). */
   reasoning_content?: string;
 }
@@ -108,6 +112,8 @@ export interface ConversationTurn {
   reasoning?: string;
   /** Excluded turns stay in the transcript but are not sent. */
   excluded?: boolean;
+  /** Image URLs as sent (remote, data URL or bare base64; see images.ts): the message becomes content parts. */
+  imageUrls?: readonly string[];
 }
 
 export const temperatureRange = { min: 0, max: 1, step: 0.01 } as const;
@@ -185,7 +191,7 @@ export function buildRequestBody(
   if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
   for (const turn of turns) {
     if (!isSentTurn(turn, preserve)) continue;
-    const message: WireMessage = { role: turn.role, content: turn.content };
+    const message: WireMessage = { role: turn.role, content: messageContent(turn.content, turn.imageUrls) };
     const reasoning = reasoningSentWith(turn, preserve);
     if (reasoning !== undefined) message.reasoning_content = reasoning;
     messages.push(message);

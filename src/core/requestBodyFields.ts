@@ -1,5 +1,6 @@
 // The checks on each form-owned field of a request body (thinking, messages, temperature, top_p, max_tokens), for
 // requestJson.ts: each reports problems by path and returns the value the form takes.
+import { parseMessageContent } from './contentParts';
 import { childPath } from './jsonLocations';
 import { supportsThinking, type ModelInfo, type ReasoningEffort } from './models';
 import { maxTokensLimit, type ConversationTurn } from './request';
@@ -74,11 +75,10 @@ export function turnsFrom(
           `${childPath(path, name)} is not supported: messages carry role, content and (assistant) reasoning_content.`,
         );
     }
-    const { role, content } = message;
-    if (typeof content !== 'string') {
-      problem(`${path}.content`, `${path}.content must be a string.`);
-      return;
-    }
+    const { role } = message;
+    const parts = parseMessageContent(message.content, role, `${path}.content`, problem);
+    if (parts === null) return;
+    const { content, imageUrls } = parts;
     if (role === 'system') {
       if (index !== 0)
         problem(`${path}.role`, 'Only the first message can be a system message (it is the System prompt).');
@@ -98,7 +98,7 @@ export function turnsFrom(
       );
       return;
     }
-    const turn: ConversationTurn = { role, content };
+    const turn: ConversationTurn = imageUrls.length > 0 ? { role, content, imageUrls } : { role, content };
     const reasoning = message.reasoning_content;
     if (reasoning !== undefined) {
       if (role !== 'assistant')
@@ -112,7 +112,7 @@ export function turnsFrom(
         );
       else if (reasoning !== '') turn.reasoning = reasoning;
     }
-    if (content.trim() === '' && turn.reasoning === undefined) {
+    if (content.trim() === '' && imageUrls.length === 0 && turn.reasoning === undefined) {
       problem(`${path}.content`, `${path} is empty; the API rejects empty messages, so remove it or write something.`);
       return;
     }

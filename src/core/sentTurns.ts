@@ -25,11 +25,12 @@ export function reasoningSentWith(turn: ConversationTurn, withReasoning: boolean
 
 /**
  * Whether a turn becomes a message: excluded turns never do, nor empty ones (the API rejects an empty message,
- * 1214) unless the turn still carries reasoning that goes back.
+ * 1214) unless it carries images or reasoning that goes back.
  */
 export function isSentTurn(turn: ConversationTurn, withReasoning: boolean): boolean {
   if (turn.excluded) return false;
-  return turn.content.trim() !== '' || reasoningSentWith(turn, withReasoning) !== undefined;
+  if (turn.content.trim() !== '' || (turn.imageUrls?.length ?? 0) > 0) return true;
+  return reasoningSentWith(turn, withReasoning) !== undefined;
 }
 
 /** The turns that become messages to baseUrl, in order. */

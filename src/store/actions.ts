@@ -1,6 +1,7 @@
 // The conversation and its calls: editing turns, and Send, Regenerate, Retry, Continue and Stop. Plain functions
 // that read and set the store; components call them from event handlers. The calls themselves run in replyCall.ts.
 import type { ChatRequest, TurnRole } from '../core/request';
+import { lacksImageData } from '../core/images';
 import { buildChatRequest } from '../core/request';
 import { switchBaseUrlToProxy, keyMayGoToBaseUrl } from './connectionActions';
 import { findTurn, handWrittenTurn, moveItem } from './conversationSlice';
@@ -120,10 +121,11 @@ export function send(): void {
   const state = get();
   if (!selectCanSend(state).ok || isLaneBusy(transcriptLane)) return;
   if (!keyMayGoToBaseUrl(send)) return;
-  const { draft } = state.conversation;
-  const turns =
-    draft.trim() === '' ? state.conversation.turns : [...state.conversation.turns, handWrittenTurn('user', draft)];
-  set((current) => ({ conversation: { ...current.conversation, turns, draft: '' } }));
+  const { draft, draftImages = [] } = state.conversation;
+  const newTurn = { ...handWrittenTurn('user', draft), ...(draftImages.length > 0 ? { images: draftImages } : {}) };
+  const hasDraft = draft.trim() !== '' || draftImages.length > 0;
+  const turns = hasDraft ? [...state.conversation.turns, newTurn] : state.conversation.turns;
+  set((current) => ({ conversation: { ...current.conversation, turns, draft: '', draftImages: [] } }));
   startReply(turns);
 }
 
@@ -148,13 +150,22 @@ export function retryReply(turnId: string, body?: ChatRequest['body']): void {
   // The same body, to the endpoint chosen now (e.g. the local proxy after a CORS failure; the key check above
   // was made for this URL). `body` replaces the stored body when the retry changes it ("Raise max tokens and
   // retry", thinkingActions.ts).
-  const request = { ...turn.reply.request, baseUrl: get().connection.baseUrl, ...(body ? { body } : {}) };
+  const resentBody = resendableBody(turnId, body ?? turn.reply.request.body);
+  const request = { ...turn.reply.request, baseUrl: get().connection.baseUrl, body: resentBody };
   setTurns((turns) =>
     turns.map((candidate) =>
       candidate.id === turnId ? { ...candidate, content: '', reasoning: '', reply: newReplyInfo(request) } : candidate,
     ),
   );
   beginCall(turnId, request, false);
+}
+
+/** A reply restored after a reload lost its image bytes (persistence.ts): its body is rebuilt from the turns before it. */
+function resendableBody(turnId: string, body: ChatRequest['body']): ChatRequest['body'] {
+  if (!lacksImageData(body)) return body;
+  const { turns } = get().conversation;
+  const index = turns.findIndex((turn) => turn.id === turnId);
+  return requestFor(turns.slice(0, index)).body;
 }
 
 /** Sends the conversation with the partial answer as the last assistant turn; the reply extends it. */
@@ -182,8 +193,9 @@ export function stop(): void {
 }
 
 function requestFor(turns: readonly Turn[]): ChatRequest {
-  const { settings, connection } = get();
-  return buildChatRequest(connection.baseUrl, settings, turns.map(toConversationTurn));
+  const state = get();
+  const conversationTurns = turns.map((turn) => toConversationTurn(turn, state));
+  return buildChatRequest(state.connection.baseUrl, state.settings, conversationTurns);
 }
 
 function startReply(turns: readonly Turn[]): void {

@@ -3,6 +3,7 @@
 import { sinceStartMs } from '../core/metricFigures';
 import { estimateTokens } from '../core/metrics';
 import { isCompareRunning, isLiveResult, type CompareColumn, type CompareResult } from './compareSlice';
+import { imagesSendProblem } from './imageSelectors';
 import { selectCanSend, selectReplyFigures, type SendReadiness } from './selectors';
 import type { PlaygroundState } from './types';
 
@@ -18,10 +19,16 @@ export function selectCompareRunning(state: PlaygroundState): boolean {
   return isCompareRunning(state.compare);
 }
 
-/** The same rules as Send (key, endpoint, a user message…), and no column still running. */
+/** The same rules as Send (key, endpoint, a user message…), no column still running, and images only to vision models. */
 export function selectCanRunCompare(state: PlaygroundState): SendReadiness {
   if (isCompareRunning(state.compare)) return { ok: false, reason: 'The columns are still running — stop them first.' };
-  return selectCanSend(state);
+  const readiness = selectCanSend(state);
+  if (!readiness.ok) return readiness;
+  for (const [index, column] of state.compare.columns.entries()) {
+    const problem = imagesSendProblem({ ...state, settings: { ...state.settings, model: column.settings.model } });
+    if (problem) return { ok: false, reason: `Column ${index + 1}: ${problem}` };
+  }
+  return readiness;
 }
 
 /** "Keep this one" needs a finished answer and the conversation it answered, unchanged since the run. */

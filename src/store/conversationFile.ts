@@ -155,6 +155,7 @@ function importedTurn(turn: FileTurn): Turn {
     reasoning: turn.reasoning,
     excluded: turn.excluded,
     reply: turn.reply ? importedReply(turn.reply) : null,
+    ...(turn.images.length > 0 ? { images: turn.images } : {}),
   };
 }
 
@@ -162,7 +163,7 @@ function importedReply(reply: FileReply): ReplyInfo {
   const status = isLiveStatus(reply.status) ? 'interrupted' : reply.status;
   return {
     status,
-    request: { baseUrl: reply.request.baseUrl, body: reply.request.body },
+    request: { baseUrl: reply.request.baseUrl, body: reply.request.body as ReplyInfo['request']['body'] },
     error: reply.error ? importedError(reply.error) : null,
     finishReason: reply.finishReason,
     usage: reply.usage,

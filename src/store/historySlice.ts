@@ -1,14 +1,16 @@
 // Request history: every request sent, exactly as sent, with how it ended. Newest first, bounded.
 import * as z from 'zod/mini';
 // Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
-import './schema';
+import { wireMessageSchema } from './schema';
 import type { Usage } from '../core/contracts';
 import { settingsFromParsed, settingsPatchFromBody } from '../core/bodySettings';
+import { messageImageUrls, messageText } from '../core/contentParts';
 import { isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
 import { sinceStartMs, usageCostUsd } from '../core/metricFigures';
 import { modelInfo } from '../core/models';
 import { newId } from './ids';
 import { handWrittenTurn } from './conversationSlice';
+import { describeImageUrls } from './imageSelectors';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
 
 export interface HistoryEntry {
@@ -81,6 +83,8 @@ export interface RestoredRequest {
   turns: Turn[];
   /** What the form cannot show (kept out of the restored request), for the user to read. */
   notes: string[];
+  /** The bytes of the turns' inline images by image id (null: left out of the saved copy). */
+  imageBytes: Record<string, string | null>;
 }
 
 /**
@@ -91,14 +95,22 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
   const notes: string[] = [];
   const messages = [...body.messages];
   let systemPrompt = '';
-  if (messages[0]?.role === 'system') systemPrompt = messages.shift()?.content ?? '';
+  if (messages[0]?.role === 'system') systemPrompt = messageText(messages.shift()?.content ?? '');
   const turns: Turn[] = [];
+  const imageBytes: Record<string, string | null> = {};
   for (const message of messages) {
     if (message.role !== 'user' && message.role !== 'assistant') {
       notes.push(`A ${message.role} message cannot be shown in the conversation and was left out.`);
       continue;
     }
-    turns.push({ ...handWrittenTurn(message.role, message.content), reasoning: message.reasoning_content ?? '' });
+    const turn = {
+      ...handWrittenTurn(message.role, messageText(message.content)),
+      reasoning: message.reasoning_content ?? '',
+    };
+    const imageUrls = messageImageUrls(message.content);
+    const { images, bytes } = describeImageUrls(imageUrls);
+    Object.assign(imageBytes, bytes);
+    turns.push(imageUrls.length > 0 ? { ...turn, images } : turn);
   }
   // Fields without a form control (tools, stop, do_sample…) go back verbatim.
   const model = modelInfo(body.model);
@@ -107,7 +119,7 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     { settingsPatch: settingsPatchFromBody(body, systemPrompt), extraFields },
     current,
   );
-  return { settings, turns, notes };
+  return { settings, turns, notes, imageBytes };
 }
 
 // ---- saving and restoring ---------------------------------------------------------------------------
@@ -119,7 +131,7 @@ const historyEntrySchema = z.object({
     baseUrl: z.string(),
     body: z.looseObject({
       model: z.string(),
-      messages: z.array(z.looseObject({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() })),
+      messages: z.array(wireMessageSchema),
     }),
   }),
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
@@ -139,7 +151,8 @@ export function salvageHistory(raw: unknown): HistoryState {
   const entries: HistoryEntry[] = [];
   for (const candidate of Array.isArray(record.entries) ? record.entries : []) {
     const parsed = historyEntrySchema.safeParse(candidate);
-    if (parsed.success) entries.push(parsed.data);
+    // Content parts are checked loosely (schema.ts), so the parsed type is wider than HistoryEntry.
+    if (parsed.success) entries.push(parsed.data as HistoryEntry);
   }
   return { limit, entries: entries.slice(0, limit) };
 }

@@ -2,6 +2,7 @@
 // is in core (requestJson, shareLink, curlImport); this module applies the result to the store.
 import { settingsFromParsed } from '../core/bodySettings';
 import { parseRequestJson, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
+import type { ConversationTurn } from '../core/request';
 import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
 import { encodeShareFragment, type EncodeResult, type SharedRequest } from '../core/shareLink';
 import { setApiKey, setBaseUrl, setEndpoint, upstreamOrigin } from './connectionActions';
@@ -9,10 +10,17 @@ import { findTurn, handWrittenTurn } from './conversationSlice';
 import { usePlaygroundStore } from './index';
 import { newConversation } from './libraryActions';
 import { selectRequestBody } from './selectors';
+import { imagesForUrls, imagesFromUrls } from './turnImages';
 import type { Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
+
+/** A new turn for a message read from a request, its images kept (see turnImages.ts). */
+function turnFromParsed(parsed: ConversationTurn): Turn {
+  const turn = { ...handWrittenTurn(parsed.role, parsed.content), reasoning: parsed.reasoning ?? '' };
+  return parsed.imageUrls?.length ? { ...turn, images: imagesFromUrls(parsed.imageUrls) } : turn;
+}
 
 // ---- the JSON tab -----------------------------------------------------------------------------------
 
@@ -39,9 +47,13 @@ export function editRequestJson(text: string): RequestJsonResult {
   const sentIds = sentTurns(state.conversation.turns, state.settings, baseUrl).map((turn) => turn.id);
   // The tab showed the Message box's text as one more user message after the sent turns.
   let draft = '';
+  let draftImages: Turn['images'] = [];
   const lastParsed = parsedTurns[parsedTurns.length - 1];
-  if (state.conversation.draft.trim() !== '' && parsedTurns.length > sentIds.length && lastParsed?.role === 'user') {
+  const { draftImages: shownImages = [] } = state.conversation;
+  const hadDraft = state.conversation.draft.trim() !== '' || shownImages.length > 0;
+  if (hadDraft && parsedTurns.length > sentIds.length && lastParsed?.role === 'user') {
     draft = lastParsed.content;
+    draftImages = imagesForUrls(lastParsed.imageUrls, shownImages, state) ?? [];
     parsedTurns.pop();
   }
   const updates = new Map<string, Turn | null>();
@@ -53,13 +65,13 @@ export function editRequestJson(text: string): RequestJsonResult {
       return;
     }
     const reasoning = parsed.reasoning ?? (reasoningShown ? '' : turn.reasoning);
-    if (parsed.role !== turn.role || parsed.content !== turn.content || reasoning !== turn.reasoning) {
-      updates.set(id, { ...turn, role: parsed.role, content: parsed.content, reasoning });
+    const images = imagesForUrls(parsed.imageUrls, turn.images, state);
+    const changed = parsed.role !== turn.role || parsed.content !== turn.content || reasoning !== turn.reasoning;
+    if (changed || images !== turn.images) {
+      updates.set(id, { ...turn, role: parsed.role, content: parsed.content, reasoning, images });
     }
   });
-  const added = parsedTurns
-    .slice(sentIds.length)
-    .map((parsed) => ({ ...handWrittenTurn(parsed.role, parsed.content), reasoning: parsed.reasoning ?? '' }));
+  const added = parsedTurns.slice(sentIds.length).map(turnFromParsed);
   const turns =
     updates.size === 0 && added.length === 0
       ? state.conversation.turns
@@ -71,8 +83,8 @@ export function editRequestJson(text: string): RequestJsonResult {
         ];
   set({
     settings,
-    conversation: { ...state.conversation, turns, draft },
-    ui: { ...state.ui, requestJsonDraft: null },
+    conversation: { ...state.conversation, turns, draft, draftImages },
+    ui: { ...get().ui, requestJsonDraft: null }, // get(): imported images were just kept there
   });
   return result;
 }
@@ -107,15 +119,13 @@ export function openRequest(request: ParsedRequest): boolean {
   const parsedTurns = [...request.turns];
   const last = parsedTurns[parsedTurns.length - 1];
   const draft = last?.role === 'user' ? last.content : '';
+  const draftImages = last?.role === 'user' ? imagesFromUrls(last.imageUrls ?? []) : [];
   if (last?.role === 'user') parsedTurns.pop();
-  const turns = parsedTurns.map((turn) => ({
-    ...handWrittenTurn(turn.role, turn.content),
-    reasoning: turn.reasoning ?? '',
-  }));
+  const turns = parsedTurns.map(turnFromParsed);
   set({
     settings,
-    conversation: { ...state.conversation, turns, draft },
-    ui: { ...state.ui, selectedReplyId: null, requestJsonDraft: null },
+    conversation: { ...state.conversation, turns, draft, draftImages },
+    ui: { ...get().ui, selectedReplyId: null, requestJsonDraft: null }, // get(): with the images just kept
   });
   return true;
 }

@@ -3,6 +3,7 @@
 import { newId } from './ids';
 import { onRuntimeReset } from './runtime';
 import { usePlaygroundStore } from './index';
+import { keepImageBytes } from './turnImages';
 import { historyEntryFor, restoreRequest, withEntry, withLimit, type HistoryEntry } from './historySlice';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
 import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from './presetsSlice';
@@ -196,6 +197,8 @@ export function openHistoryEntry(entry: HistoryEntry): OpenedRequest | null {
     const fresh = { ...emptyConversation(restored.settings), turns: restored.turns };
     set(loadState(state, [fresh, ...savedWorkingCopy(state)], fresh));
   }
+  // After the state above is set, which started from the ui as it was before.
+  keepImageBytes(restored.imageBytes);
   return { newConversation: !inPlace, notes: restored.notes };
 }
 

@@ -3,7 +3,7 @@
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
-import { connectionSchema, draftSchema, settingsSchema, turnSchema } from './schema';
+import { connectionSchema, draftImagesSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
 import { salvageHistory } from './historySlice';
 import { stateWithMeasuredMetrics } from './metricsMigration';
@@ -18,6 +18,7 @@ import {
 import { salvagePresets } from './presetsSlice';
 import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
 import { isRecord } from '../core/json';
+import { withoutImageBytes } from '../core/images';
 
 export const persistName = 'glm-playground:state';
 /** 1: settings and turns; 2: the library; 3: reply metrics hold measurements only (see migrate). */
@@ -45,7 +46,11 @@ export function partialize(state: PlaygroundState): PersistedState {
   return {
     connection,
     settings: state.settings,
-    conversation: { turns: state.conversation.turns.map(settledTurn), draft: state.conversation.draft },
+    conversation: {
+      turns: state.conversation.turns.map(settledTurn),
+      draft: state.conversation.draft,
+      draftImages: state.conversation.draftImages ?? [],
+    },
     library: partializeLibrary(state.library, state.settings),
     history: state.history,
     presets: state.presets,
@@ -120,7 +125,11 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
     state: {
       ...(connection.success ? { connection: connection.data } : {}),
       ...(settings.success ? { settings: settings.data } : {}),
-      conversation: { turns, draft: draft.success ? draft.data : '' },
+      conversation: {
+        turns,
+        draft: draft.success ? draft.data : '',
+        draftImages: draftImagesSchema.safeParse(conversationRecord.draftImages).data ?? [],
+      },
       ...(library.library ? { library: library.library } : {}),
       history: salvageHistory(persisted.history),
       presets: salvagePresets(persisted.presets),
@@ -160,7 +169,7 @@ export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () =>
   function flush(): void {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    if (pending) write(pending.name, JSON.stringify(pending.value));
+    if (pending) write(pending.name, JSON.stringify(pending.value, withoutImageBytes));
     pending = null;
   }
 

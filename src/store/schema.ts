@@ -48,7 +48,22 @@ export const settingsSchema = z.object({
   customModelLimits: z._default(z.record(z.string(), customModelLimitsSchema), {}),
 });
 
-const wireMessageSchema = z.looseObject({ role: z.enum(['system', 'user', 'assistant', 'tool']), content: z.string() });
+/** A sent message: content is a string, or content parts when it carries images (checked loosely). */
+export const wireMessageSchema = z.looseObject({
+  role: z.enum(['system', 'user', 'assistant', 'tool']),
+  content: z.union([z.string(), z.array(z.looseObject({ type: z.string() }))]),
+});
+
+/** An image on a user turn: its bytes are kept apart (IndexedDB), or it is a remote URL. */
+export const turnImageSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  mimeType: z.string(),
+  size: z.number(),
+  width: z.optional(z.number()),
+  height: z.optional(z.number()),
+  url: z.optional(z.string()),
+});
 
 const replySchema = z.object({
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
@@ -72,9 +87,12 @@ export const turnSchema = z.object({
   reasoning: z.string(),
   excluded: z.boolean(),
   reply: z.nullable(replySchema),
+  // States saved before images existed have none.
+  images: z._default(z.array(turnImageSchema), []),
 });
 
 export const draftSchema = z.string();
+export const draftImagesSchema = z.array(turnImageSchema);
 
 // ---- conversation files (Export / Import conversation) ----------------------------------------------
 
@@ -89,6 +107,8 @@ export const fileTurnSchema = z.object({
   reasoning: z._default(z.string(), ''),
   excluded: z._default(z.boolean(), false),
   reply: z._default(z.nullable(replySchema), null),
+  // Descriptions only: the bytes are found in this browser's IndexedDB, or the image shows as not available.
+  images: z._default(z.array(turnImageSchema), []),
 });
 
 /** The body of an exported conversation file (format and version are checked first, for clearer messages). */

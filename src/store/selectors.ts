@@ -4,47 +4,58 @@ import { buildRequestBody, type ChatRequest, type ChatRequestBody, type Conversa
 import { sentTurns } from '../core/sentTurns';
 import { isDemoEndpoint } from './connectionSlice';
 import { findTurn } from './conversationSlice';
+import { imagesSendProblem, sentImageUrls } from './imageSelectors';
 import { onRuntimeReset } from './runtime';
-import type { PlaygroundState, ReplyInfo, Turn } from './types';
+import type { ConnectionState, ConversationState, PlaygroundState, ReplyInfo, Turn, UiState } from './types';
 
 /** The turn with this id in the working conversation, if it is still there. */
 export function selectTurn(state: PlaygroundState, turnId: string): Turn | undefined {
   return findTurn(state.conversation.turns, turnId);
 }
 
-/** The turns Send would send: the transcript plus the draft as a new user turn. */
-export function pendingTurns(state: {
-  conversation: Pick<PlaygroundState['conversation'], 'turns' | 'draft'>;
-}): ConversationTurn[] {
-  const turns: ConversationTurn[] = state.conversation.turns.map(toConversationTurn);
-  if (state.conversation.draft.trim() !== '') turns.push({ role: 'user', content: state.conversation.draft });
+/** What the turns Send would send are made of. */
+export interface PendingTurnsSource {
+  conversation: Pick<ConversationState, 'turns' | 'draft' | 'draftImages'>;
+  connection: Pick<ConnectionState, 'baseUrl'>;
+  ui: Pick<UiState, 'imageBytes'>;
+}
+
+/** The turns Send would send: the transcript plus the draft (and its images) as a new user turn. */
+export function pendingTurns(state: PendingTurnsSource): ConversationTurn[] {
+  const turns: ConversationTurn[] = state.conversation.turns.map((turn) => toConversationTurn(turn, state));
+  const { draft, draftImages = [] } = state.conversation;
+  if (draft.trim() !== '' || draftImages.length > 0)
+    turns.push(withImageUrls({ role: 'user', content: draft }, sentImageUrls(draftImages, state)));
   return turns;
 }
 
-export function toConversationTurn(turn: Turn): ConversationTurn {
-  return { role: turn.role, content: turn.content, reasoning: turn.reasoning, excluded: turn.excluded };
+export function toConversationTurn(turn: Turn, source: Omit<PendingTurnsSource, 'conversation'>): ConversationTurn {
+  const conversationTurn = {
+    role: turn.role,
+    content: turn.content,
+    reasoning: turn.reasoning,
+    excluded: turn.excluded,
+  };
+  return withImageUrls(conversationTurn, sentImageUrls(turn.images, source));
+}
+
+function withImageUrls(turn: ConversationTurn, imageUrls: string[]): ConversationTurn {
+  return imageUrls.length > 0 ? { ...turn, imageUrls } : turn;
 }
 
 // Memoised on the inputs so that the Request preview does not re-render on unrelated changes.
-let lastBody: { settings: unknown; turns: unknown; draft: string; baseUrl: string; body: ChatRequestBody } | null =
-  null;
+let lastBody: { inputs: unknown[]; body: ChatRequestBody } | null = null;
 onRuntimeReset(() => {
   lastBody = null;
 });
 export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
-  const { settings } = state;
-  const { turns, draft } = state.conversation;
-  const { baseUrl } = state.connection;
-  if (
-    lastBody &&
-    lastBody.settings === settings &&
-    lastBody.turns === turns &&
-    lastBody.draft === draft &&
-    lastBody.baseUrl === baseUrl
-  )
-    return lastBody.body;
-  const body = buildRequestBody(settings, pendingTurns(state), baseUrl);
-  lastBody = { settings, turns, draft, baseUrl, body };
+  const { settings, conversation, connection, ui } = state;
+  const inputs: unknown[] = [settings, conversation.turns, conversation.draft, conversation.draftImages];
+  // The endpoint decides which reasoning goes back and the form images are sent in (from the bytes in memory).
+  inputs.push(connection.baseUrl, ui.imageBytes);
+  if (lastBody && lastBody.inputs.every((input, index) => input === inputs[index])) return lastBody.body;
+  const body = buildRequestBody(settings, pendingTurns(state), connection.baseUrl);
+  lastBody = { inputs, body };
   return body;
 }
 
@@ -99,10 +110,13 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
   // Judged on the messages that would go out: excluded and empty turns are not sent.
   const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
   const last = turns[turns.length - 1];
-  if (state.conversation.draft.trim() === '' && (!last || last.role !== 'user'))
-    return { ok: false, reason: 'Type a message first.' };
+  const hasDraft = state.conversation.draft.trim() !== '' || (state.conversation.draftImages?.length ?? 0) > 0;
+  if (!hasDraft && (!last || last.role !== 'user')) return { ok: false, reason: 'Type a message first.' };
   if (!turns.some((turn) => turn.role === 'user'))
     return { ok: false, reason: 'The conversation needs at least one user message.' };
+  // Images are never dropped silently: a text-only model or missing bytes stop Send with the reason.
+  const imageProblem = imagesSendProblem(state);
+  if (imageProblem) return { ok: false, reason: imageProblem };
   return { ok: true, reason: null };
 }
 

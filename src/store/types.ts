@@ -1,5 +1,6 @@
 import type { EndpointPresetId } from '../core/endpoints';
 import type { ApiError, CallStatus, Usage } from '../core/contracts';
+import type { TurnImage } from '../core/images';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
 import type { RequestJsonProblem } from '../core/requestJson';
@@ -42,11 +43,15 @@ export interface Turn {
   reasoning: string;
   excluded: boolean;
   reply: ReplyInfo | null;
+  /** Images of a user turn (their bytes are in IndexedDB, see imageDatabase.ts); missing means none. */
+  images?: TurnImage[];
 }
 
 export interface ConversationState {
   turns: Turn[];
   draft: string;
+  /** Images attached to the draft, sent with it; missing means none. */
+  draftImages?: TurnImage[];
 }
 
 export interface Notice {
@@ -62,6 +67,8 @@ export interface UiState {
   sending: boolean;
   /** The JSON tab's text while it has problems (then Send is blocked with the reason); null when it matches the form. */
   requestJsonDraft: { text: string; problems: RequestJsonProblem[] } | null;
+  /** Image bytes (base64) by image id as read from IndexedDB; null when this browser has none. Never persisted. */
+  imageBytes: Record<string, string | null>;
 }
 
 export interface PlaygroundState {

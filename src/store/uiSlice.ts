@@ -1,5 +1,12 @@
 import type { UiState } from './types';
 
 export function initialUi(): UiState {
-  return { selectedReplyId: null, keyConfirmation: null, notices: [], sending: false, requestJsonDraft: null };
+  return {
+    selectedReplyId: null,
+    keyConfirmation: null,
+    notices: [],
+    sending: false,
+    requestJsonDraft: null,
+    imageBytes: {},
+  };
 }

@@ -39,8 +39,9 @@ function mark(name: string): string {
 
 /** What the next request would really send back (the transcript must agree with it). */
 function sentReasoning(): string[] {
-  const { settings, conversation } = usePlaygroundStore.getState();
-  return buildRequestBody(settings, conversation.turns.map(toConversationTurn)).messages.flatMap((message) =>
+  const state = usePlaygroundStore.getState();
+  const turns = state.conversation.turns.map((turn) => toConversationTurn(turn, state));
+  return buildRequestBody(state.settings, turns).messages.flatMap((message) =>
     message.reasoning_content === undefined ? [] : [message.reasoning_content],
   );
 }

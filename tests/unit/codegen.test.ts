@@ -330,6 +330,15 @@ describe('images and tool calls', () => {
     expect(code).toContain("set this to the file's path");
   });
 
+  it.each(allLibraries)('%s reads a bare-base64 image from a file and sends it bare, as the app did', (library) => {
+    const code = generate(fixture('image-bare-base64'), library);
+    expect(code).not.toContain(imageDataUrl.slice(30, 60));
+    expect(code).toMatch(/IMAGE_PATH ?= ?['"]image\.png['"]/);
+    expect(code).toMatch(/image_base64|imageBase64/);
+    expect(code).not.toMatch(/image_data_url|imageDataUrl/);
+    expect(code).toContain('as bare base64');
+  });
+
   it('zai-sdk says it strips the data-URL prefix', () => {
     expect(generate(image, 'python-zai-sdk')).toContain('the SDK strips the "data:image/...;base64," prefix');
     expect(generate(streaming, 'python-zai-sdk')).not.toContain('strips');

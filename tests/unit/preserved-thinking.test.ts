@@ -29,7 +29,9 @@ function body(
   turns: readonly Turn[] = transcript,
   changes: Partial<RequestSettings> = {},
 ) {
-  return buildRequestBody(settings(model, preserveReasoning, changes), turns.map(toConversationTurn));
+  const source = { connection: { baseUrl: '' }, ui: { imageBytes: {} } };
+  const conversationTurns = turns.map((turn) => toConversationTurn(turn, source));
+  return buildRequestBody(settings(model, preserveReasoning, changes), conversationTurns);
 }
 
 describe('preserved thinking on (glm-4.7)', () => {

@@ -197,11 +197,27 @@ describe('parseRequestJson', () => {
     expect(problems(parseRequestJson(text))).toEqual([expect.objectContaining({ path: 'messages[0].role', line: 4 })]);
   });
 
-  it('refuses non-string content (e.g. vision parts)', () => {
-    expect(
-      problems(parse({ model: 'glm-4.7', messages: [{ role: 'user', content: [{ type: 'text', text: 'x' }] }] }))[0]
-        ?.path,
-    ).toBe('messages[0].content');
+  it('refuses content parts outside user messages', () => {
+    const parts = [{ type: 'text', text: 'x' }];
+    const messages = [...hello, { role: 'assistant', content: parts }];
+    expect(problems(parse({ model: 'glm-4.7', messages }))[0]?.path).toBe('messages[1].content');
+  });
+
+  it('reads a user message of text and image parts as text and image URLs', () => {
+    const content = [
+      { type: 'text', text: 'What is this?' },
+      { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
+    ];
+    expect(ok(parse({ model: 'glm-4.6v', messages: [{ role: 'user', content }] })).turns).toEqual([
+      { role: 'user', content: 'What is this?', imageUrls: ['https://example.com/cat.png'] },
+    ]);
+  });
+
+  it('points at a content part it cannot read', () => {
+    const content = [{ type: 'video', url: 'x' }];
+    expect(problems(parse({ model: 'glm-4.6v', messages: [{ role: 'user', content }] }))[0]?.path).toBe(
+      'messages[0].content[0]',
+    );
   });
 
   it('allows a system message only first', () => {

@@ -19,14 +19,20 @@ export function CompareColumnCode({ columnId, number }: CompareColumnCodeProps) 
   const baseUrl = usePlaygroundStore((state) => state.connection.baseUrl);
   const turns = usePlaygroundStore((state) => state.conversation.turns);
   const draft = usePlaygroundStore((state) => state.conversation.draft);
+  const draftImages = usePlaygroundStore((state) => state.conversation.draftImages);
+  const imageBytes = usePlaygroundStore((state) => state.ui.imageBytes);
 
   const request = useMemo((): ChatRequest | null => {
     if (sent) return sent;
     if (!columnSettings) return null;
     // The transcript plus the draft, as Run comparison sends them.
-    const pending = pendingTurns({ conversation: { turns, draft } });
+    const pending = pendingTurns({
+      conversation: { turns, draft, draftImages },
+      connection: { baseUrl },
+      ui: { imageBytes },
+    });
     return { baseUrl, body: buildRequestBody(effectiveColumnSettings(settings, columnSettings), pending, baseUrl) };
-  }, [sent, columnSettings, settings, baseUrl, turns, draft]);
+  }, [sent, columnSettings, settings, baseUrl, turns, draft, draftImages, imageBytes]);
 
   if (!request) return null;
   return <ViewCodeButton request={request} title={`Code for column ${number}`} />;

@@ -1,10 +1,12 @@
-import { useId, useRef, type KeyboardEvent, type SubmitEvent } from 'react';
+import { useId, useRef, type ClipboardEvent, type DragEvent, type KeyboardEvent, type SubmitEvent } from 'react';
+import { imageRefusal } from '../../core/images';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectCanRegenerate, selectCanSend } from '../../store/selectors';
+import { DraftImages, useImageAttaching } from './DraftImages';
 
 /**
- * The "Message" box with Send / Stop / Regenerate. The draft lives in the store (it survives a reload) and is
+ * The "Message" box (images attach by paste, drop or DraftImages) with Send / Stop / Regenerate. The draft lives in the store (it survives a reload) and is
  * never cleared here: send() moves it into the transcript, and on any error it is still there or in the transcript.
  */
 export function Composer() {
@@ -13,8 +15,19 @@ export function Composer() {
   const canSend = usePlaygroundStore((state) => selectCanSend(state).ok);
   const reason = usePlaygroundStore((state) => selectCanSend(state).reason);
   const canRegenerate = usePlaygroundStore(selectCanRegenerate);
+  const refusal = usePlaygroundStore((state) => imageRefusal(state.settings.model));
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
+  const attaching = useImageAttaching();
+
+  // A pasted or dropped image is attached; pasted text goes into the box as usual.
+  function takeImages(files: FileList, event: ClipboardEvent | DragEvent): void {
+    const images = [...files].filter((file) => file.type.startsWith('image/'));
+    if (images.length === 0) return;
+    event.preventDefault();
+    if (refusal) attaching.setProblem(refusal);
+    else void attaching.attachFiles(images);
+  }
 
   function send(event?: SubmitEvent) {
     event?.preventDefault();
@@ -51,7 +64,13 @@ export function Composer() {
         placeholder="Ask something…"
         aria-describedby={`${id}-keys${showReason ? ` ${id}-reason` : ''}`}
         onChange={(event) => actions.setDraft(event.target.value)}
+        onPaste={(event) => takeImages(event.clipboardData.files, event)}
+        onDragOver={(event) => {
+          if (event.dataTransfer.types.includes('Files')) event.preventDefault();
+        }}
+        onDrop={(event) => takeImages(event.dataTransfer.files, event)}
       />
+      <DraftImages {...attaching} />
       <p id={`${id}-keys`} className="hint">
         Ctrl/Cmd+Enter sends{sending ? ', Esc stops' : ''}.
       </p>

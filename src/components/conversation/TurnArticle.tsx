@@ -4,6 +4,7 @@ import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
+import { TurnImages } from './TurnImages';
 import { TurnText } from './TurnText';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 
@@ -99,6 +100,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
           ) : (
             <TurnText role={role} text={content} />
           )}
+          <TurnImages turnId={turnId} />
         </div>
       ) : (
         <div className="turn-editor">

@@ -2,7 +2,13 @@
 // \u0000) carry every character, NUL included, as plain text.
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { bodyWithImageExpressions, exportedImages, imagePathComment, type ExportedImage } from './images';
+import {
+  bodyWithImageExpressions,
+  exportedImages,
+  imagePathComment,
+  imageReadersNeeded,
+  type ExportedImage,
+} from './images';
 import { bashSingleQuote, jsonText, splitAtExpressions } from './quoting';
 import {
   apiKeyVariable,
@@ -25,14 +31,17 @@ export function heredocDelimiter(bodyText: string): string {
   return delimiter;
 }
 
-/** The image path variables and `image_data_url PATH MIME_TYPE`, which prints a quoted JSON data URL. */
+/** The image path variables and `image_data_url PATH MIME_TYPE` or `image_base64 PATH`: each prints a JSON string. */
 function writeImageReader(code: CodeBuilder, images: readonly ExportedImage[]): void {
   if (images.length === 0) return;
   for (const image of images) {
     code.line(`# ${imagePathComment(image)}`);
     code.line(`${image.variable}=${bashSingleQuote(image.defaultPath)}`);
   }
-  code.line('image_data_url() { printf \'"data:%s;base64,\' "$2"; base64 < "$1" | tr -d \'\\n\'; printf \'"\'; }');
+  const readers = imageReadersNeeded(images);
+  if (readers.dataUrl)
+    code.line('image_data_url() { printf \'"data:%s;base64,\' "$2"; base64 < "$1" | tr -d \'\\n\'; printf \'"\'; }');
+  if (readers.bare) code.line("image_base64() { printf '\"'; base64 < \"$1\" | tr -d '\\n'; printf '\"'; }");
   code.line();
 }
 
@@ -61,10 +70,10 @@ function writePiecewiseBody(code: CodeBuilder, bodyText: string, delimiter: stri
 function generateCurl(request: ChatRequest, options: ExportOptions): string {
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
-  const body = bodyWithImageExpressions(
-    request.body,
-    images,
-    (image) => `image_data_url "$${image.variable}" ${bashSingleQuote(image.mimeType)}`,
+  const body = bodyWithImageExpressions(request.body, images, (image) =>
+    image.bare
+      ? `image_base64 "$${image.variable}"`
+      : `image_data_url "$${image.variable}" ${bashSingleQuote(image.mimeType)}`,
   );
   const bodyText = jsonText(body);
   const delimiter = heredocDelimiter(bodyText);

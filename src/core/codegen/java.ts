@@ -11,7 +11,7 @@ import {
   type ApiKeyOptions,
 } from './shared';
 import type { CodeLanguageInfo } from './target';
-import { imagePathComment, type ExportedImage } from './images';
+import { imagePathComment, imageReadersNeeded, type ExportedImage } from './images';
 
 export const javaLanguage = {
   id: 'java',
@@ -75,17 +75,39 @@ export function writeStreamPrinter(code: CodeBuilder): void {
   );
 }
 
-/** `imageDataUrl(path, mimeType)`: a file's bytes as a base64 data URL (see images.ts). */
-export function writeImageReader(code: CodeBuilder): void {
-  code.line('/** The file at path as a data: URL, the form the app sends images in. */');
-  code.block(
-    'static String imageDataUrl(String path, String mimeType) throws java.io.IOException {',
-    () => {
-      code.line('byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(path));');
-      code.line('return "data:" + mimeType + ";base64," + java.util.Base64.getEncoder().encodeToString(bytes);');
-    },
-    '}',
-  );
+/** `imageDataUrl(path, mimeType)` and/or `imageBase64(path)`: a file's bytes as the images are sent (images.ts). */
+export function writeImageReader(code: CodeBuilder, images: readonly ExportedImage[]): void {
+  const readers = imageReadersNeeded(images);
+  if (readers.dataUrl) {
+    code.line('/** The file at path as a data: URL, the form the app sends images in. */');
+    code.block(
+      'static String imageDataUrl(String path, String mimeType) throws java.io.IOException {',
+      () => {
+        code.line('byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(path));');
+        code.line('return "data:" + mimeType + ";base64," + java.util.Base64.getEncoder().encodeToString(bytes);');
+      },
+      '}',
+    );
+  }
+  if (readers.dataUrl && readers.bare) code.line();
+  if (readers.bare) {
+    code.line('/** The file at path as bare base64, the form the app sends Z.ai images in. */');
+    code.block(
+      'static String imageBase64(String path) throws java.io.IOException {',
+      () => {
+        code.line('byte[] bytes = java.nio.file.Files.readAllBytes(java.nio.file.Paths.get(path));');
+        code.line('return java.util.Base64.getEncoder().encodeToString(bytes);');
+      },
+      '}',
+    );
+  }
+}
+
+/** The Java expression for an image's URL (a String), as the app sends it. */
+export function javaImageExpression(image: ExportedImage): string {
+  return image.bare
+    ? `imageBase64(${image.variable})`
+    : `imageDataUrl(${image.variable}, ${javaString(image.mimeType)})`;
 }
 
 /** The image path constants at the top of the class, each with its comment. */

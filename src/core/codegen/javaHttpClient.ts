@@ -161,7 +161,7 @@ function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): s
       writeRequestBodyMethod(code, body, images.length > 0);
       if (images.length > 0) {
         code.line();
-        writeImageReader(code);
+        writeImageReader(code, images);
       }
       if (streaming) {
         code.line();

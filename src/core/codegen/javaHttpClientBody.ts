@@ -3,7 +3,8 @@
 import type { ChatRequest, ChatRequestBody } from '../request';
 import type { CodeBuilder } from './codeBuilder';
 import { bodyWithImageExpressions, type ExportedImage } from './images';
-import { javaString, javaStringExpression, jsonText, splitAtExpressions } from './quoting';
+import { javaImageExpression } from './java';
+import { javaStringExpression, jsonText, splitAtExpressions } from './quoting';
 
 /** One line of JSON text as a Java expression, image expressions (see images.ts) joined in. */
 function javaJsonLine(line: string): string {
@@ -17,11 +18,7 @@ function javaJsonLine(line: string): string {
 
 /** The body with each image as a Java expression (quoted: it stands for a whole JSON string value). */
 export function httpClientBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
-  return bodyWithImageExpressions(
-    request.body,
-    images,
-    (image) => `"\\"" + imageDataUrl(${image.variable}, ${javaString(image.mimeType)}) + "\\""`,
-  );
+  return bodyWithImageExpressions(request.body, images, (image) => `"\\"" + ${javaImageExpression(image)} + "\\""`);
 }
 
 export function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody, hasImages: boolean): void {

@@ -67,7 +67,7 @@ export function generateJavaHttpClientMinimal(request: ChatRequest, options: Exp
       writeRequestBodyMethod(code, httpClientBody(request, images), images.length > 0);
       if (images.length > 0) {
         code.line();
-        writeImageReader(code);
+        writeImageReader(code, images);
       }
     },
     '}',
@@ -116,7 +116,7 @@ export function generateJavaZaiSdkMinimal(request: ChatRequest, options: ExportO
       }
       if (sdkExport.images.length > 0) {
         code.line();
-        writeImageReader(code);
+        writeImageReader(code, sdkExport.images);
       }
     },
     '}',

@@ -121,7 +121,7 @@ function generateJavaZaiSdk(request: ChatRequest, options: ExportOptions): strin
       }
       if (images.length > 0) {
         code.line();
-        writeImageReader(code);
+        writeImageReader(code, images);
       }
       if (streaming) {
         code.line();

@@ -3,6 +3,7 @@
 import type { ChatRequest } from '../request';
 import type { CodeBuilder } from './codeBuilder';
 import { bodyWithImageExpressions, exportedImages, type ExportedImage } from './images';
+import { javaImageExpression } from './java';
 import { javaLiteral } from './javaLiteral';
 import { planJavaSdkBuilder, type JavaSdkPlan } from './javaZaiSdkPlan';
 import { javaString } from './quoting';
@@ -19,11 +20,7 @@ export interface JavaSdkExport {
 
 export function prepareJavaSdkExport(request: ChatRequest): JavaSdkExport {
   const images = exportedImages(request.body);
-  const body = bodyWithImageExpressions(
-    request.body,
-    images,
-    (image) => `imageDataUrl(${image.variable}, ${javaString(image.mimeType)})`,
-  );
+  const body = bodyWithImageExpressions(request.body, images, javaImageExpression);
   return { request, streaming: isStreaming(request.body), images, plan: planJavaSdkBuilder(body) };
 }
 

@@ -1,6 +1,6 @@
 // Shared pieces of the three Python flavours: literals, the key, and printing reasoning/answer.
 import type { ChatRequest, ChatRequestBody } from '../request';
-import { bodyWithImageExpressions, imagePathComment, type ExportedImage } from './images';
+import { bodyWithImageExpressions, imagePathComment, imageReadersNeeded, type ExportedImage } from './images';
 import type { CodeBuilder } from './codeBuilder';
 import { pythonString, structuredLiteral, type LiteralSyntax } from './quoting';
 import {
@@ -110,28 +110,41 @@ export function writeMessagePrinter(code: CodeBuilder, reasoningExpression: stri
 
 /** The body with each base64 image read from its file (see images.ts). */
 export function pythonBody(request: ChatRequest, images: readonly ExportedImage[]): ChatRequestBody {
-  return bodyWithImageExpressions(
-    request.body,
-    images,
-    (image) => `image_data_url(${image.variable}, ${pythonString(image.mimeType)})`,
+  return bodyWithImageExpressions(request.body, images, (image) =>
+    image.bare
+      ? `image_base64(${image.variable})`
+      : `image_data_url(${image.variable}, ${pythonString(image.mimeType)})`,
   );
 }
 
-/** The image path variables, and `image_data_url(path, mime_type)` (needs `import base64`). */
+/** The image path variables, and `image_data_url(path, mime_type)` or `image_base64(path)` (needs `import base64`). */
 export function writeImageReader(code: CodeBuilder, images: readonly ExportedImage[]): void {
   if (images.length === 0) return;
   for (const image of images) {
     code.line(`# ${imagePathComment(image)}`);
     code.line(`${image.variable} = ${pythonString(image.defaultPath)}`);
   }
-  code.line();
-  code.line();
-  code.block('def image_data_url(path, mime_type):', () => {
-    code.line('"""The file at path as a data: URL, the form the app sends images in."""');
-    code.block('with open(path, "rb") as image:', () => {
-      code.line('return f"data:{mime_type};base64," + base64.b64encode(image.read()).decode("ascii")');
+  const readers = imageReadersNeeded(images);
+  if (readers.dataUrl) {
+    code.line();
+    code.line();
+    code.block('def image_data_url(path, mime_type):', () => {
+      code.line('"""The file at path as a data: URL, the form the app sends images in."""');
+      code.block('with open(path, "rb") as image:', () => {
+        code.line('return f"data:{mime_type};base64," + base64.b64encode(image.read()).decode("ascii")');
+      });
     });
-  });
+  }
+  if (readers.bare) {
+    code.line();
+    code.line();
+    code.block('def image_base64(path):', () => {
+      code.line('"""The file at path as bare base64, the form the app sends Z.ai images in."""');
+      code.block('with open(path, "rb") as image:', () => {
+        code.line('return base64.b64encode(image.read()).decode("ascii")');
+      });
+    });
+  }
   code.line();
   code.line();
 }

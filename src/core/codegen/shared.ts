@@ -1,5 +1,5 @@
 // What every generator needs from a ChatRequest: the real upstream URL, the key policy and a few facts.
-import { chatCompletionsUrl, upstreamBaseUrl } from '../endpoints';
+import { chatCompletionsUrl, demoPathPrefix, upstreamBaseUrl } from '../endpoints';
 import type { ChatRequest, ChatRequestBody } from '../request';
 import type { CodeBuilder } from './codeBuilder';
 import { commentText } from './quoting';
@@ -21,9 +21,6 @@ export const apiKeyVariable = 'ZAI_API_KEY';
 export const missingKeyMessage = 'Set ZAI_API_KEY to your Z.ai API key';
 
 const sdkDefaultOrigin = 'https://api.z.ai';
-
-/** The offline demo's mock server mirrors the Z.ai paths under this prefix. */
-const demoPathPrefix = /^(?:https?:\/\/[^/]+)?\/mock-zai(?=\/|$)/;
 
 /** The upstream base URL without trailing slashes: never the app's local proxy nor the offline demo. */
 export function exportedBaseUrl(request: ChatRequest): string {
