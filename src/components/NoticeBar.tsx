@@ -1,6 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { storageFullText, usePlaygroundStore } from '../store';
-import { dismissNotice } from '../store/actions';
+import { DismissNoticeButton } from './DismissNoticeButton';
 import { StorageFullNotice } from './StorageFullNotice';
 
 /** App-level messages: recovered saved state, full storage, and the like. */
@@ -19,14 +19,7 @@ export function NoticeBar() {
             role={notice.level === 'info' ? 'status' : 'alert'}
           >
             <span>{notice.text}</span>
-            <button
-              type="button"
-              className="button-quiet"
-              onClick={() => dismissNotice(notice.id)}
-              aria-label={`Dismiss: ${notice.text}`}
-            >
-              Dismiss
-            </button>
+            <DismissNoticeButton notice={notice} />
           </div>
         ),
       )}

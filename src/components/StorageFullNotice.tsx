@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Notice } from '../store';
-import { dismissNotice } from '../store/actions';
+import { DismissNoticeButton } from './DismissNoticeButton';
 import { downloadConversationFile } from './conversation/conversationFileLoader';
 
 /** The "storage is full" notice, with the way out beside it: export the conversation, which is intact in memory. */
@@ -14,14 +14,7 @@ export function StorageFullNotice({ notice }: { notice: Notice }) {
         <button type="button" onClick={() => void downloadConversationFile().then(setFailure)}>
           Export conversation
         </button>
-        <button
-          type="button"
-          className="button-quiet"
-          onClick={() => dismissNotice(notice.id)}
-          aria-label={`Dismiss: ${notice.text}`}
-        >
-          Dismiss
-        </button>
+        <DismissNoticeButton notice={notice} />
       </span>
     </div>
   );

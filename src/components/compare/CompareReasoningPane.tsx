@@ -5,6 +5,7 @@ import { isLiveResult } from '../../store/compareSlice';
 import { LazyReasoningText as ReasoningText } from '../reply/LazyText';
 import { ReasoningScroll } from '../reply/ReasoningScroll';
 import { useFollowStream } from '../reply/ReplyPane';
+import { PaneToggleHeading } from '../reply/PaneToggleHeading';
 import { ThinkingTimer, useThinkingElapsedMs } from '../reply/ThinkingTimer';
 
 interface CompareReasoningPaneProps {
@@ -34,18 +35,9 @@ export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
   return (
     <section className="pane reasoning-pane compare-pane" aria-labelledby={`${id}-toggle`}>
       <header className="pane-header">
-        <h4 className="pane-title">
-          <button
-            type="button"
-            id={`${id}-toggle`}
-            className="pane-toggle"
-            aria-expanded={expanded}
-            aria-controls={`${id}-body`}
-            onClick={() => setUserExpanded(!expanded)}
-          >
-            Reasoning
-          </button>
-        </h4>
+        <PaneToggleHeading level="h4" id={id} expanded={expanded} onToggle={() => setUserExpanded(!expanded)}>
+          Reasoning
+        </PaneToggleHeading>
         <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} showThoughtFor={reasoning !== '' && streamed} />
       </header>
       <ReasoningScroll

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { selectCompareResult } from '../../store/compareSelectors';
 import { isLiveStatus } from '../../store/replyInfo';
-import { LazyReplyMarkdown as ReplyMarkdown } from '../reply/LazyText';
 import { useFollowStream } from '../reply/ReplyPane';
+import { ReplyScroll } from '../reply/ReplyScroll';
 import { ReplyStatusLine } from '../reply/ReplyStatusLine';
 import { ReplyWarnings } from '../reply/ReplyWarnings';
 
@@ -30,20 +30,13 @@ export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
         <ReplyStatusLine status={status} retrying={retrying} />
       </header>
       <ReplyWarnings warnings={warnings} />
-      <div
-        className="pane-scroll reply-scroll compare-scroll"
-        ref={containerRef}
+      <ReplyScroll
+        content={content}
+        live={live}
+        containerRef={containerRef}
         onScroll={onScroll}
-        tabIndex={0}
-        role="group"
-        aria-label="Reply text"
-      >
-        {content.trim() === '' ? (
-          <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p>
-        ) : (
-          <ReplyMarkdown text={content} streaming={live} />
-        )}
-      </div>
+        className="compare-scroll"
+      />
     </section>
   );
 }

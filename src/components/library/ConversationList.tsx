@@ -4,7 +4,7 @@ import { newConversation } from '../../store/libraryActions';
 import { conversationMatches, conversationTitle, type ConversationSummary } from '../../store/librarySlice';
 import { ConversationItem } from './ConversationItem';
 import { DeletedConversationStatus } from './DeletedConversationStatus';
-import { useSectionOpen } from '../ui/SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 import './library.css';
 
 /** The saved conversations as shown: the open one read from the working copy, filtered by the search. */
@@ -52,62 +52,53 @@ function useConversationSummaries(search: string): ConversationSummary[] {
 /** "Conversations": saved conversations with New, search, and per item open / Rename / Duplicate / Delete. */
 export function ConversationList() {
   const id = useId();
-  const [expanded, setExpanded] = useSectionOpen('conversations', true);
   const [search, setSearch] = useState('');
   const sending = usePlaygroundStore((state) => state.ui.sending);
   const summaries = useConversationSummaries(search);
 
   return (
-    <section className="sidebar-section conversation-library" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="library-heading">
+    <SidebarSection
+      title="Conversations"
+      sectionKey="conversations"
+      defaultOpen
+      className="conversation-library"
+      classPrefix="library"
+    >
+      <div className="library-toolbar">
         <button
           type="button"
-          className="library-toggle"
-          aria-expanded={expanded}
-          aria-controls={`${id}-body`}
-          onClick={() => setExpanded(!expanded)}
+          onClick={() => newConversation()}
+          disabled={sending}
+          aria-describedby={sending ? `${id}-busy` : undefined}
         >
-          <span className="library-caret" aria-hidden="true" />
-          Conversations
+          New conversation
         </button>
-      </h2>
-      <div id={`${id}-body`} className="library-body" hidden={!expanded}>
-        <div className="library-toolbar">
-          <button
-            type="button"
-            onClick={() => newConversation()}
-            disabled={sending}
-            aria-describedby={sending ? `${id}-busy` : undefined}
-          >
-            New conversation
-          </button>
-        </div>
-        <div className="sidebar-field">
-          <label htmlFor={`${id}-search`}>Search conversations</label>
-          <input
-            id={`${id}-search`}
-            type="search"
-            value={search}
-            placeholder="Title or text"
-            onChange={(event) => setSearch(event.target.value)}
-          />
-        </div>
-        {sending && (
-          <p id={`${id}-busy`} className="sidebar-hint">
-            A reply is on its way: stop it to switch conversations.
-          </p>
-        )}
-        <DeletedConversationStatus />
-        {summaries.length === 0 ? (
-          <p className="sidebar-hint">No conversation matches “{search.trim()}”.</p>
-        ) : (
-          <ul className="library-list" aria-label="Saved conversations">
-            {summaries.map((summary) => (
-              <ConversationItem key={summary.id} summary={summary} sending={sending} />
-            ))}
-          </ul>
-        )}
       </div>
-    </section>
+      <div className="sidebar-field">
+        <label htmlFor={`${id}-search`}>Search conversations</label>
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={search}
+          placeholder="Title or text"
+          onChange={(event) => setSearch(event.target.value)}
+        />
+      </div>
+      {sending && (
+        <p id={`${id}-busy`} className="sidebar-hint">
+          A reply is on its way: stop it to switch conversations.
+        </p>
+      )}
+      <DeletedConversationStatus />
+      {summaries.length === 0 ? (
+        <p className="sidebar-hint">No conversation matches “{search.trim()}”.</p>
+      ) : (
+        <ul className="library-list" aria-label="Saved conversations">
+          {summaries.map((summary) => (
+            <ConversationItem key={summary.id} summary={summary} sending={sending} />
+          ))}
+        </ul>
+      )}
+    </SidebarSection>
   );
 }

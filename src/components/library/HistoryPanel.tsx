@@ -3,7 +3,7 @@ import { usePlaygroundStore } from '../../store';
 import { clearHistory, setHistoryLimit } from '../../store/libraryActions';
 import { historyLimitRange } from '../../store/historySlice';
 import { HistoryEntry } from './HistoryEntry';
-import { useSectionOpen } from '../ui/SidebarSection';
+import { SidebarSection } from '../ui/SidebarSection';
 import './library.css';
 
 /** The "History size" field: typed freely, applied (and clamped) on Enter or when it loses focus. */
@@ -46,45 +46,35 @@ function HistoryLimitField() {
 
 /** "History": every request sent, newest first, with Open / View code / Diff. The sidebar starts it collapsed. */
 export function HistoryPanel({ defaultExpanded = true }: { defaultExpanded?: boolean }) {
-  const id = useId();
-  const [expanded, setExpanded] = useSectionOpen('history', defaultExpanded);
   const [message, setMessage] = useState<string | null>(null);
   const entries = usePlaygroundStore((state) => state.history.entries);
 
   return (
-    <section className="sidebar-section history-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="library-heading">
-        <button
-          type="button"
-          className="library-toggle"
-          aria-expanded={expanded}
-          aria-controls={`${id}-body`}
-          onClick={() => setExpanded(!expanded)}
-        >
-          <span className="library-caret" aria-hidden="true" />
-          History
-        </button>
-      </h2>
-      <div id={`${id}-body`} className="library-body" hidden={!expanded}>
-        <HistoryLimitField />
-        <div role="status" className="library-status">
-          {message !== null && <p className="sidebar-hint">{message}</p>}
-        </div>
-        {entries.length === 0 ? (
-          <p className="sidebar-hint">Requests you send are listed here, newest first.</p>
-        ) : (
-          <>
-            <ol className="history-list" aria-label="Sent requests">
-              {entries.map((entry) => (
-                <HistoryEntry key={entry.id} entry={entry} onOpened={setMessage} />
-              ))}
-            </ol>
-            <button type="button" className="button-quiet" onClick={() => clearHistory()}>
-              Clear history
-            </button>
-          </>
-        )}
+    <SidebarSection
+      title="History"
+      sectionKey="history"
+      defaultOpen={defaultExpanded}
+      className="history-panel"
+      classPrefix="library"
+    >
+      <HistoryLimitField />
+      <div role="status" className="library-status">
+        {message !== null && <p className="sidebar-hint">{message}</p>}
       </div>
-    </section>
+      {entries.length === 0 ? (
+        <p className="sidebar-hint">Requests you send are listed here, newest first.</p>
+      ) : (
+        <>
+          <ol className="history-list" aria-label="Sent requests">
+            {entries.map((entry) => (
+              <HistoryEntry key={entry.id} entry={entry} onOpened={setMessage} />
+            ))}
+          </ol>
+          <button type="button" className="button-quiet" onClick={() => clearHistory()}>
+            Clear history
+          </button>
+        </>
+      )}
+    </SidebarSection>
   );
 }

@@ -8,6 +8,7 @@ import { ReasoningScroll } from './ReasoningScroll';
 import { ReasoningSearch } from './ReasoningSearch';
 import { ReasoningSummary } from './ReasoningSummary';
 import { useFollowStream } from './ReplyPane';
+import { PaneToggleHeading } from './PaneToggleHeading';
 import { ThinkingTimer, useThinkingElapsedMs } from './ThinkingTimer';
 
 interface ReasoningPaneProps {
@@ -44,18 +45,9 @@ export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneP
   return (
     <section className="pane reasoning-pane" aria-labelledby={`${id}-toggle`}>
       <header className="pane-header">
-        <h2 className="pane-title">
-          <button
-            type="button"
-            id={`${id}-toggle`}
-            className="pane-toggle"
-            aria-expanded={expanded}
-            aria-controls={`${id}-body`}
-            onClick={() => setUserExpanded(!expanded)}
-          >
-            Reasoning
-          </button>
-        </h2>
+        <PaneToggleHeading level="h2" id={id} expanded={expanded} onToggle={() => setUserExpanded(!expanded)}>
+          Reasoning
+        </PaneToggleHeading>
         <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} />
         {!thinking && reasoning !== '' && (
           <ReasoningSummary turnId={turnId} thoughtForMs={streamed ? elapsedMs : null} />

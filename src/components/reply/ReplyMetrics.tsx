@@ -6,6 +6,7 @@ import { usePlaygroundStore } from '../../store';
 import { selectConversationCost } from '../../store/conversationCost';
 import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
+import { DefinitionList } from '../ui/DefinitionList';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
 const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
@@ -92,14 +93,7 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
           <RaiseMaxTokensButton turnId={turnId} />
         </div>
       )}
-      <dl className="reply-metrics">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList className="reply-metrics" rows={rows} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { describeFinishReason } from '../../core/finishReasons';
 import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
-import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
+import { ReplyScroll } from './ReplyScroll';
 import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
 import { ReplyWarnings } from './ReplyWarnings';
@@ -88,21 +88,13 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         <ThinkingMetricsLine turnId={turnId} />
       </header>
       <ReplyWarnings warnings={warnings} />
-      <div
-        className="pane-scroll reply-scroll"
-        ref={containerRef}
+      <ReplyScroll
+        content={content}
+        live={live}
+        containerRef={containerRef}
         onScroll={onScroll}
-        tabIndex={0}
-        role="group"
-        aria-label="Reply text"
-        data-testid="reply-scroll"
-      >
-        {content.trim() === '' ? (
-          <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p>
-        ) : (
-          <ReplyMarkdown text={content} streaming={live} />
-        )}
-      </div>
+        testId="reply-scroll"
+      />
       {live && !following && (
         <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
           Jump to latest

@@ -6,6 +6,7 @@ import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import type { PlaygroundState, ReplyInfo } from '../../store/types';
+import { DefinitionList } from '../ui/DefinitionList';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -86,14 +87,7 @@ export function ThinkingMetricsLine({ turnId }: ThinkingMetricsLineProps) {
 
   return (
     <div className="thinking-metrics">
-      <dl className="thinking-metrics-line" aria-label="Thinking metrics">
-        {items.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList className="thinking-metrics-line" label="Thinking metrics" rows={items} />
       {estimated && (
         <p className="thinking-metrics-note">≈ estimated from the text: the server did not report reasoning tokens.</p>
       )}

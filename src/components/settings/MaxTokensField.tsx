@@ -5,7 +5,7 @@ import { isCatalogued } from '../../core/models';
 import { maxTokensLimit } from '../../core/request';
 import { ParameterHeader, sendHint } from './ParameterField';
 import { useSettingsModel } from './useSettingsModel';
-import { useNumberDraft } from '../ui/useNumberDraft';
+import { NumberDraftInput } from '../ui/NumberDraftInput';
 
 const formatter = new Intl.NumberFormat('en-US');
 
@@ -17,7 +17,6 @@ export function MaxTokensField() {
   const limit = maxTokensLimit(model);
   // A model without a published default starts at its limit, which then counts as the default (see request.ts).
   const modelDefault = model.defaultMaxTokens ?? limit;
-  const number = useNumberDraft(value, { min: 1, max: limit }, settingsActions.setMaxTokens);
   const id = useId();
   const limitText =
     model.maxOutputTokens !== null
@@ -27,23 +26,13 @@ export function MaxTokensField() {
   return (
     <div className="sidebar-field sidebar-parameter">
       <ParameterHeader controlId={`${id}-input`} label="Max tokens" parameter="max_tokens" pinName="max tokens" />
-      <input
-        id={`${id}-input`}
-        type="number"
-        min={1}
-        max={limit}
-        step={1}
-        value={number.draft}
-        aria-describedby={`${id}-hint ${id}-note`}
-        onChange={number.onChange}
-        onBlur={number.onBlur}
+      <NumberDraftInput
+        id={id}
+        value={value}
+        range={{ min: 1, max: limit }}
+        commit={settingsActions.setMaxTokens}
+        hint={`${limitText} · ${sendHint(value === modelDefault, pinned, formatter.format(modelDefault))}`}
       />
-      <p id={`${id}-hint`} className="sidebar-hint">
-        {limitText} · {sendHint(value === modelDefault, pinned, formatter.format(modelDefault))}
-      </p>
-      <p id={`${id}-note`} className="sidebar-note" role="status">
-        {number.note}
-      </p>
     </div>
   );
 }

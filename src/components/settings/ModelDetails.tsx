@@ -1,4 +1,5 @@
 import { isCatalogued, type ModelInfo } from '../../core/models';
+import { DefinitionList } from '../ui/DefinitionList';
 import {
   describeEffort,
   describeOutput,
@@ -24,14 +25,7 @@ export function ModelDetails({ model }: { model: ModelInfo }) {
   return (
     <details className="model-details">
       <summary>Model details</summary>
-      <dl aria-label="Model details">
-        {rows.map(([term, value]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <DefinitionList label="Model details" rows={rows} />
     </details>
   );
 }

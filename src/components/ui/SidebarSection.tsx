@@ -38,28 +38,37 @@ interface SidebarSectionProps {
   sectionKey: string;
   defaultOpen: boolean;
   className?: string;
+  /** Prefix of the heading, toggle, caret and body classes: the library sections lay out their body their own way. */
+  classPrefix?: 'section' | 'library';
   children: ReactNode;
 }
 
 /** A sidebar group with a heading that collapses it (a button with aria-expanded inside the h2). */
-export function SidebarSection({ title, sectionKey, defaultOpen, className, children }: SidebarSectionProps) {
+export function SidebarSection({
+  title,
+  sectionKey,
+  defaultOpen,
+  className,
+  classPrefix = 'section',
+  children,
+}: SidebarSectionProps) {
   const [open, setOpen] = useSectionOpen(sectionKey, defaultOpen);
   const id = useId();
   return (
     <section className={`sidebar-section${className ? ` ${className}` : ''}`} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="section-heading">
+      <h2 id={`${id}-title`} className={`${classPrefix}-heading`}>
         <button
           type="button"
-          className="section-toggle"
+          className={`${classPrefix}-toggle`}
           aria-expanded={open}
           aria-controls={`${id}-body`}
           onClick={() => setOpen(!open)}
         >
-          <span className="section-caret" aria-hidden="true" />
+          <span className={`${classPrefix}-caret`} aria-hidden="true" />
           {title}
         </button>
       </h2>
-      <div id={`${id}-body`} className="section-body" hidden={!open}>
+      <div id={`${id}-body`} className={`${classPrefix}-body`} hidden={!open}>
         {children}
       </div>
     </section>

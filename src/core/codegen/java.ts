@@ -134,3 +134,34 @@ export function writeMessagePrinter(code: CodeBuilder, reasoningExpression: stri
   code.line(`OUT.println("${outputHeadings.answer}");`);
   code.line('OUT.println(content == null ? "" : content);');
 }
+
+interface JavaClassParts {
+  images: readonly ExportedImage[];
+  /** Static fields after the image paths; a blank line then separates them from `main`. */
+  fields?: () => void;
+  /** The statements of `main`. */
+  main: () => void;
+  /** The helper methods after `main`, each after a blank line; `false` leaves one out. */
+  methods: readonly ((() => void) | false)[];
+}
+
+/** `public class GlmRequest { … }`: the image path constants, any other fields, `main`, then the helper methods. */
+export function writeJavaClass(code: CodeBuilder, { images, fields, main, methods }: JavaClassParts): void {
+  code.block(
+    `public class ${javaClassName} {`,
+    () => {
+      writeImagePaths(code, images);
+      if (fields) {
+        fields();
+        code.line();
+      }
+      code.block('public static void main(String[] args) throws Exception {', main, '}');
+      for (const method of methods) {
+        if (!method) continue;
+        code.line();
+        method();
+      }
+    },
+    '}',
+  );
+}

@@ -10,8 +10,8 @@ import {
   javaClassName,
   javaLanguage,
   writeApiKey,
-  writeImagePaths,
   writeImageReader,
+  writeJavaClass,
   writeMessagePrinter,
   writeOutputField,
   writeStreamPrinter,
@@ -131,47 +131,34 @@ function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): s
     code.line(`import ${name};`);
   }
   code.line();
-  code.block(
-    `public class ${javaClassName} {`,
-    () => {
-      writeImagePaths(code, images);
+  writeJavaClass(code, {
+    images,
+    fields: () => {
       code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
       writeOutputField(code);
-      code.line();
-      code.block(
-        'public static void main(String[] args) throws Exception {',
-        () => {
-          writeApiKey(code, options);
-          code.line('HttpRequest request = HttpRequest.newBuilder(URI.create(API_URL))');
-          code.indented(() =>
-            code.indented(() => {
-              code.line('.header("Authorization", "Bearer " + apiKey)');
-              code.line('.header("Content-Type", "application/json")');
-              code.line('.POST(HttpRequest.BodyPublishers.ofString(requestBody(), StandardCharsets.UTF_8))');
-              code.line('.build();');
-            }),
-          );
-          code.line('HttpClient client = HttpClient.newHttpClient();');
-          if (streaming) writeStreamingCall(code);
-          else writeCompleteCall(code);
-        },
-        '}',
-      );
-      code.line();
-      writeRequestBodyMethod(code, body, images.length > 0);
-      if (images.length > 0) {
-        code.line();
-        writeImageReader(code, images);
-      }
-      if (streaming) {
-        code.line();
-        writeStreamPrinter(code);
-      }
-      code.line();
-      code.line(javaJsonReader);
     },
-    '}',
-  );
+    main: () => {
+      writeApiKey(code, options);
+      code.line('HttpRequest request = HttpRequest.newBuilder(URI.create(API_URL))');
+      code.indented(() =>
+        code.indented(() => {
+          code.line('.header("Authorization", "Bearer " + apiKey)');
+          code.line('.header("Content-Type", "application/json")');
+          code.line('.POST(HttpRequest.BodyPublishers.ofString(requestBody(), StandardCharsets.UTF_8))');
+          code.line('.build();');
+        }),
+      );
+      code.line('HttpClient client = HttpClient.newHttpClient();');
+      if (streaming) writeStreamingCall(code);
+      else writeCompleteCall(code);
+    },
+    methods: [
+      () => writeRequestBodyMethod(code, body, images.length > 0),
+      images.length > 0 && (() => writeImageReader(code, images)),
+      streaming && (() => writeStreamPrinter(code)),
+      () => code.line(javaJsonReader),
+    ],
+  });
   return code.toString();
 }
 

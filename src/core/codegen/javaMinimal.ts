@@ -3,7 +3,7 @@
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
 import { exportedImages } from './images';
-import { javaClassName, writeImagePaths, writeImageReader } from './java';
+import { writeImageReader, writeJavaClass } from './java';
 import { httpClientBody, writeRequestBodyMethod } from './javaHttpClientBody';
 import { writeMapHelper } from './javaLiteral';
 import {
@@ -45,33 +45,23 @@ export function generateJavaHttpClientMinimal(request: ChatRequest, options: Exp
   ])
     code.line(`import ${name};`);
   code.line();
-  code.block(
-    `public class ${javaClassName} {`,
-    () => {
-      writeImagePaths(code, images);
-      code.block(
-        'public static void main(String[] args) throws Exception {',
-        () => {
-          const key = keyExpression(code, options);
-          code.line(`HttpRequest request = HttpRequest.newBuilder(URI.create(${javaString(exportedUrl(request))}))`);
-          code.line(`        .header("Authorization", "Bearer " + ${key})`);
-          code.line('        .header("Content-Type", "application/json")');
-          code.line('        .POST(HttpRequest.BodyPublishers.ofString(requestBody()))');
-          code.line('        .build();');
-          code.line('HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()).body()');
-          code.line('        .transferTo(System.out);');
-        },
-        '}',
-      );
-      code.line();
-      writeRequestBodyMethod(code, httpClientBody(request, images), images.length > 0);
-      if (images.length > 0) {
-        code.line();
-        writeImageReader(code, images);
-      }
+  writeJavaClass(code, {
+    images,
+    main: () => {
+      const key = keyExpression(code, options);
+      code.line(`HttpRequest request = HttpRequest.newBuilder(URI.create(${javaString(exportedUrl(request))}))`);
+      code.line(`        .header("Authorization", "Bearer " + ${key})`);
+      code.line('        .header("Content-Type", "application/json")');
+      code.line('        .POST(HttpRequest.BodyPublishers.ofString(requestBody()))');
+      code.line('        .build();');
+      code.line('HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream()).body()');
+      code.line('        .transferTo(System.out);');
     },
-    '}',
-  );
+    methods: [
+      () => writeRequestBodyMethod(code, httpClientBody(request, images), images.length > 0),
+      images.length > 0 && (() => writeImageReader(code, images)),
+    ],
+  });
   return code.toString();
 }
 
@@ -82,44 +72,32 @@ export function generateJavaZaiSdkMinimal(request: ChatRequest, options: ExportO
   writeSdkNotes(code, sdkExport, true);
   writeSdkImports(code, sdkExport, []);
   code.line();
-  code.block(
-    `public class ${javaClassName} {`,
-    () => {
-      writeImagePaths(code, sdkExport.images);
-      code.block(
-        'public static void main(String[] args) throws Exception {',
-        () => {
-          writeClientAndParams(code, sdkExport, keyExpression(code, options));
-          if (sdkExport.streaming) {
-            code.block(
-              'client.chat().createChatCompletion(params).getFlowable().blockingForEach(chunk -> {',
-              () => {
-                code.line('if (chunk.getChoices() == null || chunk.getChoices().isEmpty()) return;');
-                code.line('String text = chunk.getChoices().get(0).getDelta().getContent();');
-                code.line('if (text != null) System.out.print(text);');
-              },
-              '});',
-            );
-            code.line('System.out.println();');
-          } else {
-            code.line(
-              'System.out.println(client.chat().createChatCompletion(params).getData().getChoices().get(0).getMessage().getContent());',
-            );
-          }
-          code.line('client.close();');
-        },
-        '}',
-      );
-      if (usesMaps(sdkExport.plan)) {
-        code.line();
-        writeMapHelper(code);
+  writeJavaClass(code, {
+    images: sdkExport.images,
+    main: () => {
+      writeClientAndParams(code, sdkExport, keyExpression(code, options));
+      if (sdkExport.streaming) {
+        code.block(
+          'client.chat().createChatCompletion(params).getFlowable().blockingForEach(chunk -> {',
+          () => {
+            code.line('if (chunk.getChoices() == null || chunk.getChoices().isEmpty()) return;');
+            code.line('String text = chunk.getChoices().get(0).getDelta().getContent();');
+            code.line('if (text != null) System.out.print(text);');
+          },
+          '});',
+        );
+        code.line('System.out.println();');
+      } else {
+        code.line(
+          'System.out.println(client.chat().createChatCompletion(params).getData().getChoices().get(0).getMessage().getContent());',
+        );
       }
-      if (sdkExport.images.length > 0) {
-        code.line();
-        writeImageReader(code, sdkExport.images);
-      }
+      code.line('client.close();');
     },
-    '}',
-  );
+    methods: [
+      usesMaps(sdkExport.plan) && (() => writeMapHelper(code)),
+      sdkExport.images.length > 0 && (() => writeImageReader(code, sdkExport.images)),
+    ],
+  });
   return code.toString();
 }

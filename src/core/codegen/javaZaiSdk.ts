@@ -4,11 +4,10 @@
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
 import {
-  javaClassName,
   javaLanguage,
   writeApiKey,
-  writeImagePaths,
   writeImageReader,
+  writeJavaClass,
   writeMessagePrinter,
   writeOutputField,
   writeStreamPrinter,
@@ -82,54 +81,38 @@ function generateJavaZaiSdk(request: ChatRequest, options: ExportOptions): strin
     'java.nio.charset.StandardCharsets',
   ]);
   code.line();
-  code.block(
-    `public class ${javaClassName} {`,
-    () => {
-      writeImagePaths(code, images);
-      writeOutputField(code);
-      code.line();
+  writeJavaClass(code, {
+    images,
+    fields: () => writeOutputField(code),
+    main: () => {
+      writeApiKey(code, options);
+      writeClientAndParams(code, sdkExport, 'apiKey');
       code.block(
-        'public static void main(String[] args) throws Exception {',
+        'try {',
         () => {
-          writeApiKey(code, options);
-          writeClientAndParams(code, sdkExport, 'apiKey');
+          code.line('ChatCompletionResponse response = client.chat().createChatCompletion(params);');
           code.block(
-            'try {',
+            'if (!response.isSuccess()) {',
             () => {
-              code.line('ChatCompletionResponse response = client.chat().createChatCompletion(params);');
-              code.block(
-                'if (!response.isSuccess()) {',
-                () => {
-                  code.line('System.err.println("Error: " + response.getMsg());');
-                  code.line('System.exit(1);');
-                },
-                '}',
-              );
-              if (streaming) writeStreamHandling(code);
-              else writeCompleteHandling(code);
+              code.line('System.err.println("Error: " + response.getMsg());');
+              code.line('System.exit(1);');
             },
-            '} finally {',
+            '}',
           );
-          code.indented(() => code.line('client.close();'));
-          code.line('}');
+          if (streaming) writeStreamHandling(code);
+          else writeCompleteHandling(code);
         },
-        '}',
+        '} finally {',
       );
-      if (usesMaps(plan)) {
-        code.line();
-        writeMapHelper(code);
-      }
-      if (images.length > 0) {
-        code.line();
-        writeImageReader(code, images);
-      }
-      if (streaming) {
-        code.line();
-        writeStreamPrinter(code);
-      }
+      code.indented(() => code.line('client.close();'));
+      code.line('}');
     },
-    '}',
-  );
+    methods: [
+      usesMaps(plan) && (() => writeMapHelper(code)),
+      images.length > 0 && (() => writeImageReader(code, images)),
+      streaming && (() => writeStreamPrinter(code)),
+    ],
+  });
   return code.toString();
 }
 

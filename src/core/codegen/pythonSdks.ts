@@ -2,8 +2,25 @@
 // arguments; the rest go in extra_body, which both SDKs merge into the JSON at the top level.
 import type { ChatRequest, ChatRequestBody } from '../request';
 import type { CodeBuilder } from './codeBuilder';
-import { pythonLiteral, writeMessagePrinter, writeStreamPrinter } from './python';
-import { bodyEntries, isStreaming } from './shared';
+import { exportedImages } from './images';
+import {
+  pythonBody,
+  pythonLiteral,
+  writeApiKey,
+  writeDocstring,
+  writeImageReader,
+  writeMessagePrinter,
+  writeStandardImports,
+  writeStreamPrinter,
+} from './python';
+import {
+  bodyEntries,
+  fieldNamesForComment,
+  headerSummary,
+  isStreaming,
+  writeBaseUrlNote,
+  type ExportOptions,
+} from './shared';
 
 export function writeCreateCall(code: CodeBuilder, body: ChatRequestBody, keywordArguments: ReadonlySet<string>): void {
   const extraBody: Record<string, unknown> = {};
@@ -70,3 +87,45 @@ export const openAiKeywordArguments: ReadonlySet<string> = new Set([
   'tool_choice',
   'response_format',
 ]);
+
+interface PythonSdkProgram {
+  /** What the docstring says the file needs, e.g. "the OpenAI SDK (pip install openai)". */
+  requirement: string;
+  /** `from … import …` of the client class. */
+  clientImport: string;
+  /** The `client = …(…)` line; `api_key` holds the key. */
+  clientLine: string;
+  keywordArguments: ReadonlySet<string>;
+  /** The comment over create() when some fields travel in extra_body (their names, as a phrase). */
+  extraBodyComment: (fieldNames: string) => string;
+  /** Comments on what this SDK changes in the body, written just before the extra_body comment. */
+  writeDifferences?: (hasImages: boolean) => void;
+}
+
+/** A complete Python SDK program: docstring, imports, key, client, the create() call and the printed response. */
+export function writeSdkProgram(
+  code: CodeBuilder,
+  request: ChatRequest,
+  options: ExportOptions,
+  sdk: PythonSdkProgram,
+): void {
+  const images = exportedImages(request.body);
+  writeDocstring(code, headerSummary(request), sdk.requirement, options);
+  writeStandardImports(code, options, images.length > 0 ? ['base64'] : []);
+  code.line();
+  code.line(sdk.clientImport);
+  code.line();
+  writeBaseUrlNote(code, request, '#');
+  writeApiKey(code, options);
+  code.line();
+  code.line(sdk.clientLine);
+  code.line();
+  writeImageReader(code, images);
+  writeStreamPrinterIfNeeded(code, request);
+  sdk.writeDifferences?.(images.length > 0);
+  const extraFields = extraBodyFields(request.body, sdk.keywordArguments);
+  if (extraFields.length > 0) code.line(sdk.extraBodyComment(fieldNamesForComment(extraFields)));
+  writeCreateCall(code, pythonBody(request, images), sdk.keywordArguments);
+  code.line();
+  writeResponseHandling(code, request);
+}

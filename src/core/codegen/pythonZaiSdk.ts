@@ -2,51 +2,29 @@
 // it adds nulls, rewrites some values and strips image data-URL prefixes; each difference is said in a comment.
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { exportedImages } from './images';
-import {
-  pythonBody,
-  pythonLanguage,
-  writeApiKey,
-  writeDocstring,
-  writeStandardImports,
-  writeImageReader,
-} from './python';
-import { extraBodyFields, writeCreateCall, writeResponseHandling, writeStreamPrinterIfNeeded } from './pythonSdks';
+import { pythonLanguage } from './python';
+import { writeSdkProgram } from './pythonSdks';
 import { generatePythonZaiSdkMinimal } from './pythonMinimal';
 import { writeZaiSdkDifferences, zaiSdkClient, zaiSdkKeywordArguments } from './pythonZaiSdkRules';
 import { pythonString } from './quoting';
-import { fieldNamesForComment, headerSummary, writeBaseUrlNote, type ExportOptions } from './shared';
+import type { ExportOptions } from './shared';
 import type { CodeTarget } from './target';
 
 function generatePythonZaiSdk(request: ChatRequest, options: ExportOptions): string {
   if (options.minimal) return generatePythonZaiSdkMinimal(request, options);
   const { className: clientClass, baseUrlArgument } = zaiSdkClient(request);
-  const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'the official Z.ai SDK (pip install zai-sdk)', options);
-  writeStandardImports(code, options, images.length > 0 ? ['base64'] : []);
-  code.line();
-  code.line(`from zai import ${clientClass}`);
-  code.line();
-  writeBaseUrlNote(code, request, '#');
-  writeApiKey(code, options);
-  code.line();
-  code.line(
-    baseUrlArgument === null
-      ? `client = ${clientClass}(api_key=api_key)`
-      : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrlArgument)})`,
-  );
-  code.line();
-  writeImageReader(code, images);
-  writeStreamPrinterIfNeeded(code, request);
-  writeZaiSdkDifferences(code, request, images.length > 0);
-  const extraFields = extraBodyFields(request.body, zaiSdkKeywordArguments);
-  if (extraFields.length > 0) {
-    code.line(`# create() has no argument for ${fieldNamesForComment(extraFields)}: extra_body adds them to the body.`);
-  }
-  writeCreateCall(code, pythonBody(request, images), zaiSdkKeywordArguments);
-  code.line();
-  writeResponseHandling(code, request);
+  writeSdkProgram(code, request, options, {
+    requirement: 'the official Z.ai SDK (pip install zai-sdk)',
+    clientImport: `from zai import ${clientClass}`,
+    clientLine:
+      baseUrlArgument === null
+        ? `client = ${clientClass}(api_key=api_key)`
+        : `client = ${clientClass}(api_key=api_key, base_url=${pythonString(baseUrlArgument)})`,
+    keywordArguments: zaiSdkKeywordArguments,
+    extraBodyComment: (fieldNames) => `# create() has no argument for ${fieldNames}: extra_body adds them to the body.`,
+    writeDifferences: (hasImages) => writeZaiSdkDifferences(code, request, hasImages),
+  });
   return code.toString();
 }
 
