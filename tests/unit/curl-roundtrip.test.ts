@@ -22,7 +22,9 @@ describe('cURL export → import round trip', () => {
       if (!result.ok) throw new Error(`${result.message} ${JSON.stringify(result.problems)}`);
       // Fresh settings for another model first, so that nothing is inherited from the defaults by luck.
       const settings = settingsFromParsed(result.request, defaultSettingsFor('glm-4-32b-0414-128k'));
-      expect(buildRequestBody(settings, result.request.turns)).toEqual(fixture.request.body);
+      // Built for the endpoint the command calls, as the app does once the import set it (Coding Plan keeps reasoning).
+      const baseUrl = result.command.baseUrl ?? undefined;
+      expect(buildRequestBody(settings, result.request.turns, baseUrl)).toEqual(fixture.request.body);
       expect(result.command.unmapped).toEqual([]);
       expect(result.command.keyPlaceholder).toBe('$ZAI_API_KEY');
     });
