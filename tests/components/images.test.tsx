@@ -72,7 +72,16 @@ describe('attaching images', () => {
     render(<ConversationPanel />);
     await user.type(screen.getByRole('textbox', { name: 'Image URL' }), 'https://example.com/cat.png');
     await user.click(screen.getByRole('button', { name: 'Add' }));
-    expect(screen.getByRole('img', { name: 'https://example.com/cat.png' })).toBeInTheDocument();
+    // Nothing is fetched from that host until the user asks for it.
+    expect(
+      screen.getByRole('img', { name: 'https://example.com/cat.png: image from example.com, not loaded' }),
+    ).toBeInTheDocument();
+    expect(document.querySelector('img[src="https://example.com/cat.png"]')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Load image' }));
+    expect(screen.getByRole('img', { name: 'https://example.com/cat.png' })).toHaveAttribute(
+      'src',
+      'https://example.com/cat.png',
+    );
     expect(selectRequestBody(usePlaygroundStore.getState()).messages[0]?.content).toEqual([
       { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } },
     ]);

@@ -1,5 +1,6 @@
 import type { TurnImage } from '../../core/images';
 import { usePlaygroundStore } from '../../store';
+import { RemoteImageThumbnail } from './RemoteImageThumbnail';
 
 interface ImageThumbnailProps {
   image: TurnImage;
@@ -8,7 +9,7 @@ interface ImageThumbnailProps {
 /** One attached image, small; a placeholder while its bytes load or when this browser no longer has them. */
 export function ImageThumbnail({ image }: ImageThumbnailProps) {
   const bytes = usePlaygroundStore((state) => (image.url === undefined ? state.ui.imageBytes[image.id] : undefined));
-  if (image.url !== undefined) return <img className="image-thumbnail" src={image.url} alt={image.name} />;
+  if (image.url !== undefined) return <RemoteImageThumbnail url={image.url} name={image.name} />;
   if (bytes === null)
     return (
       <span className="image-thumbnail image-missing" role="img" aria-label={`${image.name}: not available`}>
