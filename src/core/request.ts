@@ -13,8 +13,6 @@ import {
 import { messageContent, type ContentPart } from './contentParts';
 import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
 
-export type { ContentPart } from './contentParts';
-
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
 export interface WireMessage {

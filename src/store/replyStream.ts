@@ -12,8 +12,6 @@ import { createFrameScheduler } from './frameScheduler';
 import type { ReplyDelta } from './replyInfo';
 import type { ReplyInfo } from './types';
 
-export { applyDelta, newReplyInfo, type ReplyDelta } from './replyInfo';
-
 export interface StreamReplyOptions {
   request: ChatRequest;
   apiKey: string;
