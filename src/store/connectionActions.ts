@@ -97,10 +97,8 @@ export function keyMayGoToBaseUrl(then: () => void): boolean {
   if (isDemoEndpoint(connection) || connection.apiKey === '') return true;
   const target = upstreamOrigin(connection.baseUrl);
   if (target === null) return true;
-  if (connection.keyOrigin === null) {
-    patchConnection({ keyOrigin: target });
-    return true;
-  }
+  // An unknown origin (a damaged or missing saved record) means ask, never allow: only a key typed for this
+  // base URL records its origin without asking (setApiKey).
   if (connection.keyOrigin === target) return true;
   afterKeyConfirmation = then;
   set((state) => ({ ui: { ...state.ui, keyConfirmation: { targetOrigin: target } } }));

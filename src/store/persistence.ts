@@ -3,8 +3,9 @@
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
-import { connectionSchema, draftImagesSchema, draftSchema, settingsSchema, turnSchema } from './schema';
+import { draftImagesSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
+import { salvageConnection } from './connectionSlice';
 import { salvageHistory } from './historySlice';
 import { stateWithMeasuredMetrics } from './metricsMigration';
 import {
@@ -94,8 +95,8 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   let problems = 0;
   if (!isRecord(persisted))
     return { state: {}, problems: persisted === undefined || persisted === null ? 0 : 1, skippedConversations: 0 };
-  const connection = connectionSchema.safeParse(persisted.connection);
-  if (!connection.success && persisted.connection !== undefined) problems += 1;
+  const connection = salvageConnection(persisted.connection, current.connection);
+  problems += connection.problems;
   // Field by field: one bad value falls back to its current (default) value, the other settings stay.
   const savedSettings: Record<string, unknown> = { ...current.settings };
   if (isRecord(persisted.settings)) {
@@ -123,7 +124,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   const library = salvageLibrary(persisted.library);
   return {
     state: {
-      ...(connection.success ? { connection: connection.data } : {}),
+      ...(connection.connection ? { connection: connection.connection } : {}),
       ...(settings.success ? { settings: settings.data } : {}),
       conversation: {
         turns,

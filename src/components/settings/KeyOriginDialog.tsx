@@ -34,7 +34,9 @@ export function KeyOriginDialog() {
       describedBy={`${id}-body`}
     >
       <p id={`${id}-body`}>
-        {keyOrigin ? `Your key was entered for ${hostOf(keyOrigin)}. ` : 'Your key has not been sent anywhere yet. '}
+        {keyOrigin
+          ? `Your key was entered for ${hostOf(keyOrigin)}. `
+          : 'This browser has no record of which server your key was entered for. '}
         Whoever runs {target} can use a key sent to it. Send it only to a server you trust.
       </p>
       <div className="key-origin-actions">
