@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
-import { storageFullText, usePlaygroundStore } from '../store';
+import { keptCopyHeldText, keptCopyText, storageFullText, usePlaygroundStore } from '../store';
+import { KeptCopyNotice } from './KeptCopyNotice';
 import { DismissNoticeButton } from './DismissNoticeButton';
 import { StorageFullNotice } from './StorageFullNotice';
 
@@ -12,6 +13,8 @@ export function NoticeBar() {
       {notices.map((notice) =>
         notice.text === storageFullText ? (
           <StorageFullNotice key={notice.id} notice={notice} />
+        ) : notice.text === keptCopyText || notice.text === keptCopyHeldText ? (
+          <KeptCopyNotice key={notice.id} notice={notice} />
         ) : (
           <div
             key={notice.id}

@@ -7,7 +7,8 @@ import { initialHistory } from './historySlice';
 import { newId } from './ids';
 import { loadKey, saveKey } from './keyStorage';
 import { initialLibrary } from './librarySlice';
-import { createPlaygroundStorage, persistOptions } from './persistence';
+import { newerVersionText, persistOptions, type PersistenceEvents } from './persistence';
+import { createPlaygroundStorage } from './savedStateStorage';
 import { initialPresets } from './presetsSlice';
 import { initialPreferences } from './preferencesSlice';
 import { initialCompare, isCompareRunning } from './compareSlice';
@@ -48,9 +49,16 @@ function report(level: Notice['level'], text: string): void {
 export const storageFullText =
   'Your browser storage is full, so the latest changes are not saved. The conversation is intact here — export it to keep a copy.';
 
-const persistenceEvents = {
+export const keptCopyText =
+  'The saved state as it was found is kept in this browser, so nothing of it is lost: download it to look inside.';
+export const keptCopyHeldText =
+  'There is no room to keep a copy of the damaged saved state, so this tab saves nothing until you download it.';
+
+const persistenceEvents: PersistenceEvents = {
   onRecovered: (text: string) => report('warning', text),
   onQuotaExceeded: () => report('warning', storageFullText),
+  onKeptCopy: (_reason, kept) => report(kept ? 'info' : 'warning', kept ? keptCopyText : keptCopyHeldText),
+  onNewerVersion: () => report('warning', newerVersionText),
 };
 
 const storeReference: { current: typeof usePlaygroundStore | null } = { current: null };
@@ -62,12 +70,20 @@ function isStreaming(): boolean {
 const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming);
 
 export const usePlaygroundStore = create<PlaygroundState>()(
-  persist(() => initialState(), persistOptions(playgroundStorage.storage, persistenceEvents)),
+  persist(
+    () => initialState(),
+    persistOptions(playgroundStorage.storage, persistenceEvents, playgroundStorage.keepLastReadAside),
+  ),
 );
 storeReference.current = usePlaygroundStore;
 
 /** Write the saved state now (end of a reply, pagehide). */
 export const flushSavedState = playgroundStorage.flush;
+
+/** The saved text this tab started from (for a download when it could not be kept aside). */
+export const savedTextAtStart = playgroundStorage.lastReadText;
+/** The user has their own copy of a saved state that could not be kept aside: saving may go ahead. */
+export const releaseHeldWrites = playgroundStorage.releaseHeldWrites;
 
 // The key: loaded from where "Remember key" says, and kept there.
 usePlaygroundStore.setState((state) => ({

@@ -153,23 +153,44 @@ const savedConversationSchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   settings: settingsSchema,
-  turns: z.array(turnSchema),
+  // Turn by turn (salvageTurns): one bad turn must not cost the whole conversation.
+  turns: z.array(z.unknown()),
   draft: z.string(),
 });
+
+/** The turns that can be read; the rest are counted. */
+export function salvageTurns(raw: readonly unknown[]): { turns: Turn[]; dropped: number } {
+  const turns: Turn[] = [];
+  let dropped = 0;
+  for (const candidate of raw) {
+    // A reply saved before automatic retries existed has no retry field.
+    const parsed = turnSchema.safeParse(
+      isRecord(candidate) && isRecord(candidate.reply)
+        ? { ...candidate, reply: { retry: null, ...candidate.reply } }
+        : candidate,
+    );
+    if (parsed.success) turns.push(settledTurn(parsed.data as Turn));
+    else dropped += 1;
+  }
+  return { turns, dropped };
+}
 
 export interface SalvagedLibrary {
   library: PersistedLibrary | null;
   /** Entries that could not be read and were left out. */
   skipped: number;
+  /** Turns of readable entries that could not be read and were left out. */
+  droppedTurns: number;
 }
 
 /** Every readable entry; a damaged one is skipped (and counted), never the whole list. */
 export function salvageLibrary(raw: unknown): SalvagedLibrary {
-  if (raw === undefined) return { library: null, skipped: 0 };
-  if (!isRecord(raw) || !Array.isArray(raw.conversations)) return { library: null, skipped: 1 };
+  if (raw === undefined) return { library: null, skipped: 0, droppedTurns: 0 };
+  if (!isRecord(raw) || !Array.isArray(raw.conversations)) return { library: null, skipped: 1, droppedTurns: 0 };
   const conversations: SavedConversation[] = [];
   const seen = new Set<string>();
   let skipped = 0;
+  let droppedTurns = 0;
   for (const entry of raw.conversations as unknown[]) {
     // Settings saved by an older version may lack newer fields: those take their defaults.
     const candidate = isRecord(entry)
@@ -181,14 +202,12 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
       continue;
     }
     seen.add(parsed.data.id);
-    conversations.push({
-      ...parsed.data,
-      settings: parsed.data.settings,
-      turns: parsed.data.turns.map((turn) => settledTurn(turn as Turn)),
-    });
+    const { turns, dropped } = salvageTurns(parsed.data.turns);
+    droppedTurns += dropped;
+    conversations.push({ ...parsed.data, settings: parsed.data.settings, turns });
   }
   const activeId = typeof raw.activeId === 'string' ? raw.activeId : '';
-  return { library: { conversations, activeId }, skipped };
+  return { library: { conversations, activeId }, skipped, droppedTurns };
 }
 
 /** The restored library, with an entry for the working copy whatever was lost. */

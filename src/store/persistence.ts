@@ -1,10 +1,10 @@
 // Saving and restoring the playground: versioned, salvaging, throttled while streaming, and tolerant of a
 // full or broken localStorage. The key is never part of this state (see keyStorage.ts).
-import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
+import type { PersistOptions, PersistStorage } from 'zustand/middleware';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
-import { draftImagesSchema, draftSchema, settingsSchema, turnSchema } from './schema';
-import type { PlaygroundState, Turn } from './types';
+import { draftImagesSchema, draftSchema, settingsSchema } from './schema';
+import type { PlaygroundState } from './types';
 import { salvageConnection } from './connectionSlice';
 import { salvageHistory } from './historySlice';
 import { stateWithMeasuredMetrics } from './metricsMigration';
@@ -12,6 +12,7 @@ import {
   partializeLibrary,
   restoredLibrary,
   salvageLibrary,
+  salvageTurns,
   skippedConversationsText,
   wrapConversationInLibrary,
   type PersistedLibrary,
@@ -19,7 +20,7 @@ import {
 import { salvagePresets } from './presetsSlice';
 import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
 import { isRecord } from '../core/json';
-import { withoutImageBytes } from '../core/images';
+import type { KeptCopyReason } from './keptCopy';
 
 export const persistName = 'glm-playground:state';
 /** 1: settings and turns; 2: the library; 3: reply metrics hold measurements only (see migrate). */
@@ -40,7 +41,14 @@ export type PersistedState = {
 export interface PersistenceEvents {
   onRecovered: (text: string) => void;
   onQuotaExceeded: () => void;
+  /** A saved state that could not be fully read was kept aside (kept false: no room, so nothing is written). */
+  onKeptCopy?: (reason: KeptCopyReason, kept: boolean) => void;
+  /** The saved state came from a newer version of the app: this tab does not write over it. */
+  onNewerVersion?: () => void;
 }
+
+export const newerVersionText =
+  'Your playground was saved by a newer version of GLM Playground. This tab shows what it can read and does not save over it: reload the page to get the newer version.';
 
 export function partialize(state: PlaygroundState): PersistedState {
   const { apiKey: _apiKey, ...connection } = state.connection;
@@ -109,19 +117,13 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   } else if (persisted.settings !== undefined) problems += 1;
   const settings = settingsSchema.safeParse(savedSettings);
   const conversationRecord = isRecord(persisted.conversation) ? persisted.conversation : {};
-  const turns: Turn[] = [];
-  const rawTurns = Array.isArray(conversationRecord.turns) ? conversationRecord.turns : [];
-  for (const raw of rawTurns) {
-    const turn = turnSchema.safeParse(
-      isRecord(raw) && isRecord(raw.reply) ? { ...raw, reply: { retry: null, ...raw.reply } } : raw,
-    );
-    if (turn.success) turns.push(settledTurn(turn.data as Turn));
-    else problems += 1;
-  }
+  const { turns, dropped } = salvageTurns(Array.isArray(conversationRecord.turns) ? conversationRecord.turns : []);
+  problems += dropped;
   if (conversationRecord.turns !== undefined && !Array.isArray(conversationRecord.turns)) problems += 1;
   const draft = draftSchema.safeParse(conversationRecord.draft);
   if (conversationRecord.draft !== undefined && !draft.success) problems += 1;
   const library = salvageLibrary(persisted.library);
+  problems += library.droppedTurns;
   return {
     state: {
       ...(connection.connection ? { connection: connection.connection } : {}),
@@ -141,78 +143,10 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   };
 }
 
-function isQuotaError(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'QuotaExceededError';
-}
-
-/**
- * localStorage behind zustand's persist: unreadable JSON is reported and treated as "nothing saved";
- * writes are held back to one per `throttleMs` while `isBusy()` (streaming), and flush() writes now.
- */
-export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () => boolean, throttleMs = 1000) {
-  // The value, not its JSON: while a reply streams the store changes ~20 times a second and only the last change
-  // before a write needs serialising (a long reply makes each JSON.stringify costly).
-  let pending: { name: string; value: StorageValue<PersistedState> } | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let full = false;
-
-  function write(name: string, text: string): void {
-    try {
-      window.localStorage.setItem(name, text);
-      full = false;
-    } catch (error) {
-      // Once per run of failures: a notice on every keystroke would be noise.
-      if (isQuotaError(error) && !full) events.onQuotaExceeded();
-      if (isQuotaError(error)) full = true;
-    }
-  }
-
-  function flush(): void {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    if (pending) write(pending.name, JSON.stringify(pending.value, withoutImageBytes));
-    pending = null;
-  }
-
-  const storage: PersistStorage<PersistedState> = {
-    getItem(name) {
-      let text: string | null;
-      try {
-        text = window.localStorage.getItem(name);
-      } catch {
-        return null;
-      }
-      if (text === null) return null;
-      try {
-        const parsed: unknown = JSON.parse(text);
-        if (isRecord(parsed) && typeof parsed.version === 'number' && 'state' in parsed)
-          return parsed as unknown as StorageValue<PersistedState>;
-        // No version: an older or foreign format; migrate from 0.
-        return { state: (isRecord(parsed) && 'state' in parsed ? parsed.state : parsed) as PersistedState, version: 0 };
-      } catch {
-        events.onRecovered('Your saved playground could not be read (it was not valid JSON), so it started fresh.');
-        return null;
-      }
-    },
-    setItem(name, value) {
-      pending = { name, value };
-      if (!isBusy()) {
-        flush();
-        return;
-      }
-      timer ??= setTimeout(flush, throttleMs);
-    },
-    removeItem(name) {
-      pending = null;
-      window.localStorage.removeItem(name);
-    },
-  };
-  return { storage, flush };
-}
-
 export function persistOptions(
   storage: PersistStorage<PersistedState>,
   events: PersistenceEvents,
+  keepLastReadAside: (reason: KeptCopyReason) => void = () => undefined,
 ): PersistOptions<PlaygroundState, PersistedState> {
   return {
     name: persistName,
@@ -220,7 +154,8 @@ export function persistOptions(
     storage,
     partialize,
     migrate: (persisted, version) => {
-      events.onRecovered('Your saved playground came from an older version of the app and was brought up to date.');
+      if (version < persistVersion)
+        events.onRecovered('Your saved playground came from an older version of the app and was brought up to date.');
       return migrate(persisted, version) as PersistedState;
     },
     merge(persisted, current) {
@@ -230,6 +165,8 @@ export function persistOptions(
         events.onRecovered(
           `Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`,
         );
+      // Before the first write replaces it: what recovery dropped stays downloadable.
+      if (problems > 0 || skippedConversations > 0) keepLastReadAside('damaged');
       return {
         ...current,
         connection: { ...current.connection, ...state.connection },

@@ -3,7 +3,12 @@
 // seeding localStorage, as a page reload would.
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPlaygroundStorage, persistName, persistVersion } from '../../src/store/persistence';
+import { persistName, persistVersion } from '../../src/store/persistence';
+import { createPlaygroundStorage } from '../../src/store/savedStateStorage';
+import { keptCopyName, readKeptCopy } from '../../src/store/keptCopy';
+import { keptCopyText } from '../../src/store';
+import { newerVersionText } from '../../src/store/persistence';
+import userEvent from '@testing-library/user-event';
 import type { PlaygroundState, Turn } from '../../src/store/types';
 
 type StoreModule = typeof import('../../src/store');
@@ -170,10 +175,11 @@ describe('start-up from what was saved', () => {
     expect(state.conversation.turns).toEqual([]);
     expect(noticeTexts(state)).toEqual([
       'Your saved playground could not be read (it was not valid JSON), so it started fresh.',
+      keptCopyText,
     ]);
     actions.addTurn('user', 'A new start');
     actions.addTurn('user', 'and more');
-    expect(usePlaygroundStore.getState().ui.notices).toHaveLength(1);
+    expect(usePlaygroundStore.getState().ui.notices).toHaveLength(2);
     expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({
       version: persistVersion,
       state: { conversation: { turns: [{ content: 'A new start' }, { content: 'and more' }] } },
@@ -197,6 +203,7 @@ describe('start-up from what was saved', () => {
     expect(state.settings.model).toBe('glm-4.6');
     expect(noticeTexts(state)).toEqual([
       'Part of your saved playground was damaged; 2 items were dropped and the rest restored.',
+      keptCopyText,
     ]);
   });
 
@@ -211,9 +218,91 @@ describe('start-up from what was saved', () => {
     const state = usePlaygroundStore.getState();
     expect(state.conversation.turns).toEqual([]);
     expect(state.conversation.draft).toBe('');
-    expect(state.ui.notices).toHaveLength(1);
+    expect(state.ui.notices).toHaveLength(2);
     actions.addTurn('user', 'Still works');
     expect(contents(usePlaygroundStore.getState())).toEqual(['Still works']);
+  });
+});
+
+describe('a saved state that cannot be fully read is kept aside before anything overwrites it', () => {
+  it('keeps unreadable JSON byte for byte, and offers it for download and deletion', async () => {
+    const damaged = '{"state": {"conversation": ';
+    const { usePlaygroundStore } = await startApp(damaged);
+    const actions = await import('../../src/store/actions');
+    actions.addTurn('user', 'A new start');
+    expect(readKeptCopy()).toMatchObject({ reason: 'unreadable', text: damaged });
+    const { NoticeBar } = await import('../../src/components/NoticeBar');
+    const user = userEvent.setup();
+    render(<NoticeBar />);
+    expect(screen.getByRole('button', { name: 'Download saved copy' })).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Delete saved copy' }));
+    expect(readKeptCopy()).toBeNull();
+    expect(contents(usePlaygroundStore.getState())).toEqual(['A new start']);
+  });
+
+  it('keeps a conversation whose one turn is damaged, minus that turn, and keeps the original aside', async () => {
+    const other = {
+      id: 'other',
+      title: 'Other',
+      createdAt: 1,
+      updatedAt: 2,
+      settings: savedState().settings,
+      turns: [
+        turn('o1', 'user', 'Question'),
+        { ...turn('o2', 'user', 'x'), role: 'robot' },
+        turn('o3', 'assistant', 'Answer'),
+      ],
+      draft: '',
+    };
+    const text = JSON.stringify({
+      state: {
+        ...savedState(),
+        library: { activeId: 'active', conversations: [{ ...other, id: 'active', turns: [] }, other] },
+      },
+      version: persistVersion,
+    });
+    const { usePlaygroundStore } = await startApp(text);
+    const saved = usePlaygroundStore.getState().library.conversations.find((entry) => entry.id === 'other');
+    expect(saved?.turns.map((candidate) => candidate.content)).toEqual(['Question', 'Answer']);
+    expect(readKeptCopy()?.text).toBe(text);
+  });
+
+  it('never saves over a state written by a newer version of the app', async () => {
+    const text = JSON.stringify({
+      state: { ...savedState(), futureField: { kept: true } },
+      version: persistVersion + 1,
+    });
+    const { usePlaygroundStore, flushSavedState } = await startApp(text);
+    const actions = await import('../../src/store/actions');
+    expect(contents(usePlaygroundStore.getState())).toEqual(['Hello', 'Hi!']);
+    expect(noticeTexts(usePlaygroundStore.getState())).toEqual([newerVersionText]);
+    actions.addTurn('user', 'Typed in the older tab');
+    flushSavedState();
+    expect(localStorage.getItem(persistName)).toBe(text);
+  });
+
+  it('saves nothing until the user downloads a damaged state there is no room to keep', async () => {
+    const damaged = '{"state": {"conversation": ';
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the spied storage as `this`
+    const original = Storage.prototype.setItem;
+    vi.spyOn(Storage.prototype, 'setItem').mockImplementation(function (this: Storage, name: string, value: string) {
+      if (name === keptCopyName) throw quotaError();
+      original.call(this, name, value);
+    });
+    const { usePlaygroundStore, keptCopyHeldText } = await startApp(damaged);
+    const actions = await import('../../src/store/actions');
+    actions.addTurn('user', 'Not yet saved');
+    expect(localStorage.getItem(persistName)).toBe(damaged);
+    expect(noticeTexts(usePlaygroundStore.getState())).toContain(keptCopyHeldText);
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:kept-copy');
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    const { NoticeBar } = await import('../../src/components/NoticeBar');
+    const user = userEvent.setup();
+    render(<NoticeBar />);
+    await user.click(screen.getByRole('button', { name: 'Download saved copy' }));
+    expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({
+      state: { conversation: { turns: [{ content: 'Not yet saved' }] } },
+    });
   });
 });
 

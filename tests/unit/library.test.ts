@@ -151,11 +151,16 @@ describe('damaged entries', () => {
     expect(result.library?.conversations.map((entry) => entry.id)).toEqual(['good', 'also-good']);
   });
 
-  it('skips an entry with one broken turn, and a repeated id', () => {
-    const brokenTurn = { ...saved('broken', []), turns: [{ id: 't', role: 'narrator', content: 'x' }] };
+  it('keeps an entry with one broken turn, minus that turn, and skips a repeated id', () => {
+    const brokenTurn = {
+      ...saved('broken', []),
+      turns: [turn('user', 'Kept'), { id: 't', role: 'narrator', content: 'x' }],
+    };
     const result = salvageLibrary({ activeId: 'good', conversations: [good, brokenTurn, good] });
-    expect(result.skipped).toBe(2);
-    expect(result.library?.conversations.map((entry) => entry.id)).toEqual(['good']);
+    expect(result.skipped).toBe(1);
+    expect(result.droppedTurns).toBe(1);
+    expect(result.library?.conversations.map((entry) => entry.id)).toEqual(['good', 'broken']);
+    expect(result.library?.conversations[1]?.turns.map((entry) => entry.content)).toEqual(['Kept']);
   });
 
   it('says how many were skipped, in words', () => {
