@@ -103,6 +103,52 @@ test('a corrupt saved state: the app loads, says so once, and works', async ({ p
   await expect(page.getByText(/could not be read/)).toHaveCount(0);
 });
 
+test('a saved reply that would blow the renderer: after reload the app opens and the rest of the conversation is intact', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await addTurnByHand(page, 'Before the bomb');
+  await page.getByLabel('Add as').selectOption('assistant');
+  await addTurnByHand(page, 'placeholder reply');
+  await page.getByLabel('Add as').selectOption('user');
+  await addTurnByHand(page, 'After the bomb');
+  // Nested quotes, nested list items and a run of emphasis markers: each overflowed the stack when rendered whole.
+  const bomb = `${'>'.repeat(3000)} deep\n\n${Array.from({ length: 2000 }, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n')}\n\n${'*_'.repeat(10000)}`;
+  await page.evaluate(
+    ({ name, text }) => {
+      const saved = JSON.parse(window.localStorage.getItem(name) ?? '{}') as {
+        state: { conversation: { turns: { content: string }[] } };
+      };
+      const reply = saved.state.conversation.turns[1];
+      if (reply) reply.content = text;
+      window.localStorage.setItem(name, JSON.stringify(saved));
+    },
+    { name: stateName, text: bomb },
+  );
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'GLM Playground' })).toBeVisible();
+  await expect(page.getByText('Before the bomb').first()).toBeVisible();
+  await expect(page.getByText('After the bomb').first()).toBeVisible();
+  await expect(page.getByLabel('Message', { exact: true })).toBeEnabled();
+  expect(pageErrors.filter((message) => /call stack/i.test(message))).toEqual([]);
+});
+
+test('a damaged saved state is kept aside and downloads exactly as it was found', async ({ page }) => {
+  const damaged = '{"state": {"conversation": [unfinished';
+  await page.goto('/');
+  await page.evaluate(({ name, text }) => window.localStorage.setItem(name, text), { name: stateName, text: damaged });
+  await page.reload();
+  await addTurnByHand(page, 'A fresh start');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download saved copy' }).click();
+  const file = await download;
+  const path = await file.path();
+  const { readFileSync } = await import('node:fs');
+  expect(readFileSync(path, 'utf8')).toBe(damaged);
+});
+
 test('two tabs: an idle tab takes the other tab’s change; a tab with a reply in flight asks before anything is overwritten', async ({
   context,
 }) => {
