@@ -6,6 +6,7 @@ import {
   subscribeToCrossTabConflict,
 } from '../store/crossTab';
 import { usePlaygroundStore } from '../store';
+import { CrossTabDifferences } from './CrossTabDifferences';
 
 function countText(count: number): string {
   return count === 1 ? '1 message' : `${count} messages`;
@@ -22,6 +23,7 @@ export function CrossTabNotice() {
         Another tab changed this conversation ({countText(conflict.other.turns.length)} there, {countText(ownCount)}{' '}
         here) while this tab had changes of its own. This tab is not saving until you choose.
       </span>
+      <CrossTabDifferences conflict={conflict} />
       <span className="button-row">
         <button type="button" onClick={loadOtherTabVersion}>
           Load the other tab&apos;s version

@@ -9,7 +9,10 @@
 // - The gate. While a conflict is open this tab writes nothing (the persist storage is wrapped), and any write still
 //   queued by the throttled storage is replaced with the other tab's value, so nothing is overwritten behind the
 //   user's back. The user chooses: "Load the other tab's version" or "Keep mine" (saves this tab's conversation).
-// - Scope: the conversation (turns and draft). Settings and the endpoint stay last-writer-wins, as before.
+// - Scope: the conversation's turns and the request settings (system prompt included) take part in the three-way
+//   comparison. Each tab keeps its own draft: another tab's save never replaces what is being typed here. The
+//   request history and the user's presets are merged by id both ways (threeWayMerge.ts), so neither tab's new
+//   entry is lost. The endpoint stays last-writer-wins.
 // - Limit: localStorage has no compare-and-swap, so two writes in the very same instant cannot be ordered; the tab
 //   whose write came from a stale base still sees the conflict, and the displaced version is kept in memory for
 //   "Load the other tab's version".
@@ -20,17 +23,22 @@ import { migrate, partialize, persistVersion, salvage, type PersistedState } fro
 import { restoredLibrary, type LibraryState } from './librarySlice';
 import { onRuntimeReset } from './runtime';
 import type { ConversationState, PlaygroundState } from './types';
+import type { RequestSettings } from '../core/request';
+import { mergeById, sameIds } from './threeWayMerge';
 
 type PlaygroundStore = typeof usePlaygroundStore;
 
 export interface CrossTabConflict {
   /** The conversation the other tab saved most recently. */
   other: ConversationState;
+  /** The other tab's request settings (system prompt and parameters). */
+  otherSettings?: RequestSettings;
   /** Its saved conversations: the working copy belongs to its library.activeId, so the two travel together. */
   otherLibrary?: LibraryState | null;
 }
 
 export const adoptedNoticeText = 'This conversation was changed in another tab; this tab now shows the latest version.';
+export const adoptedSettingsText = 'The settings were changed in another tab; this tab now uses them.';
 
 let conflict: CrossTabConflict | null = null;
 const listeners = new Set<() => void>();
@@ -58,10 +66,15 @@ interface Installed {
 }
 let installed: Installed | null = null;
 
-/** Same turns (id, role, text, reasoning, excluded) and the same draft: reply bookkeeping is ignored. */
+/** Same turns (id, role, text, reasoning, excluded): reply bookkeeping and the draft (each tab's own) are ignored. */
 function fingerprint(conversation: ConversationState): string {
-  const turns = conversation.turns.map((turn) => [turn.id, turn.role, turn.content, turn.reasoning, turn.excluded]);
-  return JSON.stringify([turns, conversation.draft]);
+  return JSON.stringify(
+    conversation.turns.map((turn) => [turn.id, turn.role, turn.content, turn.reasoning, turn.excluded]),
+  );
+}
+
+function sameSettings(a: RequestSettings, b: RequestSettings): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameConversation(a: ConversationState, b: ConversationState): boolean {
@@ -69,15 +82,8 @@ function sameConversation(a: ConversationState, b: ConversationState): boolean {
 }
 
 /** The conversation in a saved value (migrated and salvaged like at start-up), or null when unreadable. */
-function savedConversation(
-  text: string | null,
-  current: PlaygroundState,
-): {
-  conversation: ConversationState;
-  library: LibraryState | null;
-  value: StorageValue<PersistedState> | null;
-} | null {
-  if (text === null) return { conversation: { turns: [], draft: '' }, library: null, value: null };
+function savedConversation(text: string | null, current: PlaygroundState): SavedVersion | null {
+  if (text === null) return { conversation: { turns: [], draft: '' }, library: null, value: null, state: {} };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -89,8 +95,31 @@ function savedConversation(
   const { state } = salvage(migrate(parsed.state, version), current);
   const library = state.library ? restoredLibrary(state.library, state.settings ?? current.settings) : null;
   return state.conversation
-    ? { conversation: state.conversation, library, value: parsed as StorageValue<PersistedState> }
+    ? { conversation: state.conversation, library, value: parsed as StorageValue<PersistedState>, state }
     : null;
+}
+
+interface SavedVersion {
+  conversation: ConversationState;
+  library: LibraryState | null;
+  value: StorageValue<PersistedState> | null;
+  state: Partial<PersistedState>;
+}
+
+/** History and presets: both tabs' additions and deletions kept (null: nothing to change here). */
+function mergedLists(
+  current: PlaygroundState,
+  before: SavedVersion | null,
+  theirs: SavedVersion,
+): Pick<PlaygroundState, 'history' | 'presets'> | null {
+  const theirHistory = theirs.state.history?.entries ?? [];
+  const history = mergeById(current.history.entries, before?.state.history?.entries ?? [], theirHistory)
+    .sort((a, b) => b.sentAt - a.sentAt)
+    .slice(0, current.history.limit);
+  const theirPresets = theirs.state.presets?.saved ?? [];
+  const presets = mergeById(current.presets.saved, before?.state.presets?.saved ?? [], theirPresets);
+  if (sameIds(history, current.history.entries) && sameIds(presets, current.presets.saved)) return null;
+  return { history: { ...current.history, entries: history }, presets: { saved: presets } };
 }
 
 /**
@@ -120,29 +149,56 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
     const state = store.getState();
     const theirs = savedConversation(event.newValue, state);
     if (!theirs) return;
+    const before = savedConversation(event.oldValue, state);
+    // Lists merge whatever else happens. Not written now (that would write this tab's conversation before the
+    // comparison below): the other tab holds the same merge, and this tab's next save carries it.
+    const lists = mergedLists(state, before, theirs);
+    if (lists) {
+      adopting = true;
+      try {
+        store.setState(lists);
+      } finally {
+        adopting = false;
+      }
+    }
     const ours = state.conversation;
-    if (sameConversation(ours, theirs.conversation)) {
+    const theirSettings = theirs.state.settings ?? state.settings;
+    const conversationMatches = sameConversation(ours, theirs.conversation);
+    const settingsMatch = sameSettings(state.settings, theirSettings);
+    if (conversationMatches && settingsMatch) {
       if (conflict) setConflict(null);
       return;
     }
-    const before = savedConversation(event.oldValue, state);
-    const nothingUnsaved =
-      !conflict && !state.ui.sending && before !== null && sameConversation(ours, before.conversation);
-    if (nothingUnsaved) {
+    const oursUnchanged =
+      !conflict &&
+      before !== null &&
+      (conversationMatches || (!state.ui.sending && sameConversation(ours, before.conversation))) &&
+      (settingsMatch || sameSettings(state.settings, before.state.settings ?? state.settings));
+    if (oursUnchanged) {
       adopting = true;
       try {
         store.setState((current) => ({
-          conversation: theirs.conversation,
-          ...(theirs.library ? { library: theirs.library } : {}),
-          ui: { ...current.ui, selectedReplyId: null },
+          ...(conversationMatches
+            ? {}
+            : {
+                // The draft is this tab's own: what is being typed here stays.
+                conversation: {
+                  ...theirs.conversation,
+                  draft: current.conversation.draft,
+                  draftImages: current.conversation.draftImages,
+                },
+                ...(theirs.library ? { library: theirs.library } : {}),
+              }),
+          ...(settingsMatch ? {} : { settings: theirSettings }),
+          ui: { ...current.ui, ...(conversationMatches ? {} : { selectedReplyId: null }) },
         }));
       } finally {
         adopting = false;
       }
-      addNotice('info', adoptedNoticeText);
+      addNotice('info', conversationMatches ? adoptedSettingsText : adoptedNoticeText);
       return;
     }
-    setConflict({ other: theirs.conversation, otherLibrary: theirs.library });
+    setConflict({ other: theirs.conversation, otherLibrary: theirs.library, otherSettings: theirSettings });
     // A save this tab queued before it knew (throttled while streaming) now writes the other tab's value instead.
     if (theirs.value) void inner.setItem(name, theirs.value);
   };
@@ -164,8 +220,9 @@ export function loadOtherTabVersion(): void {
   if (store.getState().ui.sending) stop();
   setConflict(null);
   store.setState((state) => ({
-    conversation: open.other,
+    conversation: { ...open.other, draft: state.conversation.draft, draftImages: state.conversation.draftImages },
     ...(open.otherLibrary ? { library: open.otherLibrary } : {}),
+    ...(open.otherSettings ? { settings: open.otherSettings } : {}),
     ui: { ...state.ui, selectedReplyId: null },
   }));
 }

@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CrossTabNotice } from '../../src/components/CrossTabNotice';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
-import { adoptedNoticeText, installCrossTabGuard } from '../../src/store/crossTab';
+import * as settingsActions from '../../src/store/settingsActions';
+import { adoptedNoticeText, adoptedSettingsText, installCrossTabGuard } from '../../src/store/crossTab';
+import type { HistoryEntry } from '../../src/store/historySlice';
 import { partialize, persistName, persistVersion } from '../../src/store/persistence';
 import type { PlaygroundState, Turn } from '../../src/store/types';
 
@@ -156,4 +158,118 @@ it('ignores other keys, removals and unreadable values', () => {
   });
   expect(shownContents()).toEqual(['Shared start']);
   expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+});
+
+/** The other tab saves its own version of the state on top of whatever is stored now. */
+function otherTabSavesState(change: (state: PlaygroundState) => PlaygroundState): void {
+  const oldValue = localStorage.getItem(persistName);
+  const newValue = savedText(change(usePlaygroundStore.getState()));
+  localStorage.setItem(persistName, newValue);
+  act(() => {
+    window.dispatchEvent(
+      new StorageEvent('storage', { key: persistName, oldValue, newValue, storageArea: localStorage }),
+    );
+  });
+}
+
+function historyEntry(id: string, sentAt: number): HistoryEntry {
+  return {
+    id,
+    sentAt,
+    request: { baseUrl: 'https://api.z.ai/api/paas/v4', body: { model: 'glm-4.7', messages: [] } },
+    status: 'complete',
+    finishReason: 'stop',
+    usage: null,
+    latencyMs: 100,
+    errorTitle: null,
+  };
+}
+
+function storedHistoryIds(): string[] {
+  const saved = JSON.parse(localStorage.getItem(persistName) ?? 'null') as {
+    state: { history?: { entries: HistoryEntry[] } };
+  } | null;
+  return saved?.state.history?.entries.map((entry) => entry.id) ?? [];
+}
+
+describe('each tab keeps its own draft', () => {
+  it('a draft typed here survives the other tab sending', () => {
+    actions.setDraft('half a thought');
+    otherTabSaves(otherTurns, '');
+    expect(shownContents()).toEqual(['Shared start', 'Written in the other tab']);
+    expect(usePlaygroundStore.getState().conversation.draft).toBe('half a thought');
+  });
+
+  it('"Load the other tab\'s version" keeps the draft typed here', async () => {
+    const user = userEvent.setup();
+    const stored = localStorage.getItem(persistName);
+    actions.addTurn('user', 'Written here');
+    actions.setDraft('still typing');
+    if (stored !== null) localStorage.setItem(persistName, stored);
+    otherTabSaves(otherTurns, 'their draft');
+    await user.click(screen.getByRole('button', { name: "Load the other tab's version" }));
+    expect(usePlaygroundStore.getState().conversation.draft).toBe('still typing');
+  });
+});
+
+describe('settings edited in two tabs', () => {
+  it('takes the other tab’s system prompt when this tab did not change it, and says so', () => {
+    otherTabSavesState((state) => ({ ...state, settings: { ...state.settings, systemPrompt: 'Answer in French.' } }));
+    expect(usePlaygroundStore.getState().settings.systemPrompt).toBe('Answer in French.');
+    expect(usePlaygroundStore.getState().ui.notices.map((notice) => notice.text)).toEqual([adoptedSettingsText]);
+  });
+
+  it('asks when both tabs changed the system prompt, and loading the other version brings theirs', async () => {
+    const user = userEvent.setup();
+    const stored = localStorage.getItem(persistName);
+    settingsActions.setSystemPrompt('Answer in German.');
+    if (stored !== null) localStorage.setItem(persistName, stored);
+    otherTabSavesState((state) => ({ ...state, settings: { ...state.settings, systemPrompt: 'Answer in French.' } }));
+    expect(usePlaygroundStore.getState().settings.systemPrompt).toBe('Answer in German.');
+    expect(screen.getByRole('alert')).toHaveTextContent(/Another tab changed/);
+    await user.click(screen.getByRole('button', { name: "Load the other tab's version" }));
+    expect(usePlaygroundStore.getState().settings.systemPrompt).toBe('Answer in French.');
+  });
+});
+
+describe('request history in two tabs', () => {
+  it('an entry the other tab recorded survives this tab typing', () => {
+    usePlaygroundStore.setState((state) => ({ history: { ...state.history, entries: [historyEntry('mine', 1)] } }));
+    otherTabSavesState((state) => ({
+      ...state,
+      history: { ...state.history, entries: [historyEntry('theirs', 2), ...state.history.entries] },
+    }));
+    actions.setDraft('typing here');
+    expect(storedHistoryIds()).toEqual(['theirs', 'mine']);
+  });
+
+  it('an entry the other tab deleted stays deleted', () => {
+    usePlaygroundStore.setState((state) => ({
+      history: { ...state.history, entries: [historyEntry('kept', 2), historyEntry('deleted', 1)] },
+    }));
+    otherTabSavesState((state) => ({
+      ...state,
+      history: { ...state.history, entries: [historyEntry('kept', 2)] },
+    }));
+    actions.setDraft('typing here');
+    expect(storedHistoryIds()).toEqual(['kept']);
+  });
+});
+
+it('the choice shows both versions of what differs', async () => {
+  const user = userEvent.setup();
+  const stored = localStorage.getItem(persistName);
+  settingsActions.setSystemPrompt('Answer in German.');
+  actions.addTurn('user', 'Written here');
+  if (stored !== null) localStorage.setItem(persistName, stored);
+  otherTabSavesState((state) => ({
+    ...state,
+    settings: { ...state.settings, systemPrompt: 'Answer in French.' },
+    conversation: { turns: otherTurns, draft: '' },
+  }));
+  await user.click(screen.getByText('What differs'));
+  const systemPrompt = screen.getByRole('row', { name: /System prompt/ });
+  expect(systemPrompt).toHaveTextContent('Answer in German.');
+  expect(systemPrompt).toHaveTextContent('Answer in French.');
+  expect(screen.getByRole('row', { name: /Last message/ })).toHaveTextContent('Written in the other tab');
 });
