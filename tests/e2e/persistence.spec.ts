@@ -190,6 +190,22 @@ test('two tabs: an idle tab takes the other tab’s change; a tab with a reply i
   await expect(second.getByText('Stream slowly please').first()).toBeVisible();
 });
 
+test('two tabs: a draft typed in one tab survives the other tab adding a message, and a system prompt edited there arrives here', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await first.goto('/');
+  const second = await context.newPage();
+  await second.goto('/');
+  await first.getByLabel('Message', { exact: true }).fill('Half-written question');
+  await addTurnByHand(second, 'Added in the second tab');
+  await expect(first.getByText('Added in the second tab').first()).toBeVisible();
+  await expect(first.getByLabel('Message', { exact: true })).toHaveValue('Half-written question');
+  await second.getByLabel('System prompt').fill('Answer in French.');
+  await expect(first.getByLabel('System prompt')).toHaveValue('Answer in French.');
+  await expect(first.getByLabel('Message', { exact: true })).toHaveValue('Half-written question');
+});
+
 test('the built app enforces its Content-Security-Policy: no inline script, no framing', async ({ page }) => {
   const response = await page.goto('/');
   const headers = response?.headers() ?? {};
