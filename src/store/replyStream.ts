@@ -9,6 +9,7 @@ import type { ChatRequest } from '../core/request';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
 import { createFrameScheduler } from './frameScheduler';
+import { sendInWorker, streamWorkerAvailable } from './streamWorkerClient';
 import type { ReplyDelta } from './replyInfo';
 import type { ReplyInfo } from './types';
 
@@ -47,10 +48,10 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
     options.commit(delta);
   });
 
-  const onEvent = (event: StreamEvent) => {
+  const onEvent = (event: StreamEvent, atMs: number) => {
     if (!options.accepts()) return;
     // The arrival time, not the render time: metrics stay true when frames are throttled.
-    metrics = recordEvent(metrics, event, Date.now());
+    metrics = recordEvent(metrics, event, atMs);
     switch (event.kind) {
       case 'delta':
         pendingReasoning += event.reasoning;
@@ -75,16 +76,22 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
     scheduler.schedule();
   };
 
-  const outcome = await sendChatCompletion({
+  const call = {
     url: chatCompletionsUrl(options.request.baseUrl),
     apiKey: options.apiKey,
     body: options.request.body,
-    fetch: options.fetch,
     signal: options.signal,
-    onEvent,
     crossOrigin: options.crossOrigin,
     ...(options.stallTimeoutMs === undefined ? {} : { stallTimeoutMs: options.stallTimeoutMs }),
-  });
+  };
+  // Off the main thread where a worker can run it; on the page otherwise (or when the worker could not start).
+  const outcome =
+    (streamWorkerAvailable()
+      ? await sendInWorker(call, (events) => {
+          for (const timed of events) onEvent(timed.event, timed.atMs);
+        })
+      : null) ??
+    (await sendChatCompletion({ ...call, fetch: options.fetch, onEvent: (event) => onEvent(event, Date.now()) }));
   scheduler.flush();
   return outcome;
 }
