@@ -1,5 +1,5 @@
 // @ts-check
-// Builds the app and the naive baseline into dist-bench/ and sizes the app's bundle: the initial JS, Monaco, workers.
+// Builds the app and the baselines (naive, floor) into dist-bench/ and sizes the app's bundle: the initial JS, Monaco, workers.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,13 @@ export async function buildAll() {
     logLevel: 'warn',
     plugins: [react()],
     build: { outDir: path.join(outRoot, 'naive'), emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
+  });
+  await build({
+    root: path.join(root, 'bench', 'floor'),
+    configFile: false,
+    base: '/floor/',
+    logLevel: 'warn',
+    build: { outDir: path.join(outRoot, 'floor'), emptyOutDir: true, target: 'es2022', reportCompressedSize: false },
   });
   const files = chunksOf(appOutput);
   /** @type {Map<string, typeof files[number]>} */

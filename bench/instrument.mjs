@@ -4,7 +4,7 @@
 // (streamAnalysis.mjs, pageRecorders.mjs), so each must be self-contained (no imports, no closures over module scope).
 // Everything it measures uses the page's own clock (performance.now()).
 import { analyseStream } from './streamAnalysis.mjs';
-import { recordChatStreams, recordComposer } from './pageRecorders.mjs';
+import { recordChatStreams, recordComposer, recordWorkerStreams } from './pageRecorders.mjs';
 
 /**
  * @typedef {object} ArmConfig
@@ -208,6 +208,7 @@ export function installInstrumentation() {
   );
 
   recordChatStreams(state);
+  recordWorkerStreams(state);
   recordComposer(state);
 }
 
@@ -215,6 +216,7 @@ export function installInstrumentation() {
 export const instrumentationScript = `(() => {
 ${analyseStream.toString()}
 ${recordChatStreams.toString()}
+${recordWorkerStreams.toString()}
 ${recordComposer.toString()}
 (${installInstrumentation.toString()})();
 })();`;

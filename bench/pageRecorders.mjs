@@ -53,6 +53,47 @@ export function recordChatStreams(state) {
 }
 
 /** @param {import('./instrument.mjs').BenchState} state */
+export function recordWorkerStreams(state) {
+  // The app reads replies in a module worker: its messages to the page carry each batch of events with the time the
+  // worker received them (ms since epoch). They are recorded as SSE chunks on the page's clock, so the analysis of
+  // page-read streams applies unchanged; the stream ends with the call's outcome message.
+  const OriginalWorker = window.Worker;
+  /** @type {Map<number, StreamRecord>} */
+  const records = new Map();
+  const encoder = new TextEncoder();
+  const visibleText = /[A-Za-z0-9]/;
+  window.Worker = class extends OriginalWorker {
+    /** @param {string | URL} url @param {WorkerOptions} [options] */
+    constructor(url, options) {
+      super(url, options);
+      if (!/replyStreamWorker/.test(String(url))) return;
+      this.addEventListener('message', (/** @type {MessageEvent} */ message) => {
+        /** @type {{ type: string, callId: number, events?: { event: { kind: string, reasoning?: string, content?: string }, atMs: number }[] }} */
+        const data = message.data;
+        let record = records.get(data.callId);
+        if (!record) {
+          record = { start: performance.now(), times: [], chunks: [], firstDeltaAt: null, end: null };
+          records.set(data.callId, record);
+          state.streams.push(record);
+        }
+        if (data.type === 'outcome') {
+          record.end ??= record.times[record.times.length - 1] ?? performance.now();
+          return;
+        }
+        for (const { event, atMs } of data.events ?? []) {
+          const at = atMs - performance.timeOrigin;
+          const delta = event.kind === 'delta' ? { content: event.content, reasoning_content: event.reasoning } : {};
+          record.times.push(at);
+          record.chunks.push(encoder.encode(`data: ${JSON.stringify({ choices: [{ delta }] })}\n\n`));
+          if (record.firstDeltaAt === null && visibleText.test(`${event.content ?? ''}${event.reasoning ?? ''}`))
+            record.firstDeltaAt = at;
+        }
+      });
+    }
+  };
+}
+
+/** @param {import('./instrument.mjs').BenchState} state */
 export function recordComposer(state) {
   // Time to the composer: when a textarea labelled "Message" exists, and when the frame showing it has painted.
   const findComposer = () => {

@@ -62,8 +62,10 @@ export async function startServer() {
       void mock.handle(request, response);
       return;
     }
-    const base = url.pathname.startsWith('/naive/') ? path.join(outRoot, 'naive') : path.join(outRoot, 'app');
-    const relative = url.pathname.startsWith('/naive/') ? url.pathname.slice('/naive'.length) : url.pathname;
+    // The baselines live under their own path (/naive/, /floor/); everything else is the app.
+    const baseline = ['naive', 'floor'].find((name) => url.pathname.startsWith(`/${name}/`));
+    const base = path.join(outRoot, baseline ?? 'app');
+    const relative = baseline ? url.pathname.slice(baseline.length + 1) : url.pathname;
     let file = path.join(base, path.normalize(decodeURIComponent(relative)));
     if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory())
       file = path.join(base, 'index.html');

@@ -1,5 +1,6 @@
 // @ts-check
-// `npm run bench`: builds the app and a naive baseline, serves both with the project's mock Z.ai server in-process,
+// `npm run bench`: builds the app and two baselines (naive: react-markdown on every delta; floor: a bare page that
+// only reads the stream), serves both with the project's mock Z.ai server in-process,
 // drives /usr/bin/chromium with Playwright and prints one screen of figures (initial load, streaming, input while
 // streaming, memory), with the issue's targets. Full results go to bench/results/latest.json.
 // Not part of `npm test`: it takes a few minutes and its figures depend on the machine.
@@ -68,11 +69,12 @@ async function partial() {
   const results = {};
   try {
     if (wanted('load')) results.load = await loadRun(browser, server.origin, 'app');
+    if (wanted('load:floor')) results['load:floor'] = await loadRun(browser, server.origin, 'floor');
     for (const [name, workload] of /** @type {const} */ ([
       ['fast', fast],
       ['slow', slow],
     ])) {
-      for (const variant of /** @type {const} */ (['app', 'naive'])) {
+      for (const variant of /** @type {const} */ (['app', 'naive', 'floor'])) {
         if (!wanted(`${name}:${variant}`)) continue;
         const run = await streamRun(browser, server, variant, workload);
         results[`${name}:${variant}`] = run;
@@ -98,7 +100,7 @@ async function partial() {
 
 async function main() {
   const started = Date.now();
-  console.log('Building the app and the naive baseline…');
+  console.log('Building the app and the baselines (naive, floor)…');
   const bundle = await buildAll();
   const server = await startServer();
   const browser = await chromium.launch({
@@ -115,8 +117,12 @@ async function main() {
   try {
     console.log('Initial load…');
     /** @type {Record<Variant, Awaited<ReturnType<typeof loadRun>>[]>} */
-    const loadRuns = { app: [], naive: [] };
-    for (let index = 0; index < 3; index++) loadRuns.app.push(await loadRun(browser, server.origin, 'app'));
+    const loadRuns = { app: [], naive: [], floor: [] };
+    // Alternating app and floor runs, so that both see the same machine load.
+    for (let index = 0; index < 3; index++) {
+      loadRuns.app.push(await loadRun(browser, server.origin, 'app'));
+      loadRuns.floor.push(await loadRun(browser, server.origin, 'floor'));
+    }
     loadRuns.naive.push(await loadRun(browser, server.origin, 'naive'));
     /** @param {LoadResult[]} runs @returns {LoadResult} */
     const medianLoad = (runs) => {
@@ -129,6 +135,7 @@ async function main() {
     const loads = {
       app: medianLoad(loadRuns.app),
       naive: medianLoad(loadRuns.naive),
+      floor: medianLoad(loadRuns.floor),
       composerPaintedMs: loadRuns.app.map((run) => round(run.composerPainted)),
     };
 
@@ -142,7 +149,8 @@ async function main() {
         return streamRun(browser, server, variant, workload);
       };
       const app = await one('app');
-      return { app, naive: await one('naive') };
+      const naive = await one('naive');
+      return { app, naive, floor: await one('floor') };
     };
     const runs = { fast: await streamBoth(fast), slow: await streamBoth(slow) };
     /** @param {Variant} variant */

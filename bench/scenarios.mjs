@@ -36,12 +36,12 @@ export async function loadRun(browser, origin, variant) {
     };
   });
   await context.close();
-  const dir = variant === 'app' ? path.join(outRoot, 'app') : path.join(outRoot, 'naive');
+  const dir = path.join(outRoot, variant);
   /** @param {string[]} urls */
   const jsOf = (urls) => {
     const files = urls
       .filter((name) => name.endsWith('.js'))
-      .map((name) => new URL(name).pathname.replace(/^\/naive\//, '/'));
+      .map((name) => new URL(name).pathname.replace(/^\/(naive|floor)\//, '/'));
     const sized = files.map((file) => {
       const data = readFileSync(path.join(dir, file));
       const text = data.toString('utf8');

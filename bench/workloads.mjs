@@ -3,7 +3,7 @@
 // figures are held to.
 import { longMarkdown, longReasoning, tokenize } from '../mock-zai/content.ts';
 
-/** @typedef {'app' | 'naive'} Variant */
+/** @typedef {'app' | 'naive' | 'floor'} Variant */
 /** @typedef {{ rate: number, contentChars: number, reasoningChars: number }} Workload */
 
 // The long stream of the issue: 100,000 characters of Markdown plus 20,000 of reasoning at 1,000 chunks/s.
@@ -38,14 +38,27 @@ export const variants = /** @type {const} */ ({
     reasoningSelector: '.naive-reasoning',
     excludeSelector: null,
   },
+  // The floor: reads the stream on its main thread and appends plain text once per frame, nothing else.
+  floor: {
+    path: '/floor/',
+    replySelector: '.floor-reply',
+    reasoningSelector: '.floor-reasoning',
+    excludeSelector: null,
+  },
 });
 
 export const targets = {
-  initialGzipKB: 130,
+  // JS fetched before the Message box is usable, and all JS fetched at start-up without a user action.
+  initialGzipKB: 100,
+  startupGzipKB: 160,
   monacoGzipKB: 700,
   composerMs: 300,
   busyPer1kMs: 300,
   naiveRatio: 3.5,
+  // App busy time per 1,000 tokens against the floor's: the app must do less on the main thread than a bare page.
+  floorRatio: 0.5,
+  // Cold composer time against the floor page's (one labelled textarea, loaded the same way).
+  composerRatio: 3,
   longTasks: 0,
   flatness: 1.5,
   firstPaintFrames: 1,
