@@ -11,6 +11,7 @@ import { defaultModelId, modelInfo } from './models';
 import { isFormOwnedField, temperatureRange, topPRange, type ConversationTurn } from './request';
 import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
 import { isRecord } from './json';
+import { jsonTextProblem } from './jsonLimits';
 import { maxTokensField, numberField, reasoningEffortField, thinkingFrom, turnsFrom } from './requestBodyFields';
 
 export interface RequestJsonProblem {
@@ -33,6 +34,12 @@ export type RequestJsonResult = ({ ok: true } & ParsedRequest) | { ok: false; pr
 
 /** Parses the text of a request body. Syntax errors and wrong types come with their line and column. */
 export function parseRequestJson(text: string): RequestJsonResult {
+  // Before the location scanner, which recurses: a body nested thousands of levels deep is refused here.
+  const limit = jsonTextProblem(text);
+  if (limit) {
+    const at = 'offset' in limit && limit.offset !== undefined ? lineAndColumn(text, limit.offset) : {};
+    return { ok: false, problems: [{ path: '', message: `This request cannot be used: ${limit.message}.`, ...at }] };
+  }
   const located = locateJson(text);
   if (!located.ok) {
     const { line, column } = lineAndColumn(text, located.error.offset);

@@ -69,6 +69,21 @@ describe('saved settings and extraFields', () => {
 });
 
 describe('parseRequestJson', () => {
+  it('refuses a body nested 100,000 levels deep with a problem at the bracket that goes too deep', () => {
+    const text = `{"model":"glm-4.7","messages":[],\n"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(parseRequestJson(text)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: 'This request cannot be used: it is nested more than 64 levels deep.',
+          line: 2,
+          column: 72,
+        },
+      ],
+    });
+  });
+
   it('reads model, stream and messages into the form and the turns', () => {
     const result = ok(
       parse({
