@@ -29,6 +29,7 @@ const sources = [
     include: (titles) => titles[0] === 'stream faults',
   },
   { file: 'tests/unit/retry.test.ts', layer: 'unit' },
+  { file: 'tests/unit/hostile-stream.test.ts', layer: 'unit' },
   {
     file: 'tests/unit/streaming.test.ts',
     layer: 'unit',

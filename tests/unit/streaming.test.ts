@@ -704,14 +704,37 @@ describe('sendChatCompletion: stall', () => {
       await vi.waitFor(() => expect(contentOf(events)).toContain(word));
     }
     timers.advance(4_000);
-    send(': keep-alive\n\n');
-    // A comment is a byte too: the timer restarts from now (16 s), so it is due at 21 s.
-    await vi.waitFor(() => expect(timers.dueTimes()).toEqual([21_000]));
-    timers.advance(4_000);
     send('data: [DONE]\n\n');
     expect(await pending).toEqual({ status: 'complete', receivedAnyByte: true });
     expect(contentOf(events)).toBe('Slow but steady');
     expect(timers.delays()).toEqual([]);
+  });
+
+  it('keep-alive-only: comment lines are no sign of life, so a stream of `: keep-alive` alone stalls on time', async () => {
+    const timers = manualTimers();
+    let source: ReadableStreamDefaultController<Uint8Array> | null = null;
+    const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (source = controller) });
+    const { events, options } = harness(() => sseResponse({ stream, wasCancelled: () => false }), {
+      stallTimeoutMs: 5_000,
+      setTimeout: timers.setTimeout,
+      clearTimeout: timers.clearTimeout,
+    });
+    const pending = sendChatCompletion(options);
+    const send = (text: string) => source?.enqueue(bytesOf(text));
+    await vi.waitFor(() => expect(source).not.toBeNull());
+    send('data: {"choices":[{"index":0,"delta":{"content":"Kept"}}]}\n\n');
+    await vi.waitFor(() => expect(contentOf(events)).toBe('Kept'));
+    const due = timers.dueTimes();
+    for (let second = 0; second < 4; second += 1) {
+      timers.advance(1_000);
+      send(': keep-alive\n\n');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Still due when the last event arrived, not restarted by the comments.
+    expect(timers.dueTimes()).toEqual(due);
+    timers.advance(1_000);
+    expect(await pending).toEqual({ status: 'stalled', receivedAnyByte: true });
+    expect(contentOf(events)).toBe('Kept');
   });
 
   it('lets Stop end a stalled-looking stream before the timeout fires', async () => {
