@@ -12,6 +12,7 @@ import { isFormOwnedField, temperatureRange, topPRange, type ConversationTurn } 
 import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
 import { isRecord } from './json';
 import { jsonTextProblem } from './jsonLimits';
+import { inexactNumbers } from './jsonNumbers';
 import { maxTokensField, numberField, reasoningEffortField, thinkingFrom, turnsFrom } from './requestBodyFields';
 
 export interface RequestJsonProblem {
@@ -47,14 +48,20 @@ export function parseRequestJson(text: string): RequestJsonResult {
   }
   const body: unknown = JSON.parse(text);
   const result = requestFromBody(body);
-  const duplicates: RequestJsonProblem[] = located.locations.duplicateKeys.map((duplicate) => ({
+  const textProblems: RequestJsonProblem[] = located.locations.duplicateKeys.map((duplicate) => ({
     path: duplicate.path,
     message: `"${duplicate.path}" appears twice; keep one.`,
     ...lineAndColumn(text, duplicate.offset),
   }));
-  if (result.ok && duplicates.length === 0) return result;
+  for (const number of inexactNumbers(text, located.locations))
+    textProblems.push({
+      path: number.path,
+      message: `${number.path || 'The body'} is ${number.token}, which cannot be sent exactly as written: ${number.reason}. Write it as a string if the server accepts one, or use a number that fits.`,
+      ...lineAndColumn(text, number.offset),
+    });
+  if (result.ok && textProblems.length === 0) return result;
   const problems = [
-    ...duplicates,
+    ...textProblems,
     ...(result.ok ? [] : result.problems.map((problem) => withLocation(problem, text, located.locations))),
   ];
   return { ok: false, problems };
