@@ -22,6 +22,7 @@ import { join, relative, sep } from 'node:path';
 /** @type {Source[]} */
 const sources = [
   { file: 'tests/e2e/faults.spec.ts', layer: 'e2e' },
+  { file: 'tests/e2e/hostile.spec.ts', layer: 'e2e' },
   { file: 'tests/components/stream-faults.test.tsx', layer: 'component' },
   {
     file: 'tests/components/reply-errors.test.tsx',
