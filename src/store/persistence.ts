@@ -5,7 +5,7 @@ import { newId } from './ids';
 import { settledTurn } from './replyInfo';
 import { connectionSchema, draftImagesSchema, draftSchema, settingsSchema, turnSchema } from './schema';
 import type { PlaygroundState, Turn } from './types';
-import { salvageHistory } from './historySlice';
+import { historyCutText, salvageHistoryCounted } from './historySlice';
 import { stateWithMeasuredMetrics } from './metricsMigration';
 import {
   partializeLibrary,
@@ -87,6 +87,8 @@ interface Salvaged {
   problems: number;
   /** Saved conversations that could not be read (reported on their own: the rest of the list is fine). */
   skippedConversations: number;
+  /** Readable history entries beyond the limit, dropped (said to the user). */
+  historyCut?: { readable: number; limit: number };
 }
 
 /** Keep every valid part of a persisted state; count what had to be dropped. */
@@ -121,6 +123,8 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   const draft = draftSchema.safeParse(conversationRecord.draft);
   if (conversationRecord.draft !== undefined && !draft.success) problems += 1;
   const library = salvageLibrary(persisted.library);
+  const history = salvageHistoryCounted(persisted.history);
+  const { limit } = history.history;
   return {
     state: {
       ...(connection.success ? { connection: connection.data } : {}),
@@ -131,12 +135,13 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
         draftImages: draftImagesSchema.safeParse(conversationRecord.draftImages).data ?? [],
       },
       ...(library.library ? { library: library.library } : {}),
-      history: salvageHistory(persisted.history),
+      history: history.history,
       presets: salvagePresets(persisted.presets),
       preferences: partializePreferences(salvagePreferences(persisted.preferences)),
     },
     problems,
     skippedConversations: library.skipped,
+    ...(history.readable > limit ? { historyCut: { readable: history.readable, limit } } : {}),
   };
 }
 
@@ -223,8 +228,9 @@ export function persistOptions(
       return migrate(persisted, version) as PersistedState;
     },
     merge(persisted, current) {
-      const { state, problems, skippedConversations } = salvage(persisted, current);
+      const { state, problems, skippedConversations, historyCut } = salvage(persisted, current);
       if (skippedConversations > 0) events.onRecovered(skippedConversationsText(skippedConversations));
+      if (historyCut) events.onRecovered(historyCutText(historyCut.readable, historyCut.limit));
       if (problems > 0)
         events.onRecovered(
           `Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`,
