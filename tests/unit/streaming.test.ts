@@ -134,6 +134,22 @@ async function streamFixture(
 }
 
 /** Manual timers on a virtual clock: the test decides when time passes and the stall timeout fires. */
+/** A 5 s stall timeout on manual timers, and a stream the test feeds with `send`. */
+async function streamFedByHand() {
+  const timers = manualTimers();
+  let source: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (source = controller) });
+  const { events, options } = harness(() => sseResponse({ stream, wasCancelled: () => false }), {
+    stallTimeoutMs: 5_000,
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+  });
+  const pending = sendChatCompletion(options);
+  const send = (text: string) => source?.enqueue(bytesOf(text));
+  await vi.waitFor(() => expect(source).not.toBeNull());
+  return { timers, events, pending, send };
+}
+
 function manualTimers() {
   const pending = new Map<number, { callback: () => void; ms: number; dueAt: number }>();
   let nextHandle = 1;
@@ -687,17 +703,7 @@ describe('sendChatCompletion: stall', () => {
   });
 
   it('restarts the stall timer on every read, so a slow but steady stream completes', async () => {
-    const timers = manualTimers();
-    let source: ReadableStreamDefaultController<Uint8Array> | null = null;
-    const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (source = controller) });
-    const { events, options } = harness(() => sseResponse({ stream, wasCancelled: () => false }), {
-      stallTimeoutMs: 5_000,
-      setTimeout: timers.setTimeout,
-      clearTimeout: timers.clearTimeout,
-    });
-    const pending = sendChatCompletion(options);
-    const send = (text: string) => source?.enqueue(bytesOf(text));
-    await vi.waitFor(() => expect(source).not.toBeNull());
+    const { timers, events, pending, send } = await streamFedByHand();
     for (const word of ['Slow', ' but', ' steady']) {
       timers.advance(4_000);
       send(`data: {"choices":[{"index":0,"delta":{"content":"${word}"}}]}\n\n`);
@@ -711,17 +717,7 @@ describe('sendChatCompletion: stall', () => {
   });
 
   it('keep-alive-only: comment lines are no sign of life, so a stream of `: keep-alive` alone stalls on time', async () => {
-    const timers = manualTimers();
-    let source: ReadableStreamDefaultController<Uint8Array> | null = null;
-    const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (source = controller) });
-    const { events, options } = harness(() => sseResponse({ stream, wasCancelled: () => false }), {
-      stallTimeoutMs: 5_000,
-      setTimeout: timers.setTimeout,
-      clearTimeout: timers.clearTimeout,
-    });
-    const pending = sendChatCompletion(options);
-    const send = (text: string) => source?.enqueue(bytesOf(text));
-    await vi.waitFor(() => expect(source).not.toBeNull());
+    const { timers, events, pending, send } = await streamFedByHand();
     send('data: {"choices":[{"index":0,"delta":{"content":"Kept"}}]}\n\n');
     await vi.waitFor(() => expect(contentOf(events)).toBe('Kept'));
     const due = timers.dueTimes();
