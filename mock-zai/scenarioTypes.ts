@@ -44,6 +44,10 @@ export interface Scenario {
   contentChars?: number;
   /** long: characters of reasoning (default 20000). */
   reasoningChars?: number;
+  /** keep-alive-only: comments sent; junk-events: broken events sent. */
+  count?: number;
+  /** huge-event, huge-error-body: size in MB. */
+  sizeMb?: number;
   /** long/slow: delivery rate (overrides delayMs). */
   chunksPerSecond?: number;
 }

@@ -3,7 +3,7 @@
 // in the last user message. `npm run mock -- --help` and `GET /__mock/scenarios` list them.
 import { longMarkdown, longReasoning, type ReplyText } from './content.ts';
 import { errorReply, type ErrorReply } from './errorReplies.ts';
-import { commentEvent, type StreamEvent } from './sse.ts';
+import { commentEvent, dataEvent, type StreamEvent } from './sse.ts';
 import type { ReplyPhases, Scenario, StreamEnding } from './scenarioTypes.ts';
 
 export type { Scenario } from './scenarioTypes.ts';
@@ -57,6 +57,9 @@ function insertInTheMiddle(events: StreamEvent[], event: StreamEvent): StreamEve
   const at = Math.min(events.length - 2, Math.max(1, Math.floor(events.length / 2)));
   return [...events.slice(0, at), event, ...events.slice(at)];
 }
+
+const captivePortalPage =
+  '<!DOCTYPE html><html><head><title>Wi-Fi sign-in</title></head><body><h1>Welcome to Airport Wi-Fi</h1><p>Accept the terms to continue.</p></body></html>';
 
 /** The behaviour of the normal reply, also for requests without a scenario. */
 export const normalReply: ScenarioBehaviour = { summary: 'the normal reply, with `content`/`reasoning` overrides' };
@@ -155,6 +158,54 @@ export const scenarioTable: Readonly<Record<string, ScenarioBehaviour>> = {
     summary:
       'newer-model style: an `object` field and usage.completion_tokens_details.reasoning_tokens (automatic for models with sendsObjectField, e.g. glm-4.7-flash)',
     objectField: true,
+  },
+  'html-200': {
+    summary: 'HTTP 200 with an HTML page (a wrong base URL or a captive portal) instead of the API',
+    error: () => ({
+      status: 200,
+      headers: {},
+      body: { text: captivePortalPage, contentType: 'text/html; charset=utf-8' },
+    }),
+  },
+  'keep-alive-only': {
+    summary:
+      '`afterChunks` (2) events, then only `: keep-alive` comments, `delayMs` (100) apart, `count` (1200) of them; then silence',
+    eventDelayMs: 100,
+    stream: (scenario) => ({ deltas: scenario.afterChunks ?? 2, finishChunk: false, done: false, close: 'hold' }),
+    events: (events, { scenario, newline }) => [
+      ...events,
+      ...Array.from({ length: scenario.count ?? 1200 }, () => () => commentEvent('keep-alive', newline)),
+    ],
+  },
+  'huge-event': {
+    summary: 'one event of `sizeMb` (10) MB of answer text in the middle; the stream then completes',
+    events: (events, { scenario, newline }) =>
+      insertInTheMiddle(events, () =>
+        dataEvent(
+          { choices: [{ index: 0, delta: { content: 'x'.repeat((scenario.sizeMb ?? 10) * 1024 * 1024) } }] },
+          newline,
+        ),
+      ),
+  },
+  'junk-events': {
+    summary: '`count` (50000) events of broken JSON in the middle; the stream then completes',
+    events: (events, { scenario, newline }) =>
+      insertInTheMiddle(events, () => `data: {"broken${newline}${newline}`.repeat(scenario.count ?? 50_000)),
+  },
+  'huge-error-body': {
+    summary: 'HTTP 400 (1214) whose message is `sizeMb` (2) MB long',
+    error: (scenario) => ({
+      status: 400,
+      headers: {},
+      body: {
+        json: {
+          error: {
+            code: '1214',
+            message: 'Invalid API parameter. '.repeat(Math.ceil(((scenario.sizeMb ?? 2) * 1024 * 1024) / 23)),
+          },
+        },
+      },
+    }),
   },
   'error-<code>': {
     summary:

@@ -22,6 +22,7 @@ import { join, relative, sep } from 'node:path';
 /** @type {Source[]} */
 const sources = [
   { file: 'tests/e2e/faults.spec.ts', layer: 'e2e' },
+  { file: 'tests/e2e/hostile.spec.ts', layer: 'e2e' },
   { file: 'tests/components/stream-faults.test.tsx', layer: 'component' },
   {
     file: 'tests/components/reply-errors.test.tsx',
@@ -29,6 +30,7 @@ const sources = [
     include: (titles) => titles[0] === 'stream faults',
   },
   { file: 'tests/unit/retry.test.ts', layer: 'unit' },
+  { file: 'tests/unit/hostile-stream.test.ts', layer: 'unit' },
   {
     file: 'tests/unit/streaming.test.ts',
     layer: 'unit',

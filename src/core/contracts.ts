@@ -22,8 +22,11 @@ export type StreamEvent =
   | { kind: 'meta'; id: string | null; requestId: string | null; model: string | null }
   /** An `{"error":…}` payload inside the stream: the stream is over, partial text stays. */
   | { kind: 'error'; error: ApiError }
-  /** One event whose data was not JSON (skipped, reported once to the user). */
-  | { kind: 'malformed'; data: string }
+  /**
+   * One event whose data was not JSON (skipped), or, with `field`, whose field had the wrong type (that field
+   * skipped). Repeats are counted in one note to the user.
+   */
+  | { kind: 'malformed'; data: string; field?: string }
   /** An SSE event with a non-default `event:` name (ignored, reported). */
   | { kind: 'unknown-event'; event: string; data: string };
 

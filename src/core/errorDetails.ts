@@ -3,6 +3,7 @@
 import type { ContentFilterEntry } from './contracts';
 import { maxRetryAfterMs } from './retry';
 import { isRecord } from './json';
+import { parseJsonWithinLimits, sizeLabel } from './jsonLimits';
 
 /** What an error body told us, in whichever of the shapes servers use. */
 export interface ErrorBodyDetails {
@@ -59,15 +60,28 @@ export function errorDetailsFromPayload(payload: unknown): ErrorBodyDetails {
   };
 }
 
+/** Longer server messages are kept (stored, shown) cut to this, with the whole body's size stated. */
+export const maxServerMessageChars = 2000;
+
+function bounded(message: string | null, limit: number, bodyChars: number): string | null {
+  if (message === null || message.length <= limit) return message;
+  return `${message.slice(0, limit)}… [cut short: the server sent ${sizeLabel(bodyChars)} in all]`;
+}
+
 /** Parses an HTTP error body; a non-JSON body (e.g. a gateway page) keeps a short plain-text excerpt. */
 export function errorDetailsFromBody(bodyText: string): ErrorBodyDetails {
-  try {
-    return errorDetailsFromPayload(JSON.parse(bodyText));
-  } catch {
-    const text = bodyText.trim();
-    const looksLikeMarkup = text.startsWith('<');
-    return { code: null, message: text === '' || looksLikeMarkup ? null : text.slice(0, 300), contentFilter: null };
+  const parsed = parseJsonWithinLimits(bodyText);
+  if (parsed.ok) {
+    const details = errorDetailsFromPayload(parsed.value);
+    return { ...details, message: bounded(details.message, maxServerMessageChars, bodyText.length) };
   }
+  const text = bodyText.trim();
+  const looksLikeMarkup = text.startsWith('<');
+  return {
+    code: null,
+    message: text === '' || looksLikeMarkup ? null : bounded(text, 300, bodyText.length),
+    contentFilter: null,
+  };
 }
 
 /** Retry-After as delay-seconds or an HTTP date, in ms, capped at maxRetryAfterMs; null when absent or unreadable. */

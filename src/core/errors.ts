@@ -10,6 +10,7 @@ import {
   parseRetryAfter,
   resetTimeFromMessage,
 } from './errorDetails';
+import { sizeLabel } from './jsonLimits';
 import { templateForCode, templateForStatus, type ErrorContext } from './errorTemplates';
 
 export { describeFinishReason, type GenerationPhase } from './finishReasons';
@@ -86,6 +87,36 @@ export function unreadableResponseError(status: number): ApiError {
     serverMessage: null,
     title: 'The server sent a reply the playground cannot read',
     advice: 'Check that the base URL points at an OpenAI-compatible /chat/completions endpoint.',
+    retryable: false,
+    retryAfterMs: null,
+  };
+}
+
+/** A 2xx answer that is an HTML page, not the API (a wrong base URL, a login page, a captive portal). */
+export function htmlPageError(status: number, start: string): ApiError {
+  const excerpt = start.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return {
+    kind: 'unknown',
+    status,
+    code: null,
+    serverMessage: excerpt === '' ? null : excerpt,
+    title: 'The server answered with an HTML page, not the API',
+    advice:
+      'Check the base URL: it should end at the API root (e.g. …/api/paas/v4). A network login page (captive portal) or a proxy can also answer like this.',
+    retryable: false,
+    retryAfterMs: null,
+  };
+}
+
+/** One streamed event was too large to read; what arrived before it is kept. */
+export function eventTooLargeError(characters: number): ApiError {
+  return {
+    kind: 'stream',
+    status: null,
+    code: null,
+    serverMessage: null,
+    title: `The server sent an event too large to handle: ${sizeLabel(characters)}`,
+    advice: 'What arrived before it is kept. Try again, or ask for a shorter reply.',
     retryable: false,
     retryAfterMs: null,
   };

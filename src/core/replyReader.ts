@@ -4,6 +4,8 @@ import type { EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, FinishReason, StreamEvent, Usage } from './contracts';
 import { apiErrorFromPayload } from './errors';
 import { isRecord } from './json';
+import { parseJsonWithinLimits } from './jsonLimits';
+import { wrongTypedField } from './replyFieldTypes';
 import { redactApiError, redactSecret } from './redaction';
 
 /** The only payload that completes a stream. */
@@ -98,6 +100,8 @@ export class ReplyReader {
 
   /** A chunk (`delta`) or a whole non-streaming body (`message`). */
   handleBody(body: Record<string, unknown>, part: 'delta' | 'message'): void {
+    const wrongField = wrongTypedField(body, part);
+    if (wrongField) this.emit({ kind: 'malformed', data: this.redact(JSON.stringify(body)), field: wrongField });
     if (!this.metaSent) {
       this.metaSent = true;
       this.emit({
@@ -133,12 +137,10 @@ export class ReplyReader {
   }
 }
 
+/** The parsed value, or undefined when the text is not JSON or is over the limits (jsonLimits.ts). */
 export function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseJsonWithinLimits(text);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 function parseJsonOrText(text: string): unknown {

@@ -11,6 +11,8 @@ import { defaultModelId, modelInfo } from './models';
 import { isFormOwnedField, temperatureRange, topPRange, type ConversationTurn } from './request';
 import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
 import { isRecord } from './json';
+import { jsonTextProblem } from './jsonLimits';
+import { inexactNumbers } from './jsonNumbers';
 import { maxTokensField, numberField, reasoningEffortField, thinkingFrom, turnsFrom } from './requestBodyFields';
 
 export interface RequestJsonProblem {
@@ -33,6 +35,12 @@ export type RequestJsonResult = ({ ok: true } & ParsedRequest) | { ok: false; pr
 
 /** Parses the text of a request body. Syntax errors and wrong types come with their line and column. */
 export function parseRequestJson(text: string): RequestJsonResult {
+  // Before the location scanner, which recurses: a body nested thousands of levels deep is refused here.
+  const limit = jsonTextProblem(text);
+  if (limit) {
+    const at = 'offset' in limit && limit.offset !== undefined ? lineAndColumn(text, limit.offset) : {};
+    return { ok: false, problems: [{ path: '', message: `This request cannot be used: ${limit.message}.`, ...at }] };
+  }
   const located = locateJson(text);
   if (!located.ok) {
     const { line, column } = lineAndColumn(text, located.error.offset);
@@ -40,14 +48,20 @@ export function parseRequestJson(text: string): RequestJsonResult {
   }
   const body: unknown = JSON.parse(text);
   const result = requestFromBody(body);
-  const duplicates: RequestJsonProblem[] = located.locations.duplicateKeys.map((duplicate) => ({
+  const textProblems: RequestJsonProblem[] = located.locations.duplicateKeys.map((duplicate) => ({
     path: duplicate.path,
     message: `"${duplicate.path}" appears twice; keep one.`,
     ...lineAndColumn(text, duplicate.offset),
   }));
-  if (result.ok && duplicates.length === 0) return result;
+  for (const number of inexactNumbers(text, located.locations))
+    textProblems.push({
+      path: number.path,
+      message: `${number.path || 'The body'} is ${number.token}, which cannot be sent exactly as written: ${number.reason}. Write it as a string if the server accepts one, or use a number that fits.`,
+      ...lineAndColumn(text, number.offset),
+    });
+  if (result.ok && textProblems.length === 0) return result;
   const problems = [
-    ...duplicates,
+    ...textProblems,
     ...(result.ok ? [] : result.problems.map((problem) => withLocation(problem, text, located.locations))),
   ];
   return { ok: false, problems };

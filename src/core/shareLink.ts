@@ -9,12 +9,15 @@ import { redactSecret } from './redaction';
 import type { ChatRequestBody } from './request';
 import { requestFromBody, type ParsedRequest } from './requestJson';
 import { isShareFragment, shareFragmentPrefix } from './shareFragment';
+import { defaultJsonLimits, parseJsonWithinLimits } from './jsonLimits';
 
 export { isShareFragment, shareFragmentPrefix };
 
 /** Longer fragments are refused: some browsers, chat apps and servers truncate long URLs. */
 export const maxShareFragmentLength = 8 * 1024;
 export const shareFormatVersion = 1;
+/** A short link can decompress to a lot of repetitive text: what it unpacks to is limited too. */
+const shareJsonLimits = { ...defaultJsonLimits, maxChars: 1024 * 1024 };
 
 /** Presets that name a fixed destination (custom has no URL of its own and is never shared). */
 export type SharedEndpointId = Exclude<EndpointPresetId, 'custom'>;
@@ -90,12 +93,16 @@ export function decodeShareFragment(hash: string): DecodeResult {
     json = null;
   }
   if (!json) return { ok: false, message: damaged };
-  let data: unknown;
-  try {
-    data = JSON.parse(json);
-  } catch {
-    return { ok: false, message: damaged };
-  }
+  const limited = parseJsonWithinLimits(json, shareJsonLimits);
+  if (!limited.ok)
+    return {
+      ok: false,
+      message:
+        limited.reason === 'syntax'
+          ? damaged
+          : `This shared link cannot be opened: ${limited.message}. Nothing was changed.`,
+    };
+  const data = limited.value;
   if (
     typeof data === 'object' &&
     data !== null &&

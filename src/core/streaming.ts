@@ -3,11 +3,18 @@
 // touches a global, and the API key never reaches an event, an error or a log.
 import { EventSourceParserStream, type EventSourceMessage } from 'eventsource-parser/stream';
 import type { ApiError, CallOptions, CallOutcome, CallStatus } from './contracts';
-import { apiErrorFromResponse, networkError, unreadableResponseError } from './errors';
+import {
+  apiErrorFromResponse,
+  eventTooLargeError,
+  htmlPageError,
+  networkError,
+  unreadableResponseError,
+} from './errors';
 import { isRecord } from './json';
 import { redactApiError } from './redaction';
 import { createCallGuard, untilInterrupted, type CallGuard, type Raced } from './callGuard';
 import { hasErrorPayload, parseJson, ReplyReader } from './replyReader';
+import { SseTextWatch } from './sseWatch';
 
 interface OutcomeDetails {
   status: CallStatus;
@@ -74,8 +81,22 @@ async function runCall(options: CallOptions, guard: CallGuard, streamRequested: 
   const response = raced.value;
   guard.touch();
   if (!response.ok) return readHttpError(response, options, guard);
+  if (isHtmlPage(response)) return readHtmlPage(response, guard);
   if (isEventStream(response, streamRequested)) return readEventStream(response, options, guard);
   return readJsonBody(response, options, guard);
+}
+
+function isHtmlPage(response: Response): boolean {
+  return response.headers.get('content-type')?.toLowerCase().includes('text/html') === true;
+}
+
+/** A 2xx HTML page is not the API: said so, with the start of the page, not mistaken for a dropped stream. */
+async function readHtmlPage(response: Response, guard: CallGuard): Promise<CallOutcome> {
+  const raced = await readBodyText(response, guard);
+  if (raced && 'interruption' in raced)
+    return buildOutcome({ status: raced.interruption, receivedAnyByte: true }, null);
+  const error = htmlPageError(response.status, raced?.value.slice(0, 1024) ?? '');
+  return buildOutcome({ status: 'error', error, receivedAnyByte: true }, null);
 }
 
 async function readBodyText(response: Response, guard: CallGuard): Promise<Raced<string> | null> {
@@ -101,11 +122,14 @@ async function readJsonBody(response: Response, options: CallOptions, guard: Cal
   if ('interruption' in raced) return buildOutcome({ status: raced.interruption, receivedAnyByte: false }, null);
   const reader = new ReplyReader(options.onEvent, options.apiKey);
   const payload = parseJson(raced.value);
-  if (!isRecord(payload))
+  if (!isRecord(payload)) {
+    const markup = raced.value.trimStart().startsWith('<');
+    const error = markup ? htmlPageError(response.status, raced.value.slice(0, 1024)) : null;
     return buildOutcome(
-      { status: 'error', error: unreadableResponseError(response.status), receivedAnyByte: true },
+      { status: 'error', error: error ?? unreadableResponseError(response.status), receivedAnyByte: true },
       reader,
     );
+  }
   if (hasErrorPayload(payload)) {
     reader.handleError(payload, response.status);
     return buildOutcome({ status: 'error', error: reader.error, receivedAnyByte: true }, reader);
@@ -120,11 +144,23 @@ async function readEventStream(response: Response, options: CallOptions, guard: 
   let receivedAnyByte = false;
   const byteWatch = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
     transform(chunk, controller) {
-      if (chunk.byteLength > 0) {
-        receivedAnyByte = true;
-        guard.touch();
-      }
+      if (chunk.byteLength > 0) receivedAnyByte = true;
       controller.enqueue(chunk);
+    },
+  });
+  // Only text other than comments restarts the stall timer: a server that sends nothing but `: keep-alive`
+  // stalls all the same. An event over the size limit stops the stream here, before the parser buffers it.
+  const watch = new SseTextWatch();
+  const textWatch = new TransformStream<string, string>({
+    transform(text, controller) {
+      const { active, forward } = watch.read(text);
+      if (active) guard.touch();
+      if (forward !== '') controller.enqueue(forward);
+      if (watch.tooLargeEventChars !== null) controller.error(new RangeError('event too large'));
+    },
+    flush(controller) {
+      watch.end();
+      if (watch.tooLargeEventChars !== null) controller.error(new RangeError('event too large'));
     },
   });
   // TextDecoderStream keeps a multi-byte character split across reads whole; the parser handles CRLF,
@@ -132,10 +168,11 @@ async function readEventStream(response: Response, options: CallOptions, guard: 
   const messages = response.body
     .pipeThrough(byteWatch)
     .pipeThrough(new TextDecoderStream())
+    .pipeThrough(textWatch)
     .pipeThrough(new EventSourceParserStream())
     .getReader();
   const reader = new ReplyReader(options.onEvent, options.apiKey);
-  const ending = await readMessages(messages, reader, guard);
+  const ending = await readMessages(messages, reader, guard, watch, response.status);
   void messages.cancel().catch(() => undefined);
   reader.close();
   return buildOutcome({ ...ending, receivedAnyByte }, reader);
@@ -147,17 +184,27 @@ async function readMessages(
   messages: ReadableStreamDefaultReader<EventSourceMessage>,
   reader: ReplyReader,
   guard: CallGuard,
+  watch: SseTextWatch,
+  status: number,
 ): Promise<StreamEnding> {
+  let sawMessage = false;
   for (;;) {
     let raced: Raced<ReadableStreamReadResult<EventSourceMessage>>;
     try {
       raced = await untilInterrupted(messages.read(), guard);
     } catch {
+      if (watch.tooLargeEventChars !== null)
+        return { status: 'error', error: eventTooLargeError(watch.tooLargeEventChars) };
       // The connection dropped (or was aborted) after the response started.
       return { status: guard.reason() ?? 'interrupted' };
     }
     if ('interruption' in raced) return { status: raced.interruption };
-    if (raced.value.done) return endOfStream(reader);
+    if (raced.value.done) {
+      if (!sawMessage && watch.startsWithMarkup())
+        return { status: 'error', error: htmlPageError(status, watch.start) };
+      return endOfStream(reader);
+    }
+    sawMessage = true;
     const verdict = reader.handleMessage(raced.value.value);
     if (verdict === 'done') return { status: 'complete' };
     if (verdict === 'error') return { status: 'error', error: reader.error };

@@ -13,6 +13,7 @@ import { turnsWithMeasuredMetrics } from './metricsMigration';
 import { conversationFileFormat, conversationFileSchema, conversationFileVersion, fileTurnSchema } from './schema';
 import type { PlaygroundState, ReplyInfo, Turn } from './types';
 import { isRecord } from '../core/json';
+import { parseJsonWithinLimits } from '../core/jsonLimits';
 
 /** Larger files are refused before parsing (a conversation this big would not fit in browser storage anyway). */
 export const maxConversationFileBytes = 20 * 1024 * 1024;
@@ -63,12 +64,16 @@ const notAConversation = 'This file is not a GLM Playground conversation (export
 export function parseConversationFile(text: string, currentSettings: RequestSettings): ParseResult {
   if (text.length > maxConversationFileBytes)
     return { ok: false, message: 'This file is too large to be a conversation (over 20 MB).' };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, message: 'This file is not valid JSON, so it cannot be a conversation export.' };
-  }
+  const limited = parseJsonWithinLimits(text);
+  if (!limited.ok)
+    return {
+      ok: false,
+      message:
+        limited.reason === 'syntax'
+          ? 'This file is not valid JSON, so it cannot be a conversation export.'
+          : `This file cannot be imported: ${limited.message}. Nothing was imported.`,
+    };
+  const data = limited.value;
   if (!isRecord(data) || data.format !== conversationFileFormat) return { ok: false, message: notAConversation };
   if (typeof data.version === 'number' && data.version > conversationFileVersion) {
     return {

@@ -145,7 +145,12 @@ const historyEntrySchema = z.object({
 
 /** Readable entries only (a damaged one is dropped; history is a convenience, not a record to repair). */
 export function salvageHistory(raw: unknown): HistoryState {
-  if (typeof raw !== 'object' || raw === null) return initialHistory();
+  return salvageHistoryCounted(raw).history;
+}
+
+/** The salvaged history and how many readable entries there were before the limit cut the oldest. */
+export function salvageHistoryCounted(raw: unknown): { history: HistoryState; readable: number } {
+  if (typeof raw !== 'object' || raw === null) return { history: initialHistory(), readable: 0 };
   const record = raw as Record<string, unknown>;
   const limit = typeof record.limit === 'number' ? clampHistoryLimit(record.limit) : defaultHistoryLimit;
   const entries: HistoryEntry[] = [];
@@ -154,5 +159,10 @@ export function salvageHistory(raw: unknown): HistoryState {
     // Content parts are checked loosely (schema.ts), so the parsed type is wider than HistoryEntry.
     if (parsed.success) entries.push(parsed.data as HistoryEntry);
   }
-  return { limit, entries: entries.slice(0, limit) };
+  return { history: { limit, entries: entries.slice(0, limit) }, readable: entries.length };
+}
+
+/** Said when a saved history held more entries than its limit: the oldest were not kept. */
+export function historyCutText(readable: number, limit: number): string {
+  return `Your saved request history held ${readable.toLocaleString('en')} entries, more than its limit of ${limit}: only the newest ${limit} were kept.`;
 }

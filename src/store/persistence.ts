@@ -6,7 +6,7 @@ import { settledTurn } from './replyInfo';
 import { draftImagesSchema, draftSchema, settingsSchema } from './schema';
 import type { PlaygroundState } from './types';
 import { salvageConnection } from './connectionSlice';
-import { salvageHistory } from './historySlice';
+import { historyCutText, salvageHistoryCounted } from './historySlice';
 import { stateWithMeasuredMetrics } from './metricsMigration';
 import {
   partializeLibrary,
@@ -96,6 +96,8 @@ interface Salvaged {
   problems: number;
   /** Saved conversations that could not be read (reported on their own: the rest of the list is fine). */
   skippedConversations: number;
+  /** Readable history entries beyond the limit, dropped (said to the user). */
+  historyCut?: { readable: number; limit: number };
 }
 
 /** Keep every valid part of a persisted state; count what had to be dropped. */
@@ -124,6 +126,8 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   if (conversationRecord.draft !== undefined && !draft.success) problems += 1;
   const library = salvageLibrary(persisted.library);
   problems += library.droppedTurns;
+  const history = salvageHistoryCounted(persisted.history);
+  const { limit } = history.history;
   return {
     state: {
       ...(connection.connection ? { connection: connection.connection } : {}),
@@ -134,12 +138,13 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
         draftImages: draftImagesSchema.safeParse(conversationRecord.draftImages).data ?? [],
       },
       ...(library.library ? { library: library.library } : {}),
-      history: salvageHistory(persisted.history),
+      history: history.history,
       presets: salvagePresets(persisted.presets),
       preferences: partializePreferences(salvagePreferences(persisted.preferences)),
     },
     problems,
     skippedConversations: library.skipped,
+    ...(history.readable > limit ? { historyCut: { readable: history.readable, limit } } : {}),
   };
 }
 
@@ -159,8 +164,9 @@ export function persistOptions(
       return migrate(persisted, version) as PersistedState;
     },
     merge(persisted, current) {
-      const { state, problems, skippedConversations } = salvage(persisted, current);
+      const { state, problems, skippedConversations, historyCut } = salvage(persisted, current);
       if (skippedConversations > 0) events.onRecovered(skippedConversationsText(skippedConversations));
+      if (historyCut) events.onRecovered(historyCutText(historyCut.readable, historyCut.limit));
       if (problems > 0)
         events.onRecovered(
           `Part of your saved playground was damaged; ${problems === 1 ? 'one item was' : `${problems} items were`} dropped and the rest restored.`,

@@ -1,6 +1,7 @@
 // A reply's state before and while it streams: what the store needs at once when Send is pressed. The streaming
 // call itself (replyStream.ts, with the network and error code) loads on first use.
 import type { ChatRequest } from '../core/request';
+import { mergeWarnings } from '../core/replyWarnings';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
 
@@ -51,6 +52,6 @@ export function applyDelta<T extends { content: string; reasoning: string; reply
     ...target,
     reasoning: target.reasoning + delta.reasoning,
     content: target.content + delta.content,
-    reply: { ...target.reply, ...delta.reply, status, warnings: [...target.reply.warnings, ...delta.warnings] },
+    reply: { ...target.reply, ...delta.reply, status, warnings: mergeWarnings(target.reply.warnings, delta.warnings) },
   };
 }

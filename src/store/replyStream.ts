@@ -6,6 +6,7 @@ import { chatCompletionsUrl } from '../core/endpoints';
 import { describeFinishReason } from '../core/finishReasons';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../core/metrics';
 import type { ChatRequest } from '../core/request';
+import { invalidJsonEventWarning, mergeWarnings, wrongTypeEventWarning } from '../core/replyWarnings';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
 import { createFrameScheduler } from './frameScheduler';
@@ -33,7 +34,11 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
   let pendingReasoning = '';
   let pendingContent = '';
   const updates: Partial<ReplyInfo> = {};
-  const warnings: string[] = [];
+  // New notes since the last commit, repeats already counted (a server may send thousands of broken events).
+  let warnings: string[] = [];
+  const note = (text: string) => {
+    warnings = mergeWarnings(warnings, [text]);
+  };
   let metrics = options.initialMetrics ?? startMetrics(Date.now());
 
   const scheduler = createFrameScheduler(() => {
@@ -41,10 +46,11 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
       reasoning: pendingReasoning,
       content: pendingContent,
       reply: { ...updates, metrics },
-      warnings: warnings.splice(0),
+      warnings,
     };
     pendingReasoning = '';
     pendingContent = '';
+    warnings = [];
     options.commit(delta);
   });
 
@@ -64,10 +70,10 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
         updates.usage = event.usage;
         break;
       case 'malformed':
-        warnings.push('One event from the server was not valid JSON and was skipped.');
+        note(event.field === undefined ? invalidJsonEventWarning : wrongTypeEventWarning(event.field));
         break;
       case 'unknown-event':
-        warnings.push(`An unknown event type "${event.event}" was ignored.`);
+        note(`An unknown event type "${event.event}" was ignored.`);
         break;
       case 'error':
       case 'meta':

@@ -207,6 +207,31 @@ describe('start-up from what was saved', () => {
     ]);
   });
 
+  it('says so when a saved history of 2,000 entries is cut to the limit of 500', async () => {
+    const entry = (index: number) => ({
+      id: `request-${index}`,
+      sentAt: index,
+      request: {
+        baseUrl: 'https://api.z.ai/api/paas/v4',
+        body: { model: 'glm-4.7', messages: [{ role: 'user', content: `Question ${index}` }] },
+      },
+      status: 'complete',
+      finishReason: 'stop',
+      usage: null,
+      latencyMs: 10,
+      errorTitle: null,
+    });
+    const history = { limit: 2_000, entries: Array.from({ length: 2_000 }, (_, index) => entry(index)) };
+    const saved = { ...savedState(), history };
+    const { usePlaygroundStore } = await startApp(JSON.stringify({ state: saved, version: persistVersion }));
+    const state = usePlaygroundStore.getState();
+    expect(state.history.entries).toHaveLength(500);
+    expect(state.history.entries[0]?.id).toBe('request-0');
+    expect(noticeTexts(state)).toEqual([
+      'Your saved request history held 2,000 entries, more than its limit of 500: only the newest 500 were kept.',
+    ]);
+  });
+
   it('loads a state whose parts are all of the wrong type into a working, fresh playground', async () => {
     const { usePlaygroundStore } = await startApp(
       JSON.stringify({

@@ -206,6 +206,18 @@ describe('import refuses a bad file with a clear message', () => {
     );
   });
 
+  it('a reply whose request body holds an extra field nested 100,000 levels deep', () => {
+    const file = exportedFile();
+    const text = JSON.stringify(file).replace(
+      '"stream":true',
+      `"stream":true,"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    );
+    expect(text).toContain('"extra":[[[');
+    expect(refusal(text)).toBe(
+      'This file cannot be imported: it is nested more than 64 levels deep. Nothing was imported.',
+    );
+  });
+
   it('JSON that is not a conversation file', () => {
     expect(refusal(JSON.stringify({ model: 'glm-4.6', messages: [] }))).toMatch(/not a GLM Playground conversation/);
     expect(refusal('[1, 2, 3]')).toMatch(/not a GLM Playground conversation/);

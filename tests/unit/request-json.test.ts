@@ -69,6 +69,21 @@ describe('saved settings and extraFields', () => {
 });
 
 describe('parseRequestJson', () => {
+  it('refuses a body nested 100,000 levels deep with a problem at the bracket that goes too deep', () => {
+    const text = `{"model":"glm-4.7","messages":[],\n"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(parseRequestJson(text)).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: '',
+          message: 'This request cannot be used: it is nested more than 64 levels deep.',
+          line: 2,
+          column: 72,
+        },
+      ],
+    });
+  });
+
   it('reads model, stream and messages into the form and the turns', () => {
     const result = ok(
       parse({
@@ -327,5 +342,31 @@ describe('parseRequestJson', () => {
       role: 'user',
       content,
     });
+  });
+});
+
+describe('numbers that cannot be sent as written', () => {
+  const withSeed = (seed: string) => `{"model":"glm-4.7","messages":[{"role":"user","content":"Hi"}],\n"seed":${seed}}`;
+  const messages = (result: RequestJsonResult) => (result.ok ? [] : result.problems.map((problem) => problem.message));
+
+  it('refuses a whole number beyond 2^53, naming the field, the value and what would be sent', () => {
+    const result = parseRequestJson(withSeed('12345678901234567890'));
+    expect(result.ok).toBe(false);
+    expect(result.ok ? null : result.problems[0]).toMatchObject({ path: 'seed', line: 2, column: 8 });
+    expect(messages(result)[0]).toBe(
+      'seed is 12345678901234567890, which cannot be sent exactly as written: whole numbers beyond 2^53 lose digits: it would be sent as 12345678901234567000. Write it as a string if the server accepts one, or use a number that fits.',
+    );
+  });
+
+  it('refuses numbers that overflow to Infinity and -0', () => {
+    expect(messages(parseRequestJson(withSeed('1e400')))[0]).toContain('seed is 1e400');
+    expect(messages(parseRequestJson(withSeed('1e400')))[0]).toContain('would be sent as null');
+    expect(messages(parseRequestJson(withSeed('-0')))[0]).toContain('seed is -0, which cannot be sent exactly');
+    expect(messages(parseRequestJson(withSeed('{"deep":[1,-0.0]}')))[0]).toContain('seed.deep[1] is -0.0');
+  });
+
+  it('accepts numbers that survive exactly, large ones included', () => {
+    for (const seed of ['9007199254740993.5', '9007199254740992', '18014398509481984', '1e300', '0', '-1.5'])
+      expect(parseRequestJson(withSeed(seed)).ok).toBe(true);
   });
 });

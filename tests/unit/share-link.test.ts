@@ -101,6 +101,17 @@ describe('share links', () => {
     expect(decodeShareFragment(fragment.slice(0, fragment.length - 20)).ok).toBe(false);
   });
 
+  it('refuses a short link whose extra field is nested 100,000 arrays deep, without overflowing the stack', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const json = `{"v":1,"body":{"model":"glm-4.7","messages":[{"role":"user","content":"Hi"}],"extra":${deep}}}`;
+    const fragment = shareFragmentPrefix + compressToEncodedURIComponent(json);
+    expect(fragment.length).toBeLessThan(2048);
+    expect(decodeShareFragment(fragment)).toEqual({
+      ok: false,
+      message: 'This shared link cannot be opened: it is nested more than 64 levels deep. Nothing was changed.',
+    });
+  });
+
   it('rejects a tampered payload that fails validation', () => {
     const tampered =
       shareFragmentPrefix +

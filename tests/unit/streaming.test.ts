@@ -134,6 +134,22 @@ async function streamFixture(
 }
 
 /** Manual timers on a virtual clock: the test decides when time passes and the stall timeout fires. */
+/** A 5 s stall timeout on manual timers, and a stream the test feeds with `send`. */
+async function streamFedByHand() {
+  const timers = manualTimers();
+  let source: ReadableStreamDefaultController<Uint8Array> | null = null;
+  const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (source = controller) });
+  const { events, options } = harness(() => sseResponse({ stream, wasCancelled: () => false }), {
+    stallTimeoutMs: 5_000,
+    setTimeout: timers.setTimeout,
+    clearTimeout: timers.clearTimeout,
+  });
+  const pending = sendChatCompletion(options);
+  const send = (text: string) => source?.enqueue(bytesOf(text));
+  await vi.waitFor(() => expect(source).not.toBeNull());
+  return { timers, events, pending, send };
+}
+
 function manualTimers() {
   const pending = new Map<number, { callback: () => void; ms: number; dueAt: number }>();
   let nextHandle = 1;
@@ -687,31 +703,34 @@ describe('sendChatCompletion: stall', () => {
   });
 
   it('restarts the stall timer on every read, so a slow but steady stream completes', async () => {
-    const timers = manualTimers();
-    let source: ReadableStreamDefaultController<Uint8Array> | null = null;
-    const stream = new ReadableStream<Uint8Array>({ start: (controller) => void (source = controller) });
-    const { events, options } = harness(() => sseResponse({ stream, wasCancelled: () => false }), {
-      stallTimeoutMs: 5_000,
-      setTimeout: timers.setTimeout,
-      clearTimeout: timers.clearTimeout,
-    });
-    const pending = sendChatCompletion(options);
-    const send = (text: string) => source?.enqueue(bytesOf(text));
-    await vi.waitFor(() => expect(source).not.toBeNull());
+    const { timers, events, pending, send } = await streamFedByHand();
     for (const word of ['Slow', ' but', ' steady']) {
       timers.advance(4_000);
       send(`data: {"choices":[{"index":0,"delta":{"content":"${word}"}}]}\n\n`);
       await vi.waitFor(() => expect(contentOf(events)).toContain(word));
     }
     timers.advance(4_000);
-    send(': keep-alive\n\n');
-    // A comment is a byte too: the timer restarts from now (16 s), so it is due at 21 s.
-    await vi.waitFor(() => expect(timers.dueTimes()).toEqual([21_000]));
-    timers.advance(4_000);
     send('data: [DONE]\n\n');
     expect(await pending).toEqual({ status: 'complete', receivedAnyByte: true });
     expect(contentOf(events)).toBe('Slow but steady');
     expect(timers.delays()).toEqual([]);
+  });
+
+  it('keep-alive-only: comment lines are no sign of life, so a stream of `: keep-alive` alone stalls on time', async () => {
+    const { timers, events, pending, send } = await streamFedByHand();
+    send('data: {"choices":[{"index":0,"delta":{"content":"Kept"}}]}\n\n');
+    await vi.waitFor(() => expect(contentOf(events)).toBe('Kept'));
+    const due = timers.dueTimes();
+    for (let second = 0; second < 4; second += 1) {
+      timers.advance(1_000);
+      send(': keep-alive\n\n');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Still due when the last event arrived, not restarted by the comments.
+    expect(timers.dueTimes()).toEqual(due);
+    timers.advance(1_000);
+    expect(await pending).toEqual({ status: 'stalled', receivedAnyByte: true });
+    expect(contentOf(events)).toBe('Kept');
   });
 
   it('lets Stop end a stalled-looking stream before the timeout fires', async () => {

@@ -1,5 +1,6 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import type { ExtraProps } from 'react-markdown';
+import { hasHiddenCharacters, misleadingDestination, withoutHiddenCharacters } from './linkDestination';
 
 type SafeLinkProps = ComponentPropsWithoutRef<'a'> & ExtraProps;
 
@@ -40,9 +41,34 @@ export function SafeLink(props: SafeLinkProps) {
       </a>
     );
   }
+  const text = textOf(props.node);
+  const hidden = hasHiddenCharacters(text);
+  const realHost = misleadingDestination(text, href);
   return (
-    <a href={href} title={title} target="_blank" rel="noopener noreferrer">
-      {children}
-    </a>
+    <>
+      <a
+        href={href}
+        title={hidden ? 'Hidden control characters were removed from this link text' : title}
+        target="_blank"
+        rel="noopener noreferrer"
+      >
+        {hidden ? withoutHiddenCharacters(text) : children}
+      </a>
+      {realHost !== null && <span className="markdown-link-destination"> (goes to {realHost})</span>}
+    </>
   );
+}
+
+type TextNode = { type: string; value?: unknown; children?: TextNode[] };
+
+/** The link's text, from its syntax tree node (iteratively: the text may nest emphasis in emphasis). */
+function textOf(node: TextNode | undefined): string {
+  let text = '';
+  const pending: TextNode[] = node ? [node] : [];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    if (next.type === 'text' && typeof next.value === 'string') text += next.value;
+    if (next.children)
+      for (let index = next.children.length - 1; index >= 0; index -= 1) pending.push(next.children[index] as TextNode);
+  }
+  return text;
 }
