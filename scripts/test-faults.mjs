@@ -30,6 +30,24 @@ const sources = [
     include: (titles) => titles[0] === 'stream faults',
   },
   { file: 'tests/unit/retry.test.ts', layer: 'unit' },
+  // Saved state that cannot be fully read, a damaged connection record, two tabs, the worker protocol's faults.
+  {
+    file: 'tests/e2e/persistence.spec.ts',
+    layer: 'e2e',
+    include: (titles) => /corrupt|damaged|blow the renderer|two tabs/.test(titles[titles.length - 1] ?? ''),
+  },
+  {
+    file: 'tests/components/persistence.test.tsx',
+    layer: 'component',
+    include: (titles) => /kept aside|full storage/.test(titles[0] ?? ''),
+  },
+  { file: 'tests/components/cross-tab.test.tsx', layer: 'component' },
+  { file: 'tests/unit/saved-connection.test.ts', layer: 'unit' },
+  {
+    file: 'tests/unit/stream-host.test.ts',
+    layer: 'unit',
+    include: (titles) => /dropped|error payload|stops|cannot start/.test(titles[titles.length - 1] ?? ''),
+  },
   { file: 'tests/unit/hostile-stream.test.ts', layer: 'unit' },
   {
     file: 'tests/unit/streaming.test.ts',
