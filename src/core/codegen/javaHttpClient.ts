@@ -19,6 +19,8 @@ import {
 import { javaString } from './quoting';
 import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
+import { writesToolLoop } from './toolLoop';
+import { generateJavaToolLoop } from './javaToolLoop';
 
 function writeStreamingCall(code: CodeBuilder): void {
   code.line('HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());');
@@ -63,9 +65,12 @@ function writeStreamingCall(code: CodeBuilder): void {
               code.line('// Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
               code.line('Object calls = Json.get(delta, "tool_calls");');
               code.line('if (calls instanceof List)');
-              code.line(
-                '    for (Object call : (List<?>) calls) show("tool", Json.get(Json.get(call, "function"), "arguments"));',
-              );
+              code.line('    for (Object call : (List<?>) calls) {');
+              code.line('        Object function = Json.get(call, "function");');
+              code.line('        Object index = Json.get(call, "index");');
+              code.line('        int position = index instanceof Number ? ((Number) index).intValue() : 0;');
+              code.line('        showToolCall(position, Json.get(function, "name"), Json.get(function, "arguments"));');
+              code.line('    }');
             },
             '}',
           );
@@ -76,6 +81,7 @@ function writeStreamingCall(code: CodeBuilder): void {
     '}',
   );
   code.line('OUT.println();');
+  code.line('printToolCalls();');
 }
 
 function writeCompleteCall(code: CodeBuilder): void {
@@ -101,6 +107,8 @@ function writeCompleteCall(code: CodeBuilder): void {
 }
 
 function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): string {
+  if (options.toolLoop && writesToolLoop(javaHttpClientTarget.id, request.body))
+    return generateJavaToolLoop(request, options);
   if (options.minimal) return generateJavaHttpClientMinimal(request, options);
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);

@@ -17,8 +17,12 @@ import { generatePythonRequestsMinimal } from './pythonMinimal';
 import { pythonString } from './quoting';
 import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
+import { writesToolLoop } from './toolLoop';
+import { generatePythonToolLoop } from './pythonToolLoop';
 
 function generatePythonRequests(request: ChatRequest, options: ExportOptions): string {
+  if (options.toolLoop && writesToolLoop(pythonRequestsTarget.id, request.body))
+    return generatePythonToolLoop(request, options);
   if (options.minimal) return generatePythonRequestsMinimal(request, options);
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
@@ -70,12 +74,15 @@ function generatePythonRequests(request: ChatRequest, options: ExportOptions): s
         code.line('show("reasoning", delta.get("reasoning_content"))');
         code.line('show("answer", delta.get("content"))');
         code.line('# Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
-        code.line('for call in delta.get("tool_calls") or []:');
-        code.line('    show("tool", (call.get("function") or {}).get("arguments"))');
+        code.block('for call in delta.get("tool_calls") or []:', () => {
+          code.line('function = call.get("function") or {}');
+          code.line('show_tool_call(call.get("index", 0), function.get("name"), function.get("arguments"))');
+        });
       });
     });
   });
   code.line('print()');
+  code.line('print_tool_calls()');
   return code.toString();
 }
 
