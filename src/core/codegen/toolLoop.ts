@@ -11,6 +11,8 @@ export const toolLoopOption = {
   label: 'Tool loop example',
   description:
     'Runs the tool calls with a stub function per tool (replace them with yours), sends the results back and prints the final answer.',
+  /** Shown with the option when the chosen library cannot write the loop. */
+  unavailableHint: 'Available with Python (requests) and Java (HttpClient).',
   /** The targets that write the loop; the others export the single request. */
   libraries: ['python-requests', 'java-httpclient'] as readonly string[],
 } as const;
