@@ -3,6 +3,7 @@
 // returns web search results, answers JSON mode with a JSON object, and plays the tool-call faults.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock-zai/server';
+import { readUntilEnd } from './readUntilEnd';
 
 type MockServer = Awaited<ReturnType<typeof startMockServer>>;
 
@@ -78,22 +79,6 @@ function joinedCalls(text: string): { id: string; name: string; arguments: strin
     }
   }
   return calls;
-}
-
-async function readUntilEnd(response: Response): Promise<{ text: string; dropped: boolean }> {
-  if (!response.body) throw new Error('no body');
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return { text: text + decoder.decode(), dropped: false };
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch {
-    return { text, dropped: true };
-  }
 }
 
 const head = '{"id":"202509261105409e3779b100000001","created":1758884740,"model":"glm-4.7","choices":[';

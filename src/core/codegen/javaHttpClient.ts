@@ -4,7 +4,12 @@ import type { ChatRequest } from '../request';
 import { exportedImages } from './images';
 import { CodeBuilder } from './codeBuilder';
 import { javaJsonReader } from './javaJsonReader';
-import { httpClientBody, writeRequestBodyMethod } from './javaHttpClientBody';
+import {
+  httpClientBody,
+  writeHttpClientFields,
+  writeHttpClientImports,
+  writeRequestBodyMethod,
+} from './javaHttpClientBody';
 import { generateJavaHttpClientMinimal } from './javaMinimal';
 import {
   javaClassName,
@@ -13,11 +18,9 @@ import {
   writeImageReader,
   writeJavaClass,
   writeMessagePrinter,
-  writeOutputField,
   writeStreamPrinter,
 } from './java';
-import { javaString } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
+import { headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
 import { writesToolLoop } from './toolLoop';
 import { generateJavaToolLoop } from './javaToolLoop';
@@ -118,33 +121,10 @@ function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): s
   code.line(`// ${headerSummary(request)}`);
   code.line(`// Requires JDK 11+ and nothing else. Run: java ${javaClassName}.java (with ZAI_API_KEY set).`);
   writeBaseUrlNote(code, request, '//');
-  const imports = [
-    'java.io.FileDescriptor',
-    'java.io.FileOutputStream',
-    'java.io.PrintStream',
-    'java.net.URI',
-    'java.net.http.HttpClient',
-    'java.net.http.HttpRequest',
-    'java.net.http.HttpResponse',
-    'java.nio.charset.StandardCharsets',
-    'java.util.ArrayList',
-    'java.util.Iterator',
-    'java.util.LinkedHashMap',
-    'java.util.List',
-    'java.util.Map',
-    'java.util.stream.Stream',
-  ];
-  for (const name of imports) {
-    if (!streaming && (name === 'java.util.Iterator' || name === 'java.util.stream.Stream')) continue;
-    code.line(`import ${name};`);
-  }
-  code.line();
+  writeHttpClientImports(code, streaming);
   writeJavaClass(code, {
     images,
-    fields: () => {
-      code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
-      writeOutputField(code);
-    },
+    fields: () => writeHttpClientFields(code, request),
     main: () => {
       writeApiKey(code, options);
       code.line('HttpRequest request = HttpRequest.newBuilder(URI.create(API_URL))');

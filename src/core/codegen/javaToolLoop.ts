@@ -4,19 +4,17 @@
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
 import { exportedImages } from './images';
-import { javaClassName, writeApiKey, writeImageReader, writeJavaClass, writeOutputField } from './java';
-import { httpClientBody, writeRequestBodyMethod } from './javaHttpClientBody';
+import { javaClassName, writeApiKey, writeImageReader, writeJavaClass } from './java';
+import {
+  httpClientBody,
+  writeHttpClientFields,
+  writeHttpClientImports,
+  writeRequestBodyMethod,
+} from './javaHttpClientBody';
 import { javaJsonReader } from './javaJsonReader';
 import { javaAskComplete, javaAskStreaming, javaJsonWriter } from './javaToolLoopMethods';
 import { commentText, javaString } from './quoting';
-import {
-  exportedUrl,
-  headerSummary,
-  isStreaming,
-  outputHeadings,
-  writeBaseUrlNote,
-  type ExportOptions,
-} from './shared';
+import { headerSummary, isStreaming, outputHeadings, writeBaseUrlNote, type ExportOptions } from './shared';
 import { functionToolNames, stubNames, toolLoopMaximumRounds } from './toolLoop';
 
 const javaReserved = new Set(
@@ -138,22 +136,10 @@ export function generateJavaToolLoop(request: ChatRequest, options: ExportOption
     `// A tool loop: requires JDK 11+ and nothing else. Run: java ${javaClassName}.java (with ZAI_API_KEY set).`,
   );
   writeBaseUrlNote(code, request, '//');
-  const imports = ['java.io.FileDescriptor', 'java.io.FileOutputStream', 'java.io.PrintStream', 'java.net.URI'];
-  imports.push('java.net.http.HttpClient', 'java.net.http.HttpRequest', 'java.net.http.HttpResponse');
-  imports.push('java.nio.charset.StandardCharsets', 'java.util.ArrayList', 'java.util.Iterator');
-  imports.push('java.util.LinkedHashMap', 'java.util.List', 'java.util.Map', 'java.util.TreeMap');
-  imports.push('java.util.stream.Stream');
-  for (const name of imports) {
-    if (!streaming && ['java.util.Iterator', 'java.util.TreeMap', 'java.util.stream.Stream'].includes(name)) continue;
-    code.line(`import ${name};`);
-  }
-  code.line();
+  writeHttpClientImports(code, streaming, ['java.util.TreeMap']);
   writeJavaClass(code, {
     images,
-    fields: () => {
-      code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
-      writeOutputField(code);
-    },
+    fields: () => writeHttpClientFields(code, request),
     main: () => writeMain(code, options),
     methods: [
       () => writeRequestBodyMethod(code, httpClientBody(request, images), images.length > 0),

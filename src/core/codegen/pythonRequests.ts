@@ -1,21 +1,11 @@
 // Python with `requests`: the exact body as a dict literal, sent with json= (identical JSON on the wire).
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
+import { writeRequestsPreamble } from './pythonRequestsPreamble';
 import { exportedImages } from './images';
-import {
-  pythonBody,
-  pythonLanguage,
-  pythonLiteral,
-  writeApiKey,
-  writeDocstring,
-  writeStandardImports,
-  writeImageReader,
-  writeMessagePrinter,
-  writeStreamPrinter,
-} from './python';
+import { pythonLanguage, writeMessagePrinter, writeStreamPrinter } from './python';
 import { generatePythonRequestsMinimal } from './pythonMinimal';
-import { pythonString } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
+import { isStreaming, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
 import { writesToolLoop } from './toolLoop';
 import { generatePythonToolLoop } from './pythonToolLoop';
@@ -27,21 +17,7 @@ function generatePythonRequests(request: ChatRequest, options: ExportOptions): s
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'requests (pip install requests)', options);
-  writeStandardImports(code, options, images.length > 0 ? ['base64', 'json', 'sys'] : ['json', 'sys']);
-  code.line();
-  code.line('import requests');
-  code.line();
-  writeBaseUrlNote(code, request, '#');
-  code.line(`API_URL = ${pythonString(exportedUrl(request))}`);
-  code.line();
-  writeApiKey(code, options);
-  code.line();
-  writeImageReader(code, images);
-  code.line(`body = ${pythonLiteral(pythonBody(request, images))}`);
-  code.line();
-  code.line('headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}');
-  code.line();
+  writeRequestsPreamble(code, request, options, images);
   if (!streaming) {
     code.line('response = requests.post(API_URL, headers=headers, json=body, timeout=600)');
     code.line('if response.status_code != 200:');

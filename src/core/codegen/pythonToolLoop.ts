@@ -2,24 +2,10 @@
 // the assistant message unchanged and one `tool` message per call, and send again until the model answers.
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
+import { writeRequestsPreamble } from './pythonRequestsPreamble';
 import { exportedImages } from './images';
-import {
-  pythonBody,
-  pythonLiteral,
-  writeApiKey,
-  writeDocstring,
-  writeImageReader,
-  writeStandardImports,
-} from './python';
 import { commentText, pythonString } from './quoting';
-import {
-  exportedUrl,
-  headerSummary,
-  isStreaming,
-  outputHeadings,
-  writeBaseUrlNote,
-  type ExportOptions,
-} from './shared';
+import { isStreaming, outputHeadings, type ExportOptions } from './shared';
 import { functionToolNames, stubNames, toolLoopMaximumRounds } from './toolLoop';
 
 const pythonReserved = new Set(
@@ -112,21 +98,7 @@ function writeAskComplete(code: CodeBuilder): void {
 export function generatePythonToolLoop(request: ChatRequest, options: ExportOptions): string {
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'requests (pip install requests)', options);
-  writeStandardImports(code, options, images.length > 0 ? ['base64', 'json', 'sys'] : ['json', 'sys']);
-  code.line();
-  code.line('import requests');
-  code.line();
-  writeBaseUrlNote(code, request, '#');
-  code.line(`API_URL = ${pythonString(exportedUrl(request))}`);
-  code.line();
-  writeApiKey(code, options);
-  code.line();
-  writeImageReader(code, images);
-  code.line(`body = ${pythonLiteral(pythonBody(request, images))}`);
-  code.line();
-  code.line('headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}');
-  code.line();
+  writeRequestsPreamble(code, request, options, images);
   code.line();
   writeStubs(code, functionToolNames(request.body));
   code.line();
