@@ -7,6 +7,8 @@ export interface WireMessage {
   role: string;
   content?: unknown;
   reasoning_content?: string;
+  tool_calls?: unknown;
+  tool_call_id?: unknown;
 }
 
 export interface ReplyText {

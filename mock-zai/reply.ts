@@ -3,6 +3,16 @@
 import { modelInfo, supportsThinking } from '../src/core/models.ts';
 import { defaultReply, estimateTokens, messageText, tokenize, type ReplyText, type WireMessage } from './content.ts';
 import { isRecord } from './http.ts';
+import {
+  jsonModeReply,
+  lastQuestion,
+  toolResultsReply,
+  trailingToolResults,
+  wantsJsonObject,
+  webSearchResults,
+} from './specialReplies.ts';
+import { functionTools } from './toolArguments.ts';
+import { planToolCalls, reasoningBeforeCalls, toolCallDeltas, type WireToolCall } from './toolReply.ts';
 import type { ScenarioBehaviour } from './scenarios.ts';
 import type { ReplyPhases, Scenario } from './scenarioTypes.ts';
 import type { Delta } from './sse.ts';
@@ -17,6 +27,10 @@ export interface ReplyPlan {
   finishReason: string;
   usage: Record<string, unknown>;
   phases: ReplyPhases;
+  /** The calls of a tool-call reply, whole (the non-streaming message carries them). */
+  toolCalls: WireToolCall[] | null;
+  /** Web search results to return (a `web_search` tool with `search_result: true`). */
+  webSearch: Record<string, unknown>[] | null;
 }
 
 const toolCall = {
@@ -26,12 +40,36 @@ const toolCall = {
   function: { name: 'get_weather', arguments: '{"city":"Beijing"}' },
 };
 
-function replyText(messages: WireMessage[], scenario: Scenario, thinks: boolean): ReplyText {
-  const fallback = defaultReply(messages, thinks);
+/** The text a reply says: tool results quoted, a JSON object in JSON mode, or the default reply; overrides on top. */
+function replyText(
+  body: Record<string, unknown>,
+  messages: WireMessage[],
+  scenario: Scenario,
+  thinks: boolean,
+): ReplyText {
+  const base =
+    trailingToolResults(messages).length > 0
+      ? toolResultsReply(messages, thinks)
+      : wantsJsonObject(body)
+        ? jsonModeReply(messages, thinks)
+        : defaultReply(messages, thinks);
   return {
-    content: scenario.content ?? fallback.content,
-    reasoning: thinks ? (scenario.reasoning ?? fallback.reasoning) : '',
+    content: scenario.content ?? base.content,
+    reasoning: thinks ? (scenario.reasoning ?? base.reasoning) : '',
   };
+}
+
+/** Tool calls answer a request whose function tools have not been answered yet, unless the text is imposed. */
+function answersWithToolCalls(
+  body: Record<string, unknown>,
+  messages: WireMessage[],
+  scenario: Scenario,
+  behaviour: ScenarioBehaviour,
+): boolean {
+  if (trailingToolResults(messages).length > 0) return false;
+  if (behaviour.toolCalls) return true;
+  const textImposed = scenario.content !== undefined || behaviour.text !== undefined || behaviour.finish !== undefined;
+  return !textImposed && functionTools(body).length > 0;
 }
 
 /** `body` is a validated chat request (non-empty model and messages). */
@@ -48,7 +86,17 @@ export function planReply(
   const facts = modelInfo(model);
   const thinks = supportsThinking(facts) && thinking !== 'disabled';
   const objectField = facts.sendsObjectField || behaviour.objectField === true;
-  const text = behaviour.text?.(scenario, thinks) ?? replyText(messages, scenario, thinks);
+  const question = lastQuestion(messages);
+  const webSearch = webSearchResults(body, question);
+  const calls = answersWithToolCalls(body, messages, scenario, behaviour)
+    ? planToolCalls(id, body, question, behaviour.toolCalls?.(scenario) ?? null)
+    : null;
+  const callReasoning = calls && thinks ? reasoningBeforeCalls(calls, question) : [];
+  const text = calls
+    ? { content: '', reasoning: thinks ? (scenario.reasoning ?? callReasoning[0] ?? '') : '' }
+    : (behaviour.text?.(scenario, thinks, messages) ?? replyText(body, messages, scenario, thinks));
+  if (webSearch && !calls && !wantsJsonObject(body) && !behaviour.text)
+    text.content += `\n\nSources (made up by the offline demo): ${webSearch.map((result) => `[${String(result.refer)}] ${String(result.link)}`).join(', ')}`;
 
   const deltas: Delta[] = [];
   // Real thinking streams open with a whitespace-only content delta before the reasoning.
@@ -57,18 +105,29 @@ export function planReply(
   for (const piece of tokenize(text.reasoning)) deltas.push({ reasoning: piece });
   const answerStart = deltas.length;
   for (const piece of tokenize(text.content)) deltas.push({ content: piece });
+  const toolStream = body.stream === true && body.tool_stream === true;
+  if (calls) deltas.push(...toolCallDeltas(calls, callReasoning.slice(1), toolStream));
 
-  let finishReason = 'stop';
+  let finishReason = calls ? 'tool_calls' : 'stop';
   let kept = deltas.length;
   const maxTokens = typeof body.max_tokens === 'number' && body.max_tokens >= 1 ? Math.floor(body.max_tokens) : null;
-  if (maxTokens !== null && maxTokens < deltas.length) {
+  if (!calls && maxTokens !== null && maxTokens < deltas.length) {
     kept = maxTokens;
     finishReason = 'length';
   }
-  const finish = behaviour.finish?.(scenario, { deltaCount: deltas.length, reasoningStart, answerStart });
+  const phases = {
+    deltaCount: deltas.length,
+    reasoningStart,
+    answerStart,
+    toolCallDeltas: deltas.length - answerStart,
+  };
+  const finish = behaviour.finish?.(scenario, phases);
   if (finish) ({ kept, finishReason } = finish);
   const sent = deltas.slice(0, kept);
-  if (finishReason === 'tool_calls') sent.push({ content: '', finish: 'tool_calls', tool_calls: [toolCall] });
+  if (finishReason === 'tool_calls' && !calls) sent.push({ content: '', finish: 'tool_calls', tool_calls: [toolCall] });
+  // The search results ride on the first chunk of a stream.
+  const first = sent[0];
+  if (webSearch && first) first.extra = { web_search: webSearch };
 
   const promptTokens = messages.reduce((sum, message) => sum + estimateTokens(messageText(message.content)) + 4, 0);
   const completionTokens = Math.max(sent.length, 1);
@@ -82,8 +141,8 @@ export function planReply(
     const reasoningTokens = sent.filter((delta) => delta.reasoning !== undefined).length;
     usage.completion_tokens_details = { reasoning_tokens: reasoningTokens };
   }
-  const phases = { deltaCount: sent.length, reasoningStart, answerStart };
-  return { id, model, objectField, sent, finishReason, usage, phases };
+  phases.deltaCount = sent.length;
+  return { id, model, objectField, sent, finishReason, usage, phases, toolCalls: calls, webSearch };
 }
 
 /** The non-streaming response: the sent deltas joined into one message. */
@@ -93,9 +152,11 @@ export function completionBody(plan: ReplyPlan, requestId: string, created: numb
   const message: Record<string, unknown> = { role: 'assistant', content: contentSent.replace(/^\s+/, '') };
   if (reasoningSent !== '') message.reasoning_content = reasoningSent;
   const last = plan.sent[plan.sent.length - 1];
-  if (last?.tool_calls) message.tool_calls = last.tool_calls;
+  if (plan.toolCalls) message.tool_calls = plan.toolCalls;
+  else if (last?.tool_calls) message.tool_calls = last.tool_calls;
   const response: Record<string, unknown> = { id: plan.id, request_id: requestId, created, model: plan.model };
   if (plan.objectField) response.object = 'chat.completion';
+  if (plan.webSearch) response.web_search = plan.webSearch;
   response.choices = [{ index: 0, finish_reason: plan.finishReason, message }];
   response.usage = plan.usage;
   return response;

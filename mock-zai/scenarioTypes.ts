@@ -50,6 +50,8 @@ export interface Scenario {
   sizeMb?: number;
   /** long/slow: delivery rate (overrides delayMs). */
   chunksPerSecond?: number;
+  /** tool-calls: how many calls (default 2). */
+  calls?: number;
 }
 
 /** Where the reply's phases start, counted in deltas: what the fault hooks cut at. */
@@ -58,6 +60,8 @@ export interface ReplyPhases {
   deltaCount: number;
   reasoningStart: number;
   answerStart: number;
+  /** Deltas that carry tool calls (after answerStart; 0 for a text reply). */
+  toolCallDeltas: number;
 }
 
 /** How a stream ends. The normal ending sends every delta, the finish chunk and [DONE], then ends the body. */
@@ -72,4 +76,6 @@ export interface StreamEnding {
   trailer?: unknown;
   /** 'end' the body cleanly, 'drop' the connection mid-body, or 'hold' it open in silence. */
   close: 'end' | 'drop' | 'hold';
+  /** The last delta event goes out only up to the middle of its tool-call arguments (then the close). */
+  cutInsideLastEvent?: boolean;
 }

@@ -1,9 +1,11 @@
 // The scenario table: every fault the mock can play, name → behaviour. A new fault is one entry here. Queue one
 // with `POST /__mock/scenario {"name":…, "times":n, …options}` (or `queue()`), or write `[mock:name key=value …]`
 // in the last user message. `npm run mock -- --help` and `GET /__mock/scenarios` list them.
-import { longMarkdown, longReasoning, type ReplyText } from './content.ts';
+import { longMarkdown, longReasoning, type ReplyText, type WireMessage } from './content.ts';
 import { errorReply, type ErrorReply } from './errorReplies.ts';
+import { jsonModeReply } from './specialReplies.ts';
 import { commentEvent, dataEvent, type StreamEvent } from './sse.ts';
+import type { ToolCallStyle } from './toolReply.ts';
 import type { ReplyPhases, Scenario, StreamEnding } from './scenarioTypes.ts';
 
 export type { Scenario } from './scenarioTypes.ts';
@@ -17,7 +19,9 @@ export interface ScenarioBehaviour {
   /** Answers with this HTTP error instead of a reply. */
   error?: (scenario: Scenario) => ErrorReply;
   /** Reply text instead of the default reply. */
-  text?: (scenario: Scenario, thinks: boolean) => ReplyText;
+  text?: (scenario: Scenario, thinks: boolean, messages: WireMessage[]) => ReplyText;
+  /** Answers by calling tools (the request's functions, or a get_weather one), shaped by the returned style. */
+  toolCalls?: (scenario: Scenario) => ToolCallStyle;
   /** Chunks carry `object` and usage reports reasoning tokens, whatever the model. */
   objectField?: boolean;
   /** Stops the reply early with a finish_reason (streaming and not). */
@@ -33,7 +37,7 @@ export interface ScenarioBehaviour {
   /** Streaming: the whole body in writes of `bytes` bytes instead of one write per event. */
   splitWrites?: (scenario: Scenario) => { bytes: number; delayMs: number };
   /** Non-streaming: hold the response without a byte, or wait before sending it. */
-  nonStreaming?: (scenario: Scenario) => 'hold' | { waitMs: number };
+  nonStreaming?: (scenario: Scenario) => 'hold' | 'drop' | { waitMs: number };
 }
 
 export const finishReasons = [
@@ -206,6 +210,34 @@ export const scenarioTable: Readonly<Record<string, ScenarioBehaviour>> = {
         },
       },
     }),
+  },
+  'tool-calls': {
+    summary:
+      "`calls` (2) tool calls, whatever the message asks, to the request's functions in turn (a get_weather one when it has none); streamed piece by piece with tool_stream; tool results still get a text answer",
+    toolCalls: (scenario) => ({ count: Math.max(1, scenario.calls ?? 2) }),
+  },
+  'tool-call-cut': {
+    summary:
+      'a tool call whose connection drops mid-arguments: with tool_stream after two argument pieces, without it inside the tool-call event; non-streaming: the connection drops before any byte',
+    toolCalls: () => ({}),
+    stream: (_scenario, reply) =>
+      reply.toolCallDeltas > 2
+        ? { deltas: reply.answerStart + 2, ...dropped }
+        : { deltas: reply.answerStart + 1, ...dropped, cutInsideLastEvent: true },
+    nonStreaming: () => 'drop',
+  },
+  'tool-call-malformed': {
+    summary: 'a tool call whose arguments are not valid JSON (a trailing comma, no closing brace)',
+    toolCalls: () => ({ arguments: 'malformed' }),
+  },
+  'tool-call-schema-violation': {
+    summary:
+      'a tool call whose arguments are valid JSON that breaks the parameters schema (required values of the wrong type)',
+    toolCalls: () => ({ arguments: 'schema-violating' }),
+  },
+  'json-invalid': {
+    summary: 'JSON mode gone wrong: the answer is a JSON object cut short (a trailing comma, no closing brace)',
+    text: (_scenario, thinks, messages) => jsonModeReply(messages, thinks, true),
   },
   'error-<code>': {
     summary:

@@ -198,6 +198,10 @@ export function createMockZai(options: MockOptions = {}) {
       track(res);
       return;
     }
+    if (delivery === 'drop') {
+      res.destroy();
+      return;
+    }
     if (delivery) await sleep(delivery.waitMs);
     sendJson(res, 200, response);
   }

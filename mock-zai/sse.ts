@@ -10,6 +10,8 @@ export interface Delta {
   content?: string;
   tool_calls?: unknown[];
   finish?: string;
+  /** Top-level fields of this delta's chunk besides the choice (the web_search results on the first one). */
+  extra?: Record<string, unknown>;
 }
 
 /** What every chunk of one stream repeats. */
@@ -55,7 +57,7 @@ export function deltaEvent(framing: ChunkFraming, delta: Delta): string {
   if (delta.tool_calls !== undefined) wire.tool_calls = delta.tool_calls;
   // A tool_calls delta carries its own finish_reason; the usage chunk repeats it.
   const choice = delta.finish ? { index: 0, finish_reason: delta.finish, delta: wire } : { index: 0, delta: wire };
-  return chunkEvent(framing, choice);
+  return chunkEvent(framing, choice, delta.extra);
 }
 
 export function sleep(ms: number): Promise<void> {

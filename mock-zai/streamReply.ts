@@ -24,6 +24,16 @@ export interface StreamOptions {
   track: (res: ServerResponse) => void;
 }
 
+/** An event's text up to the middle of its last `arguments` string (the whole event when it has none). */
+function cutInsideArguments(event: string): string {
+  const marker = '"arguments":"';
+  const start = event.lastIndexOf(marker);
+  if (start < 0) return event.slice(0, Math.floor(event.length / 2));
+  const valueStart = start + marker.length;
+  const valueEnd = event.indexOf('"}', valueStart);
+  return event.slice(0, valueStart + Math.max(1, Math.floor((valueEnd - valueStart) / 2)));
+}
+
 export async function streamReply(
   res: ServerResponse,
   plan: ReplyPlan,
@@ -38,6 +48,8 @@ export async function streamReply(
 
   const count = Math.min(ending.deltas, plan.sent.length);
   let events: StreamEvent[] = plan.sent.slice(0, count).map((delta) => () => deltaEvent(framing, delta));
+  const lastEvent = events[events.length - 1];
+  if (ending.cutInsideLastEvent && lastEvent) events[events.length - 1] = () => cutInsideArguments(lastEvent());
   if (ending.trailer !== undefined) events.push(() => dataEvent(ending.trailer, newline));
   if (ending.finishChunk) {
     // The last chunk carries finish_reason and usage (a tool_calls delta keeps its own tool_calls).

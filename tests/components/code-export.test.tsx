@@ -343,3 +343,46 @@ describe('an API key inside the messages', () => {
     expect(screen.queryByText(/An API key in your messages/)).not.toBeInTheDocument();
   });
 });
+
+describe('Tool loop example', () => {
+  const withTools: ChatRequest = {
+    ...request,
+    body: {
+      ...request.body,
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'get_weather',
+            description: 'Weather for a city',
+            parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+          },
+        },
+      ],
+    },
+  };
+
+  it('is offered only for a request with function tools', () => {
+    render(<CodeExportPanel request={request} />);
+    expect(screen.queryByRole('checkbox', { name: 'Tool loop example' })).toBeNull();
+  });
+
+  it('switches Python requests to the loop with a stub per tool; cURL keeps the single request', async () => {
+    const user = userEvent.setup();
+    render(<CodeExportPanel request={withTools} />);
+    const toggle = screen.getByRole('checkbox', { name: 'Tool loop example' });
+    expect(toggle).toBeDisabled();
+    expect(toggle).toHaveAccessibleDescription('Available with Python (requests) and Java (HttpClient).');
+    await user.click(screen.getByRole('tab', { name: 'Python' }));
+    expect(toggle).toBeEnabled();
+    expect(toggle).not.toBeChecked();
+    expect(shownCode()).not.toContain('Replace with your function');
+    await user.click(toggle);
+    expect(shownCode()).toBe(
+      generateCode(withTools, { library: 'python-requests', includeKey: false, toolLoop: true }),
+    );
+    expect(shownCode()).toContain('Replace with your function: the get_weather tool.');
+    await user.click(screen.getByRole('tab', { name: 'cURL' }));
+    expect(shownCode()).toBe(generateCode(withTools, { library: 'curl', includeKey: false }));
+  });
+});

@@ -5,7 +5,8 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { codeTargets, generateCode } from '../../src/core/codegen';
-import { requestFixtures } from '../fixtures/codegen/requests';
+import { toolLoopOption } from '../../src/core/codegen/toolLoop';
+import { requestFixtures, toolLoopRequests } from '../fixtures/codegen/requests';
 
 const goldenDirectory = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/codegen/golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -30,6 +31,20 @@ describe('golden exports', () => {
           mkdirSync(goldenDirectory, { recursive: true });
           writeFileSync(file, code);
         }
+        expect(code).toBe(readFileSync(file, 'utf8'));
+      });
+    }
+  }
+});
+
+describe('golden tool loop exports', () => {
+  for (const fixture of toolLoopRequests) {
+    for (const target of codeTargets.filter((candidate) => toolLoopOption.libraries.includes(candidate.id))) {
+      const extension = extname(target.language.fileName);
+      const file = join(goldenDirectory, `${fixture.name}.${target.id}${extension}`);
+      it(`${fixture.name} as ${target.id} matches ${file.split('/').pop() ?? ''}`, () => {
+        const code = generateCode(fixture.request, { library: target.id, includeKey: false, toolLoop: true });
+        if (update || !existsSync(file)) writeFileSync(file, code);
         expect(code).toBe(readFileSync(file, 'utf8'));
       });
     }

@@ -16,8 +16,11 @@ import {
   hostileStreaming,
   largeRequest,
   requestFixtures,
+  toolLoopRequests,
+  toolStreamCalls,
   type RequestFixture,
 } from '../fixtures/codegen/requests';
+import { toolLoopOption } from '../../src/core/codegen/toolLoop';
 import { startMockServer } from '../../mock-zai/server';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -180,8 +183,11 @@ interface PreparedCase {
 }
 
 /** Starts a mock server for one fixture × library and writes the program generated for it. */
-/** complete: the default export; minimal: the quick-start; embedded-key: complete with the key in the file. */
-type Variant = 'complete' | 'minimal' | 'embedded-key';
+/**
+ * complete: the default export; minimal: the quick-start; embedded-key: complete with the key in the file;
+ * tool-loop: the tool loop option (the mock answers the first round with tool calls, the next in text).
+ */
+type Variant = 'complete' | 'minimal' | 'embedded-key' | 'tool-loop';
 
 function caseName(fixture: RequestFixture, library: CodeLibrary, variant: Variant): string {
   return `${fixture.name}.${library}${variant === 'complete' ? '' : `.${variant}`}`;
@@ -193,7 +199,8 @@ async function prepare(
   variant: Variant = 'complete',
 ): Promise<PreparedCase> {
   const server = await startMockServer({ port: 0, chunkDelayMs: 0 });
-  server.queue({ name: fixture.mockScenario ?? 'reply', reasoning: mockReasoning, content: mockAnswer });
+  if (variant !== 'tool-loop')
+    server.queue({ name: fixture.mockScenario ?? 'reply', reasoning: mockReasoning, content: mockAnswer });
   const request: ChatRequest = { ...fixture.request, baseUrl: server.baseUrl };
   const language = languageOf(library);
   const directory = join(workDirectory, caseName(fixture, library, variant));
@@ -201,7 +208,7 @@ async function prepare(
   const options =
     variant === 'embedded-key'
       ? { library, includeKey: true, apiKey }
-      : { library, includeKey: false, minimal: variant === 'minimal' };
+      : { library, includeKey: false, minimal: variant === 'minimal', toolLoop: variant === 'tool-loop' };
   writeFileSync(join(directory, fileNames[language]), generateCode(request, options));
   // The exported code reads each image from the path it names; these bytes encode back to the app's data URL.
   for (const image of exportedImages(request.body)) {
@@ -210,8 +217,9 @@ async function prepare(
   return { server, directory };
 }
 
-const fixtures = [...requestFixtures, hostileStreaming, hostileComplete, largeRequest];
+const fixtures = [...requestFixtures, toolStreamCalls, hostileStreaming, hostileComplete, largeRequest];
 const libraries = codeTargets.map((target) => target.id);
+const toolLoopLibraries = libraries.filter((library) => toolLoopOption.libraries.includes(library));
 const embeddedKeyFixture = requestFixtures[0] ?? largeRequest;
 const javaLibraries = libraries.filter((library) => languageOf(library) === 'java');
 const preparedJava = new Map<string, PreparedCase>();
@@ -280,6 +288,13 @@ beforeAll(async () => {
       toCompile.push({ directory: prepared.directory, library });
     }
   }
+  for (const fixture of toolLoopRequests) {
+    for (const library of javaLibraries.filter((candidate) => toolLoopLibraries.includes(candidate))) {
+      const prepared = await prepare(fixture, library, 'tool-loop');
+      preparedJava.set(caseName(fixture, library, 'tool-loop'), prepared);
+      toCompile.push({ directory: prepared.directory, library });
+    }
+  }
   for (const library of javaLibraries) {
     const prepared = await prepare(embeddedKeyFixture, library, 'embedded-key');
     preparedJava.set(caseName(embeddedKeyFixture, library, 'embedded-key'), prepared);
@@ -314,6 +329,10 @@ describe.concurrent('exported code sends the same request', () => {
         expect(record?.headers['content-type']).toMatch(/^application\/json(;\s*charset=utf-8)?$/i);
 
         const expectedReasoning = thinks(fixture.request.body) ? mockReasoning : '';
+        if (fixture.mockScenario === 'tool-calls') {
+          expectJoinedToolCalls(library, result.stdout);
+          return;
+        }
         if (library === 'curl') {
           const printed = parseCurlOutput(result.stdout, fixture.request.body.stream === true);
           expect(printed.reasoning).toBe(expectedReasoning);
@@ -322,7 +341,8 @@ describe.concurrent('exported code sends the same request', () => {
         }
         expect(result.stdout).toContain(`=== Answer ===\n${mockAnswer}`);
         if (fixture.mockScenario === 'finish-tool_calls') {
-          expect(result.stdout).toContain('=== Tool call arguments ===\n{"city":"Beijing"}');
+          expect(result.stdout).toContain('=== Tool call 0: get_weather ===\n{"city":"Beijing"}');
+          expect(result.stdout).toContain('=== Tool calls ===\n0: get_weather {"city":"Beijing"}\n');
         }
         if (expectedReasoning) {
           expect(result.stdout).toContain(`=== Reasoning ===\n${expectedReasoning}`);
@@ -330,6 +350,49 @@ describe.concurrent('exported code sends the same request', () => {
         } else {
           expect(result.stdout).not.toContain('=== Reasoning ===');
         }
+      }, 120_000);
+    }
+  }
+});
+
+/** Two streamed calls (Paris, Tokyo): printed live under one heading each, then whole, joined per index. */
+function expectJoinedToolCalls(library: CodeLibrary, stdout: string): void {
+  if (library === 'curl') {
+    expect(stdout.match(/"name":"get_weather"/g)).toHaveLength(2);
+    return;
+  }
+  expect(stdout).toContain('=== Tool call 0: get_weather ===\n{"city":"Paris"}');
+  expect(stdout).toContain('=== Tool call 1: get_weather ===\n{"city":"Tokyo"}');
+  expect(stdout).toContain('=== Tool calls ===\n0: get_weather {"city":"Paris"}\n1: get_weather {"city":"Tokyo"}\n');
+}
+
+describe.concurrent('the tool loop option runs the calls and sends the results back', () => {
+  for (const fixture of toolLoopRequests) {
+    for (const library of toolLoopLibraries) {
+      it(`${fixture.name} via ${library}`, async () => {
+        const { result, received } = await exportAndRun(fixture, library, 'tool-loop');
+        expect(result.stderr.replace(/^Picked up .*\n/gm, ''), 'stderr').toBe('');
+        expect(result.code, result.stderr).toBe(0);
+        expect(received).toHaveLength(2);
+        expect(received[0]?.json).toEqual(fixture.request.body);
+        const second = received[1]?.json as { messages: Record<string, unknown>[] };
+        expect({ ...second, messages: second.messages.slice(0, 1) }).toEqual(fixture.request.body);
+        const [assistant, ...toolMessages] = second.messages.slice(1);
+        const calls = assistant?.tool_calls as { id: string; function: { name: string; arguments: string } }[];
+        expect(calls.map((call) => call.function)).toEqual([
+          { name: 'get_weather', arguments: '{"city":"Paris"}' },
+          { name: 'get_weather', arguments: '{"city":"Tokyo"}' },
+        ]);
+        expect(assistant?.reasoning_content).toEqual(expect.stringContaining('Weather in Paris and Tokyo?'));
+        expect(toolMessages.map((message) => [message.role, message.tool_call_id])).toEqual(
+          calls.map((call) => ['tool', call.id]),
+        );
+        expect(String(toolMessages[1]?.content)).toMatch(
+          /"arguments": ?\{"city": ?"Tokyo"\}, ?"result": ?"stub result"/,
+        );
+        expect(result.stdout).toContain('=== Round 2 ===');
+        expect(result.stdout).toMatch(/=== Answer ===\nHere is what the tools returned/);
+        expect(result.stdout.trim().endsWith('from 2 tool results.')).toBe(true);
       }, 120_000);
     }
   }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { codeLanguages, codeTargets, generateCode, type CodeLibrary } from '../../src/core/codegen';
 import { heredocDelimiter } from '../../src/core/codegen/curl';
 import { baseUrlForExport } from '../../src/core/codegen/shared';
+import { stubNames, toolLoopOption } from '../../src/core/codegen/toolLoop';
 import { javaString, jsonString, jsonText, pythonString } from '../../src/core/codegen/quoting';
 import type { ChatRequest } from '../../src/core/request';
 import { hostileTexts } from '../fixtures/codegen/hostile';
@@ -345,9 +346,11 @@ describe('images and tool calls', () => {
   });
 
   it.each(['python-requests', 'python-zai-sdk', 'python-openai', 'java-httpclient', 'java-zai-sdk'] as const)(
-    '%s prints streamed tool-call arguments as they arrive',
+    '%s prints streamed tool-call arguments as they arrive, joined per call',
     (library) => {
-      expect(generate(fixture('tools-and-format'), library)).toMatch(/show\("tool", /);
+      const code = generate(fixture('tools-and-format'), library);
+      expect(code).toMatch(/show_tool_call\(|showToolCall\(/);
+      expect(code).toMatch(/print_tool_calls\(\)|printToolCalls\(\);/);
     },
   );
 
@@ -367,5 +370,51 @@ describe('minimal', () => {
     expect(minimal.split('\n').length).toBeLessThanOrEqual(library === 'java-httpclient' ? 36 : 30);
     expect(minimal.length).toBeLessThan(complete.length / 1.5);
     expect(minimal).toContain('Explain SSE in one paragraph.');
+  });
+});
+
+describe('the tool loop option', () => {
+  const withTools = fixture('tools-and-format');
+
+  it.each(toolLoopOption.libraries)('%s writes a loop with one stub per function tool when asked', (library) => {
+    const loop = generateCode(withTools, { library: library as CodeLibrary, includeKey: false, toolLoop: true });
+    expect(loop).toContain('Replace with your function: the get_weather tool.');
+    expect(loop).toMatch(/tool_call_id/);
+    expect(loop).not.toBe(generate(withTools, library as CodeLibrary));
+  });
+
+  it.each(allLibraries)('%s exports the single request when the body has no function tools', (library) => {
+    const plain = fixture('stream-thinking');
+    expect(generateCode(plain, { library, includeKey: false, toolLoop: true })).toBe(generate(plain, library));
+  });
+
+  it('is only written by the targets that list it', () => {
+    for (const library of allLibraries.filter((candidate) => !toolLoopOption.libraries.includes(candidate)))
+      expect(generateCode(withTools, { library, includeKey: false, toolLoop: true })).toBe(
+        generate(withTools, library),
+      );
+  });
+
+  it('turns tool names into distinct identifiers that are not keywords or the program’s own names', () => {
+    expect(stubNames(['get-weather', 'get_weather', '3d', 'class', 'body'], new Set(['class', 'body']))).toEqual([
+      'get_weather',
+      'get_weather_2',
+      'tool_3d',
+      'tool_class',
+      'tool_body',
+    ]);
+  });
+
+  it('keeps a hostile tool name out of code and comments', () => {
+    const hostile = structuredClone(withTools);
+    const tools = hostile.body.tools as { function: { name: string } }[];
+    if (tools[0]) tools[0].function.name = 'x*/"""\n$(id)';
+    const python = generateCode(hostile, { library: 'python-requests', includeKey: false, toolLoop: true });
+    expect(python).toContain('def x________id_(arguments):');
+    expect(python).toContain('"x*/\\"\\"\\"\\n$(id)": x________id_,');
+    const java = generateCode(hostile, { library: 'java-httpclient', includeKey: false, toolLoop: true });
+    expect(java).toContain('the x?/?????(id) tool');
+    expect(java).toContain('case "x*/\\"\\"\\"\\n$(id)": return x________id_(parsed);');
+    expect(java).not.toMatch(/\/\*\*.*x\*\//);
   });
 });

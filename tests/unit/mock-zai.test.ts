@@ -3,6 +3,7 @@
 import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startMockServer } from '../../mock-zai/server';
+import { readUntilEnd } from './readUntilEnd';
 import { createProxyMiddleware } from '../../dev-server/proxy';
 
 type MockServer = Awaited<ReturnType<typeof startMockServer>>;
@@ -30,22 +31,6 @@ function post(
 }
 
 const question = { role: 'user', content: 'Hello' };
-
-/** Reads a body chunk by chunk, keeping what arrived when the connection drops. */
-async function readUntilEnd(response: Response): Promise<{ text: string; dropped: boolean }> {
-  const reader = bodyOf(response).getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) return { text: text + decoder.decode(), dropped: false };
-      text += decoder.decode(value, { stream: true });
-    }
-  } catch {
-    return { text, dropped: true };
-  }
-}
 
 describe('streaming wire format', () => {
   it('streams "\\n", reasoning, answer, a usage chunk and [DONE], byte for byte', async () => {

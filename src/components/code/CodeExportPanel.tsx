@@ -11,6 +11,7 @@ import { DownloadButton } from './DownloadButton';
 import { IncludeKeyToggle } from './IncludeKeyToggle';
 import { KeyInMessagesNote } from './KeyInMessagesNote';
 import { LibrarySelect } from './LibrarySelect';
+import { ToolLoopToggle } from './ToolLoopToggle';
 import './code.css';
 
 type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
@@ -35,6 +36,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
   const [libraries, setLibraries] = useState<LibraryChoice>(defaultLibraries);
   const [includeKey, setIncludeKey] = useState(false);
   const [minimal, setMinimal] = useState(false);
+  const [toolLoop, setToolLoop] = useState(false);
   const [keepKeyInMessages, setKeepKeyInMessages] = useState(false);
   // Read only while the key is wanted or appears in the request, so that typing a key does not regenerate code
   // that does not contain it.
@@ -62,13 +64,14 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             includeKey,
             apiKey: includeKey ? apiKey : undefined,
             minimal,
+            toolLoop,
           },
         ),
       };
     } catch (error) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
-  }, [request, redaction, keepKeyInMessages, library, includeKey, apiKey, minimal]);
+  }, [request, redaction, keepKeyInMessages, library, includeKey, apiKey, minimal, toolLoop]);
 
   return (
     <div className="code-export">
@@ -84,6 +87,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             <input type="checkbox" checked={minimal} onChange={(event) => setMinimal(event.target.checked)} />
             Minimal
           </label>
+          <ToolLoopToggle checked={toolLoop} onChange={setToolLoop} body={request.body} library={library} />
           <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={includeKey && apiKey !== ''} />
           {generated.ok && (
             <div className="code-actions">

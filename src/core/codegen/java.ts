@@ -44,13 +44,23 @@ export function writeApiKey(code: CodeBuilder, options: ApiKeyOptions): void {
   code.line('}');
 }
 
-/** `show(kind, text)`: prints reasoning, answer and tool-call arguments under their own headings, as they arrive. */
+/**
+ * `show(kind, text)`: prints reasoning, answer and tool-call arguments under their own headings, as they arrive;
+ * `showToolCall` joins a call's argument pieces by index (docs/wire-format.md#streamed-tool-calls) and
+ * `printToolCalls` prints each call whole once the stream has ended.
+ */
 export function writeStreamPrinter(code: CodeBuilder): void {
   code.line('static String section = null;');
+  code.line('/** Streamed tool calls by index: { name, the arguments joined so far }. */');
+  code.line('static final java.util.Map<Integer, String[]> toolCalls = new java.util.TreeMap<>();');
+  code.line();
+  code.line('static void show(String kind, Object value) {');
+  code.line('    show(kind, value, null);');
+  code.line('}');
   code.line();
   code.line('/** Prints reasoning, then the answer, each under its own heading. */');
   code.block(
-    'static void show(String kind, Object value) {',
+    'static void show(String kind, Object value, String heading) {',
     () => {
       code.line('if (!(value instanceof String) || ((String) value).isEmpty()) return;');
       code.line('String text = (String) value;');
@@ -61,7 +71,7 @@ export function writeStreamPrinter(code: CodeBuilder): void {
             'if (kind.equals("answer") && text.trim().isEmpty()) return; // whitespace before the answer starts',
           );
           code.line(
-            `String heading = kind.equals("reasoning") ? "${outputHeadings.reasoning}" : kind.equals("tool") ? "${outputHeadings.toolCalls}" : "${outputHeadings.answer}";`,
+            `if (heading == null) heading = kind.equals("reasoning") ? "${outputHeadings.reasoning}" : "${outputHeadings.answer}";`,
           );
           code.line('OUT.println((section == null ? "" : "\\n\\n") + heading);');
           code.line('section = kind;');
@@ -70,6 +80,33 @@ export function writeStreamPrinter(code: CodeBuilder): void {
       );
       code.line('OUT.print(text);');
       code.line('OUT.flush();');
+    },
+    '}',
+  );
+  code.line();
+  code.line(
+    "/** Joins a streamed tool call's argument pieces by index; the first piece of an index brings its name. */",
+  );
+  code.block(
+    'static void showToolCall(int index, Object name, Object arguments) {',
+    () => {
+      code.line('String[] call = toolCalls.computeIfAbsent(index, key -> new String[] {null, ""});');
+      code.line('if (call[0] == null && name instanceof String) call[0] = (String) name;');
+      code.line('if (arguments instanceof String) call[1] += (String) arguments;');
+      code.line(
+        `show("tool " + index, arguments, "${outputHeadings.toolCallPrefix} " + index + ": " + call[0] + " ===");`,
+      );
+    },
+    '}',
+  );
+  code.line();
+  code.line('/** Each streamed tool call whole (its pieces joined by index), once the stream has ended. */');
+  code.block(
+    'static void printToolCalls() {',
+    () => {
+      code.line(`if (!toolCalls.isEmpty()) OUT.println("\\n${outputHeadings.toolCalls}");`);
+      code.line('for (java.util.Map.Entry<Integer, String[]> call : toolCalls.entrySet())');
+      code.line('    OUT.println(call.getKey() + ": " + call.getValue()[0] + " " + call.getValue()[1]);');
     },
     '}',
   );

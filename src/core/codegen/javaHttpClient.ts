@@ -4,7 +4,12 @@ import type { ChatRequest } from '../request';
 import { exportedImages } from './images';
 import { CodeBuilder } from './codeBuilder';
 import { javaJsonReader } from './javaJsonReader';
-import { httpClientBody, writeRequestBodyMethod } from './javaHttpClientBody';
+import {
+  httpClientBody,
+  writeHttpClientFields,
+  writeHttpClientImports,
+  writeRequestBodyMethod,
+} from './javaHttpClientBody';
 import { generateJavaHttpClientMinimal } from './javaMinimal';
 import {
   javaClassName,
@@ -13,12 +18,12 @@ import {
   writeImageReader,
   writeJavaClass,
   writeMessagePrinter,
-  writeOutputField,
   writeStreamPrinter,
 } from './java';
-import { javaString } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
+import { headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
+import { writesToolLoop } from './toolLoop';
+import { generateJavaToolLoop } from './javaToolLoop';
 
 function writeStreamingCall(code: CodeBuilder): void {
   code.line('HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());');
@@ -63,9 +68,12 @@ function writeStreamingCall(code: CodeBuilder): void {
               code.line('// Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
               code.line('Object calls = Json.get(delta, "tool_calls");');
               code.line('if (calls instanceof List)');
-              code.line(
-                '    for (Object call : (List<?>) calls) show("tool", Json.get(Json.get(call, "function"), "arguments"));',
-              );
+              code.line('    for (Object call : (List<?>) calls) {');
+              code.line('        Object function = Json.get(call, "function");');
+              code.line('        Object index = Json.get(call, "index");');
+              code.line('        int position = index instanceof Number ? ((Number) index).intValue() : 0;');
+              code.line('        showToolCall(position, Json.get(function, "name"), Json.get(function, "arguments"));');
+              code.line('    }');
             },
             '}',
           );
@@ -76,6 +84,7 @@ function writeStreamingCall(code: CodeBuilder): void {
     '}',
   );
   code.line('OUT.println();');
+  code.line('printToolCalls();');
 }
 
 function writeCompleteCall(code: CodeBuilder): void {
@@ -101,6 +110,8 @@ function writeCompleteCall(code: CodeBuilder): void {
 }
 
 function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): string {
+  if (options.toolLoop && writesToolLoop(javaHttpClientTarget.id, request.body))
+    return generateJavaToolLoop(request, options);
   if (options.minimal) return generateJavaHttpClientMinimal(request, options);
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
@@ -110,33 +121,10 @@ function generateJavaHttpClient(request: ChatRequest, options: ExportOptions): s
   code.line(`// ${headerSummary(request)}`);
   code.line(`// Requires JDK 11+ and nothing else. Run: java ${javaClassName}.java (with ZAI_API_KEY set).`);
   writeBaseUrlNote(code, request, '//');
-  const imports = [
-    'java.io.FileDescriptor',
-    'java.io.FileOutputStream',
-    'java.io.PrintStream',
-    'java.net.URI',
-    'java.net.http.HttpClient',
-    'java.net.http.HttpRequest',
-    'java.net.http.HttpResponse',
-    'java.nio.charset.StandardCharsets',
-    'java.util.ArrayList',
-    'java.util.Iterator',
-    'java.util.LinkedHashMap',
-    'java.util.List',
-    'java.util.Map',
-    'java.util.stream.Stream',
-  ];
-  for (const name of imports) {
-    if (!streaming && (name === 'java.util.Iterator' || name === 'java.util.stream.Stream')) continue;
-    code.line(`import ${name};`);
-  }
-  code.line();
+  writeHttpClientImports(code, streaming);
   writeJavaClass(code, {
     images,
-    fields: () => {
-      code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
-      writeOutputField(code);
-    },
+    fields: () => writeHttpClientFields(code, request),
     main: () => {
       writeApiKey(code, options);
       code.line('HttpRequest request = HttpRequest.newBuilder(URI.create(API_URL))');

@@ -3,8 +3,9 @@
 import type { ChatRequest, ChatRequestBody } from '../request';
 import type { CodeBuilder } from './codeBuilder';
 import { bodyWithImageExpressions, type ExportedImage } from './images';
-import { javaImageExpression } from './java';
-import { javaStringExpression, jsonText, splitAtExpressions } from './quoting';
+import { javaImageExpression, writeOutputField } from './java';
+import { javaString, javaStringExpression, jsonText, splitAtExpressions } from './quoting';
+import { exportedUrl } from './shared';
 
 /** One line of JSON text as a Java expression, image expressions (see images.ts) joined in. */
 function javaJsonLine(line: string): string {
@@ -36,4 +37,37 @@ export function writeRequestBodyMethod(code: CodeBuilder, body: ChatRequestBody,
     },
     '}',
   );
+}
+
+const httpClientImports = [
+  'java.io.FileDescriptor',
+  'java.io.FileOutputStream',
+  'java.io.PrintStream',
+  'java.net.URI',
+  'java.net.http.HttpClient',
+  'java.net.http.HttpRequest',
+  'java.net.http.HttpResponse',
+  'java.nio.charset.StandardCharsets',
+  'java.util.ArrayList',
+  'java.util.Iterator',
+  'java.util.LinkedHashMap',
+  'java.util.List',
+  'java.util.Map',
+  'java.util.stream.Stream',
+];
+const streamingOnlyImports = new Set(['java.util.Iterator', 'java.util.TreeMap', 'java.util.stream.Stream']);
+
+/** The imports of a complete HttpClient program, plus `extra`; the stream readers' only when it streams. */
+export function writeHttpClientImports(code: CodeBuilder, streaming: boolean, extra: readonly string[] = []): void {
+  for (const name of [...httpClientImports, ...extra].sort()) {
+    if (!streaming && streamingOnlyImports.has(name)) continue;
+    code.line(`import ${name};`);
+  }
+  code.line();
+}
+
+/** API_URL and the UTF-8 output stream, the fields of every complete HttpClient program. */
+export function writeHttpClientFields(code: CodeBuilder, request: ChatRequest): void {
+  code.line(`static final String API_URL = ${javaString(exportedUrl(request))};`);
+  writeOutputField(code);
 }

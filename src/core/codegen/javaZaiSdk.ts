@@ -37,9 +37,17 @@ function writeStreamHandling(code: CodeBuilder): void {
       code.block(
         'for (ToolCalls call : delta.getTool_calls()) {',
         () => {
-          code.line('// Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
-          code.line('if (call.getFunction() != null && call.getFunction().getArguments() != null)');
-          code.line('    show("tool", call.getFunction().getArguments().asText());');
+          code.line("// Streamed tool-call arguments arrive in pieces (a JSON string split across chunks). The SDK's");
+          code.line(
+            '// ToolCalls has no index: a piece with a function name starts the next call, the others join the latest.',
+          );
+          code.line('if (call.getFunction() == null) continue;');
+          code.line('String name = call.getFunction().getName();');
+          code.line('int index = name != null ? toolCalls.size() : Math.max(0, toolCalls.size() - 1);');
+          code.line('Object arguments = call.getFunction().getArguments();');
+          code.line(
+            'showToolCall(index, name, arguments == null ? null : call.getFunction().getArguments().asText());',
+          );
         },
         '}',
       );
@@ -47,6 +55,7 @@ function writeStreamHandling(code: CodeBuilder): void {
     '});',
   );
   code.line('OUT.println();');
+  code.line('printToolCalls();');
 }
 
 function writeCompleteHandling(code: CodeBuilder): void {

@@ -72,12 +72,17 @@ export function writeStandardImports(
   for (const name of [...names].sort()) code.line(`import ${name}`);
 }
 
-/** `show(kind, text)`: prints reasoning, answer and tool-call arguments under their own headings, as they arrive. */
+/**
+ * `show(kind, text)`: prints reasoning, answer and tool-call arguments under their own headings, as they arrive;
+ * `show_tool_call` joins a call's argument pieces by index (docs/wire-format.md#streamed-tool-calls) and
+ * `print_tool_calls` prints each call whole once the stream has ended.
+ */
 export function writeStreamPrinter(code: CodeBuilder): void {
   code.line('section = None');
+  code.line('tool_calls = {}  # index -> {"name": ..., "arguments": ...}');
   code.line();
   code.line();
-  code.line('def show(kind, text):');
+  code.line('def show(kind, text, heading=None):');
   code.indented(() => {
     code.line('"""Print reasoning, then the answer, each under its own heading."""');
     code.line('global section');
@@ -88,12 +93,34 @@ export function writeStreamPrinter(code: CodeBuilder): void {
       code.line('if kind == "answer" and not text.strip():');
       code.line('    return  # whitespace before the answer starts');
       code.line(
-        `heading = {"reasoning": "${outputHeadings.reasoning}", "tool": "${outputHeadings.toolCalls}"}.get(kind, "${outputHeadings.answer}")`,
+        `heading = heading or ("${outputHeadings.reasoning}" if kind == "reasoning" else "${outputHeadings.answer}")`,
       );
       code.line('print(("\\n\\n" if section else "") + heading, flush=True)');
       code.line('section = kind');
     });
     code.line('print(text, end="", flush=True)');
+  });
+  code.line();
+  code.line();
+  code.line('def show_tool_call(index, name, arguments):');
+  code.indented(() => {
+    code.line(
+      '"""Join a streamed tool call\'s argument pieces by index; the first piece of an index brings its name."""',
+    );
+    code.line('call = tool_calls.setdefault(index, {"name": name, "arguments": ""})');
+    code.line('call["name"] = call["name"] or name');
+    code.line('call["arguments"] += arguments or ""');
+    code.line(`show(f"tool {index}", arguments, f"${outputHeadings.toolCallPrefix} {index}: {call['name']} ===")`);
+  });
+  code.line();
+  code.line();
+  code.line('def print_tool_calls():');
+  code.indented(() => {
+    code.line('"""Each streamed tool call whole (its pieces joined by index), once the stream has ended."""');
+    code.line('if tool_calls:');
+    code.line(`    print("\\n${outputHeadings.toolCalls}")`);
+    code.line('for index, call in sorted(tool_calls.items()):');
+    code.line("    print(f\"{index}: {call['name']} {call['arguments']}\")");
   });
 }
 

@@ -1,43 +1,23 @@
 // Python with `requests`: the exact body as a dict literal, sent with json= (identical JSON on the wire).
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
+import { writeRequestsPreamble } from './pythonRequestsPreamble';
 import { exportedImages } from './images';
-import {
-  pythonBody,
-  pythonLanguage,
-  pythonLiteral,
-  writeApiKey,
-  writeDocstring,
-  writeStandardImports,
-  writeImageReader,
-  writeMessagePrinter,
-  writeStreamPrinter,
-} from './python';
+import { pythonLanguage, writeMessagePrinter, writeStreamPrinter } from './python';
 import { generatePythonRequestsMinimal } from './pythonMinimal';
-import { pythonString } from './quoting';
-import { exportedUrl, headerSummary, isStreaming, writeBaseUrlNote, type ExportOptions } from './shared';
+import { isStreaming, type ExportOptions } from './shared';
 import type { CodeTarget } from './target';
+import { writesToolLoop } from './toolLoop';
+import { generatePythonToolLoop } from './pythonToolLoop';
 
 function generatePythonRequests(request: ChatRequest, options: ExportOptions): string {
+  if (options.toolLoop && writesToolLoop(pythonRequestsTarget.id, request.body))
+    return generatePythonToolLoop(request, options);
   if (options.minimal) return generatePythonRequestsMinimal(request, options);
   const streaming = isStreaming(request.body);
   const images = exportedImages(request.body);
   const code = new CodeBuilder('    ');
-  writeDocstring(code, headerSummary(request), 'requests (pip install requests)', options);
-  writeStandardImports(code, options, images.length > 0 ? ['base64', 'json', 'sys'] : ['json', 'sys']);
-  code.line();
-  code.line('import requests');
-  code.line();
-  writeBaseUrlNote(code, request, '#');
-  code.line(`API_URL = ${pythonString(exportedUrl(request))}`);
-  code.line();
-  writeApiKey(code, options);
-  code.line();
-  writeImageReader(code, images);
-  code.line(`body = ${pythonLiteral(pythonBody(request, images))}`);
-  code.line();
-  code.line('headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}');
-  code.line();
+  writeRequestsPreamble(code, request, options, images);
   if (!streaming) {
     code.line('response = requests.post(API_URL, headers=headers, json=body, timeout=600)');
     code.line('if response.status_code != 200:');
@@ -70,12 +50,15 @@ function generatePythonRequests(request: ChatRequest, options: ExportOptions): s
         code.line('show("reasoning", delta.get("reasoning_content"))');
         code.line('show("answer", delta.get("content"))');
         code.line('# Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
-        code.line('for call in delta.get("tool_calls") or []:');
-        code.line('    show("tool", (call.get("function") or {}).get("arguments"))');
+        code.block('for call in delta.get("tool_calls") or []:', () => {
+          code.line('function = call.get("function") or {}');
+          code.line('show_tool_call(call.get("index", 0), function.get("name"), function.get("arguments"))');
+        });
       });
     });
   });
   code.line('print()');
+  code.line('print_tool_calls()');
   return code.toString();
 }
 

@@ -57,10 +57,15 @@ export function writeResponseHandling(code: CodeBuilder, request: ChatRequest): 
     code.line('show("reasoning", getattr(delta, "reasoning_content", None))');
     code.line('show("answer", delta.content)');
     code.line('# Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
-    code.line('for call in getattr(delta, "tool_calls", None) or []:');
-    code.line('    show("tool", call.function.arguments if call.function else None)');
+    code.block('for call in getattr(delta, "tool_calls", None) or []:', () => {
+      code.line('function = call.function');
+      code.line(
+        'show_tool_call(call.index, function.name if function else None, function.arguments if function else None)',
+      );
+    });
   });
   code.line('print()');
+  code.line('print_tool_calls()');
 }
 
 export function writeStreamPrinterIfNeeded(code: CodeBuilder, request: ChatRequest): void {

@@ -15,6 +15,8 @@ export interface ApiKeyOptions {
 export interface ExportOptions extends ApiKeyOptions {
   /** A quick-start: no retry, pretty printing or error handling beyond the basics. */
   minimal?: boolean;
+  /** With function tools: a runnable tool loop instead of a single request (toolLoop.ts). */
+  toolLoop?: boolean;
 }
 
 export const apiKeyVariable = 'ZAI_API_KEY';
@@ -77,7 +79,10 @@ export const embeddedKeyWarning = 'WARNING: this file contains your API key. Do 
 export const outputHeadings = {
   reasoning: '=== Reasoning ===',
   answer: '=== Answer ===',
-  toolCalls: '=== Tool call arguments ===',
+  /** Followed by ` <index>: <name> ===` (one heading per streamed tool call). */
+  toolCallPrefix: '=== Tool call',
+  /** Above the streamed tool calls printed whole, `<index>: <name> <arguments>` each. */
+  toolCalls: '=== Tool calls ===',
 } as const;
 
 export type ZaiPlatform = 'zai' | 'bigmodel' | 'other';
