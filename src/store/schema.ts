@@ -81,7 +81,7 @@ export const settingsSchema = z.object({
   systemPrompt: z.string(),
   // States saved before the form had tools get none (their extra tool fields move in: withToolFieldsInForm).
   tools: z._default(toolSettingsSchema, defaultToolSettings),
-  // Body fields without a form control (tools, stop…), sent verbatim; states saved before it existed get {}.
+  // Body fields without a form control (stop…), sent verbatim; states saved before it existed get {}.
   extraFields: z._default(z.record(z.string(), z.unknown()), {}),
   customModelLimits: z._default(z.record(z.string(), customModelLimitsSchema), {}),
 });
