@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { settingsFromParsed, withToolFieldsInForm } from '../../src/core/bodySettings';
 import { buildRequestBody, defaultSettingsFor, type RequestSettings } from '../../src/core/request';
 import { parseRequestJson, requestFromBody } from '../../src/core/requestJson';
+import { initialState } from '../../src/store';
+import { partialize, salvage } from '../../src/store/persistence';
 import { defaultWebSearch, type FunctionToolDefinition } from '../../src/core/toolSettings';
 
 const hello = [{ role: 'user' as const, content: 'Hi' }];
@@ -144,5 +146,24 @@ describe('saved extra tool fields', () => {
   it('leave settings without them untouched', () => {
     const settings = defaultSettingsFor('glm-4.7');
     expect(withToolFieldsInForm(settings)).toBe(settings);
+  });
+});
+
+describe('a saved state from before the form had tools', () => {
+  it('loads with its extra tool fields in the form, and saves them there', () => {
+    const { settings } = initialState();
+    const saved = {
+      settings: { ...settings, tools: undefined, extraFields: { tools: [weatherEntry], tool_choice: 'auto' } },
+    };
+    const loaded = salvage(saved, initialState());
+    expect(loaded.problems).toBe(0);
+    const restored = loaded.state.settings;
+    expect(restored?.extraFields).toEqual({});
+    expect(restored?.tools.functions.map((tool) => tool.name)).toEqual(['get_weather']);
+    expect(restored?.tools.choice).toBe('auto');
+    if (!restored) return;
+    const resaved = partialize({ ...initialState(), settings: restored });
+    expect(resaved.settings.tools.functions).toHaveLength(1);
+    expect(resaved.settings.extraFields).toEqual({});
   });
 });
