@@ -59,6 +59,11 @@ export function functionCountProblem(tools: readonly FunctionToolDefinition[]): 
   return count > maxFunctionTools ? `At most ${maxFunctionTools} functions per request (${count} are on).` : null;
 }
 
+/** web_search needs its search_engine. */
+export function searchEngineProblem(engine: string): string | null {
+  return engine.trim() === '' ? 'A search engine is required, e.g. search_pro_jina.' : null;
+}
+
 export interface FunctionToolProblems {
   name: string | null;
   description: string | null;
@@ -98,6 +103,8 @@ export function toolProblems(tools: ToolSettings, checker: JsonSchemaChecker | n
 /** The first reason the tools keep a request from being sent, for the Send button. */
 export function toolsSendProblem(tools: ToolSettings, problems: ToolProblems): string | null {
   if (problems.list) return `Tools: ${problems.list}`;
+  const engineProblem = tools.webSearch.enabled ? searchEngineProblem(tools.webSearch.searchEngine) : null;
+  if (engineProblem) return `Web search: ${engineProblem}`;
   for (const tool of enabledFunctions(tools)) {
     const found = problems.byTool[tool.id];
     if (!found) continue;

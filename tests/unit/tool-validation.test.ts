@@ -6,6 +6,7 @@ import {
   functionCountProblem,
   parametersJsonProblem,
   parametersSchemaProblem,
+  searchEngineProblem,
   toolDescriptionProblem,
   toolNameProblem,
   toolProblems,
@@ -94,6 +95,13 @@ describe('functionCountProblem', () => {
   });
 });
 
+describe('searchEngineProblem', () => {
+  it('requires a search engine for web search', () => {
+    expect(searchEngineProblem(' ')).toMatch(/required/);
+    expect(searchEngineProblem('search_pro')).toBeNull();
+  });
+});
+
 describe('toolsSendProblem', () => {
   const settingsWith = (functions: FunctionToolDefinition[]) => ({ ...defaultToolSettings(), functions });
 
@@ -108,6 +116,16 @@ describe('toolsSendProblem', () => {
     const settings = settingsWith([tool('get_weather')]);
     expect(toolsSendProblem(settings, toolProblems(settings, null))).toMatch(/Checking/);
     expect(toolsSendProblem(settings, toolProblems(settings, checker))).toBeNull();
+  });
+
+  it('blocks web search without a search engine', () => {
+    const settings = {
+      ...defaultToolSettings(),
+      webSearch: { ...defaultToolSettings().webSearch, enabled: true, searchEngine: '' },
+    };
+    expect(toolsSendProblem(settings, toolProblems(settings, checker))).toMatch(
+      /^Web search: A search engine is required/,
+    );
   });
 
   it('does not check a disabled tool', () => {

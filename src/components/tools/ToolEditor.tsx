@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { FunctionToolDefinition } from '../../core/toolSettings';
-import { maxToolNameLength, type FunctionToolProblems } from '../../core/toolValidation';
+import type { FunctionToolProblems } from '../../core/toolValidation';
 import { updateTool } from '../../store/toolActions';
 import { FieldError } from './FieldError';
 import { ToolParametersEditor } from './ToolParametersEditor';
@@ -24,7 +24,6 @@ export function ToolEditor({ tool, problems, onDone }: ToolEditorProps) {
           id={`${id}-name`}
           type="text"
           value={tool.name}
-          maxLength={maxToolNameLength * 2}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={Boolean(problems?.name)}

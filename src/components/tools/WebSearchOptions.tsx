@@ -5,11 +5,12 @@ import {
   searchCountRange,
   searchEngines,
   searchRecencyValues,
-  type WebSearchSettings,
 } from '../../core/toolSettings';
+import { searchEngineProblem } from '../../core/toolValidation';
 import { clamp } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
 import { setWebSearch } from '../../store/toolActions';
+import { FieldError } from './FieldError';
 import { OptionalChoice } from './OptionalChoice';
 
 const recencyLabels: Record<(typeof searchRecencyValues)[number], string> = {
@@ -20,6 +21,8 @@ const recencyLabels: Record<(typeof searchRecencyValues)[number], string> = {
   noLimit: 'No limit',
 };
 
+type TextOption = 'searchEngine' | 'searchDomainFilter' | 'searchPrompt' | 'searchQuery';
+
 function countFrom(text: string): number | null {
   if (text.trim() === '') return null;
   return Math.round(clamp(Number(text), searchCountRange.min, searchCountRange.max));
@@ -29,7 +32,8 @@ function countFrom(text: string): number | null {
 export function WebSearchOptions() {
   const options = usePlaygroundStore((state) => state.settings.tools.webSearch);
   const id = useId();
-  const text = (name: keyof WebSearchSettings, label: string, value: string, placeholder?: string, list?: string) => (
+  const engineProblem = searchEngineProblem(options.searchEngine);
+  const text = (name: TextOption, label: string, value: string, placeholder?: string, list?: string) => (
     <div className="sidebar-field">
       <label htmlFor={`${id}-${name}`}>{label}</label>
       <input
@@ -38,8 +42,11 @@ export function WebSearchOptions() {
         value={value}
         placeholder={placeholder}
         list={list}
+        aria-invalid={name === 'searchEngine' && engineProblem !== null}
+        aria-describedby={name === 'searchEngine' ? `${id}-engine-error` : undefined}
         onChange={(event) => setWebSearch({ [name]: event.target.value })}
       />
+      {name === 'searchEngine' && <FieldError id={`${id}-engine-error`} message={engineProblem} />}
     </div>
   );
   return (
