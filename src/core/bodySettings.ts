@@ -7,10 +7,13 @@
 // - on a thinking model, absent `thinking` is the API default (enabled); clear_thinking: false is preserved thinking,
 //   true is none, and without it the endpoint's default applies (preserveReasoning null);
 // - reasoning_effort is a form value only on models that take it (elsewhere it is an extra field);
-// - stream only when true (the API default is false).
+// - stream only when true (the API default is false);
+// - tools, tool_choice and tool_stream as toolsFromBody.ts maps them; applied to earlier settings, tools the body
+//   could not carry (disabled ones, web search options) are kept (mergeParsedTools).
 // The body must already be checked (requestJson.ts checks untrusted text; a sent body was built by the app).
 import { modelInfo, supportsThinking } from './models';
-import { defaultSettingsFor, type ChatRequestBody, type RequestSettings } from './request';
+import { defaultSettingsFor, settingsModel, type ChatRequestBody, type RequestSettings } from './request';
+import { mergeParsedTools, toolSettingsFromBody, type ToolFieldsInBody } from './toolsFromBody';
 
 /** The form values a body determines. thinking/preserveReasoning are left out when the model has no thinking. */
 export type RequestSettingsPatch = Omit<
@@ -23,7 +26,8 @@ export type RequestSettingsPatch = Omit<
 export type FormParameters = Pick<
   ChatRequestBody,
   'model' | 'stream' | 'thinking' | 'temperature' | 'top_p' | 'max_tokens' | 'reasoning_effort'
->;
+> &
+  ToolFieldsInBody;
 
 export function settingsPatchFromBody(body: FormParameters, systemPrompt: string): RequestSettingsPatch {
   const defaults = defaultSettingsFor(body.model);
@@ -43,6 +47,7 @@ export function settingsPatchFromBody(body: FormParameters, systemPrompt: string
       reasoning_effort: effort !== undefined,
     },
     systemPrompt,
+    tools: toolSettingsFromBody(body, model, body.stream === true),
   };
   if (supportsThinking(model)) {
     const clear = body.thinking?.clear_thinking;
@@ -60,6 +65,19 @@ export function settingsFromParsed(
   return {
     ...defaultSettingsFor(parsed.settingsPatch.model, previous),
     ...parsed.settingsPatch,
+    tools: mergeParsedTools(previous.tools, parsed.settingsPatch.tools),
     extraFields: parsed.extraFields,
   };
+}
+
+/**
+ * States saved before the form had tools kept `tools`, `tool_choice` and `tool_stream` as extra fields (which
+ * buildRequestBody now ignores): they move into the form, so that the same tools are still sent.
+ */
+export function withToolFieldsInForm(settings: RequestSettings): RequestSettings {
+  const { tools, tool_choice: toolChoice, tool_stream: toolStream, ...extraFields } = settings.extraFields;
+  if (tools === undefined && toolChoice === undefined && toolStream === undefined) return settings;
+  const body = { tools, tool_choice: toolChoice, tool_stream: toolStream };
+  const parsed = toolSettingsFromBody(body, settingsModel(settings), settings.stream);
+  return { ...settings, extraFields, tools: mergeParsedTools(settings.tools, parsed) };
 }

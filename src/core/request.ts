@@ -12,6 +12,8 @@ import {
 } from './models';
 import { messageContent, type ContentPart } from './contentParts';
 import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
+import { toolBodyFields } from './toolBody';
+import { defaultToolSettings, type ToolSettings } from './toolSettings';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -28,7 +30,7 @@ export interface ThinkingParameter {
   clear_thinking?: boolean;
 }
 
-/** The JSON body of POST /chat/completions. Unknown fields (tools, stop, …) pass through verbatim. */
+/** The JSON body of POST /chat/completions. Unknown fields (stop, …) pass through verbatim. */
 export interface ChatRequestBody {
   model: string;
   messages: WireMessage[];
@@ -67,8 +69,10 @@ export interface RequestSettings {
   /** A pinned parameter is sent even when it equals the model default. */
   pinned: Record<TunableParameter, boolean>;
   systemPrompt: string;
+  /** Function tools, web search, tool_choice and tool_stream (see toolSettings.ts). */
+  tools: ToolSettings;
   /**
-   * Body fields the form has no control for (tools, stop, response_format, request_id, do_sample…), sent verbatim.
+   * Body fields the form has no control for (stop, response_format, request_id, do_sample…), sent verbatim.
    * Never one of formOwnedFields: those are parsed into the form instead.
    */
   extraFields: Record<string, unknown>;
@@ -90,6 +94,9 @@ export const formOwnedFields = [
   'temperature',
   'top_p',
   'max_tokens',
+  'tools',
+  'tool_choice',
+  'tool_stream',
 ] as const;
 
 /**
@@ -158,6 +165,7 @@ export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSe
     reasoningEffort: model.reasoningEffort?.default ?? 'max',
     pinned: { temperature: false, top_p: false, max_tokens: false, reasoning_effort: false },
     systemPrompt: previous?.systemPrompt ?? '',
+    tools: previous?.tools ?? defaultToolSettings(),
     extraFields: previous?.extraFields ?? {},
     customModelLimits: previous?.customModelLimits ?? {},
   };
@@ -176,6 +184,7 @@ function differs(a: number, b: number): boolean {
  * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking (reasoningGoesBack),
  *   which `clear_thinking: false` states; where the endpoint keeps reasoning by default and the user turned it
  *   off, `clear_thinking: true` says so, so that what the server keeps and what the app sends agree;
+ * - the tool fields follow toolBody.ts (`tools` only when a tool is on);
  * - extraFields are appended verbatim, except form-owned names (formOwnedFields), which they cannot override.
  */
 export function buildRequestBody(
@@ -215,6 +224,7 @@ export function buildRequestBody(
     const level = effort.levels.includes(settings.reasoningEffort) ? settings.reasoningEffort : effort.default;
     if (settings.pinned.reasoning_effort || level !== effort.default) body.reasoning_effort = level;
   }
+  Object.assign(body, toolBodyFields(settings.tools, model, settings.stream));
   // Unknown fields go out verbatim, after the form's own; a form-owned name there is ignored (the form wins).
   for (const [name, value] of Object.entries(settings.extraFields)) {
     if (!isFormOwnedField(name, model) && value !== undefined) body[name] = value;

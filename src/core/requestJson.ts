@@ -1,7 +1,7 @@
 // A request body (JSON text or an already parsed value) → what the form and the conversation hold. Used by the
 // raw JSON editor, share links and the cURL import, so one set of rules decides what a body means:
-// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, and reasoning_effort on
-//   models that take it) go into the form and
+// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, the tool fields, and
+//   reasoning_effort on models that take it) go into the form and
 //   must have the right type and range; everything else goes to extraFields, verbatim;
 // - the form values follow bodySettings.ts (a parameter present in the body is kept exactly and pinned);
 // - messages: a first system message is the system prompt; the others are user/assistant turns;
@@ -13,6 +13,7 @@ import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch }
 import { isRecord } from './json';
 import { jsonTextProblem } from './jsonLimits';
 import { inexactNumbers } from './jsonNumbers';
+import { toolSettingsFromBody } from './toolsFromBody';
 import { maxTokensField, numberField, reasoningEffortField, thinkingFrom, turnsFrom } from './requestBodyFields';
 
 export interface RequestJsonProblem {
@@ -121,10 +122,11 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   );
   const maxTokens = maxTokensField(body.max_tokens, model, problem);
   const effort = reasoningEffortField(body.reasoning_effort, model, problem);
+  toolSettingsFromBody(body, model, stream === true, problem);
 
   if (problems.length > 0) return { ok: false, problems };
   // Checked: the form-owned fields now have the types and ranges the form holds.
-  const checked = body as FormParameters;
+  const checked = body as Pick<FormParameters, 'thinking'>;
   const settingsPatch = settingsPatchFromBody(
     {
       model: modelId,
@@ -134,6 +136,9 @@ export function requestFromBody(body: unknown): RequestJsonResult {
       top_p: topP ?? undefined,
       max_tokens: maxTokens ?? undefined,
       reasoning_effort: effort ?? undefined,
+      tools: body.tools,
+      tool_choice: body.tool_choice,
+      tool_stream: body.tool_stream,
     },
     turns.systemPrompt,
   );

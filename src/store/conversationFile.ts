@@ -1,5 +1,6 @@
 // "Export conversation" / "Import conversation": the request settings (never the key) and the turns as one JSON
 // file. Import is all or nothing: the file is validated in full before anything in the playground changes.
+import { withToolFieldsInForm } from '../core/bodySettings';
 import * as z from 'zod/mini';
 import type { ApiError, ApiErrorKind } from '../core/contracts';
 import { redactSecret } from '../core/redaction';
@@ -94,7 +95,7 @@ export function parseConversationFile(text: string, currentSettings: RequestSett
       message: `The conversation file is damaged — ${where}: ${issue?.message ?? 'invalid value'}. Nothing was imported.`,
     };
   }
-  const { settings, notes } = clampedSettings({ ...currentSettings, ...parsed.data.settings });
+  const { settings, notes } = clampedSettings(withToolFieldsInForm({ ...currentSettings, ...parsed.data.settings }));
   return { ok: true, conversation: { settings, turns: parsed.data.turns.map(importedTurn), notes } };
 }
 

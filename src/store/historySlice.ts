@@ -112,7 +112,7 @@ export function restoreRequest(body: ChatRequestBody, current: RequestSettings):
     Object.assign(imageBytes, bytes);
     turns.push(imageUrls.length > 0 ? { ...turn, images } : turn);
   }
-  // Fields without a form control (tools, stop, do_sample…) go back verbatim.
+  // Fields without a form control (stop, do_sample…) go back verbatim.
   const model = modelInfo(body.model);
   const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name, model)));
   const settings = settingsFromParsed(

@@ -1,5 +1,6 @@
 // Saving and restoring the playground: versioned, salvaging, throttled while streaming, and tolerant of a
 // full or broken localStorage. The key is never part of this state (see keyStorage.ts).
+import { withToolFieldsInForm } from '../core/bodySettings';
 import type { PersistOptions, PersistStorage } from 'zustand/middleware';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
@@ -131,7 +132,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   return {
     state: {
       ...(connection.connection ? { connection: connection.connection } : {}),
-      ...(settings.success ? { settings: settings.data } : {}),
+      ...(settings.success ? { settings: withToolFieldsInForm(settings.data) } : {}),
       conversation: {
         turns,
         draft: draft.success ? draft.data : '',

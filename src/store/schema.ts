@@ -3,6 +3,12 @@
 import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
 import { reasoningEffortValues } from '../core/models';
+import {
+  contentSizeValues,
+  defaultToolSettings,
+  resultSequenceValues,
+  searchRecencyValues,
+} from '../core/toolSettings';
 import { defaultStallTimeoutSeconds, stallTimeoutRange } from '../core/stallTimeout';
 
 // Zod probes `new Function` to compile fast parsers; under the app's CSP (no eval) that probe is refused and
@@ -25,6 +31,36 @@ export const connectionSchema = z.object({
 const optionalLimit = z.nullable(z.int().check(z.positive()));
 const customModelLimitsSchema = z.object({ contextTokens: optionalLimit, maxOutputTokens: optionalLimit });
 
+const functionToolSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  enabled: z.boolean(),
+  name: z.string(),
+  description: z.string(),
+  parameters: z.string(),
+});
+
+const webSearchSchema = z.object({
+  enabled: z.boolean(),
+  searchEngine: z.string(),
+  count: z.nullable(z.int().check(z.gte(1), z.lte(50))),
+  searchDomainFilter: z.string(),
+  searchRecencyFilter: z.nullable(z.enum(searchRecencyValues)),
+  contentSize: z.nullable(z.enum(contentSizeValues)),
+  resultSequence: z.nullable(z.enum(resultSequenceValues)),
+  searchResult: z.boolean(),
+  requireSearch: z.boolean(),
+  searchPrompt: z.string(),
+  searchQuery: z.string(),
+  otherFields: z.record(z.string(), z.unknown()),
+});
+
+const toolSettingsSchema = z.object({
+  functions: z.array(functionToolSchema),
+  webSearch: webSearchSchema,
+  choice: z.enum(['unset', 'auto']),
+  stream: z.boolean(),
+});
+
 export const settingsSchema = z.object({
   model: z.string().check(z.minLength(1)),
   thinking: z.boolean(),
@@ -43,7 +79,9 @@ export const settingsSchema = z.object({
     reasoning_effort: z._default(z.boolean(), false),
   }),
   systemPrompt: z.string(),
-  // Body fields without a form control (tools, stop…), sent verbatim; states saved before it existed get {}.
+  // States saved before the form had tools get none (their extra tool fields move in: withToolFieldsInForm).
+  tools: z._default(toolSettingsSchema, defaultToolSettings),
+  // Body fields without a form control (stop…), sent verbatim; states saved before it existed get {}.
   extraFields: z._default(z.record(z.string(), z.unknown()), {}),
   customModelLimits: z._default(z.record(z.string(), customModelLimitsSchema), {}),
 });

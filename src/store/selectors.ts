@@ -1,3 +1,5 @@
+import { toolsSendProblem } from '../core/toolValidation';
+import { selectToolProblems } from './toolSelectors';
 import { metricFigures, type MetricFigures } from '../core/metricFigures';
 import { modelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
@@ -103,6 +105,8 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
       ok: false,
       reason: `Fix the request JSON first: ${jsonProblem.line === undefined ? '' : `line ${jsonProblem.line}: `}${jsonProblem.message}`,
     };
+  const toolsProblem = toolsSendProblem(state.settings.tools, selectToolProblems(state));
+  if (toolsProblem) return { ok: false, reason: toolsProblem };
   if (state.connection.baseUrl.trim() === '') return { ok: false, reason: 'Choose an endpoint or enter a Base URL.' };
   if (state.connection.apiKey === '' && !isDemoEndpoint(state.connection))
     return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };

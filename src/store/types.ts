@@ -4,6 +4,7 @@ import type { TurnImage } from '../core/images';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
 import type { RequestJsonProblem } from '../core/requestJson';
+import type { JsonSchemaChecker } from '../core/jsonSchema/validation';
 import type { HistoryState } from './historySlice';
 import type { LibraryState } from './librarySlice';
 import type { PresetsState } from './presetsSlice';
@@ -69,6 +70,8 @@ export interface UiState {
   requestJsonDraft: { text: string; problems: RequestJsonProblem[] } | null;
   /** Image bytes (base64) by image id as read from IndexedDB; null when this browser has none. Never persisted. */
   imageBytes: Record<string, string | null>;
+  /** The JSON Schema checker once loaded (toolActions.ts loads it when there are tools); never persisted. */
+  schemaChecker: JsonSchemaChecker | null;
 }
 
 export interface PlaygroundState {

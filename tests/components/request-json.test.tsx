@@ -60,7 +60,7 @@ describe('Request JSON tab', () => {
     const user = renderPlayground();
     const editor = await openJsonTab(user);
     expect(JSON.parse(editor.value)).toHaveProperty('stream', true);
-    await user.click(screen.getByRole('checkbox', { name: /Stream/ }));
+    await user.click(screen.getByRole('checkbox', { name: 'Stream' }));
     expect(JSON.parse(editor.value)).not.toHaveProperty('stream');
   });
 

@@ -30,11 +30,11 @@ describe('buildRequestBody with extraFields', () => {
   it('sends extra fields verbatim after the form fields', () => {
     const settings = {
       ...defaultSettingsFor('glm-4.5'),
-      extraFields: { stop: ['<end>'], tools: [{ type: 'function' }] },
+      extraFields: { stop: ['<end>'], meta: { trace: 'a' } },
     };
     expect(buildRequestBody(settings, [{ role: 'user', content: 'Hi' }])).toMatchObject({
       stop: ['<end>'],
-      tools: [{ type: 'function' }],
+      meta: { trace: 'a' },
     });
   });
 
@@ -106,7 +106,7 @@ describe('parseRequestJson', () => {
 
   it('puts unknown fields into extraFields verbatim', () => {
     const extra = {
-      tools: [{ type: 'function', function: { name: 'f' } }],
+      meta: { trace: 'a' },
       response_format: { type: 'json_object' },
       stop: ['x'],
       request_id: 'r-1',

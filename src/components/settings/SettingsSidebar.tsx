@@ -16,6 +16,7 @@ import { SidebarSection } from '../ui/SidebarSection';
 import { StallTimeoutField } from './StallTimeoutField';
 import { StreamToggle } from './StreamToggle';
 import { ThinkingSwitch } from './ThinkingSwitch';
+import { ToolsSection } from '../tools/ToolsSection';
 import './settings.css';
 
 /** The settings column: key and endpoint, model and parameters, and the live request preview. */
@@ -43,6 +44,7 @@ export function SettingsSidebar() {
         <MaxTokensField />
         <StreamToggle />
       </SidebarSection>
+      <ToolsSection />
       <ReasoningPreferences defaultExpanded={false} />
       <RequestPreview />
       <HistoryPanel defaultExpanded={false} />

@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react';
+import { usePlaygroundStore } from '../../store';
+import { ensureSchemaChecker } from '../../store/toolActions';
+import { SidebarSection } from '../ui/SidebarSection';
+import { AddToolControls } from './AddToolControls';
+import { ToolChoiceSelect } from './ToolChoiceSelect';
+import { ToolList } from './ToolList';
+import { ToolStreamToggle } from './ToolStreamToggle';
+import { WebSearchSettings } from './WebSearchSettings';
+import './tools.css';
+
+/** "Tools": the function tools a request carries, web search, tool choice and tool streaming. */
+export function ToolsSection() {
+  const hasFunctions = usePlaygroundStore((state) => state.settings.tools.functions.length > 0);
+  const hasTools = usePlaygroundStore((state) => hasFunctions || state.settings.tools.webSearch.enabled);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  // Schemas are checked (and Send waits) only once the checker is there: load it as soon as a tool exists.
+  useEffect(() => {
+    if (hasFunctions) ensureSchemaChecker();
+  }, [hasFunctions]);
+  return (
+    <SidebarSection title="Tools" sectionKey="tools" defaultOpen={hasTools}>
+      <ToolList editingId={editingId} onEdit={setEditingId} />
+      <AddToolControls onAdded={setEditingId} />
+      <WebSearchSettings />
+      <ToolChoiceSelect />
+      <ToolStreamToggle />
+    </SidebarSection>
+  );
+}

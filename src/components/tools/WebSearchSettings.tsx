@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import { usePlaygroundStore } from '../../store';
+import { setWebSearch } from '../../store/toolActions';
+import { WebSearchOptions } from './WebSearchOptions';
+
+/** "Web search": the built-in web_search tool (billed per use), with its options while it is on. */
+export function WebSearchSettings() {
+  const enabled = usePlaygroundStore((state) => state.settings.tools.webSearch.enabled);
+  const id = useId();
+  return (
+    <div className="sidebar-field tool-web-search">
+      <label className="sidebar-check sidebar-switch">
+        <input
+          type="checkbox"
+          role="switch"
+          checked={enabled}
+          aria-describedby={`${id}-hint`}
+          onChange={(event) => setWebSearch({ enabled: event.target.checked })}
+        />
+        Web search
+      </label>
+      <p id={`${id}-hint`} className="sidebar-hint">
+        {enabled
+          ? 'The model may search the web before answering (about USD 0.01 per search).'
+          : 'Off: no web_search tool is sent.'}
+      </p>
+      {enabled && <WebSearchOptions />}
+    </div>
+  );
+}
