@@ -6,29 +6,33 @@
 //   it equals the default; an absent one means "model default", not pinned;
 // - on a thinking model, absent `thinking` is the API default (enabled); clear_thinking: false is preserved thinking,
 //   true is none, and without it the endpoint's default applies (preserveReasoning null);
-// - reasoning_effort is a form value only on models that take it (elsewhere it is an extra field);
+// - reasoning_effort and response_format are form values only on models that take them (elsewhere they are extra
+//   fields); the answer schema is never in a body, so the previous one stays;
 // - stream only when true (the API default is false).
 // The body must already be checked (requestJson.ts checks untrusted text; a sent body was built by the app).
 import { modelInfo, supportsThinking } from './models';
-import { defaultSettingsFor, type ChatRequestBody, type RequestSettings } from './request';
+import { adoptExtraResponseFormat, readResponseFormat, takesResponseFormat } from './responseFormat';
+import { defaultSettingsFor, settingsModel, type ChatRequestBody, type RequestSettings } from './request';
 
 /** The form values a body determines. thinking/preserveReasoning are left out when the model has no thinking. */
 export type RequestSettingsPatch = Omit<
   RequestSettings,
-  'extraFields' | 'thinking' | 'preserveReasoning' | 'customModelLimits'
+  'extraFields' | 'thinking' | 'preserveReasoning' | 'customModelLimits' | 'answerSchema'
 > &
   Partial<Pick<RequestSettings, 'thinking' | 'preserveReasoning'>>;
 
 /** The body fields that become form values (messages and extra fields are read elsewhere). */
 export type FormParameters = Pick<
   ChatRequestBody,
-  'model' | 'stream' | 'thinking' | 'temperature' | 'top_p' | 'max_tokens' | 'reasoning_effort'
+  'model' | 'stream' | 'thinking' | 'temperature' | 'top_p' | 'max_tokens' | 'reasoning_effort' | 'response_format'
 >;
 
 export function settingsPatchFromBody(body: FormParameters, systemPrompt: string): RequestSettingsPatch {
   const defaults = defaultSettingsFor(body.model);
   const model = modelInfo(body.model);
   const effort = model.reasoningEffort?.levels.find((level) => level === body.reasoning_effort);
+  const format = takesResponseFormat(model) ? readResponseFormat(body.response_format) : null;
+  const formatType = format?.ok ? format.type : undefined;
   const patch: RequestSettingsPatch = {
     model: defaults.model,
     stream: body.stream === true,
@@ -36,11 +40,13 @@ export function settingsPatchFromBody(body: FormParameters, systemPrompt: string
     topP: body.top_p ?? defaults.topP,
     maxTokens: body.max_tokens ?? defaults.maxTokens,
     reasoningEffort: effort ?? defaults.reasoningEffort,
+    responseFormat: formatType ?? 'text',
     pinned: {
       temperature: body.temperature !== undefined,
       top_p: body.top_p !== undefined,
       max_tokens: body.max_tokens !== undefined,
       reasoning_effort: effort !== undefined,
+      response_format: formatType !== undefined,
     },
     systemPrompt,
   };
@@ -62,4 +68,12 @@ export function settingsFromParsed(
     ...parsed.settingsPatch,
     extraFields: parsed.extraFields,
   };
+}
+
+/**
+ * Saved settings as the form now reads them: body fields kept as extra fields before the form owned them move into
+ * the form (today only `response_format`). Applied wherever saved settings are loaded.
+ */
+export function settingsWithOwnedExtraFields(settings: RequestSettings): RequestSettings {
+  return adoptExtraResponseFormat(settings, settingsModel(settings));
 }

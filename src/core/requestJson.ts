@@ -1,7 +1,7 @@
 // A request body (JSON text or an already parsed value) → what the form and the conversation hold. Used by the
 // raw JSON editor, share links and the cURL import, so one set of rules decides what a body means:
-// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, and reasoning_effort on
-//   models that take it) go into the form and
+// - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, and reasoning_effort and
+//   response_format on models that take them) go into the form and
 //   must have the right type and range; everything else goes to extraFields, verbatim;
 // - the form values follow bodySettings.ts (a parameter present in the body is kept exactly and pinned);
 // - messages: a first system message is the system prompt; the others are user/assistant turns;
@@ -11,6 +11,7 @@ import { defaultModelId, modelInfo } from './models';
 import { isFormOwnedField, temperatureRange, topPRange, type ConversationTurn } from './request';
 import { settingsPatchFromBody, type FormParameters, type RequestSettingsPatch } from './bodySettings';
 import { isRecord } from './json';
+import { readResponseFormat } from './responseFormat';
 import { maxTokensField, numberField, reasoningEffortField, thinkingFrom, turnsFrom } from './requestBodyFields';
 
 export interface RequestJsonProblem {
@@ -107,6 +108,10 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   );
   const maxTokens = maxTokensField(body.max_tokens, model, problem);
   const effort = reasoningEffortField(body.reasoning_effort, model, problem);
+  if (body.response_format !== undefined && isFormOwnedField('response_format', model)) {
+    const format = readResponseFormat(body.response_format);
+    if (!format.ok) problem('response_format', format.message);
+  }
 
   if (problems.length > 0) return { ok: false, problems };
   // Checked: the form-owned fields now have the types and ranges the form holds.
@@ -120,6 +125,7 @@ export function requestFromBody(body: unknown): RequestJsonResult {
       top_p: topP ?? undefined,
       max_tokens: maxTokens ?? undefined,
       reasoning_effort: effort ?? undefined,
+      response_format: checked.response_format,
     },
     turns.systemPrompt,
   );

@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import type { ApiError, ApiErrorKind } from '../core/contracts';
 import { redactSecret } from '../core/redaction';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
+import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import { modelInfo } from '../core/models';
 import { clampMaxTokens, clampTemperature, clampTopP, type RequestSettings } from '../core/request';
 import { newId } from './ids';
@@ -89,7 +90,9 @@ export function parseConversationFile(text: string, currentSettings: RequestSett
       message: `The conversation file is damaged — ${where}: ${issue?.message ?? 'invalid value'}. Nothing was imported.`,
     };
   }
-  const { settings, notes } = clampedSettings({ ...currentSettings, ...parsed.data.settings });
+  const { settings, notes } = clampedSettings(
+    settingsWithOwnedExtraFields({ ...currentSettings, ...parsed.data.settings }),
+  );
   return { ok: true, conversation: { settings, turns: parsed.data.turns.map(importedTurn), notes } };
 }
 

@@ -2,6 +2,7 @@
 // conversation, one of which (activeId) is the working copy's place. Its stored turns are stale while it is active:
 // read entries through librarySummaries / activeAsSaved, which take the working copy for the active one.
 import * as z from 'zod/mini';
+import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import type { RequestSettings } from '../core/request';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
@@ -183,7 +184,7 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
     seen.add(parsed.data.id);
     conversations.push({
       ...parsed.data,
-      settings: parsed.data.settings,
+      settings: settingsWithOwnedExtraFields(parsed.data.settings),
       turns: parsed.data.turns.map((turn) => settledTurn(turn as Turn)),
     });
   }

@@ -1,6 +1,7 @@
 // Saving and restoring the playground: versioned, salvaging, throttled while streaming, and tolerant of a
 // full or broken localStorage. The key is never part of this state (see keyStorage.ts).
 import type { PersistOptions, PersistStorage, StorageValue } from 'zustand/middleware';
+import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
 import { connectionSchema, draftImagesSchema, draftSchema, settingsSchema, turnSchema } from './schema';
@@ -124,7 +125,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   return {
     state: {
       ...(connection.success ? { connection: connection.data } : {}),
-      ...(settings.success ? { settings: settings.data } : {}),
+      ...(settings.success ? { settings: settingsWithOwnedExtraFields(settings.data) } : {}),
       conversation: {
         turns,
         draft: draft.success ? draft.data : '',

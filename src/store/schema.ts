@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { endpointPresets, type EndpointPresetId } from '../core/endpoints';
 import { reasoningEffortValues } from '../core/models';
+import { responseFormatTypes } from '../core/responseFormat';
 import { defaultStallTimeoutSeconds, stallTimeoutRange } from '../core/stallTimeout';
 
 // Zod probes `new Function` to compile fast parsers; under the app's CSP (no eval) that probe is refused and
@@ -36,11 +37,15 @@ export const settingsSchema = z.object({
   maxTokens: z.int().check(z.positive()),
   // States saved before reasoning effort existed get the GLM-5.2 default, unpinned.
   reasoningEffort: z._default(z.enum(reasoningEffortValues), 'max'),
+  // States saved before JSON mode existed answer in text, with no answer schema.
+  responseFormat: z._default(z.enum(responseFormatTypes), 'text'),
+  answerSchema: z._default(z.string(), ''),
   pinned: z.object({
     temperature: z.boolean(),
     top_p: z.boolean(),
     max_tokens: z.boolean(),
     reasoning_effort: z._default(z.boolean(), false),
+    response_format: z._default(z.boolean(), false),
   }),
   systemPrompt: z.string(),
   // Body fields without a form control (tools, stop…), sent verbatim; states saved before it existed get {}.
