@@ -5,6 +5,7 @@ import type { ApiError, FinishReason, StreamEvent, Usage } from './contracts';
 import { apiErrorFromPayload } from './errors';
 import { isRecord } from './json';
 import { redactApiError, redactSecret } from './redaction';
+import { webSearchSourcesFrom } from './webSearch';
 
 /** The only payload that completes a stream. */
 const doneMarker = '[DONE]';
@@ -107,6 +108,9 @@ export class ReplyReader {
         model: stringOrNull(body.model),
       });
     }
+    // Which chunk carries web search results is unconfirmed: every one is looked at.
+    const sources = webSearchSourcesFrom(body.web_search);
+    if (sources.length > 0) this.emit({ kind: 'web-search', sources });
     const choice = firstChoice(body);
     const text = choice?.[part];
     if (isRecord(text)) this.emit(deltaEvent(text, numberOrNull(body.created)));

@@ -8,6 +8,7 @@ import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '.
 import type { ChatRequest } from '../core/request';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
+import { mergeWebSearchSources } from '../core/webSearch';
 import { createFrameScheduler } from './frameScheduler';
 import type { ReplyDelta } from './replyInfo';
 import type { ReplyInfo } from './types';
@@ -61,6 +62,9 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
         break;
       case 'usage':
         updates.usage = event.usage;
+        break;
+      case 'web-search':
+        updates.webSearchSources = mergeWebSearchSources(updates.webSearchSources ?? [], event.sources);
         break;
       case 'malformed':
         warnings.push('One event from the server was not valid JSON and was skipped.');

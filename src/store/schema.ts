@@ -70,6 +70,17 @@ export const turnImageSchema = z.object({
   url: z.optional(z.string()),
 });
 
+/** A web search result kept with its reply (strings only, as the reply reader keeps them). */
+const webSearchSourceSchema = z.object({
+  title: z.optional(z.string()),
+  link: z.optional(z.string()),
+  content: z.optional(z.string()),
+  media: z.optional(z.string()),
+  icon: z.optional(z.string()),
+  refer: z.optional(z.string()),
+  publishDate: z.optional(z.string()),
+});
+
 const replySchema = z.object({
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
   request: z.object({
@@ -83,6 +94,8 @@ const replySchema = z.object({
   ),
   metrics: z.looseObject({}),
   warnings: z.array(z.string()),
+  // Replies saved before web search results were kept have none.
+  webSearchSources: z._default(z.array(webSearchSourceSchema), []),
 });
 
 export const turnSchema = z.object({
