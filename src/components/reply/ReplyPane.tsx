@@ -3,6 +3,7 @@ import { describeFinishReason } from '../../core/finishReasons';
 import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
+import { JsonAnswerCheck } from '../jsonMode/JsonAnswerCheck';
 import { ReplyScroll } from './ReplyScroll';
 import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
@@ -95,6 +96,7 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         onScroll={onScroll}
         testId="reply-scroll"
       />
+      <JsonAnswerCheck turnId={turnId} />
       {live && !following && (
         <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
           Jump to latest
