@@ -5,6 +5,7 @@ import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import { JsonAnswerCheck } from '../jsonMode/JsonAnswerCheck';
 import { ReplyScroll } from './ReplyScroll';
+import { ReplySources } from './ReplySources';
 import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
 import { ReplyWarnings } from './ReplyWarnings';
@@ -97,6 +98,7 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         testId="reply-scroll"
       />
       <JsonAnswerCheck turnId={turnId} />
+      <ReplySources turnId={turnId} />
       {live && !following && (
         <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
           Jump to latest
