@@ -79,7 +79,7 @@ function jsonCheck(): HTMLElement {
   return screen.getByRole('region', { name: 'JSON check' });
 }
 
-describe('the JSON check of a reply', () => {
+describe('the JSON check of a reply', { timeout: 20_000 }, () => {
   it('says where the answer stops being JSON', () => {
     showAnswer('{\n  "city": "Paris",\n  "days": [1, 2,]\n}');
     expect(jsonCheck()).toHaveTextContent('Not valid JSON — line 3, column 17');

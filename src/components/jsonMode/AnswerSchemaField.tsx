@@ -4,6 +4,7 @@ import { usePlaygroundStore } from '../../store';
 import * as settingsActions from '../../store/settingsActions';
 import { JsonProblemText } from './JsonProblemText';
 import { useJsonSchemaChecker } from './useJsonSchemaChecker';
+import { ViolationList } from './ViolationList';
 
 /** How many schema problems are listed; the rest are counted. */
 const listedProblems = 8;
@@ -54,14 +55,12 @@ export function AnswerSchemaField() {
         {schemaProblems.length > 0 && (
           <>
             <p className="sidebar-error">Not a usable JSON Schema:</p>
-            <ul className="sidebar-error answer-schema-problems">
-              {schemaProblems.slice(0, listedProblems).map((problem) => (
-                <li key={`${problem.path}\u0000${problem.message}`}>
-                  <code>{problem.path === '' ? '(schema)' : problem.path}</code> {problem.message}
-                </li>
-              ))}
-              {schemaProblems.length > listedProblems && <li>…and {schemaProblems.length - listedProblems} more</li>}
-            </ul>
+            <ViolationList
+              violations={schemaProblems}
+              limit={listedProblems}
+              rootName="(schema)"
+              className="sidebar-error answer-schema-problems"
+            />
           </>
         )}
       </div>

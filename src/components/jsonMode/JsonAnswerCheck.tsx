@@ -9,6 +9,7 @@ import { BlockErrorBoundary } from '../markdown/BlockErrorBoundary';
 import { JsonProblemText } from './JsonProblemText';
 import { JsonTree } from './JsonTree';
 import { useJsonSchemaChecker, type CheckerState } from './useJsonSchemaChecker';
+import { ViolationList } from './ViolationList';
 import './jsonMode.css';
 
 /** Violations listed; the rest are counted. */
@@ -52,14 +53,13 @@ function SchemaViolations({ verdict }: { verdict: SchemaVerdict }) {
       <span className="json-check-error">
         {violations.length === 1 ? '1 schema violation:' : `${violations.length} schema violations:`}
       </span>
-      <ul className="json-check-violations" aria-label="Schema violations">
-        {violations.slice(0, listedViolations).map((violation) => (
-          <li key={`${violation.path}\u0000${violation.message}`}>
-            <code>{violation.path === '' ? '(whole answer)' : violation.path}</code> {violation.message}
-          </li>
-        ))}
-        {violations.length > listedViolations && <li>…and {violations.length - listedViolations} more</li>}
-      </ul>
+      <ViolationList
+        violations={violations}
+        limit={listedViolations}
+        rootName="(whole answer)"
+        className="json-check-violations"
+        label="Schema violations"
+      />
     </>
   );
 }
