@@ -12,6 +12,25 @@ export interface Usage {
 export type FinishReason =
   'stop' | 'length' | 'tool_calls' | 'sensitive' | 'network_error' | 'model_context_window_exceeded' | (string & {});
 
+/**
+ * One web search result from a reply's top-level `web_search` array (docs/wire-format.md#web-search), read
+ * loosely: only the fields that arrived as non-empty strings.
+ */
+export interface WebSearchSource {
+  title?: string;
+  /** The page's address, as sent (the view links to it only when it is http or https). */
+  link?: string;
+  /** A summary of the page. */
+  content?: string;
+  /** The site's name. */
+  media?: string;
+  /** The site's icon address: never loaded without a click (it would tell that site the page was read). */
+  icon?: string;
+  /** The reference number the answer may cite. */
+  refer?: string;
+  publishDate?: string;
+}
+
 /** A typed event from the response, in arrival order. Non-streaming responses produce the same events. */
 export type StreamEvent =
   /** Text deltas; either may be ''. `created` is the chunk's server timestamp (seconds), when present. */
@@ -20,6 +39,8 @@ export type StreamEvent =
   | { kind: 'usage'; usage: Usage }
   /** The response's id / request_id, from the first chunk or the JSON body. */
   | { kind: 'meta'; id: string | null; requestId: string | null; model: string | null }
+  /** Web search results carried by a chunk or the JSON body (any chunk may carry them). */
+  | { kind: 'web-search'; sources: WebSearchSource[] }
   /** An `{"error":…}` payload inside the stream: the stream is over, partial text stays. */
   | { kind: 'error'; error: ApiError }
   /**

@@ -7,6 +7,7 @@ import { isRecord } from './json';
 import { parseJsonWithinLimits } from './jsonLimits';
 import { wrongTypedField } from './replyFieldTypes';
 import { redactApiError, redactSecret } from './redaction';
+import { webSearchSourcesFrom } from './webSearch';
 
 /** The only payload that completes a stream. */
 const doneMarker = '[DONE]';
@@ -111,6 +112,9 @@ export class ReplyReader {
         model: stringOrNull(body.model),
       });
     }
+    // Which chunk carries web search results is unconfirmed: every one is looked at.
+    const sources = webSearchSourcesFrom(body.web_search);
+    if (sources.length > 0) this.emit({ kind: 'web-search', sources });
     const choice = firstChoice(body);
     const text = choice?.[part];
     if (isRecord(text)) this.emit(deltaEvent(text, numberOrNull(body.created)));

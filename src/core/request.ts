@@ -14,6 +14,8 @@ import { messageContent, type ContentPart } from './contentParts';
 import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
 import { toolBodyFields } from './toolBody';
 import { defaultToolSettings, type ToolSettings } from './toolSettings';
+import { adoptExtraResponseFormat, takesResponseFormat, type ResponseFormatParameter } from './responseFormat';
+import type { ResponseFormatType } from './responseFormat';
 
 export type WireRole = 'system' | 'user' | 'assistant' | 'tool';
 
@@ -40,6 +42,7 @@ export interface ChatRequestBody {
   top_p?: number;
   max_tokens?: number;
   reasoning_effort?: ReasoningEffort;
+  response_format?: ResponseFormatParameter;
   [extraField: string]: unknown;
 }
 
@@ -50,7 +53,7 @@ export interface ChatRequest {
   body: ChatRequestBody;
 }
 
-export type TunableParameter = 'temperature' | 'top_p' | 'max_tokens' | 'reasoning_effort';
+export type TunableParameter = 'temperature' | 'top_p' | 'max_tokens' | 'reasoning_effort' | 'response_format';
 
 export interface RequestSettings {
   model: string;
@@ -66,13 +69,17 @@ export interface RequestSettings {
   maxTokens: number;
   /** Sent as `reasoning_effort` on models that take it (see ModelInfo.reasoningEffort). */
   reasoningEffort: ReasoningEffort;
+  /** Sent as `response_format` on models that take it (docs/wire-format.md#structured-output). */
+  responseFormat: ResponseFormatType;
+  /** A JSON Schema (as typed, '' for none) that JSON answers are checked against here; never sent. */
+  answerSchema: string;
   /** A pinned parameter is sent even when it equals the model default. */
   pinned: Record<TunableParameter, boolean>;
   systemPrompt: string;
   /** Function tools, web search, tool_choice and tool_stream (see toolSettings.ts). */
   tools: ToolSettings;
   /**
-   * Body fields the form has no control for (stop, response_format, request_id, do_sample…), sent verbatim.
+   * Body fields the form has no control for (stop, request_id, do_sample…), sent verbatim.
    * Never one of formOwnedFields: those are parsed into the form instead.
    */
   extraFields: Record<string, unknown>;
@@ -97,14 +104,16 @@ export const formOwnedFields = [
   'tools',
   'tool_choice',
   'tool_stream',
+  'response_format',
 ] as const;
 
 /**
- * Is this body field set by the form? `reasoning_effort` is, on models that take it; on others (a custom id such as
- * a newer model) it passes through verbatim like any unknown field.
+ * Is this body field set by the form? `reasoning_effort` and `response_format` are, on models that take them; on
+ * others (a custom id such as a newer model, a vision model) they pass through verbatim like any unknown field.
  */
 export function isFormOwnedField(name: string, model?: ModelInfo): boolean {
   if (name === 'reasoning_effort') return model?.reasoningEffort != null;
+  if (name === 'response_format') return model === undefined || takesResponseFormat(model);
   return (formOwnedFields as readonly string[]).includes(name);
 }
 
@@ -149,10 +158,13 @@ function roundToStep(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** The pins a model switch clears: their values become the new model's defaults. */
+const modelPins = { temperature: false, top_p: false, max_tokens: false, reasoning_effort: false } as const;
+
 /** Settings for a model with its own defaults: what "switching model" applies. */
 export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSettings>): RequestSettings {
   const model = modelInfo(modelId, previous?.customModelLimits);
-  return {
+  const settings: RequestSettings = {
     // Catalogue ids are sent in their canonical case; custom ids as typed.
     model: findModel(modelId)?.id ?? modelId.trim(),
     // The choice survives a detour through a model without thinking; the body builder checks support.
@@ -163,12 +175,16 @@ export function defaultSettingsFor(modelId: string, previous?: Partial<RequestSe
     topP: model.defaultTopP,
     maxTokens: model.defaultMaxTokens ?? maxTokensLimit(model),
     reasoningEffort: model.reasoningEffort?.default ?? 'max',
-    pinned: { temperature: false, top_p: false, max_tokens: false, reasoning_effort: false },
+    // The response format is the user's, not the model's: it carries over like the system prompt.
+    responseFormat: previous?.responseFormat ?? 'text',
+    answerSchema: previous?.answerSchema ?? '',
+    pinned: { ...modelPins, response_format: previous?.pinned?.response_format ?? false },
     systemPrompt: previous?.systemPrompt ?? '',
     tools: previous?.tools ?? defaultToolSettings(),
     extraFields: previous?.extraFields ?? {},
     customModelLimits: previous?.customModelLimits ?? {},
   };
+  return adoptExtraResponseFormat(settings, model);
 }
 
 function differs(a: number, b: number): boolean {
@@ -180,7 +196,7 @@ function differs(a: number, b: number): boolean {
  * - defaults are omitted unless pinned; `stream` only when true (the API default is false);
  * - `thinking.type` always on models with thinking, never on models without;
  * - `reasoning_effort` only on models that take it, whether or not thinking is on (the "thinking enabled only"
- *   rule is unconfirmed; the form says so);
+ *   rule is unconfirmed; the form says so); `response_format` likewise (not on vision models);
  * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking (reasoningGoesBack),
  *   which `clear_thinking: false` states; where the endpoint keeps reasoning by default and the user turned it
  *   off, `clear_thinking: true` says so, so that what the server keeps and what the app sends agree;
@@ -225,6 +241,9 @@ export function buildRequestBody(
     if (settings.pinned.reasoning_effort || level !== effort.default) body.reasoning_effort = level;
   }
   Object.assign(body, toolBodyFields(settings.tools, model, settings.stream));
+  const format = settings.responseFormat;
+  if (takesResponseFormat(model) && (settings.pinned.response_format || format !== 'text'))
+    body.response_format = { type: format };
   // Unknown fields go out verbatim, after the form's own; a form-owned name there is ignored (the form wins).
   for (const [name, value] of Object.entries(settings.extraFields)) {
     if (!isFormOwnedField(name, model) && value !== undefined) body[name] = value;

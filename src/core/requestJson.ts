@@ -1,7 +1,7 @@
 // A request body (JSON text or an already parsed value) → what the form and the conversation hold. Used by the
 // raw JSON editor, share links and the cURL import, so one set of rules decides what a body means:
 // - form-owned fields (model, messages, stream, thinking, temperature, top_p, max_tokens, the tool fields, and
-//   reasoning_effort on models that take it) go into the form and
+//   reasoning_effort and response_format on models that take them) go into the form and
 //   must have the right type and range; everything else goes to extraFields, verbatim;
 // - the form values follow bodySettings.ts (a parameter present in the body is kept exactly and pinned);
 // - messages: a first system message is the system prompt; the others are user/assistant turns;
@@ -14,6 +14,7 @@ import { isRecord } from './json';
 import { jsonTextProblem } from './jsonLimits';
 import { inexactNumbers } from './jsonNumbers';
 import { toolSettingsFromBody } from './toolsFromBody';
+import { readResponseFormat } from './responseFormat';
 import { maxTokensField, numberField, reasoningEffortField, thinkingFrom, turnsFrom } from './requestBodyFields';
 
 export interface RequestJsonProblem {
@@ -123,10 +124,14 @@ export function requestFromBody(body: unknown): RequestJsonResult {
   const maxTokens = maxTokensField(body.max_tokens, model, problem);
   const effort = reasoningEffortField(body.reasoning_effort, model, problem);
   toolSettingsFromBody(body, model, stream === true, problem);
+  if (body.response_format !== undefined && isFormOwnedField('response_format', model)) {
+    const format = readResponseFormat(body.response_format);
+    if (!format.ok) problem('response_format', format.message);
+  }
 
   if (problems.length > 0) return { ok: false, problems };
   // Checked: the form-owned fields now have the types and ranges the form holds.
-  const checked = body as Pick<FormParameters, 'thinking'>;
+  const checked = body as Pick<FormParameters, 'thinking' | 'response_format'>;
   const settingsPatch = settingsPatchFromBody(
     {
       model: modelId,
@@ -139,6 +144,7 @@ export function requestFromBody(body: unknown): RequestJsonResult {
       tools: body.tools,
       tool_choice: body.tool_choice,
       tool_stream: body.tool_stream,
+      response_format: checked.response_format,
     },
     turns.systemPrompt,
   );

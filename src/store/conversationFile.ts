@@ -1,10 +1,10 @@
 // "Export conversation" / "Import conversation": the request settings (never the key) and the turns as one JSON
 // file. Import is all or nothing: the file is validated in full before anything in the playground changes.
-import { withToolFieldsInForm } from '../core/bodySettings';
 import * as z from 'zod/mini';
 import type { ApiError, ApiErrorKind } from '../core/contracts';
 import { redactSecret } from '../core/redaction';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
+import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import { modelInfo } from '../core/models';
 import { clampMaxTokens, clampTemperature, clampTopP, type RequestSettings } from '../core/request';
 import { newId } from './ids';
@@ -95,7 +95,9 @@ export function parseConversationFile(text: string, currentSettings: RequestSett
       message: `The conversation file is damaged — ${where}: ${issue?.message ?? 'invalid value'}. Nothing was imported.`,
     };
   }
-  const { settings, notes } = clampedSettings(withToolFieldsInForm({ ...currentSettings, ...parsed.data.settings }));
+  const { settings, notes } = clampedSettings(
+    settingsWithOwnedExtraFields({ ...currentSettings, ...parsed.data.settings }),
+  );
   return { ok: true, conversation: { settings, turns: parsed.data.turns.map(importedTurn), notes } };
 }
 

@@ -1,8 +1,8 @@
 // Saved conversations. The working copy stays in `settings` + `conversation`; the library holds every saved
 // conversation, one of which (activeId) is the working copy's place. Its stored turns are stale while it is active:
 // read entries through librarySummaries / activeAsSaved, which take the working copy for the active one.
-import { withToolFieldsInForm } from '../core/bodySettings';
 import * as z from 'zod/mini';
+import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import type { RequestSettings } from '../core/request';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
@@ -205,7 +205,7 @@ export function salvageLibrary(raw: unknown): SalvagedLibrary {
     seen.add(parsed.data.id);
     const { turns, dropped } = salvageTurns(parsed.data.turns);
     droppedTurns += dropped;
-    conversations.push({ ...parsed.data, settings: withToolFieldsInForm(parsed.data.settings), turns });
+    conversations.push({ ...parsed.data, settings: settingsWithOwnedExtraFields(parsed.data.settings), turns });
   }
   const activeId = typeof raw.activeId === 'string' ? raw.activeId : '';
   return { library: { conversations, activeId }, skipped, droppedTurns };

@@ -1,6 +1,6 @@
 // Saving and restoring the playground: versioned, salvaging, throttled while streaming, and tolerant of a
 // full or broken localStorage. The key is never part of this state (see keyStorage.ts).
-import { withToolFieldsInForm } from '../core/bodySettings';
+import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import type { PersistOptions, PersistStorage } from 'zustand/middleware';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
@@ -132,7 +132,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
   return {
     state: {
       ...(connection.connection ? { connection: connection.connection } : {}),
-      ...(settings.success ? { settings: withToolFieldsInForm(settings.data) } : {}),
+      ...(settings.success ? { settings: settingsWithOwnedExtraFields(settings.data) } : {}),
       conversation: {
         turns,
         draft: draft.success ? draft.data : '',

@@ -14,6 +14,7 @@ import {
   type RequestSettings,
   type TunableParameter,
 } from '../core/request';
+import { responseFormatTypes, type ResponseFormatType } from '../core/responseFormat';
 
 export interface PresetValues {
   model?: string;
@@ -24,6 +25,7 @@ export interface PresetValues {
   topP?: number;
   maxTokens?: number;
   reasoningEffort?: ReasoningEffort;
+  responseFormat?: ResponseFormatType;
   pinned?: Partial<Record<TunableParameter, boolean>>;
 }
 
@@ -81,6 +83,7 @@ export function presetValuesFrom(settings: RequestSettings): PresetValues {
     topP: settings.topP,
     maxTokens: settings.maxTokens,
     reasoningEffort: settings.reasoningEffort,
+    responseFormat: settings.responseFormat,
     pinned: { ...settings.pinned },
   };
 }
@@ -101,6 +104,7 @@ export function applyPresetValues(settings: RequestSettings, values: PresetValue
     topP: values.topP === undefined ? base.topP : clampTopP(values.topP),
     maxTokens: values.maxTokens === undefined ? base.maxTokens : clampMaxTokens(values.maxTokens, model),
     reasoningEffort: values.reasoningEffort ?? base.reasoningEffort,
+    responseFormat: values.responseFormat ?? base.responseFormat,
     pinned: { ...base.pinned, ...values.pinned },
   };
 }
@@ -113,6 +117,7 @@ export function describePresetValues(values: PresetValues): string {
   if (values.temperature !== undefined) parts.push(`temperature ${values.temperature}`);
   if (values.topP !== undefined) parts.push(`top_p ${values.topP}`);
   if (values.maxTokens !== undefined) parts.push(`max_tokens ${values.maxTokens}`);
+  if (values.responseFormat === 'json_object') parts.push('JSON mode');
   return parts.join(', ');
 }
 
@@ -130,12 +135,14 @@ const presetSchema = z.object({
     topP: z.optional(z.number()),
     maxTokens: z.optional(z.int().check(z.positive())),
     reasoningEffort: z.optional(z.enum(reasoningEffortValues)),
+    responseFormat: z.optional(z.enum(responseFormatTypes)),
     pinned: z.optional(
       z.object({
         temperature: z.optional(z.boolean()),
         top_p: z.optional(z.boolean()),
         max_tokens: z.optional(z.boolean()),
         reasoning_effort: z.optional(z.boolean()),
+        response_format: z.optional(z.boolean()),
       }),
     ),
   }),

@@ -3,6 +3,7 @@
 import type { ChatRequest } from '../core/request';
 import { mergeWarnings } from '../core/replyWarnings';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
+import { mergeWebSearchSources } from '../core/webSearch';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
 
 /** The reply is still arriving: waiting for its first byte or streaming. */
@@ -48,10 +49,14 @@ export function applyDelta<T extends { content: string; reasoning: string; reply
   delta: ReplyDelta,
 ): T {
   const status = target.reply.status === 'waiting' ? 'streaming' : target.reply.status;
-  return {
-    ...target,
-    reasoning: target.reasoning + delta.reasoning,
-    content: target.content + delta.content,
-    reply: { ...target.reply, ...delta.reply, status, warnings: mergeWarnings(target.reply.warnings, delta.warnings) },
+  const reply = {
+    ...target.reply,
+    ...delta.reply,
+    status,
+    warnings: mergeWarnings(target.reply.warnings, delta.warnings),
   };
+  // A continued reply keeps the sources found before and adds the new ones.
+  const sources = delta.reply.webSearchSources;
+  if (sources) reply.webSearchSources = mergeWebSearchSources(target.reply.webSearchSources ?? [], sources);
+  return { ...target, reasoning: target.reasoning + delta.reasoning, content: target.content + delta.content, reply };
 }

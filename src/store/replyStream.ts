@@ -9,6 +9,7 @@ import type { ChatRequest } from '../core/request';
 import { invalidJsonEventWarning, mergeWarnings, wrongTypeEventWarning } from '../core/replyWarnings';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
+import { mergeWebSearchSources } from '../core/webSearch';
 import { createFrameScheduler } from './frameScheduler';
 import { sendInWorker, streamWorkerAvailable } from './streamWorkerClient';
 import type { ReplyDelta } from './replyInfo';
@@ -68,6 +69,9 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
         break;
       case 'usage':
         updates.usage = event.usage;
+        break;
+      case 'web-search':
+        updates.webSearchSources = mergeWebSearchSources(updates.webSearchSources ?? [], event.sources);
         break;
       case 'malformed':
         note(event.field === undefined ? invalidJsonEventWarning : wrongTypeEventWarning(event.field));

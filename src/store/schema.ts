@@ -9,6 +9,7 @@ import {
   resultSequenceValues,
   searchRecencyValues,
 } from '../core/toolSettings';
+import { responseFormatTypes } from '../core/responseFormat';
 import { defaultStallTimeoutSeconds, stallTimeoutRange } from '../core/stallTimeout';
 
 // Zod probes `new Function` to compile fast parsers; under the app's CSP (no eval) that probe is refused and
@@ -72,14 +73,18 @@ export const settingsSchema = z.object({
   maxTokens: z.int().check(z.positive()),
   // States saved before reasoning effort existed get the GLM-5.2 default, unpinned.
   reasoningEffort: z._default(z.enum(reasoningEffortValues), 'max'),
+  // States saved before JSON mode existed answer in text, with no answer schema.
+  responseFormat: z._default(z.enum(responseFormatTypes), 'text'),
+  answerSchema: z._default(z.string(), ''),
   pinned: z.object({
     temperature: z.boolean(),
     top_p: z.boolean(),
     max_tokens: z.boolean(),
     reasoning_effort: z._default(z.boolean(), false),
+    response_format: z._default(z.boolean(), false),
   }),
   systemPrompt: z.string(),
-  // States saved before the form had tools get none (their extra tool fields move in: withToolFieldsInForm).
+  // States saved before the form had tools get none (their extra tool fields move in: settingsWithOwnedExtraFields).
   tools: z._default(toolSettingsSchema, defaultToolSettings),
   // Body fields without a form control (stop…), sent verbatim; states saved before it existed get {}.
   extraFields: z._default(z.record(z.string(), z.unknown()), {}),
@@ -103,6 +108,17 @@ export const turnImageSchema = z.object({
   url: z.optional(z.string()),
 });
 
+/** A web search result kept with its reply (strings only, as the reply reader keeps them). */
+const webSearchSourceSchema = z.object({
+  title: z.optional(z.string()),
+  link: z.optional(z.string()),
+  content: z.optional(z.string()),
+  media: z.optional(z.string()),
+  icon: z.optional(z.string()),
+  refer: z.optional(z.string()),
+  publishDate: z.optional(z.string()),
+});
+
 const replySchema = z.object({
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
   request: z.object({
@@ -116,6 +132,8 @@ const replySchema = z.object({
   ),
   metrics: z.looseObject({}),
   warnings: z.array(z.string()),
+  // Replies saved before web search results were kept have none.
+  webSearchSources: z._default(z.array(webSearchSourceSchema), []),
 });
 
 export const turnSchema = z.object({

@@ -11,6 +11,7 @@ import {
   type RequestSettings,
   type TunableParameter,
 } from '../core/request';
+import type { ResponseFormatType } from '../core/responseFormat';
 import { usePlaygroundStore } from './index';
 
 const get = () => usePlaygroundStore.getState();
@@ -57,6 +58,14 @@ export function setMaxTokens(value: number): number {
 
 export function setReasoningEffort(reasoningEffort: ReasoningEffort): void {
   patchSettings({ reasoningEffort });
+}
+
+export function setResponseFormat(responseFormat: ResponseFormatType): void {
+  patchSettings({ responseFormat });
+}
+
+export function setAnswerSchema(answerSchema: string): void {
+  patchSettings({ answerSchema });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { EndpointPresetId } from '../core/endpoints';
-import type { ApiError, CallStatus, Usage } from '../core/contracts';
+import type { ApiError, CallStatus, Usage, WebSearchSource } from '../core/contracts';
 import type { TurnImage } from '../core/images';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
@@ -35,6 +35,8 @@ export interface ReplyInfo {
   metrics: ReplyMetrics;
   warnings: string[];
   retry: { attempt: number; delayMs: number; at: number } | null;
+  /** Web search results the reply carried (docs/wire-format.md#web-search); missing means none. */
+  webSearchSources?: WebSearchSource[];
 }
 
 export interface Turn {

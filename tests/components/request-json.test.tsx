@@ -68,13 +68,21 @@ describe('Request JSON tab', () => {
     const user = renderPlayground();
     const editor = await openJsonTab(user);
     editJson(editor, (body) => {
+      body.stop = ['<end>'];
+    });
+    expect(usePlaygroundStore.getState().settings.extraFields).toEqual({ stop: ['<end>'] });
+    await user.click(screen.getByRole('tab', { name: 'Preview' }));
+    expect(JSON.parse(screen.getByLabelText('Request body').textContent)).toMatchObject({ stop: ['<end>'] });
+  });
+
+  it('reads response_format into the Response format control', async () => {
+    const user = renderPlayground();
+    const editor = await openJsonTab(user);
+    editJson(editor, (body) => {
       body.response_format = { type: 'json_object' };
     });
-    expect(usePlaygroundStore.getState().settings.extraFields).toEqual({ response_format: { type: 'json_object' } });
-    await user.click(screen.getByRole('tab', { name: 'Preview' }));
-    expect(JSON.parse(screen.getByLabelText('Request body').textContent)).toMatchObject({
-      response_format: { type: 'json_object' },
-    });
+    expect(usePlaygroundStore.getState().settings).toMatchObject({ responseFormat: 'json_object', extraFields: {} });
+    expect(screen.getByRole('combobox', { name: 'Response format' })).toHaveValue('json_object');
   });
 
   it('applies edited messages: the system prompt and the Message box', async () => {

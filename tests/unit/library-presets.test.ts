@@ -52,7 +52,8 @@ describe('saved presets', () => {
       maxTokens: 1000,
       stream: false,
       thinking: false,
-      pinned: { temperature: true, top_p: false, max_tokens: true, reasoning_effort: false },
+      responseFormat: 'json_object' as const,
+      pinned: { temperature: true, top_p: false, max_tokens: true, reasoning_effort: false, response_format: true },
     };
     const other = { ...defaultSettingsFor('glm-4.7'), systemPrompt: 'Other prompt' };
     const applied = applyPresetValues(other, presetValuesFrom(captured));

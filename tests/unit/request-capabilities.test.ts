@@ -10,7 +10,13 @@ import { requestFromBody } from '../../src/core/requestJson';
 import { reasoningGoesBack } from '../../src/core/sentTurns';
 
 const hello: ConversationTurn[] = [{ role: 'user', content: 'Hello' }];
-const unpinned = { temperature: false, top_p: false, max_tokens: false, reasoning_effort: false };
+const unpinned = {
+  temperature: false,
+  top_p: false,
+  max_tokens: false,
+  reasoning_effort: false,
+  response_format: false,
+};
 
 function settingsFor(model: string, changes: Partial<RequestSettings> = {}): RequestSettings {
   return { ...defaultSettingsFor(model), ...changes };

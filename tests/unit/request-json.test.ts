@@ -107,7 +107,6 @@ describe('parseRequestJson', () => {
   it('puts unknown fields into extraFields verbatim', () => {
     const extra = {
       meta: { trace: 'a' },
-      response_format: { type: 'json_object' },
       stop: ['x'],
       request_id: 'r-1',
       do_sample: false,
@@ -122,6 +121,7 @@ describe('parseRequestJson', () => {
       top_p: true,
       max_tokens: false,
       reasoning_effort: false,
+      response_format: false,
     });
     expect(result.settingsPatch.topP).toBe(0.5);
   });

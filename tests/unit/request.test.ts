@@ -34,7 +34,9 @@ describe('buildRequestBody: minimal bodies', () => {
 
   it('sends a pinned parameter even when it equals the default', () => {
     const body = buildRequestBody(
-      settingsFor('glm-4.5', { pinned: { temperature: true, top_p: true, max_tokens: true, reasoning_effort: false } }),
+      settingsFor('glm-4.5', {
+        pinned: { temperature: true, top_p: true, max_tokens: true, reasoning_effort: false, response_format: false },
+      }),
       hello,
     );
     expect(body).toMatchObject({ temperature: 0.6, top_p: 0.95, max_tokens: 65_536 });
@@ -43,7 +45,7 @@ describe('buildRequestBody: minimal bodies', () => {
   it('pins each parameter on its own', () => {
     const body = buildRequestBody(
       settingsFor('glm-4.7', {
-        pinned: { temperature: false, top_p: true, max_tokens: false, reasoning_effort: false },
+        pinned: { temperature: false, top_p: true, max_tokens: false, reasoning_effort: false, response_format: false },
       }),
       hello,
     );
@@ -102,7 +104,13 @@ describe('buildRequestBody: clamping', () => {
       buildRequestBody(
         settingsFor('glm-4.5', {
           topP: 3,
-          pinned: { temperature: false, top_p: true, max_tokens: false, reasoning_effort: false },
+          pinned: {
+            temperature: false,
+            top_p: true,
+            max_tokens: false,
+            reasoning_effort: false,
+            response_format: false,
+          },
         }),
         hello,
       ).top_p,
@@ -115,7 +123,13 @@ describe('buildRequestBody: clamping', () => {
       buildRequestBody(
         settingsFor('glm-4-32b-0414-128k', {
           maxTokens: 20_000,
-          pinned: { temperature: false, top_p: false, max_tokens: true, reasoning_effort: false },
+          pinned: {
+            temperature: false,
+            top_p: false,
+            max_tokens: true,
+            reasoning_effort: false,
+            response_format: false,
+          },
         }),
         hello,
       ).max_tokens,
@@ -218,7 +232,13 @@ describe('buildRequestBody: custom model ids', () => {
 
   it('lets a custom id use the fallback max_tokens limit', () => {
     expect(customModel('x').maxOutputTokens).toBeNull();
-    const pinned = { temperature: false, top_p: false, max_tokens: true, reasoning_effort: false };
+    const pinned = {
+      temperature: false,
+      top_p: false,
+      max_tokens: true,
+      reasoning_effort: false,
+      response_format: false,
+    };
     expect(buildRequestBody(settingsFor('my-local-glm', { maxTokens: 10_000_000, pinned }), hello).max_tokens).toBe(
       fallbackMaxOutputTokens,
     );

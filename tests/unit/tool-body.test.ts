@@ -1,6 +1,6 @@
 // Tools in the request body: what the form sends, what a body maps back to, and saved extra fields moving in.
 import { describe, expect, it } from 'vitest';
-import { settingsFromParsed, withToolFieldsInForm } from '../../src/core/bodySettings';
+import { settingsFromParsed, settingsWithOwnedExtraFields } from '../../src/core/bodySettings';
 import { buildRequestBody, defaultSettingsFor, type RequestSettings } from '../../src/core/request';
 import { parseRequestJson, requestFromBody } from '../../src/core/requestJson';
 import { initialState } from '../../src/store';
@@ -132,7 +132,7 @@ describe('saved extra tool fields', () => {
       ...defaultSettingsFor('glm-4.7', { stream: true }),
       extraFields: { tools: [weatherEntry], tool_choice: 'auto', tool_stream: true, stop: ['x'] },
     };
-    const moved = withToolFieldsInForm(saved);
+    const moved = settingsWithOwnedExtraFields(saved);
     expect(moved.extraFields).toEqual({ stop: ['x'] });
     expect(moved.tools.functions).toHaveLength(1);
     expect(buildRequestBody(moved, hello)).toMatchObject({
@@ -145,7 +145,7 @@ describe('saved extra tool fields', () => {
 
   it('leave settings without them untouched', () => {
     const settings = defaultSettingsFor('glm-4.7');
-    expect(withToolFieldsInForm(settings)).toBe(settings);
+    expect(settingsWithOwnedExtraFields(settings)).toBe(settings);
   });
 });
 

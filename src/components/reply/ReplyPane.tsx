@@ -3,7 +3,9 @@ import { describeFinishReason } from '../../core/finishReasons';
 import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
+import { JsonAnswerCheck } from '../jsonMode/JsonAnswerCheck';
 import { ReplyScroll } from './ReplyScroll';
+import { ReplySources } from './ReplySources';
 import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
 import { ReplyWarnings } from './ReplyWarnings';
@@ -95,6 +97,8 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         onScroll={onScroll}
         testId="reply-scroll"
       />
+      <JsonAnswerCheck turnId={turnId} />
+      <ReplySources turnId={turnId} />
       {live && !following && (
         <button type="button" className="jump-to-latest" onClick={jumpToLatest}>
           Jump to latest

@@ -94,7 +94,7 @@ export function RequestJsonEditor() {
       <p id={`${id}-hint`} className="sidebar-hint">
         {readOnly
           ? 'A reply is on its way; the JSON can be edited when it ends.'
-          : 'Edits apply to the form as you type. Fields the form has no control for (stop, response_format…) are sent as written.'}
+          : 'Edits apply to the form as you type. Fields the form has no control for (stop, request_id…) are sent as written.'}
       </p>
     </div>
   );

@@ -11,6 +11,7 @@ import { ParameterField } from './ParameterField';
 import { PresetPicker } from '../library/PresetPicker';
 import { ReasoningEffortField } from './ReasoningEffortField';
 import { ReasoningPreferences } from './ReasoningPreferences';
+import { ResponseFormatField } from '../jsonMode/ResponseFormatField';
 import { RequestPreview } from '../request/RequestPreview';
 import { SidebarSection } from '../ui/SidebarSection';
 import { StallTimeoutField } from './StallTimeoutField';
@@ -43,6 +44,7 @@ export function SettingsSidebar() {
         <ParameterField parameter="top_p" />
         <MaxTokensField />
         <StreamToggle />
+        <ResponseFormatField />
       </SidebarSection>
       <ToolsSection />
       <ReasoningPreferences defaultExpanded={false} />
