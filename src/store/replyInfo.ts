@@ -2,6 +2,7 @@
 // call itself (replyStream.ts, with the network and error code) loads on first use.
 import type { ChatRequest } from '../core/request';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
+import type { ToolCall } from '../core/toolCalls';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
 
 /** The reply is still arriving: waiting for its first byte or streaming. */
@@ -39,10 +40,12 @@ export interface ReplyDelta {
   /** finishReason / usage when they arrived, plus the metrics so far. */
   reply: Partial<ReplyInfo> & { metrics: ReplyMetrics };
   warnings: string[];
+  /** Every tool call so far (docs/wire-format.md#streamed-tool-calls), when a piece of one arrived. */
+  toolCalls?: ToolCall[];
 }
 
-/** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate. */
-export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo }>(
+/** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate, tool calls update. */
+export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo; toolCalls?: ToolCall[] }>(
   target: T,
   delta: ReplyDelta,
 ): T {
@@ -51,6 +54,7 @@ export function applyDelta<T extends { content: string; reasoning: string; reply
     ...target,
     reasoning: target.reasoning + delta.reasoning,
     content: target.content + delta.content,
+    ...(delta.toolCalls ? { toolCalls: delta.toolCalls } : {}),
     reply: { ...target.reply, ...delta.reply, status, warnings: [...target.reply.warnings, ...delta.warnings] },
   };
 }

@@ -8,6 +8,7 @@ import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '.
 import type { ChatRequest } from '../core/request';
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
+import { finishedToolCalls, mergeToolCallDeltas, type AssembledToolCall } from '../core/toolCalls';
 import { createFrameScheduler } from './frameScheduler';
 import type { ReplyDelta } from './replyInfo';
 import type { ReplyInfo } from './types';
@@ -31,6 +32,8 @@ export interface StreamReplyOptions {
 export async function streamReply(options: StreamReplyOptions): Promise<CallOutcome> {
   let pendingReasoning = '';
   let pendingContent = '';
+  let toolCalls: AssembledToolCall[] = [];
+  let toolCallsChanged = false;
   const updates: Partial<ReplyInfo> = {};
   const warnings: string[] = [];
   let metrics = options.initialMetrics ?? startMetrics(Date.now());
@@ -41,9 +44,11 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
       content: pendingContent,
       reply: { ...updates, metrics },
       warnings: warnings.splice(0),
+      ...(toolCallsChanged ? { toolCalls: finishedToolCalls(toolCalls) } : {}),
     };
     pendingReasoning = '';
     pendingContent = '';
+    toolCallsChanged = false;
     options.commit(delta);
   });
 
@@ -55,6 +60,10 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
       case 'delta':
         pendingReasoning += event.reasoning;
         pendingContent += event.content;
+        if (event.toolCalls) {
+          toolCalls = mergeToolCallDeltas(toolCalls, event.toolCalls);
+          toolCallsChanged = true;
+        }
         break;
       case 'finish':
         updates.finishReason = event.reason;
