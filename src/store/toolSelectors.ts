@@ -5,9 +5,11 @@ import { isLiveStatus } from './replyInfo';
 import { selectCanCall, selectRequestBody, type SendReadiness } from './selectors';
 import type { PlaygroundState, Turn, TurnToolCall } from './types';
 
-/** The calls of a turn that asked for tools (an empty list for any other turn). */
+const noCalls: TurnToolCall[] = [];
+
+/** The calls of a turn that asked for tools (one shared empty list for any other turn, so selectors stay stable). */
 export function turnToolCalls(turn: Turn | undefined): TurnToolCall[] {
-  return turn?.role === 'assistant' ? (turn.toolCalls ?? []) : [];
+  return (turn?.role === 'assistant' ? turn.toolCalls : undefined) ?? noCalls;
 }
 
 /**
