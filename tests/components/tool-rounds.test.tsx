@@ -102,11 +102,11 @@ beforeAll(async () => {
 beforeEach(() => {
   resetEverything();
   connectionActions.setEndpoint('demo');
-  act(() =>
+  act(() => {
     usePlaygroundStore.setState((state) => ({
       settings: { ...state.settings, model: 'glm-4.7', extraFields: { tools: [lookupTool] } },
-    })),
-  );
+    }));
+  });
 });
 
 afterEach(() => {
@@ -147,9 +147,9 @@ describe('a tool call streaming in', () => {
     expect(screen.getByRole('button', { name: 'Send tool results' })).toBeDisabled();
   });
 
-  it('keeps a call cut mid-arguments, marked incomplete, with the JSON error', async () => {
+  it('keeps a call cut mid-arguments, marked incomplete, with the JSON error', () => {
     seedToolRound({ ...finishedCall, arguments: '{"order":' });
-    act(() =>
+    act(() => {
       usePlaygroundStore.setState((state) => ({
         conversation: {
           ...state.conversation,
@@ -157,8 +157,8 @@ describe('a tool call streaming in', () => {
             turn.reply ? { ...turn, reply: { ...turn.reply, status: 'interrupted' as const } } : turn,
           ),
         },
-      })),
-    );
+      }));
+    });
     renderApp();
     expect(within(card('lookup_order')).getByText('incomplete')).toBeVisible();
     expect(within(card('lookup_order')).getByText(/not valid JSON \(line 1, column 10\)/)).toBeVisible();
