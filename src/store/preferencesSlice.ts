@@ -17,7 +17,8 @@ export interface PreferencesState {
   toolMockResults: Record<string, string>;
 }
 
-export type PersistedPreferences = Pick<PreferencesState, 'reasoningExpansion' | 'reasoningFormat' | 'toolMockResults'>;
+export type PersistedPreferences = Pick<PreferencesState, 'reasoningExpansion' | 'reasoningFormat'> &
+  Partial<Pick<PreferencesState, 'toolMockResults'>>;
 
 export function initialPreferences(): PreferencesState {
   return {
@@ -32,7 +33,8 @@ export function partializePreferences(preferences: PreferencesState): PersistedP
   return {
     reasoningExpansion: preferences.reasoningExpansion,
     reasoningFormat: preferences.reasoningFormat,
-    toolMockResults: preferences.toolMockResults,
+    // Saved only once there are some, so saved states without tools read as before.
+    ...(Object.keys(preferences.toolMockResults).length > 0 ? { toolMockResults: preferences.toolMockResults } : {}),
   };
 }
 
