@@ -20,7 +20,7 @@ export function describeFinishReason(reason: FinishReason | null | undefined, ph
     case 'model_context_window_exceeded':
       return "The conversation filled the model's context window — shorten it or exclude earlier turns.";
     case 'tool_calls':
-      return 'The model asked to call a tool; the playground shows the call but does not run it.';
+      return 'The model asked to call a tool: write each result under Tool calls, then Send tool results.';
     default:
       return `The server ended the reply with finish reason "${reason}".`;
   }

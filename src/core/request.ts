@@ -10,8 +10,10 @@ import {
   type ModelInfo,
   type ReasoningEffort,
 } from './models';
-import { messageContent, type ContentPart } from './contentParts';
-import { isSentTurn, reasoningGoesBack, reasoningSentWith } from './sentTurns';
+import type { ContentPart } from './contentParts';
+import { isSentTurn, reasoningGoesBack, turnReasoningGoesBack } from './sentTurns';
+import type { ToolCall, WireToolCall } from './toolCalls';
+import { wireMessage } from './wireMessage';
 import { toolBodyFields } from './toolBody';
 import { defaultToolSettings, type ToolSettings } from './toolSettings';
 import { adoptExtraResponseFormat, takesResponseFormat, type ResponseFormatParameter } from './responseFormat';
@@ -23,8 +25,12 @@ export interface WireMessage {
   role: WireRole;
   /** A string, or content parts when a user message carries images. */
   content: string | ContentPart[];
-  /** Only sent back with preserved thinking (thinking.clear_thinking: false). */
+  /** Sent back with preserved thinking (thinking.clear_thinking: false) and on tool-call turns of the round in progress. */
   reasoning_content?: string;
+  /** An assistant message's tool calls, as received. */
+  tool_calls?: WireToolCall[];
+  /** A tool message: the call it answers. */
+  tool_call_id?: string;
 }
 
 export interface ThinkingParameter {
@@ -117,7 +123,7 @@ export function isFormOwnedField(name: string, model?: ModelInfo): boolean {
   return (formOwnedFields as readonly string[]).includes(name);
 }
 
-export type TurnRole = 'user' | 'assistant';
+export type TurnRole = 'user' | 'assistant' | 'tool';
 
 /** One turn of the conversation as the request builder needs it. */
 export interface ConversationTurn {
@@ -128,6 +134,10 @@ export interface ConversationTurn {
   excluded?: boolean;
   /** Image URLs as sent (remote, data URL or bare base64; see images.ts): the message becomes content parts. */
   imageUrls?: readonly string[];
+  /** An assistant turn's tool calls: its message carries them as received. */
+  toolCalls?: readonly ToolCall[];
+  /** A tool turn: the id of the call whose result it is. */
+  toolCallId?: string;
 }
 
 export const temperatureRange = { min: 0, max: 1, step: 0.01 } as const;
@@ -197,7 +207,8 @@ function differs(a: number, b: number): boolean {
  * - `thinking.type` always on models with thinking, never on models without;
  * - `reasoning_effort` only on models that take it, whether or not thinking is on (the "thinking enabled only"
  *   rule is unconfirmed; the form says so); `response_format` likewise (not on vision models);
- * - excluded and empty turns are skipped; reasoning goes back only with preserved thinking (reasoningGoesBack),
+ * - excluded and empty turns are skipped (tool calls and results never count as empty); reasoning goes back with
+ *   preserved thinking (reasoningGoesBack) and, interleaved thinking, on tool-call turns of the round in progress,
  *   which `clear_thinking: false` states; where the endpoint keeps reasoning by default and the user turned it
  *   off, `clear_thinking: true` says so, so that what the server keeps and what the app sends agree;
  * - the tool fields follow toolBody.ts (`tools` only when a tool is on);
@@ -212,13 +223,10 @@ export function buildRequestBody(
   const preserve = reasoningGoesBack(settings, baseUrl);
   const messages: WireMessage[] = [];
   if (settings.systemPrompt.trim() !== '') messages.push({ role: 'system', content: settings.systemPrompt });
-  for (const turn of turns) {
-    if (!isSentTurn(turn, preserve)) continue;
-    const message: WireMessage = { role: turn.role, content: messageContent(turn.content, turn.imageUrls) };
-    const reasoning = reasoningSentWith(turn, preserve);
-    if (reasoning !== undefined) message.reasoning_content = reasoning;
-    messages.push(message);
-  }
+  turns.forEach((turn, index) => {
+    if (!isSentTurn(turn, preserve)) return;
+    messages.push(wireMessage(turn, turnReasoningGoesBack(turns, index, settings, baseUrl)));
+  });
 
   const body: ChatRequestBody = { model: settings.model.trim(), messages };
   if (settings.stream) body.stream = true;

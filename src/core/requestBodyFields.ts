@@ -5,8 +5,9 @@ import { childPath } from './jsonLocations';
 import { supportsThinking, type ModelInfo, type ReasoningEffort } from './models';
 import { maxTokensLimit, type ConversationTurn } from './request';
 import { isRecord } from './json';
+import { toolCallIdFrom, toolCallsFrom } from './toolMessages';
 
-const messageFields = new Set(['role', 'content', 'reasoning_content']);
+const messageFields = new Set(['role', 'content', 'reasoning_content', 'tool_calls', 'tool_call_id']);
 const thinkingFields = new Set(['type', 'clear_thinking']);
 
 function isNumber(value: unknown): value is number {
@@ -72,7 +73,7 @@ export function turnsFrom(
       if (!messageFields.has(name))
         problem(
           childPath(path, name),
-          `${childPath(path, name)} is not supported: messages carry role, content and (assistant) reasoning_content.`,
+          `${childPath(path, name)} is not supported: messages carry role, content, (assistant) reasoning_content and tool_calls, and (tool) tool_call_id.`,
         );
     }
     const { role } = message;
@@ -89,30 +90,37 @@ export function turnsFrom(
         problem(`${path}.reasoning_content`, 'Only assistant messages carry reasoning_content.');
       return;
     }
+    if (role === 'tool') {
+      const toolCallId = toolCallIdFrom(message, path, problem);
+      if (toolCallId !== null) turns.push({ role, content, toolCallId });
+      return;
+    }
     if (role !== 'user' && role !== 'assistant') {
-      problem(
-        `${path}.role`,
-        role === 'tool'
-          ? 'Tool messages are not supported by the playground yet.'
-          : `${path}.role must be "system", "user" or "assistant".`,
-      );
+      problem(`${path}.role`, `${path}.role must be "system", "user", "assistant" or "tool".`);
       return;
     }
     const turn: ConversationTurn = imageUrls.length > 0 ? { role, content, imageUrls } : { role, content };
+    if (message.tool_calls !== undefined) {
+      const toolCalls = role === 'assistant' ? toolCallsFrom(message.tool_calls, `${path}.tool_calls`, problem) : null;
+      if (role !== 'assistant') problem(`${path}.tool_calls`, 'Only assistant messages carry tool_calls.');
+      if (toolCalls === null) return;
+      turn.toolCalls = toolCalls;
+    }
     const reasoning = message.reasoning_content;
     if (reasoning !== undefined) {
       if (role !== 'assistant')
         problem(`${path}.reasoning_content`, 'Only assistant messages carry reasoning_content.');
       else if (typeof reasoning !== 'string')
         problem(`${path}.reasoning_content`, `${path}.reasoning_content must be a string.`);
-      else if (!preserve)
+      // A tool-call message carries its reasoning back even without preserved thinking (interleaved thinking).
+      else if (!preserve && !turn.toolCalls?.length)
         problem(
           `${path}.reasoning_content`,
           'reasoning_content is sent back only with preserved thinking: set thinking.clear_thinking to false, or remove it.',
         );
       else if (reasoning !== '') turn.reasoning = reasoning;
     }
-    if (content.trim() === '' && imageUrls.length === 0 && turn.reasoning === undefined) {
+    if (content.trim() === '' && imageUrls.length === 0 && turn.reasoning === undefined && !turn.toolCalls?.length) {
       problem(`${path}.content`, `${path} is empty; the API rejects empty messages, so remove it or write something.`);
       return;
     }

@@ -18,6 +18,28 @@ export function reasoningGoesBack(settings: ReasoningSettings, baseUrl: string):
   return settings.preserveReasoning ?? endpointKeepsReasoning(baseUrl);
 }
 
+/**
+ * Interleaved thinking (docs/wire-format.md#interleaved-thinking): while tool results go back, the assistant
+ * messages that asked for the tools carry their reasoning unchanged, whatever preserved thinking says. The round in
+ * progress is everything after the last user turn; this is the index where it starts.
+ */
+export function toolRoundStart(turns: readonly Pick<ConversationTurn, 'role' | 'excluded'>[]): number {
+  return turns.findLastIndex((turn) => turn.role === 'user' && !turn.excluded) + 1;
+}
+
+/** Does this turn's reasoning go back: with preserved thinking, or as a tool-call turn of the round in progress. */
+export function turnReasoningGoesBack(
+  turns: readonly ConversationTurn[],
+  index: number,
+  settings: ReasoningSettings,
+  baseUrl: string,
+): boolean {
+  if (reasoningGoesBack(settings, baseUrl)) return true;
+  const turn = turns[index];
+  if (!turn?.toolCalls?.length || !supportsThinking(modelInfo(settings.model))) return false;
+  return index >= toolRoundStart(turns);
+}
+
 /** The reasoning a turn carries in the request: only an assistant turn's, and only when reasoning goes back. */
 export function reasoningSentWith(turn: ConversationTurn, withReasoning: boolean): string | undefined {
   return withReasoning && turn.role === 'assistant' && turn.reasoning ? turn.reasoning : undefined;
@@ -29,6 +51,8 @@ export function reasoningSentWith(turn: ConversationTurn, withReasoning: boolean
  */
 export function isSentTurn(turn: ConversationTurn, withReasoning: boolean): boolean {
   if (turn.excluded) return false;
+  // A tool call and its result always go together, whatever their text (docs/wire-format.md#tools).
+  if (turn.role === 'tool' || (turn.toolCalls?.length ?? 0) > 0) return true;
   if (turn.content.trim() !== '' || (turn.imageUrls?.length ?? 0) > 0) return true;
   return reasoningSentWith(turn, withReasoning) !== undefined;
 }

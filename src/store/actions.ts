@@ -93,7 +93,9 @@ export function switchToProxy(): void {
 /** The transcript turn a call writes its reply into. */
 function turnTarget(turnId: string): ReplyTarget {
   const holderOf = (turn: Turn | undefined): ReplyHolder | null =>
-    turn?.reply ? { content: turn.content, reasoning: turn.reasoning, reply: turn.reply } : null;
+    turn?.reply
+      ? { content: turn.content, reasoning: turn.reasoning, reply: turn.reply, toolCalls: turn.toolCalls }
+      : null;
   return {
     lane: transcriptLane,
     replyId: turnId,
@@ -154,7 +156,9 @@ export function retryReply(turnId: string, body?: ChatRequest['body']): void {
   const request = { ...turn.reply.request, baseUrl: get().connection.baseUrl, body: resentBody };
   setTurns((turns) =>
     turns.map((candidate) =>
-      candidate.id === turnId ? { ...candidate, content: '', reasoning: '', reply: newReplyInfo(request) } : candidate,
+      candidate.id === turnId
+        ? { ...candidate, content: '', reasoning: '', toolCalls: undefined, reply: newReplyInfo(request) }
+        : candidate,
     ),
   );
   beginCall(turnId, request, false);
@@ -198,7 +202,8 @@ function requestFor(turns: readonly Turn[]): ChatRequest {
   return buildChatRequest(state.connection.baseUrl, state.settings, conversationTurns);
 }
 
-function startReply(turns: readonly Turn[]): void {
+/** Appends a new assistant turn and streams the reply to `turns` into it (Send, Regenerate, Send tool results). */
+export function startReply(turns: readonly Turn[]): void {
   const request = requestFor(turns);
   const turn: Turn = {
     id: newId('turn'),

@@ -164,6 +164,8 @@ function importedTurn(turn: FileTurn): Turn {
     excluded: turn.excluded,
     reply: turn.reply ? importedReply(turn.reply) : null,
     ...(turn.images.length > 0 ? { images: turn.images } : {}),
+    ...(turn.toolCalls ? { toolCalls: turn.toolCalls } : {}),
+    ...(turn.toolCallId === undefined ? {} : { toolCallId: turn.toolCallId }),
   };
 }
 

@@ -19,7 +19,33 @@ const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
 /** A new turn for a message read from a request, its images kept (see turnImages.ts). */
 function turnFromParsed(parsed: ConversationTurn): Turn {
   const turn = { ...handWrittenTurn(parsed.role, parsed.content), reasoning: parsed.reasoning ?? '' };
-  return parsed.imageUrls?.length ? { ...turn, images: imagesFromUrls(parsed.imageUrls) } : turn;
+  return {
+    ...withToolParts(turn, parsed),
+    ...(parsed.imageUrls?.length ? { images: imagesFromUrls(parsed.imageUrls) } : {}),
+  };
+}
+
+/** The turn with the message's tool calls or the call id it answers (the results being typed are kept). */
+function withToolParts(turn: Turn, parsed: ConversationTurn): Turn {
+  const { toolCalls: _shown, toolCallId: _answered, ...rest } = turn;
+  const drafts = turn.toolCalls ?? [];
+  return {
+    ...rest,
+    ...(parsed.toolCalls?.length
+      ? { toolCalls: parsed.toolCalls.map((call, index) => ({ ...call, resultDraft: drafts[index]?.resultDraft })) }
+      : {}),
+    ...(parsed.toolCallId === undefined ? {} : { toolCallId: parsed.toolCallId }),
+  };
+}
+
+function sameToolParts(turn: Turn, parsed: ConversationTurn): boolean {
+  const shown = (turn.toolCalls ?? []).map(({ id, type, name, arguments: text }) => ({
+    id,
+    type,
+    name,
+    arguments: text,
+  }));
+  return JSON.stringify(shown) === JSON.stringify(parsed.toolCalls ?? []) && turn.toolCallId === parsed.toolCallId;
 }
 
 // ---- the JSON tab -----------------------------------------------------------------------------------
@@ -67,8 +93,9 @@ export function editRequestJson(text: string): RequestJsonResult {
     const reasoning = parsed.reasoning ?? (reasoningShown ? '' : turn.reasoning);
     const images = imagesForUrls(parsed.imageUrls, turn.images, state);
     const changed = parsed.role !== turn.role || parsed.content !== turn.content || reasoning !== turn.reasoning;
-    if (changed || images !== turn.images) {
-      updates.set(id, { ...turn, role: parsed.role, content: parsed.content, reasoning, images });
+    if (changed || images !== turn.images || !sameToolParts(turn, parsed)) {
+      const updated = { ...turn, role: parsed.role, content: parsed.content, reasoning, images };
+      updates.set(id, withToolParts(updated, parsed));
     }
   });
   const added = parsedTurns.slice(sentIds.length).map(turnFromParsed);

@@ -5,6 +5,7 @@
 import type { ApiError, CallOutcome } from '../core/contracts';
 import { chatCompletionsUrl } from '../core/endpoints';
 import type { ChatRequest } from '../core/request';
+import type { ToolCall } from '../core/toolCalls';
 import { outgoingApiKey } from './connectionSlice';
 import { afterNextPaint, framesAreRunning } from './frameScheduler';
 import { flushSavedState, usePlaygroundStore } from './index';
@@ -18,6 +19,8 @@ export interface ReplyHolder {
   content: string;
   reasoning: string;
   reply: ReplyInfo;
+  /** The reply's tool calls, once one arrives. */
+  toolCalls?: ToolCall[];
 }
 
 /** Where a call's reply lives. */
@@ -224,6 +227,7 @@ function settle(call: ReplyCall, { outcome, finishedAt, settledReply }: EndedCal
       ...holder,
       content: call.appending ? holder.content : '',
       reasoning: call.appending ? holder.reasoning : '',
+      toolCalls: call.appending ? holder.toolCalls : undefined,
       reply: { ...holder.reply, status: 'waiting', error: null, retry: null },
     }));
     const next: ReplyCall = {

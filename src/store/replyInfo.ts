@@ -4,6 +4,7 @@ import type { ChatRequest } from '../core/request';
 import { mergeWarnings } from '../core/replyWarnings';
 import { startMetrics, type ReplyMetrics } from '../core/metrics';
 import { mergeWebSearchSources } from '../core/webSearch';
+import type { ToolCall } from '../core/toolCalls';
 import type { ReplyInfo, ReplyStatus, Turn } from './types';
 
 /** The reply is still arriving: waiting for its first byte or streaming. */
@@ -41,10 +42,12 @@ export interface ReplyDelta {
   /** finishReason / usage when they arrived, plus the metrics so far. */
   reply: Partial<ReplyInfo> & { metrics: ReplyMetrics };
   warnings: string[];
+  /** Every tool call so far (docs/wire-format.md#streamed-tool-calls), when a piece of one arrived. */
+  toolCalls?: ToolCall[];
 }
 
-/** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate. */
-export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo }>(
+/** Adds a delta to a reply: the text grows, 'waiting' becomes 'streaming', warnings accumulate, tool calls update. */
+export function applyDelta<T extends { content: string; reasoning: string; reply: ReplyInfo; toolCalls?: ToolCall[] }>(
   target: T,
   delta: ReplyDelta,
 ): T {
@@ -58,5 +61,11 @@ export function applyDelta<T extends { content: string; reasoning: string; reply
   // A continued reply keeps the sources found before and adds the new ones.
   const sources = delta.reply.webSearchSources;
   if (sources) reply.webSearchSources = mergeWebSearchSources(target.reply.webSearchSources ?? [], sources);
-  return { ...target, reasoning: target.reasoning + delta.reasoning, content: target.content + delta.content, reply };
+  return {
+    ...target,
+    reasoning: target.reasoning + delta.reasoning,
+    content: target.content + delta.content,
+    ...(delta.toolCalls ? { toolCalls: delta.toolCalls } : {}),
+    reply,
+  };
 }

@@ -10,6 +10,7 @@ import { invalidJsonEventWarning, mergeWarnings, wrongTypeEventWarning } from '.
 import { nextRetryDelay } from '../core/retry';
 import { sendChatCompletion } from '../core/streaming';
 import { mergeWebSearchSources } from '../core/webSearch';
+import { finishedToolCalls, mergeToolCallDeltas, type AssembledToolCall } from '../core/toolCalls';
 import { createFrameScheduler } from './frameScheduler';
 import { sendInWorker, streamWorkerAvailable } from './streamWorkerClient';
 import type { ReplyDelta } from './replyInfo';
@@ -34,6 +35,8 @@ export interface StreamReplyOptions {
 export async function streamReply(options: StreamReplyOptions): Promise<CallOutcome> {
   let pendingReasoning = '';
   let pendingContent = '';
+  let toolCalls: AssembledToolCall[] = [];
+  let toolCallsChanged = false;
   const updates: Partial<ReplyInfo> = {};
   // New notes since the last commit, repeats already counted (a server may send thousands of broken events).
   let warnings: string[] = [];
@@ -48,10 +51,12 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
       content: pendingContent,
       reply: { ...updates, metrics },
       warnings,
+      ...(toolCallsChanged ? { toolCalls: finishedToolCalls(toolCalls) } : {}),
     };
     pendingReasoning = '';
     pendingContent = '';
     warnings = [];
+    toolCallsChanged = false;
     options.commit(delta);
   });
 
@@ -63,6 +68,10 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
       case 'delta':
         pendingReasoning += event.reasoning;
         pendingContent += event.content;
+        if (event.toolCalls) {
+          toolCalls = mergeToolCallDeltas(toolCalls, event.toolCalls);
+          toolCallsChanged = true;
+        }
         break;
       case 'finish':
         updates.finishReason = event.reason;

@@ -119,6 +119,21 @@ const webSearchSourceSchema = z.object({
   publishDate: z.optional(z.string()),
 });
 
+/** A tool call on an assistant turn and the result typed for it but not yet sent. */
+const turnToolCallSchema = z.object({
+  id: z.string(),
+  type: z._default(z.string(), 'function'),
+  name: z.string(),
+  arguments: z.string(),
+  resultDraft: z.optional(z.string()),
+});
+
+/** Tool calls and tool turns; states and files saved before they existed have neither. */
+const toolTurnFields = {
+  toolCalls: z.optional(z.array(turnToolCallSchema)),
+  toolCallId: z.optional(z.string()),
+};
+
 const replySchema = z.object({
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
   request: z.object({
@@ -138,13 +153,14 @@ const replySchema = z.object({
 
 export const turnSchema = z.object({
   id: z.string().check(z.minLength(1)),
-  role: z.enum(['user', 'assistant']),
+  role: z.enum(['user', 'assistant', 'tool']),
   content: z.string(),
   reasoning: z.string(),
   excluded: z.boolean(),
   reply: z.nullable(replySchema),
   // States saved before images existed have none.
   images: z._default(z.array(turnImageSchema), []),
+  ...toolTurnFields,
 });
 
 export const draftSchema = z.string();
@@ -158,13 +174,14 @@ export const conversationFileVersion = 1;
 /** A turn in an imported file. Ids are reassigned on import, so they may be missing; optional parts default. */
 export const fileTurnSchema = z.object({
   id: z.optional(z.string()),
-  role: z.enum(['user', 'assistant']),
+  role: z.enum(['user', 'assistant', 'tool']),
   content: z.string(),
   reasoning: z._default(z.string(), ''),
   excluded: z._default(z.boolean(), false),
   reply: z._default(z.nullable(replySchema), null),
   // Descriptions only: the bytes are found in this browser's IndexedDB, or the image shows as not available.
   images: z._default(z.array(turnImageSchema), []),
+  ...toolTurnFields,
 });
 
 /** The body of an exported conversation file (format and version are checked first, for clearer messages). */

@@ -1,5 +1,5 @@
 import { toolsSendProblem } from '../core/toolValidation';
-import { selectToolProblems } from './toolSelectors';
+import { selectToolProblems } from './toolDefinitionSelectors';
 import { metricFigures, type MetricFigures } from '../core/metricFigures';
 import { modelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
@@ -8,7 +8,16 @@ import { isDemoEndpoint } from './connectionSlice';
 import { findTurn } from './conversationSlice';
 import { imagesSendProblem, sentImageUrls } from './imageSelectors';
 import { onRuntimeReset } from './runtime';
-import type { ConnectionState, ConversationState, PlaygroundState, ReplyInfo, Turn, UiState } from './types';
+import type { ToolCall } from '../core/toolCalls';
+import type {
+  ConnectionState,
+  ConversationState,
+  PlaygroundState,
+  ReplyInfo,
+  Turn,
+  TurnToolCall,
+  UiState,
+} from './types';
 
 /** The turn with this id in the working conversation, if it is still there. */
 export function selectTurn(state: PlaygroundState, turnId: string): Turn | undefined {
@@ -32,13 +41,20 @@ export function pendingTurns(state: PendingTurnsSource): ConversationTurn[] {
 }
 
 export function toConversationTurn(turn: Turn, source: Omit<PendingTurnsSource, 'conversation'>): ConversationTurn {
-  const conversationTurn = {
+  const conversationTurn: ConversationTurn = {
     role: turn.role,
     content: turn.content,
     reasoning: turn.reasoning,
     excluded: turn.excluded,
   };
+  if (turn.toolCalls?.length) conversationTurn.toolCalls = turn.toolCalls.map(sentToolCall);
+  if (turn.toolCallId !== undefined) conversationTurn.toolCallId = turn.toolCallId;
   return withImageUrls(conversationTurn, sentImageUrls(turn.images, source));
+}
+
+/** The call as it goes back: without the result being written for it. */
+function sentToolCall({ id, type, name, arguments: text }: TurnToolCall): ToolCall {
+  return { id, type, name, arguments: text };
 }
 
 function withImageUrls(turn: ConversationTurn, imageUrls: string[]): ConversationTurn {
@@ -98,6 +114,24 @@ export interface SendReadiness {
 }
 
 export function selectCanSend(state: PlaygroundState): SendReadiness {
+  const callReadiness = selectCanCall(state);
+  if (!callReadiness.ok) return callReadiness;
+  // Judged on the messages that would go out: excluded and empty turns are not sent.
+  const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
+  const last = turns[turns.length - 1];
+  const hasDraft = state.conversation.draft.trim() !== '' || (state.conversation.draftImages?.length ?? 0) > 0;
+  // A tool result (written by hand) is answered by the model like a user message.
+  if (!hasDraft && (!last || last.role === 'assistant')) return { ok: false, reason: 'Type a message first.' };
+  if (!turns.some((turn) => turn.role === 'user'))
+    return { ok: false, reason: 'The conversation needs at least one user message.' };
+  // Images are never dropped silently: a text-only model or missing bytes stop Send with the reason.
+  const imageProblem = imagesSendProblem(state);
+  if (imageProblem) return { ok: false, reason: imageProblem };
+  return { ok: true, reason: null };
+}
+
+/** Whether any request can go out now (Send, Send tool results): nothing in flight, the JSON tab, endpoint, key, model. */
+export function selectCanCall(state: PlaygroundState): SendReadiness {
   if (state.ui.sending) return { ok: false, reason: 'A reply is on its way — Stop it first.' };
   const jsonProblem = state.ui.requestJsonDraft?.problems[0];
   if (jsonProblem)
@@ -111,16 +145,6 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
   if (state.connection.apiKey === '' && !isDemoEndpoint(state.connection))
     return { ok: false, reason: 'Add your API key first (or pick the Offline demo endpoint).' };
   if (state.settings.model.trim() === '') return { ok: false, reason: 'Choose a model.' };
-  // Judged on the messages that would go out: excluded and empty turns are not sent.
-  const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
-  const last = turns[turns.length - 1];
-  const hasDraft = state.conversation.draft.trim() !== '' || (state.conversation.draftImages?.length ?? 0) > 0;
-  if (!hasDraft && (!last || last.role !== 'user')) return { ok: false, reason: 'Type a message first.' };
-  if (!turns.some((turn) => turn.role === 'user'))
-    return { ok: false, reason: 'The conversation needs at least one user message.' };
-  // Images are never dropped silently: a text-only model or missing bytes stop Send with the reason.
-  const imageProblem = imagesSendProblem(state);
-  if (imageProblem) return { ok: false, reason: imageProblem };
   return { ok: true, reason: null };
 }
 

@@ -3,6 +3,7 @@ import type { ApiError, CallStatus, Usage, WebSearchSource } from '../core/contr
 import type { TurnImage } from '../core/images';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
+import type { ToolCall } from '../core/toolCalls';
 import type { RequestJsonProblem } from '../core/requestJson';
 import type { JsonSchemaChecker } from '../core/jsonSchema/validation';
 import type { HistoryState } from './historySlice';
@@ -39,6 +40,11 @@ export interface ReplyInfo {
   webSearchSources?: WebSearchSource[];
 }
 
+/** A tool call on an assistant turn, with the result the user is writing for it (kept across reloads until sent). */
+export interface TurnToolCall extends ToolCall {
+  resultDraft?: string;
+}
+
 export interface Turn {
   id: string;
   role: TurnRole;
@@ -48,6 +54,10 @@ export interface Turn {
   reply: ReplyInfo | null;
   /** Images of a user turn (their bytes are in IndexedDB, see imageDatabase.ts); missing means none. */
   images?: TurnImage[];
+  /** An assistant turn's tool calls, as received or as edited before answering; missing means none. */
+  toolCalls?: TurnToolCall[];
+  /** A tool turn: the id of the call it answers. */
+  toolCallId?: string;
 }
 
 export interface ConversationState {

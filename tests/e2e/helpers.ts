@@ -17,6 +17,8 @@ export interface WireMessage {
   role: string;
   content: string;
   reasoning_content?: string;
+  tool_calls?: unknown[];
+  tool_call_id?: string;
 }
 
 export interface ReceivedBody {

@@ -241,10 +241,34 @@ describe('parseRequestJson', () => {
     ).toMatch(/Only the first message/);
   });
 
-  it('refuses tool messages, which the conversation cannot hold yet', () => {
-    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'tool', content: '{}' }] }))[0]?.message).toMatch(
-      /Tool messages/,
+  it('reads a tool round back into the same body: tool calls, their reasoning and the tool results', () => {
+    const body = {
+      model: 'glm-4.7',
+      messages: [
+        ...hello,
+        {
+          role: 'assistant',
+          content: '',
+          reasoning_content: 'Need the order.',
+          tool_calls: [{ id: 'call_a', type: 'function', function: { name: 'f', arguments: '{"a":1}' } }],
+        },
+        { role: 'tool', tool_call_id: 'call_a', content: '{}' },
+      ],
+      stream: true,
+      thinking: { type: 'enabled' },
+    };
+    expect(rebuilt(body)).toEqual(body);
+  });
+
+  it('refuses a tool message without the id of the call it answers', () => {
+    expect(problems(parse({ model: 'glm-4.7', messages: [{ role: 'tool', content: '{}' }] }))[0]?.path).toBe(
+      'messages[0].tool_call_id',
     );
+  });
+
+  it('refuses tool calls on a message that is not the assistant’s', () => {
+    const message = { role: 'user', content: 'x', tool_calls: [] };
+    expect(problems(parse({ model: 'glm-4.7', messages: [message] }))[0]?.path).toBe('messages[0].tool_calls');
   });
 
   it('refuses unknown message fields instead of dropping them', () => {

@@ -1,10 +1,38 @@
 import { useId, useRef, useState, type KeyboardEvent, type SyntheticEvent } from 'react';
-import type { TurnRole } from '../../core/request';
 import * as actions from '../../store/actions';
+import * as toolActions from '../../store/toolRoundActions';
+import { ToolTurnFields, type ToolTurnDraft } from './ToolTurnFields';
 
-/** "Add message": appends a hand-written user or assistant turn without sending anything. */
+type AddedKind = 'user' | 'assistant' | 'tool-call' | 'tool-result';
+const addedKinds: readonly AddedKind[] = ['user', 'assistant', 'tool-call', 'tool-result'];
+const kindLabels: Record<AddedKind, string> = {
+  user: 'user',
+  assistant: 'assistant',
+  'tool-call': 'assistant tool call',
+  'tool-result': 'tool result',
+};
+const textLabels: Record<AddedKind, string> = {
+  user: 'Text to add',
+  assistant: 'Text to add',
+  'tool-call': 'Arguments (JSON)',
+  'tool-result': 'Tool result to add',
+};
+
+/** Why the turn cannot be added yet, or null. */
+function addProblem(kind: AddedKind, text: string, tool: ToolTurnDraft): string | null {
+  if (kind === 'tool-call' && tool.name.trim() === '') return 'Type the name of the function called.';
+  if (kind === 'tool-result' && tool.callId.trim() === '') return 'Type the id of the call this result answers.';
+  if (text.trim() === '' && kind !== 'tool-call') return 'Type the text of the message to add.';
+  return null;
+}
+
+/**
+ * "Add message": appends a hand-written turn without sending anything — user, assistant, or, to reproduce an agent
+ * trace, an assistant tool call and a tool result.
+ */
 export function AddMessageForm() {
-  const [role, setRole] = useState<TurnRole>('user');
+  const [kind, setKind] = useState<AddedKind>('user');
+  const [tool, setTool] = useState<ToolTurnDraft>({ name: '', callId: '' });
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
@@ -12,12 +40,21 @@ export function AddMessageForm() {
 
   function add(event?: SyntheticEvent) {
     event?.preventDefault();
-    if (text.trim() === '') {
-      setError('Type the text of the message to add.');
+    const problem = addProblem(kind, text, tool);
+    if (problem) {
+      setError(problem);
       textRef.current?.focus();
       return;
     }
-    actions.addTurn(role, text);
+    if (kind === 'tool-call') {
+      const callId = toolActions.addToolCallTurn({ id: tool.callId, name: tool.name, arguments: text.trim() || '{}' });
+      // The next thing to add is most likely this call's result.
+      setTool({ name: '', callId });
+    } else if (kind === 'tool-result') {
+      toolActions.addToolResultTurn(tool.callId, text);
+    } else {
+      actions.addTurn(kind, text);
+    }
     setText('');
     setError(null);
   }
@@ -36,15 +73,21 @@ export function AddMessageForm() {
           <label htmlFor={`${id}-role`}>Add as</label>
           <select
             id={`${id}-role`}
-            value={role}
-            onChange={(event) => setRole(event.target.value === 'assistant' ? 'assistant' : 'user')}
+            value={kind}
+            onChange={(event) => setKind(addedKinds.find((candidate) => candidate === event.target.value) ?? 'user')}
           >
-            <option value="user">user</option>
-            <option value="assistant">assistant</option>
+            {addedKinds.map((candidate) => (
+              <option key={candidate} value={candidate}>
+                {kindLabels[candidate]}
+              </option>
+            ))}
           </select>
         </div>
+        {(kind === 'tool-call' || kind === 'tool-result') && (
+          <ToolTurnFields kind={kind} draft={tool} onChange={setTool} />
+        )}
         <div className="field grow">
-          <label htmlFor={`${id}-text`}>Text to add</label>
+          <label htmlFor={`${id}-text`}>{textLabels[kind]}</label>
           <textarea
             id={`${id}-text`}
             ref={textRef}

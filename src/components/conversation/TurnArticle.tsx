@@ -1,11 +1,13 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { reasoningGoesBack } from '../../core/sentTurns';
+import { turnReasoningGoesBack } from '../../core/sentTurns';
 import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
 import { TurnImages } from './TurnImages';
 import { TurnText } from './TurnText';
+import { TurnToolCalls } from './TurnToolCalls';
+import { turnToolCalls } from '../../store/toolRoundSelectors';
 import { ViewCodeButton } from '../code/ViewCodeButton';
 
 /** Statuses worth a badge in the transcript (a complete reply needs none). */
@@ -36,9 +38,14 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
     const turn = selectTurn(state, turnId);
     return turn && !isLiveStatus(turn.reply?.status) ? turn.reasoning : '';
   });
-  const sentBack = usePlaygroundStore(
-    (state) => reasoningGoesBack(state.settings, state.connection.baseUrl) && !excluded,
-  );
+  const toolCallId = usePlaygroundStore((state) => selectTurn(state, turnId)?.toolCallId ?? null);
+  const hasToolCalls = usePlaygroundStore((state) => turnToolCalls(selectTurn(state, turnId)).length > 0);
+  // Tool-call turns of the round in progress send their reasoning back even without preserved thinking.
+  const sentBack = usePlaygroundStore((state) => {
+    const { turns } = state.conversation;
+    const index = turns.findIndex((turn) => turn.id === turnId);
+    return !excluded && turnReasoningGoesBack(turns, index, state.settings, state.connection.baseUrl);
+  });
   const shown = usePlaygroundStore((state) => state.ui.selectedReplyId === turnId);
   const [editText, setEditText] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -73,19 +80,25 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
   return (
     <article className={`turn turn-${role}${excluded ? ' turn-excluded' : ''}`} aria-label={label}>
       <header className="turn-header">
-        <label className="turn-role">
-          <span>Role</span>
-          <select
-            value={role}
-            disabled={live}
-            onChange={(event) =>
-              actions.updateTurn(turnId, { role: event.target.value === 'assistant' ? 'assistant' : 'user' })
-            }
-          >
-            <option value="user">user</option>
-            <option value="assistant">assistant</option>
-          </select>
-        </label>
+        {role === 'tool' ? (
+          <span className="turn-role">
+            <span>Role</span> tool
+          </span>
+        ) : (
+          <label className="turn-role">
+            <span>Role</span>
+            <select
+              value={role}
+              disabled={live}
+              onChange={(event) =>
+                actions.updateTurn(turnId, { role: event.target.value === 'assistant' ? 'assistant' : 'user' })
+              }
+            >
+              <option value="user">user</option>
+              <option value="assistant">assistant</option>
+            </select>
+          </label>
+        )}
         <span className="turn-number">#{position}</span>
         {status && badgeStatuses.has(status) && <span className={`badge badge-${status}`}>{status}</span>}
         {live && <span className="badge badge-live">replying…</span>}
@@ -93,14 +106,20 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
 
       {editText === null ? (
         <div className="turn-content">
+          {toolCallId !== null && (
+            <p className="turn-tool-result-for">
+              Result of call <code>{toolCallId || '(no id)'}</code>
+            </p>
+          )}
           {live ? (
             <p className="muted">The reply is streaming in the Reply area.</p>
           ) : content.trim() === '' ? (
-            <p className="muted">(empty)</p>
+            !hasToolCalls && <p className="muted">(empty)</p>
           ) : (
             <TurnText role={role} text={content} />
           )}
           <TurnImages turnId={turnId} />
+          {!live && <TurnToolCalls turnId={turnId} />}
         </div>
       ) : (
         <div className="turn-editor">

@@ -7,6 +7,7 @@ import { ReasoningPane } from './ReasoningPane';
 import { ReplyErrorNotice } from './ReplyErrorNotice';
 import { ReplyMetrics } from './ReplyMetrics';
 import { ReplyPane } from './ReplyPane';
+import { ToolCallsPanel } from './ToolCallsPanel';
 
 function showsEarlierReply(state: PlaygroundState): boolean {
   const selected = state.ui.selectedReplyId;
@@ -45,6 +46,7 @@ export function ReplyArea() {
       )}
       <ReasoningPane key={`reasoning-${turnId}`} turnId={turnId} />
       <ReplyPane key={`reply-${turnId}`} turnId={turnId} />
+      <ToolCallsPanel key={`tools-${turnId}`} turnId={turnId} />
       <ReplyErrorNotice turnId={turnId} />
       <ReplyMetrics turnId={turnId} />
     </section>

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { toolExamples } from '../../core/toolExamples';
-import { addTool } from '../../store/toolActions';
+import { addTool } from '../../store/toolDefinitionActions';
 
 interface AddToolControlsProps {
   /** The new tool's id: its editor opens. */

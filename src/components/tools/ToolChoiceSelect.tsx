@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ToolChoice } from '../../core/toolSettings';
 import { usePlaygroundStore } from '../../store';
-import { setToolChoice } from '../../store/toolActions';
+import { setToolChoice } from '../../store/toolDefinitionActions';
 
 /** "Tool choice": the API allows only "auto", so the one choice is whether to state it in the request. */
 export function ToolChoiceSelect() {

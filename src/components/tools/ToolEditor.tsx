@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { FunctionToolDefinition } from '../../core/toolSettings';
 import type { FunctionToolProblems } from '../../core/toolValidation';
-import { updateTool } from '../../store/toolActions';
+import { updateTool } from '../../store/toolDefinitionActions';
 import { FieldError } from './FieldError';
 import { ToolParametersEditor } from './ToolParametersEditor';
 

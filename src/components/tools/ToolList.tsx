@@ -1,5 +1,5 @@
 import { usePlaygroundStore } from '../../store';
-import { selectToolProblems } from '../../store/toolSelectors';
+import { selectToolProblems } from '../../store/toolDefinitionSelectors';
 import { ToolEditor } from './ToolEditor';
 import { ToolListItem } from './ToolListItem';
 

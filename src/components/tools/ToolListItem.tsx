@@ -1,5 +1,5 @@
 import type { FunctionToolDefinition } from '../../core/toolSettings';
-import { removeTool, updateTool } from '../../store/toolActions';
+import { removeTool, updateTool } from '../../store/toolDefinitionActions';
 
 interface ToolListItemProps {
   tool: FunctionToolDefinition;

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { toolStreamAvailability } from '../../core/toolBody';
 import { usePlaygroundStore } from '../../store';
-import { setToolStream } from '../../store/toolActions';
+import { setToolStream } from '../../store/toolDefinitionActions';
 import { useSettingsModel } from '../settings/useSettingsModel';
 
 /** "Stream tool calls" (tool_stream), disabled with the reason where the model or the Stream setting rules it out. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { ensureSchemaChecker } from '../../store/toolActions';
+import { ensureSchemaChecker } from '../../store/toolDefinitionActions';
 import { SidebarSection } from '../ui/SidebarSection';
 import { AddToolControls } from './AddToolControls';
 import { ToolChoiceSelect } from './ToolChoiceSelect';

@@ -9,7 +9,7 @@ import {
 import { searchEngineProblem } from '../../core/toolValidation';
 import { clamp } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
-import { setWebSearch } from '../../store/toolActions';
+import { setWebSearch } from '../../store/toolDefinitionActions';
 import { FieldError } from './FieldError';
 import { OptionalChoice } from './OptionalChoice';
 

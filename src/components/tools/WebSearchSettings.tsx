@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { setWebSearch } from '../../store/toolActions';
+import { setWebSearch } from '../../store/toolDefinitionActions';
 import { WebSearchOptions } from './WebSearchOptions';
 
 /** "Web search": the built-in web_search tool (billed per use), with its options while it is on. */
