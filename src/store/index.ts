@@ -16,6 +16,8 @@ import { resetRuntime } from './runtime';
 import { initialSettings } from './settingsSlice';
 import type { Notice, PlaygroundState } from './types';
 import { initialUi } from './uiSlice';
+import { loadJsonSchemaChecker } from '../core/jsonSchema/validation';
+import { enabledFunctions } from '../core/toolSettings';
 
 export type { PlaygroundState, Turn, ReplyInfo, Notice, ConnectionState, ConversationState, UiState } from './types';
 
@@ -97,6 +99,24 @@ usePlaygroundStore.subscribe((state, previous) => {
 });
 
 if (typeof window !== 'undefined') window.addEventListener('pagehide', () => flushSavedState());
+
+/**
+ * Loads the JSON Schema checker once function tools are defined, however they came (the Tools section, a saved
+ * state, an import, the JSON tab): Send waits for it while tools are on, whether or not the Tools section is shown.
+ */
+export function ensureSchemaChecker(): void {
+  if (usePlaygroundStore.getState().ui.schemaChecker) return;
+  loadJsonSchemaChecker().then(
+    (schemaChecker) => usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, schemaChecker } })),
+    () => undefined, // A failed chunk load leaves Send waiting with the reason; a reload retries.
+  );
+}
+const schemaCheckerNeeded = (state: PlaygroundState) =>
+  state.ui.schemaChecker === null && enabledFunctions(state.settings.tools).length > 0;
+usePlaygroundStore.subscribe((state) => {
+  if (schemaCheckerNeeded(state)) ensureSchemaChecker();
+});
+if (schemaCheckerNeeded(usePlaygroundStore.getState())) ensureSchemaChecker();
 
 /** Back to a fresh playground (tests, "reset"): calls stopped, timers cleared, nothing kept. */
 export function resetPlayground(): void {

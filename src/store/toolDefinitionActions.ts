@@ -1,6 +1,5 @@
 // The Tools section's edits: function tools, web search, tool choice and tool streaming. Plain functions that
 // read and set the store; components call them from event handlers.
-import { loadJsonSchemaChecker } from '../core/jsonSchema/validation';
 import {
   emptyParametersText,
   nextToolId,
@@ -9,7 +8,7 @@ import {
   type ToolSettings,
   type WebSearchSettings,
 } from '../core/toolSettings';
-import { usePlaygroundStore } from './index';
+import { ensureSchemaChecker, usePlaygroundStore } from './index';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
@@ -18,15 +17,6 @@ function patchTools(patch: (tools: ToolSettings) => Partial<ToolSettings>): void
   set((state) => ({
     settings: { ...state.settings, tools: { ...state.settings.tools, ...patch(state.settings.tools) } },
   }));
-}
-
-/** Loads the JSON Schema checker once, so that tool schemas can be checked (Send waits for it while tools are on). */
-export function ensureSchemaChecker(): void {
-  if (get().ui.schemaChecker) return;
-  loadJsonSchemaChecker().then(
-    (schemaChecker) => set((state) => ({ ui: { ...state.ui, schemaChecker } })),
-    () => undefined, // A failed chunk load leaves Send waiting with the reason; a reload retries.
-  );
 }
 
 export type ToolTemplate = Pick<FunctionToolDefinition, 'name' | 'description' | 'parameters'>;

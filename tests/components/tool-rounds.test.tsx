@@ -10,6 +10,7 @@ import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
 import * as toolActions from '../../src/store/toolRoundActions';
+import { settingsWithOwnedExtraFields } from '../../src/core/bodySettings';
 import { assistantTurn, loadReplyStream, resetEverything, setTurns, userTurn } from './helpers';
 
 const encoder = new TextEncoder();
@@ -99,14 +100,21 @@ beforeAll(async () => {
   await loadReplyStream();
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   resetEverything();
   connectionActions.setEndpoint('demo');
   act(() => {
     usePlaygroundStore.setState((state) => ({
-      settings: { ...state.settings, model: 'glm-4.7', extraFields: { tools: [lookupTool] } },
+      // The tool as the Tools section holds it (saved extra tool fields move there the same way).
+      settings: settingsWithOwnedExtraFields({
+        ...state.settings,
+        model: 'glm-4.7',
+        extraFields: { tools: [lookupTool] },
+      }),
     }));
   });
+  // Send waits for the tools' schemas to be checked; the checker loads as soon as tools exist.
+  await waitFor(() => expect(usePlaygroundStore.getState().ui.schemaChecker).not.toBeNull());
 });
 
 afterEach(() => {

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { usePlaygroundStore } from '../../store';
-import { ensureSchemaChecker } from '../../store/toolDefinitionActions';
+import { ensureSchemaChecker, usePlaygroundStore } from '../../store';
 import { SidebarSection } from '../ui/SidebarSection';
 import { AddToolControls } from './AddToolControls';
 import { ToolChoiceSelect } from './ToolChoiceSelect';
@@ -14,7 +13,7 @@ export function ToolsSection() {
   const hasFunctions = usePlaygroundStore((state) => state.settings.tools.functions.length > 0);
   const hasTools = usePlaygroundStore((state) => hasFunctions || state.settings.tools.webSearch.enabled);
   const [editingId, setEditingId] = useState<string | null>(null);
-  // Schemas are checked (and Send waits) only once the checker is there: load it as soon as a tool exists.
+  // The editor shows schema problems of disabled tools too: load the checker as soon as any tool exists.
   useEffect(() => {
     if (hasFunctions) ensureSchemaChecker();
   }, [hasFunctions]);
