@@ -5,7 +5,8 @@ import { continuationText } from '../core/continuation';
 import { describeFinishReason } from '../core/finishReasons';
 import type { ChatRequest } from '../core/request';
 import { applyDelta, newReplyInfo, type ReplyDelta } from './replyInfo';
-import type { ReplyInfo } from './types';
+import type { Usage } from '../core/contracts';
+import type { ReplyInfo, ReplyPart } from './types';
 
 interface Texts {
   content: string;
@@ -69,5 +70,38 @@ export function continuedReplyInfo(previous: ReplyInfo, request: ChatRequest): R
     ...newReplyInfo(request),
     warnings: previous.warnings.filter((warning) => !finishNotes.includes(warning)),
     earlierParts: [...(previous.earlierParts ?? []), { status, finishReason, usage, metrics }],
+  };
+}
+
+/** Every attempt of a reply, oldest first: the earlier parts, then the reply's own (latest) attempt. */
+export function replyParts(reply: ReplyInfo): ReplyPart[] {
+  const { status, finishReason, usage, metrics } = reply;
+  return [...(reply.earlierParts ?? []), { status, finishReason, usage, metrics }];
+}
+
+/**
+ * The output of all attempts of a reply counted once each: completion and reasoning tokens summed, the prompt as
+ * the latest request sent it. Null unless every attempt reported usage (the text estimate is better then).
+ */
+export function wholeReplyUsage(reply: ReplyInfo): Usage | null {
+  const parts = replyParts(reply);
+  if (parts.length === 1) return reply.usage;
+  const usages = parts.map((part) => part.usage);
+  if (usages.some((usage) => usage === null) || !reply.usage) return null;
+  const sum = (read: (usage: Usage) => number | undefined) =>
+    usages.reduce((total, usage) => total + (usage ? (read(usage) ?? 0) : 0), 0);
+  const completion = sum((usage) => usage.completion_tokens);
+  const reasoning = usages.some((usage) => usage?.completion_tokens_details?.reasoning_tokens !== undefined)
+    ? {
+        completion_tokens_details: {
+          reasoning_tokens: sum((usage) => usage.completion_tokens_details?.reasoning_tokens),
+        },
+      }
+    : {};
+  return {
+    ...reply.usage,
+    completion_tokens: completion,
+    total_tokens: reply.usage.prompt_tokens + completion,
+    ...reasoning,
   };
 }
