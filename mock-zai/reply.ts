@@ -1,6 +1,7 @@
 // Plans a reply: its text split into deltas, where it stops (max_tokens, finish-*), its usage; and the
 // non-streaming response body. Streaming it is streamReply.ts's job.
 import { modelInfo, supportsThinking } from '../src/core/models.ts';
+import { continuationReply, isContinuation } from './continuation.ts';
 import { defaultReply, estimateTokens, messageText, tokenize, type ReplyText, type WireMessage } from './content.ts';
 import { isRecord } from './http.ts';
 import type { ScenarioBehaviour } from './scenarios.ts';
@@ -27,7 +28,7 @@ const toolCall = {
 };
 
 function replyText(messages: WireMessage[], scenario: Scenario, thinks: boolean): ReplyText {
-  const fallback = defaultReply(messages, thinks);
+  const fallback = isContinuation(messages) ? continuationReply(messages) : defaultReply(messages, thinks);
   return {
     content: scenario.content ?? fallback.content,
     reasoning: thinks ? (scenario.reasoning ?? fallback.reasoning) : '',
