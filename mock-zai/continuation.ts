@@ -12,10 +12,10 @@ export function isContinuation(messages: readonly WireMessage[]): boolean {
 }
 
 /** The rest of the default reply after `partial`, opening with its last words again. */
-export function continuationReply(messages: WireMessage[]): ReplyText {
+export function continuationReply(messages: WireMessage[], thinks: boolean): ReplyText {
   // A thinking stream opens with a lone newline of answer text, which comes back with the partial answer.
   const partial = messageText(messages.at(-1)?.content).trim();
-  const whole = defaultReply(messages.slice(0, -1), false).content;
+  const whole = defaultReply(messages.slice(0, -1), thinks).content;
   if (!whole.startsWith(partial)) return { reasoning: '', content: '\n\n(The rest of the answer.)' };
   // From the start of a word near the end, so the repeat is whole words.
   const from = partial.lastIndexOf(' ', Math.max(0, partial.length - repeatedChars));

@@ -28,7 +28,7 @@ const toolCall = {
 };
 
 function replyText(messages: WireMessage[], scenario: Scenario, thinks: boolean): ReplyText {
-  const fallback = isContinuation(messages) ? continuationReply(messages) : defaultReply(messages, thinks);
+  const fallback = isContinuation(messages) ? continuationReply(messages, thinks) : defaultReply(messages, thinks);
   return {
     content: scenario.content ?? fallback.content,
     reasoning: thinks ? (scenario.reasoning ?? fallback.reasoning) : '',

@@ -116,7 +116,7 @@ describe('the offline demo and continuations', () => {
   });
 
   it('a continuation ignores the directive and answers with the rest, repeating the last words', async () => {
-    const whole = defaultReply([question], false).content;
+    const whole = defaultReply([question], true).content;
     const partial = whole.slice(0, 120);
     const { status, body } = await reply([question, { role: 'assistant', content: `\n${partial}` }]);
     expect(status).toBe(200);
