@@ -171,7 +171,9 @@ describe('undo a deleted turn', () => {
     vi.useFakeTimers();
     act(() => actions.deleteTurn('r2'));
     expect(screen.getByRole('button', { name: 'Undo' })).toBeInTheDocument();
-    act(() => vi.advanceTimersByTime(10_000));
+    act(() => {
+      vi.advanceTimersByTime(10_000);
+    });
     expect(screen.queryByRole('button', { name: 'Undo' })).not.toBeInTheDocument();
   });
 });

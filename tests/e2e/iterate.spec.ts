@@ -8,7 +8,6 @@ import {
   openWithMock,
   receivedBodies,
   replyAlert,
-  replyRegion,
   replyStatus,
   replyText,
   send,
