@@ -1,6 +1,7 @@
 // Plans a reply: its text split into deltas, where it stops (max_tokens, finish-*), its usage; and the
 // non-streaming response body. Streaming it is streamReply.ts's job.
 import { modelInfo, supportsThinking } from '../src/core/models.ts';
+import { continuationReply, isContinuation } from './continuation.ts';
 import { defaultReply, estimateTokens, messageText, tokenize, type ReplyText, type WireMessage } from './content.ts';
 import { isRecord } from './http.ts';
 import {
@@ -40,15 +41,19 @@ const toolCall = {
   function: { name: 'get_weather', arguments: '{"city":"Beijing"}' },
 };
 
-/** The text a reply says: tool results quoted, a JSON object in JSON mode, or the default reply; overrides on top. */
+/**
+ * The text a reply says: the rest of a continued reply, tool results quoted, a JSON object in JSON mode, or the
+ * default reply; overrides on top.
+ */
 function replyText(
   body: Record<string, unknown>,
   messages: WireMessage[],
   scenario: Scenario,
   thinks: boolean,
 ): ReplyText {
-  const base =
-    trailingToolResults(messages).length > 0
+  const base = isContinuation(messages)
+    ? continuationReply(messages, thinks)
+    : trailingToolResults(messages).length > 0
       ? toolResultsReply(messages, thinks)
       : wantsJsonObject(body)
         ? jsonModeReply(messages, thinks)

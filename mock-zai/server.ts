@@ -4,6 +4,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { messageText, type WireMessage } from './content.ts';
 import { handleControl } from './controlApi.ts';
+import { isContinuation } from './continuation.ts';
 import { parseDirective } from './directive.ts';
 import { bearerToken, isRecord, lowerCaseHeaders, readBody, sendError, sendJson } from './http.ts';
 import { checkChatRequest } from './chatRequest.ts';
@@ -157,7 +158,9 @@ export function createMockZai(options: MockOptions = {}) {
         return;
       }
       const lastUser = [...request.messages].reverse().find((message) => message.role === 'user');
-      const scenario = takeScenario(key) ?? parseDirective(messageText(lastUser?.content));
+      // A continuation must not replay the fault its conversation's message asked for: directives are ignored there.
+      const directive = isContinuation(request.messages) ? null : parseDirective(messageText(lastUser?.content));
+      const scenario = takeScenario(key) ?? directive;
       if (scenario && !isKnownScenario(scenario.name)) {
         sendError(res, 400, '1214', `Unknown mock scenario "${scenario.name}".`);
         return;

@@ -3,11 +3,13 @@
 import type { ChatRequest, TurnRole } from '../core/request';
 import { lacksImageData } from '../core/images';
 import { buildChatRequest } from '../core/request';
+import { maxAlternatives, withNewReply } from './alternatives';
 import { switchBaseUrlToProxy, keyMayGoToBaseUrl } from './connectionActions';
+import { continuedReplyInfo } from './continuedReply';
 import { findTurn, handWrittenTurn, moveItem } from './conversationSlice';
 import { newId } from './ids';
 import { recordHistory } from './libraryActions';
-import { usePlaygroundStore } from './index';
+import { report, usePlaygroundStore } from './index';
 import { newReplyInfo } from './replyInfo';
 import {
   activeReplyId,
@@ -19,7 +21,8 @@ import {
   type ReplyTarget,
 } from './replyCall';
 import { selectCanSend, toConversationTurn } from './selectors';
-import type { Turn } from './types';
+import { rememberDeletedTurn } from './turnUndo';
+import type { Turn, TurnFields } from './types';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
@@ -33,7 +36,7 @@ export function setDraft(draft: string): void {
   set((state) => ({ conversation: { ...state.conversation, draft } }));
 }
 
-function setTurns(update: (turns: Turn[]) => Turn[]): void {
+export function setTurns(update: (turns: Turn[]) => Turn[]): void {
   set((state) => ({ conversation: { ...state.conversation, turns: update(state.conversation.turns) } }));
 }
 
@@ -47,10 +50,16 @@ export function updateTurn(id: string, patch: Partial<Pick<Turn, 'content' | 'ro
   setTurns((turns) => turns.map((turn) => (turn.id === id ? { ...turn, ...patch } : turn)));
 }
 
+/** Deletes a turn; "Undo" brings it back for a few seconds (turnUndo.ts). */
 export function deleteTurn(id: string): void {
   if (activeReplyId(transcriptLane) === id) stop();
-  setTurns((turns) => turns.filter((turn) => turn.id !== id));
+  const { turns } = get().conversation;
+  const index = turns.findIndex((turn) => turn.id === id);
+  const deleted = turns[index];
+  if (!deleted) return;
+  setTurns((current) => current.filter((turn) => turn.id !== id));
   set((state) => (state.ui.selectedReplyId === id ? { ui: { ...state.ui, selectedReplyId: null } } : state));
+  rememberDeletedTurn(deleted, index);
 }
 
 export function moveTurn(id: string, offset: -1 | 1): void {
@@ -131,16 +140,39 @@ export function send(): void {
   startReply(turns);
 }
 
-/** Replaces the last reply with a new one for the same conversation. */
+/** A new reply to the last turn's conversation; the one it replaces stays as an alternative. */
 export function regenerate(): void {
+  const last = get().conversation.turns.at(-1);
+  if (last?.role === 'assistant' && last.reply) replyAgain(last.id);
+}
+
+/**
+ * A new reply in this assistant turn, sent with the turns before it; the reply it replaces becomes an alternative,
+ * together with `followingTurns` (the branch that went on from it, for "Save & resend").
+ */
+export function replyAgain(turnId: string, followingTurns: readonly Turn[] = []): void {
   settlePendingReplies();
   const { turns } = get().conversation;
-  const last = turns[turns.length - 1];
-  if (isLaneBusy(transcriptLane) || !last || last.role !== 'assistant' || !last.reply) return;
-  if (!keyMayGoToBaseUrl(regenerate)) return;
-  const remaining = turns.slice(0, -1);
-  setTurns(() => remaining);
-  startReply(remaining);
+  const index = turns.findIndex((candidate) => candidate.id === turnId);
+  const turn = turns[index];
+  if (isLaneBusy(transcriptLane) || turn?.role !== 'assistant') return;
+  if (!keyMayGoToBaseUrl(() => replyAgain(turnId, followingTurns))) return;
+  const request = requestFor(turns.slice(0, index));
+  const fresh: TurnFields = {
+    role: 'assistant',
+    content: '',
+    reasoning: '',
+    excluded: false,
+    reply: newReplyInfo(request),
+  };
+  const { turn: replaced, dropped } = withNewReply(turn, fresh, followingTurns);
+  setTurns((current) => current.map((candidate) => (candidate.id === turnId ? replaced : candidate)));
+  if (dropped > 0) reportDroppedAlternatives();
+  beginCall(turnId, request, false);
+}
+
+function reportDroppedAlternatives(): void {
+  report('info', `A reply keeps at most ${maxAlternatives} alternatives: the oldest one was dropped.`);
 }
 
 /** Sends the same request again into the same turn (after interrupted, stalled or error). */
@@ -184,7 +216,7 @@ export function continueReply(turnId: string): void {
   setTurns((current) =>
     current.map((candidate) =>
       candidate.id === turnId && candidate.reply
-        ? { ...candidate, reply: { ...newReplyInfo(request), metrics: candidate.reply.metrics } }
+        ? { ...candidate, reply: continuedReplyInfo(candidate.reply, request) }
         : candidate,
     ),
   );

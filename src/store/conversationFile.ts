@@ -12,7 +12,7 @@ import { isLiveStatus } from './replyInfo';
 import { usePlaygroundStore } from './index';
 import { turnsWithMeasuredMetrics } from './metricsMigration';
 import { conversationFileFormat, conversationFileSchema, conversationFileVersion, fileTurnSchema } from './schema';
-import type { PlaygroundState, ReplyInfo, Turn } from './types';
+import type { PlaygroundState, ReplyInfo, Turn, TurnAlternative } from './types';
 import { isRecord } from '../core/json';
 import { parseJsonWithinLimits } from '../core/jsonLimits';
 
@@ -166,6 +166,26 @@ function importedTurn(turn: FileTurn): Turn {
     ...(turn.images.length > 0 ? { images: turn.images } : {}),
     ...(turn.toolCalls ? { toolCalls: turn.toolCalls } : {}),
     ...(turn.toolCallId === undefined ? {} : { toolCallId: turn.toolCallId }),
+    ...importedIteration(turn),
+  };
+}
+
+/** An alternative as the file holds it: a turn's fields, and the turns of its branch. */
+type FileAlternative = Omit<FileTurn, 'id'> & { followingTurns?: FileTurn[] };
+
+/** Alternatives and staleness as in the file; turns of a kept branch get new ids like every imported turn. */
+function importedIteration(turn: FileTurn): Partial<Turn> {
+  const alternatives = (turn.alternatives as FileAlternative[] | undefined)?.map(
+    ({ followingTurns, ...fields }): TurnAlternative => {
+      const { id: _id, ...imported } = importedTurn(fields);
+      return followingTurns ? { ...imported, followingTurns: followingTurns.map(importedTurn) } : imported;
+    },
+  );
+  return {
+    ...(turn.stale ? { stale: true } : {}),
+    ...(alternatives && alternatives.length > 0
+      ? { alternatives, alternativeIndex: Math.min(turn.alternativeIndex ?? alternatives.length, alternatives.length) }
+      : {}),
   };
 }
 
@@ -180,6 +200,9 @@ function importedReply(reply: FileReply): ReplyInfo {
     metrics: importedMetrics(reply.metrics),
     warnings: reply.warnings,
     retry: null,
+    ...(reply.earlierParts
+      ? { earlierParts: reply.earlierParts.map((part) => ({ ...part, metrics: importedMetrics(part.metrics) })) }
+      : {}),
   };
 }
 

@@ -37,7 +37,7 @@ export function initialState(): PlaygroundState {
 
 // Hydration runs inside create(), before the store exists: queue what it reports.
 const earlyNotices: Notice[] = [];
-function report(level: Notice['level'], text: string): void {
+export function report(level: Notice['level'], text: string): void {
   const notice = { id: newId('notice'), level, text };
   const store = storeReference.current;
   if (!store) {

@@ -9,6 +9,13 @@ import type { ToolCall } from '../core/toolCalls';
 import { outgoingApiKey } from './connectionSlice';
 import { afterNextPaint, framesAreRunning } from './frameScheduler';
 import { flushSavedState, usePlaygroundStore } from './index';
+import {
+  applyContinuationDelta,
+  finishContinuation,
+  restartContinuation,
+  startContinuation,
+  type ContinuedReply,
+} from './continuedReply';
 import { applyDelta } from './replyInfo';
 import type * as ReplyStreamModule from './replyStream';
 import { onRuntimeReset } from './runtime';
@@ -43,8 +50,8 @@ interface ReplyCall {
   request: ChatRequest;
   /** Retries already made. */
   attempt: number;
-  /** "Continue": the reply extends the text already there, and its metrics go on from the earlier ones. */
-  appending: boolean;
+  /** "Continue": the reply extends the text already there (continuedReply.ts); null for a reply of its own. */
+  continued: ContinuedReply | null;
   controller: AbortController;
   retryTimer: ReturnType<typeof setTimeout> | null;
   /** The stream has ended and the reply settles once its final text has painted; `run` settles it now. */
@@ -120,7 +127,7 @@ export function startReplyCall(target: ReplyTarget, request: ChatRequest, append
     target,
     request,
     attempt: 0,
-    appending,
+    continued: appending ? startContinuation(target.read() ?? { content: '', reasoning: '' }) : null,
     controller: new AbortController(),
     retryTimer: null,
     settling: null,
@@ -173,18 +180,20 @@ async function runCall(call: ReplyCall): Promise<void> {
     return;
   }
   const { connection } = get();
-  const initialMetrics = call.appending ? call.target.read()?.reply.metrics : undefined;
   const outcome = await replyStream.streamReply({
     request: call.request,
     apiKey: outgoingApiKey(connection),
     signal: call.controller.signal,
     crossOrigin: isCrossOrigin(chatCompletionsUrl(call.request.baseUrl)),
     stallTimeoutMs: connection.stallTimeoutSeconds * 1000,
-    ...(initialMetrics ? { initialMetrics } : {}),
     fetch: (input, init) => globalThis.fetch(input, init),
     accepts: () => isCurrent(call),
     commit: (delta) => {
-      if (isCurrent(call)) call.target.write((holder) => applyDelta(holder, delta));
+      if (!isCurrent(call)) return;
+      const { continued } = call;
+      call.target.write((holder) =>
+        continued ? applyContinuationDelta(holder, continued, delta) : applyDelta(holder, delta),
+      );
     },
   });
   if (!isCurrent(call)) return;
@@ -210,10 +219,14 @@ interface EndedCall {
 
 /** The reply's final status, metrics and retry; the attempt recorded; then done, or the automatic retry. */
 function settle(call: ReplyCall, { outcome, finishedAt, settledReply }: EndedCall): void {
-  call.target.write((holder) => ({
-    ...holder,
-    reply: settledReply(holder.reply, holder.content, outcome, call.attempt, finishedAt, Math.random),
-  }));
+  const { continued } = call;
+  call.target.write((written) => {
+    const holder = continued ? finishContinuation(written, continued) : written;
+    return {
+      ...holder,
+      reply: settledReply(holder.reply, holder.content, outcome, call.attempt, finishedAt, Math.random),
+    };
+  });
   const settled = call.target.read();
   if (settled) call.target.attemptSettled?.(settled);
   const retry = settled?.reply.retry ?? null;
@@ -224,10 +237,9 @@ function settle(call: ReplyCall, { outcome, finishedAt, settledReply }: EndedCal
   call.retryTimer = setTimeout(() => {
     if (!isCurrent(call)) return;
     call.target.write((holder) => ({
-      ...holder,
-      content: call.appending ? holder.content : '',
-      reasoning: call.appending ? holder.reasoning : '',
-      toolCalls: call.appending ? holder.toolCalls : undefined,
+      ...(continued
+        ? restartContinuation(holder, continued)
+        : { ...holder, content: '', reasoning: '', toolCalls: undefined }),
       reply: { ...holder.reply, status: 'waiting', error: null, retry: null },
     }));
     const next: ReplyCall = {

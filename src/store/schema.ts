@@ -149,10 +149,29 @@ const replySchema = z.object({
   warnings: z.array(z.string()),
   // Replies saved before web search results were kept have none.
   webSearchSources: z._default(z.array(webSearchSourceSchema), []),
+  // The attempts before "Continue" extended the reply; replies saved before it existed have none.
+  earlierParts: z.optional(
+    z.array(
+      z.object({
+        status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
+        finishReason: z.nullable(z.string()),
+        usage: z.nullable(
+          z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }),
+        ),
+        metrics: z.looseObject({}),
+      }),
+    ),
+  ),
 });
 
-export const turnSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+/** A turn's fields as kept for an alternative reply, and what turns saved before alternatives existed lack. */
+const iterationFields = {
+  // An earlier turn was edited after this reply came; missing means not stale.
+  stale: z.optional(z.boolean()),
+  alternativeIndex: z.optional(z.int().check(z.nonnegative())),
+};
+
+const turnFields = {
   role: z.enum(['user', 'assistant', 'tool']),
   content: z.string(),
   reasoning: z.string(),
@@ -161,6 +180,27 @@ export const turnSchema = z.object({
   // States saved before images existed have none.
   images: z._default(z.array(turnImageSchema), []),
   ...toolTurnFields,
+  ...iterationFields,
+};
+
+/** An alternative reply of a turn, with the branch of turns that followed it (turns, which may have alternatives). */
+// Typed loosely where the two refer to each other (TypeScript cannot infer a recursive type); restored turns are
+// cast to Turn where they are read, as before.
+type NestedList = z.ZodMiniOptional<z.ZodMiniArray<z.ZodMiniType<object>>>;
+export const alternativeSchema: z.ZodMiniType<object> = z.object({
+  ...turnFields,
+  get followingTurns(): NestedList {
+    return z.optional(z.array(turnSchema));
+  },
+});
+
+export const turnSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  ...turnFields,
+  // States saved before alternatives existed have none.
+  get alternatives(): NestedList {
+    return z.optional(z.array(alternativeSchema));
+  },
 });
 
 export const draftSchema = z.string();
@@ -182,6 +222,8 @@ export const fileTurnSchema = z.object({
   // Descriptions only: the bytes are found in this browser's IndexedDB, or the image shows as not available.
   images: z._default(z.array(turnImageSchema), []),
   ...toolTurnFields,
+  ...iterationFields,
+  alternatives: z.optional(z.array(alternativeSchema)),
 });
 
 /** The body of an exported conversation file (format and version are checked first, for clearer messages). */

@@ -3,7 +3,7 @@ import { selectToolProblems } from './toolDefinitionSelectors';
 import { metricFigures, type MetricFigures } from '../core/metricFigures';
 import { modelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
-import { sentTurns } from '../core/sentTurns';
+import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
 import { isDemoEndpoint } from './connectionSlice';
 import { findTurn } from './conversationSlice';
 import { imagesSendProblem, sentImageUrls } from './imageSelectors';
@@ -152,4 +152,15 @@ export function selectCanCall(state: PlaygroundState): SendReadiness {
 export function selectCanRegenerate(state: PlaygroundState): boolean {
   const last = state.conversation.turns[state.conversation.turns.length - 1];
   return !state.ui.sending && last?.role === 'assistant' && last.reply !== null;
+}
+
+/**
+ * Can "Continue" carry this reply on? Only when there is something to go on from in the request: answer text, or
+ * reasoning that goes back (without either, Continue would send the very request Retry sends).
+ */
+export function selectCanContinue(state: PlaygroundState, turnId: string): boolean {
+  const turn = selectTurn(state, turnId);
+  if (!turn?.reply) return false;
+  if (turn.content.trim() !== '') return true;
+  return turn.reasoning !== '' && reasoningGoesBack(state.settings, state.connection.baseUrl);
 }

@@ -38,12 +38,17 @@ export interface ReplyInfo {
   retry: { attempt: number; delayMs: number; at: number } | null;
   /** Web search results the reply carried (docs/wire-format.md#web-search); missing means none. */
   webSearchSources?: WebSearchSource[];
+  /** The attempts before "Continue" extended this reply, oldest first (each measured on its own); missing means none. */
+  earlierParts?: ReplyPart[];
 }
 
 /** A tool call on an assistant turn, with the result the user is writing for it (kept across reloads until sent). */
 export interface TurnToolCall extends ToolCall {
   resultDraft?: string;
 }
+
+/** One attempt of a continued reply: how that request ended and what it measured. */
+export type ReplyPart = Pick<ReplyInfo, 'status' | 'finishReason' | 'usage' | 'metrics'>;
 
 export interface Turn {
   id: string;
@@ -58,7 +63,19 @@ export interface Turn {
   toolCalls?: TurnToolCall[];
   /** A tool turn: the id of the call it answers. */
   toolCallId?: string;
+  /** Other replies in this place (Regenerate, or a branch kept by "Save & resend"); missing means none. */
+  alternatives?: TurnAlternative[];
+  /** Where this turn's own reply sits among its alternatives (0-based); missing means after them all. */
+  alternativeIndex?: number;
+  /** An earlier turn was edited after this reply came, so it answers a conversation that no longer exists. */
+  stale?: boolean;
 }
+
+/** A whole snapshot of a turn's fields (whatever fields turns carry), without its identity and alternatives. */
+export type TurnFields = Omit<Turn, 'id' | 'alternatives' | 'alternativeIndex'>;
+
+/** An alternative reply, with the turns that followed it when it was shown (its branch of the conversation). */
+export type TurnAlternative = TurnFields & { followingTurns?: Turn[] };
 
 export interface ConversationState {
   turns: Turn[];
@@ -82,8 +99,18 @@ export interface UiState {
   requestJsonDraft: { text: string; problems: RequestJsonProblem[] } | null;
   /** Image bytes (base64) by image id as read from IndexedDB; null when this browser has none. Never persisted. */
   imageBytes: Record<string, string | null>;
-  /** The JSON Schema checker once loaded (toolActions.ts loads it when there are tools); never persisted. */
+  /** The JSON Schema checker once loaded (store/index.ts loads it when there are tools); never persisted. */
   schemaChecker: JsonSchemaChecker | null;
+  /** The last deleted turn, for Undo while its notice shows (turnUndo.ts); missing means none. Never persisted. */
+  deletedTurn?: DeletedTurn | null;
+}
+
+export interface DeletedTurn {
+  turn: Turn;
+  /** Where it was in the transcript. */
+  index: number;
+  /** The conversation it belonged to: Undo puts it back only there. */
+  conversationId: string;
 }
 
 export interface PlaygroundState {

@@ -40,8 +40,14 @@ async function expectFaultButtons(page: Page): Promise<void> {
   await expect(replyAlert(page).getByRole('button', { name: 'Continue' })).toBeEnabled();
 }
 
+/** Only reasoning arrived, and it is not sent back: no answer to go on from, so Continue would send what Retry sends. */
+async function expectRetryOnly(page: Page): Promise<void> {
+  await expect(replyAlert(page).getByRole('button', { name: 'Retry' })).toBeEnabled();
+  await expect(replyAlert(page).getByRole('button', { name: 'Continue' })).toHaveCount(0);
+}
+
 test.describe('dropped connections', () => {
-  test('cut-mid-reasoning: partial reasoning kept, marked interrupted, with Retry and Continue; Retry gets a whole reply', async ({
+  test('cut-mid-reasoning: partial reasoning kept, marked interrupted, with Retry (nothing to continue from); Retry gets a whole reply', async ({
     page,
   }) => {
     await openWithMock(page);
@@ -49,7 +55,7 @@ test.describe('dropped connections', () => {
     await send(page, 'Cut while thinking');
     await expect(replyStatus(page)).toHaveText(interruptedText);
     await expect(replyAlert(page)).toContainText('The connection dropped before the reply finished');
-    await expectFaultButtons(page);
+    await expectRetryOnly(page);
     const full = expectedReply('Cut while thinking');
     const partial = (await (await reasoningText(page)).textContent()) ?? '';
     expect(partial.length).toBeGreaterThan(20);
@@ -208,7 +214,7 @@ test.describe('odd events and finish reasons', () => {
 });
 
 test.describe('stalls and Stop', () => {
-  test('stall: no byte for the stall timeout is reported as stalled, partial kept; Stop works while it hangs', async ({
+  test('stall: no byte for the stall timeout is reported as stalled, partial kept, Retry offered; Stop works while it hangs', async ({
     page,
   }) => {
     // The stream is read in a worker, whose timers a fake page clock does not move: the shortest stall timeout the
@@ -237,7 +243,7 @@ test.describe('stalls and Stop', () => {
       timeout: 10_000,
     });
     await expect(replyAlert(page)).toContainText('The stream stalled — no data arrived for too long');
-    await expectFaultButtons(page);
+    await expectRetryOnly(page);
     await expect(await reasoningText(page)).toHaveText('Another thought that');
     await expect(turn(page, 'assistant turn 4').getByText('stalled', { exact: true })).toBeVisible();
     await expect(stopButton(page)).toHaveCount(0);

@@ -2,6 +2,7 @@ import './conversation.css';
 import { AddMessageForm } from './AddMessageForm';
 import { Composer } from './Composer';
 import { ConversationFileMenu } from './ConversationFileMenu';
+import { DeletedTurnStatus } from './DeletedTurnStatus';
 import { SystemPromptField } from './SystemPromptField';
 import { Transcript } from './Transcript';
 
@@ -12,6 +13,7 @@ export function ConversationPanel() {
       <SystemPromptField />
       <ConversationFileMenu />
       <Transcript />
+      <DeletedTurnStatus />
       <AddMessageForm />
       <Composer />
     </div>

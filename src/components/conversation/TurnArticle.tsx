@@ -1,9 +1,12 @@
-import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { turnReasoningGoesBack } from '../../core/sentTurns';
 import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
+import { AlternativeSwitcher } from './AlternativeSwitcher';
+import { StaleReplyNote } from './StaleReplyNote';
+import { TurnEditor } from './TurnEditor';
 import { TurnImages } from './TurnImages';
 import { TurnText } from './TurnText';
 import { TurnToolCalls } from './TurnToolCalls';
@@ -50,7 +53,6 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
   const [editText, setEditText] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
-  const id = useId();
   const live = isLiveStatus(status);
 
   useEffect(() => {
@@ -60,20 +62,9 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
     }
   }, [editText]);
 
-  function closeEditor(save: boolean) {
-    if (save && editText !== null) actions.updateTurn(turnId, { content: editText });
+  function closeEditor() {
     returnFocus.current = true;
     setEditText(null);
-  }
-
-  function onEditorKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      closeEditor(false);
-    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      closeEditor(true);
-    }
   }
 
   const label = `${role} turn ${position}${excluded ? ' (excluded)' : ''}`;
@@ -102,7 +93,9 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
         <span className="turn-number">#{position}</span>
         {status && badgeStatuses.has(status) && <span className={`badge badge-${status}`}>{status}</span>}
         {live && <span className="badge badge-live">replying…</span>}
+        <AlternativeSwitcher turnId={turnId} disabled={live} />
       </header>
+      <StaleReplyNote turnId={turnId} />
 
       {editText === null ? (
         <div className="turn-content">
@@ -122,29 +115,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
           {!live && <TurnToolCalls turnId={turnId} />}
         </div>
       ) : (
-        <div className="turn-editor">
-          <label htmlFor={`${id}-edit`}>Edit message</label>
-          <textarea
-            id={`${id}-edit`}
-            autoFocus
-            rows={Math.min(12, Math.max(3, editText.split('\n').length + 1))}
-            value={editText}
-            onChange={(event) => setEditText(event.target.value)}
-            onKeyDown={onEditorKeyDown}
-            aria-describedby={`${id}-keys`}
-          />
-          <p id={`${id}-keys`} className="hint">
-            Ctrl/Cmd+Enter saves, Esc cancels.
-          </p>
-          <div className="button-row">
-            <button type="button" className="button-primary" onClick={() => closeEditor(true)}>
-              Save
-            </button>
-            <button type="button" onClick={() => closeEditor(false)}>
-              Cancel
-            </button>
-          </div>
-        </div>
+        <TurnEditor turnId={turnId} initialText={editText} onClose={closeEditor} />
       )}
 
       {role === 'assistant' && reasoning !== '' && (

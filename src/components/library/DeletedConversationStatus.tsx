@@ -1,6 +1,7 @@
 import { usePlaygroundStore } from '../../store';
 import { undoDelete } from '../../store/libraryActions';
 import { conversationTitle } from '../../store/librarySlice';
+import { UndoStatus } from '../ui/UndoStatus';
 
 /** "Deleted “…”. Undo" for a few seconds after a delete (the store clears it, see undoDeleteMs). */
 export function DeletedConversationStatus() {
@@ -9,16 +10,10 @@ export function DeletedConversationStatus() {
     return deleted ? conversationTitle(deleted.conversation) : null;
   });
   return (
-    // The live region stays in the page so that the message is announced when it appears.
-    <div role="status" className="library-status">
-      {title !== null && (
-        <p className="library-undo">
-          <span>Deleted “{title}”.</span>
-          <button type="button" onClick={() => undoDelete()}>
-            Undo
-          </button>
-        </p>
-      )}
-    </div>
+    <UndoStatus
+      className="library-status"
+      message={title === null ? null : `Deleted “${title}”.`}
+      onUndo={undoDelete}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectDisplayedReply } from '../../store/selectors';
 import type { PlaygroundState } from '../../store/types';
+import { ContinueReplyNote } from './ContinueReplyNote';
 import { ReasoningPane } from './ReasoningPane';
 import { ReplyErrorNotice } from './ReplyErrorNotice';
 import { ReplyMetrics } from './ReplyMetrics';
@@ -48,6 +49,7 @@ export function ReplyArea() {
       <ReplyPane key={`reply-${turnId}`} turnId={turnId} />
       <ToolCallsPanel key={`tools-${turnId}`} turnId={turnId} />
       <ReplyErrorNotice turnId={turnId} />
+      <ContinueReplyNote turnId={turnId} />
       <ReplyMetrics turnId={turnId} />
     </section>
   );

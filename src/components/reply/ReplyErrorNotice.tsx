@@ -1,6 +1,6 @@
 import { describeRetryDelay, maxRetries } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
-import { selectTurn } from '../../store/selectors';
+import { selectCanContinue, selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
 import { useNow } from '../ui/useNow';
 
@@ -31,10 +31,7 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
   const status = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.status ?? null);
   const error = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.error ?? null);
   const retry = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.retry ?? null);
-  const hasPartial = usePlaygroundStore((state) => {
-    const turn = selectTurn(state, turnId);
-    return turn !== undefined && (turn.content !== '' || turn.reasoning !== '');
-  });
+  const canContinue = usePlaygroundStore((state) => selectCanContinue(state, turnId));
   const sending = usePlaygroundStore((state) => state.ui.sending);
   const now = useNow(retry !== null, 250);
 
@@ -89,7 +86,7 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
                 Retry
               </button>
             )}
-            {fault !== null && hasPartial && (
+            {fault !== null && canContinue && (
               <button type="button" disabled={sending} onClick={() => actions.continueReply(turnId)}>
                 Continue
               </button>

@@ -6,6 +6,7 @@ import { usePlaygroundStore } from '../../store';
 import { selectConversationCost } from '../../store/conversationCost';
 import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
+import { ReplyPartsList } from './ReplyPartsList';
 import { DefinitionList } from '../ui/DefinitionList';
 
 const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
@@ -94,6 +95,7 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
         </div>
       )}
       <DefinitionList className="reply-metrics" rows={rows} />
+      <ReplyPartsList turnId={turnId} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatDuration } from '../../core/metrics';
 import { thinkingFigures, type ThinkingFigures } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
+import { wholeReplyUsage } from '../../store/continuedReply';
 import { isLiveStatus } from '../../store/replyInfo';
 import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import type { PlaygroundState, ReplyInfo } from '../../store/types';
@@ -28,7 +29,7 @@ const counted = new WeakMap<ReplyInfo, Counted>();
 function figuresFor(reply: ReplyInfo, reasoning: string, content: string): ThinkingFigures {
   const cached = counted.get(reply);
   if (cached && cached.reasoning === reasoning && cached.content === content) return cached.figures;
-  const figures = thinkingFigures(reply.metrics, reply.usage, reasoning, content, reply.finishReason);
+  const figures = thinkingFigures(reply.metrics, wholeReplyUsage(reply), reasoning, content, reply.finishReason);
   counted.set(reply, { reasoning, content, figures });
   return figures;
 }
