@@ -1,6 +1,7 @@
 import type { EndpointPresetId } from '../core/endpoints';
 import type { ApiError, CallStatus, Usage } from '../core/contracts';
 import type { TurnImage } from '../core/images';
+import type { ClampNotes } from '../core/modelSwitch';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
 import type { RequestJsonProblem } from '../core/requestJson';
@@ -56,7 +57,7 @@ export interface ConversationState {
 
 export interface Notice {
   id: string;
-  level: 'info' | 'warning' | 'error';
+  level: 'info' | 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -69,6 +70,8 @@ export interface UiState {
   requestJsonDraft: { text: string; problems: RequestJsonProblem[] } | null;
   /** Image bytes (base64) by image id as read from IndexedDB; null when this browser has none. Never persisted. */
   imageBytes: Record<string, string | null>;
+  /** What the last model switch changed in a pinned value, shown by its control until the next change. */
+  clampNotes: ClampNotes;
 }
 
 export interface PlaygroundState {

@@ -8,5 +8,6 @@ export function initialUi(): UiState {
     sending: false,
     requestJsonDraft: null,
     imageBytes: {},
+    clampNotes: {},
   };
 }
