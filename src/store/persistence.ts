@@ -16,6 +16,7 @@ import {
   type PersistedLibrary,
 } from './librarySlice';
 import { salvagePresets } from './presetsSlice';
+import { partializeCompare, restoredCompare, salvageCompare, type PersistedCompare } from './compareSaving';
 import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
 import { isRecord } from '../core/json';
 import { withoutImageBytes } from '../core/images';
@@ -34,6 +35,8 @@ export type PersistedState = {
   presets?: PlaygroundState['presets'];
   /** Reasoning display choices (optional: states saved before them get the defaults). */
   preferences?: PersistedPreferences;
+  /** Compare mode, its columns and their last replies (optional: states saved before it get it closed). */
+  compare?: PersistedCompare;
 };
 
 export interface PersistenceEvents {
@@ -55,6 +58,7 @@ export function partialize(state: PlaygroundState): PersistedState {
     history: state.history,
     presets: state.presets,
     preferences: partializePreferences(state.preferences),
+    compare: partializeCompare(state.compare),
   };
 }
 
@@ -134,6 +138,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
       history: salvageHistory(persisted.history),
       presets: salvagePresets(persisted.presets),
       preferences: partializePreferences(salvagePreferences(persisted.preferences)),
+      compare: salvageCompare(persisted.compare) ?? undefined,
     },
     problems,
     skippedConversations: library.skipped,
@@ -238,6 +243,7 @@ export function persistOptions(
         history: state.history ?? current.history,
         presets: state.presets ?? current.presets,
         preferences: { ...current.preferences, ...state.preferences },
+        compare: restoredCompare(state.compare ?? null, (state.conversation ?? current.conversation).turns),
       };
     },
   };

@@ -87,6 +87,6 @@ export interface PlaygroundState {
   presets: PresetsState;
   /** Reasoning display choices and the presenter view (preferencesSlice.ts). */
   preferences: PreferencesState;
-  /** Compare mode (compareSlice.ts); transient, never persisted. */
+  /** Compare mode (compareSlice.ts); saved with its columns and last replies (compareSaving.ts). */
   compare: CompareState;
 }
