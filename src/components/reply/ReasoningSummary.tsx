@@ -37,8 +37,8 @@ export function ReasoningSummary({ turnId = '', source, thoughtForMs }: Reasonin
     return holder?.reply ? holder.reasoning : '';
   });
   const usage = usePlaygroundStore((state) => select(state)?.reply?.usage ?? null);
-  // The answer only matters once usage arrived (the end of the reply): the server total is then split by it. Before
-  // that it is not selected, so the growing answer does not re-render the summary.
+  // The answer only matters once usage arrived (the end of the reply): with no answer text the server total is all
+  // reasoning. Before that it is not selected, so the growing answer does not re-render the summary.
   const answer = usePlaygroundStore((state) => {
     const holder = select(state);
     return holder?.reply?.usage ? holder.content : '';
