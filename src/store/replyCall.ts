@@ -224,7 +224,7 @@ function settle(call: ReplyCall, { outcome, finishedAt, settledReply }: EndedCal
       ...holder,
       content: call.appending ? holder.content : '',
       reasoning: call.appending ? holder.reasoning : '',
-      reply: { ...holder.reply, status: 'waiting', error: null, retry: null },
+      reply: { ...holder.reply, status: 'waiting', error: null, retry: null, retriesMade: call.attempt + 1 },
     }));
     const next: ReplyCall = {
       ...call,

@@ -35,6 +35,8 @@ export interface ReplyInfo {
   metrics: ReplyMetrics;
   warnings: string[];
   retry: { attempt: number; delayMs: number; at: number } | null;
+  /** Automatic retries made so far for this send (missing: none). */
+  retriesMade?: number;
 }
 
 export interface Turn {

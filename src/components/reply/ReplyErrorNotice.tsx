@@ -1,4 +1,4 @@
-import { describeRetryDelay, maxRetries } from '../../core/retry';
+import { describeRetriesSpent, describeRetryCountdown } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
 import { selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
@@ -31,6 +31,7 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
   const status = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.status ?? null);
   const error = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.error ?? null);
   const retry = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.retry ?? null);
+  const retriesMade = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.retriesMade ?? 0);
   const hasPartial = usePlaygroundStore((state) => {
     const turn = selectTurn(state, turnId);
     return turn !== undefined && (turn.content !== '' || turn.reasoning !== '');
@@ -52,9 +53,7 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
       {retry !== null && (
         <div className="retry-notice" role="status">
           {/* The ticking countdown is hidden from screen readers; they hear the fixed sentence once. */}
-          <span aria-hidden="true">
-            {describeRetryDelay(retry.at - now)} (retry {retry.attempt} of {maxRetries})
-          </span>
+          <span aria-hidden="true">{describeRetryCountdown(retry.attempt - 1, retry.at - now)}</span>
           <span className="visually-hidden">Retrying automatically in {seconds(retry.delayMs)} s.</span>
           <button type="button" onClick={() => actions.stop()}>
             Cancel
@@ -65,6 +64,9 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
         <div className={`error-notice${fault ? ' error-notice-fault' : ''}`} role="alert">
           <p className="error-title">{title}</p>
           {codeParts.length > 0 && <p className="error-code">{codeParts.join(' · ')}</p>}
+          {retry === null && status === 'error' && retriesMade > 0 && (
+            <p className="error-retries">{describeRetriesSpent(retriesMade, error)}</p>
+          )}
           {error?.serverMessage && (
             <p className="error-server-message">
               Server says: <q>{error.serverMessage}</q>
