@@ -131,6 +131,24 @@ test('Compare keeps reasoning open, fits 1280 px, and survives a reload with its
   expect(summaryOverflow).toBe(0);
   const answer = await first.getByRole('group', { name: 'Reply text' }).textContent();
 
+  // Scrolled down to the summary, a new run brings each column's reply back to its top.
+  await page.locator('.compare-view').evaluate((view) => {
+    view.scrollTop = view.scrollHeight;
+  });
+  await page.getByRole('button', { name: 'Run comparison' }).click();
+  await expect
+    .poll(() =>
+      first.evaluate(
+        (column) =>
+          column.getBoundingClientRect().top >= (column.closest('.compare-view')?.getBoundingClientRect().top ?? 0) - 1,
+      ),
+    )
+    .toBe(true);
+  for (const column of [first, second])
+    await expect(column.getByRole('region', { name: 'Reply' }).getByRole('status').first()).toHaveText('complete', {
+      timeout: 10_000,
+    });
+
   await page.reload();
   await expect(page.getByRole('button', { name: 'Compare', exact: true })).toHaveAttribute('aria-pressed', 'true');
   const restored = columnRegion(page, 1, 'glm-4.7, thinking on');

@@ -81,9 +81,11 @@ test('finish_reason "length" during reasoning: "Raise max tokens and retry" doub
   await expect(turn(page, 'assistant turn 2')).toBeVisible();
 });
 
-test('after thinking the reasoning collapses to "Thought for … · N tokens"; "Always expanded" keeps it open', async ({
+test('in one column, after thinking the reasoning collapses to "Thought for … · N tokens"; "Always expanded" keeps it open', async ({
   page,
 }) => {
+  // Narrower than the desktop layout, where the reasoning has its own column and stays open (demo.spec.ts).
+  await page.setViewportSize({ width: 1000, height: 800 });
   await openWithMock(page);
   await send(page, 'Explain recursion briefly');
   await waitUntilIdle(page);
