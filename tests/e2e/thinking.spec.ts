@@ -6,6 +6,7 @@ import {
   mock,
   openWithMock,
   reasoningRegion,
+  reasoningText,
   receivedBodies,
   replyRegion,
   replyStatus,
@@ -124,7 +125,8 @@ test('copy reasoning puts the whole reasoning on the clipboard; search highlight
   await expect(region.getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reasoning);
 
-  await region.getByRole('button', { name: 'Reasoning', exact: true }).click();
+  // Open (in the desktop layout it already is).
+  await reasoningText(page);
   await region.getByRole('searchbox', { name: 'Search in reasoning' }).fill('cat');
   await expect(region.getByRole('status').filter({ hasText: 'matches' })).toHaveText('3 matches');
   expect(await page.evaluate(() => CSS.highlights.get('reasoning-search')?.size)).toBe(3);
