@@ -35,6 +35,8 @@ function focusMessageBox(): void {
   box?.focus();
 }
 
+const copiedCurlText = 'Copied the next request as cURL (without your key).';
+
 async function copyPendingCurl(): Promise<string> {
   const request = selectPendingRequest(usePlaygroundStore.getState());
   // The code generators load on first use: the page's first paint does not need them.
@@ -43,7 +45,7 @@ async function copyPendingCurl(): Promise<string> {
     return 'The request could not be copied: part of the app failed to load. Reload the page and try again.';
   try {
     await copyText(codegen.generateCode(request, { library: 'curl', includeKey: false }));
-    return 'Copied the next request as cURL (without your key).';
+    return copiedCurlText;
   } catch {
     return 'The request could not be copied: this browser refused clipboard access. Use Code → Copy instead.';
   }
@@ -108,7 +110,7 @@ export function KeyboardShortcuts() {
       <button type="button" className="button-quiet shortcuts-open" aria-haspopup="dialog" onClick={show}>
         Keyboard shortcuts
       </button>
-      <div role="status" className="shortcuts-status">
+      <div role="status" className={status === copiedCurlText ? 'shortcuts-status status-success' : 'shortcuts-status'}>
         {status}
       </div>
       {open && (

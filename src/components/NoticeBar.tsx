@@ -4,7 +4,7 @@ import { KeptCopyNotice } from './KeptCopyNotice';
 import { DismissNoticeButton } from './DismissNoticeButton';
 import { StorageFullNotice } from './StorageFullNotice';
 
-/** App-level messages: recovered saved state, full storage, and the like. */
+/** App-level messages: recovered saved state, full storage, and the like; a success looks like one (notice-success). */
 export function NoticeBar() {
   const notices = usePlaygroundStore(useShallow((state) => state.ui.notices));
   if (notices.length === 0) return null;
@@ -19,7 +19,7 @@ export function NoticeBar() {
           <div
             key={notice.id}
             className={`notice notice-${notice.level}`}
-            role={notice.level === 'info' ? 'status' : 'alert'}
+            role={notice.level === 'info' || notice.level === 'success' ? 'status' : 'alert'}
           >
             <span>{notice.text}</span>
             <DismissNoticeButton notice={notice} />

@@ -51,6 +51,14 @@ export function estimateTokens(text: string): number {
   return cjk + (text.length - cjk) / 4;
 }
 
+/**
+ * The whole-token estimate of a text, as shown with "≈": the one count used wherever a text's tokens are estimated,
+ * live or final, so the same text never shows two different estimates.
+ */
+export function estimatedTokenCount(text: string): number {
+  return Math.round(estimateTokens(text));
+}
+
 function earliest(current: number | null, value: number | null): number | null {
   return current ?? value;
 }

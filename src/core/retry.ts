@@ -56,3 +56,29 @@ function clampUnit(value: number): number {
 export function describeRetryDelay(delayMs: number): string {
   return `Retrying in ${Math.max(1, Math.ceil(delayMs / 1000))} s`;
 }
+
+function timesText(count: number): string {
+  return count === 1 ? 'time' : 'times';
+}
+
+/**
+ * The countdown to the next automatic retry, saying what was tried and what is left: "Retrying in 3 s (retry 1 of
+ * 2)" after the first failure, then "Retried 1 of 2 times; next in 4 s".
+ */
+export function describeRetryCountdown(retriesMade: number, delayMs: number): string {
+  if (retriesMade === 0) return `${describeRetryDelay(delayMs)} (retry 1 of ${maxRetries})`;
+  const seconds = Math.max(1, Math.ceil(delayMs / 1000));
+  return `Retried ${retriesMade} of ${maxRetries} ${timesText(maxRetries)}; next in ${seconds} s`;
+}
+
+/**
+ * Once the automatic retries are over: "Retried 2 of 2 times; no retries left." (null when none was made). `error` is
+ * the last attempt's: one still worth retrying with retries left means the user cancelled them.
+ */
+export function describeRetriesSpent(retriesMade: number, error: ApiError | null): string | null {
+  if (retriesMade === 0) return null;
+  let rest = 'this error is not retried automatically';
+  if (retriesMade >= maxRetries) rest = 'no retries left';
+  else if (error && isRetryableError(error)) rest = 'the rest were cancelled';
+  return `Retried ${retriesMade} of ${maxRetries} ${timesText(maxRetries)}; ${rest}.`;
+}

@@ -4,7 +4,7 @@
 // (`tokensEstimated`).
 import type { Usage } from './contracts';
 import { preferredDurationMs, serverTimestampsVary, sinceStartMs } from './metricFigures';
-import { estimateTokens, type ReplyMetrics } from './metrics';
+import { estimatedTokenCount, type ReplyMetrics } from './metrics';
 
 export interface ThinkingFigures {
   timeToFirstReasoningMs: number | null;
@@ -49,19 +49,13 @@ function splitTokens(usage: Usage | null, reasoning: string, answer: string): To
   if (usage && typeof reported === 'number') {
     return { reasoning: reported, answer: Math.max(0, usage.completion_tokens - reported), estimated: false };
   }
-  const reasoningEstimate = estimateTokens(reasoning);
-  const answerEstimate = estimateTokens(answer);
   if (usage) {
     // Only one side produced text: the server's total is exact for it.
     if (reasoning.trim() === '') return { reasoning: 0, answer: usage.completion_tokens, estimated: false };
     if (answer.trim() === '') return { reasoning: usage.completion_tokens, answer: 0, estimated: false };
-    // Both: the total is known, the split is estimated in proportion to the text.
-    const reasoningShare = Math.round(
-      (usage.completion_tokens * reasoningEstimate) / (reasoningEstimate + answerEstimate),
-    );
-    return { reasoning: reasoningShare, answer: usage.completion_tokens - reasoningShare, estimated: true };
   }
-  return { reasoning: Math.round(reasoningEstimate), answer: Math.round(answerEstimate), estimated: true };
+  // Both sides (or no usage): each is estimated from its text, exactly as while it streamed (estimatedTokenCount).
+  return { reasoning: estimatedTokenCount(reasoning), answer: estimatedTokenCount(answer), estimated: true };
 }
 
 /** `usage` and `finishReason` are the reply's (ReplyInfo.usage / finishReason). */
@@ -99,5 +93,5 @@ export function reasoningTokenCount(
     const split = splitTokens(usage, reasoning, answer);
     return { tokens: split.reasoning, estimated: split.estimated };
   }
-  return { tokens: Math.round(estimateTokens(reasoning)), estimated: true };
+  return { tokens: estimatedTokenCount(reasoning), estimated: true };
 }

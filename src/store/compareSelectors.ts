@@ -1,7 +1,7 @@
 // Derived values for Compare mode: whether a comparison may run or a column may be kept, and the figures the
 // summary row compares.
 import { sinceStartMs } from '../core/metricFigures';
-import { estimateTokens } from '../core/metrics';
+import { estimatedTokenCount } from '../core/metrics';
 import { isCompareRunning, isLiveResult, type CompareColumn, type CompareResult } from './compareSlice';
 import { imagesSendProblem } from './imageSelectors';
 import { selectCanSend, selectReplyFigures, type SendReadiness } from './selectors';
@@ -61,7 +61,7 @@ export interface ColumnFigures {
 }
 
 function estimated(text: string): TokenFigure {
-  return { value: Math.round(estimateTokens(text)), estimated: true };
+  return { value: estimatedTokenCount(text), estimated: true };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Compare mode: the same conversation sent with two to four settings at once. This slice is
-// plain data and pure helpers; the calls themselves live in compareActions.ts. Nothing here is persisted: a
-// comparison is a live demonstration, and its streams cannot survive a reload anyway.
+// plain data and pure helpers; the calls themselves live in compareActions.ts, saving and restoring in
+// compareSaving.ts (a stream cannot survive a reload: a reply in flight comes back interrupted).
 import { modelInfo, supportsThinking } from '../core/models';
 import { defaultSettingsFor, type RequestSettings } from '../core/request';
 import { newId } from './ids';

@@ -19,6 +19,7 @@ import {
   type PersistedLibrary,
 } from './librarySlice';
 import { salvagePresets } from './presetsSlice';
+import { partializeCompare, restoredCompare, salvageCompare, type PersistedCompare } from './compareSaving';
 import { partializePreferences, salvagePreferences, type PersistedPreferences } from './preferencesSlice';
 import { isRecord } from '../core/json';
 import type { KeptCopyReason } from './keptCopy';
@@ -37,6 +38,8 @@ export type PersistedState = {
   presets?: PlaygroundState['presets'];
   /** Reasoning display choices (optional: states saved before them get the defaults). */
   preferences?: PersistedPreferences;
+  /** Compare mode, its columns and their last replies (optional: states saved before it get it closed). */
+  compare?: PersistedCompare;
 };
 
 export interface PersistenceEvents {
@@ -65,6 +68,7 @@ export function partialize(state: PlaygroundState): PersistedState {
     history: state.history,
     presets: state.presets,
     preferences: partializePreferences(state.preferences),
+    compare: partializeCompare(state.compare),
   };
 }
 
@@ -142,6 +146,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
       history: history.history,
       presets: salvagePresets(persisted.presets),
       preferences: partializePreferences(salvagePreferences(persisted.preferences)),
+      compare: salvageCompare(persisted.compare) ?? undefined,
     },
     problems,
     skippedConversations: library.skipped,
@@ -183,6 +188,7 @@ export function persistOptions(
         history: state.history ?? current.history,
         presets: state.presets ?? current.presets,
         preferences: { ...current.preferences, ...state.preferences },
+        compare: restoredCompare(state.compare ?? null, (state.conversation ?? current.conversation).turns),
       };
     },
   };

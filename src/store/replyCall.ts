@@ -240,7 +240,7 @@ function settle(call: ReplyCall, { outcome, finishedAt, settledReply }: EndedCal
       ...(continued
         ? restartContinuation(holder, continued)
         : { ...holder, content: '', reasoning: '', toolCalls: undefined }),
-      reply: { ...holder.reply, status: 'waiting', error: null, retry: null },
+      reply: { ...holder.reply, status: 'waiting', error: null, retry: null, retriesMade: call.attempt + 1 },
     }));
     const next: ReplyCall = {
       ...call,

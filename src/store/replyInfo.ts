@@ -17,9 +17,16 @@ export function isLiveStatus(status: ReplyStatus | null | undefined): boolean {
  * automatic retry does not outlive its timer.
  */
 export function settledTurn(turn: Turn): Turn {
-  if (!turn.reply || (!isLiveStatus(turn.reply.status) && turn.reply.retry === null)) return turn;
-  const status = isLiveStatus(turn.reply.status) ? 'interrupted' : turn.reply.status;
-  return { ...turn, reply: { ...turn.reply, status, retry: null } };
+  if (!turn.reply) return turn;
+  const reply = settledReplyInfo(turn.reply);
+  return reply === turn.reply ? turn : { ...turn, reply };
+}
+
+/** A reply as kept (see settledTurn), wherever it is stored. */
+export function settledReplyInfo(reply: ReplyInfo): ReplyInfo {
+  if (!isLiveStatus(reply.status) && reply.retry === null) return reply;
+  const status = isLiveStatus(reply.status) ? 'interrupted' : reply.status;
+  return { ...reply, status, retry: null };
 }
 
 export function newReplyInfo(request: ChatRequest, nowMs: number = Date.now()): ReplyInfo {

@@ -139,5 +139,6 @@ export function settledReply(
     metrics: completeMetrics(reply.metrics, finishedAtMs),
     warnings: finishNote && !reply.warnings.includes(finishNote) ? [...reply.warnings, finishNote] : reply.warnings,
     retry: retryDelay === null ? null : { attempt: attempt + 1, delayMs: retryDelay, at: finishedAtMs + retryDelay },
+    ...(attempt > 0 ? { retriesMade: attempt } : {}),
   };
 }

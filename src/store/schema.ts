@@ -134,7 +134,7 @@ const toolTurnFields = {
   toolCallId: z.optional(z.string()),
 };
 
-const replySchema = z.object({
+export const replySchema = z.object({
   status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
   request: z.object({
     baseUrl: z.string(),
@@ -204,6 +204,29 @@ export const turnSchema = z.object({
 });
 
 export const draftSchema = z.string();
+
+// ---- compare mode (optional in saved states: those saved before it was kept get it closed) --------------
+
+export const compareColumnSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  settings: z.object({
+    model: z.string().check(z.minLength(1)),
+    thinking: z.boolean(),
+    stream: z.boolean(),
+    temperature: z.number(),
+    topP: z.number(),
+    maxTokens: z.int().check(z.positive()),
+  }),
+  result: z._default(z.nullable(z.object({ content: z.string(), reasoning: z.string(), reply: replySchema })), null),
+});
+
+/** The columns are checked one by one (compareColumnSchema): a bad one is dropped, the others kept. */
+export const compareSchema = z.object({
+  open: z._default(z.boolean(), false),
+  columns: z._default(z.array(z.unknown()), []),
+  /** The transcript a run answered, by turn id, and the draft it sent. */
+  run: z._default(z.nullable(z.object({ turnIds: z.array(z.string()), draft: z.string() })), null),
+});
 export const draftImagesSchema = z.array(turnImageSchema);
 
 // ---- conversation files (Export / Import conversation) ----------------------------------------------

@@ -1,5 +1,6 @@
 // Request settings: model, thinking, sampling parameters, pins and the system prompt. Plain functions that read
 // and set the store; components call them from event handlers.
+import { settingsForModel } from '../core/modelSwitch';
 import { normaliseModelId, type CustomModelLimits, type ReasoningEffort } from '../core/models';
 import {
   clampMaxTokens,
@@ -7,7 +8,6 @@ import {
   settingsModel,
   clampTemperature,
   clampTopP,
-  defaultSettingsFor,
   type RequestSettings,
   type TunableParameter,
 } from '../core/request';
@@ -21,9 +21,19 @@ function patchSettings(patch: Partial<RequestSettings>): void {
   set((state) => ({ settings: { ...state.settings, ...patch } }));
 }
 
+/** Pinned values stay (clamped to the new model, with a note by their control); the others take its defaults. */
 export function setModel(id: string): void {
-  const { settings } = get();
-  set({ settings: defaultSettingsFor(id, settings) });
+  const { settings, notes } = settingsForModel(get().settings, id);
+  set((state) => ({ settings, ui: { ...state.ui, clampNotes: notes } }));
+}
+
+/** The note by a control goes with its next change, or when dismissed. */
+export function dismissClampNote(parameter: TunableParameter): void {
+  set((state) =>
+    state.ui.clampNotes[parameter] === undefined
+      ? state
+      : { ui: { ...state.ui, clampNotes: { ...state.ui.clampNotes, [parameter]: undefined } } },
+  );
 }
 
 export function setThinking(thinking: boolean): void {
@@ -39,24 +49,28 @@ export function setStream(stream: boolean): void {
 }
 
 export function setTemperature(value: number): number {
+  dismissClampNote('temperature');
   const temperature = clampTemperature(value);
   patchSettings({ temperature });
   return temperature;
 }
 
 export function setTopP(value: number): number {
+  dismissClampNote('top_p');
   const topP = clampTopP(value);
   patchSettings({ topP });
   return topP;
 }
 
 export function setMaxTokens(value: number): number {
+  dismissClampNote('max_tokens');
   const maxTokens = clampMaxTokens(value, settingsModel(get().settings));
   patchSettings({ maxTokens });
   return maxTokens;
 }
 
 export function setReasoningEffort(reasoningEffort: ReasoningEffort): void {
+  dismissClampNote('reasoning_effort');
   patchSettings({ reasoningEffort });
 }
 
@@ -82,6 +96,7 @@ export function setCustomModelLimits(limits: CustomModelLimits): void {
 }
 
 export function setPinned(parameter: TunableParameter, pinned: boolean): void {
+  dismissClampNote(parameter);
   set((state) => ({ settings: { ...state.settings, pinned: { ...state.settings.pinned, [parameter]: pinned } } }));
 }
 

@@ -1,6 +1,7 @@
 import type { EndpointPresetId } from '../core/endpoints';
 import type { ApiError, CallStatus, Usage, WebSearchSource } from '../core/contracts';
 import type { TurnImage } from '../core/images';
+import type { ClampNotes } from '../core/modelSwitch';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
 import type { ToolCall } from '../core/toolCalls';
@@ -40,6 +41,8 @@ export interface ReplyInfo {
   webSearchSources?: WebSearchSource[];
   /** The attempts before "Continue" extended this reply, oldest first (each measured on its own); missing means none. */
   earlierParts?: ReplyPart[];
+  /** Automatic retries made so far for this send (missing: none). */
+  retriesMade?: number;
 }
 
 /** A tool call on an assistant turn, with the result the user is writing for it (kept across reloads until sent). */
@@ -86,7 +89,7 @@ export interface ConversationState {
 
 export interface Notice {
   id: string;
-  level: 'info' | 'warning' | 'error';
+  level: 'info' | 'success' | 'warning' | 'error';
   text: string;
 }
 
@@ -103,6 +106,8 @@ export interface UiState {
   schemaChecker: JsonSchemaChecker | null;
   /** The last deleted turn, for Undo while its notice shows (turnUndo.ts); missing means none. Never persisted. */
   deletedTurn?: DeletedTurn | null;
+  /** What the last model switch changed in a pinned value, shown by its control until the next change. */
+  clampNotes: ClampNotes;
 }
 
 export interface DeletedTurn {
@@ -126,6 +131,6 @@ export interface PlaygroundState {
   presets: PresetsState;
   /** Reasoning display choices and the presenter view (preferencesSlice.ts). */
   preferences: PreferencesState;
-  /** Compare mode (compareSlice.ts); transient, never persisted. */
+  /** Compare mode (compareSlice.ts); saved with its columns and last replies (compareSaving.ts). */
   compare: CompareState;
 }

@@ -9,5 +9,6 @@ export function initialUi(): UiState {
     requestJsonDraft: null,
     imageBytes: {},
     schemaChecker: null,
+    clampNotes: {},
   };
 }

@@ -85,7 +85,8 @@ describe('Compare mode', () => {
     expect(screen.queryByRole('region', { name: 'Reasoning and reply' })).not.toBeInTheDocument();
     await user.click(toggle);
     expect(await screen.findByRole('region', { name: 'Reasoning and reply' })).toBeInTheDocument();
-  });
+    // The whole app renders and Compare's chunk loads on first use: slow on a busy machine.
+  }, 15_000);
 
   it('adds columns up to four and removes them down to two, renumbering the rest', async () => {
     const user = userEvent.setup();

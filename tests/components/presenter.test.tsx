@@ -2,11 +2,12 @@
 // toggle or Esc leaves it.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PresenterToggle } from '../../src/components/presenter/PresenterToggle';
 import { PresenterView, describeParameters } from '../../src/components/presenter/PresenterView';
 import type { ChatRequestBody } from '../../src/core/request';
-import { resetPlayground } from '../../src/store';
+import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import * as connectionActions from '../../src/store/connectionActions';
 import * as settingsActions from '../../src/store/settingsActions';
 import { delta, setReply as setQuestionAndReply, timeline } from './helpers';
 
@@ -105,6 +106,65 @@ describe('presenter view', () => {
     const saved = localStorage.getItem('glm-playground:state') ?? '';
     expect(saved).toContain('"preferences"');
     expect(saved).not.toContain('presenterView');
+  });
+});
+
+/** A stream that sends some reasoning and then waits until it is aborted. */
+function thinkingThenHanging(_url: string, init: { signal: AbortSignal }): Promise<Response> {
+  const event = { id: '1', created: 1, choices: [{ index: 0, delta: { reasoning_content: 'Pondering.' } }] };
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(`data: ${JSON.stringify(event)}\n\n`));
+      init.signal.addEventListener('abort', () => controller.error(new DOMException('Aborted', 'AbortError')));
+    },
+  });
+  return Promise.resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'text/event-stream' } }));
+}
+
+describe('running the demo from the presenter view', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('sends with Ctrl+Enter from its Message box, shows the thinking timer, and Esc stops without leaving', async () => {
+    vi.stubGlobal('fetch', vi.fn(thinkingThenHanging));
+    act(() => connectionActions.setEndpoint('demo'));
+    const user = userEvent.setup();
+    render(<Header />);
+    await user.click(screen.getByRole('button', { name: 'Presenter view' }));
+    const view = screen.getByRole('dialog', { name: 'Presenter view' });
+    const message = within(view).getByRole('textbox', { name: 'Message' });
+    expect(message).toHaveFocus();
+    await user.type(message, 'Why is the sky blue?');
+    await user.keyboard('{Control>}{Enter}{/Control}');
+
+    const reasoning = await within(view).findByRole('region', { name: 'Reasoning' });
+    expect(await within(reasoning).findByText('Pondering.')).toBeInTheDocument();
+    expect(within(reasoning).getByText(/^Thinking… \d+ s$/)).toBeInTheDocument();
+    expect(within(view).getByRole('button', { name: 'Stop' })).toBeInTheDocument();
+
+    await user.keyboard('{Escape}');
+    expect(usePlaygroundStore.getState().ui.sending).toBe(false);
+    expect(screen.getByRole('dialog', { name: 'Presenter view' })).toBeInTheDocument();
+    expect(within(view).getByRole('region', { name: 'Reply' })).toHaveTextContent(/stopped/);
+    expect(within(view).getByRole('button', { name: 'Reasoning' })).toHaveAttribute('aria-expanded', 'true');
+    // Nothing on its way: Esc now leaves.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog', { name: 'Presenter view' })).not.toBeInTheDocument();
+  });
+
+  it('Send and Stop are buttons too', async () => {
+    vi.stubGlobal('fetch', vi.fn(thinkingThenHanging));
+    act(() => connectionActions.setEndpoint('demo'));
+    const user = userEvent.setup();
+    render(<Header />);
+    await user.click(screen.getByRole('button', { name: 'Presenter view' }));
+    const view = screen.getByRole('dialog', { name: 'Presenter view' });
+    const send = within(view).getByRole('button', { name: 'Send' });
+    expect(send).toBeDisabled();
+    await user.type(within(view).getByRole('textbox', { name: 'Message' }), 'Hello');
+    await user.click(send);
+    await user.click(await within(view).findByRole('button', { name: 'Stop' }));
+    expect(usePlaygroundStore.getState().ui.sending).toBe(false);
+    expect(within(view).queryByRole('button', { name: 'Stop' })).not.toBeInTheDocument();
   });
 });
 

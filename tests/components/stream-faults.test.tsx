@@ -166,7 +166,7 @@ describe('automatic retries', () => {
       await pass(1_000);
       expect(fetch).toHaveBeenCalledTimes(2);
       await pass(300);
-      expect(screen.getByText(/Retrying in 2 s \(retry 2 of 2\)/)).toBeInTheDocument();
+      expect(screen.getByText('Retried 1 of 2 times; next in 2 s')).toBeInTheDocument();
       await pass(1_600);
       expect(fetch).toHaveBeenCalledTimes(2);
       await pass(100);
@@ -175,6 +175,7 @@ describe('automatic retries', () => {
       expect(fetch).toHaveBeenCalledTimes(3);
       expect(screen.queryByText(/Retrying in/)).not.toBeInTheDocument();
       expect(within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' })).toBeEnabled();
+      expect(screen.getByRole('alert')).toHaveTextContent('Retried 2 of 2 times; no retries left.');
       expect(usePlaygroundStore.getState().ui.sending).toBe(false);
     },
   );
@@ -216,7 +217,7 @@ describe('automatic retries', () => {
     expect(fetch).toHaveBeenCalledTimes(2);
     // The second attempt failed at 5 s with Retry-After: 3600, capped at 60 s.
     await pass(300);
-    expect(screen.getByText(/Retrying in 60 s \(retry 2 of 2\)/)).toBeInTheDocument();
+    expect(screen.getByText('Retried 1 of 2 times; next in 60 s')).toBeInTheDocument();
     await pass(59_500);
     expect(fetch).toHaveBeenCalledTimes(2);
     await pass(200);

@@ -6,6 +6,7 @@ import {
   mock,
   openWithMock,
   reasoningRegion,
+  reasoningText,
   receivedBodies,
   replyRegion,
   replyStatus,
@@ -81,9 +82,11 @@ test('finish_reason "length" during reasoning: "Raise max tokens and retry" doub
   await expect(turn(page, 'assistant turn 2')).toBeVisible();
 });
 
-test('after thinking the reasoning collapses to "Thought for … · N tokens"; "Always expanded" keeps it open', async ({
+test('in one column, after thinking the reasoning collapses to "Thought for … · N tokens"; "Always expanded" keeps it open', async ({
   page,
 }) => {
+  // Narrower than the desktop layout, where the reasoning has its own column and stays open (demo.spec.ts).
+  await page.setViewportSize({ width: 1000, height: 800 });
   await openWithMock(page);
   await send(page, 'Explain recursion briefly');
   await waitUntilIdle(page);
@@ -122,7 +125,8 @@ test('copy reasoning puts the whole reasoning on the clipboard; search highlight
   await expect(region.getByText('Copied')).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(reasoning);
 
-  await region.getByRole('button', { name: 'Reasoning', exact: true }).click();
+  // Open (in the desktop layout it already is).
+  await reasoningText(page);
   await region.getByRole('searchbox', { name: 'Search in reasoning' }).fill('cat');
   await expect(region.getByRole('status').filter({ hasText: 'matches' })).toHaveText('3 matches');
   expect(await page.evaluate(() => CSS.highlights.get('reasoning-search')?.size)).toBe(3);

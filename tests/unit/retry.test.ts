@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ApiError, CallOutcome } from '../../src/core/contracts';
 import { apiErrorFromResponse, networkError } from '../../src/core/errors';
-import { backoffDelay, describeRetryDelay, isRetryableError, maxRetries, nextRetryDelay } from '../../src/core/retry';
+import {
+  backoffDelay,
+  describeRetriesSpent,
+  describeRetryCountdown,
+  describeRetryDelay,
+  isRetryableError,
+  maxRetries,
+  nextRetryDelay,
+} from '../../src/core/retry';
 
 const now = Date.parse('2026-03-01T12:00:00Z');
 const failedBeforeAnyByte: Pick<CallOutcome, 'status' | 'receivedAnyByte'> = {
@@ -110,5 +118,16 @@ describe('retry helpers', () => {
   it('describes the countdown in whole seconds, rounding up', () => {
     expect(describeRetryDelay(1500)).toBe('Retrying in 2 s');
     expect(describeRetryDelay(200)).toBe('Retrying in 1 s');
+  });
+
+  it('says what was tried and what is left, then how the retries ended', () => {
+    expect(describeRetryCountdown(0, 3_000)).toBe('Retrying in 3 s (retry 1 of 2)');
+    expect(describeRetryCountdown(1, 3_500)).toBe('Retried 1 of 2 times; next in 4 s');
+    expect(describeRetriesSpent(0, codeError('1302'))).toBeNull();
+    expect(describeRetriesSpent(2, codeError('1302'))).toBe('Retried 2 of 2 times; no retries left.');
+    expect(describeRetriesSpent(1, codeError('1302'))).toBe('Retried 1 of 2 times; the rest were cancelled.');
+    expect(describeRetriesSpent(1, codeError('1113'))).toBe(
+      'Retried 1 of 2 times; this error is not retried automatically.',
+    );
   });
 });

@@ -175,7 +175,7 @@ describe('thinking metrics: a background tab that received the stream late, with
 });
 
 describe('thinking metrics: usage without reasoning_tokens on a reply with both parts', () => {
-  it('keeps the server total and estimates only the split', () => {
+  it('estimates each part from its text, the same count as while it streamed', () => {
     let metrics = startMetrics(0);
     metrics = recordEvent(metrics, { kind: 'delta', reasoning: 'abcdefghabcdefgh', content: '', created: null }, 100);
     metrics = recordEvent(metrics, { kind: 'delta', reasoning: '', content: 'abcdefgh', created: null }, 200);
@@ -185,8 +185,9 @@ describe('thinking metrics: usage without reasoning_tokens on a reply with both 
       reasoning: figures.reasoningTokens,
       answer: figures.answerTokens,
       estimated: figures.tokensEstimated,
-    }).toEqual({ reasoning: 20, answer: 10, estimated: true });
-    // The collapsed summary gives the same reasoning count as the metrics line.
-    expect(reasoningTokenCount(usage, 'abcdefghabcdefgh', 'abcdefgh')).toEqual({ tokens: 20, estimated: true });
+    }).toEqual({ reasoning: 4, answer: 2, estimated: true });
+    // The collapsed summary gives the same reasoning count as the metrics line, and as before usage arrived.
+    expect(reasoningTokenCount(usage, 'abcdefghabcdefgh', 'abcdefgh')).toEqual({ tokens: 4, estimated: true });
+    expect(reasoningTokenCount(null, 'abcdefghabcdefgh', '')).toEqual({ tokens: 4, estimated: true });
   });
 });

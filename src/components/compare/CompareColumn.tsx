@@ -25,6 +25,11 @@ export function CompareColumn({ columnId, number, removable }: CompareColumnProp
   const live = usePlaygroundStore((state) => isLiveResult(selectCompareResult(state, columnId)));
   // A new run (or an automatic retry) starts the panes afresh: timers, scroll and disclosure state.
   const runKey = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.metrics.startedAtMs ?? null);
+  // A column that asked for no thinking (thinking off, or a model without it) and got none has no reasoning to show.
+  const showsReasoning = usePlaygroundStore((state) => {
+    const result = selectCompareResult(state, columnId);
+    return result !== null && (result.reasoning !== '' || result.reply.request.body.thinking?.type === 'enabled');
+  });
   const canKeep = usePlaygroundStore((state) => selectCanKeepColumn(state, columnId).ok);
   const keepReason = usePlaygroundStore((state) => selectCanKeepColumn(state, columnId).reason);
   const id = useId();
@@ -80,7 +85,7 @@ export function CompareColumn({ columnId, number, removable }: CompareColumnProp
         <p className="muted">Run the comparison to see this column’s reasoning and reply.</p>
       ) : (
         <>
-          <CompareReasoningPane key={`reasoning-${runKey}`} columnId={columnId} />
+          {showsReasoning && <CompareReasoningPane key={`reasoning-${runKey}`} columnId={columnId} />}
           <CompareReplyPane key={`reply-${runKey}`} columnId={columnId} />
           <CompareColumnError columnId={columnId} />
         </>

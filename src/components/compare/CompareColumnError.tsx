@@ -1,4 +1,4 @@
-import { describeRetryDelay, maxRetries } from '../../core/retry';
+import { describeRetriesSpent, describeRetryCountdown } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
 import { selectCompareResult } from '../../store/compareSelectors';
 import { useNow } from '../ui/useNow';
@@ -17,6 +17,7 @@ export function CompareColumnError({ columnId }: CompareColumnErrorProps) {
   const status = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.status ?? null);
   const error = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.error ?? null);
   const retry = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.retry ?? null);
+  const retriesMade = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.retriesMade ?? 0);
   const now = useNow(retry !== null, 250);
 
   const fault = status === 'interrupted' || status === 'stalled' ? status : null;
@@ -29,6 +30,9 @@ export function CompareColumnError({ columnId }: CompareColumnErrorProps) {
     <div className={`error-notice${fault ? ' error-notice-fault' : ''}`} role="alert">
       <p className="error-title">{error?.title ?? (fault ? faultTitle[fault] : 'The request failed')}</p>
       {codeParts.length > 0 && <p className="error-code">{codeParts.join(' · ')}</p>}
+      {retry === null && status === 'error' && retriesMade > 0 && (
+        <p className="error-retries">{describeRetriesSpent(retriesMade, error)}</p>
+      )}
       {error?.serverMessage && (
         <p className="error-server-message">
           Server says: <q>{error.serverMessage}</q>
@@ -38,9 +42,7 @@ export function CompareColumnError({ columnId }: CompareColumnErrorProps) {
       {fault && <p className="error-advice">What arrived is kept. Run the comparison again to retry.</p>}
       {retry !== null && (
         <p>
-          <span aria-hidden="true">
-            {describeRetryDelay(retry.at - now)} (retry {retry.attempt} of {maxRetries})
-          </span>
+          <span aria-hidden="true">{describeRetryCountdown(retry.attempt - 1, retry.at - now)}</span>
           <span className="visually-hidden">
             Retrying automatically in {Math.max(1, Math.ceil(retry.delayMs / 1000))} s. Stop cancels it.
           </span>

@@ -6,6 +6,7 @@ import { LazyReasoningText as ReasoningText } from '../reply/LazyText';
 import { ReasoningScroll } from '../reply/ReasoningScroll';
 import { useFollowStream } from '../reply/ReplyPane';
 import { PaneToggleHeading } from '../reply/PaneToggleHeading';
+import { ReasoningSummary } from '../reply/ReasoningSummary';
 import { ThinkingTimer, useThinkingElapsedMs } from '../reply/ThinkingTimer';
 
 interface CompareReasoningPaneProps {
@@ -13,8 +14,9 @@ interface CompareReasoningPaneProps {
 }
 
 /**
- * A column's reasoning, as the main Reasoning pane shows it: expanded while the model thinks, with a live
- * "Thinking… N s" that freezes into "Thought for N s", then collapsed once the answer starts (a click reopens it).
+ * A column's reasoning, as the main Reasoning pane shows it: a live "Thinking… N s" that freezes into the summary
+ * ("Thought for N s · ≈N tokens"). It stays open after thinking so the columns can be read side by side, until the
+ * user folds it.
  */
 export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
   const reasoning = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reasoning ?? '');
@@ -22,13 +24,12 @@ export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
   const thinking = usePlaygroundStore(
     (state) => live && selectCompareResult(state, columnId)?.reply.metrics.phase === 'reasoning',
   );
-  const answered = usePlaygroundStore((state) => (selectCompareResult(state, columnId)?.content ?? '') !== '');
   const streamed = usePlaygroundStore(
     (state) => selectCompareResult(state, columnId)?.reply.request.body.stream === true,
   );
   const elapsedMs = useThinkingElapsedMs(thinking, (state) => selectCompareResult(state, columnId)?.reply.metrics);
   const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
-  const expanded = userExpanded ?? (thinking || (!live && reasoning !== '' && !answered));
+  const expanded = userExpanded ?? (thinking || reasoning !== '');
   const { containerRef, onScroll } = useFollowStream(expanded ? reasoning : null);
   const id = useId();
 
@@ -38,7 +39,13 @@ export function CompareReasoningPane({ columnId }: CompareReasoningPaneProps) {
         <PaneToggleHeading level="h4" id={id} expanded={expanded} onToggle={() => setUserExpanded(!expanded)}>
           Reasoning
         </PaneToggleHeading>
-        <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} showThoughtFor={reasoning !== '' && streamed} />
+        <ThinkingTimer thinking={thinking} elapsedMs={elapsedMs} />
+        {!thinking && reasoning !== '' && (
+          <ReasoningSummary
+            source={(state) => selectCompareResult(state, columnId) ?? undefined}
+            thoughtForMs={streamed ? elapsedMs : null}
+          />
+        )}
       </header>
       <ReasoningScroll
         id={`${id}-body`}

@@ -16,6 +16,7 @@ export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
   const content = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.content ?? '');
   const status = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.status ?? 'waiting');
   const retrying = usePlaygroundStore((state) => Boolean(selectCompareResult(state, columnId)?.reply.retry));
+  const retriesMade = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.retriesMade);
   const warnings = usePlaygroundStore((state) => selectCompareResult(state, columnId)?.reply.warnings);
   const live = isLiveStatus(status) || retrying;
   const { containerRef, onScroll } = useFollowStream(content);
@@ -27,7 +28,7 @@ export function CompareReplyPane({ columnId }: CompareReplyPaneProps) {
         <h4 id={headingId} className="pane-title">
           Reply
         </h4>
-        <ReplyStatusLine status={status} retrying={retrying} />
+        <ReplyStatusLine status={status} retrying={retrying} retriesMade={retriesMade} />
       </header>
       <ReplyWarnings warnings={warnings} />
       <ReplyScroll

@@ -1,5 +1,5 @@
 import './compare.css';
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
 import * as compareActions from '../../store/compareActions';
@@ -19,10 +19,23 @@ export function CompareView() {
   const canRun = usePlaygroundStore((state) => selectCanRunCompare(state).ok);
   const reason = usePlaygroundStore((state) => selectCanRunCompare(state).reason);
   const kept = usePlaygroundStore((state) => state.compare.kept);
+  const run = usePlaygroundStore((state) => state.compare.run);
+  const columnsRef = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<HTMLElement>(null);
   const id = useId();
 
+  // A new run: bring the columns' tops back into view (the area may still be scrolled down to the last summary), so
+  // every column's reply is read from its start.
+  useEffect(() => {
+    const columns = columnsRef.current;
+    const view = viewRef.current;
+    if (run === null || !columns || !view) return;
+    const visibleTop = Math.max(0, view.getBoundingClientRect().top);
+    if (columns.getBoundingClientRect().top < visibleTop) columns.scrollIntoView({ block: 'start' });
+  }, [run]);
+
   return (
-    <section className="compare-view" aria-labelledby={`${id}-title`}>
+    <section ref={viewRef} className="compare-view" aria-labelledby={`${id}-title`}>
       <header className="compare-header">
         <h2 id={`${id}-title`} className="compare-title">
           Compare
@@ -66,7 +79,7 @@ export function CompareView() {
           </p>
         )}
       </header>
-      <div className="compare-columns" data-columns={columnIds.length}>
+      <div ref={columnsRef} className="compare-columns" data-columns={columnIds.length}>
         {columnIds.map((columnId, index) => (
           <CompareColumn
             key={columnId}

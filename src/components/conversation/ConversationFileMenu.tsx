@@ -119,7 +119,7 @@ export function ConversationFileMenu() {
         </p>
       )}
       {status && (
-        <p className="field-note" role="status">
+        <p className="field-note status-success" role="status">
           {status}
         </p>
       )}

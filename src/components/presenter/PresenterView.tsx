@@ -1,4 +1,5 @@
 import './presenter.css';
+import { useRef } from 'react';
 import { modelInfo, supportsThinking } from '../../core/models';
 import { maxTokensLimit, type ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
@@ -7,6 +8,7 @@ import { selectDisplayedReply, selectRequestBody } from '../../store/selectors';
 import { setPresenterView } from '../../store/thinkingActions';
 import type { PlaygroundState } from '../../store/types';
 import { ModalDialog } from '../ui/ModalDialog';
+import { PresenterComposer } from './PresenterComposer';
 import { PresenterToggle } from './PresenterToggle';
 import { ReasoningPane } from '../reply/ReasoningPane';
 import { ReplyPane } from '../reply/ReplyPane';
@@ -38,25 +40,21 @@ function selectCaption(state: PlaygroundState): string {
 
 /**
  * Presenter view: the displayed reply's reasoning and answer side by side, large, for a projector, with the request
- * parameters as a caption. Esc or the toggle leaves it.
+ * parameters as a caption and a Message box to run the demo from. Esc stops a reply on its way; otherwise Esc (or the
+ * toggle) leaves.
  */
 export function PresenterView() {
   const on = usePlaygroundStore((state) => state.preferences.presenterView);
   const turnId = usePlaygroundStore((state) => (on ? (selectDisplayedReply(state)?.id ?? null) : null));
   const caption = usePlaygroundStore((state) => (on ? selectCaption(state) : ''));
   const sending = usePlaygroundStore((state) => state.ui.sending);
+  const messageRef = useRef<HTMLTextAreaElement>(null);
 
   if (!on) return null;
   const header = (
     <>
       <p className="presenter-caption">{caption}</p>
-      {sending && (
-        <button type="button" onClick={() => actions.stop()}>
-          Stop
-        </button>
-      )}
       <PresenterToggle />
-      <span className="hint">Esc leaves</span>
     </>
   );
   return (
@@ -64,9 +62,9 @@ export function PresenterView() {
       title="Presenter view"
       titleHidden
       className="presenter-view"
-      initialFocus="dialog"
+      initialFocus={messageRef}
       headerContent={header}
-      onClose={() => setPresenterView(false)}
+      onClose={() => (sending ? actions.stop() : setPresenterView(false))}
     >
       {turnId === null ? (
         <p className="presenter-empty">Send a message: the reasoning and the reply appear here, side by side.</p>
@@ -76,6 +74,7 @@ export function PresenterView() {
           <ReplyPane key={`presenter-reply-${turnId}`} turnId={turnId} />
         </div>
       )}
+      <PresenterComposer messageRef={messageRef} />
     </ModalDialog>
   );
 }

@@ -10,6 +10,7 @@ import { ReasoningSummary } from './ReasoningSummary';
 import { useFollowStream } from './ReplyPane';
 import { PaneToggleHeading } from './PaneToggleHeading';
 import { ThinkingTimer, useThinkingElapsedMs } from './ThinkingTimer';
+import { useDesktopLayout } from '../ui/useDesktopLayout';
 
 interface ReasoningPaneProps {
   turnId: string;
@@ -18,9 +19,9 @@ interface ReasoningPaneProps {
 }
 
 /**
- * The model's reasoning: expanded while it thinks (unless the user collapsed it), with a live "Thinking… N s"
- * that freezes at the first answer token into "Thought for N s". Selectors return primitives, so the answer
- * streaming afterwards does not re-render this pane.
+ * The model's reasoning: expanded while it thinks (unless the user collapsed it) and, in the desktop layout, after it,
+ * with a live "Thinking… N s" that freezes at the first answer token into "Thought for N s". Selectors return
+ * primitives, so the answer streaming afterwards does not re-render this pane.
  */
 export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneProps) {
   const reasoning = usePlaygroundStore((state) => selectTurn(state, turnId)?.reasoning ?? '');
@@ -32,12 +33,14 @@ export function ReasoningPane({ turnId, alwaysExpanded = false }: ReasoningPaneP
   // A non-streamed reply arrives in one piece: there is no thinking time to show.
   const streamed = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.request.body.stream === true);
   const elapsedMs = useThinkingElapsedMs(thinking, (state) => selectTurn(state, turnId)?.reply?.metrics);
+  // In the desktop layout the reasoning has room of its own beside the reply: it stays open to be read.
+  const desktop = useDesktopLayout();
   const keepExpanded = usePlaygroundStore(
-    (state) => alwaysExpanded || state.preferences.reasoningExpansion === 'always-expanded',
+    (state) => alwaysExpanded || desktop || state.preferences.reasoningExpansion === 'always-expanded',
   );
   const [userExpanded, setUserExpanded] = useState<boolean | null>(null);
   // Expanded while thinking; afterwards only if thinking is all there is (stopped before any answer), or if the
-  // "Always expanded" preference says so.
+  // layout or the "Always expanded" preference keeps it open. A fold or unfold by the user always wins.
   const expanded = userExpanded ?? (thinking || (reasoning !== '' && (keepExpanded || (!live && !answered))));
   const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(expanded ? reasoning : null);
   const id = useId();

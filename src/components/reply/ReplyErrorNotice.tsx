@@ -1,4 +1,4 @@
-import { describeRetryDelay, maxRetries } from '../../core/retry';
+import { describeRetriesSpent, describeRetryCountdown } from '../../core/retry';
 import { usePlaygroundStore } from '../../store';
 import { selectCanContinue, selectTurn } from '../../store/selectors';
 import * as actions from '../../store/actions';
@@ -32,6 +32,7 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
   const error = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.error ?? null);
   const retry = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.retry ?? null);
   const canContinue = usePlaygroundStore((state) => selectCanContinue(state, turnId));
+  const retriesMade = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.retriesMade ?? 0);
   const sending = usePlaygroundStore((state) => state.ui.sending);
   const now = useNow(retry !== null, 250);
 
@@ -49,9 +50,7 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
       {retry !== null && (
         <div className="retry-notice" role="status">
           {/* The ticking countdown is hidden from screen readers; they hear the fixed sentence once. */}
-          <span aria-hidden="true">
-            {describeRetryDelay(retry.at - now)} (retry {retry.attempt} of {maxRetries})
-          </span>
+          <span aria-hidden="true">{describeRetryCountdown(retry.attempt - 1, retry.at - now)}</span>
           <span className="visually-hidden">Retrying automatically in {seconds(retry.delayMs)} s.</span>
           <button type="button" onClick={() => actions.stop()}>
             Cancel
@@ -62,6 +61,9 @@ export function ReplyErrorNotice({ turnId }: ReplyErrorNoticeProps) {
         <div className={`error-notice${fault ? ' error-notice-fault' : ''}`} role="alert">
           <p className="error-title">{title}</p>
           {codeParts.length > 0 && <p className="error-code">{codeParts.join(' · ')}</p>}
+          {retry === null && status === 'error' && retriesMade > 0 && (
+            <p className="error-retries">{describeRetriesSpent(retriesMade, error)}</p>
+          )}
           {error?.serverMessage && (
             <p className="error-server-message">
               Server says: <q>{error.serverMessage}</q>

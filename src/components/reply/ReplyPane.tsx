@@ -75,6 +75,7 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
   // The budget-spent-on-thinking note is a call-out next to the metrics; do not say it twice.
   const warnings = allWarnings?.filter((warning) => warning !== thinkingBudgetNote);
   const retrying = usePlaygroundStore((state) => Boolean(selectTurn(state, turnId)?.reply?.retry));
+  const retriesMade = usePlaygroundStore((state) => selectTurn(state, turnId)?.reply?.retriesMade);
   // A scheduled retry is still to come, as in a compare column.
   const live = isLiveStatus(status) || retrying;
   const { containerRef, following, onScroll, jumpToLatest } = useFollowStream(content);
@@ -86,7 +87,7 @@ export function ReplyPane({ turnId }: ReplyPaneProps) {
         <h2 id={headingId} className="pane-title">
           Reply
         </h2>
-        <ReplyStatusLine status={status} retrying={retrying} />
+        <ReplyStatusLine status={status} retrying={retrying} retriesMade={retriesMade} />
         <ThinkingMetricsLine turnId={turnId} />
       </header>
       <ReplyWarnings warnings={warnings} />

@@ -1,5 +1,5 @@
 import { thinkingElapsedMs } from '../../core/metricFigures';
-import { formatDuration, type ReplyMetrics } from '../../core/metrics';
+import type { ReplyMetrics } from '../../core/metrics';
 import { usePlaygroundStore } from '../../store';
 import type { PlaygroundState } from '../../store/types';
 import { useNow } from '../ui/useNow';
@@ -22,14 +22,10 @@ export function useThinkingElapsedMs(
 interface ThinkingTimerProps {
   thinking: boolean;
   elapsedMs: number | null;
-  /** Once thinking is over, "Thought for N s" (where no ReasoningSummary line says it). */
-  showThoughtFor?: boolean;
 }
 
-/** "Thinking… N s" while the model thinks, frozen at the first answer token; nothing otherwise. */
-export function ThinkingTimer({ thinking, elapsedMs, showThoughtFor = false }: ThinkingTimerProps) {
-  let text = '';
-  if (thinking) text = `Thinking… ${Math.floor((elapsedMs ?? 0) / 1000)} s`;
-  else if (showThoughtFor && elapsedMs !== null) text = `Thought for ${formatDuration(elapsedMs)}`;
-  return text ? <span className="reasoning-timer">{text}</span> : null;
+/** "Thinking… N s" while the model thinks; nothing otherwise (ReasoningSummary then says how long it thought). */
+export function ThinkingTimer({ thinking, elapsedMs }: ThinkingTimerProps) {
+  if (!thinking) return null;
+  return <span className="reasoning-timer">{`Thinking… ${Math.floor((elapsedMs ?? 0) / 1000)} s`}</span>;
 }

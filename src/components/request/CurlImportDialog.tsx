@@ -39,7 +39,7 @@ export function CurlImportDialog() {
         Paste cURL
       </button>
       {status && (
-        <p className="sidebar-note" role="status">
+        <p className="sidebar-note status-success" role="status">
           {status}
         </p>
       )}

@@ -5,6 +5,7 @@ import { modelInfo, type ModelInfo } from '../../core/models';
 import { temperatureRange, topPRange, type TunableParameter } from '../../core/request';
 import type { PlaygroundState } from '../../store/types';
 import { useNumberDraft } from '../ui/useNumberDraft';
+import { ClampNote } from './ClampNote';
 
 function differsFromDefault(value: number, modelDefault: number): boolean {
   return Math.abs(value - modelDefault) > 1e-9;
@@ -24,22 +25,28 @@ interface ParameterHeaderProps {
   pinName: string;
 }
 
-/** A parameter's label and its "Always send" pin (a pinned parameter is sent even at the model default). */
+/**
+ * A parameter's label and its "Always send" pin (a pinned parameter is sent even at the model default), and what a
+ * model switch changed in the pinned value.
+ */
 export function ParameterHeader({ controlId, label, parameter, pinName }: ParameterHeaderProps) {
   const pinned = usePlaygroundStore((state) => state.settings.pinned[parameter]);
   return (
-    <div className="sidebar-parameter-header">
-      <label htmlFor={controlId}>{label}</label>
-      <label className="sidebar-pin">
-        <input
-          type="checkbox"
-          aria-label={`Always send ${pinName}`}
-          checked={pinned}
-          onChange={(event) => settingsActions.setPinned(parameter, event.target.checked)}
-        />
-        Always send
-      </label>
-    </div>
+    <>
+      <div className="sidebar-parameter-header">
+        <label htmlFor={controlId}>{label}</label>
+        <label className="sidebar-pin">
+          <input
+            type="checkbox"
+            aria-label={`Always send ${pinName}`}
+            checked={pinned}
+            onChange={(event) => settingsActions.setPinned(parameter, event.target.checked)}
+          />
+          Always send
+        </label>
+      </div>
+      <ClampNote parameter={parameter} />
+    </>
   );
 }
 

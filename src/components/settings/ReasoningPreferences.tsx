@@ -37,6 +37,7 @@ export function ReasoningPreferences({ defaultExpanded = true }: { defaultExpand
           />
           Always expanded
         </label>
+        <p className="sidebar-hint">In a wide window the reasoning has its own column and stays open.</p>
       </fieldset>
       <fieldset className="preference-group">
         <legend>Show reasoning as</legend>

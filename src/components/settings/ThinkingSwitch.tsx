@@ -5,9 +5,10 @@ import { endpointKeepsReasoning } from '../../core/endpoints';
 import { modelInfo, supportsThinking, type ModelInfo } from '../../core/models';
 import { reasoningGoesBack } from '../../core/sentTurns';
 
-function thinkingHint(model: ModelInfo): string {
+function thinkingHint(model: ModelInfo, on: boolean): string {
   if (!supportsThinking(model)) return 'This model has no thinking mode';
   if (model.thinking === 'required') return 'Always on: this model cannot answer without reasoning.';
+  if (!on) return 'Off: the model answers without reasoning first.';
   if (model.thinking === 'always') return 'On: the model reasons before every answer.';
   return 'On: the model decides when a question needs reasoning.';
 }
@@ -29,6 +30,7 @@ export function ThinkingSwitch() {
   const keptByEndpoint = usePlaygroundStore((state) => endpointKeepsReasoning(state.connection.baseUrl));
   const model = useMemo(() => modelInfo(modelId), [modelId]);
   const supported = supportsThinking(model);
+  const on = supported && (thinking || model.thinking === 'required');
   const id = useId();
 
   return (
@@ -37,7 +39,7 @@ export function ThinkingSwitch() {
         <input
           type="checkbox"
           role="switch"
-          checked={supported && (thinking || model.thinking === 'required')}
+          checked={on}
           disabled={!supported || model.thinking === 'required'}
           aria-describedby={`${id}-hint`}
           onChange={(event) => settingsActions.setThinking(event.target.checked)}
@@ -45,7 +47,7 @@ export function ThinkingSwitch() {
         Thinking
       </label>
       <p id={`${id}-hint`} className="sidebar-hint">
-        {thinkingHint(model)}
+        {thinkingHint(model, on)}
       </p>
       {supported && model.preservedThinking && (
         <>
@@ -53,13 +55,17 @@ export function ThinkingSwitch() {
             <input
               type="checkbox"
               checked={preserveReasoning}
+              // With thinking off there is no reasoning to send back.
+              disabled={!on}
               aria-describedby={`${id}-preserve-hint`}
               onChange={(event) => settingsActions.setPreserveReasoning(event.target.checked)}
             />
             Preserve reasoning
           </label>
           <p id={`${id}-preserve-hint`} className="sidebar-hint">
-            {preserveHint(preserveReasoning, keptByEndpoint, choice === null)}
+            {on
+              ? preserveHint(preserveReasoning, keptByEndpoint, choice === null)
+              : 'Turn Thinking on to use this: with thinking off there is no reasoning to send back.'}
           </p>
         </>
       )}
