@@ -26,13 +26,13 @@ export function App() {
       <SkipLink />
       <header className="app-header">
         <h1 className="app-title">GLM Playground</h1>
+        <SettingsSheetButton />
         <p className="app-tagline">
           Compose, stream and inspect Z.ai GLM chat requests — your key stays in this browser.
         </p>
         <CompareToggle />
         <PresenterToggle />
         <KeyboardShortcuts />
-        <SettingsSheetButton />
       </header>
       <NoticeBar />
       <CrossTabNotice />

@@ -176,7 +176,6 @@ describe('drawers', () => {
   it('"Edit request JSON" opens the editor in a drawer and Esc brings focus back', async () => {
     const user = userEvent.setup();
     render(<App />);
-    await user.click(screen.getByRole('button', { name: 'Request' }));
     const opener = screen.getByRole('button', { name: 'Edit request JSON' });
     await user.click(opener);
     const drawer = screen.getByRole('dialog', { name: 'Request JSON' });

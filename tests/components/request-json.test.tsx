@@ -25,7 +25,7 @@ type User = ReturnType<typeof userEvent.setup>;
 
 async function openJsonEditor(user: User): Promise<HTMLTextAreaElement> {
   const region = screen.getByRole('region', { name: 'Request' });
-  // The Request section starts folded.
+  // The Request section can be folded.
   const toggle = within(region).getByRole('button', { name: 'Request' });
   if (toggle.getAttribute('aria-expanded') === 'false') await user.click(toggle);
   await user.click(within(region).getByRole('button', { name: 'Edit request JSON' }));

@@ -33,7 +33,7 @@ export function RequestPreview() {
   const upstream = upstreamBaseUrl(baseUrl);
 
   return (
-    <SidebarSection title="Request" sectionKey="request" defaultOpen={false} className="request-preview">
+    <SidebarSection title="Request" sectionKey="request" defaultOpen className="request-preview">
       <div className="request-tools">
         <PendingRequestCode />
         <ShareLinkButton />
