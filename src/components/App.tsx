@@ -8,17 +8,25 @@ import { LazyPresenterView } from './presenter/LazyPresenterView';
 import { NoticeBar } from './NoticeBar';
 import { PresenterToggle } from './presenter/PresenterToggle';
 import { ReplyOrCompareArea } from './reply/ReplyOrCompareArea';
-import { SettingsSidebar } from './settings/SettingsSidebar';
+import { KeyOriginDialog } from './settings/KeyOriginDialog';
+import { SettingsColumn, SettingsSheetButton } from './settings/SettingsPlacement';
 import { SharedRequestDialog } from './request/SharedRequestDialog';
+import { FirstRunCard } from './welcome/FirstRunCard';
+import { SkipLink } from './welcome/SkipLink';
 
-/** Three areas: settings, the conversation with its composer, and the selected reply. */
+/**
+ * Three areas: settings, the conversation with its composer, and the selected reply. In a narrow window the
+ * settings open as a sheet from the header, so the conversation comes first.
+ */
 export function App() {
   // Thumbnails and Send need the bytes of the conversation's images, kept in IndexedDB.
   useEffect(() => watchStoredImages(), []);
   return (
     <div className="app">
+      <SkipLink />
       <header className="app-header">
         <h1 className="app-title">GLM Playground</h1>
+        <SettingsSheetButton />
         <p className="app-tagline">
           Compose, stream and inspect Z.ai GLM chat requests — your key stays in this browser.
         </p>
@@ -30,12 +38,14 @@ export function App() {
       <CrossTabNotice />
       <SharedRequestDialog />
       <div className="app-layout">
-        <SettingsSidebar />
+        <SettingsColumn />
         <main className="app-conversation" aria-label="Conversation">
+          <FirstRunCard />
           <ConversationPanel />
         </main>
         <ReplyOrCompareArea />
       </div>
+      <KeyOriginDialog />
       <LazyPresenterView />
     </div>
   );

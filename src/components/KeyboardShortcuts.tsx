@@ -4,12 +4,14 @@ import * as actions from '../store/actions';
 import { selectPendingRequest } from '../store/selectors';
 import { copyText } from './ui/clipboard';
 import { ModalDialog } from './ui/ModalDialog';
+import { focusMessageBox } from './welcome/messageBox';
 import './app.css';
 
 const shortcutList: readonly { keys: string; action: string }[] = [
   { keys: 'Ctrl/Cmd + Enter', action: 'Send (in the Message box)' },
   { keys: 'Esc', action: 'Stop the reply that is on its way' },
   { keys: 'Ctrl/Cmd + K', action: 'Go to the Message box' },
+  { keys: '/', action: 'Go to the Message box (not while typing in a field)' },
   { keys: 'Ctrl/Cmd + Shift + C', action: 'Copy the next request as cURL (without your key)' },
   { keys: '?', action: 'Show this list (not while typing in a field)' },
 ];
@@ -28,11 +30,6 @@ function isTypingTarget(target: EventTarget | null): boolean {
 /** Code editors and dialogs have keys of their own (Monaco's Ctrl+K chords, a dialog's Esc). */
 function ownsItsKeys(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.monaco-editor, dialog, [role="dialog"]') !== null;
-}
-
-function focusMessageBox(): void {
-  const box = document.querySelector<HTMLTextAreaElement>('form.composer textarea');
-  box?.focus();
 }
 
 const copiedCurlText = 'Copied the next request as cURL (without your key).';
@@ -94,6 +91,10 @@ export function KeyboardShortcuts() {
         if (ownsItsKeys(event.target)) return;
         event.preventDefault();
         actions.stop();
+      } else if (event.key === '/' && !modifier) {
+        if (isTypingTarget(event.target) || ownsItsKeys(event.target)) return;
+        event.preventDefault();
+        focusMessageBox();
       } else if (event.key === '?' && !modifier) {
         if (isTypingTarget(event.target) || ownsItsKeys(event.target)) return;
         event.preventDefault();

@@ -2,7 +2,9 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { KeyOriginDialog } from '../../src/components/settings/KeyOriginDialog';
 import { SettingsSidebar } from '../../src/components/settings/SettingsSidebar';
+import { FirstRunCard } from '../../src/components/welcome/FirstRunCard';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 
@@ -44,9 +46,14 @@ describe('API key', () => {
     expect(document.body.textContent).not.toContain(testKey);
   });
 
-  it('"Forget key" clears the field and both storages, and the first-run hint returns', async () => {
+  it('"Forget key" clears the field and both storages, and the first-run card returns', async () => {
     const user = userEvent.setup();
-    render(<SettingsSidebar />);
+    render(
+      <>
+        <FirstRunCard />
+        <SettingsSidebar />
+      </>,
+    );
     const key = screen.getByLabelText('API key');
     await user.type(key, testKey);
     expect(localStorage.getItem('glm-playground:api-key')).toBe(testKey);
@@ -74,21 +81,6 @@ describe('API key', () => {
     expect(remember).toHaveAccessibleDescription(/this tab only/);
     expect(localStorage.getItem('glm-playground:api-key')).toBeNull();
     expect(sessionStorage.getItem('glm-playground:api-key')).toBe(testKey);
-  });
-});
-
-describe('first-run hint', () => {
-  it('says where to get a key, that it stays in this browser, and offers the offline demo', () => {
-    render(<SettingsSidebar />);
-    const hint = screen.getByRole('region', { name: 'Get started' });
-    const links = within(hint).getAllByRole('link');
-    expect(links.map((link) => new URL(link.getAttribute('href') ?? '').hostname)).toEqual(['z.ai', 'bigmodel.cn']);
-    for (const link of links) {
-      expect(link).toHaveAttribute('target', '_blank');
-      expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-    }
-    expect(hint).toHaveTextContent(/stays in this browser/);
-    expect(hint).toHaveTextContent(/Offline demo/);
   });
 });
 
@@ -158,6 +150,16 @@ describe('endpoint and base URL', () => {
 });
 
 describe('key origin confirmation', () => {
+  /** The dialog lives beside the settings (in the app), so it can ask while the settings sheet is closed. */
+  function renderWithKeyDialog() {
+    render(
+      <>
+        <SettingsSidebar />
+        <KeyOriginDialog />
+      </>,
+    );
+  }
+
   function askFor(targetOrigin: string) {
     usePlaygroundStore.setState((state) => ({
       connection: { ...state.connection, apiKey: testKey, keyOrigin: 'https://api.z.ai' },
@@ -168,7 +170,7 @@ describe('key origin confirmation', () => {
   it('names the new origin, traps focus on its buttons, and Esc cancels', async () => {
     const user = userEvent.setup();
     askFor('https://api.example.com');
-    render(<SettingsSidebar />);
+    renderWithKeyDialog();
     const dialog = screen.getByRole('dialog', { name: 'Send your API key to api.example.com?' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(dialog).toHaveTextContent(/entered for api\.z\.ai/);
@@ -191,7 +193,7 @@ describe('key origin confirmation', () => {
   it('confirming lets the key go to the new origin', async () => {
     const user = userEvent.setup();
     askFor('https://api.example.com');
-    render(<SettingsSidebar />);
+    renderWithKeyDialog();
     await user.click(screen.getByRole('button', { name: 'Send key to api.example.com' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(usePlaygroundStore.getState().connection.keyOrigin).toBe('https://api.example.com');
@@ -206,7 +208,7 @@ describe('key origin confirmation', () => {
       return Promise.reject(new TypeError('no network in tests'));
     };
     try {
-      render(<SettingsSidebar />);
+      renderWithKeyDialog();
       await user.type(screen.getByLabelText('API key'), testKey);
       const baseUrl = screen.getByRole('textbox', { name: 'Base URL' });
       await user.clear(baseUrl);

@@ -1,4 +1,4 @@
-// Global keyboard shortcuts: `?` lists them (never while typing), Ctrl/Cmd+K goes to the Message box,
+// Global keyboard shortcuts: `?` lists them (never while typing), Ctrl/Cmd+K and `/` go to the Message box,
 // Ctrl/Cmd+Shift+C copies the next request as cURL, Esc stops a reply from anywhere.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -40,7 +40,7 @@ describe('"?" shows the list', () => {
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
-    for (const keys of ['Ctrl/Cmd + Enter', 'Esc', 'Ctrl/Cmd + K', 'Ctrl/Cmd + Shift + C', '?'])
+    for (const keys of ['Ctrl/Cmd + Enter', 'Esc', 'Ctrl/Cmd + K', '/', 'Ctrl/Cmd + Shift + C', '?'])
       expect(within(dialog).getByText(keys)).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
@@ -93,6 +93,20 @@ describe('modifier shortcuts', () => {
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('{Meta>}k{/Meta}');
     expect(screen.getByRole('textbox', { name: 'Message' })).toHaveFocus();
+  });
+
+  it('"/" goes to the Message box from the page, but types a "/" in a field', async () => {
+    const user = userEvent.setup();
+    renderPage();
+    const systemPrompt = screen.getByRole('textbox', { name: /System prompt/ });
+    await user.type(systemPrompt, 'a/b');
+    expect(systemPrompt).toHaveValue('a/b');
+    expect(systemPrompt).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
+    await user.keyboard('/');
+    const message = screen.getByRole('textbox', { name: 'Message' });
+    expect(message).toHaveFocus();
+    expect(message).toHaveValue('');
   });
 
   it('Ctrl+Shift+C copies the next request as cURL, without the key', async () => {

@@ -35,12 +35,26 @@ export async function expandSection(page: Page, name: string): Promise<void> {
   if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
+/**
+ * Runs `action` with the settings on screen: in a narrow window they live in a sheet, which is opened ("Settings" in
+ * the header) before and closed after.
+ */
+export async function withSettings(page: Page, action: () => Promise<void>): Promise<void> {
+  const opener = page.getByRole('button', { name: 'Settings', exact: true });
+  const inSheet = (await opener.count()) > 0;
+  if (inSheet) await opener.click();
+  await action();
+  if (inSheet) await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
+}
+
 /** Chooses the Custom endpoint with the mock's base URL, then enters the key (so the key belongs to the mock). */
 export async function useMockEndpoint(page: Page, key: string = testKey): Promise<void> {
-  await expandSection(page, 'Connection');
-  await page.getByLabel('Base URL').fill(mockBaseUrl);
-  await expect(page.getByLabel('Endpoint')).toHaveValue('custom');
-  await page.getByLabel('API key', { exact: true }).fill(key);
+  await withSettings(page, async () => {
+    await expandSection(page, 'Connection');
+    await page.getByLabel('Base URL').fill(mockBaseUrl);
+    await expect(page.getByLabel('Endpoint')).toHaveValue('custom');
+    await page.getByLabel('API key', { exact: true }).fill(key);
+  });
 }
 
 /** Opens the app and connects it to the mock. */

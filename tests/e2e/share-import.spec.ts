@@ -1,6 +1,7 @@
-// Share links, "Paste cURL" and the JSON tab in the built app, against the mock Z.ai server (through the proxy).
+// Share links, "Paste cURL" and the request JSON editor in the built app, against the mock Z.ai server (through the proxy).
 import { expect, test, type Page } from '@playwright/test';
 import { mockControl } from '../../mock-zai/control';
+import { expandSection } from './helpers';
 import { mockUrl, previewUrl } from './ports';
 
 const testKey = 'sk-e2e-SHARE-KEY-5f3a9c1b7d';
@@ -10,7 +11,9 @@ async function connect(page: Page) {
   await page.getByLabel('API key', { exact: true }).fill(testKey);
 }
 
-function requestRegion(page: Page) {
+/** The Request section of the sidebar, unfolded (the user may have folded it). */
+async function requestRegion(page: Page) {
+  await expandSection(page, 'Request');
   return page.getByRole('region', { name: 'Request' });
 }
 
@@ -25,8 +28,8 @@ test('a share link never contains the key, and opening it asks before replacing 
   await page.goto('/');
   await connect(page);
   await page.getByLabel('Message', { exact: true }).fill(`Shared question (my key is ${testKey})`);
-  await requestRegion(page).getByRole('button', { name: 'Copy link' }).click();
-  const link = await requestRegion(page).getByRole('textbox', { name: 'Share link' }).inputValue();
+  await (await requestRegion(page)).getByRole('button', { name: 'Copy link' }).click();
+  const link = await (await requestRegion(page)).getByRole('textbox', { name: 'Share link' }).inputValue();
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
   expect(clipboard).toBe(link);
   expect(link).toContain('#share=');
@@ -69,7 +72,7 @@ test('a tampered link shows an error and changes nothing', async ({ page }) => {
 
 test('Paste cURL fills the composer from a Z.ai docs sample', async ({ page }) => {
   await page.goto('/');
-  await requestRegion(page).getByRole('button', { name: 'Paste cURL' }).click();
+  await (await requestRegion(page)).getByRole('button', { name: 'Paste cURL' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import from cURL' });
   await dialog.getByRole('textbox', { name: 'cURL command' })
     .fill(`curl -X POST "https://api.z.ai/api/paas/v4/chat/completions" \\
@@ -88,7 +91,7 @@ test('Paste cURL fills the composer from a Z.ai docs sample', async ({ page }) =
   await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('glm-4-32b-0414-128k');
 });
 
-test('the JSON tab edits flow to the form and back, and an unknown field reaches the server verbatim', async ({
+test('the request JSON edits flow to the form and back, and an unknown field reaches the server verbatim', async ({
   page,
 }) => {
   const mock = mockControl(mockUrl);
@@ -96,8 +99,10 @@ test('the JSON tab edits flow to the form and back, and an unknown field reaches
   await page.goto('/');
   await connect(page);
   await page.getByLabel('Message', { exact: true }).fill('Reply with JSON');
-  await requestRegion(page).getByRole('tab', { name: 'JSON' }).click();
-  const editor = requestRegion(page).locator('.monaco-editor');
+  const opener = (await requestRegion(page)).getByRole('button', { name: 'Edit request JSON' });
+  await opener.click();
+  const drawer = page.getByRole('dialog', { name: 'Request JSON' });
+  const editor = drawer.locator('.monaco-editor');
   await expect(editor).toBeVisible();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
@@ -115,8 +120,11 @@ test('the JSON tab edits flow to the form and back, and an unknown field reaches
   await page.keyboard.insertText(JSON.stringify(body));
   // JSON → form.
   await expect(page.getByRole('slider', { name: 'Temperature' })).toHaveValue('0.35');
-  // Form → JSON.
+  // Form → JSON (the form behind the drawer is inert while it is open).
+  await drawer.getByRole('button', { name: 'Close' }).click();
+  await expect(opener).toBeFocused();
   await page.getByRole('checkbox', { name: 'Stream' }).uncheck();
+  await opener.click();
   await expect(editor.locator('.view-lines')).not.toContainText('"stream"');
   await expect(editor.locator('.view-lines')).toContainText('"request_id": "e2e-request-42"');
 
@@ -124,11 +132,13 @@ test('the JSON tab edits flow to the form and back, and an unknown field reaches
   await editor.click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.insertText(',');
-  await expect(requestRegion(page).getByRole('alert')).toContainText('Not valid JSON');
+  await expect(drawer.getByRole('alert')).toContainText('Not valid JSON');
   await expect(page.getByRole('button', { name: 'Send' })).toBeDisabled();
   await expect(editor.locator('.squiggly-error')).not.toHaveCount(0);
   await page.keyboard.press('Backspace');
-  await expect(requestRegion(page).getByRole('alert')).toHaveCount(0);
+  await expect(drawer.getByRole('alert')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(drawer).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Send' }).click();
   await expect.poll(async () => (await mock.requests()).length).toBe(1);

@@ -13,6 +13,7 @@ import {
   testKey,
   turn,
   waitUntilIdle,
+  withSettings,
 } from './helpers';
 
 const stateName = 'glm-playground:state';
@@ -30,8 +31,24 @@ async function listedTitles(page: Page): Promise<string[]> {
   return conversationList(page).locator('.library-open').allInnerTexts();
 }
 
+function historyDrawer(page: Page): Locator {
+  return page.getByRole('dialog', { name: 'History' });
+}
+
 function historyEntries(page: Page): Locator {
-  return page.getByRole('list', { name: 'Sent requests' }).getByRole('article');
+  return historyDrawer(page).getByRole('list', { name: 'Sent requests' }).getByRole('article');
+}
+
+/** "Open history" opens the drawer; Esc closes it and puts focus back on the button. */
+async function openHistory(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open history' }).click();
+  await expect(historyDrawer(page)).toBeVisible();
+}
+
+async function closeHistory(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(historyDrawer(page)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Open history' })).toBeFocused();
 }
 
 async function setTemperature(page: Page, value: string): Promise<void> {
@@ -130,8 +147,13 @@ test('conversations: the layout stays within the window at 1280 px and at phone 
     await page.setViewportSize(size);
     await openWithMock(page);
     await sendAndWait(page, 'A fairly long first message that becomes the title of this conversation in the list');
-    await page.getByRole('button', { name: 'New conversation' }).click();
-    await expect(conversationList(page)).toBeVisible();
+    // At phone width the conversations are in the Settings sheet.
+    await withSettings(page, async () => {
+      await page.getByRole('button', { name: 'New conversation' }).click();
+      await expect(conversationList(page)).toBeVisible();
+      const listBox = await conversationList(page).boundingBox();
+      expect((listBox?.x ?? 0) + (listBox?.width ?? 0)).toBeLessThanOrEqual(size.width);
+    });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   }
@@ -141,13 +163,13 @@ test('history: every request is listed; Open restores it exactly, Diff shows cha
   page,
 }) => {
   await openWithMock(page);
-  // The History section starts collapsed in the sidebar; its open state is remembered across the reload below.
-  await expandSection(page, 'History');
   await setTemperature(page, '0.3');
   await sendAndWait(page, 'First question');
   await setTemperature(page, '0.8');
   await sendAndWait(page, 'Second question');
 
+  // History opens in a drawer.
+  await openHistory(page);
   await expect(historyEntries(page)).toHaveCount(2);
   const [second, first] = [historyEntries(page).nth(0), historyEntries(page).nth(1)];
   await expect(second).toContainText('temperature 0.8');
@@ -175,12 +197,14 @@ test('history: every request is listed; Open restores it exactly, Diff shows cha
   // Open, then Send: the mock receives exactly the first request again.
   await first.getByRole('button', { name: 'Open' }).click();
   await expect(page.getByText(/Opened the request from .+ in a new conversation/)).toBeVisible();
+  await closeHistory(page);
   await expect(turn(page, 'user turn 1')).toContainText('First question');
   await sendButton(page).click();
   await waitUntilIdle(page);
   const bodies = await receivedBodies(testKey);
   expect(bodies).toHaveLength(3);
   expect(bodies[2]).toEqual(bodies[0]);
+  await openHistory(page);
   await expect(historyEntries(page)).toHaveCount(3);
 
   // The bound: a smaller size keeps only the newest.
@@ -188,12 +212,15 @@ test('history: every request is listed; Open restores it exactly, Diff shows cha
   await page.getByRole('spinbutton', { name: 'History size' }).press('Enter');
   await expect(historyEntries(page)).toHaveCount(1);
   await page.reload();
+  await openHistory(page);
   await expect(historyEntries(page)).toHaveCount(1);
   await expect(page.getByRole('spinbutton', { name: 'History size' })).toHaveValue('1');
 });
 
 test('presets: built-ins apply in one click, a saved preset survives a reload', async ({ page }) => {
   await openWithMock(page);
+  // The Presets section starts folded; it stays open across the reload below (remembered per section).
+  await expandSection(page, 'Presets');
   await page.getByRole('button', { name: 'Deterministic', exact: true }).click();
   await sendAndWait(page, 'Deterministic please');
   await page.getByRole('button', { name: 'Creative', exact: true }).click();
@@ -260,6 +287,6 @@ test('keyboard: ? lists the shortcuts (not while typing), Ctrl+K, Ctrl+Shift+C, 
   await page.getByRole('heading', { name: 'Connection' }).click();
   await page.keyboard.press('Escape');
   await waitUntilIdle(page);
-  await expandSection(page, 'History');
+  await openHistory(page);
   await expect(historyEntries(page).first()).toContainText(/^.*stopped/);
 });

@@ -4,6 +4,7 @@ import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectCanRegenerate, selectCanSend } from '../../store/selectors';
 import { DraftImages, useImageAttaching } from './DraftImages';
+import { composerId } from '../welcome/messageBox';
 
 /**
  * The "Message" box (images attach by paste, drop or DraftImages) with Send / Stop / Regenerate. The draft lives in the store (it survives a reload) and is
@@ -54,7 +55,7 @@ export function Composer() {
 
   const showReason = !sending && !canSend && reason !== null;
   return (
-    <form className="composer" onSubmit={send} onKeyDown={onKeyDown} aria-label="Composer">
+    <form id={composerId} className="composer" onSubmit={send} onKeyDown={onKeyDown} aria-label="Composer">
       <label htmlFor={`${id}-message`}>Message</label>
       <textarea
         id={`${id}-message`}

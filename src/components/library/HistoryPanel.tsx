@@ -3,7 +3,6 @@ import { usePlaygroundStore } from '../../store';
 import { clearHistory, setHistoryLimit } from '../../store/libraryActions';
 import { historyLimitRange } from '../../store/historySlice';
 import { HistoryEntry } from './HistoryEntry';
-import { SidebarSection } from '../ui/SidebarSection';
 import './library.css';
 
 /** The "History size" field: typed freely, applied (and clamped) on Enter or when it loses focus. */
@@ -44,19 +43,13 @@ function HistoryLimitField() {
   );
 }
 
-/** "History": every request sent, newest first, with Open / View code / Diff. The sidebar starts it collapsed. */
-export function HistoryPanel({ defaultExpanded = true }: { defaultExpanded?: boolean }) {
+/** "History": every request sent, newest first, with Open / View code / Diff (shown in the History drawer). */
+export function HistoryPanel() {
   const [message, setMessage] = useState<string | null>(null);
   const entries = usePlaygroundStore((state) => state.history.entries);
 
   return (
-    <SidebarSection
-      title="History"
-      sectionKey="history"
-      defaultOpen={defaultExpanded}
-      className="history-panel"
-      classPrefix="library"
-    >
+    <div className="history-panel">
       <HistoryLimitField />
       <div role="status" className="library-status">
         {message !== null && <p className="sidebar-hint">{message}</p>}
@@ -75,6 +68,6 @@ export function HistoryPanel({ defaultExpanded = true }: { defaultExpanded?: boo
           </button>
         </>
       )}
-    </SidebarSection>
+    </div>
   );
 }

@@ -30,7 +30,8 @@ export function PresetPicker() {
 
   return (
     <div className="preset-picker" role="group" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`} className="preset-title">
+      {/* The Presets section's heading shows the name; this one names the group for screen readers. */}
+      <h3 id={`${id}-title`} className="visually-hidden">
         Presets
       </h3>
       <ul className="preset-list">

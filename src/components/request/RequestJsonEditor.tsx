@@ -22,7 +22,7 @@ function describe(problem: RequestJsonProblem): string {
 }
 
 /**
- * The JSON tab: the full request body, editable, two-way with the form. Valid edits apply at once (model,
+ * The "Request JSON" editor: the full request body, editable, two-way with the form. Valid edits apply at once (model,
  * parameters, thinking, stream, system prompt, turns; unknown fields are kept and sent as written); problems are
  * marked in the text and listed here, and block Send until fixed or discarded. Monaco loads on first use.
  */

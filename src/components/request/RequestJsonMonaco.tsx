@@ -1,4 +1,4 @@
-// The editable Monaco view of the request body (the JSON tab). Loaded lazily, like the Code panel's viewer, and
+// The editable Monaco view of the request body (the "Request JSON" drawer). Loaded lazily, like the Code panel's viewer, and
 // built on the same Monaco setup (bundled, no CDN, JSON tokenizer without the JSON worker).
 import Editor from '@monaco-editor/react';
 import { useEffect, useState, useSyncExternalStore } from 'react';

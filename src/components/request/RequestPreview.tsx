@@ -7,7 +7,7 @@ import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
 import { maskKey } from '../../core/redaction';
 import type { PlaygroundState } from '../../store/types';
 import { CurlImportDialog } from './CurlImportDialog';
-import { RequestBodyTabs } from './RequestBodyTabs';
+import { RequestJsonDrawer } from './RequestJsonDrawer';
 import { ShareLinkButton } from './ShareLinkButton';
 import { SidebarSection } from '../ui/SidebarSection';
 import { PendingRequestCode } from '../code/PendingRequestCode';
@@ -43,13 +43,10 @@ export function RequestPreview() {
         {`POST ${chatCompletionsUrl(baseUrl)}\nAuthorization: ${authorization}\nContent-Type: application/json`}
       </pre>
       {upstream !== baseUrl && <p className="sidebar-hint">Forwarded by this app to {chatCompletionsUrl(upstream)}</p>}
-      <RequestBodyTabs
-        preview={
-          <pre className="request-preview-body" aria-label="Request body" tabIndex={0}>
-            {json}
-          </pre>
-        }
-      />
+      <pre className="request-preview-body" aria-label="Request body" tabIndex={0}>
+        {json}
+      </pre>
+      <RequestJsonDrawer />
       {liveBody !== null && <ReasoningSentBackNote body={liveBody} />}
       <p className="sidebar-hint">
         {liveJson === null

@@ -2,9 +2,7 @@ import { usePlaygroundStore } from '../../store';
 import { ApiKeyField } from './ApiKeyField';
 import { ConversationList } from '../library/ConversationList';
 import { EndpointSettings } from './EndpointSettings';
-import { FirstRunHint } from './FirstRunHint';
-import { HistoryPanel } from '../library/HistoryPanel';
-import { KeyOriginDialog } from './KeyOriginDialog';
+import { HistoryDrawer } from '../library/HistoryDrawer';
 import { MaxTokensField } from './MaxTokensField';
 import { ModelPicker } from './ModelPicker';
 import { ParameterField } from './ParameterField';
@@ -20,7 +18,10 @@ import { ThinkingSwitch } from './ThinkingSwitch';
 import { ToolsSection } from '../tools/ToolsSection';
 import './settings.css';
 
-/** The settings column: key and endpoint, model and parameters, and the live request preview. */
+/**
+ * The settings: first what every request uses (model and parameters, open, on one screen), then the groups that
+ * fold (connection, conversations, presets, reasoning display, request); history opens in a drawer.
+ */
 export function SettingsSidebar() {
   // Connection starts open until there is something to connect with (a key, or the offline demo).
   const connectionDefaultOpen = usePlaygroundStore(
@@ -28,15 +29,7 @@ export function SettingsSidebar() {
   );
   return (
     <aside className="settings-sidebar" aria-label="Settings">
-      <FirstRunHint />
-      <ConversationList />
-      <SidebarSection title="Connection" sectionKey="connection" defaultOpen={connectionDefaultOpen}>
-        <ApiKeyField />
-        <EndpointSettings />
-        <StallTimeoutField />
-      </SidebarSection>
       <SidebarSection title="Model and parameters" sectionKey="model" defaultOpen>
-        <PresetPicker />
         <ModelPicker />
         <ThinkingSwitch />
         <ReasoningEffortField />
@@ -49,8 +42,16 @@ export function SettingsSidebar() {
       <ToolsSection />
       <ReasoningPreferences defaultExpanded={false} />
       <RequestPreview />
-      <HistoryPanel defaultExpanded={false} />
-      <KeyOriginDialog />
+      <SidebarSection title="Connection" sectionKey="connection" defaultOpen={connectionDefaultOpen}>
+        <ApiKeyField />
+        <EndpointSettings />
+        <StallTimeoutField />
+      </SidebarSection>
+      <ConversationList />
+      <SidebarSection title="Presets" sectionKey="presets" defaultOpen={false} className="presets-section">
+        <PresetPicker />
+      </SidebarSection>
+      <HistoryDrawer />
     </aside>
   );
 }
