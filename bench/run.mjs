@@ -12,6 +12,7 @@ import { buildAll, root } from './bundle.mjs';
 import { round } from './figures.mjs';
 import { startServer } from './pageServer.mjs';
 import { printTable } from './report.mjs';
+import { largeInputsRun } from './largeInputs.mjs';
 import { conversationRun, loadRun, typingRun } from './scenarios.mjs';
 import { streamRun } from './streamMeasurement.mjs';
 import { conversation, fast, sampleEveryMs, slow, targets, typing } from './workloads.mjs';
@@ -90,6 +91,10 @@ async function partial() {
     if (wanted('memory')) {
       results.memory = await conversationRun(browser, server);
       console.log('memory', JSON.stringify(results.memory));
+    }
+    if (wanted('large')) {
+      results.large = await largeInputsRun(browser, server);
+      console.log('large', JSON.stringify(results.large));
     }
     writeFileSync(path.join(root, 'bench', 'results', 'partial.tmp'), JSON.stringify(results, null, 2));
   } finally {

@@ -67,7 +67,14 @@ function isStreaming(): boolean {
   const state = storeReference.current?.getState();
   return state ? state.ui.sending || isCompareRunning(state.compare) : false;
 }
-const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming);
+// Typing: the draft changed within the last second. Saving waits for a pause (a draft of megabytes would otherwise
+// be serialised and written on every keystroke); leaving the page or the window saves at once.
+const typingPauseMs = 1000;
+let draftEditedAt = Number.NEGATIVE_INFINITY;
+function isTyping(): boolean {
+  return Date.now() - draftEditedAt < typingPauseMs;
+}
+const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming, typingPauseMs, isTyping);
 
 export const usePlaygroundStore = create<PlaygroundState>()(
   persist(
@@ -96,7 +103,14 @@ usePlaygroundStore.subscribe((state, previous) => {
     saveKey(apiKey, rememberKey);
 });
 
-if (typeof window !== 'undefined') window.addEventListener('pagehide', () => flushSavedState());
+usePlaygroundStore.subscribe((state, previous) => {
+  if (state.conversation.draft !== previous.conversation.draft) draftEditedAt = Date.now();
+});
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => flushSavedState());
+  window.addEventListener('blur', () => flushSavedState());
+}
 
 /** Back to a fresh playground (tests, "reset"): calls stopped, timers cleared, nothing kept. */
 export function resetPlayground(): void {
