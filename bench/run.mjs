@@ -167,6 +167,8 @@ async function main() {
     const input = { app: inputApp, naive: await typeWhile('naive') };
     console.log(`Memory: ${conversation.replies} replies in one conversation…`);
     const memory = await conversationRun(browser, server);
+    console.log('Large inputs: a 500-turn conversation and a 4 MB draft…');
+    const large = await largeInputsRun(browser, server);
     const results = {
       date: new Date().toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
@@ -189,6 +191,7 @@ async function main() {
       slow: runs.slow,
       input,
       memory,
+      large,
     };
     const table = printTable(bundle, results);
     mkdirSync(path.dirname(resultsFile), { recursive: true });
