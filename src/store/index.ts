@@ -67,9 +67,11 @@ function isStreaming(): boolean {
   const state = storeReference.current?.getState();
   return state ? state.ui.sending || isCompareRunning(state.compare) : false;
 }
-// Typing: the draft changed within the last second. Saving waits for a pause (a draft of megabytes would otherwise
-// be serialised and written on every keystroke); leaving the page or the window saves at once.
+// Typing into a long draft: it changed within the last second. Saving waits for a pause (a draft of megabytes would
+// otherwise be serialised and written on every keystroke); leaving the page or the window saves at once. A short
+// draft is saved at once, as everything else is.
 const typingPauseMs = 1000;
+const longDraftCharacters = 100 * 1024;
 let draftEditedAt = Number.NEGATIVE_INFINITY;
 function isTyping(): boolean {
   return Date.now() - draftEditedAt < typingPauseMs;
@@ -104,7 +106,8 @@ usePlaygroundStore.subscribe((state, previous) => {
 });
 
 usePlaygroundStore.subscribe((state, previous) => {
-  if (state.conversation.draft !== previous.conversation.draft) draftEditedAt = Date.now();
+  const { draft } = state.conversation;
+  if (draft !== previous.conversation.draft && draft.length > longDraftCharacters) draftEditedAt = Date.now();
 });
 
 if (typeof window !== 'undefined') {
