@@ -26,6 +26,7 @@ const ratio = (app, naive) => (app && naive ? `${round(naive / app, 1)}×` : '�
  * @property {Record<Variant, StreamResult>} slow
  * @property {Record<'app' | 'naive', TypingResult>} input
  * @property {Awaited<ReturnType<typeof import('./scenarios.mjs').conversationRun>>} memory
+ * @property {Awaited<ReturnType<typeof import('./largeInputs.mjs').largeInputsRun>>} large
  */
 
 /** @param {StreamResult} run @param {keyof StreamResult} key */
@@ -36,7 +37,7 @@ function figure(run, key) {
 
 /** @param {Awaited<ReturnType<typeof import('./bundle.mjs').buildAll>>} bundle @param {Results} results */
 export function printTable(bundle, results) {
-  const { loads, fast: fastRuns, slow: slowRuns, input, memory } = results;
+  const { loads, fast: fastRuns, slow: slowRuns, input, memory, large } = results;
   const lines = [];
   const appLoad = loads.app;
   lines.push(
@@ -152,6 +153,18 @@ export function printTable(bundle, results) {
   lines.push(
     `Input while streaming (${typing.keys} keys, ${fast.rate}/s)  app p50/p95 ${input.app.p50}/${input.app.p95} ms   naive p50/p95 ${input.naive.p50}/${input.naive.p95} ms   target p95 ≤ ${targets.keyP95Ms}  ${verdict(input.app.p95 !== null && input.app.p95 <= targets.keyP95Ms)}`,
   );
+  lines.push(
+    `Large inputs (${large.turns} turns, ${large.draftMB} MB draft, ${large.keys} keys)  typing p50/p95 ${large.p50}/${large.p95} ms   target p95 ≤ ${targets.keyP95Ms}  ${verdict(large.p95 !== null && large.p95 <= targets.keyP95Ms)}`,
+  );
+  for (const [name, longest, count] of /** @type {const} */ ([
+    ['typing', large.typingLongestTaskMs, large.typingLongTasks],
+    ['opening the code export', large.codeLongestTaskMs, large.codeLongTasks],
+    ['opening the request preview', large.previewLongestTaskMs, large.previewLongTasks],
+  ])) {
+    lines.push(
+      `  ${name}: longest task ${longest} ms, ${count} tasks > 50 ms   target ${targets.longTasks}  ${verdict(count <= targets.longTasks)}`,
+    );
+  }
   if (memory.failure) lines.push(`Memory run stopped after ${memory.completed} replies: ${memory.failure}`);
   lines.push(
     `Memory: heap after ${memory.completed} replies of ${memory.contentChars / 1000}K+${memory.reasoningChars / 1000}K (smaller than 100K, for run time): ${memory.heapMB} MB   target ≤ ${targets.heapMB}  ${verdict(memory.heapMB === null || memory.completed < memory.replies ? null : memory.heapMB <= targets.heapMB)}`,

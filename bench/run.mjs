@@ -12,6 +12,7 @@ import { buildAll, root } from './bundle.mjs';
 import { round } from './figures.mjs';
 import { startServer } from './pageServer.mjs';
 import { printTable } from './report.mjs';
+import { largeInputsRun } from './largeInputs.mjs';
 import { conversationRun, loadRun, typingRun } from './scenarios.mjs';
 import { streamRun } from './streamMeasurement.mjs';
 import { conversation, fast, sampleEveryMs, slow, targets, typing } from './workloads.mjs';
@@ -91,6 +92,10 @@ async function partial() {
       results.memory = await conversationRun(browser, server);
       console.log('memory', JSON.stringify(results.memory));
     }
+    if (wanted('large')) {
+      results.large = await largeInputsRun(browser, server);
+      console.log('large', JSON.stringify(results.large));
+    }
     writeFileSync(path.join(root, 'bench', 'results', 'partial.tmp'), JSON.stringify(results, null, 2));
   } finally {
     await browser.close();
@@ -162,6 +167,8 @@ async function main() {
     const input = { app: inputApp, naive: await typeWhile('naive') };
     console.log(`Memory: ${conversation.replies} replies in one conversation…`);
     const memory = await conversationRun(browser, server);
+    console.log('Large inputs: a 500-turn conversation and a 4 MB draft…');
+    const large = await largeInputsRun(browser, server);
     const results = {
       date: new Date().toISOString(),
       seconds: Math.round((Date.now() - started) / 1000),
@@ -184,6 +191,7 @@ async function main() {
       slow: runs.slow,
       input,
       memory,
+      large,
     };
     const table = printTable(bundle, results);
     mkdirSync(path.dirname(resultsFile), { recursive: true });

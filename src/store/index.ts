@@ -69,7 +69,16 @@ function isStreaming(): boolean {
   const state = storeReference.current?.getState();
   return state ? state.ui.sending || isCompareRunning(state.compare) : false;
 }
-const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming);
+// Typing into a long draft: it changed within the last second. Saving waits for a pause (a draft of megabytes would
+// otherwise be serialised and written on every keystroke); leaving the page or the window saves at once. A short
+// draft is saved at once, as everything else is.
+const typingPauseMs = 1000;
+const longDraftCharacters = 100 * 1024;
+let draftEditedAt = Number.NEGATIVE_INFINITY;
+function isTyping(): boolean {
+  return Date.now() - draftEditedAt < typingPauseMs;
+}
+const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming, typingPauseMs, isTyping);
 
 export const usePlaygroundStore = create<PlaygroundState>()(
   persist(
@@ -98,7 +107,15 @@ usePlaygroundStore.subscribe((state, previous) => {
     saveKey(apiKey, rememberKey);
 });
 
-if (typeof window !== 'undefined') window.addEventListener('pagehide', () => flushSavedState());
+usePlaygroundStore.subscribe((state, previous) => {
+  const { draft } = state.conversation;
+  if (draft !== previous.conversation.draft && draft.length > longDraftCharacters) draftEditedAt = Date.now();
+});
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', () => flushSavedState());
+  window.addEventListener('blur', () => flushSavedState());
+}
 
 /**
  * Loads the JSON Schema checker once function tools are defined, however they came (the Tools section, a saved

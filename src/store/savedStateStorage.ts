@@ -12,9 +12,15 @@ function isQuotaError(error: unknown): boolean {
 
 /**
  * localStorage behind zustand's persist: unreadable JSON is reported and treated as "nothing saved";
- * writes are held back to one per `throttleMs` while `isBusy()` (streaming), and flush() writes now.
+ * writes are held back to one per `throttleMs` while `isBusy()` (streaming), wait for a pause of `throttleMs`
+ * while `isTyping()` (a long draft would be serialised on every keystroke), and flush() writes now.
  */
-export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () => boolean, throttleMs = 1000) {
+export function createPlaygroundStorage(
+  events: PersistenceEvents,
+  isBusy: () => boolean,
+  throttleMs = 1000,
+  isTyping: () => boolean = () => false,
+) {
   // The value, not its JSON: while a reply streams the store changes ~20 times a second and only the last change
   // before a write needs serialising (a long reply makes each JSON.stringify costly).
   let pending: { name: string; value: StorageValue<PersistedState> } | null = null;
@@ -81,6 +87,11 @@ export function createPlaygroundStorage(events: PersistenceEvents, isBusy: () =>
     },
     setItem(name, value) {
       pending = { name, value };
+      if (isTyping()) {
+        if (timer !== null) clearTimeout(timer);
+        timer = setTimeout(flush, throttleMs);
+        return;
+      }
       if (!isBusy()) {
         flush();
         return;

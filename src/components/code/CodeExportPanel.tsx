@@ -3,6 +3,7 @@ import { codeLanguage, codeLanguages, generateCode, type CodeLanguage, type Code
 import { mayContainSecret, redactKeyInRequest } from '../../core/codegen/redaction';
 import { baseUrlForExport } from '../../core/codegen/shared';
 import type { ChatRequest } from '../../core/request';
+import { shownPart } from '../../core/textPreview';
 import { usePlaygroundStore } from '../../store';
 import { CodeDisplay } from './CodeDisplay';
 import { CodeTabs, tabId } from './CodeTabs';
@@ -72,6 +73,8 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
       return { ok: false, message: error instanceof Error ? error.message : String(error) };
     }
   }, [request, redaction, keepKeyInMessages, library, includeKey, apiKey, minimal, toolLoop]);
+  // Megabytes of code would take the editor seconds to lay out: its start is shown, Copy and Download take it all.
+  const shown = useMemo(() => (generated.ok ? shownPart(generated.code) : null), [generated]);
 
   return (
     <div className="code-export">
@@ -103,8 +106,13 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
           )}
         </div>
         {redaction.redacted && <KeyInMessagesNote keep={keepKeyInMessages} onChange={setKeepKeyInMessages} />}
+        {shown?.note && (
+          <p className="code-hint" role="note">
+            {shown.note}: Copy and Download take the whole code.
+          </p>
+        )}
         {generated.ok ? (
-          <CodeDisplay code={generated.code} language={tab.monacoLanguage} label={`${tab.label} code`} />
+          <CodeDisplay code={shown?.text ?? ''} language={tab.monacoLanguage} label={`${tab.label} code`} />
         ) : (
           <p role="alert" className="code-error">
             This request cannot be exported as {tab.label}: {generated.message}

@@ -1,7 +1,8 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import Markdown from 'react-markdown';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
+import { blockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
 import { CodeBlock } from './CodeBlock';
 import { completeComponents, liveComponents } from './markdownComponents';
 import { blockPipeline } from './markdownPipeline';
@@ -20,7 +21,12 @@ interface MarkdownBlockProps {
 
 function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProps) {
   const pipeline = useMemo(() => blockPipeline(idPrefix, context.footnotesBefore), [idPrefix, context.footnotesBefore]);
+  const [formatAnyway, setFormatAnyway] = useState(false);
   if (block.unsafe !== undefined) return <PlainTextBlock text={block.text} note={unsafeBlockNotes[block.unsafe]} />;
+  if (!formatAnyway && blockTooLargeToFormat(block.text)) {
+    const note = tooLargeToFormatNote(block.text.length);
+    return <PlainTextBlock text={block.text} note={note} onFormatAnyway={() => setFormatAnyway(true)} />;
+  }
   // A fenced code block needs no Markdown parse: show the lexer's code directly (cheap while it grows).
   if (block.fencedCode !== undefined) {
     const { code, language } = block.fencedCode;

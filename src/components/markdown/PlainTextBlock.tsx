@@ -1,9 +1,25 @@
-/** A block shown as its plain text, with a short note saying why it was not rendered as Markdown. */
-export function PlainTextBlock({ text, note }: { text: string; note: string }) {
+/**
+ * A block shown as its plain text, with a short note saying why it was not rendered as Markdown; with
+ * `onFormatAnyway` (the block was only too large) a button renders it as Markdown all the same.
+ */
+export function PlainTextBlock({
+  text,
+  note,
+  onFormatAnyway,
+}: {
+  text: string;
+  note: string;
+  onFormatAnyway?: () => void;
+}) {
   return (
     <div className="markdown-plain-block">
       <p className="markdown-plain-note" role="note">
         {note}
+        {onFormatAnyway && (
+          <button type="button" className="markdown-format-anyway" onClick={onFormatAnyway}>
+            Format anyway
+          </button>
+        )}
       </p>
       <pre className="markdown-plain-text">{text}</pre>
     </div>

@@ -1,14 +1,16 @@
 // The reply as GitHub-flavoured Markdown, rendered block by block so a long, fast stream stays cheap, and safely:
 // no raw HTML, only safe links, remote images on request. Definitions and footnotes apply to the whole reply.
 import './markdown.css';
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
+import { replyTooLargeToFormat } from '../../core/renderLimits';
 import { BlockErrorBoundary } from './BlockErrorBoundary';
 import { groupBlocks, sameBlocks, sameItems } from './blockGroups';
 import { FootnoteSection } from './FootnoteSection';
 import { MarkdownBlock } from './MarkdownBlock';
 import { replyIdPrefix } from './markdownPipeline';
+import { PlainReply } from './PlainReply';
 import { useDocumentContext, useMarkdownBlocks } from './useBlocks';
 
 export interface ReplyMarkdownProps {
@@ -48,7 +50,15 @@ const BlockGroup = memo(
     sameItems(previous.contexts, next.contexts),
 );
 
+/** A reply too large to format is shown as plain text (never split into blocks) until the user asks otherwise. */
 export function ReplyMarkdown({ text, streaming }: ReplyMarkdownProps) {
+  const [formatAnyway, setFormatAnyway] = useState(false);
+  if (!formatAnyway && replyTooLargeToFormat(text))
+    return <PlainReply text={text} streaming={streaming} onFormatAnyway={() => setFormatAnyway(true)} />;
+  return <FormattedReply text={text} streaming={streaming} />;
+}
+
+function FormattedReply({ text, streaming }: ReplyMarkdownProps) {
   const idPrefix = replyIdPrefix(useId());
   const { blocks } = useMarkdownBlocks(text);
   const reply = useDocumentContext(blocks);

@@ -5,12 +5,18 @@ import { selectRequestBody } from '../../store/selectors';
 import { ReasoningSentBackNote } from './ReasoningSentBackNote';
 import { chatCompletionsUrl, upstreamBaseUrl } from '../../core/endpoints';
 import { maskKey } from '../../core/redaction';
+import { maxShownCharacters, shownPart } from '../../core/textPreview';
 import type { PlaygroundState } from '../../store/types';
 import { CurlImportDialog } from './CurlImportDialog';
 import { RequestJsonDrawer } from './RequestJsonDrawer';
 import { ShareLinkButton } from './ShareLinkButton';
 import { SidebarSection } from '../ui/SidebarSection';
 import { PendingRequestCode } from '../code/PendingRequestCode';
+import { CopyButton } from '../ui/CopyButton';
+import { useSettledValue } from '../ui/useSettledValue';
+
+// Typing in the Message box changes the body on every keystroke: a large body is shown again after this pause.
+const typingPauseMs = 300;
 
 function authorizationHeader(state: PlaygroundState): string {
   // The offline demo is sent a fixed placeholder, never the user's key (see actions.ts).
@@ -24,10 +30,15 @@ function authorizationHeader(state: PlaygroundState): string {
  */
 export function RequestPreview() {
   // While a reply streams the transcript changes every frame; the preview waits for the reply to end.
-  const liveBody = usePlaygroundStore((state) => (state.ui.sending ? null : selectRequestBody(state)));
+  const [json, setJson] = useState('');
+  const liveBody = useSettledValue(
+    usePlaygroundStore((state) => (state.ui.sending ? null : selectRequestBody(state))),
+    json.length > maxShownCharacters ? typingPauseMs : 0,
+  );
   const liveJson = useMemo(() => (liveBody === null ? null : JSON.stringify(liveBody, null, 2)), [liveBody]);
-  const [json, setJson] = useState(liveJson ?? '');
   if (liveJson !== null && liveJson !== json) setJson(liveJson);
+  // Megabytes of text in one element take the page seconds to lay out: the start is shown, Copy takes it all.
+  const shown = useMemo(() => shownPart(json), [json]);
   const baseUrl = usePlaygroundStore((state) => state.connection.baseUrl);
   const authorization = usePlaygroundStore(authorizationHeader);
   const upstream = upstreamBaseUrl(baseUrl);
@@ -43,8 +54,20 @@ export function RequestPreview() {
         {`POST ${chatCompletionsUrl(baseUrl)}\nAuthorization: ${authorization}\nContent-Type: application/json`}
       </pre>
       {upstream !== baseUrl && <p className="sidebar-hint">Forwarded by this app to {chatCompletionsUrl(upstream)}</p>}
+      {shown.note !== null && (
+        <p className="sidebar-hint" role="note">
+          {shown.note}.{' '}
+          <CopyButton
+            text={json}
+            label="Copy the whole request body"
+            className="request-body-copy"
+            copiedMessage="Request body copied to the clipboard."
+            failedMessage="The browser blocked the clipboard. Use Code, then Download, to keep the request."
+          />
+        </p>
+      )}
       <pre className="request-preview-body" aria-label="Request body" tabIndex={0}>
-        {json}
+        {shown.text}
       </pre>
       <RequestJsonDrawer />
       {liveBody !== null && <ReasoningSentBackNote body={liveBody} />}

@@ -1,0 +1,116 @@
+// @ts-check
+// Huge inputs: a 500-turn conversation with a 4 MB draft in the Message box (saved state put in place before the
+// page loads). Measures keypress → next paint while typing, and the longest main-thread task when the request
+// preview's body and the code export open.
+import { percentile, round, sleep } from './figures.mjs';
+import { openPage } from './browserPage.mjs';
+
+/** @typedef {import('@playwright/test').Browser} Browser */
+/** @typedef {import('./pageServer.mjs').BenchServer} BenchServer */
+
+export const largeInputs = { turns: 500, turnChars: 2_000, draftMB: 4, keys: 30, gapMs: 120 };
+
+/** Longest task (ms) and tasks over 50 ms recorded since `from`. @param {import('@playwright/test').Page} page @param {number} from */
+async function tasksSince(page, from) {
+  const durations = await page.evaluate(
+    (start) => (window.__bench?.longTasks ?? []).filter((task) => task.start >= start).map((task) => task.duration),
+    from,
+  );
+  return { longestTaskMs: round(Math.max(0, ...durations)), longTasks: durations.length };
+}
+
+/** @param {Browser} browser @param {BenchServer} server */
+export async function largeInputsRun(browser, server) {
+  const { context, page, errors } = await openPage(browser, server.origin, 'app');
+  await page.getByLabel('Endpoint', { exact: true }).selectOption('demo');
+  await sleep(300);
+  // Built in the page, and the draft pasted after the load: the saved state cannot hold 4 MB more (quota).
+  await page.evaluate((sizes) => {
+    const name = 'glm-playground:state';
+    const saved = localStorage.getItem(name);
+    if (saved === null) throw new Error('No saved state to extend.');
+    const parsed = /** @type {{ state: { conversation: { turns: unknown[] } } }} */ (JSON.parse(saved));
+    const line = 'The quick brown fox jumps over the lazy dog, again and again. ';
+    const turnText = line.repeat(Math.ceil(sizes.turnChars / line.length)).slice(0, sizes.turnChars);
+    parsed.state.conversation.turns = Array.from({ length: sizes.turns }, (_, index) => ({
+      id: `bench-turn-${index}`,
+      role: index % 2 === 0 ? 'user' : 'assistant',
+      content: `${index}: ${turnText}`,
+      reasoning: '',
+      excluded: false,
+      reply: null,
+      images: [],
+    }));
+    localStorage.setItem(name, JSON.stringify(parsed));
+  }, largeInputs);
+  await page.reload();
+  await page.waitForFunction(() => window.__bench?.composer?.painted != null, null, { polling: 50 });
+  await page.waitForLoadState('networkidle');
+  await sleep(1500);
+  const message = page.getByLabel('Message', { exact: true });
+  await message.focus();
+  await page.evaluate((draftMB) => {
+    const line = 'Pasted document line with some words in it to make it long enough.\n';
+    const textarea = /** @type {HTMLTextAreaElement} */ (document.activeElement);
+    // As a paste does: the value changes, then an input event tells React.
+    const descriptor = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+    descriptor?.set?.call(textarea, line.repeat(Math.ceil((draftMB * 1048576) / line.length)));
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  }, largeInputs.draftMB);
+  await sleep(3000);
+  await page.evaluate(() => {
+    if (window.__bench) window.__bench.keyLatencies = [];
+  });
+  const typingFrom = await page.evaluate(() => performance.now());
+  for (let index = 0; index < largeInputs.keys; index++) {
+    await page.keyboard.press(String.fromCharCode(97 + (index % 26)));
+    await sleep(largeInputs.gapMs);
+  }
+  await sleep(1500);
+  const latencies = await page.evaluate(() => (window.__bench?.keyLatencies ?? []).map((entry) => entry.latency));
+  const typing = await tasksSince(page, typingFrom);
+  console.log('large: typing', JSON.stringify({ latencies: latencies.map((value) => round(value)), ...typing }));
+
+  const codeFrom = await page.evaluate(() => performance.now());
+  // A page busy for longer than the timeout counts as failing the target; its long tasks are still reported.
+  let codeOpened = true;
+  try {
+    await page.getByRole('button', { name: 'Code', exact: true }).click({ timeout: 60_000 });
+    await page.getByRole('dialog').waitFor({ timeout: 60_000 });
+  } catch {
+    codeOpened = false;
+  }
+  await sleep(2000);
+  const code = await tasksSince(page, codeFrom);
+  await page.keyboard.press('Escape');
+  await sleep(500);
+
+  // The Request section closed, then opened again: the preview of the whole body is put on screen afresh.
+  const section = page.getByRole('button', { name: 'Request', exact: true });
+  await section.click({ timeout: 60_000 }).catch(() => undefined);
+  await sleep(1000);
+  const previewFrom = await page.evaluate(() => performance.now());
+  await section.click({ timeout: 60_000 }).catch(() => undefined);
+  await page
+    .getByLabel('Request body')
+    .waitFor({ timeout: 60_000 })
+    .catch(() => undefined);
+  await sleep(1500);
+  const preview = await tasksSince(page, previewFrom);
+  await context.close();
+  return {
+    ...largeInputs,
+    keys: latencies.length,
+    p50: round(percentile(latencies, 0.5), 1),
+    p95: round(percentile(latencies, 0.95), 1),
+    max: round(Math.max(...latencies), 1),
+    typingLongestTaskMs: typing.longestTaskMs,
+    typingLongTasks: typing.longTasks,
+    codeOpened,
+    codeLongestTaskMs: code.longestTaskMs,
+    codeLongTasks: code.longTasks,
+    previewLongestTaskMs: preview.longestTaskMs,
+    previewLongTasks: preview.longTasks,
+    errors,
+  };
+}

@@ -1,0 +1,94 @@
+// Content too large to format or show whole: replies and blocks fall back to plain text with a note and
+// "Format anyway"; the request preview and the code export show the start and say how large the whole is, while
+// Copy and Download take all of it.
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CodeExportPanel } from '../../src/components/code/CodeExportPanel';
+import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
+import { RequestPreview } from '../../src/components/request/RequestPreview';
+import type { ChatRequest } from '../../src/core/request';
+import { usePlaygroundStore } from '../../src/store';
+import * as actions from '../../src/store/actions';
+import { selectRequestBody } from '../../src/store/selectors';
+import { resetEverything } from './helpers';
+
+beforeEach(() => {
+  resetEverything();
+});
+
+describe('a block too large to format', () => {
+  it('shows a table of thousands of cells as plain text with its size, the rest formatted', () => {
+    const row = `|${' cell |'.repeat(20)}\n`;
+    const table = `|${' head |'.repeat(20)}\n|${'---|'.repeat(20)}\n${row.repeat(300)}`;
+    render(<ReplyMarkdown streaming={false} text={`Intro **bold**.\n\n${table}`} />);
+    expect(screen.getByRole('note')).toHaveTextContent(/^Shown as plain text: too large to format \(\d+ KB\)/);
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Format anyway' })).toBeInTheDocument();
+    expect(screen.getByText('bold').tagName).toBe('STRONG');
+  });
+
+  it('formats a long paragraph on request', async () => {
+    const paragraph = `Start with *emphasis* and ${'many plain words '.repeat(7000)}`;
+    const user = userEvent.setup();
+    render(<ReplyMarkdown streaming={false} text={paragraph} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too large to format (117 KB)');
+    expect(screen.queryByText('emphasis')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Format anyway' }));
+    expect(screen.getByText('emphasis').tagName).toBe('EM');
+    expect(screen.queryByRole('note')).not.toBeInTheDocument();
+  }, 15_000);
+});
+
+describe('a reply too large to format', () => {
+  it('shows the whole reply as plain text with its size, and formats it on request', async () => {
+    // One paragraph of plain lines: once formatted, the heading is shown and the paragraph falls back on its own.
+    const text = `# Heading\n\n${'Some plain words in a line.\n'.repeat(41_000)}`;
+    const user = userEvent.setup();
+    const { container } = render(<ReplyMarkdown streaming={false} text={text} />);
+    expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too large to format (1.1 MB)');
+    expect(screen.queryByRole('heading', { name: 'Heading' })).not.toBeInTheDocument();
+    expect(container.querySelector('pre')?.textContent).toBe(text);
+    await user.click(screen.getByRole('button', { name: 'Format anyway' }));
+    expect(await screen.findByRole('heading', { name: 'Heading' })).toBeInTheDocument();
+    expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too large to format (1.1 MB)');
+  }, 30_000);
+});
+
+describe('a request body too large to show whole', () => {
+  it('shows its start, states the full size, and copies the whole body', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    act(() => actions.setDraft('word '.repeat(60_000)));
+    render(<RequestPreview />);
+    expect(screen.getByRole('note')).toHaveTextContent(/^Showing the first 200 KB of 29\d KB/);
+    const whole = JSON.stringify(selectRequestBody(usePlaygroundStore.getState()), null, 2);
+    expect(screen.getByLabelText('Request body').textContent).toBe(whole.slice(0, 200 * 1024));
+    await user.click(screen.getByRole('button', { name: 'Copy the whole request body' }));
+    expect(writeText).toHaveBeenCalledWith(whole);
+  });
+
+  it('shows an ordinary body whole, with no note', () => {
+    act(() => actions.setDraft('Hello'));
+    render(<RequestPreview />);
+    expect(screen.queryByText(/^Showing the first/)).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Request body')).toHaveTextContent('"content": "Hello"');
+  });
+});
+
+describe('code too large to show whole', () => {
+  it('shows the start of the code, states its size, and copies all of it', async () => {
+    const request: ChatRequest = {
+      baseUrl: 'https://api.z.ai/api/paas/v4',
+      body: { model: 'glm-4.6', messages: [{ role: 'user', content: 'word '.repeat(60_000) }], stream: false },
+    };
+    const user = userEvent.setup();
+    const writeText = vi.spyOn(navigator.clipboard, 'writeText');
+    render(<CodeExportPanel request={request} />);
+    expect(screen.getByRole('note')).toHaveTextContent(/^Showing the first 200 KB of 29\d KB: Copy and Download/);
+    await user.click(screen.getByRole('button', { name: 'Copy' }));
+    const copied = writeText.mock.calls[0]?.[0] ?? '';
+    expect(copied.length).toBeGreaterThan(290 * 1024);
+    expect(copied).toContain('word '.repeat(60_000).trim());
+  });
+});

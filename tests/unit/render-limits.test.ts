@@ -1,0 +1,66 @@
+// Which replies and blocks are too large to format: the thresholds, the note and the plain-text chunks.
+import { describe, expect, it } from 'vitest';
+import {
+  blockTooLargeToFormat,
+  renderLimits,
+  replyTooLargeToFormat,
+  tableCellCount,
+  textChunks,
+  tooLargeToFormatNote,
+} from '../../src/core/renderLimits';
+import { shownPart } from '../../src/core/textPreview';
+
+function table(rows: number, columns: number): string {
+  const row = `|${' cell |'.repeat(columns)}\n`;
+  return `|${' head |'.repeat(columns)}\n|${'---|'.repeat(columns)}\n${row.repeat(rows)}`;
+}
+
+describe('blocks too large to format', () => {
+  it('formats an ordinary table and a paragraph of ordinary length', () => {
+    expect(blockTooLargeToFormat(table(20, 5))).toBe(false);
+    expect(blockTooLargeToFormat('word '.repeat(1000))).toBe(false);
+  });
+
+  it('shows a table of 2,000 rows by 20 columns as plain text', () => {
+    expect(tableCellCount(table(2000, 20))).toBeGreaterThan(renderLimits.maxFormattedTableCells);
+    expect(blockTooLargeToFormat(table(2000, 20))).toBe(true);
+  });
+
+  it('shows a block just over the character limit as plain text, and one at the limit formatted', () => {
+    expect(blockTooLargeToFormat('a'.repeat(renderLimits.maxFormattedBlockCharacters))).toBe(false);
+    expect(blockTooLargeToFormat('a'.repeat(renderLimits.maxFormattedBlockCharacters + 1))).toBe(true);
+  });
+});
+
+describe('replies too large to format', () => {
+  it('draws the line at the reply limit', () => {
+    expect(replyTooLargeToFormat('a'.repeat(renderLimits.maxFormattedReplyCharacters))).toBe(false);
+    expect(replyTooLargeToFormat('a'.repeat(renderLimits.maxFormattedReplyCharacters + 1))).toBe(true);
+  });
+
+  it('states the size in the note', () => {
+    expect(tooLargeToFormatNote(300 * 1024)).toBe('Shown as plain text: too large to format (300 KB)');
+    expect(tooLargeToFormatNote(5 * 1024 * 1024)).toBe('Shown as plain text: too large to format (5.0 MB)');
+  });
+
+  it('cuts plain text into chunks that join back into the text', () => {
+    const text = 'x'.repeat(150_000);
+    const chunks = textChunks(text, 64 * 1024);
+    expect(chunks).toHaveLength(3);
+    expect(chunks.join('')).toBe(text);
+    expect(textChunks('')).toEqual([]);
+  });
+});
+
+describe('the shown part of a long text', () => {
+  it('shows a short text whole, with no note', () => {
+    expect(shownPart('short', 10)).toEqual({ text: 'short', note: null });
+  });
+
+  it('shows the start of a long text and states its full size', () => {
+    const text = 'y'.repeat(Math.round(4.1 * 1024 * 1024));
+    const shown = shownPart(text);
+    expect(shown.text).toHaveLength(200 * 1024);
+    expect(shown.note).toBe('Showing the first 200 KB of 4.1 MB');
+  });
+});
