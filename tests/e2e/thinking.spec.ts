@@ -3,6 +3,7 @@
 // the reasoning, and the presenter view.
 import { expect, test } from '@playwright/test';
 import {
+  expandSection,
   mock,
   openWithMock,
   reasoningRegion,
@@ -15,6 +16,7 @@ import {
   testKey,
   turn,
   waitUntilIdle,
+  withSettings,
 } from './helpers';
 
 test.beforeEach(async () => {
@@ -98,12 +100,17 @@ test('in one column, after thinking the reasoning collapses to "Thought for … 
   await expect(region.locator('.reasoning-summary')).toHaveText(/^Thought for [\d.]+ (ms|s) · ≈[\d,]+ tokens$/);
   await expect(replyRegion(page).getByLabel('Thinking metrics')).toContainText('First reasoning token');
 
-  // "Reasoning display" starts collapsed in the sidebar; it stays open after the reload (remembered per section).
-  await page.getByRole('button', { name: 'Reasoning display' }).click();
-  await page.getByRole('radio', { name: 'Always expanded' }).check();
+  // "Reasoning display" starts collapsed in the settings (a sheet at this width); the choice survives a reload.
+  await withSettings(page, async () => {
+    await expandSection(page, 'Reasoning display');
+    await page.getByRole('radio', { name: 'Always expanded' }).check();
+  });
   await expect(region.getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute('aria-expanded', 'true');
   await page.reload();
-  await expect(page.getByRole('radio', { name: 'Always expanded' })).toBeChecked();
+  await withSettings(page, async () => {
+    await expandSection(page, 'Reasoning display');
+    await expect(page.getByRole('radio', { name: 'Always expanded' })).toBeChecked();
+  });
   await expect(reasoningRegion(page).getByRole('button', { name: 'Reasoning', exact: true })).toHaveAttribute(
     'aria-expanded',
     'true',
