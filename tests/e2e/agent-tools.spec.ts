@@ -25,7 +25,9 @@ async function answerEveryCall(page: Page, result: (index: number) => string): P
   await waitUntilIdle(page);
 }
 
-test('two tool rounds with thinking on and streamed arguments, answered and exported', async ({ page }) => {
+test('two tool rounds with thinking on and streamed arguments, answered across a reload and exported', async ({
+  page,
+}) => {
   await openWithMock(page);
   await withSettings(page, async () => {
     await expandSection(page, 'Tools');
@@ -40,6 +42,12 @@ test('two tool rounds with thinking on and streamed arguments, answered and expo
   await expect(cards).toHaveCount(2);
   await expect(cards.nth(0)).toContainText('Paris');
   await expect(cards.nth(1)).toContainText('New York');
+
+  // A reload in the middle of the round loses nothing: the calls and a result typed but not sent are still there.
+  await cards.nth(0).getByLabel('Tool result').fill('{"temperature": 20}');
+  await page.reload();
+  await expect(cards).toHaveCount(2);
+  await expect(cards.nth(0).getByLabel('Tool result')).toHaveValue('{"temperature": 20}');
   await answerEveryCall(page, (index) => `{"temperature": ${20 + index}}`);
 
   // Round 2: another question, another call, answered.
