@@ -8,7 +8,7 @@ import {
   type ToolSettings,
   type WebSearchSettings,
 } from '../core/toolSettings';
-import { ensureSchemaChecker, usePlaygroundStore } from './index';
+import { usePlaygroundStore } from './index';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
@@ -26,8 +26,8 @@ const emptyTool: ToolTemplate = { name: '', description: '', parameters: emptyPa
 /** Adds an enabled tool (empty, or from an example) at the end of the list; returns its id. */
 export function addTool(template: ToolTemplate = emptyTool): string {
   const id = nextToolId(get().settings.tools.functions);
+  // An enabled tool: the store loads the schema checker as soon as one exists (see ensureSchemaChecker).
   patchTools((tools) => ({ functions: [...tools.functions, { id, enabled: true, ...template }] }));
-  ensureSchemaChecker();
   return id;
 }
 
