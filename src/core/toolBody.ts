@@ -1,5 +1,6 @@
 // The tool fields of a request body, built from the form's ToolSettings (docs/wire-format.md#tools):
-// - `tools` only when at least one tool is on: enabled function tools whose parameters parse, then web_search;
+// - `tools` only when at least one tool is on: enabled function tools whose parameters parse, then web_search
+//   (never on vision models: their request schema takes function tools only);
 // - `tool_choice: "auto"` only when the user chose to state it, and only with tools;
 // - `tool_stream: true` only with tools, streaming on and a model that streams tool calls.
 import { isRecord } from './json';
@@ -39,6 +40,11 @@ export function webSearchTool(webSearch: WebSearchSettings): Record<string, unkn
   return { type: 'web_search', web_search: options };
 }
 
+/** The vision models' request schema takes function tools only: no web_search entry. */
+export function takesWebSearch(model: ModelInfo): boolean {
+  return model.vision.length === 0;
+}
+
 /** Can "Stream tool calls" be sent? When not, why (shown next to the disabled checkbox). */
 export function toolStreamAvailability(model: ModelInfo, stream: boolean): { available: boolean; reason: string } {
   if (model.toolStream === 'no') return { available: false, reason: `${model.id} does not stream tool calls.` };
@@ -56,7 +62,7 @@ export function toolBodyFields(tools: ToolSettings, model: ModelInfo, stream: bo
     if (parameters === null) continue;
     entries.push({ type: 'function', function: { name: tool.name, description: tool.description, parameters } });
   }
-  if (tools.webSearch.enabled) entries.push(webSearchTool(tools.webSearch));
+  if (tools.webSearch.enabled && takesWebSearch(model)) entries.push(webSearchTool(tools.webSearch));
   if (entries.length === 0) return {};
   const fields: ToolBodyFields = { tools: entries };
   if (tools.choice === 'auto') fields.tool_choice = 'auto';

@@ -100,10 +100,14 @@ export function toolProblems(tools: ToolSettings, checker: JsonSchemaChecker | n
   return { byTool, list: functionCountProblem(tools.functions), pending: enabled.length > 0 && checker === null };
 }
 
-/** The first reason the tools keep a request from being sent, for the Send button. */
-export function toolsSendProblem(tools: ToolSettings, problems: ToolProblems): string | null {
+/**
+ * The first reason the tools keep a request from being sent, for the Send button. Web search is checked only where
+ * it is sent (`webSearchSent` false: a vision model, see toolBody.ts takesWebSearch).
+ */
+export function toolsSendProblem(tools: ToolSettings, problems: ToolProblems, webSearchSent = true): string | null {
   if (problems.list) return `Tools: ${problems.list}`;
-  const engineProblem = tools.webSearch.enabled ? searchEngineProblem(tools.webSearch.searchEngine) : null;
+  const engineProblem =
+    tools.webSearch.enabled && webSearchSent ? searchEngineProblem(tools.webSearch.searchEngine) : null;
   if (engineProblem) return `Web search: ${engineProblem}`;
   for (const tool of enabledFunctions(tools)) {
     const found = problems.byTool[tool.id];

@@ -1,8 +1,15 @@
 import { toolsSendProblem } from '../core/toolValidation';
+import { takesWebSearch } from '../core/toolBody';
 import { selectToolProblems } from './toolDefinitionSelectors';
 import { metricFigures, type MetricFigures } from '../core/metricFigures';
 import { modelInfo } from '../core/models';
-import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
+import {
+  buildRequestBody,
+  settingsModel,
+  type ChatRequest,
+  type ChatRequestBody,
+  type ConversationTurn,
+} from '../core/request';
 import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
 import { isDemoEndpoint } from './connectionSlice';
 import { findTurn } from './conversationSlice';
@@ -139,7 +146,11 @@ export function selectCanCall(state: PlaygroundState): SendReadiness {
       ok: false,
       reason: `Fix the request JSON first: ${jsonProblem.line === undefined ? '' : `line ${jsonProblem.line}: `}${jsonProblem.message}`,
     };
-  const toolsProblem = toolsSendProblem(state.settings.tools, selectToolProblems(state));
+  const toolsProblem = toolsSendProblem(
+    state.settings.tools,
+    selectToolProblems(state),
+    takesWebSearch(settingsModel(state.settings)),
+  );
   if (toolsProblem) return { ok: false, reason: toolsProblem };
   if (state.connection.baseUrl.trim() === '') return { ok: false, reason: 'Choose an endpoint or enter a Base URL.' };
   if (state.connection.apiKey === '' && !isDemoEndpoint(state.connection))

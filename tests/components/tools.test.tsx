@@ -128,6 +128,17 @@ describe('Tools section', () => {
     ]);
   });
 
+  it('turns web search off with the reason on a vision model, and leaves it out of the request', async () => {
+    const user = renderPlayground();
+    const section = await openTools(user);
+    await user.click(within(section).getByRole('switch', { name: 'Web search' }));
+    await chooseModel(user, 'glm-4.6v');
+    const webSearch = within(section).getByRole('switch', { name: 'Web search' });
+    expect(webSearch).toBeDisabled();
+    expect(webSearch).toHaveAccessibleDescription(/glm-4\.6v is a vision model.*function tools only/);
+    expect(requestBody()).not.toHaveProperty('tools');
+  });
+
   it('offers only "auto" as tool choice, sent only when asked', async () => {
     const user = renderPlayground();
     const section = await openTools(user);

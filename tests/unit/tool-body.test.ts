@@ -56,6 +56,13 @@ describe('buildRequestBody with tools', () => {
     expect(body).not.toHaveProperty('tool_choice');
   });
 
+  it('leaves web search out on a vision model, whose requests take function tools only', () => {
+    const webSearch = { ...defaultWebSearch(), enabled: true };
+    const body = buildRequestBody(settingsWith({ functions: [weather], webSearch }, 'glm-4.6v'), hello);
+    expect(body.tools).toEqual([weatherEntry]);
+    expect(buildRequestBody(settingsWith({ webSearch }, 'glm-4.6v'), hello)).not.toHaveProperty('tools');
+  });
+
   it('states tool_choice "auto" only when chosen', () => {
     expect(buildRequestBody(settingsWith({ functions: [weather], choice: 'auto' }), hello).tool_choice).toBe('auto');
   });

@@ -128,6 +128,14 @@ describe('toolsSendProblem', () => {
     );
   });
 
+  it('does not block Send over web search where it is not sent (a vision model)', () => {
+    const settings = {
+      ...defaultToolSettings(),
+      webSearch: { ...defaultToolSettings().webSearch, enabled: true, searchEngine: '' },
+    };
+    expect(toolsSendProblem(settings, toolProblems(settings, checker), false)).toBeNull();
+  });
+
   it('does not check a disabled tool', () => {
     const settings = settingsWith([tool('bad name', { enabled: false, description: '' })]);
     expect(toolsSendProblem(settings, toolProblems(settings, checker))).toBeNull();
