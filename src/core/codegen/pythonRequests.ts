@@ -1,7 +1,7 @@
 // Python with `requests`: the exact body as a dict literal, sent with json= (identical JSON on the wire).
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { writeRequestsPreamble } from './pythonRequestsPreamble';
+import { writeRequestsEventLoop, writeRequestsPreamble } from './pythonRequestsPreamble';
 import { exportedImages } from './images';
 import { pythonLanguage, writeMessagePrinter, writeStreamPrinter } from './python';
 import { generatePythonRequestsMinimal } from './pythonMinimal';
@@ -31,30 +31,14 @@ function generatePythonRequests(request: ChatRequest, options: ExportOptions): s
   writeStreamPrinter(code);
   code.line();
   code.line();
-  code.block('with requests.post(API_URL, headers=headers, json=body, stream=True, timeout=600) as response:', () => {
-    code.line('if response.status_code != 200:');
-    code.line('    sys.exit(f"HTTP {response.status_code}: {response.text}")');
-    code.line('# Split on bytes: decoded text would also split on U+2028 and other Unicode line breaks.');
-    code.block('for raw_line in response.iter_lines():', () => {
-      code.line('line = raw_line.decode("utf-8")');
-      code.line('if not line.startswith("data:"):');
-      code.line('    continue  # blank lines, comments such as ": keep-alive"');
-      code.line('data = line[5:].strip()');
-      code.line('if data == "[DONE]":');
-      code.line('    break');
-      code.line('chunk = json.loads(data)');
-      code.line('if "error" in chunk:');
-      code.line('    sys.exit(f"\\nError: {chunk[\'error\']}")');
-      code.block('for choice in chunk.get("choices", []):', () => {
-        code.line('delta = choice.get("delta") or {}');
-        code.line('show("reasoning", delta.get("reasoning_content"))');
-        code.line('show("answer", delta.get("content"))');
-        code.line('# Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
-        code.block('for call in delta.get("tool_calls") or []:', () => {
-          code.line('function = call.get("function") or {}');
-          code.line('show_tool_call(call.get("index", 0), function.get("name"), function.get("arguments"))');
-        });
-      });
+  writeRequestsEventLoop(code, () => {
+    code.line('delta = choice.get("delta") or {}');
+    code.line('show("reasoning", delta.get("reasoning_content"))');
+    code.line('show("answer", delta.get("content"))');
+    code.line('# Streamed tool-call arguments arrive in pieces (a JSON string split across chunks).');
+    code.block('for call in delta.get("tool_calls") or []:', () => {
+      code.line('function = call.get("function") or {}');
+      code.line('show_tool_call(call.get("index", 0), function.get("name"), function.get("arguments"))');
     });
   });
   code.line('print()');

@@ -2,7 +2,7 @@
 // the assistant message unchanged and one `tool` message per call, and send again until the model answers.
 import type { ChatRequest } from '../request';
 import { CodeBuilder } from './codeBuilder';
-import { writeRequestsPreamble } from './pythonRequestsPreamble';
+import { writeRequestsEventLoop, writeRequestsPreamble } from './pythonRequestsPreamble';
 import { exportedImages } from './images';
 import { commentText, pythonString } from './quoting';
 import { isStreaming, outputHeadings, type ExportOptions } from './shared';
@@ -34,36 +34,21 @@ function writeAskStreaming(code: CodeBuilder): void {
   code.block('def ask():', () => {
     code.line('"""Send the body; print the reply as it streams and return it as one assistant message."""');
     code.line('reasoning, content, calls = "", "", {}');
-    code.block('with requests.post(API_URL, headers=headers, json=body, stream=True, timeout=600) as response:', () => {
-      code.line('if response.status_code != 200:');
-      code.line('    sys.exit(f"HTTP {response.status_code}: {response.text}")');
-      code.block('for raw_line in response.iter_lines():', () => {
-        code.line('line = raw_line.decode("utf-8")');
-        code.line('if not line.startswith("data:"):');
-        code.line('    continue');
-        code.line('data = line[5:].strip()');
-        code.line('if data == "[DONE]":');
-        code.line('    break');
-        code.line('chunk = json.loads(data)');
-        code.line('if "error" in chunk:');
-        code.line('    sys.exit(f"\\nError: {chunk[\'error\']}")');
-        code.block('for choice in chunk.get("choices", []):', () => {
-          code.line('delta = choice.get("delta") or {}');
-          code.line('if delta.get("reasoning_content"):');
-          code.line('    reasoning += delta["reasoning_content"]');
-          code.line('    print(delta["reasoning_content"], end="", flush=True)');
-          code.line('content += delta.get("content") or ""');
-          code.line('# Tool-call pieces are joined by index; the first piece of an index has its id and name.');
-          code.block('for piece in delta.get("tool_calls") or []:', () => {
-            code.line(
-              'call = calls.setdefault(piece.get("index", 0), {"id": None, "type": "function", "name": None, "arguments": ""})',
-            );
-            code.line('function = piece.get("function") or {}');
-            code.line('call["id"] = call["id"] or piece.get("id")');
-            code.line('call["name"] = call["name"] or function.get("name")');
-            code.line('call["arguments"] += function.get("arguments") or ""');
-          });
-        });
+    writeRequestsEventLoop(code, () => {
+      code.line('delta = choice.get("delta") or {}');
+      code.line('if delta.get("reasoning_content"):');
+      code.line('    reasoning += delta["reasoning_content"]');
+      code.line('    print(delta["reasoning_content"], end="", flush=True)');
+      code.line('content += delta.get("content") or ""');
+      code.line('# Tool-call pieces are joined by index; the first piece of an index has its id and name.');
+      code.block('for piece in delta.get("tool_calls") or []:', () => {
+        code.line(
+          'call = calls.setdefault(piece.get("index", 0), {"id": None, "type": "function", "name": None, "arguments": ""})',
+        );
+        code.line('function = piece.get("function") or {}');
+        code.line('call["id"] = call["id"] or piece.get("id")');
+        code.line('call["name"] = call["name"] or function.get("name")');
+        code.line('call["arguments"] += function.get("arguments") or ""');
       });
     });
     code.line('if reasoning:');
