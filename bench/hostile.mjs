@@ -1,0 +1,100 @@
+// @ts-check
+// Hostile replies (BENCH_ONLY=hostile): each one the mock can play — megabytes of Markdown, a huge table, tens of
+// thousands of emphasis markers, nesting thousands deep — streamed into the app on its own, then all four at once in
+// Compare columns. For each: the longest main-thread task and the count of tasks over 50 ms, from Send until the
+// reply has settled on screen, and whether the whole reply arrived (its last line shown).
+import { round, sleep } from './figures.mjs';
+import { openPage, prepare } from './browserPage.mjs';
+import { hostileEndLine } from '../mock-zai/hostileContent.ts';
+
+/** @typedef {import('@playwright/test').Browser} Browser */
+/** @typedef {import('@playwright/test').Page} Page */
+/** @typedef {import('./pageServer.mjs').BenchServer} BenchServer */
+
+export const hostileScenarios = ['huge-reply', 'huge-table', 'emphasis-bomb', 'nesting-bomb'];
+
+/** Waits until `count` reply panes say complete and show the end line; false on timeout. @param {Page} page @param {number} count */
+async function settled(page, count) {
+  try {
+    await page.waitForFunction(
+      ({ count, endLine }) => {
+        const panes = Array.from(document.querySelectorAll('.reply-pane'));
+        const done = panes.filter(
+          (pane) =>
+            pane.querySelector('.reply-status')?.textContent === 'complete' &&
+            (pane.querySelector('[aria-label="Reply text"]')?.textContent ?? '').includes(endLine),
+        );
+        return done.length >= count;
+      },
+      { count, endLine: hostileEndLine },
+      { polling: 200, timeout: 90_000 },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Tasks since `from`, with the seconds from Send to settled. @param {Page} page @param {number} from */
+async function tasksSince(page, from) {
+  const durations = await page.evaluate(
+    (start) => (window.__bench?.longTasks ?? []).filter((task) => task.start >= start).map((task) => task.duration),
+    from,
+  );
+  return {
+    longestTaskMs: round(Math.max(0, ...durations)),
+    longTasks: durations.length,
+    longTaskList: durations.slice(0, 12).map((duration) => round(duration)),
+  };
+}
+
+/** One hostile reply in the main reply pane. @param {Browser} browser @param {BenchServer} server @param {string} name */
+async function singleRun(browser, server, name) {
+  const { context, page, errors } = await openPage(browser, server.origin, 'app');
+  await prepare(page, 'app');
+  server.mock.queue({ name });
+  const from = await page.evaluate(() => performance.now());
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  const complete = await settled(page, 1);
+  const seconds = round((Date.now() - started) / 1000, 1);
+  await sleep(1000);
+  const tasks = await tasksSince(page, from);
+  await context.close();
+  server.mock.reset();
+  return { complete, seconds, ...tasks, errors };
+}
+
+/** The four hostile replies at once, one per Compare column. @param {Browser} browser @param {BenchServer} server */
+async function compareRun(browser, server) {
+  const { context, page, errors } = await openPage(browser, server.origin, 'app');
+  await prepare(page, 'app');
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const add = page.getByRole('button', { name: 'Add column', exact: true });
+  while ((await page.locator('section[aria-label^="Compare column"]').count()) < hostileScenarios.length)
+    await add.click();
+  for (const name of hostileScenarios) server.mock.queue({ name });
+  const from = await page.evaluate(() => performance.now());
+  const started = Date.now();
+  await page.getByRole('button', { name: 'Run comparison', exact: true }).click();
+  const complete = await settled(page, hostileScenarios.length);
+  const seconds = round((Date.now() - started) / 1000, 1);
+  await sleep(1000);
+  const tasks = await tasksSince(page, from);
+  await context.close();
+  server.mock.reset();
+  return { complete, seconds, ...tasks, errors };
+}
+
+/** @param {Browser} browser @param {BenchServer} server */
+export async function hostileRun(browser, server) {
+  /** @type {Record<string, unknown>} */
+  const results = {};
+  for (const name of hostileScenarios) {
+    results[name] = await singleRun(browser, server, name);
+    console.log(`hostile: ${name}`, JSON.stringify(results[name]));
+  }
+  results.compare = await compareRun(browser, server);
+  console.log('hostile: four compare columns', JSON.stringify(results.compare));
+  return results;
+}
