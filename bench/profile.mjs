@@ -60,7 +60,9 @@ try {
   await page.goto(origin + '/');
   await page.getByLabel('Endpoint', { exact: true }).selectOption('demo');
   await page.getByLabel('Message', { exact: true }).fill('Profile: a long reply.');
-  mock.queue({ name: 'long', contentChars, reasoningChars, chunksPerSecond: rate });
+  // PROFILE_SCENARIO=huge-table: one of the mock's scenarios (the hostile ones) instead of the long reply.
+  const scenario = process.env.PROFILE_SCENARIO;
+  mock.queue(scenario ? { name: scenario } : { name: 'long', contentChars, reasoningChars, chunksPerSecond: rate });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Performance.enable');
