@@ -6,10 +6,17 @@ import { sizeLabel } from './jsonLimits';
 export const renderLimits = {
   /** A whole reply longer than this (characters) is shown as plain text, in chunks. */
   maxFormattedReplyCharacters: 1024 * 1024,
-  /** One block longer than this (characters) is shown as plain text. */
-  maxFormattedBlockCharacters: 100 * 1024,
+  /** One block longer than this (characters) is shown as plain text: formatting it takes about a frame's budget. */
+  maxFormattedBlockCharacters: 32 * 1024,
   /** One block with more table cells than this is shown as plain text. */
-  maxFormattedTableCells: 5000,
+  maxFormattedTableCells: 1000,
+  /**
+   * The block still streaming is formatted again on every frame: longer than this, it is shown as plain text until
+   * it is complete (then formatted once, within the limits above).
+   */
+  maxLiveBlockCharacters: 16 * 1024,
+  /** Characters of Markdown formatted afresh per frame; blocks beyond wait as plain text for the next frames. */
+  formattedCharactersPerFrame: 16 * 1024,
 } as const;
 
 /** Characters per text node of a reply shown as plain text: each is laid out (and skipped off-screen) on its own. */
@@ -27,6 +34,38 @@ export function blockTooLargeToFormat(text: string): boolean {
   return (
     text.length > renderLimits.maxFormattedBlockCharacters || tableCellCount(text) > renderLimits.maxFormattedTableCells
   );
+}
+
+/** True when the block still streaming is too long to format again on every frame. */
+export function liveBlockTooLargeToFormat(text: string): boolean {
+  return text.length > renderLimits.maxLiveBlockCharacters;
+}
+
+/** Characters a block costs to format: none for one shown as plain text anyway (unsafe or too large). */
+function formattingCost(block: { text: string; unsafe?: unknown }): number {
+  return block.unsafe !== undefined || blockTooLargeToFormat(block.text) ? 0 : block.text.length;
+}
+
+/**
+ * How many of `blocks` to show formatted now, when `shown` of them were formatted in the last commit: those, then
+ * more while the characters formatted afresh (counting the last shown block, which may have grown) stay within the
+ * frame's budget, and always at least one block more than before.
+ */
+export function blocksWithinBudget(
+  blocks: readonly { text: string; unsafe?: unknown }[],
+  shown: number,
+  budget: number = renderLimits.formattedCharactersPerFrame,
+): number {
+  let count = Math.min(shown, blocks.length);
+  const last = blocks[count - 1];
+  let spent = last === undefined ? 0 : formattingCost(last);
+  while (count < blocks.length) {
+    const next = blocks[count];
+    spent += next === undefined ? 0 : formattingCost(next);
+    if (spent > budget && count > shown) break;
+    count++;
+  }
+  return count;
 }
 
 /** True when a whole reply is too large to format: it is shown as plain text without being split into blocks. */

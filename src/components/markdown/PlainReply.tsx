@@ -7,6 +7,29 @@ const PlainChunk = memo(function PlainChunk({ text }: { text: string }) {
   return <span className="markdown-plain-chunk">{text}</span>;
 });
 
+/** Plain text in chunks. */
+export function PlainChunks({ text }: { text: string }) {
+  return (
+    <pre className="markdown-plain-text markdown-plain-reply">
+      {textChunks(text).map((chunk, index) => (
+        <PlainChunk key={index} text={chunk} />
+      ))}
+    </pre>
+  );
+}
+
+/** The note beside text shown plain because the reply is too large, with "Format anyway". */
+export function TooLargeNote({ characters, onFormatAnyway }: { characters: number; onFormatAnyway: () => void }) {
+  return (
+    <p className="markdown-plain-note" role="note">
+      {tooLargeToFormatNote(characters)}
+      <button type="button" className="markdown-format-anyway" onClick={onFormatAnyway}>
+        Format anyway
+      </button>
+    </p>
+  );
+}
+
 /** A whole reply too large to format, as plain text in chunks, with the note and "Format anyway". */
 export function PlainReply({
   text,
@@ -19,17 +42,8 @@ export function PlainReply({
 }) {
   return (
     <div className="reply-markdown markdown-plain-block" aria-busy={streaming}>
-      <p className="markdown-plain-note" role="note">
-        {tooLargeToFormatNote(text.length)}
-        <button type="button" className="markdown-format-anyway" onClick={onFormatAnyway}>
-          Format anyway
-        </button>
-      </p>
-      <pre className="markdown-plain-text markdown-plain-reply">
-        {textChunks(text).map((chunk, index) => (
-          <PlainChunk key={index} text={chunk} />
-        ))}
-      </pre>
+      <TooLargeNote characters={text.length} onFormatAnyway={onFormatAnyway} />
+      <PlainChunks text={text} />
     </div>
   );
 }
