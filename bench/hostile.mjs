@@ -90,10 +90,14 @@ async function compareRun(browser, server) {
 export async function hostileRun(browser, server) {
   /** @type {Record<string, unknown>} */
   const results = {};
+  // BENCH_HOSTILE=huge-table,compare: only these.
+  const picked = process.env.BENCH_HOSTILE?.split(',');
   for (const name of hostileScenarios) {
+    if (picked && !picked.includes(name)) continue;
     results[name] = await singleRun(browser, server, name);
     console.log(`hostile: ${name}`, JSON.stringify(results[name]));
   }
+  if (picked && !picked.includes('compare')) return results;
   results.compare = await compareRun(browser, server);
   console.log('hostile: four compare columns', JSON.stringify(results.compare));
   return results;
