@@ -2,7 +2,8 @@
 // Hostile replies (BENCH_ONLY=hostile): each one the mock can play — megabytes of Markdown, a huge table, tens of
 // thousands of emphasis markers, nesting thousands deep — streamed into the app on its own, then all four at once in
 // Compare columns. For each: the longest main-thread task and the count of tasks over 50 ms, from Send until the
-// reply has settled on screen, and whether the whole reply arrived (its last line shown).
+// reply has settled on screen — by wall time (long-task observer) and by the thread's CPU time (trace) — and whether
+// the whole reply arrived (its last line shown).
 import { round, sleep } from './figures.mjs';
 import { openPage, prepare } from './browserPage.mjs';
 import { hostileEndLine } from '../mock-zai/hostileContent.ts';
@@ -48,18 +49,53 @@ async function tasksSince(page, from) {
   };
 }
 
+/**
+ * Main-thread tasks from a Chromium trace, by the CPU time the thread spent in them (`tdur`): on a loaded machine a
+ * task's wall time also counts the time the thread waited for a core, which the page cannot help.
+ * @param {Buffer} buffer
+ */
+function cpuTasks(buffer) {
+  const { traceEvents: events } =
+    /** @type {{ traceEvents: { name: string, ph: string, pid: number, tid: number, dur?: number, tdur?: number, args?: { name?: string } }[] }} */ (
+      JSON.parse(buffer.toString('utf8'))
+    );
+  const mainThreads = new Set(
+    events
+      .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const durations = events
+    .filter(
+      (event) =>
+        event.ph === 'X' &&
+        (event.name === 'RunTask' || event.name === 'ThreadControllerImpl::RunTask') &&
+        mainThreads.has(`${event.pid}:${event.tid}`),
+    )
+    .map((event) => (event.tdur ?? event.dur ?? 0) / 1000)
+    .filter((ms) => ms > 50);
+  return { longestTaskCpuMs: round(Math.max(0, ...durations)), longTasksCpu: durations.length };
+}
+
+/** Starts a trace of `page`; the returned function stops it and reads its tasks. @param {Browser} browser @param {Page} page */
+async function traceTasks(browser, page) {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  return async () => cpuTasks(await browser.stopTracing());
+}
+
 /** One hostile reply in the main reply pane. @param {Browser} browser @param {BenchServer} server @param {string} name */
 async function singleRun(browser, server, name) {
   const { context, page, errors } = await openPage(browser, server.origin, 'app');
   await prepare(page, 'app');
   server.mock.queue({ name });
   const from = await page.evaluate(() => performance.now());
+  const stopTrace = await traceTasks(browser, page);
   const started = Date.now();
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const complete = await settled(page, 1);
   const seconds = round((Date.now() - started) / 1000, 1);
   await sleep(1000);
-  const tasks = await tasksSince(page, from);
+  const cpu = await stopTrace();
+  const tasks = { ...(await tasksSince(page, from)), ...cpu };
   await context.close();
   server.mock.reset();
   return { complete, seconds, ...tasks, errors };
@@ -75,12 +111,14 @@ async function compareRun(browser, server) {
     await add.click();
   for (const name of hostileScenarios) server.mock.queue({ name });
   const from = await page.evaluate(() => performance.now());
+  const stopTrace = await traceTasks(browser, page);
   const started = Date.now();
   await page.getByRole('button', { name: 'Run comparison', exact: true }).click();
   const complete = await settled(page, hostileScenarios.length);
   const seconds = round((Date.now() - started) / 1000, 1);
   await sleep(1000);
-  const tasks = await tasksSince(page, from);
+  const cpu = await stopTrace();
+  const tasks = { ...(await tasksSince(page, from)), ...cpu };
   await context.close();
   server.mock.reset();
   return { complete, seconds, ...tasks, errors };

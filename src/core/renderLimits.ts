@@ -14,13 +14,16 @@ export const renderLimits = {
    * The block still streaming is formatted again on every frame: longer than this, it is shown as plain text until
    * it is complete (then formatted once, within the limits above).
    */
-  maxLiveBlockCharacters: 16 * 1024,
+  maxLiveBlockCharacters: 8 * 1024,
   /** Characters of Markdown formatted afresh per frame; blocks beyond wait as plain text for the next frames. */
-  formattedCharactersPerFrame: 16 * 1024,
+  formattedCharactersPerFrame: 8 * 1024,
 } as const;
 
-/** Characters per text node of a reply shown as plain text: each is laid out (and skipped off-screen) on its own. */
-export const plainTextChunkCharacters = 64 * 1024;
+/**
+ * Characters per text node of a reply shown as plain text: each is laid out (and skipped off-screen) on its own, and
+ * text added to the last one makes the browser shape that node again, so it stays small.
+ */
+export const plainTextChunkCharacters = 16 * 1024;
 
 /** Table cells in `text`, counted as the cell separators (`|`) of its table rows: cheap, and never fewer. */
 export function tableCellCount(text: string): number {
@@ -78,9 +81,17 @@ export function tooLargeToFormatNote(characters: number): string {
   return `Shown as plain text: too large to format (${sizeLabel(characters)})`;
 }
 
-/** `text` cut into consecutive pieces of at most `size` characters (none when it is empty). */
-export function textChunks(text: string, size = plainTextChunkCharacters): string[] {
+/**
+ * `text` cut into consecutive pieces of at most `size` characters (none when it is empty). `offset` is where `text`
+ * starts in a longer one: the cuts fall at multiples of `size` in that one, so when `text` starts further on, only
+ * its first piece changes.
+ */
+export function textChunks(text: string, size = plainTextChunkCharacters, offset = 0): string[] {
   const chunks: string[] = [];
-  for (let start = 0; start < text.length; start += size) chunks.push(text.slice(start, start + size));
+  let start = 0;
+  for (let end = size - (offset % size); start < text.length; end += size) {
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
   return chunks;
 }

@@ -88,6 +88,11 @@ describe('replies too large to format', () => {
     expect(chunks.join('')).toBe(text);
     expect(textChunks('')).toEqual([]);
   });
+
+  it('cuts a text that starts further on in a longer one where the longer one is cut', () => {
+    expect(textChunks('cdefgh', 4, 2)).toEqual(['cd', 'efgh']);
+    expect(textChunks('efgh', 4, 4)).toEqual(['efgh']);
+  });
 });
 
 describe('the shown part of a long text', () => {

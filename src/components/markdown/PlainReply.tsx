@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { textChunks, tooLargeToFormatNote } from '../../core/renderLimits';
+import { plainTextChunkCharacters, textChunks, tooLargeToFormatNote } from '../../core/renderLimits';
 
 // One text node per chunk, memoised on its text: while a huge reply grows only the last chunk changes, and the
 // browser lays out only the chunks on screen (content-visibility in markdown.css).
@@ -7,12 +7,13 @@ const PlainChunk = memo(function PlainChunk({ text }: { text: string }) {
   return <span className="markdown-plain-chunk">{text}</span>;
 });
 
-/** Plain text in chunks. */
-export function PlainChunks({ text }: { text: string }) {
+/** Plain text in chunks; `offset`: where `text` starts in the reply (chunks keep their place as it moves on). */
+export function PlainChunks({ text, offset = 0 }: { text: string; offset?: number }) {
+  const first = Math.floor(offset / plainTextChunkCharacters);
   return (
     <pre className="markdown-plain-text markdown-plain-reply">
-      {textChunks(text).map((chunk, index) => (
-        <PlainChunk key={index} text={chunk} />
+      {textChunks(text, plainTextChunkCharacters, offset).map((chunk, index) => (
+        <PlainChunk key={first + index} text={chunk} />
       ))}
     </pre>
   );

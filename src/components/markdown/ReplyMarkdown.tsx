@@ -104,10 +104,10 @@ function FormattedReply({ text, streaming, limited, onFormatAnyway }: FormattedR
         (tooLarge ? (
           <div className="markdown-plain-block">
             <TooLargeNote characters={text.length} onFormatAnyway={onFormatAnyway} />
-            <PlainChunks text={text.slice(plainFrom)} />
+            <PlainChunks text={text.slice(plainFrom)} offset={plainFrom} />
           </div>
         ) : (
-          <PlainChunks text={text.slice(plainFrom)} />
+          <PlainChunks text={text.slice(plainFrom)} offset={plainFrom} />
         ))}
       {reply.footnotes !== null && (
         <BlockErrorBoundary text={reply.footnotes.markdown}>
