@@ -82,16 +82,20 @@ async function traceTasks(browser, page) {
   return async () => cpuTasks(await browser.stopTracing());
 }
 
-/** One hostile reply in the main reply pane. @param {Browser} browser @param {BenchServer} server @param {string} name */
-async function singleRun(browser, server, name) {
+/**
+ * Opens the app, lets `setUp` queue the replies, clicks `button` and measures until `count` replies have settled.
+ * @param {Browser} browser @param {BenchServer} server @param {string} button @param {number} count
+ * @param {(page: Page) => Promise<void>} setUp
+ */
+async function measuredRun(browser, server, button, count, setUp) {
   const { context, page, errors } = await openPage(browser, server.origin, 'app');
   await prepare(page, 'app');
-  server.mock.queue({ name });
+  await setUp(page);
   const from = await page.evaluate(() => performance.now());
   const stopTrace = await traceTasks(browser, page);
   const started = Date.now();
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const complete = await settled(page, 1);
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const complete = await settled(page, count);
   const seconds = round((Date.now() - started) / 1000, 1);
   await sleep(1000);
   const cpu = await stopTrace();
@@ -101,27 +105,23 @@ async function singleRun(browser, server, name) {
   return { complete, seconds, ...tasks, errors };
 }
 
+/** One hostile reply in the main reply pane. @param {Browser} browser @param {BenchServer} server @param {string} name */
+function singleRun(browser, server, name) {
+  return measuredRun(browser, server, 'Send', 1, () => {
+    server.mock.queue({ name });
+    return Promise.resolve();
+  });
+}
+
 /** The four hostile replies at once, one per Compare column. @param {Browser} browser @param {BenchServer} server */
-async function compareRun(browser, server) {
-  const { context, page, errors } = await openPage(browser, server.origin, 'app');
-  await prepare(page, 'app');
-  await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  const add = page.getByRole('button', { name: 'Add column', exact: true });
-  while ((await page.locator('section[aria-label^="Compare column"]').count()) < hostileScenarios.length)
-    await add.click();
-  for (const name of hostileScenarios) server.mock.queue({ name });
-  const from = await page.evaluate(() => performance.now());
-  const stopTrace = await traceTasks(browser, page);
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Run comparison', exact: true }).click();
-  const complete = await settled(page, hostileScenarios.length);
-  const seconds = round((Date.now() - started) / 1000, 1);
-  await sleep(1000);
-  const cpu = await stopTrace();
-  const tasks = { ...(await tasksSince(page, from)), ...cpu };
-  await context.close();
-  server.mock.reset();
-  return { complete, seconds, ...tasks, errors };
+function compareRun(browser, server) {
+  return measuredRun(browser, server, 'Run comparison', hostileScenarios.length, async (page) => {
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    const add = page.getByRole('button', { name: 'Add column', exact: true });
+    while ((await page.locator('section[aria-label^="Compare column"]').count()) < hostileScenarios.length)
+      await add.click();
+    for (const name of hostileScenarios) server.mock.queue({ name });
+  });
 }
 
 /** @param {Browser} browser @param {BenchServer} server */
