@@ -187,6 +187,8 @@ test.describe('replies too large or too hostile to format', () => {
   test('four hostile replies at once in Compare columns all complete whole, and the Message box takes typed text meanwhile', async ({
     page,
   }) => {
+    // Four streams, one of them 5 MB, on a machine that may be busy: more than the default 30 s.
+    test.setTimeout(90_000);
     await openWithMock(page);
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await page.getByRole('button', { name: 'Add column' }).click();
