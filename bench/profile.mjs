@@ -60,7 +60,9 @@ try {
   await page.goto(origin + '/');
   await page.getByLabel('Endpoint', { exact: true }).selectOption('demo');
   await page.getByLabel('Message', { exact: true }).fill('Profile: a long reply.');
-  mock.queue({ name: 'long', contentChars, reasoningChars, chunksPerSecond: rate });
+  // PROFILE_SCENARIO=huge-table: one of the mock's scenarios (the hostile ones) instead of the long reply.
+  const scenario = process.env.PROFILE_SCENARIO;
+  mock.queue(scenario ? { name: scenario } : { name: 'long', contentChars, reasoningChars, chunksPerSecond: rate });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Performance.enable');
@@ -108,8 +110,10 @@ try {
   // Self time per node: sample counts × average interval.
   const total = profile.endTime - profile.startTime;
   const interval = total / Math.max(1, profile.samples?.length ?? 1) / 1000;
-  // PROFILE_TAIL_MS=600: only the last 600 ms before the reply settled (what happens at the end of the stream).
+  // PROFILE_TAIL_MS=600: only the last 600 ms before the reply settled (what happens at the end of the stream);
+  // PROFILE_HEAD_MS=3000: only the first 3 s after Send (the reasoning phase of the long reply).
   const tailMs = Number(process.env.PROFILE_TAIL_MS ?? 0);
+  const headMs = Number(process.env.PROFILE_HEAD_MS ?? 0);
   /** @type {number[]} */
   const times = [];
   let clock = profile.startTime;
@@ -118,6 +122,7 @@ try {
   const hits = new Map();
   (profile.samples ?? []).forEach((id, index) => {
     if (tailMs > 0 && (times[index] ?? 0) < profile.endTime - tailMs * 1000) return;
+    if (headMs > 0 && (times[index] ?? 0) > profile.startTime + headMs * 1000) return;
     hits.set(id, (hits.get(id) ?? 0) + 1);
   });
   /** @type {Map<string, number>} */

@@ -12,6 +12,7 @@ import { buildAll, root } from './bundle.mjs';
 import { round } from './figures.mjs';
 import { startServer } from './pageServer.mjs';
 import { printTable } from './report.mjs';
+import { hostileRun } from './hostile.mjs';
 import { largeInputsRun } from './largeInputs.mjs';
 import { conversationRun, loadRun, typingRun } from './scenarios.mjs';
 import { streamRun } from './streamMeasurement.mjs';
@@ -95,6 +96,13 @@ async function partial() {
     if (wanted('large')) {
       results.large = await largeInputsRun(browser, server);
       console.log('large', JSON.stringify(results.large));
+    }
+    if (wanted('hostile')) {
+      const load = os.loadavg().map((value) => round(value, 1));
+      results.hostile = {
+        ...(await hostileRun(browser, server)),
+        loadAverage: [load, os.loadavg().map((value) => round(value, 1))],
+      };
     }
     writeFileSync(path.join(root, 'bench', 'results', 'partial.tmp'), JSON.stringify(results, null, 2));
   } finally {

@@ -57,7 +57,9 @@ try {
   if (process.env.TRACE_CSS) await page.addStyleTag({ content: process.env.TRACE_CSS });
   if (variant === 'app') await page.getByLabel('Endpoint', { exact: true }).selectOption('demo');
   await page.getByLabel('Message', { exact: true }).fill('Trace: a long reply.');
-  mock.queue({ name: 'long', contentChars, reasoningChars, chunksPerSecond: rate });
+  // TRACE_SCENARIO=huge-table: one of the mock's scenarios (the hostile ones) instead of the long reply.
+  const scenario = process.env.TRACE_SCENARIO;
+  mock.queue(scenario ? { name: scenario } : { name: 'long', contentChars, reasoningChars, chunksPerSecond: rate });
   await browser.startTracing(page, {
     categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'],
   });

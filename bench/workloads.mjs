@@ -60,7 +60,7 @@ export const targets = {
   // Cold composer time against the floor page's (one labelled textarea, loaded the same way).
   composerRatio: 3,
   longTasks: 0,
-  flatness: 1.5,
+  flatness: 1.2,
   firstPaintFrames: 1,
   staleMs: 100,
   finalLagMs: 50,

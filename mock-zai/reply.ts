@@ -1,6 +1,7 @@
 // Plans a reply: its text split into deltas, where it stops (max_tokens, finish-*), its usage; and the
 // non-streaming response body. Streaming it is streamReply.ts's job.
 import { modelInfo, supportsThinking } from '../src/core/models.ts';
+import { textChunks } from '../src/core/renderLimits.ts';
 import { continuationReply, isContinuation } from './continuation.ts';
 import { defaultReply, estimateTokens, messageText, tokenize, type ReplyText, type WireMessage } from './content.ts';
 import { isRecord } from './http.ts';
@@ -107,9 +108,12 @@ export function planReply(
   // Real thinking streams open with a whitespace-only content delta before the reasoning.
   if (text.reasoning !== '') deltas.push({ content: '\n' });
   const reasoningStart = deltas.length;
-  for (const piece of tokenize(text.reasoning)) deltas.push({ reasoning: piece });
+  const chunkChars = scenario.chunkChars ?? behaviour.chunkChars;
+  const pieces = (part: string) =>
+    chunkChars !== undefined && chunkChars > 0 ? textChunks(part, chunkChars) : tokenize(part);
+  for (const piece of pieces(text.reasoning)) deltas.push({ reasoning: piece });
   const answerStart = deltas.length;
-  for (const piece of tokenize(text.content)) deltas.push({ content: piece });
+  for (const piece of pieces(text.content)) deltas.push({ content: piece });
   const toolStream = body.stream === true && body.tool_stream === true;
   if (calls) deltas.push(...toolCallDeltas(calls, callReasoning.slice(1), toolStream));
 

@@ -52,6 +52,14 @@ export interface Scenario {
   chunksPerSecond?: number;
   /** tool-calls: how many calls (default 2). */
   calls?: number;
+  /** Characters per delta instead of one token-like piece per delta (huge-reply: 65536). */
+  chunkChars?: number;
+  /** huge-table: rows and columns (2000 × 20). */
+  rows?: number;
+  columns?: number;
+  /** emphasis-bomb: emphasis markers (20000); nesting-bomb: nesting depth (5000). */
+  markers?: number;
+  depth?: number;
 }
 
 /** Where the reply's phases start, counted in deltas: what the fault hooks cut at. */

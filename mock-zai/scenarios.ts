@@ -3,6 +3,7 @@
 // in the last user message. `npm run mock -- --help` and `GET /__mock/scenarios` list them.
 import { longMarkdown, longReasoning, type ReplyText, type WireMessage } from './content.ts';
 import { errorReply, type ErrorReply } from './errorReplies.ts';
+import { emphasisMarkers, hugeMarkdown, hugeTable, nestingBomb } from './hostileContent.ts';
 import { jsonModeReply } from './specialReplies.ts';
 import { commentEvent, dataEvent, type StreamEvent } from './sse.ts';
 import type { ToolCallStyle } from './toolReply.ts';
@@ -36,6 +37,8 @@ export interface ScenarioBehaviour {
   eventDelayMs?: number;
   /** Streaming: the whole body in writes of `bytes` bytes instead of one write per event. */
   splitWrites?: (scenario: Scenario) => { bytes: number; delayMs: number };
+  /** Characters per delta unless the scenario sets `chunkChars` (default: one token-like piece per delta). */
+  chunkChars?: number;
   /** Non-streaming: hold the response without a byte, or wait before sending it. */
   nonStreaming?: (scenario: Scenario) => 'hold' | 'drop' | { waitMs: number };
 }
@@ -195,6 +198,27 @@ export const scenarioTable: Readonly<Record<string, ScenarioBehaviour>> = {
     summary: '`count` (50000) events of broken JSON in the middle; the stream then completes',
     events: (events, { scenario, newline }) =>
       insertInTheMiddle(events, () => `data: {"broken${newline}${newline}`.repeat(scenario.count ?? 50_000)),
+  },
+  'huge-reply': {
+    summary:
+      '`sizeMb` (5) MB of Markdown answer in deltas of `chunkChars` (65536) characters, ending "End of the hostile reply."',
+    text: (scenario) => ({ content: hugeMarkdown((scenario.sizeMb ?? 5) * 1024 * 1024), reasoning: '' }),
+    chunkChars: 64 * 1024,
+  },
+  'huge-table': {
+    summary: 'a Markdown table of `rows` (2000) × `columns` (20) cells, in deltas of `chunkChars` (4096) characters',
+    text: (scenario) => ({ content: hugeTable(scenario.rows ?? 2000, scenario.columns ?? 20), reasoning: '' }),
+    chunkChars: 4096,
+  },
+  'emphasis-bomb': {
+    summary: 'one paragraph of `markers` (20000) emphasis markers, in deltas of `chunkChars` (4096) characters',
+    text: (scenario) => ({ content: emphasisMarkers(scenario.markers ?? 20_000), reasoning: '' }),
+    chunkChars: 4096,
+  },
+  'nesting-bomb': {
+    summary: 'a quote and a list nested `depth` (5000) levels deep, in deltas of `chunkChars` (4096) characters',
+    text: (scenario) => ({ content: nestingBomb(scenario.depth ?? 5000), reasoning: '' }),
+    chunkChars: 4096,
   },
   'huge-error-body': {
     summary: 'HTTP 400 (1214) whose message is `sizeMb` (2) MB long',

@@ -6,14 +6,24 @@ import { sizeLabel } from './jsonLimits';
 export const renderLimits = {
   /** A whole reply longer than this (characters) is shown as plain text, in chunks. */
   maxFormattedReplyCharacters: 1024 * 1024,
-  /** One block longer than this (characters) is shown as plain text. */
-  maxFormattedBlockCharacters: 100 * 1024,
+  /** One block longer than this (characters) is shown as plain text: formatting it takes about a frame's budget. */
+  maxFormattedBlockCharacters: 32 * 1024,
   /** One block with more table cells than this is shown as plain text. */
-  maxFormattedTableCells: 5000,
+  maxFormattedTableCells: 1000,
+  /**
+   * The block still streaming is formatted again on every frame: longer than this, it is shown as plain text until
+   * it is complete (then formatted once, within the limits above).
+   */
+  maxLiveBlockCharacters: 8 * 1024,
+  /** Characters of Markdown formatted afresh per frame; blocks beyond wait as plain text for the next frames. */
+  formattedCharactersPerFrame: 8 * 1024,
 } as const;
 
-/** Characters per text node of a reply shown as plain text: each is laid out (and skipped off-screen) on its own. */
-export const plainTextChunkCharacters = 64 * 1024;
+/**
+ * Characters per text node of a reply shown as plain text: each is laid out (and skipped off-screen) on its own, and
+ * text added to the last one makes the browser shape that node again, so it stays small.
+ */
+export const plainTextChunkCharacters = 16 * 1024;
 
 /** Table cells in `text`, counted as the cell separators (`|`) of its table rows: cheap, and never fewer. */
 export function tableCellCount(text: string): number {
@@ -29,6 +39,38 @@ export function blockTooLargeToFormat(text: string): boolean {
   );
 }
 
+/** True when the block still streaming is too long to format again on every frame. */
+export function liveBlockTooLargeToFormat(text: string): boolean {
+  return text.length > renderLimits.maxLiveBlockCharacters;
+}
+
+/** Characters a block costs to format: none for one shown as plain text anyway (unsafe or too large). */
+function formattingCost(block: { text: string; unsafe?: unknown }): number {
+  return block.unsafe !== undefined || blockTooLargeToFormat(block.text) ? 0 : block.text.length;
+}
+
+/**
+ * How many of `blocks` to show formatted now, when `shown` of them were formatted in the last commit: those, then
+ * more while the characters formatted afresh (counting the last shown block, which may have grown) stay within the
+ * frame's budget, and always at least one block more than before.
+ */
+export function blocksWithinBudget(
+  blocks: readonly { text: string; unsafe?: unknown }[],
+  shown: number,
+  budget: number = renderLimits.formattedCharactersPerFrame,
+): number {
+  let count = Math.min(shown, blocks.length);
+  const last = blocks[count - 1];
+  let spent = last === undefined ? 0 : formattingCost(last);
+  while (count < blocks.length) {
+    const next = blocks[count];
+    spent += next === undefined ? 0 : formattingCost(next);
+    if (spent > budget && count > shown) break;
+    count++;
+  }
+  return count;
+}
+
 /** True when a whole reply is too large to format: it is shown as plain text without being split into blocks. */
 export function replyTooLargeToFormat(text: string): boolean {
   return text.length > renderLimits.maxFormattedReplyCharacters;
@@ -39,9 +81,17 @@ export function tooLargeToFormatNote(characters: number): string {
   return `Shown as plain text: too large to format (${sizeLabel(characters)})`;
 }
 
-/** `text` cut into consecutive pieces of at most `size` characters (none when it is empty). */
-export function textChunks(text: string, size = plainTextChunkCharacters): string[] {
+/**
+ * `text` cut into consecutive pieces of at most `size` characters (none when it is empty). `offset` is where `text`
+ * starts in a longer one: the cuts fall at multiples of `size` in that one, so when `text` starts further on, only
+ * its first piece changes.
+ */
+export function textChunks(text: string, size = plainTextChunkCharacters, offset = 0): string[] {
   const chunks: string[] = [];
-  for (let start = 0; start < text.length; start += size) chunks.push(text.slice(start, start + size));
+  let start = 0;
+  for (let end = size - (offset % size); start < text.length; end += size) {
+    chunks.push(text.slice(start, end));
+    start = end;
+  }
   return chunks;
 }

@@ -22,10 +22,21 @@ export interface ThinkingFigures {
   cutDuringReasoning: boolean;
 }
 
-function characterCount(text: string): number {
-  let count = 0;
-  for (const _character of text.trim()) count += 1;
-  return count;
+/** Code points of `text` without surrounding white space: UTF-16 units less one per surrogate pair (a loop over
+ * code units is tens of times faster than iterating the string on a reply of megabytes). */
+export function characterCount(text: string): number {
+  const trimmed = text.trim();
+  let pairs = 0;
+  for (let index = 0; index < trimmed.length - 1; index++) {
+    const unit = trimmed.charCodeAt(index);
+    if (unit < 0xd800 || unit > 0xdbff) continue;
+    const next = trimmed.charCodeAt(index + 1);
+    if (next >= 0xdc00 && next <= 0xdfff) {
+      pairs++;
+      index++;
+    }
+  }
+  return trimmed.length - pairs;
 }
 
 /** First to last reasoning token by the wall clock, or by the server's chunk timestamps when the two disagree. */

@@ -65,6 +65,16 @@ function estimated(text: string): TokenFigure {
 }
 
 /**
+ * The answer's estimate. While a column streams an answer alone, the metrics' running estimate is the same figure
+ * (estimateTokens adds up over the pieces), and the growing text is not read again on every frame.
+ */
+function answerEstimate(result: CompareResult): TokenFigure {
+  if (isLiveResult(result) && result.reasoning === '')
+    return { value: Math.round(result.reply.metrics.estimatedTokens), estimated: true };
+  return estimated(result.content);
+}
+
+/**
  * The summary row of one column, from its reply's figures (selectReplyFigures). Reasoning and answer tokens come from
  * usage when the server splits them (reasoning_tokens) or when there was no reasoning at all; otherwise they are
  * estimated from the text, and marked so.
@@ -82,7 +92,7 @@ export function columnFigures(result: CompareResult | null): ColumnFigures | nul
   else if (result.reasoning !== '') reasoningTokens = estimated(result.reasoning);
   if (completion !== null && reasoningTokens && !reasoningTokens.estimated)
     answerTokens = { value: Math.max(0, completion - reasoningTokens.value), estimated: false };
-  else if (result.content.trim() !== '') answerTokens = estimated(result.content);
+  else if (result.content.trim() !== '') answerTokens = answerEstimate(result);
   return {
     timeToFirstTokenMs: sinceStartMs(metrics, metrics.firstTokenAtMs),
     timeToFirstAnswerMs: figures.timeToFirstAnswerMs,

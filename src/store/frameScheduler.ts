@@ -1,13 +1,15 @@
 // Coalesces streaming updates into store commits: at most one per animation frame, and after the first one at
 // most one per `minIntervalMs`. Every commit costs a full render pass whose style, layout, paint and compositing
 // grow with the length of the reply, so 60 commits a second on a long reply cost far more than the text is worth;
-// 20 a second still looks live (bench/run.mjs measures both). The first commit goes out on the next frame, so the
-// first token shows at once. requestAnimationFrame does not run in background tabs, so a timer fallback keeps the
+// 20 a second still looks live (bench/run.mjs measures both). The first commit goes out on the next frame, and so
+// does the one bringing the first reasoning or answer text (a thinking stream opens with a white-space delta), so
+// the first token shows at once. requestAnimationFrame does not run in background tabs, so a timer fallback keeps the
 // text arriving there too.
 import { onRuntimeReset } from './runtime';
 
 export interface FrameScheduler {
-  schedule(): void;
+  /** Commit on a coming frame; `soon`: on the next one, whatever the interval (the first reasoning or answer text). */
+  schedule(soon?: boolean): void;
   /** Commit now (done, stop, error). */
   flush(): void;
   cancel(): void;
@@ -65,8 +67,18 @@ export function createFrameScheduler(
   }
 
   return {
-    schedule() {
-      if (frame !== null || timer !== null) return;
+    schedule(soon = false) {
+      if (frame !== null) return;
+      if (timer !== null) {
+        // Only the interval's wait is running (a requested frame sets `frame`): cut it short.
+        if (!soon) return;
+        clearTimeout(timer);
+        timer = null;
+      }
+      if (soon) {
+        requestFrame();
+        return;
+      }
       // Half a frame early, so a 50 ms interval lands on every third frame rather than every fourth.
       const wait = lastCommit + minIntervalMs - now() - 8;
       if (wait <= 0) {

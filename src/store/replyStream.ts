@@ -44,6 +44,9 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
     warnings = mergeWarnings(warnings, [text]);
   };
   let metrics = options.initialMetrics ?? startMetrics(Date.now());
+  // The first reasoning and the first answer text are committed on the next frame, not after the interval.
+  let reasoningSeen = false;
+  let answerSeen = false;
 
   const scheduler = createFrameScheduler(() => {
     const delta: ReplyDelta = {
@@ -64,10 +67,13 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
     if (!options.accepts()) return;
     // The arrival time, not the render time: metrics stay true when frames are throttled.
     metrics = recordEvent(metrics, event, atMs);
+    let firstText = false;
     switch (event.kind) {
       case 'delta':
         pendingReasoning += event.reasoning;
         pendingContent += event.content;
+        if (!reasoningSeen && event.reasoning.trim() !== '') firstText = reasoningSeen = true;
+        if (!answerSeen && event.content.trim() !== '') firstText = answerSeen = true;
         if (event.toolCalls) {
           toolCalls = mergeToolCallDeltas(toolCalls, event.toolCalls);
           toolCallsChanged = true;
@@ -92,7 +98,7 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
       case 'meta':
         break;
     }
-    scheduler.schedule();
+    scheduler.schedule(firstText);
   };
 
   const call = {

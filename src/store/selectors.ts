@@ -14,6 +14,7 @@ import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
 import { isDemoEndpoint } from './connectionSlice';
 import { findTurn } from './conversationSlice';
 import { imagesSendProblem, sentImageUrls } from './imageSelectors';
+import { isLiveStatus } from './replyInfo';
 import { onRuntimeReset } from './runtime';
 import type { ToolCall } from '../core/toolCalls';
 import type {
@@ -171,7 +172,8 @@ export function selectCanRegenerate(state: PlaygroundState): boolean {
  */
 export function selectCanContinue(state: PlaygroundState, turnId: string): boolean {
   const turn = selectTurn(state, turnId);
-  if (!turn?.reply) return false;
+  // Only an ended reply can be continued; a live one is not read (its text grows on every frame).
+  if (!turn?.reply || isLiveStatus(turn.reply.status)) return false;
   if (turn.content.trim() !== '') return true;
   return turn.reasoning !== '' && reasoningGoesBack(state.settings, state.connection.baseUrl);
 }

@@ -55,6 +55,31 @@ describe('a reply too large to format', () => {
   }, 30_000);
 });
 
+describe('a reply that outgrows the limit while it streams', () => {
+  it('keeps its formatted start and shows the rest as plain text with the note, all of it', () => {
+    const start = `# Heading\n\nSome **bold** words.\n\n`;
+    const { rerender, container } = render(<ReplyMarkdown streaming text={start} />);
+    expect(screen.getByRole('heading', { name: 'Heading' })).toBeInTheDocument();
+    const rest = `${'Some plain words in a line.\n'.repeat(41_000)}\nThe last line.`;
+    rerender(<ReplyMarkdown streaming text={start + rest} />);
+    expect(screen.getByRole('heading', { name: 'Heading' })).toBeInTheDocument();
+    expect(screen.getByText('bold').tagName).toBe('STRONG');
+    expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too large to format (1.1 MB)');
+    expect(container.querySelector('.markdown-plain-block pre')?.textContent).toBe(rest);
+  }, 30_000);
+});
+
+describe('a reply formatted over several frames', () => {
+  it('shows what is not formatted yet as plain text, then formats it', async () => {
+    const paragraphs = Array.from({ length: 400 }, (_, index) => `Paragraph *number ${index + 1}*.`).join('\n\n');
+    const text = `${paragraphs}\n\n${'Filler words for the budget. '.repeat(700)}\n\nThe **last** line.`;
+    const { container } = render(<ReplyMarkdown streaming={false} text={text} />);
+    expect(container.textContent).toContain('The **last** line.');
+    expect(await screen.findByText('last', {}, { timeout: 5_000 })).toHaveProperty('tagName', 'STRONG');
+    expect(container.textContent).not.toContain('**');
+  }, 30_000);
+});
+
 describe('a request body too large to show whole', () => {
   it('shows its start, states the full size, and copies the whole body', async () => {
     const user = userEvent.setup();

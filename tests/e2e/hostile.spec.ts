@@ -1,8 +1,10 @@
 // Hostile input end to end: server replies the mock plays (an HTML page, keep-alive comments only, one huge event,
-// thousands of broken events, a huge error body) and poisoned share links and files. Titles start with the
+// thousands of broken events, a huge error body, replies too large or too hostile to format) and poisoned share
+// links and files. Titles start with the
 // scenario name: `npm run test:faults` prints one line per test.
 import lzString from 'lz-string';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { hostileEndLine } from '../../mock-zai/hostileContent';
 import {
   messageBox,
   mock,
@@ -12,6 +14,7 @@ import {
   replyStatus,
   replyText,
   send,
+  stopButton,
   testKey,
   turn,
 } from './helpers';
@@ -89,6 +92,122 @@ test.describe('hostile replies', () => {
     await expect(replyAlert(page)).toContainText('[cut short: the server sent 2.0 MB in all]');
     const text = (await replyAlert(page).textContent()) ?? '';
     expect(text.length).toBeLessThan(5_000);
+  });
+});
+
+/** Types into the Message box while the reply streams: the page must take the keys as they come. */
+async function typeWhileStreaming(page: Page): Promise<void> {
+  await expect(replyStatus(page)).toHaveText('streaming…');
+  await messageBox(page).pressSequentially('typed meanwhile');
+  await expect(messageBox(page)).toHaveValue('typed meanwhile');
+}
+
+test.describe('replies too large or too hostile to format', () => {
+  test('huge-reply: a 5 MB reply in 64 KB pieces completes whole; its start stays formatted and the rest is plain, with the note', async ({
+    page,
+  }) => {
+    await openWithMock(page);
+    await mock.queue({ name: 'huge-reply', key: testKey, delayMs: 40 });
+    await send(page, 'A huge reply');
+    await typeWhileStreaming(page);
+    await expect(replyStatus(page)).toHaveText('complete', { timeout: 30_000 });
+    await expect(replyText(page).getByRole('heading', { name: /^Section 1:/ })).toBeVisible();
+    await expect(replyText(page).getByRole('note')).toHaveText(/^Shown as plain text: too large to format \(5\.0 MB\)/);
+    await expect(replyText(page)).toContainText(hostileEndLine);
+  });
+
+  test('huge-reply: Stop in the middle of a 5 MB reply stops it and keeps what arrived', async ({ page }) => {
+    await openWithMock(page);
+    await mock.queue({ name: 'huge-reply', key: testKey, delayMs: 100 });
+    await send(page, 'A huge reply, stopped');
+    await expect(replyText(page)).toContainText('Section 2', { timeout: 10_000 });
+    await stopButton(page).click();
+    await expect(replyStatus(page)).toHaveText(/^stopped/);
+    await expect(replyText(page)).toContainText('Section 1');
+    await expect(replyText(page)).not.toContainText(hostileEndLine);
+  });
+
+  test('huge-table: a table of 2,000 rows by 20 columns is shown as plain text with the note, to its last cell', async ({
+    page,
+  }) => {
+    await openWithMock(page);
+    await mock.queue({ name: 'huge-table', key: testKey, delayMs: 30 });
+    await send(page, 'A huge table');
+    await typeWhileStreaming(page);
+    await expect(replyStatus(page)).toHaveText('complete', { timeout: 30_000 });
+    await expect(replyText(page).getByRole('note')).toHaveText(/^Shown as plain text: too large to format/);
+    await expect(replyText(page).getByRole('table')).toHaveCount(0);
+    await expect(replyText(page)).toContainText('r2000c20');
+    await expect(replyText(page)).toContainText(hostileEndLine);
+  });
+
+  test('huge-table: a table of 100 rows by 20 columns (2,000 cells) is shown as plain text with the note', async ({
+    page,
+  }) => {
+    await openWithMock(page);
+    await mock.queue({ name: 'huge-table', key: testKey, rows: 100 });
+    await send(page, 'A big table');
+    await expect(replyStatus(page)).toHaveText('complete', { timeout: 30_000 });
+    await expect(replyText(page).getByRole('note')).toHaveText(/^Shown as plain text: too large to format/);
+    await expect(replyText(page).getByRole('table')).toHaveCount(0);
+    await expect(replyText(page)).toContainText('r100c20');
+    await expect(replyText(page).getByRole('paragraph').filter({ hasText: hostileEndLine })).toBeVisible();
+  });
+
+  test('emphasis-bomb: 20,000 emphasis markers in one paragraph are shown as plain text with the note, whole', async ({
+    page,
+  }) => {
+    await openWithMock(page);
+    await mock.queue({ name: 'emphasis-bomb', key: testKey, delayMs: 100 });
+    await send(page, 'Emphasis everywhere');
+    await typeWhileStreaming(page);
+    await expect(replyStatus(page)).toHaveText('complete', { timeout: 30_000 });
+    await expect(replyText(page).getByRole('note')).toHaveText(
+      'Shown as plain text: too many emphasis or link markers to render safely',
+    );
+    await expect(replyText(page)).toContainText('*word10000*');
+    await expect(replyText(page).getByRole('paragraph').filter({ hasText: hostileEndLine })).toBeVisible();
+  });
+
+  test('nesting-bomb: a quote and a list nested 5,000 deep are shown as plain text with the note; the rest is formatted', async ({
+    page,
+  }) => {
+    await openWithMock(page);
+    await mock.queue({ name: 'nesting-bomb', key: testKey, delayMs: 200 });
+    await send(page, 'Nested deep');
+    await typeWhileStreaming(page);
+    await expect(replyStatus(page)).toHaveText('complete', { timeout: 30_000 });
+    await expect(replyText(page).getByRole('note').first()).toHaveText(
+      'Shown as plain text: too deeply nested to render safely',
+    );
+    await expect(replyText(page)).toContainText('deep list');
+    await expect(replyText(page).getByRole('paragraph').filter({ hasText: hostileEndLine })).toBeVisible();
+  });
+
+  test('four hostile replies at once in Compare columns all complete whole, and the Message box takes typed text meanwhile', async ({
+    page,
+  }) => {
+    // Four streams, one of them 5 MB, on a machine that may be busy: more than the default 30 s.
+    test.setTimeout(90_000);
+    await openWithMock(page);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await page.getByRole('button', { name: 'Add column' }).click();
+    await page.getByRole('button', { name: 'Add column' }).click();
+    for (const name of ['huge-reply', 'huge-table', 'emphasis-bomb', 'nesting-bomb'])
+      await mock.queue({ name, key: testKey, delayMs: 30 });
+    await messageBox(page).fill('Hostile, four times');
+    await page.getByRole('button', { name: 'Run comparison' }).click();
+    await messageBox(page).fill('');
+    await messageBox(page).pressSequentially('typed meanwhile');
+    await expect(messageBox(page)).toHaveValue('typed meanwhile');
+    const columns = page.locator('section[aria-label^="Compare column"]');
+    await expect(columns).toHaveCount(4);
+    for (let index = 0; index < 4; index++) {
+      const column = columns.nth(index);
+      const reply = column.getByRole('region', { name: 'Reply', exact: true });
+      await expect(reply.getByRole('status').first()).toHaveText('complete', { timeout: 40_000 });
+      await expect(reply.getByRole('group', { name: 'Reply text' })).toContainText(hostileEndLine);
+    }
   });
 });
 

@@ -51,6 +51,19 @@ function measured(events: Array<[number, StreamEvent]>, endMs: number): Measured
 }
 
 describe('columnFigures', () => {
+  it('while a column streams an answer alone, estimates its tokens as its whole text would be estimated', () => {
+    const pieces = ['The sky ', 'is blue ', '因为 ', 'air scatters blue light. ', '🙂'];
+    let metrics = startMetrics(0);
+    pieces.forEach((piece, index) => {
+      metrics = recordEvent(metrics, delta('', piece), 100 * (index + 1));
+    });
+    const text = pieces.join('');
+    const live = columnFigures(result('', text, { metrics, usage: null }, 'streaming'));
+    const ended = columnFigures(result('', text, { metrics: completeMetrics(metrics, 600), usage: null }, 'stopped'));
+    expect(live?.answerTokens).toEqual({ value: 13, estimated: true });
+    expect(live?.answerTokens).toEqual(ended?.answerTokens);
+  });
+
   it('times to the first token and the first answer token, total time and cost come from the metrics', () => {
     const metrics = measured(
       [

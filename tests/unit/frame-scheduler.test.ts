@@ -75,6 +75,22 @@ describe('createFrameScheduler', () => {
     expect(commit).toHaveBeenCalledTimes(2);
   });
 
+  it('commits an update scheduled soon on the next frame, within the interval', () => {
+    const frames = manualFrames();
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit);
+    scheduler.schedule();
+    frames.frame();
+    vi.advanceTimersByTime(5);
+    scheduler.schedule();
+    scheduler.schedule(true);
+    frames.frame();
+    expect(commit).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(commitIntervalMs);
+    frames.frame();
+    expect(commit).toHaveBeenCalledTimes(2);
+  });
+
   it('flush commits at once and leaves nothing scheduled', () => {
     const frames = manualFrames();
     const commit = vi.fn();

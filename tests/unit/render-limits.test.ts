@@ -1,7 +1,9 @@
 // Which replies and blocks are too large to format: the thresholds, the note and the plain-text chunks.
 import { describe, expect, it } from 'vitest';
 import {
+  blocksWithinBudget,
   blockTooLargeToFormat,
+  liveBlockTooLargeToFormat,
   renderLimits,
   replyTooLargeToFormat,
   tableCellCount,
@@ -32,6 +34,42 @@ describe('blocks too large to format', () => {
   });
 });
 
+describe('the block still streaming', () => {
+  it('is formatted up to the live block limit, and shown plain past it', () => {
+    expect(liveBlockTooLargeToFormat('a'.repeat(renderLimits.maxLiveBlockCharacters))).toBe(false);
+    expect(liveBlockTooLargeToFormat('a'.repeat(renderLimits.maxLiveBlockCharacters + 1))).toBe(true);
+  });
+});
+
+describe('blocks formatted per frame', () => {
+  const blocks = (...lengths: number[]) => lengths.map((length) => ({ text: 'a'.repeat(length) }));
+
+  it('formats every block that fits in the budget at once', () => {
+    expect(blocksWithinBudget(blocks(10, 10, 10), 0, 100)).toBe(3);
+  });
+
+  it('stops before the block that would go over the budget', () => {
+    expect(blocksWithinBudget(blocks(40, 40, 40), 0, 100)).toBe(2);
+  });
+
+  it('always formats one block more than before, however long', () => {
+    expect(blocksWithinBudget(blocks(500, 10), 0, 100)).toBe(1);
+  });
+
+  it('counts the last block shown before against the budget, since it may have grown', () => {
+    expect(blocksWithinBudget(blocks(10, 95, 10, 10), 2, 100)).toBe(3);
+  });
+
+  it('counts nothing for a block shown as plain text anyway', () => {
+    const unsafe = { text: 'a'.repeat(500), unsafe: 'too deeply nested' };
+    expect(blocksWithinBudget([...blocks(10), unsafe, ...blocks(10)], 0, 100)).toBe(3);
+  });
+
+  it('shows no more blocks than there are', () => {
+    expect(blocksWithinBudget(blocks(10), 5, 100)).toBe(1);
+  });
+});
+
 describe('replies too large to format', () => {
   it('draws the line at the reply limit', () => {
     expect(replyTooLargeToFormat('a'.repeat(renderLimits.maxFormattedReplyCharacters))).toBe(false);
@@ -49,6 +87,11 @@ describe('replies too large to format', () => {
     expect(chunks).toHaveLength(3);
     expect(chunks.join('')).toBe(text);
     expect(textChunks('')).toEqual([]);
+  });
+
+  it('cuts a text that starts further on in a longer one where the longer one is cut', () => {
+    expect(textChunks('cdefgh', 4, 2)).toEqual(['cd', 'efgh']);
+    expect(textChunks('efgh', 4, 4)).toEqual(['efgh']);
   });
 });
 

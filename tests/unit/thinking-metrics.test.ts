@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import type { StreamEvent, Usage } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { sendChatCompletion } from '../../src/core/streaming';
-import { reasoningDurationMs, reasoningTokenCount, thinkingFigures } from '../../src/core/thinkingMetrics';
+import {
+  characterCount,
+  reasoningDurationMs,
+  reasoningTokenCount,
+  thinkingFigures,
+} from '../../src/core/thinkingMetrics';
 
 interface RecordedChunk {
   atMs: number;
@@ -189,5 +194,19 @@ describe('thinking metrics: usage without reasoning_tokens on a reply with both 
     // The collapsed summary gives the same reasoning count as the metrics line, and as before usage arrived.
     expect(reasoningTokenCount(usage, 'abcdefghabcdefgh', 'abcdefgh')).toEqual({ tokens: 4, estimated: true });
     expect(reasoningTokenCount(null, 'abcdefghabcdefgh', '')).toEqual({ tokens: 4, estimated: true });
+  });
+});
+
+describe('characterCount', () => {
+  it('counts a character outside the Basic Multilingual Plane (an emoji) as one', () => {
+    expect(characterCount('你好🙂')).toBe(3);
+  });
+
+  it('leaves out the white space around the text', () => {
+    expect(characterCount('  two words \n')).toBe(9);
+  });
+
+  it('counts a lone surrogate as one character', () => {
+    expect(characterCount('a\ud800b')).toBe(3);
   });
 });

@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import Markdown from 'react-markdown';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
-import { blockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
+import { blockTooLargeToFormat, liveBlockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
 import { CodeBlock } from './CodeBlock';
 import { completeComponents, liveComponents } from './markdownComponents';
 import { blockPipeline } from './markdownPipeline';
@@ -27,6 +27,9 @@ function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProp
     const note = tooLargeToFormatNote(block.text.length);
     return <PlainTextBlock text={block.text} note={note} onFormatAnyway={() => setFormatAnyway(true)} />;
   }
+  // Formatting a long block again on every frame would not fit in one: it is formatted once complete.
+  if (live && !formatAnyway && block.fencedCode === undefined && liveBlockTooLargeToFormat(block.text))
+    return <pre className="markdown-plain-text">{block.text}</pre>;
   // A fenced code block needs no Markdown parse: show the lexer's code directly (cheap while it grows).
   if (block.fencedCode !== undefined) {
     const { code, language } = block.fencedCode;

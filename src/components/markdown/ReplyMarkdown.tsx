@@ -1,17 +1,17 @@
 // The reply as GitHub-flavoured Markdown, rendered block by block so a long, fast stream stays cheap, and safely:
 // no raw HTML, only safe links, remote images on request. Definitions and footnotes apply to the whole reply.
 import './markdown.css';
-import { memo, useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
-import { replyTooLargeToFormat } from '../../core/renderLimits';
+import { renderLimits, replyTooLargeToFormat } from '../../core/renderLimits';
 import { BlockErrorBoundary } from './BlockErrorBoundary';
 import { groupBlocks, sameBlocks, sameItems } from './blockGroups';
 import { FootnoteSection } from './FootnoteSection';
 import { MarkdownBlock } from './MarkdownBlock';
 import { replyIdPrefix } from './markdownPipeline';
-import { PlainReply } from './PlainReply';
-import { useDocumentContext, useMarkdownBlocks } from './useBlocks';
+import { PlainChunks, PlainReply, TooLargeNote } from './PlainReply';
+import { useDocumentContext, useFormattingBudget, useMarkdownBlocks } from './useBlocks';
 
 export interface ReplyMarkdownProps {
   text: string;
@@ -50,21 +50,45 @@ const BlockGroup = memo(
     sameItems(previous.contexts, next.contexts),
 );
 
-/** A reply too large to format is shown as plain text (never split into blocks) until the user asks otherwise. */
+/**
+ * A reply too large to format from the start is shown as plain text (never split into blocks) until the user asks
+ * otherwise; one that outgrows the limit while shown keeps its formatted start, and the rest is plain.
+ */
 export function ReplyMarkdown({ text, streaming }: ReplyMarkdownProps) {
   const [formatAnyway, setFormatAnyway] = useState(false);
-  if (!formatAnyway && replyTooLargeToFormat(text))
+  const [startedSmall] = useState(() => !replyTooLargeToFormat(text));
+  if (!formatAnyway && !startedSmall && replyTooLargeToFormat(text))
     return <PlainReply text={text} streaming={streaming} onFormatAnyway={() => setFormatAnyway(true)} />;
-  return <FormattedReply text={text} streaming={streaming} />;
+  return (
+    <FormattedReply
+      text={text}
+      streaming={streaming}
+      limited={!formatAnyway}
+      onFormatAnyway={() => setFormatAnyway(true)}
+    />
+  );
 }
 
-function FormattedReply({ text, streaming }: ReplyMarkdownProps) {
+interface FormattedReplyProps extends ReplyMarkdownProps {
+  /** Past the reply limit, the rest is plain text. */
+  limited: boolean;
+  onFormatAnyway: () => void;
+}
+
+function FormattedReply({ text, streaming, limited, onFormatAnyway }: FormattedReplyProps) {
   const idPrefix = replyIdPrefix(useId());
-  const { blocks } = useMarkdownBlocks(text);
+  const tooLarge = limited && replyTooLargeToFormat(text);
+  // Past the limit only the reply's start is split; the block the limit cuts and all after it stay plain.
+  const split = useMarkdownBlocks(tooLarge ? text.slice(0, renderLimits.maxFormattedReplyCharacters) : text);
+  const formattable = useMemo(() => (tooLarge ? split.blocks.slice(0, -1) : split.blocks), [tooLarge, split]);
+  const shownCount = useFormattingBudget(formattable);
+  const blocks = useMemo(() => formattable.slice(0, shownCount), [formattable, shownCount]);
+  const plainFrom = formattable[shownCount]?.start ?? (tooLarge ? (split.blocks.at(-1)?.start ?? 0) : text.length);
   const reply = useDocumentContext(blocks);
   const groups = groupBlocks(blocks);
   const contextGroups = groupBlocks(reply.blocks);
   const lastGroup = groups.length - 1;
+  const live = streaming && shownCount === formattable.length && !tooLarge;
   return (
     <div className="reply-markdown" aria-busy={streaming}>
       {groups.map((group, index) => (
@@ -73,9 +97,18 @@ function FormattedReply({ text, streaming }: ReplyMarkdownProps) {
           blocks={group}
           contexts={contextGroups[index] ?? []}
           idPrefix={idPrefix}
-          liveIndex={streaming && index === lastGroup ? group.length - 1 : -1}
+          liveIndex={live && index === lastGroup ? group.length - 1 : -1}
         />
       ))}
+      {plainFrom < text.length &&
+        (tooLarge ? (
+          <div className="markdown-plain-block">
+            <TooLargeNote characters={text.length} onFormatAnyway={onFormatAnyway} />
+            <PlainChunks text={text.slice(plainFrom)} offset={plainFrom} />
+          </div>
+        ) : (
+          <PlainChunks text={text.slice(plainFrom)} offset={plainFrom} />
+        ))}
       {reply.footnotes !== null && (
         <BlockErrorBoundary text={reply.footnotes.markdown}>
           <FootnoteSection section={reply.footnotes} idPrefix={idPrefix} />
