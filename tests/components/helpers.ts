@@ -3,6 +3,7 @@
 import { act } from '@testing-library/react';
 import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
+import { loadReplyArea } from '../../src/components/reply/LazyReplyArea';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as replyCall from '../../src/store/replyCall';
 import type { ReplyInfo, Turn } from '../../src/store/types';
@@ -18,11 +19,19 @@ export function resetEverything(): void {
 }
 
 /**
- * The app fetches the streaming module once the page is idle (main.tsx), before the first Send; tests load it up
- * front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
+ * The app fetches the streaming module when the user turns to the Message box, before the first Send; tests load it
+ * up front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
  */
 export async function loadReplyStream(): Promise<void> {
   await replyCall.loadReplyStream();
+}
+
+/**
+ * The regions the app loads once the Message box has painted (the settings, the reply area): tests that render the
+ * whole App load them up front (in beforeAll), so compiling them does not count against a test's time limit.
+ */
+export async function loadLazyRegions(): Promise<void> {
+  await Promise.all([import('../../src/components/settings/SettingsSidebar'), loadReplyArea()]);
 }
 
 export function delta(reasoning: string, content: string): StreamEvent {

@@ -1,7 +1,7 @@
 import { Drawer } from '../ui/Drawer';
 import { useDialogOpener } from '../ui/useDialogOpener';
 import { useMediaQuery } from '../ui/useMediaQuery';
-import { SettingsSidebar } from './SettingsSidebar';
+import { LazySettingsSidebar } from './LazySettingsSidebar';
 
 /** Below this width the settings leave the page for a sheet, so the conversation and the Message box come first. */
 const sheetQuery = '(max-width: 1099.98px)';
@@ -9,7 +9,7 @@ const sheetQuery = '(max-width: 1099.98px)';
 /** The settings as the first column of a wide window. */
 export function SettingsColumn() {
   const sheet = useMediaQuery(sheetQuery);
-  return sheet ? null : <SettingsSidebar />;
+  return sheet ? null : <LazySettingsSidebar />;
 }
 
 /** On a phone or a tablet: a "Settings" button in the header that opens the settings as a sheet. */
@@ -24,7 +24,7 @@ export function SettingsSheetButton() {
       </button>
       {open && (
         <Drawer title="Settings" className="settings-sheet" onClose={closeDialog}>
-          <SettingsSidebar />
+          <LazySettingsSidebar />
         </Drawer>
       )}
     </>

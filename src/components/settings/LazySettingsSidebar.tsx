@@ -1,0 +1,23 @@
+import { lazy } from 'react';
+import { LazyRegion } from '../ui/LazyRegion';
+
+// The settings (with the tools, JSON mode, library and history inside) load once the Message box has painted.
+const SettingsSidebar = lazy(() => import('./SettingsSidebar').then((module) => ({ default: module.SettingsSidebar })));
+
+/** SettingsSidebar, loaded after the first paint; an empty sidebar of the same size stands in for it meanwhile. */
+export function LazySettingsSidebar() {
+  return (
+    <LazyRegion
+      placeholder={<aside className="settings-sidebar" aria-label="Settings" aria-busy="true" />}
+      failure={
+        <aside className="settings-sidebar" aria-label="Settings">
+          <p role="alert" className="notice notice-error">
+            The settings could not be loaded. Check your connection and reload the page.
+          </p>
+        </aside>
+      }
+    >
+      <SettingsSidebar />
+    </LazyRegion>
+  );
+}
