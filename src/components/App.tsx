@@ -8,9 +8,9 @@ import { LazyPresenterView } from './presenter/LazyPresenterView';
 import { NoticeBar } from './NoticeBar';
 import { PresenterToggle } from './presenter/PresenterToggle';
 import { ReplyOrCompareArea } from './reply/ReplyOrCompareArea';
-import { KeyOriginDialog } from './settings/KeyOriginDialog';
+import { LazyKeyOriginDialog } from './settings/LazyKeyOriginDialog';
 import { SettingsColumn, SettingsSheetButton } from './settings/SettingsPlacement';
-import { SharedRequestDialog } from './request/SharedRequestDialog';
+import { LazySharedRequestDialog } from './request/LazySharedRequestDialog';
 import { FirstRunCard } from './welcome/FirstRunCard';
 import { SkipLink } from './welcome/SkipLink';
 
@@ -36,7 +36,7 @@ export function App() {
       </header>
       <NoticeBar />
       <CrossTabNotice />
-      <SharedRequestDialog />
+      <LazySharedRequestDialog />
       <div className="app-layout">
         <SettingsColumn />
         <main className="app-conversation" aria-label="Conversation">
@@ -45,7 +45,7 @@ export function App() {
         </main>
         <ReplyOrCompareArea />
       </div>
-      <KeyOriginDialog />
+      <LazyKeyOriginDialog />
       <LazyPresenterView />
     </div>
   );

@@ -141,8 +141,8 @@ describe('narrow window', () => {
     expect(messageBox()).toBeInTheDocument();
     const opener = screen.getByRole('button', { name: 'Settings' });
     await user.click(opener);
-    const sheet = screen.getByRole('dialog', { name: 'Settings' });
-    expect(await within(sheet).findByRole('combobox', { name: 'Model' })).toBeInTheDocument();
+    const sheet = await screen.findByRole('dialog', { name: 'Settings' });
+    expect(within(sheet).getByRole('combobox', { name: 'Model' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Settings' })).not.toBeInTheDocument();
     expect(opener).toHaveFocus();
@@ -153,7 +153,7 @@ describe('narrow window', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    const sheet = screen.getByRole('dialog', { name: 'Settings' });
+    const sheet = await screen.findByRole('dialog', { name: 'Settings' });
     await user.click(within(sheet).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog', { name: 'Settings' })).not.toBeInTheDocument();
   });

@@ -3,6 +3,7 @@
 import { act } from '@testing-library/react';
 import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
+import { loadTurnArticle } from '../../src/components/conversation/LazyTurnArticle';
 import { loadReplyArea } from '../../src/components/reply/LazyReplyArea';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as replyCall from '../../src/store/replyCall';
@@ -27,11 +28,12 @@ export async function loadReplyStream(): Promise<void> {
 }
 
 /**
- * The regions the app loads once the Message box has painted (the settings, the reply area): tests that render the
- * whole App load them up front (in beforeAll), so compiling them does not count against a test's time limit.
+ * What the app loads after its first paint or with the first turn (the settings, the reply area, the transcript's
+ * turns): tests load it up front (in beforeAll), as the app fetches it ahead of a Send, so turns and replies render
+ * at once and compiling them does not count against a test's time limit.
  */
 export async function loadLazyRegions(): Promise<void> {
-  await Promise.all([import('../../src/components/settings/SettingsSidebar'), loadReplyArea()]);
+  await Promise.all([import('../../src/components/settings/SettingsSidebar'), loadReplyArea(), loadTurnArticle()]);
 }
 
 export function delta(reasoning: string, content: string): StreamEvent {

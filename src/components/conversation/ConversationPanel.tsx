@@ -3,7 +3,7 @@ import { AddMessageForm } from './AddMessageForm';
 import { Composer } from './Composer';
 import { ConversationFileMenu } from './ConversationFileMenu';
 import { DeletedTurnStatus } from './DeletedTurnStatus';
-import { prefetchReplyCode } from '../reply/prefetchReplyCode';
+import { prefetchForSend } from './prefetchForSend';
 import { SystemPromptField } from './SystemPromptField';
 import { Transcript } from './Transcript';
 
@@ -11,7 +11,7 @@ import { Transcript } from './Transcript';
 export function ConversationPanel() {
   return (
     // Focus anywhere here (the Message box first of all) means a request is being written: fetch what its reply needs.
-    <div className="conversation-panel" onFocus={prefetchReplyCode}>
+    <div className="conversation-panel" onFocus={prefetchForSend}>
       <SystemPromptField />
       <ConversationFileMenu />
       <Transcript />

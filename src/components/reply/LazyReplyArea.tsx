@@ -1,21 +1,13 @@
-import { lazy, useState } from 'react';
+import { preloadable } from '../ui/preloadable';
 import { LazyRegion } from '../ui/LazyRegion';
 
-type ReplyAreaModule = typeof import('./ReplyArea');
-let loadedModule: ReplyAreaModule | null = null;
+const replyArea = preloadable(() => import('./ReplyArea').then((module) => module.ReplyArea));
 
-/** Fetches the reply area's code (once); kept so that a reply shown after it arrived renders at once. */
-export function loadReplyArea(): Promise<ReplyAreaModule> {
-  return import('./ReplyArea').then((module) => (loadedModule = module));
-}
-
-const ReplyArea = lazy(() => loadReplyArea().then((module) => ({ default: module.ReplyArea })));
+/** Fetches the reply area's code (once). */
+export const loadReplyArea = replyArea.preload;
 
 /** ReplyArea, loaded after the first paint; an empty area in the same place stands in for it meanwhile. */
 export function LazyReplyArea() {
-  // Decided once per mount: switching component types later would remount the panes and lose their state.
-  const [preloaded] = useState(() => loadedModule);
-  if (preloaded) return <preloaded.ReplyArea />;
   return (
     <LazyRegion
       placeholder={<section className="reply-area" aria-label="Reasoning and reply" aria-busy="true" />}
@@ -27,7 +19,7 @@ export function LazyReplyArea() {
         </section>
       }
     >
-      <ReplyArea />
+      <replyArea.Component />
     </LazyRegion>
   );
 }
