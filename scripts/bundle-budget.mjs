@@ -2,8 +2,8 @@
 // @ts-check
 // The start-up JS budget, checked on the built app (dist/, after `vite build`) from sizes alone, so it is exact and
 // cheap: the JS the Message box waits for (index.html's entry script and what it imports) and the JS fetched at
-// start-up without a user action (that, plus the regions loaded once the composer has painted: the settings column
-// and the share-link reader). `npm run bench` measures the same in a browser, with timings.
+// start-up without a user action (that, plus what loads once the composer has painted: the settings column).
+// `npm run bench` measures the same in a browser, with timings.
 // Usage: node scripts/bundle-budget.mjs [dist directory]
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ export const budgets = {
   startup: { targetKB: 160, limitKB: 160 },
 };
 /** Chunks loaded right after the first paint (components/ui/LazyRegion.tsx), named after their component. */
-export const afterPaintChunks = ['SettingsSidebar', 'SharedRequestDialog'];
+export const afterPaintChunks = ['SettingsSidebar'];
 
 const gzipSize = (/** @type {Buffer} */ data) => zlib.gzipSync(data, { level: 9 }).length;
 export const kb = (/** @type {number} */ bytes) => Math.round(bytes / 102.4) / 10;

@@ -10,7 +10,7 @@ import { PresenterToggle } from './presenter/PresenterToggle';
 import { ReplyOrCompareArea } from './reply/ReplyOrCompareArea';
 import { LazyKeyOriginDialog } from './settings/LazyKeyOriginDialog';
 import { SettingsColumn, SettingsSheetButton } from './settings/SettingsPlacement';
-import { LazySharedRequestDialog } from './request/LazySharedRequestDialog';
+import { SharedRequestDialog } from './request/SharedRequestDialog';
 import { FirstRunCard } from './welcome/FirstRunCard';
 import { SkipLink } from './welcome/SkipLink';
 
@@ -36,7 +36,7 @@ export function App() {
       </header>
       <NoticeBar />
       <CrossTabNotice />
-      <LazySharedRequestDialog />
+      <SharedRequestDialog />
       <div className="app-layout">
         <SettingsColumn />
         <main className="app-conversation" aria-label="Conversation">
