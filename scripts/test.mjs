@@ -78,6 +78,7 @@ const steps = [
     },
   },
   { title: 'Production build (vite build)', run: () => run('npm', ['run', 'build']) },
+  { title: 'Start-up JS budget (dist/)', run: () => run('node', ['scripts/bundle-budget.mjs', 'dist']) },
   {
     title: 'End-to-end tests (Playwright, Chromium, mock server)',
     run: () => run('npx', ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport }),

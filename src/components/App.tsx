@@ -8,7 +8,7 @@ import { LazyPresenterView } from './presenter/LazyPresenterView';
 import { NoticeBar } from './NoticeBar';
 import { PresenterToggle } from './presenter/PresenterToggle';
 import { ReplyOrCompareArea } from './reply/ReplyOrCompareArea';
-import { KeyOriginDialog } from './settings/KeyOriginDialog';
+import { LazyKeyOriginDialog } from './settings/LazyKeyOriginDialog';
 import { SettingsColumn, SettingsSheetButton } from './settings/SettingsPlacement';
 import { SharedRequestDialog } from './request/SharedRequestDialog';
 import { FirstRunCard } from './welcome/FirstRunCard';
@@ -45,7 +45,7 @@ export function App() {
         </main>
         <ReplyOrCompareArea />
       </div>
-      <KeyOriginDialog />
+      <LazyKeyOriginDialog />
       <LazyPresenterView />
     </div>
   );

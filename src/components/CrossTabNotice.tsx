@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import {
   currentCrossTabConflict,
   keepThisTabVersion,
@@ -6,7 +6,12 @@ import {
   subscribeToCrossTabConflict,
 } from '../store/crossTab';
 import { usePlaygroundStore } from '../store';
-import { CrossTabDifferences } from './CrossTabDifferences';
+import { LoadBoundary } from './ui/LoadBoundary';
+
+// Shown only when two tabs disagree: the list of differences loads then (the notice's choice works without it).
+const CrossTabDifferences = lazy(() =>
+  import('./CrossTabDifferences').then((module) => ({ default: module.CrossTabDifferences })),
+);
 
 function countText(count: number): string {
   return count === 1 ? '1 message' : `${count} messages`;
@@ -23,7 +28,11 @@ export function CrossTabNotice() {
         Another tab changed this conversation ({countText(conflict.other.turns.length)} there, {countText(ownCount)}{' '}
         here) while this tab had changes of its own. This tab is not saving until you choose.
       </span>
-      <CrossTabDifferences conflict={conflict} />
+      <LoadBoundary fallback={null}>
+        <Suspense fallback={null}>
+          <CrossTabDifferences conflict={conflict} />
+        </Suspense>
+      </LoadBoundary>
       <span className="button-row">
         <button type="button" onClick={loadOtherTabVersion}>
           Load the other tab&apos;s version

@@ -1,20 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
-import { selectPendingRequest } from '../store/selectors';
-import { copyText } from './ui/clipboard';
-import { ModalDialog } from './ui/ModalDialog';
+import { LoadBoundary } from './ui/LoadBoundary';
 import { focusMessageBox } from './welcome/messageBox';
 import './app.css';
 
-const shortcutList: readonly { keys: string; action: string }[] = [
-  { keys: 'Ctrl/Cmd + Enter', action: 'Send (in the Message box)' },
-  { keys: 'Esc', action: 'Stop the reply that is on its way' },
-  { keys: 'Ctrl/Cmd + K', action: 'Go to the Message box' },
-  { keys: '/', action: 'Go to the Message box (not while typing in a field)' },
-  { keys: 'Ctrl/Cmd + Shift + C', action: 'Copy the next request as cURL (without your key)' },
-  { keys: '?', action: 'Show this list (not while typing in a field)' },
-];
+// The list opens on request (button or `?`): its dialog loads then.
+const ShortcutListDialog = lazy(() =>
+  import('./ShortcutListDialog').then((module) => ({ default: module.ShortcutListDialog })),
+);
 
 const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
@@ -32,20 +26,21 @@ function ownsItsKeys(target: EventTarget | null): boolean {
   return target instanceof Element && target.closest('.monaco-editor, dialog, [role="dialog"]') !== null;
 }
 
-const copiedCurlText = 'Copied the next request as cURL (without your key).';
+interface CopyStatus {
+  text: string;
+  copied: boolean;
+}
+const noStatus: CopyStatus = { text: '', copied: false };
 
-async function copyPendingCurl(): Promise<string> {
-  const request = selectPendingRequest(usePlaygroundStore.getState());
-  // The code generators load on first use: the page's first paint does not need them.
-  const codegen = await import('../core/codegen').catch(() => null);
-  if (!codegen)
-    return 'The request could not be copied: part of the app failed to load. Reload the page and try again.';
-  try {
-    await copyText(codegen.generateCode(request, { library: 'curl', includeKey: false }));
-    return copiedCurlText;
-  } catch {
-    return 'The request could not be copied: this browser refused clipboard access. Use Code → Copy instead.';
-  }
+/** Ctrl/Cmd+Shift+C: the copying (and the code generators) load on first use. */
+async function copyPendingCurl(): Promise<CopyStatus> {
+  const copying = await import('./copyPendingCurl').catch(() => null);
+  if (!copying)
+    return {
+      text: 'The request could not be copied: part of the app failed to load. Reload the page and try again.',
+      copied: false,
+    };
+  return copying.copyPendingCurl();
 }
 
 /**
@@ -54,7 +49,7 @@ async function copyPendingCurl(): Promise<string> {
  */
 export function KeyboardShortcuts() {
   const [open, setOpen] = useState(false);
-  const [status, setStatus] = useState('');
+  const [status, setStatus] = useState(noStatus);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   function show() {
@@ -69,8 +64,8 @@ export function KeyboardShortcuts() {
   }
 
   useEffect(() => {
-    if (status === '') return;
-    const timer = setTimeout(() => setStatus(''), 5000);
+    if (status.text === '') return;
+    const timer = setTimeout(() => setStatus(noStatus), 5000);
     return () => clearTimeout(timer);
   }, [status]);
 
@@ -111,22 +106,21 @@ export function KeyboardShortcuts() {
       <button type="button" className="button-quiet shortcuts-open" aria-haspopup="dialog" onClick={show}>
         Keyboard shortcuts
       </button>
-      <div role="status" className={status === copiedCurlText ? 'shortcuts-status status-success' : 'shortcuts-status'}>
-        {status}
+      <div role="status" className={status.copied ? 'shortcuts-status status-success' : 'shortcuts-status'}>
+        {status.text}
       </div>
       {open && (
-        <ModalDialog closeButton className="wide-dialog" title="Keyboard shortcuts" onClose={close}>
-          <dl className="shortcut-list">
-            {shortcutList.map((shortcut) => (
-              <div key={shortcut.keys} className="shortcut-row">
-                <dt>
-                  <kbd>{shortcut.keys}</kbd>
-                </dt>
-                <dd>{shortcut.action}</dd>
-              </div>
-            ))}
-          </dl>
-        </ModalDialog>
+        <LoadBoundary
+          fallback={
+            <p role="alert" className="shortcuts-status">
+              The list of shortcuts could not be loaded. Check your connection and reload the page.
+            </p>
+          }
+        >
+          <Suspense fallback={null}>
+            <ShortcutListDialog onClose={close} />
+          </Suspense>
+        </LoadBoundary>
       )}
     </>
   );

@@ -1,8 +1,35 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { keptCopyHeldText, keptCopyText, storageFullText, usePlaygroundStore } from '../store';
-import { KeptCopyNotice } from './KeptCopyNotice';
+import { keptCopyHeldText, keptCopyText, storageFullText, usePlaygroundStore, type Notice } from '../store';
 import { DismissNoticeButton } from './DismissNoticeButton';
-import { StorageFullNotice } from './StorageFullNotice';
+import { LoadBoundary } from './ui/LoadBoundary';
+
+// The notices with actions of their own are rare: their code loads when one is shown, its text at once.
+const KeptCopyNotice = lazy(() => import('./KeptCopyNotice').then((module) => ({ default: module.KeptCopyNotice })));
+const StorageFullNotice = lazy(() =>
+  import('./StorageFullNotice').then((module) => ({ default: module.StorageFullNotice })),
+);
+
+function PlainNotice({ notice }: { notice: Notice }) {
+  return (
+    <div
+      className={`notice notice-${notice.level}`}
+      role={notice.level === 'info' || notice.level === 'success' ? 'status' : 'alert'}
+    >
+      <span>{notice.text}</span>
+      <DismissNoticeButton notice={notice} />
+    </div>
+  );
+}
+
+/** A notice whose actions load on demand: the plain notice meanwhile, or for good if they could not be loaded. */
+function NoticeWithActions({ notice, children }: { notice: Notice; children: ReactNode }) {
+  return (
+    <LoadBoundary fallback={<PlainNotice notice={notice} />}>
+      <Suspense fallback={<PlainNotice notice={notice} />}>{children}</Suspense>
+    </LoadBoundary>
+  );
+}
 
 /** App-level messages: recovered saved state, full storage, and the like; a success looks like one (notice-success). */
 export function NoticeBar() {
@@ -12,18 +39,15 @@ export function NoticeBar() {
     <section className="notice-bar" aria-label="Notices">
       {notices.map((notice) =>
         notice.text === storageFullText ? (
-          <StorageFullNotice key={notice.id} notice={notice} />
+          <NoticeWithActions key={notice.id} notice={notice}>
+            <StorageFullNotice notice={notice} />
+          </NoticeWithActions>
         ) : notice.text === keptCopyText || notice.text === keptCopyHeldText ? (
-          <KeptCopyNotice key={notice.id} notice={notice} />
+          <NoticeWithActions key={notice.id} notice={notice}>
+            <KeptCopyNotice notice={notice} />
+          </NoticeWithActions>
         ) : (
-          <div
-            key={notice.id}
-            className={`notice notice-${notice.level}`}
-            role={notice.level === 'info' || notice.level === 'success' ? 'status' : 'alert'}
-          >
-            <span>{notice.text}</span>
-            <DismissNoticeButton notice={notice} />
-          </div>
+          <PlainNotice key={notice.id} notice={notice} />
         ),
       )}
     </section>

@@ -73,7 +73,7 @@ onRuntimeReset(() => {
 
 const get = () => usePlaygroundStore.getState();
 
-/** The streaming call and its error handling load on first use (prefetched once the page is idle). */
+/** The streaming call and its error handling load on first use (prefetched when the user turns to the Message box). */
 export async function loadReplyStream(): Promise<typeof ReplyStreamModule> {
   replyStreamModule ??= await import('./replyStream');
   return replyStreamModule;

@@ -2,7 +2,7 @@
 // "Keep this one", the summary table, "View code" per column, and the key-origin question before anything is sent.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/App';
 import { CompareView } from '../../src/components/compare/CompareView';
 import { KeyOriginDialog } from '../../src/components/settings/KeyOriginDialog';
@@ -11,6 +11,9 @@ import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
 import * as compareActions from '../../src/store/compareActions';
+import { loadLazyRegions } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 const encoder = new TextEncoder();
 

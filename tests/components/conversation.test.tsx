@@ -3,7 +3,7 @@
 import { Profiler } from 'react';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
 import { startMetrics } from '../../src/core/metrics';
 import { usePlaygroundStore } from '../../src/store';
@@ -12,7 +12,9 @@ import * as connectionActions from '../../src/store/connectionActions';
 import * as settingsActions from '../../src/store/settingsActions';
 import { selectRequestBody } from '../../src/store/selectors';
 import type { Turn } from '../../src/store/types';
-import { assistantTurn, resetEverything } from './helpers';
+import { assistantTurn, loadLazyRegions, resetEverything } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 type User = ReturnType<typeof userEvent.setup>;
 

@@ -2,11 +2,12 @@
 // gone after a reply), the "Skip to message" link, the settings sheet of a narrow window and the History drawer.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/App';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
 import type { HistoryEntry } from '../../src/store/historySlice';
+import { loadLazyRegions, loadReplyStream } from './helpers';
 
 function card() {
   return screen.queryByRole('region', { name: 'Get started' });
@@ -40,6 +41,8 @@ function narrowWindow() {
   }));
 }
 
+beforeAll(() => Promise.all([loadLazyRegions(), loadReplyStream()]));
+
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
@@ -70,8 +73,10 @@ describe('first-run card', () => {
   it('"Try the offline demo" switches to the demo endpoint and sends a sample question', async () => {
     const user = userEvent.setup();
     render(<App />);
+    // The settings load once the Message box has painted.
+    const endpoint = await screen.findByRole('combobox', { name: 'Endpoint' });
     await user.click(screen.getByRole('button', { name: 'Try the offline demo' }));
-    expect(screen.getByRole('combobox', { name: 'Endpoint' })).toHaveValue('demo');
+    expect(endpoint).toHaveValue('demo');
     expect(screen.getByRole('article', { name: 'user turn 1' })).toHaveTextContent(/What can the GLM models do/);
     await vi.waitFor(() =>
       expect(fetch).toHaveBeenCalledWith(
@@ -136,7 +141,7 @@ describe('narrow window', () => {
     expect(messageBox()).toBeInTheDocument();
     const opener = screen.getByRole('button', { name: 'Settings' });
     await user.click(opener);
-    const sheet = screen.getByRole('dialog', { name: 'Settings' });
+    const sheet = await screen.findByRole('dialog', { name: 'Settings' });
     expect(within(sheet).getByRole('combobox', { name: 'Model' })).toBeInTheDocument();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Settings' })).not.toBeInTheDocument();
@@ -148,7 +153,7 @@ describe('narrow window', () => {
     const user = userEvent.setup();
     render(<App />);
     await user.click(screen.getByRole('button', { name: 'Settings' }));
-    const sheet = screen.getByRole('dialog', { name: 'Settings' });
+    const sheet = await screen.findByRole('dialog', { name: 'Settings' });
     await user.click(within(sheet).getByRole('button', { name: 'Close' }));
     expect(screen.queryByRole('dialog', { name: 'Settings' })).not.toBeInTheDocument();
   });
@@ -158,7 +163,7 @@ describe('drawers', () => {
   it('"Open history" opens the History drawer; Tab stays inside, Esc closes it and focus returns', async () => {
     const user = userEvent.setup();
     render(<App />);
-    const opener = screen.getByRole('button', { name: 'Open history' });
+    const opener = await screen.findByRole('button', { name: 'Open history' });
     await user.click(opener);
     const drawer = screen.getByRole('dialog', { name: 'History' });
     const close = within(drawer).getByRole('button', { name: 'Close' });
@@ -176,7 +181,7 @@ describe('drawers', () => {
   it('"Edit request JSON" opens the editor in a drawer and Esc brings focus back', async () => {
     const user = userEvent.setup();
     render(<App />);
-    const opener = screen.getByRole('button', { name: 'Edit request JSON' });
+    const opener = await screen.findByRole('button', { name: 'Edit request JSON' });
     await user.click(opener);
     const drawer = screen.getByRole('dialog', { name: 'Request JSON' });
     expect(await within(drawer).findByRole('textbox', { name: 'Request body (JSON)' })).toBeInTheDocument();

@@ -3,6 +3,8 @@
 import { act } from '@testing-library/react';
 import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
+import { loadTurnArticle } from '../../src/components/conversation/LazyTurnArticle';
+import { loadReplyArea } from '../../src/components/reply/LazyReplyArea';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as replyCall from '../../src/store/replyCall';
 import type { ReplyInfo, Turn } from '../../src/store/types';
@@ -18,11 +20,20 @@ export function resetEverything(): void {
 }
 
 /**
- * The app fetches the streaming module once the page is idle (main.tsx), before the first Send; tests load it up
- * front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
+ * The app fetches the streaming module when the user turns to the Message box, before the first Send; tests load it
+ * up front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
  */
 export async function loadReplyStream(): Promise<void> {
   await replyCall.loadReplyStream();
+}
+
+/**
+ * What the app loads after its first paint or with the first turn (the settings, the reply area, the transcript's
+ * turns): tests load it up front (in beforeAll), as the app fetches it ahead of a Send, so turns and replies render
+ * at once and compiling them does not count against a test's time limit.
+ */
+export async function loadLazyRegions(): Promise<void> {
+  await Promise.all([import('../../src/components/settings/SettingsSidebar'), loadReplyArea(), loadTurnArticle()]);
 }
 
 export function delta(reasoning: string, content: string): StreamEvent {

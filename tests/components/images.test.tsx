@@ -2,12 +2,14 @@
 // over the limit is refused with the reason and the typed text stays; a text-only model disables attaching.
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
 import { usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
 import { selectCanSend, selectRequestBody } from '../../src/store/selectors';
-import { resetEverything } from './helpers';
+import { loadLazyRegions, resetEverything } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 // A 1×1 PNG.
 const pngBase64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

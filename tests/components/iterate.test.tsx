@@ -11,7 +11,9 @@ import * as actions from '../../src/store/actions';
 import { withNewReply } from '../../src/store/alternatives';
 import * as connectionActions from '../../src/store/connectionActions';
 import type { Turn } from '../../src/store/types';
-import { assistantTurn, loadReplyStream, resetEverything, setTurns, userTurn } from './helpers';
+import { assistantTurn, loadLazyRegions, loadReplyStream, resetEverything, setTurns, userTurn } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 const pendingFetch = vi.fn(() => new Promise<Response>(() => {}));
 

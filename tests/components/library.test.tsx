@@ -2,7 +2,7 @@
 // and the list staying usable when a saved entry is damaged.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConversationList } from '../../src/components/library/ConversationList';
 import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
 import { defaultSettingsFor } from '../../src/core/request';
@@ -12,6 +12,9 @@ import * as settingsActions from '../../src/store/settingsActions';
 import { installCrossTabGuard } from '../../src/store/crossTab';
 import { newConversation } from '../../src/store/libraryActions';
 import { partialize, persistName, persistVersion } from '../../src/store/persistence';
+import { loadLazyRegions } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 function list() {
   return screen.getByRole('list', { name: 'Saved conversations' });

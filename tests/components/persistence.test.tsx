@@ -259,7 +259,7 @@ describe('a saved state that cannot be fully read is kept aside before anything 
     const { NoticeBar } = await import('../../src/components/NoticeBar');
     const user = userEvent.setup();
     render(<NoticeBar />);
-    expect(screen.getByRole('button', { name: 'Download saved copy' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Download saved copy' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Delete saved copy' }));
     expect(readKeptCopy()).toBeNull();
     expect(contents(usePlaygroundStore.getState())).toEqual(['A new start']);
@@ -324,7 +324,7 @@ describe('a saved state that cannot be fully read is kept aside before anything 
     const { NoticeBar } = await import('../../src/components/NoticeBar');
     const user = userEvent.setup();
     render(<NoticeBar />);
-    await user.click(screen.getByRole('button', { name: 'Download saved copy' }));
+    await user.click(await screen.findByRole('button', { name: 'Download saved copy' }));
     expect(JSON.parse(localStorage.getItem(persistName) ?? 'null')).toMatchObject({
       state: { conversation: { turns: [{ content: 'Not yet saved' }] } },
     });

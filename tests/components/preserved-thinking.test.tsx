@@ -3,7 +3,7 @@
 // turn's own "Exclude from request".
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ThinkingSwitch } from '../../src/components/settings/ThinkingSwitch';
 import { Transcript } from '../../src/components/conversation/Transcript';
 import { RequestPreview } from '../../src/components/request/RequestPreview';
@@ -12,6 +12,9 @@ import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as settingsActions from '../../src/store/settingsActions';
 import { toConversationTurn } from '../../src/store/selectors';
 import type { Turn } from '../../src/store/types';
+import { loadLazyRegions } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 function turn(id: string, role: Turn['role'], content: string, reasoning = ''): Turn {
   return { id, role, content, reasoning, excluded: false, reply: null };

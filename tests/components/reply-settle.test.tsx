@@ -8,7 +8,9 @@ import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
-import { loadReplyStream, resetEverything } from './helpers';
+import { loadLazyRegions, loadReplyStream, resetEverything } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 const encoder = new TextEncoder();
 

@@ -7,7 +7,9 @@ import { ReplyArea } from '../../src/components/reply/ReplyArea';
 import { webSearchSourcesFrom } from '../../src/core/webSearch';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
-import { loadReplyStream, resetEverything, setReply } from './helpers';
+import { loadLazyRegions, loadReplyStream, resetEverything, setReply } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 const paris = {
   title: 'Paris weather',

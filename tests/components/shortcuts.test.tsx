@@ -39,7 +39,7 @@ describe('"?" shows the list', () => {
     renderPage();
     await user.click(screen.getByRole('button', { name: 'Elsewhere' }));
     await user.keyboard('?');
-    const dialog = screen.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
     for (const keys of ['Ctrl/Cmd + Enter', 'Esc', 'Ctrl/Cmd + K', '/', 'Ctrl/Cmd + Shift + C', '?'])
       expect(within(dialog).getByText(keys)).toBeInTheDocument();
     await user.keyboard('{Escape}');
@@ -79,7 +79,7 @@ describe('"?" shows the list', () => {
     const user = userEvent.setup();
     renderPage();
     await user.click(screen.getByRole('button', { name: 'Keyboard shortcuts' }));
-    expect(screen.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })).toBeInTheDocument();
   });
 });
 

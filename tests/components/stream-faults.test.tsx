@@ -10,7 +10,9 @@ import { defaultStallTimeoutSeconds, stallTimeoutRange } from '../../src/core/st
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
-import { loadReplyStream, resetEverything } from './helpers';
+import { loadLazyRegions, loadReplyStream, resetEverything } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 type FetchInit = { signal: AbortSignal };
 type FakeFetch = (url: string, init: FetchInit) => Promise<Response>;

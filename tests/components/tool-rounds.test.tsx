@@ -11,7 +11,9 @@ import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
 import * as toolActions from '../../src/store/toolRoundActions';
 import { settingsWithOwnedExtraFields } from '../../src/core/bodySettings';
-import { assistantTurn, loadReplyStream, resetEverything, setTurns, userTurn } from './helpers';
+import { assistantTurn, loadLazyRegions, loadReplyStream, resetEverything, setTurns, userTurn } from './helpers';
+
+beforeAll(loadLazyRegions);
 
 const encoder = new TextEncoder();
 /** Text compared as shown, line breaks included (pretty-printed JSON). */

@@ -28,6 +28,8 @@ function conversationList(page: Page): Locator {
 }
 
 async function listedTitles(page: Page): Promise<string[]> {
+  // The settings column (the list's home) arrives just after the Message box: read the list once it is shown.
+  await expect(conversationList(page)).toBeVisible();
   return conversationList(page).locator('.library-open').allInnerTexts();
 }
 

@@ -3,13 +3,15 @@ import { AddMessageForm } from './AddMessageForm';
 import { Composer } from './Composer';
 import { ConversationFileMenu } from './ConversationFileMenu';
 import { DeletedTurnStatus } from './DeletedTurnStatus';
+import { prefetchForSend } from './prefetchForSend';
 import { SystemPromptField } from './SystemPromptField';
 import { Transcript } from './Transcript';
 
 /** The middle area: system prompt, the transcript, hand-written turns and the composer. */
 export function ConversationPanel() {
   return (
-    <div className="conversation-panel">
+    // Focus anywhere here (the Message box first of all) means a request is being written: fetch what its reply needs.
+    <div className="conversation-panel" onFocus={prefetchForSend}>
       <SystemPromptField />
       <ConversationFileMenu />
       <Transcript />

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
-import { TurnArticle } from './TurnArticle';
+import { LazyTurnArticle } from './LazyTurnArticle';
 
 /**
  * The turns in order. Subscribes to the list of ids only, so a streaming reply (which changes one turn's text)
@@ -32,7 +32,7 @@ export function Transcript() {
     <ol className="transcript" aria-label="Transcript" ref={listRef}>
       {turnIds.map((turnId, index) => (
         <li key={turnId}>
-          <TurnArticle
+          <LazyTurnArticle
             turnId={turnId}
             position={index + 1}
             isFirst={index === 0}

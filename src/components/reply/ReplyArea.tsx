@@ -4,6 +4,7 @@ import * as actions from '../../store/actions';
 import { selectDisplayedReply } from '../../store/selectors';
 import type { PlaygroundState } from '../../store/types';
 import { ContinueReplyNote } from './ContinueReplyNote';
+import { EmptyReplyArea } from './EmptyReplyArea';
 import { ReasoningPane } from './ReasoningPane';
 import { ReplyErrorNotice } from './ReplyErrorNotice';
 import { ReplyMetrics } from './ReplyMetrics';
@@ -27,13 +28,7 @@ export function ReplyArea() {
   const pinned = usePlaygroundStore(showsEarlierReply);
 
   if (turnId === null) {
-    return (
-      <section className="reply-area reply-area-empty" aria-label="Reasoning and reply">
-        <p className="muted">
-          Send a message: the model’s reasoning and its reply stream in here, side by side with their timings.
-        </p>
-      </section>
-    );
+    return <EmptyReplyArea />;
   }
   return (
     <section className="reply-area" aria-label="Reasoning and reply">

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { ReplyArea } from './ReplyArea';
+import { selectDisplayedReply } from '../../store/selectors';
+import { EmptyReplyArea } from './EmptyReplyArea';
+import { LazyReplyArea } from './LazyReplyArea';
 
 // Compare mode is opt-in: its components load on first use.
 const CompareView = lazy(() => import('../compare/CompareView').then((module) => ({ default: module.CompareView })));
@@ -8,7 +10,9 @@ const CompareView = lazy(() => import('../compare/CompareView').then((module) =>
 /** The right-hand area: the selected reply, or the Compare columns while Compare is on. */
 export function ReplyOrCompareArea() {
   const comparing = usePlaygroundStore((state) => state.compare.open);
-  if (!comparing) return <ReplyArea />;
+  // Before the first reply the area is a line of text: its code loads once there is a reply to show.
+  const hasReply = usePlaygroundStore((state) => selectDisplayedReply(state) !== null);
+  if (!comparing) return hasReply ? <LazyReplyArea /> : <EmptyReplyArea />;
   return (
     <Suspense fallback={<p className="compare-loading muted">Loading Compare…</p>}>
       <CompareView />

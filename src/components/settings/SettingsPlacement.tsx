@@ -1,7 +1,10 @@
-import { Drawer } from '../ui/Drawer';
+import { lazy, Suspense } from 'react';
+import { LoadBoundary } from '../ui/LoadBoundary';
 import { useDialogOpener } from '../ui/useDialogOpener';
 import { useMediaQuery } from '../ui/useMediaQuery';
-import { SettingsSidebar } from './SettingsSidebar';
+import { LazySettingsSidebar, settingsLoadFailureText } from './LazySettingsSidebar';
+
+const SettingsSheet = lazy(() => import('./SettingsSheet').then((module) => ({ default: module.SettingsSheet })));
 
 /** Below this width the settings leave the page for a sheet, so the conversation and the Message box come first. */
 const sheetQuery = '(max-width: 1099.98px)';
@@ -9,7 +12,7 @@ const sheetQuery = '(max-width: 1099.98px)';
 /** The settings as the first column of a wide window. */
 export function SettingsColumn() {
   const sheet = useMediaQuery(sheetQuery);
-  return sheet ? null : <SettingsSidebar />;
+  return sheet ? null : <LazySettingsSidebar />;
 }
 
 /** On a phone or a tablet: a "Settings" button in the header that opens the settings as a sheet. */
@@ -23,9 +26,17 @@ export function SettingsSheetButton() {
         Settings
       </button>
       {open && (
-        <Drawer title="Settings" className="settings-sheet" onClose={closeDialog}>
-          <SettingsSidebar />
-        </Drawer>
+        <LoadBoundary
+          fallback={
+            <p role="alert" className="notice notice-error">
+              {settingsLoadFailureText}
+            </p>
+          }
+        >
+          <Suspense fallback={null}>
+            <SettingsSheet onClose={closeDialog} />
+          </Suspense>
+        </LoadBoundary>
       )}
     </>
   );

@@ -1,0 +1,30 @@
+import { lazy, Suspense } from 'react';
+import { usePlaygroundStore } from '../../store';
+import * as connectionActions from '../../store/connectionActions';
+import { LoadBoundary } from '../ui/LoadBoundary';
+
+// Asked only before a send to another server: the dialog loads then.
+const KeyOriginDialog = lazy(() => import('./KeyOriginDialog').then((module) => ({ default: module.KeyOriginDialog })));
+
+/** KeyOriginDialog, loaded when a send asks where the key may go. */
+export function LazyKeyOriginDialog() {
+  const asking = usePlaygroundStore((state) => state.ui.keyConfirmation !== null);
+  if (!asking) return null;
+  return (
+    <LoadBoundary
+      fallback={
+        <p role="alert" className="notice notice-error">
+          Nothing was sent: the question whether to send your key to another server could not be loaded. Check your
+          connection and reload the page.{' '}
+          <button type="button" onClick={() => connectionActions.cancelKeyConfirmation()}>
+            OK
+          </button>
+        </p>
+      }
+    >
+      <Suspense fallback={null}>
+        <KeyOriginDialog />
+      </Suspense>
+    </LoadBoundary>
+  );
+}
