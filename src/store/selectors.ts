@@ -1,6 +1,7 @@
 import { toolsSendProblem } from '../core/toolValidation';
 import { selectToolProblems } from './toolDefinitionSelectors';
 import { metricFigures, type MetricFigures } from '../core/metricFigures';
+import { hasMessageText, messageContent } from '../core/messageContent';
 import { modelInfo } from '../core/models';
 import { buildRequestBody, type ChatRequest, type ChatRequestBody, type ConversationTurn } from '../core/request';
 import { reasoningGoesBack, sentTurns } from '../core/sentTurns';
@@ -26,17 +27,19 @@ export function selectTurn(state: PlaygroundState, turnId: string): Turn | undef
 
 /** What the turns Send would send are made of. */
 export interface PendingTurnsSource {
-  conversation: Pick<ConversationState, 'turns' | 'draft' | 'draftImages'>;
+  conversation: Pick<ConversationState, 'turns' | 'draft' | 'draftImages' | 'draftTexts'>;
   connection: Pick<ConnectionState, 'baseUrl'>;
   ui: Pick<UiState, 'imageBytes'>;
 }
 
-/** The turns Send would send: the transcript plus the draft (and its images) as a new user turn. */
+/** The turns Send would send: the transcript plus the draft (its attached texts and images) as a new user turn. */
 export function pendingTurns(state: PendingTurnsSource): ConversationTurn[] {
   const turns: ConversationTurn[] = state.conversation.turns.map((turn) => toConversationTurn(turn, state));
-  const { draft, draftImages = [] } = state.conversation;
-  if (draft.trim() !== '' || draftImages.length > 0)
-    turns.push(withImageUrls({ role: 'user', content: draft }, sentImageUrls(draftImages, state)));
+  const { draft, draftImages = [], draftTexts = [] } = state.conversation;
+  if (hasMessageText(draft, draftTexts) || draftImages.length > 0) {
+    const content = messageContent(draft, draftTexts);
+    turns.push(withImageUrls({ role: 'user', content }, sentImageUrls(draftImages, state)));
+  }
   return turns;
 }
 
@@ -68,7 +71,8 @@ onRuntimeReset(() => {
 });
 export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
   const { settings, conversation, connection, ui } = state;
-  const inputs: unknown[] = [settings, conversation.turns, conversation.draft, conversation.draftImages];
+  const { turns, draft, draftImages, draftTexts } = conversation;
+  const inputs: unknown[] = [settings, turns, draft, draftImages, draftTexts];
   // The endpoint decides which reasoning goes back and the form images are sent in (from the bytes in memory).
   inputs.push(connection.baseUrl, ui.imageBytes);
   if (lastBody && lastBody.inputs.every((input, index) => input === inputs[index])) return lastBody.body;
@@ -119,7 +123,8 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
   // Judged on the messages that would go out: excluded and empty turns are not sent.
   const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
   const last = turns[turns.length - 1];
-  const hasDraft = state.conversation.draft.trim() !== '' || (state.conversation.draftImages?.length ?? 0) > 0;
+  const { draft, draftImages = [], draftTexts } = state.conversation;
+  const hasDraft = hasMessageText(draft, draftTexts) || draftImages.length > 0;
   // A tool result (written by hand) is answered by the model like a user message.
   if (!hasDraft && (!last || last.role === 'assistant')) return { ok: false, reason: 'Type a message first.' };
   if (!turns.some((turn) => turn.role === 'user'))
