@@ -48,16 +48,3 @@ export function exportedCode(request: ChatRequest, choices: CodeExportChoices): 
     return { generated: { ok: false, message }, keyInMessages: redaction.redacted };
   }
 }
-
-/** Characters of message text (and inline images) in a request body: a cheap measure of how long exporting takes. */
-export function messageCharacters(body: ChatRequest['body']): number {
-  let total = 0;
-  for (const message of body.messages) {
-    const { content } = message;
-    if (typeof content === 'string') total += content.length;
-    // An image sent inline is base64 text in the code as well.
-    else for (const part of content) total += part.type === 'text' ? part.text.length : part.image_url.url.length;
-    total += message.reasoning_content?.length ?? 0;
-  }
-  return total;
-}
