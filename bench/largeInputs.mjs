@@ -79,7 +79,7 @@ export async function largeInputsRun(browser, server) {
   // A page busy for longer than the timeout counts as failing the target; its long tasks are still reported.
   let codeOpened = true;
   try {
-    await codeButton?.click({ timeout: 60_000 });
+    await codeButton.click({ timeout: 60_000 });
     await page.locator('dialog[open] .code-export').waitFor({ timeout: 60_000 });
   } catch {
     codeOpened = false;
