@@ -63,7 +63,7 @@ export function PastedTexts({ announcement, setAnnouncement, focusMessage }: Pas
   return (
     <div className="pasted-texts">
       {texts.length > 0 && (
-        <ul className="pasted-text-list" aria-label="Attached texts">
+        <ul className="image-list pasted-text-list" aria-label="Attached texts">
           {texts.map((item, index) => {
             const name = chipName(index, texts.length);
             const lowerName = name.toLowerCase();
