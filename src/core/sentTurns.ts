@@ -53,7 +53,8 @@ export function isSentTurn(turn: ConversationTurn, withReasoning: boolean): bool
   if (turn.excluded) return false;
   // A tool call and its result always go together, whatever their text (docs/wire-format.md#tools).
   if (turn.role === 'tool' || (turn.toolCalls?.length ?? 0) > 0) return true;
-  if (turn.content.trim() !== '' || (turn.imageUrls?.length ?? 0) > 0) return true;
+  // A search for the first visible character, not trim(): trim copies the text, megabytes for a pasted document.
+  if (/\S/.test(turn.content) || (turn.imageUrls?.length ?? 0) > 0) return true;
   return reasoningSentWith(turn, withReasoning) !== undefined;
 }
 

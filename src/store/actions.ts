@@ -6,6 +6,7 @@ import { buildChatRequest } from '../core/request';
 import { maxAlternatives, withNewReply } from './alternatives';
 import { switchBaseUrlToProxy, keyMayGoToBaseUrl } from './connectionActions';
 import { continuedReplyInfo } from './continuedReply';
+import { draftTurn } from './draftTexts';
 import { findTurn, handWrittenTurn, moveItem } from './conversationSlice';
 import { newId } from './ids';
 import { recordHistory } from './libraryActions';
@@ -132,11 +133,9 @@ export function send(): void {
   const state = get();
   if (!selectCanSend(state).ok || isLaneBusy(transcriptLane)) return;
   if (!keyMayGoToBaseUrl(send)) return;
-  const { draft, draftImages = [] } = state.conversation;
-  const newTurn = { ...handWrittenTurn('user', draft), ...(draftImages.length > 0 ? { images: draftImages } : {}) };
-  const hasDraft = draft.trim() !== '' || draftImages.length > 0;
-  const turns = hasDraft ? [...state.conversation.turns, newTurn] : state.conversation.turns;
-  set((current) => ({ conversation: { ...current.conversation, turns, draft: '', draftImages: [] } }));
+  const newTurn = draftTurn(state.conversation);
+  const turns = newTurn ? [...state.conversation.turns, newTurn] : state.conversation.turns;
+  set((current) => ({ conversation: { ...current.conversation, turns, draft: '', draftImages: [], draftTexts: [] } }));
   startReply(turns);
 }
 

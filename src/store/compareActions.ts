@@ -1,5 +1,6 @@
 // Compare mode's side effects: open/close, columns and their settings, running the same conversation in every
 // column at once (each column its own lane in replyCall.ts), Stop per column, and "Keep this one".
+import { messageContent } from '../core/messageContent';
 import { modelInfo } from '../core/models';
 import { buildChatRequest, clampMaxTokens, clampTemperature, clampTopP } from '../core/request';
 import { keyMayGoToBaseUrl } from './connectionActions';
@@ -154,7 +155,11 @@ export function runCompare(): void {
   });
   patchCompare(() => ({
     columns,
-    run: { turns: state.conversation.turns, draft: state.conversation.draft },
+    // The message as sent, attached texts and all: Keep adds it as the user turn.
+    run: {
+      turns: state.conversation.turns,
+      draft: messageContent(state.conversation.draft, state.conversation.draftTexts),
+    },
     kept: null,
   }));
   for (const column of columns) if (column.result) startReplyCall(columnTarget(column.id), column.result.reply.request);
@@ -187,20 +192,24 @@ export function keepColumn(columnId: string): void {
   const added: Turn[] = [];
   if (run.draft.trim() !== '') added.push(handWrittenTurn('user', run.draft));
   added.push({ id: newId('turn'), role: 'assistant', content, reasoning, excluded: false, reply });
-  set((current) => ({
-    conversation: {
-      ...current.conversation,
-      turns: [...current.conversation.turns, ...added],
-      // Typed after the run: a newer draft is the user's next message, not the one just kept.
-      draft: current.conversation.draft === run.draft ? '' : current.conversation.draft,
-    },
-    ui: { ...current.ui, selectedReplyId: null },
-    compare: {
-      ...current.compare,
-      run: null,
-      kept: { columnNumber: index + 1, description: describeColumnSettings(column.settings) },
-      columns: current.compare.columns.map((candidate) => ({ ...candidate, result: null })),
-    },
-  }));
+  set((current) => {
+    const { draft, draftTexts } = current.conversation;
+    // Typed after the run: a newer draft is the user's next message, not the one just kept.
+    const kept = messageContent(draft, draftTexts) === run.draft;
+    return {
+      conversation: {
+        ...current.conversation,
+        turns: [...current.conversation.turns, ...added],
+        ...(kept ? { draft: '', draftTexts: [] } : {}),
+      },
+      ui: { ...current.ui, selectedReplyId: null },
+      compare: {
+        ...current.compare,
+        run: null,
+        kept: { columnNumber: index + 1, description: describeColumnSettings(column.settings) },
+        columns: current.compare.columns.map((candidate) => ({ ...candidate, result: null })),
+      },
+    };
+  });
   flushSavedState();
 }

@@ -1,5 +1,6 @@
 // Requests that come in as a whole: the JSON tab's edited body, a share link and a pasted cURL command. Parsing
 // is in core (requestJson, shareLink, curlImport); this module applies the result to the store.
+import { hasMessageText, messageContent, type AttachedText } from '../core/messageContent';
 import { settingsFromParsed } from '../core/bodySettings';
 import { parseRequestJson, type ParsedRequest, type RequestJsonResult } from '../core/requestJson';
 import type { ConversationTurn } from '../core/request';
@@ -74,11 +75,15 @@ export function editRequestJson(text: string): RequestJsonResult {
   // The tab showed the Message box's text as one more user message after the sent turns.
   let draft = '';
   let draftImages: Turn['images'] = [];
+  let keptTexts: AttachedText[] = [];
   const lastParsed = parsedTurns[parsedTurns.length - 1];
-  const { draftImages: shownImages = [] } = state.conversation;
-  const hadDraft = state.conversation.draft.trim() !== '' || shownImages.length > 0;
+  const { draftImages: shownImages = [], draftTexts = [] } = state.conversation;
+  const hadDraft = hasMessageText(state.conversation.draft, draftTexts) || shownImages.length > 0;
   if (hadDraft && parsedTurns.length > sentIds.length && lastParsed?.role === 'user') {
-    draft = lastParsed.content;
+    // The message as shown, unchanged: its attached texts stay attached (not megabytes in the box).
+    const unchanged = lastParsed.content === messageContent(state.conversation.draft, draftTexts);
+    draft = unchanged ? state.conversation.draft : lastParsed.content;
+    keptTexts = unchanged ? draftTexts : [];
     draftImages = imagesForUrls(lastParsed.imageUrls, shownImages, state) ?? [];
     parsedTurns.pop();
   }
@@ -110,7 +115,7 @@ export function editRequestJson(text: string): RequestJsonResult {
         ];
   set({
     settings,
-    conversation: { ...state.conversation, turns, draft, draftImages },
+    conversation: { ...state.conversation, turns, draft, draftImages, draftTexts: keptTexts },
     ui: { ...get().ui, requestJsonDraft: null }, // get(): imported images were just kept there
   });
   return result;
@@ -140,7 +145,8 @@ export function currentShareFragment(): EncodeResult {
 export function openRequest(request: ParsedRequest): boolean {
   if (get().ui.sending) return false;
   const current = get().conversation;
-  if ((current.turns.length > 0 || current.draft.trim() !== '') && newConversation() === null) return false;
+  const hasDraft = hasMessageText(current.draft, current.draftTexts);
+  if ((current.turns.length > 0 || hasDraft) && newConversation() === null) return false;
   const state = get();
   const settings = settingsFromParsed(request, state.settings);
   const parsedTurns = [...request.turns];
@@ -151,7 +157,7 @@ export function openRequest(request: ParsedRequest): boolean {
   const turns = parsedTurns.map(turnFromParsed);
   set({
     settings,
-    conversation: { ...state.conversation, turns, draft, draftImages },
+    conversation: { ...state.conversation, turns, draft, draftImages, draftTexts: [] },
     ui: { ...get().ui, selectedReplyId: null, requestJsonDraft: null }, // get(): with the images just kept
   });
   return true;

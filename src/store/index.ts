@@ -108,8 +108,10 @@ usePlaygroundStore.subscribe((state, previous) => {
 });
 
 usePlaygroundStore.subscribe((state, previous) => {
-  const { draft } = state.conversation;
-  if (draft !== previous.conversation.draft && draft.length > longDraftCharacters) draftEditedAt = Date.now();
+  const { draft, draftTexts = [] } = state.conversation;
+  // Attached texts are saved with the draft: typing beside megabytes of them is typing into a long draft too.
+  const draftCharacters = draftTexts.reduce((sum, item) => sum + item.text.length, draft.length);
+  if (draft !== previous.conversation.draft && draftCharacters > longDraftCharacters) draftEditedAt = Date.now();
 });
 
 if (typeof window !== 'undefined') {

@@ -1,6 +1,7 @@
 // Saved conversations. The working copy stays in `settings` + `conversation`; the library holds every saved
 // conversation, one of which (activeId) is the working copy's place. Its stored turns are stale while it is active:
 // read entries through librarySummaries / activeAsSaved, which take the working copy for the active one.
+import { messageContent } from '../core/messageContent';
 import * as z from 'zod/mini';
 import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import type { RequestSettings } from '../core/request';
@@ -75,7 +76,8 @@ export function activeAsSaved(state: PlaygroundState, now = Date.now()): SavedCo
     updatedAt: now,
     settings: state.settings,
     turns: state.conversation.turns,
-    draft: state.conversation.draft,
+    // Saved conversations keep typed text only: attached texts go along as text, so switching loses nothing.
+    draft: messageContent(state.conversation.draft, state.conversation.draftTexts),
   };
 }
 

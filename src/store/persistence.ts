@@ -4,7 +4,7 @@ import { settingsWithOwnedExtraFields } from '../core/bodySettings';
 import type { PersistOptions, PersistStorage } from 'zustand/middleware';
 import { newId } from './ids';
 import { settledTurn } from './replyInfo';
-import { draftImagesSchema, draftSchema, settingsSchema } from './schema';
+import { draftImagesSchema, draftSchema, draftTextsSchema, settingsSchema } from './schema';
 import type { PlaygroundState } from './types';
 import { salvageConnection } from './connectionSlice';
 import { historyCutText, salvageHistoryCounted } from './historySlice';
@@ -63,6 +63,7 @@ export function partialize(state: PlaygroundState): PersistedState {
       turns: state.conversation.turns.map(settledTurn),
       draft: state.conversation.draft,
       draftImages: state.conversation.draftImages ?? [],
+      draftTexts: state.conversation.draftTexts ?? [],
     },
     library: partializeLibrary(state.library, state.settings),
     history: state.history,
@@ -141,6 +142,7 @@ export function salvage(persisted: unknown, current: PlaygroundState): Salvaged 
         turns,
         draft: draft.success ? draft.data : '',
         draftImages: draftImagesSchema.safeParse(conversationRecord.draftImages).data ?? [],
+        draftTexts: draftTextsSchema.safeParse(conversationRecord.draftTexts).data ?? [],
       },
       ...(library.library ? { library: library.library } : {}),
       history: history.history,

@@ -228,6 +228,11 @@ export const compareSchema = z.object({
   run: z._default(z.nullable(z.object({ turnIds: z.array(z.string()), draft: z.string() })), null),
 });
 export const draftImagesSchema = z.array(turnImageSchema);
+/** Long pasted texts attached to the draft; states saved before they existed have none. */
+export const draftTextsSchema = z._default(
+  z.array(z.object({ id: z.string().check(z.minLength(1)), text: z.string() })),
+  [],
+);
 
 // ---- conversation files (Export / Import conversation) ----------------------------------------------
 

@@ -2,6 +2,7 @@ import { toolsSendProblem } from '../core/toolValidation';
 import { takesWebSearch } from '../core/toolBody';
 import { selectToolProblems } from './toolDefinitionSelectors';
 import { metricFigures, type MetricFigures } from '../core/metricFigures';
+import { hasMessageText, messageContent } from '../core/messageContent';
 import { modelInfo } from '../core/models';
 import {
   buildRequestBody,
@@ -27,24 +28,44 @@ import type {
   UiState,
 } from './types';
 
+// Per turns array, where each turn is: the transcript runs several selectors per turn on every store change (a
+// keystroke), and searching 500 turns from each of them would make typing slower the longer the conversation.
+const turnPositions = new WeakMap<readonly Turn[], Map<string, number>>();
+
+/** Where the turn with this id is in the working conversation; -1 when it is not there. */
+export function selectTurnIndex(state: PlaygroundState, turnId: string): number {
+  const { turns } = state.conversation;
+  let positions = turnPositions.get(turns);
+  if (!positions) {
+    positions = new Map(turns.map((turn, index) => [turn.id, index]));
+    turnPositions.set(turns, positions);
+  }
+  const index = positions.get(turnId);
+  // Checked, so that an array changed in place after it was indexed is searched instead of misread.
+  if (index !== undefined && turns[index]?.id === turnId) return index;
+  return turns.findIndex((turn) => turn.id === turnId);
+}
+
 /** The turn with this id in the working conversation, if it is still there. */
 export function selectTurn(state: PlaygroundState, turnId: string): Turn | undefined {
-  return findTurn(state.conversation.turns, turnId);
+  return state.conversation.turns[selectTurnIndex(state, turnId)];
 }
 
 /** What the turns Send would send are made of. */
 export interface PendingTurnsSource {
-  conversation: Pick<ConversationState, 'turns' | 'draft' | 'draftImages'>;
+  conversation: Pick<ConversationState, 'turns' | 'draft' | 'draftImages' | 'draftTexts'>;
   connection: Pick<ConnectionState, 'baseUrl'>;
   ui: Pick<UiState, 'imageBytes'>;
 }
 
-/** The turns Send would send: the transcript plus the draft (and its images) as a new user turn. */
+/** The turns Send would send: the transcript plus the draft (its attached texts and images) as a new user turn. */
 export function pendingTurns(state: PendingTurnsSource): ConversationTurn[] {
   const turns: ConversationTurn[] = state.conversation.turns.map((turn) => toConversationTurn(turn, state));
-  const { draft, draftImages = [] } = state.conversation;
-  if (draft.trim() !== '' || draftImages.length > 0)
-    turns.push(withImageUrls({ role: 'user', content: draft }, sentImageUrls(draftImages, state)));
+  const { draft, draftImages = [], draftTexts = [] } = state.conversation;
+  if (hasMessageText(draft, draftTexts) || draftImages.length > 0) {
+    const content = messageContent(draft, draftTexts);
+    turns.push(withImageUrls({ role: 'user', content }, sentImageUrls(draftImages, state)));
+  }
   return turns;
 }
 
@@ -76,7 +97,8 @@ onRuntimeReset(() => {
 });
 export function selectRequestBody(state: PlaygroundState): ChatRequestBody {
   const { settings, conversation, connection, ui } = state;
-  const inputs: unknown[] = [settings, conversation.turns, conversation.draft, conversation.draftImages];
+  const { turns, draft, draftImages, draftTexts } = conversation;
+  const inputs: unknown[] = [settings, turns, draft, draftImages, draftTexts];
   // The endpoint decides which reasoning goes back and the form images are sent in (from the bytes in memory).
   inputs.push(connection.baseUrl, ui.imageBytes);
   if (lastBody && lastBody.inputs.every((input, index) => input === inputs[index])) return lastBody.body;
@@ -124,13 +146,16 @@ export interface SendReadiness {
 export function selectCanSend(state: PlaygroundState): SendReadiness {
   const callReadiness = selectCanCall(state);
   if (!callReadiness.ok) return callReadiness;
-  // Judged on the messages that would go out: excluded and empty turns are not sent.
-  const turns = sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
+  const { draft, draftImages = [], draftTexts } = state.conversation;
+  const draftHasText = hasMessageText(draft, draftTexts);
+  const hasDraft = draftHasText || draftImages.length > 0;
+  // Judged on the messages that would go out: excluded and empty turns are not sent. A draft with text is a user
+  // message that goes out last, so the transcript needs looking at only without one.
+  const turns = draftHasText ? [] : sentTurns(pendingTurns(state), state.settings, state.connection.baseUrl);
   const last = turns[turns.length - 1];
-  const hasDraft = state.conversation.draft.trim() !== '' || (state.conversation.draftImages?.length ?? 0) > 0;
   // A tool result (written by hand) is answered by the model like a user message.
   if (!hasDraft && (!last || last.role === 'assistant')) return { ok: false, reason: 'Type a message first.' };
-  if (!turns.some((turn) => turn.role === 'user'))
+  if (!draftHasText && !turns.some((turn) => turn.role === 'user'))
     return { ok: false, reason: 'The conversation needs at least one user message.' };
   // Images are never dropped silently: a text-only model or missing bytes stop Send with the reason.
   const imageProblem = imagesSendProblem(state);

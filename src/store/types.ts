@@ -1,6 +1,7 @@
 import type { EndpointPresetId } from '../core/endpoints';
 import type { ApiError, CallStatus, Usage, WebSearchSource } from '../core/contracts';
 import type { TurnImage } from '../core/images';
+import type { AttachedText } from '../core/messageContent';
 import type { ClampNotes } from '../core/modelSwitch';
 import type { ChatRequest, RequestSettings, TurnRole } from '../core/request';
 import type { ReplyMetrics } from '../core/metrics';
@@ -85,6 +86,8 @@ export interface ConversationState {
   draft: string;
   /** Images attached to the draft, sent with it; missing means none. */
   draftImages?: TurnImage[];
+  /** Long pasted texts attached to the draft, sent before the typed text (core/messageContent.ts); missing means none. */
+  draftTexts?: AttachedText[];
 }
 
 export interface Notice {

@@ -7,7 +7,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CodeExportPanel } from '../../src/components/code/CodeExportPanel';
 import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
 import { RequestPreview } from '../../src/components/request/RequestPreview';
+import { exportedCode } from '../../src/core/codegen/exportedCode';
 import type { ChatRequest } from '../../src/core/request';
+import type { CodeExportDone, CodeExportJob } from '../../src/worker/codeExportWorker';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import { selectRequestBody } from '../../src/store/selectors';
@@ -110,10 +112,46 @@ describe('code too large to show whole', () => {
     const user = userEvent.setup();
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     render(<CodeExportPanel request={request} />);
-    expect(screen.getByRole('note')).toHaveTextContent(/^Showing the first 200 KB of 29\d KB: Copy and Download/);
+    // Generated in the background (a worker in the browser): the panel says so until the code is there.
+    expect(screen.getByText('Generating the cURL code…')).toBeInTheDocument();
+    expect(await screen.findByRole('note')).toHaveTextContent(
+      /^Showing the first 200 KB of 29\d KB: Copy and Download/,
+    );
+    // Too long for the editor: plain text.
+    expect(screen.getByLabelText('cURL code').tagName).toBe('PRE');
     await user.click(screen.getByRole('button', { name: 'Copy' }));
     const copied = writeText.mock.calls[0]?.[0] ?? '';
     expect(copied.length).toBeGreaterThan(290 * 1024);
     expect(copied).toContain('word '.repeat(60_000).trim());
+  });
+});
+
+describe('code for a request of megabytes', () => {
+  it('is generated in a module worker, off the page, and shown when it arrives', async () => {
+    const started: { url: string; type: string | undefined }[] = [];
+    class FakeWorker extends EventTarget {
+      constructor(url: URL, options?: WorkerOptions) {
+        super();
+        started.push({ url: url.pathname, type: options?.type });
+      }
+      postMessage(job: CodeExportJob): void {
+        const data: CodeExportDone = { jobId: job.jobId, result: exportedCode(job.request, job.choices) };
+        setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
+      }
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    try {
+      const request: ChatRequest = {
+        baseUrl: 'https://api.z.ai/api/paas/v4',
+        body: { model: 'glm-4.6', messages: [{ role: 'user', content: 'line of text\n'.repeat(20_000) }] },
+      };
+      render(<CodeExportPanel request={request} />);
+      expect(screen.getByText('Generating the cURL code…')).toBeInTheDocument();
+      expect(await screen.findByRole('note')).toHaveTextContent(/^Showing the first 200 KB of 2\d\d KB/);
+      expect(started).toEqual([{ url: expect.stringMatching(/codeExportWorker\.ts$/) as unknown, type: 'module' }]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

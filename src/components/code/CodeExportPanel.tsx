@@ -1,11 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import { codeLanguage, codeLanguages, generateCode, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
-import { mayContainSecret, redactKeyInRequest } from '../../core/codegen/redaction';
-import { baseUrlForExport } from '../../core/codegen/shared';
+import { codeLanguage, codeLanguages, type CodeLanguage, type CodeLibrary } from '../../core/codegen';
 import type { ChatRequest } from '../../core/request';
 import { shownPart } from '../../core/textPreview';
 import { usePlaygroundStore } from '../../store';
 import { CodeDisplay } from './CodeDisplay';
+import { CodeFallback } from './CodeFallback';
 import { CodeTabs, tabId } from './CodeTabs';
 import { CopyButton } from '../ui/CopyButton';
 import { DownloadButton } from './DownloadButton';
@@ -13,6 +12,7 @@ import { IncludeKeyToggle } from './IncludeKeyToggle';
 import { KeyInMessagesNote } from './KeyInMessagesNote';
 import { LibrarySelect } from './LibrarySelect';
 import { ToolLoopToggle } from './ToolLoopToggle';
+import { useExportedCode } from './useExportedCode';
 import './code.css';
 
 type LibraryChoice = Record<CodeLanguage, CodeLibrary>;
@@ -26,7 +26,8 @@ function defaultLibraries(): LibraryChoice {
   return choice as LibraryChoice;
 }
 
-type Generated = { ok: true; code: string } | { ok: false; message: string };
+/** Code longer than this is shown as plain text: the editor would take a long task to lay it out. */
+const editorMaxCharacters = 50 * 1024;
 
 /**
  * "Code": the request as cURL, Python or Java, from the codegen registry. The key is left out unless the user
@@ -39,42 +40,24 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
   const [minimal, setMinimal] = useState(false);
   const [toolLoop, setToolLoop] = useState(false);
   const [keepKeyInMessages, setKeepKeyInMessages] = useState(false);
-  // Read only while the key is wanted or appears in the request, so that typing a key does not regenerate code
-  // that does not contain it.
-  const bodyText = useMemo(() => JSON.stringify(request.body), [request]);
-  const apiKey = usePlaygroundStore((state) =>
-    includeKey || mayContainSecret(bodyText, state.connection.apiKey) ? state.connection.apiKey : '',
-  );
-  const redaction = useMemo(() => redactKeyInRequest(request, apiKey), [request, apiKey]);
+  const apiKey = usePlaygroundStore((state) => state.connection.apiKey);
   const id = useId();
   const tab = codeLanguage(language);
   const library = libraries[language];
   const panelId = `${id}-panel`;
 
-  const generated = useMemo<Generated>(() => {
-    try {
-      return {
-        ok: true,
-        code: generateCode(
-          {
-            ...(keepKeyInMessages ? request : redaction.request),
-            baseUrl: baseUrlForExport(request.baseUrl, window.location.origin),
-          },
-          {
-            library,
-            includeKey,
-            apiKey: includeKey ? apiKey : undefined,
-            minimal,
-            toolLoop,
-          },
-        ),
-      };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : String(error) };
-    }
-  }, [request, redaction, keepKeyInMessages, library, includeKey, apiKey, minimal, toolLoop]);
+  const exported = useExportedCode(request, {
+    library,
+    includeKey,
+    minimal,
+    toolLoop,
+    keepKeyInMessages,
+    apiKey,
+    origin: window.location.origin,
+  });
+  const generated = exported?.generated ?? null;
   // Megabytes of code would take the editor seconds to lay out: its start is shown, Copy and Download take it all.
-  const shown = useMemo(() => (generated.ok ? shownPart(generated.code) : null), [generated]);
+  const shown = useMemo(() => (generated?.ok ? shownPart(generated.code) : null), [generated]);
 
   return (
     <div className="code-export">
@@ -92,7 +75,7 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
           </label>
           <ToolLoopToggle checked={toolLoop} onChange={setToolLoop} body={request.body} library={library} />
           <IncludeKeyToggle checked={includeKey} onChange={setIncludeKey} hasKey={includeKey && apiKey !== ''} />
-          {generated.ok && (
+          {generated?.ok && (
             <div className="code-actions">
               <CopyButton
                 key={`${language}-${library}`}
@@ -105,13 +88,19 @@ export function CodeExportPanel({ request }: { request: ChatRequest }) {
             </div>
           )}
         </div>
-        {redaction.redacted && <KeyInMessagesNote keep={keepKeyInMessages} onChange={setKeepKeyInMessages} />}
+        {exported?.keyInMessages && <KeyInMessagesNote keep={keepKeyInMessages} onChange={setKeepKeyInMessages} />}
         {shown?.note && (
           <p className="code-hint" role="note">
             {shown.note}: Copy and Download take the whole code.
           </p>
         )}
-        {generated.ok ? (
+        {generated === null ? (
+          <p className="code-hint" role="status">
+            Generating the {tab.label} code…
+          </p>
+        ) : generated.ok && generated.code.length > editorMaxCharacters ? (
+          <CodeFallback code={shown?.text ?? ''} label={`${tab.label} code`} />
+        ) : generated.ok ? (
           <CodeDisplay code={shown?.text ?? ''} language={tab.monacoLanguage} label={`${tab.label} code`} />
         ) : (
           <p role="alert" className="code-error">

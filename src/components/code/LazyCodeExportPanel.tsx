@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect } from 'react';
+import { isLargeExport } from '../../core/codegen/requestSize';
 import type { ChatRequest } from '../../core/request';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { preloadCodeViewer } from './loadCodeViewer';
@@ -8,7 +9,11 @@ const CodeExportPanel = lazy(() => import('./CodeExportPanel').then((module) => 
 
 /** CodeExportPanel, loaded on first use (with Monaco fetched alongside, not after it). */
 export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {
-  useEffect(() => preloadCodeViewer(), []);
+  // A request of megabytes is shown as plain text: loading the editor would be a long task for nothing.
+  const large = isLargeExport(request);
+  useEffect(() => {
+    if (!large) preloadCodeViewer();
+  }, [large]);
   return (
     <LoadBoundary
       fallback={

@@ -4,10 +4,11 @@ import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectCanRegenerate, selectCanSend } from '../../store/selectors';
 import { DraftImages, useImageAttaching } from './DraftImages';
+import { PastedTexts, usePastedTexts } from './PastedTexts';
 import { composerId } from '../welcome/messageBox';
 
 /**
- * The "Message" box (images attach by paste, drop or DraftImages) with Send / Stop / Regenerate. The draft lives in the store (it survives a reload) and is
+ * The "Message" box (images attach by paste, drop or DraftImages; long pasted texts attach as PastedTexts) with Send / Stop / Regenerate. The draft lives in the store (it survives a reload) and is
  * never cleared here: send() moves it into the transcript, and on any error it is still there or in the transcript.
  */
 export function Composer() {
@@ -20,8 +21,9 @@ export function Composer() {
   const messageRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
   const attaching = useImageAttaching();
+  const pasting = usePastedTexts();
 
-  // A pasted or dropped image is attached; pasted text goes into the box as usual.
+  // A pasted or dropped image is attached; pasted text goes into the box, unless it is long (then it is attached).
   function takeImages(files: FileList, event: ClipboardEvent | DragEvent): void {
     const images = [...files].filter((file) => file.type.startsWith('image/'));
     if (images.length === 0) return;
@@ -65,12 +67,16 @@ export function Composer() {
         placeholder="Ask something…"
         aria-describedby={`${id}-keys${showReason ? ` ${id}-reason` : ''}`}
         onChange={(event) => actions.setDraft(event.target.value)}
-        onPaste={(event) => takeImages(event.clipboardData.files, event)}
+        onPaste={(event) => {
+          takeImages(event.clipboardData.files, event);
+          pasting.takeLongPaste(event);
+        }}
         onDragOver={(event) => {
           if (event.dataTransfer.types.includes('Files')) event.preventDefault();
         }}
         onDrop={(event) => takeImages(event.dataTransfer.files, event)}
       />
+      <PastedTexts {...pasting} focusMessage={() => messageRef.current?.focus()} />
       <DraftImages {...attaching} />
       <p id={`${id}-keys`} className="hint">
         Ctrl/Cmd+Enter sends{sending ? ', Esc stops' : ''}.

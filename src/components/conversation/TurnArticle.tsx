@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { turnReasoningGoesBack } from '../../core/sentTurns';
 import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
-import { selectTurn } from '../../store/selectors';
+import { selectTurn, selectTurnIndex } from '../../store/selectors';
 import * as actions from '../../store/actions';
 import { AlternativeSwitcher } from './AlternativeSwitcher';
 import { StaleReplyNote } from './StaleReplyNote';
@@ -45,9 +45,10 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
   const hasToolCalls = usePlaygroundStore((state) => turnToolCalls(selectTurn(state, turnId)).length > 0);
   // Tool-call turns of the round in progress send their reasoning back even without preserved thinking.
   const sentBack = usePlaygroundStore((state) => {
-    const { turns } = state.conversation;
-    const index = turns.findIndex((turn) => turn.id === turnId);
-    return !excluded && turnReasoningGoesBack(turns, index, state.settings, state.connection.baseUrl);
+    const index = selectTurnIndex(state, turnId);
+    return (
+      !excluded && turnReasoningGoesBack(state.conversation.turns, index, state.settings, state.connection.baseUrl)
+    );
   });
   const shown = usePlaygroundStore((state) => state.ui.selectedReplyId === turnId);
   const [editText, setEditText] = useState<string | null>(null);

@@ -1,0 +1,100 @@
+import { useState, type ClipboardEvent } from 'react';
+import { attachedTextSummary, isLongPaste, type AttachedText } from '../../core/messageContent';
+import { sizeLabel } from '../../core/jsonLimits';
+import { usePlaygroundStore } from '../../store';
+import { attachPastedText, editDraftTextAsText, removeDraftText } from '../../store/draftTexts';
+import { PastedTextViewer } from './PastedTextViewer';
+import './pastedTexts.css';
+
+const noTexts: readonly AttachedText[] = [];
+
+/** What the chips say of themselves, announced as it happens (a paste, "Edit as text"). */
+export function usePastedTexts() {
+  const [announcement, setAnnouncement] = useState('');
+  /** A long paste becomes an attached text instead of going into the box; shorter ones go in as usual. */
+  function takeLongPaste(event: ClipboardEvent<HTMLTextAreaElement>): void {
+    if (event.defaultPrevented) return;
+    const text = event.clipboardData.getData('text/plain');
+    if (!isLongPaste(text)) return;
+    event.preventDefault();
+    const attached = attachPastedText(text);
+    setAnnouncement(
+      `The pasted text (${attachedTextSummary(attached)}) is attached to the message: View, Edit as text or Remove it below the box.`,
+    );
+  }
+  return { announcement, setAnnouncement, takeLongPaste };
+}
+
+interface PastedTextsProps {
+  announcement: string;
+  setAnnouncement: (text: string) => void;
+  /** Where the keyboard goes when a chip leaves (Remove, Edit as text). */
+  focusMessage: () => void;
+}
+
+function chipName(index: number, count: number): string {
+  return count > 1 ? `Pasted text ${index + 1}` : 'Pasted text';
+}
+
+/**
+ * The draft's attached texts (long pastes), one chip each: "Pasted text · 4.0 MB · 61,234 lines" with View,
+ * Edit as text and Remove. They are sent before the typed text (core/messageContent.ts).
+ */
+export function PastedTexts({ announcement, setAnnouncement, focusMessage }: PastedTextsProps) {
+  const texts = usePlaygroundStore((state) => state.conversation.draftTexts ?? noTexts);
+  const [viewedId, setViewedId] = useState<string | null>(null);
+  const viewedIndex = texts.findIndex((item) => item.id === viewedId);
+  const viewed = texts[viewedIndex];
+
+  function editAsText(item: AttachedText): void {
+    editDraftTextAsText(item.id);
+    setAnnouncement(
+      `The pasted text is in the Message box now. A text of ${sizeLabel(item.text.length)} in the box can make typing slow.`,
+    );
+    focusMessage();
+  }
+
+  function remove(item: AttachedText, name: string): void {
+    removeDraftText(item.id);
+    setAnnouncement(`${name} removed.`);
+    focusMessage();
+  }
+
+  return (
+    <div className="pasted-texts">
+      {texts.length > 0 && (
+        <ul className="image-list pasted-text-list" aria-label="Attached texts">
+          {texts.map((item, index) => {
+            const name = chipName(index, texts.length);
+            const lowerName = name.toLowerCase();
+            return (
+              <li key={item.id} className="pasted-text-chip">
+                <span>
+                  {name} · {attachedTextSummary(item)}
+                </span>
+                <button type="button" aria-label={`View ${lowerName}`} onClick={() => setViewedId(item.id)}>
+                  View
+                </button>
+                <button type="button" aria-label={`Edit ${lowerName} as text`} onClick={() => editAsText(item)}>
+                  Edit as text
+                </button>
+                <button type="button" aria-label={`Remove ${lowerName}`} onClick={() => remove(item, name)}>
+                  Remove
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {/* Only while there is something to say: the Message box's other statuses stay the only ones otherwise. */}
+      {announcement && (
+        <p className="hint" role="status" aria-live="polite">
+          {announcement}
+        </p>
+      )}
+      {viewed && (
+        <PastedTextViewer item={viewed} name={chipName(viewedIndex, texts.length)} onClose={() => setViewedId(null)} />
+      )}
+    </div>
+  );
+}
