@@ -14,6 +14,7 @@ import { initialPreferences } from './preferencesSlice';
 import { initialCompare, isCompareRunning } from './compareSlice';
 import { resetRuntime } from './runtime';
 import { initialSettings } from './settingsSlice';
+import { checkStorageRoom, requestPersistentStorage } from './storageUsage';
 import type { Notice, PlaygroundState } from './types';
 import { initialUi } from './uiSlice';
 import { loadJsonSchemaChecker } from '../core/jsonSchema/validation';
@@ -51,6 +52,9 @@ export function report(level: Notice['level'], text: string): void {
 export const storageFullText =
   'Your browser storage is full, so the latest changes are not saved. The conversation is intact here — export it to keep a copy.';
 
+export const storageNearlyFullText =
+  'Your browser storage is nearly full. Delete large conversations you no longer need before new replies cannot be saved.';
+
 export const keptCopyText =
   'The saved state as it was found is kept in this browser, so nothing of it is lost: download it to look inside.';
 export const keptCopyHeldText =
@@ -61,6 +65,11 @@ const persistenceEvents: PersistenceEvents = {
   onQuotaExceeded: () => report('warning', storageFullText),
   onKeptCopy: (_reason, kept) => report(kept ? 'info' : 'warning', kept ? keptCopyText : keptCopyHeldText),
   onNewerVersion: () => report('warning', newerVersionText),
+  onSaved: (state) => {
+    if ((state.library?.conversations.length ?? 0) > 0 || state.conversation.turns.length > 0)
+      requestPersistentStorage();
+    checkStorageRoom(() => report('warning', storageNearlyFullText));
+  },
 };
 
 const storeReference: { current: typeof usePlaygroundStore | null } = { current: null };
@@ -87,6 +96,22 @@ export const usePlaygroundStore = create<PlaygroundState>()(
   ),
 );
 storeReference.current = usePlaygroundStore;
+
+// Reading IndexedDB takes a moment: Send waits (with the reason) while the Message box stays open, and what is
+// typed meanwhile is kept by the merge and saved once the state is in; a state moved in from localStorage is
+// written to the database at once.
+if (!usePlaygroundStore.persist.hasHydrated()) {
+  usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, savedStateLoading: true } }));
+  let typedBefore = false;
+  // The load itself clears savedStateLoading: its change is not typing.
+  const watchTyping = usePlaygroundStore.subscribe((state, previous) => {
+    if (state.ui.savedStateLoading && state.conversation !== previous.conversation) typedBefore = true;
+  });
+  usePlaygroundStore.persist.onFinishHydration(() => {
+    watchTyping();
+    if (playgroundStorage.finishLoading() || typedBefore) usePlaygroundStore.setState({});
+  });
+}
 
 /** Write the saved state now (end of a reply, pagehide). */
 export const flushSavedState = playgroundStorage.flush;
