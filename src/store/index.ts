@@ -89,11 +89,17 @@ function isTyping(): boolean {
 }
 const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming, typingPauseMs, isTyping);
 
+const options = persistOptions(playgroundStorage.storage, persistenceEvents, playgroundStorage.keepLastReadAside);
 export const usePlaygroundStore = create<PlaygroundState>()(
-  persist(
-    () => initialState(),
-    persistOptions(playgroundStorage.storage, persistenceEvents, playgroundStorage.keepLastReadAside),
-  ),
+  persist(() => initialState(), {
+    ...options,
+    // The key lives where the saved "Remember key" says: read once that is known (a key typed meanwhile stays).
+    merge: (persisted, current) => {
+      const merged = options.merge?.(persisted, current) ?? current;
+      const apiKey = current.connection.apiKey || loadKey(merged.connection.rememberKey);
+      return { ...merged, connection: { ...merged.connection, apiKey } };
+    },
+  }),
 );
 storeReference.current = usePlaygroundStore;
 
@@ -127,6 +133,8 @@ usePlaygroundStore.setState((state) => ({
   ui: { ...state.ui, notices: [...state.ui.notices, ...earlyNotices.splice(0)] },
 }));
 usePlaygroundStore.subscribe((state, previous) => {
+  // Loading the saved state sets both at once: the key was read, not changed.
+  if (previous.ui.savedStateLoading && !state.ui.savedStateLoading) return;
   const { apiKey, rememberKey } = state.connection;
   if (apiKey !== previous.connection.apiKey || rememberKey !== previous.connection.rememberKey)
     saveKey(apiKey, rememberKey);
