@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { keptCopyHeldText, keptCopyText, storageFullText, usePlaygroundStore } from '../store';
+import { keptCopyHeldText, keptCopyText, storageFullText, storageNearlyFullText, usePlaygroundStore } from '../store';
 import { KeptCopyNotice } from './KeptCopyNotice';
 import { DismissNoticeButton } from './DismissNoticeButton';
 import { StorageFullNotice } from './StorageFullNotice';
@@ -11,7 +11,7 @@ export function NoticeBar() {
   return (
     <section className="notice-bar" aria-label="Notices">
       {notices.map((notice) =>
-        notice.text === storageFullText ? (
+        notice.text === storageFullText || notice.text === storageNearlyFullText ? (
           <StorageFullNotice key={notice.id} notice={notice} />
         ) : notice.text === keptCopyText || notice.text === keptCopyHeldText ? (
           <KeptCopyNotice key={notice.id} notice={notice} />

@@ -41,7 +41,8 @@ const earlyNotices: Notice[] = [];
 export function report(level: Notice['level'], text: string): void {
   const notice = { id: newId('notice'), level, text };
   const store = storeReference.current;
-  if (!store) {
+  // While the saved state loads, the load would replace the notices with what it started from: they wait for it.
+  if (!store || store.getState().ui.savedStateLoading) {
     earlyNotices.push(notice);
     return;
   }
@@ -115,7 +116,10 @@ if (!usePlaygroundStore.persist.hasHydrated()) {
   });
   usePlaygroundStore.persist.onFinishHydration(() => {
     watchTyping();
-    if (playgroundStorage.finishLoading() || typedBefore) usePlaygroundStore.setState({});
+    const writeNow = playgroundStorage.finishLoading() || typedBefore;
+    const notices = earlyNotices.splice(0);
+    if (notices.length > 0 || writeNow)
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, notices: [...state.ui.notices, ...notices] } }));
   });
 }
 

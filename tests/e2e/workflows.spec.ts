@@ -123,6 +123,8 @@ test('conversations: a damaged saved entry is skipped and reported; the list sti
   await page.getByRole('button', { name: 'New conversation' }).click();
   await messageBox(page).fill('draft in the second');
   // Damage one entry as a bad write or a hand edit would, then reload.
+  // Once the app's own (asynchronous) write of the draft is in, so that it does not land after this change.
+  await expect.poll(async () => JSON.stringify(await readSavedState(page))).toContain('draft in the second');
   const saved = await readSavedState<{ state: { library: { conversations: unknown[] } } }>(page);
   saved.state.library.conversations.push({ id: 'broken', title: 7, turns: 'garbage' });
   await writeSavedState(page, saved);
