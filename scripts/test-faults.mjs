@@ -34,7 +34,8 @@ const sources = [
   {
     file: 'tests/e2e/persistence.spec.ts',
     layer: 'e2e',
-    include: (titles) => /corrupt|damaged|blow the renderer|two tabs/.test(titles[titles.length - 1] ?? ''),
+    include: (titles) =>
+      /corrupt|damaged|blow the renderer|two tabs|4 MB|localStorage format/.test(titles[titles.length - 1] ?? ''),
   },
   {
     file: 'tests/components/persistence.test.tsx',
@@ -42,6 +43,8 @@ const sources = [
     include: (titles) => /kept aside|full storage/.test(titles[0] ?? ''),
   },
   { file: 'tests/components/cross-tab.test.tsx', layer: 'component' },
+  // IndexedDB: the move from localStorage, a full or failing database, two tabs on it.
+  { file: 'tests/components/state-database.test.tsx', layer: 'component' },
   { file: 'tests/unit/saved-connection.test.ts', layer: 'unit' },
   {
     file: 'tests/unit/stream-host.test.ts',

@@ -1,6 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { keptCopyHeldText, keptCopyText, storageFullText, usePlaygroundStore, type Notice } from '../store';
+import {
+  keptCopyHeldText,
+  keptCopyText,
+  storageFullText,
+  storageNearlyFullText,
+  usePlaygroundStore,
+  type Notice,
+} from '../store';
 import { DismissNoticeButton } from './DismissNoticeButton';
 import { LoadBoundary } from './ui/LoadBoundary';
 
@@ -38,7 +45,7 @@ export function NoticeBar() {
   return (
     <section className="notice-bar" aria-label="Notices">
       {notices.map((notice) =>
-        notice.text === storageFullText ? (
+        notice.text === storageFullText || notice.text === storageNearlyFullText ? (
           <NoticeWithActions key={notice.id} notice={notice}>
             <StorageFullNotice notice={notice} />
           </NoticeWithActions>

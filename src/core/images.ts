@@ -89,6 +89,29 @@ export function withoutImageBytes(key: string, value: unknown): unknown {
 
 const leftOutImageText = '(image data left out of the saved copy:';
 
+/**
+ * The value as JSON.stringify(value, withoutImageBytes) then JSON.parse would give it, without the text in between
+ * (the saved state goes to IndexedDB as an object): undefined and functions left out, non-finite numbers null.
+ */
+export function copyWithoutImageBytes(value: unknown, key = ''): unknown {
+  if (Array.isArray(value))
+    return value.map((item: unknown, index) => {
+      const copied = copyWithoutImageBytes(item, String(index));
+      return copied === undefined ? null : copied;
+    });
+  if (typeof value === 'object' && value !== null) {
+    const copy: Record<string, unknown> = {};
+    for (const [field, fieldValue] of Object.entries(value)) {
+      const copied = copyWithoutImageBytes(fieldValue, field);
+      if (copied !== undefined) copy[field] = copied;
+    }
+    return copy;
+  }
+  if (typeof value === 'function' || value === undefined) return undefined;
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return withoutImageBytes(key, value);
+}
+
 /** Does this saved request miss image bytes (see withoutImageBytes), so that it cannot be sent again as it is? */
 export function lacksImageData(body: { messages: readonly { content: unknown }[] }): boolean {
   return body.messages.some(

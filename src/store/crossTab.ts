@@ -1,8 +1,8 @@
-// Two tabs, one saved playground. Without a guard, the tab that saves last silently replaces the other tab's
-// conversation in localStorage. Design (three-way comparison, no extra storage key):
+// Two tabs, one saved playground (IndexedDB, or localStorage where there is none). Without a guard, the tab that
+// saves last silently replaces the other tab's conversation. Design (three-way comparison, no extra storage key):
 //
-// - Detection. The `storage` event fires only in the *other* tabs, and carries both the value before the write
-//   (oldValue) and after it (newValue). If this tab's conversation equals the one in oldValue, everything this tab
+// - Detection. The state channel (IndexedDB, see stateDatabase.ts) and the `storage` event (localStorage) reach only
+//   the *other* tabs, and carry both the value before the write (oldValue) and after it (newValue). If this tab's conversation equals the one in oldValue, everything this tab
 //   had was saved and the other tab built on it (or replaced it): there is nothing to lose here, so this tab adopts
 //   the new conversation and says so with an info notice. If this tab's conversation differs from oldValue, this tab
 //   has changes the other tab never saw (or a reply is streaming here): that is a conflict.
@@ -13,7 +13,7 @@
 //   comparison. Each tab keeps its own draft: another tab's save never replaces what is being typed here. The
 //   request history and the user's presets are merged by id both ways (threeWayMerge.ts), so neither tab's new
 //   entry is lost. The endpoint stays last-writer-wins.
-// - Limit: localStorage has no compare-and-swap, so two writes in the very same instant cannot be ordered; the tab
+// - Limit: neither storage compares before it swaps, so two writes in the very same instant cannot be ordered; the tab
 //   whose write came from a stale base still sees the conflict, and the displaced version is kept in memory for
 //   "Load the other tab's version".
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
@@ -25,6 +25,7 @@ import { onRuntimeReset } from './runtime';
 import type { ConversationState, PlaygroundState } from './types';
 import type { RequestSettings } from '../core/request';
 import { mergeById, sameIds } from './threeWayMerge';
+import { subscribeToSavedChanges } from './stateDatabase';
 
 type PlaygroundStore = typeof usePlaygroundStore;
 
@@ -81,21 +82,25 @@ function sameConversation(a: ConversationState, b: ConversationState): boolean {
   return fingerprint(a) === fingerprint(b);
 }
 
-/** The conversation in a saved value (migrated and salvaged like at start-up), or null when unreadable. */
-function savedConversation(text: string | null, current: PlaygroundState): SavedVersion | null {
-  if (text === null) return { conversation: { turns: [], draft: '' }, library: null, value: null, state: {} };
-  let parsed: unknown;
+/** A saved value's JSON text as an object: null for none, undefined when it is not JSON. */
+function parsedSavedText(text: string | null): unknown {
+  if (text === null) return null;
   try {
-    parsed = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch {
-    return null;
+    return undefined;
   }
-  if (typeof parsed !== 'object' || parsed === null || !('state' in parsed)) return null;
-  const version = 'version' in parsed && typeof parsed.version === 'number' ? parsed.version : 0;
-  const { state } = salvage(migrate(parsed.state, version), current);
+}
+
+/** The conversation in a saved value (migrated and salvaged like at start-up), or null when unreadable. */
+function savedConversation(saved: unknown, current: PlaygroundState): SavedVersion | null {
+  if (saved === null) return { conversation: { turns: [], draft: '' }, library: null, value: null, state: {} };
+  if (typeof saved !== 'object' || !('state' in saved)) return null;
+  const version = 'version' in saved && typeof saved.version === 'number' ? saved.version : 0;
+  const { state } = salvage(migrate(saved.state, version), current);
   const library = state.library ? restoredLibrary(state.library, state.settings ?? current.settings) : null;
   return state.conversation
-    ? { conversation: state.conversation, library, value: parsed as StorageValue<PersistedState>, state }
+    ? { conversation: state.conversation, library, value: saved as StorageValue<PersistedState>, state }
     : null;
 }
 
@@ -144,12 +149,11 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
   store.persist.setOptions({ storage: guarded });
   installed = { store, storage: inner, name };
 
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== name || event.newValue === null) return;
+  const onSavedElsewhere = (oldValue: unknown, newValue: unknown) => {
     const state = store.getState();
-    const theirs = savedConversation(event.newValue, state);
+    const theirs = savedConversation(newValue, state);
     if (!theirs) return;
-    const before = savedConversation(event.oldValue, state);
+    const before = savedConversation(oldValue, state);
     // Lists merge whatever else happens. Not written now (that would write this tab's conversation before the
     // comparison below): the other tab holds the same merge, and this tab's next save carries it.
     const lists = mergedLists(state, before, theirs);
@@ -202,10 +206,20 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
     // A save this tab queued before it knew (throttled while streaming) now writes the other tab's value instead.
     if (theirs.value) void inner.setItem(name, theirs.value);
   };
+  // localStorage (where there is no IndexedDB) tells other tabs through the storage event, the database through its
+  // channel (stateDatabase.ts); both carry the value before and after the write.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== name || event.newValue === null) return;
+    onSavedElsewhere(parsedSavedText(event.oldValue), parsedSavedText(event.newValue));
+  };
   target.addEventListener('storage', onStorage);
+  const unsubscribe = subscribeToSavedChanges((change) => {
+    if (change.name === name && change.newValue !== null) onSavedElsewhere(change.oldValue, change.newValue);
+  });
 
   return () => {
     target.removeEventListener('storage', onStorage);
+    unsubscribe();
     store.persist.setOptions({ storage: inner });
     installed = null;
     setConflict(null);

@@ -14,6 +14,7 @@ import { initialPreferences } from './preferencesSlice';
 import { initialCompare, isCompareRunning } from './compareSlice';
 import { resetRuntime } from './runtime';
 import { initialSettings } from './settingsSlice';
+import { checkStorageRoom, requestPersistentStorage } from './storageUsage';
 import type { Notice, PlaygroundState } from './types';
 import { initialUi } from './uiSlice';
 import { loadJsonSchemaChecker } from '../core/jsonSchema/validation';
@@ -40,7 +41,8 @@ const earlyNotices: Notice[] = [];
 export function report(level: Notice['level'], text: string): void {
   const notice = { id: newId('notice'), level, text };
   const store = storeReference.current;
-  if (!store) {
+  // While the saved state loads, the load would replace the notices with what it started from: they wait for it.
+  if (!store || store.getState().ui.savedStateLoading) {
     earlyNotices.push(notice);
     return;
   }
@@ -50,6 +52,9 @@ export function report(level: Notice['level'], text: string): void {
 
 export const storageFullText =
   'Your browser storage is full, so the latest changes are not saved. The conversation is intact here — export it to keep a copy.';
+
+export const storageNearlyFullText =
+  'Your browser storage is nearly full. Delete large conversations you no longer need before new replies cannot be saved.';
 
 export const keptCopyText =
   'The saved state as it was found is kept in this browser, so nothing of it is lost: download it to look inside.';
@@ -61,6 +66,11 @@ const persistenceEvents: PersistenceEvents = {
   onQuotaExceeded: () => report('warning', storageFullText),
   onKeptCopy: (_reason, kept) => report(kept ? 'info' : 'warning', kept ? keptCopyText : keptCopyHeldText),
   onNewerVersion: () => report('warning', newerVersionText),
+  onSaved: (state) => {
+    if ((state.library?.conversations.length ?? 0) > 0 || state.conversation.turns.length > 0)
+      requestPersistentStorage();
+    checkStorageRoom(() => report('warning', storageNearlyFullText));
+  },
 };
 
 const storeReference: { current: typeof usePlaygroundStore | null } = { current: null };
@@ -80,13 +90,38 @@ function isTyping(): boolean {
 }
 const playgroundStorage = createPlaygroundStorage(persistenceEvents, isStreaming, typingPauseMs, isTyping);
 
+const options = persistOptions(playgroundStorage.storage, persistenceEvents, playgroundStorage.keepLastReadAside);
 export const usePlaygroundStore = create<PlaygroundState>()(
-  persist(
-    () => initialState(),
-    persistOptions(playgroundStorage.storage, persistenceEvents, playgroundStorage.keepLastReadAside),
-  ),
+  persist(() => initialState(), {
+    ...options,
+    // The key lives where the saved "Remember key" says: read once that is known (a key typed meanwhile stays).
+    merge: (persisted, current) => {
+      const merged = options.merge?.(persisted, current) ?? current;
+      const apiKey = current.connection.apiKey || loadKey(merged.connection.rememberKey);
+      return { ...merged, connection: { ...merged.connection, apiKey } };
+    },
+  }),
 );
 storeReference.current = usePlaygroundStore;
+
+// Reading IndexedDB takes a moment: Send waits (with the reason) while the Message box stays open, and what is
+// typed meanwhile is kept by the merge and saved once the state is in; a state moved in from localStorage is
+// written to the database at once.
+if (!usePlaygroundStore.persist.hasHydrated()) {
+  usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, savedStateLoading: true } }));
+  let typedBefore = false;
+  // The load itself clears savedStateLoading: its change is not typing.
+  const watchTyping = usePlaygroundStore.subscribe((state, previous) => {
+    if (state.ui.savedStateLoading && state.conversation !== previous.conversation) typedBefore = true;
+  });
+  usePlaygroundStore.persist.onFinishHydration(() => {
+    watchTyping();
+    const writeNow = playgroundStorage.finishLoading() || typedBefore;
+    const notices = earlyNotices.splice(0);
+    if (notices.length > 0 || writeNow)
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, notices: [...state.ui.notices, ...notices] } }));
+  });
+}
 
 /** Write the saved state now (end of a reply, pagehide). */
 export const flushSavedState = playgroundStorage.flush;
@@ -102,6 +137,8 @@ usePlaygroundStore.setState((state) => ({
   ui: { ...state.ui, notices: [...state.ui.notices, ...earlyNotices.splice(0)] },
 }));
 usePlaygroundStore.subscribe((state, previous) => {
+  // Loading the saved state sets both at once: the key was read, not changed.
+  if (previous.ui.savedStateLoading && !state.ui.savedStateLoading) return;
   const { apiKey, rememberKey } = state.connection;
   if (apiKey !== previous.connection.apiKey || rememberKey !== previous.connection.rememberKey)
     saveKey(apiKey, rememberKey);

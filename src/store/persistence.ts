@@ -49,6 +49,8 @@ export interface PersistenceEvents {
   onKeptCopy?: (reason: KeptCopyReason, kept: boolean) => void;
   /** The saved state came from a newer version of the app: this tab does not write over it. */
   onNewerVersion?: () => void;
+  /** The state is in the database (not called for localStorage writes). */
+  onSaved?: (state: PersistedState) => void;
 }
 
 export const newerVersionText =
@@ -185,13 +187,29 @@ export function persistOptions(
         ...current,
         connection: { ...current.connection, ...state.connection },
         settings: state.settings ?? current.settings,
-        conversation: state.conversation ?? current.conversation,
+        conversation: withDraftTypedBeforeLoad(state.conversation ?? current.conversation, current.conversation),
         library: restoredLibrary(state.library ?? null, state.settings ?? current.settings),
         history: state.history ?? current.history,
         presets: state.presets ?? current.presets,
         preferences: { ...current.preferences, ...state.preferences },
         compare: restoredCompare(state.compare ?? null, (state.conversation ?? current.conversation).turns),
+        ui: current.ui.savedStateLoading ? { ...current.ui, savedStateLoading: false } : current.ui,
       };
     },
   };
+}
+
+/**
+ * The saved conversation, with what was typed while it loaded (the database is read asynchronously) kept: after a
+ * saved draft, never in place of it.
+ */
+export function withDraftTypedBeforeLoad(
+  saved: PlaygroundState['conversation'],
+  current: PlaygroundState['conversation'],
+): PlaygroundState['conversation'] {
+  const typedImages = current.draftImages ?? [];
+  if (current.draft === '' && typedImages.length === 0) return saved;
+  const draft =
+    saved.draft === '' || saved.draft === current.draft ? current.draft : `${saved.draft}\n\n${current.draft}`;
+  return { ...saved, draft, draftImages: [...(saved.draftImages ?? []), ...typedImages] };
 }

@@ -138,6 +138,8 @@ export function selectDisplayedReply(state: PlaygroundState): Turn | null {
   return null;
 }
 
+export const savedStateLoadingText = 'Loading your saved conversations…';
+
 export interface SendReadiness {
   ok: boolean;
   reason: string | null;
@@ -165,6 +167,7 @@ export function selectCanSend(state: PlaygroundState): SendReadiness {
 
 /** Whether any request can go out now (Send, Send tool results): nothing in flight, the JSON tab, endpoint, key, model. */
 export function selectCanCall(state: PlaygroundState): SendReadiness {
+  if (state.ui.savedStateLoading) return { ok: false, reason: savedStateLoadingText };
   if (state.ui.sending) return { ok: false, reason: 'A reply is on its way — Stop it first.' };
   const jsonProblem = state.ui.requestJsonDraft?.problems[0];
   if (jsonProblem)

@@ -111,6 +111,8 @@ export interface UiState {
   deletedTurn?: DeletedTurn | null;
   /** What the last model switch changed in a pinned value, shown by its control until the next change. */
   clampNotes: ClampNotes;
+  /** The saved state is still being read (from IndexedDB): nothing is sent or saved until it is in. Missing: false. */
+  savedStateLoading?: boolean;
 }
 
 export interface DeletedTurn {

@@ -8,6 +8,7 @@ import { mockBaseUrl, mockUrl } from './ports';
 /** The mock's control API (queue scenarios, read received requests, reset). */
 export const mock = mockControl(mockUrl);
 export { mockBaseUrl, mockUrl };
+export { readSavedState, writeSavedState, writeSavedStateText } from './savedState';
 
 /** A made-up key; the mock accepts any non-empty key except "invalid-key". */
 export const testKey = 'sk-e2e-0123456789abcdef';

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { defaultReply } from '../../mock-zai/content';
 import {
+  readSavedState,
   mock,
   openWithMock,
   receivedBodies,
@@ -37,12 +38,10 @@ function occurrences(text: string, part: string): number {
 
 /** The answer as the next request sends it: the last assistant turn's text, as stored. */
 async function storedAnswer(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const saved = JSON.parse(localStorage.getItem('glm-playground:state') ?? '{}') as {
-      state?: { conversation?: { turns?: { role: string; content: string }[] } };
-    };
-    return saved.state?.conversation?.turns?.findLast((turn) => turn.role === 'assistant')?.content ?? '';
-  });
+  const saved = await readSavedState<{
+    state?: { conversation?: { turns?: { role: string; content: string }[] } };
+  } | null>(page);
+  return saved?.state?.conversation?.turns?.findLast((turn) => turn.role === 'assistant')?.content ?? '';
 }
 
 test('edit & resend keeping the old branch: the new reply shows, the old branch is one switch away', async ({

@@ -4,9 +4,9 @@
 import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
 import { mockControl } from '../../mock-zai/control';
 import { mockBaseUrl, mockUrl } from './ports';
+import { readSavedState, stateName, writeSavedState, writeSavedStateText } from './savedState';
 
 const testKey = 'sk-test-LEAK-0123456789abcdef';
-const stateName = 'glm-playground:state';
 const mock = mockControl(mockUrl);
 
 test.beforeEach(async () => {
@@ -92,7 +92,7 @@ test('a full send keeps the key out of the console, the URL and localStorage (Re
 
 test('a corrupt saved state: the app loads, says so once, and works', async ({ page }) => {
   await page.goto('/');
-  await page.evaluate((name) => window.localStorage.setItem(name, '{"state": {"conversation": [unfinished'), stateName);
+  await writeSavedStateText(page, '{"state": {"conversation": [unfinished');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'GLM Playground' })).toBeVisible();
   await expect(page.getByText(/could not be read/)).toHaveCount(1);
@@ -114,17 +114,10 @@ test('a saved reply that would blow the renderer: after reload the app opens and
   await addTurnByHand(page, 'After the bomb');
   // Nested quotes, nested list items and a run of emphasis markers: each overflowed the stack when rendered whole.
   const bomb = `${'>'.repeat(3000)} deep\n\n${Array.from({ length: 2000 }, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n')}\n\n${'*_'.repeat(10000)}`;
-  await page.evaluate(
-    ({ name, text }) => {
-      const saved = JSON.parse(window.localStorage.getItem(name) ?? '{}') as {
-        state: { conversation: { turns: { content: string }[] } };
-      };
-      const reply = saved.state.conversation.turns[1];
-      if (reply) reply.content = text;
-      window.localStorage.setItem(name, JSON.stringify(saved));
-    },
-    { name: stateName, text: bomb },
-  );
+  const saved = await readSavedState<{ state: { conversation: { turns: { content: string }[] } } }>(page);
+  const reply = saved.state.conversation.turns[1];
+  if (reply) reply.content = bomb;
+  await writeSavedState(page, saved);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.reload();
@@ -138,7 +131,7 @@ test('a saved reply that would blow the renderer: after reload the app opens and
 test('a damaged saved state is kept aside and downloads exactly as it was found', async ({ page }) => {
   const damaged = '{"state": {"conversation": [unfinished';
   await page.goto('/');
-  await page.evaluate(({ name, text }) => window.localStorage.setItem(name, text), { name: stateName, text: damaged });
+  await writeSavedStateText(page, damaged);
   await page.reload();
   await addTurnByHand(page, 'A fresh start');
   const download = page.waitForEvent('download');
@@ -182,8 +175,7 @@ test('two tabs: an idle tab takes the other tab’s change; a tab with a reply i
 
   // Nothing of the second tab's was overwritten while the first tab waits for a choice.
   await expect(first.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 15_000 });
-  const saved = await second.evaluate((name) => window.localStorage.getItem(name) ?? '', stateName);
-  expect(saved).toContain('Concurrent change in the second tab');
+  expect(JSON.stringify(await readSavedState(second))).toContain('Concurrent change in the second tab');
 
   await notice.getByRole('button', { name: 'Keep mine' }).click();
   await expect(notice).toHaveCount(0);
@@ -223,4 +215,120 @@ test('the built app enforces its Content-Security-Policy: no inline script, no f
   expect(injected).toBe('blocked');
   // (eval cannot be probed from here: DevTools-originated code is exempt. tests/unit/key-leak.test.ts checks that
   // the policy has no 'unsafe-eval'.)
+});
+
+test('a 4 MB message and its long reply are both kept across a reload (the saved state is in IndexedDB)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await connectToMock(page, { rememberKey: true });
+  const line = 'Pasted document line with some words in it to make it long enough.\n';
+  const document = `Start of the document.\n${line.repeat(Math.ceil((4 * 1024 * 1024) / line.length))}End of the document.`;
+  await mock.queue({ name: 'long', key: testKey, contentChars: 300_000, reasoningChars: 2_000, delayMs: 0 });
+  // As a paste does: the whole text at once, then one input event.
+  await page.getByLabel('Message', { exact: true }).evaluate((textarea, text) => {
+    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(textarea, text);
+    textarea.dispatchEvent(new Event('input', { bubbles: true }));
+  }, document);
+  await page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0, { timeout: 60_000 });
+  type Saved = { state: { conversation: { turns: { role: string; content: string }[] } } };
+  const sizes = async () =>
+    ((await readSavedState<Saved | null>(page))?.state.conversation.turns ?? []).map((turn) => turn.content.length);
+  await expect
+    .poll(
+      async () => {
+        const [message, reply] = await sizes();
+        return message === document.length && reply !== undefined;
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(true);
+  const [, replyLength] = await sizes();
+  expect(replyLength).toBeGreaterThan(250_000);
+  expect(await page.evaluate((name) => window.localStorage.getItem(name), stateName)).toBeNull();
+  await expect(page.getByText(/storage is full/)).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByText('Start of the document.').first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Loading your saved conversations…')).toHaveCount(0);
+  expect(await sizes()).toEqual([document.length, replyLength]);
+});
+
+test('a state saved in localStorage by the app before IndexedDB opens, and lives in IndexedDB after reload', async ({
+  page,
+}) => {
+  const saved = {
+    state: {
+      connection: { rememberKey: true, endpointId: 'demo', baseUrl: 'demo://offline', keyOrigin: null },
+      settings: { model: 'glm-4.6', systemPrompt: 'Saved before the database.' },
+      conversation: {
+        turns: [
+          {
+            id: 'old-1',
+            role: 'user',
+            content: 'Question from the localStorage format',
+            reasoning: '',
+            excluded: false,
+            reply: null,
+          },
+          {
+            id: 'old-2',
+            role: 'assistant',
+            content: 'Answer from the localStorage format',
+            reasoning: '',
+            excluded: false,
+            reply: null,
+          },
+        ],
+        draft: 'An old draft',
+      },
+    },
+    version: 2,
+  };
+  // Seeded once, as the old app left it (a reload must not put it back).
+  await page.addInitScript(
+    ({ name, text }) => {
+      if (window.sessionStorage.getItem('seeded') !== null) return;
+      window.sessionStorage.setItem('seeded', 'yes');
+      window.localStorage.setItem(name, text);
+    },
+    { name: stateName, text: JSON.stringify(saved) },
+  );
+  await page.goto('/');
+  await expect(page.getByText('Answer from the localStorage format').first()).toBeVisible();
+  await expect(page.getByLabel('Message', { exact: true })).toHaveValue('An old draft');
+  await expect.poll(() => page.evaluate((name) => window.localStorage.getItem(name), stateName)).toBeNull();
+
+  await page.reload();
+  await expect(page.getByText('Question from the localStorage format').first()).toBeVisible();
+  await expect(page.getByText('Answer from the localStorage format').first()).toBeVisible();
+  const fromDatabase = await readSavedState<{ state: { settings: { systemPrompt: string } } }>(page);
+  expect(fromDatabase.state.settings.systemPrompt).toBe('Saved before the database.');
+  expect(await page.evaluate((name) => window.localStorage.getItem(name), stateName)).toBeNull();
+});
+
+test('two tabs on IndexedDB editing the same conversation: each edit arrives, and a clash asks before overwriting', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await first.goto('/');
+  await addTurnByHand(first, 'Shared start');
+  const second = await context.newPage();
+  await second.goto('/');
+  await expect(second.getByText('Shared start').first()).toBeVisible();
+  await addTurnByHand(first, 'Edit from the first tab');
+  await expect(second.getByText('Edit from the first tab').first()).toBeVisible();
+  await addTurnByHand(second, 'Edit from the second tab');
+  await expect(first.getByText('Edit from the second tab').first()).toBeVisible();
+  await expect(first.getByText(/changed in another tab/)).toBeVisible();
+  // Drafts are each tab's own.
+  await first.getByLabel('Message', { exact: true }).fill('Draft in the first tab');
+  await addTurnByHand(second, 'Another edit from the second tab');
+  await expect(first.getByText('Another edit from the second tab').first()).toBeVisible();
+  await expect(first.getByLabel('Message', { exact: true })).toHaveValue('Draft in the first tab');
+  const saved = JSON.stringify(await readSavedState(first));
+  expect(saved).toContain('Another edit from the second tab');
+  expect(saved).toContain('Edit from the first tab');
 });

@@ -2,6 +2,8 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { previewUrl } from './ports';
 import {
+  readSavedState,
+  writeSavedState,
   expandSection,
   messageBox,
   mock,
@@ -15,8 +17,6 @@ import {
   waitUntilIdle,
   withSettings,
 } from './helpers';
-
-const stateName = 'glm-playground:state';
 
 test.beforeEach(async ({ context }) => {
   await mock.reset();
@@ -125,13 +125,11 @@ test('conversations: a damaged saved entry is skipped and reported; the list sti
   await page.getByRole('button', { name: 'New conversation' }).click();
   await messageBox(page).fill('draft in the second');
   // Damage one entry as a bad write or a hand edit would, then reload.
-  await page.evaluate((name) => {
-    const saved = JSON.parse(window.localStorage.getItem(name) ?? '{}') as {
-      state: { library: { conversations: unknown[] } };
-    };
-    saved.state.library.conversations.push({ id: 'broken', title: 7, turns: 'garbage' });
-    window.localStorage.setItem(name, JSON.stringify(saved));
-  }, stateName);
+  // Once the app's own (asynchronous) write of the draft is in, so that it does not land after this change.
+  await expect.poll(async () => JSON.stringify(await readSavedState(page))).toContain('draft in the second');
+  const saved = await readSavedState<{ state: { library: { conversations: unknown[] } } }>(page);
+  saved.state.library.conversations.push({ id: 'broken', title: 7, turns: 'garbage' });
+  await writeSavedState(page, saved);
   await page.reload();
   await expect(
     page.getByRole('alert').filter({ hasText: '1 saved conversation could not be read and was skipped.' }),

@@ -13,6 +13,7 @@ import { ResponseFormatField } from '../jsonMode/ResponseFormatField';
 import { RequestPreview } from '../request/RequestPreview';
 import { SidebarSection } from '../ui/SidebarSection';
 import { StallTimeoutField } from './StallTimeoutField';
+import { StorageSection } from '../storage/StorageSection';
 import { StreamToggle } from './StreamToggle';
 import { ThinkingSwitch } from './ThinkingSwitch';
 import { ToolsSection } from '../tools/ToolsSection';
@@ -51,6 +52,7 @@ export function SettingsSidebar() {
       <SidebarSection title="Presets" sectionKey="presets" defaultOpen={false} className="presets-section">
         <PresetPicker />
       </SidebarSection>
+      <StorageSection />
       <HistoryDrawer />
     </aside>
   );

@@ -23,13 +23,18 @@ export function useSectionOpen(sectionKey: string, defaultOpen: boolean): [boole
   });
   function setOpen(next: boolean) {
     setOpenState(next);
-    try {
-      window.localStorage.setItem(storageKey, JSON.stringify({ ...readSavedSections(), [sectionKey]: next }));
-    } catch {
-      // Storage unavailable: the section still toggles for this page.
-    }
+    rememberSectionOpen(sectionKey, next);
   }
   return [open, setOpen];
+}
+
+/** Remembers a section open or closed (read when it is next mounted). */
+export function rememberSectionOpen(sectionKey: string, open: boolean): void {
+  try {
+    window.localStorage.setItem(storageKey, JSON.stringify({ ...readSavedSections(), [sectionKey]: open }));
+  } catch {
+    // Storage unavailable: the section still toggles for this page.
+  }
 }
 
 interface SidebarSectionProps {

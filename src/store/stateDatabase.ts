@@ -1,0 +1,77 @@
+// The saved playground in IndexedDB (one record, stored as an object, no JSON text): far more room than
+// localStorage, whose ~5 MB a single long document can fill. Other tabs hear of each write on a BroadcastChannel,
+// since IndexedDB has no `storage` event. Where IndexedDB is missing (jsdom, some private modes) none of this runs
+// and the state stays in localStorage (savedStateStorage.ts).
+import { createStore, del, get, update, type UseStore } from 'idb-keyval';
+
+const channelName = 'glm-playground:state';
+
+/** What one tab's write tells the others: the saved value before and after it, as objects. */
+export interface SavedStateChange {
+  name: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+let database: UseStore | null | undefined;
+
+export function isStateDatabaseAvailable(): boolean {
+  return typeof indexedDB !== 'undefined';
+}
+
+function stateDatabase(): UseStore {
+  database ??= createStore('glm-playground', 'state');
+  return database;
+}
+
+/** The saved value under `name`; undefined when there is none. Rejects when the database cannot be opened. */
+export function readSavedValue(name: string): Promise<unknown> {
+  return get<unknown>(name, stateDatabase());
+}
+
+/**
+ * Writes `value` under `name` in one transaction that reads the value it replaces, so that the old value told to
+ * the other tabs is exactly the one overwritten. Resolves with that old value (null when there was none).
+ */
+export async function writeSavedValue(name: string, value: unknown): Promise<unknown> {
+  let previous: unknown = null;
+  await update<unknown>(
+    name,
+    (old) => {
+      previous = old ?? null;
+      return value;
+    },
+    stateDatabase(),
+  );
+  return previous;
+}
+
+let channel: BroadcastChannel | null | undefined;
+
+function stateChannel(): BroadcastChannel | null {
+  if (channel === undefined)
+    channel =
+      isStateDatabaseAvailable() && typeof BroadcastChannel !== 'undefined' ? new BroadcastChannel(channelName) : null;
+  return channel;
+}
+
+export function announceSavedChange(change: SavedStateChange): void {
+  try {
+    stateChannel()?.postMessage(change);
+  } catch {
+    // A value the channel cannot clone: the other tabs find out at their next load.
+  }
+}
+
+/** Calls `listener` for each write another tab makes to the database; returns the unsubscribe. */
+export function subscribeToSavedChanges(listener: (change: SavedStateChange) => void): () => void {
+  const current = stateChannel();
+  if (!current) return () => undefined;
+  const onMessage = (event: MessageEvent<SavedStateChange>) => listener(event.data);
+  current.addEventListener('message', onMessage);
+  return () => current.removeEventListener('message', onMessage);
+}
+
+export function deleteSavedValue(name: string): Promise<void> {
+  return del(name, stateDatabase());
+}
