@@ -1,7 +1,8 @@
 // What the app knows about a model: the catalogue (modelCatalogue.ts, data from docs/wire-format.md#models) and the
 // fallback for any other id, whose limits the user may set. No model id is special-cased in code.
 import type { Usage } from './contracts';
-import { modelCatalogue } from './modelCatalogue';
+// With its extension: the mock server loads this file into the Vite config, whose loader wants one.
+import { modelCatalogue } from './modelCatalogue.ts';
 
 export { modelCatalogue };
 

@@ -1,7 +1,8 @@
 // Sizes above which a reply, or one block of it, is shown as plain text instead of formatted Markdown: parsing and
 // laying out a table of tens of thousands of cells or a reply of megabytes takes the page far past a frame, and a
 // user reading it as text loses little. The user can still ask for formatting ("Format anyway").
-import { sizeLabel } from './jsonLimits';
+// With its extension: the mock server loads this file into the Vite config, whose loader wants one.
+import { sizeLabel } from './jsonLimits.ts';
 
 export const renderLimits = {
   /** A whole reply longer than this (characters) is shown as plain text, in chunks. */
