@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
  * which every screen needs, are ~85 KB of it), so its limit holds today's size and keeps it from growing back.
  */
 export const budgets = {
-  beforeComposer: { targetKB: 100, limitKB: 114 },
+  beforeComposer: { targetKB: 100, limitKB: 115 },
   startup: { targetKB: 160, limitKB: 160 },
 };
 /** Chunks loaded right after the first paint (components/ui/LazyRegion.tsx), named after their component. */

@@ -23,7 +23,8 @@ function sentMessages() {
 }
 
 async function addMessage(user: User, role: 'user' | 'assistant', text: string) {
-  await user.selectOptions(screen.getByRole('combobox', { name: 'Add as' }), role);
+  // The form's code loads once the Message box has painted.
+  await user.selectOptions(await screen.findByRole('combobox', { name: 'Add as' }), role);
   await user.type(screen.getByRole('textbox', { name: 'Text to add' }), text);
   await user.click(screen.getByRole('button', { name: 'Add message' }));
 }
@@ -64,7 +65,7 @@ describe('hand-written turns', () => {
   it('refuses to add an empty turn and says why', async () => {
     const user = userEvent.setup();
     render(<ConversationPanel />);
-    await user.click(screen.getByRole('button', { name: 'Add message' }));
+    await user.click(await screen.findByRole('button', { name: 'Add message' }));
     expect(screen.getByRole('alert')).toHaveTextContent('Type the text of the message to add.');
     expect(screen.queryAllByRole('article')).toHaveLength(0);
   });

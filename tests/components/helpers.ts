@@ -4,6 +4,7 @@ import { act } from '@testing-library/react';
 import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { loadTurnArticle } from '../../src/components/conversation/LazyTurnArticle';
+import { loadConversationTools } from '../../src/components/conversation/LazyConversationTools';
 import { loadReplyArea } from '../../src/components/reply/LazyReplyArea';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as replyCall from '../../src/store/replyCall';
@@ -33,7 +34,12 @@ export async function loadReplyStream(): Promise<void> {
  * at once and compiling them does not count against a test's time limit.
  */
 export async function loadLazyRegions(): Promise<void> {
-  await Promise.all([import('../../src/components/settings/SettingsSidebar'), loadReplyArea(), loadTurnArticle()]);
+  await Promise.all([
+    import('../../src/components/settings/SettingsSidebar'),
+    loadReplyArea(),
+    loadTurnArticle(),
+    loadConversationTools(),
+  ]);
 }
 
 export function delta(reasoning: string, content: string): StreamEvent {

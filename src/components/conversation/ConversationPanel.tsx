@@ -1,8 +1,7 @@
 import './conversation.css';
-import { AddMessageForm } from './AddMessageForm';
 import { Composer } from './Composer';
-import { ConversationFileMenu } from './ConversationFileMenu';
 import { DeletedTurnStatus } from './DeletedTurnStatus';
+import { LazyAddMessageForm, LazyConversationFileMenu } from './LazyConversationTools';
 import { prefetchForSend } from './prefetchForSend';
 import { SystemPromptField } from './SystemPromptField';
 import { Transcript } from './Transcript';
@@ -13,10 +12,10 @@ export function ConversationPanel() {
     // Focus anywhere here (the Message box first of all) means a request is being written: fetch what its reply needs.
     <div className="conversation-panel" onFocus={prefetchForSend}>
       <SystemPromptField />
-      <ConversationFileMenu />
+      <LazyConversationFileMenu />
       <Transcript />
       <DeletedTurnStatus />
-      <AddMessageForm />
+      <LazyAddMessageForm />
       <Composer />
     </div>
   );
