@@ -4,6 +4,7 @@
 // preview's body and the code export open.
 import { percentile, round, sleep } from './figures.mjs';
 import { openPage } from './browserPage.mjs';
+import { readSavedState, writeSavedState } from '../tests/e2e/savedState.ts';
 
 /** @typedef {import('@playwright/test').Browser} Browser */
 /** @typedef {import('./pageServer.mjs').BenchServer} BenchServer */
@@ -24,25 +25,22 @@ export async function largeInputsRun(browser, server) {
   const { context, page, errors } = await openPage(browser, server.origin, 'app');
   await page.getByLabel('Endpoint', { exact: true }).selectOption('demo');
   await sleep(300);
-  // Built in the page, and the draft pasted after the load: the saved state cannot hold 4 MB more (quota).
-  await page.evaluate((sizes) => {
-    const name = 'glm-playground:state';
-    const saved = localStorage.getItem(name);
-    if (saved === null) throw new Error('No saved state to extend.');
-    const parsed = /** @type {{ state: { conversation: { turns: unknown[] } } }} */ (JSON.parse(saved));
-    const line = 'The quick brown fox jumps over the lazy dog, again and again. ';
-    const turnText = line.repeat(Math.ceil(sizes.turnChars / line.length)).slice(0, sizes.turnChars);
-    parsed.state.conversation.turns = Array.from({ length: sizes.turns }, (_, index) => ({
-      id: `bench-turn-${index}`,
-      role: index % 2 === 0 ? 'user' : 'assistant',
-      content: `${index}: ${turnText}`,
-      reasoning: '',
-      excluded: false,
-      reply: null,
-      images: [],
-    }));
-    localStorage.setItem(name, JSON.stringify(parsed));
-  }, largeInputs);
+  // The app's own saved state, extended with the turns (wherever the app keeps it: IndexedDB, or localStorage where
+  // the browser has no database); the draft is pasted after the load, as a user would.
+  const saved = /** @type {{ state: { conversation: { turns: unknown[] } } } | null} */ (await readSavedState(page));
+  if (saved === null) throw new Error('No saved state to extend.');
+  const line = 'The quick brown fox jumps over the lazy dog, again and again. ';
+  const turnText = line.repeat(Math.ceil(largeInputs.turnChars / line.length)).slice(0, largeInputs.turnChars);
+  saved.state.conversation.turns = Array.from({ length: largeInputs.turns }, (_, index) => ({
+    id: `bench-turn-${index}`,
+    role: index % 2 === 0 ? 'user' : 'assistant',
+    content: `${index}: ${turnText}`,
+    reasoning: '',
+    excluded: false,
+    reply: null,
+    images: [],
+  }));
+  await writeSavedState(page, saved);
   await page.reload();
   await page.waitForFunction(() => window.__bench?.composer?.painted != null, null, { polling: 50 });
   await page.waitForLoadState('networkidle');
