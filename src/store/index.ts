@@ -152,7 +152,7 @@ usePlaygroundStore.subscribe((state, previous) => {
 });
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('pagehide', () => flushSavedState());
+  window.addEventListener('pagehide', () => playgroundStorage.flushBeforeLeaving());
   window.addEventListener('blur', () => flushSavedState());
 }
 

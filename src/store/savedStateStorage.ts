@@ -12,6 +12,7 @@ import {
   isStateDatabaseAvailable,
   readSavedValue,
   writeSavedValue,
+  writeSavedValueAtOnce,
 } from './stateDatabase';
 
 function isQuotaError(error: unknown): boolean {
@@ -55,6 +56,9 @@ export function createPlaygroundStorage(
   // localStorage still holds the state the database takes over: freed after the first confirmed database write.
   let migrating = false;
   let databaseWrites: Promise<void> = Promise.resolve();
+  // The value of the database write in progress (null when none), and the last value this tab read or wrote there.
+  let writing: { name: string; value: StorageValue<PersistedState> } | null = null;
+  let lastKnown: unknown = null;
 
   /** Keeps what was read aside before anything is written over it; holds writes when there is no room. */
   function keepLastReadAside(reason: KeptCopyReason): void {
@@ -81,8 +85,10 @@ export function createPlaygroundStorage(
 
   async function writeToDatabase(name: string, value: StorageValue<PersistedState>): Promise<void> {
     const saved = copyWithoutImageBytes(value);
+    writing = { name, value };
     try {
       const previous = await writeSavedValue(name, saved);
+      lastKnown = saved;
       full = false;
       announceSavedChange({ name, oldValue: previous, newValue: saved });
       if (migrating && (await readSavedValue(name)) !== undefined) {
@@ -99,7 +105,30 @@ export function createPlaygroundStorage(
       inDatabase = false;
       events.onRecovered(databaseFailedText);
       writeToLocalStorage(name, value);
+    } finally {
+      writing = null;
     }
+  }
+
+  /**
+   * The page is being left (pagehide): what is not in storage yet, a queued change or a write still in progress, goes
+   * out now as one put. A write queued behind another, or still reading the value it replaces, would not be made
+   * before the page is gone, and the last keystrokes or the end of a reply would be lost.
+   */
+  function flushBeforeLeaving(): void {
+    if (!inDatabase || phase !== 'loaded') {
+      flush();
+      return;
+    }
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const last = pending ?? writing;
+    pending = null;
+    if (held || !last) return;
+    const saved = copyWithoutImageBytes(last.value);
+    void writeSavedValueAtOnce(last.name, saved).catch(() => undefined);
+    announceSavedChange({ name: last.name, oldValue: lastKnown, newValue: saved });
+    lastKnown = saved;
   }
 
   function flush(): void {
@@ -165,6 +194,7 @@ export function createPlaygroundStorage(
       migrating = lastRead !== null;
       return fromLocalStorage;
     }
+    lastKnown = value;
     let text: string | null = null;
     lastRead = () => (text ??= JSON.stringify(value));
     return savedValue(value);
@@ -203,6 +233,7 @@ export function createPlaygroundStorage(
   return {
     storage,
     flush,
+    flushBeforeLeaving,
     keepLastReadAside,
     releaseHeldWrites,
     lastReadText: () => lastRead?.() ?? null,

@@ -2,7 +2,7 @@
 // localStorage, whose ~5 MB a single long document can fill. Other tabs hear of each write on a BroadcastChannel,
 // since IndexedDB has no `storage` event. Where IndexedDB is missing (jsdom, some private modes) none of this runs
 // and the state stays in localStorage (savedStateStorage.ts).
-import { createStore, del, get, update, type UseStore } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, update, type UseStore } from 'idb-keyval';
 
 const channelName = 'glm-playground:state';
 
@@ -44,6 +44,19 @@ export async function writeSavedValue(name: string, value: unknown): Promise<unk
     stateDatabase(),
   );
   return previous;
+}
+
+/**
+ * Writes `value` under `name` with a single put, committed at once (issued in the current task once the database is
+ * open): for a page being left, where a read-then-write transaction may not get past its read, and one left to
+ * commit on its own may not be committed, before the page is gone.
+ */
+export function writeSavedValueAtOnce(name: string, value: unknown): Promise<void> {
+  return stateDatabase()('readwrite', (store) => {
+    store.put(value, name);
+    store.transaction.commit();
+    return promisifyRequest(store.transaction);
+  });
 }
 
 let channel: BroadcastChannel | null | undefined;
