@@ -1,6 +1,6 @@
 // A long paste into the Message box becomes an attached text (a chip) instead of text in the box: View shows its
 // start with its full size, Edit as text puts it back into the box, Remove drops it; it is sent before the typed text.
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
@@ -44,6 +44,19 @@ describe('pasting a long text', () => {
       .find((status) => /attached to the message/.test(status.textContent));
     expect(announced).toHaveTextContent(/^The pasted text \(61 KB · 2,000 lines\) is attached to the message/);
     expect(selectCanSend(usePlaygroundStore.getState()).ok).toBe(true);
+  });
+
+  it('stops saying the text is attached once it has left with the message', async () => {
+    const user = userEvent.setup();
+    render(<ConversationPanel />);
+    await user.click(messageBox());
+    await user.paste(longText);
+    expect(screen.getByText(/is attached to the message/)).toBeInTheDocument();
+    // As Send leaves the draft: the typed text and the attached texts cleared.
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ conversation: { ...state.conversation, draft: '', draftTexts: [] } }));
+    });
+    expect(screen.queryByText(/is attached to the message/)).toBeNull();
   });
 
   it('puts a short paste into the box as usual', async () => {

@@ -8,9 +8,15 @@ import './pastedTexts.css';
 
 const noTexts: readonly AttachedText[] = [];
 
+/** What the chips say of themselves, and the attached text it speaks of (null: an action, such as Remove). */
+interface Announcement {
+  text: string;
+  aboutTextId: string | null;
+}
+
 /** What the chips say of themselves, announced as it happens (a paste, "Edit as text"). */
 export function usePastedTexts() {
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Announcement>({ text: '', aboutTextId: null });
   /** A long paste becomes an attached text instead of going into the box; shorter ones go in as usual. */
   function takeLongPaste(event: ClipboardEvent<HTMLTextAreaElement>): void {
     if (event.defaultPrevented) return;
@@ -18,16 +24,17 @@ export function usePastedTexts() {
     if (!isLongPaste(text)) return;
     event.preventDefault();
     const attached = attachPastedText(text);
-    setAnnouncement(
-      `The pasted text (${attachedTextSummary(attached)}) is attached to the message: View, Edit as text or Remove it below the box.`,
-    );
+    setAnnouncement({
+      text: `The pasted text (${attachedTextSummary(attached)}) is attached to the message: View, Edit as text or Remove it below the box.`,
+      aboutTextId: attached.id,
+    });
   }
   return { announcement, setAnnouncement, takeLongPaste };
 }
 
 interface PastedTextsProps {
-  announcement: string;
-  setAnnouncement: (text: string) => void;
+  announcement: Announcement;
+  setAnnouncement: (announcement: Announcement) => void;
   /** Where the keyboard goes when a chip leaves (Remove, Edit as text). */
   focusMessage: () => void;
 }
@@ -48,15 +55,16 @@ export function PastedTexts({ announcement, setAnnouncement, focusMessage }: Pas
 
   function editAsText(item: AttachedText): void {
     editDraftTextAsText(item.id);
-    setAnnouncement(
-      `The pasted text is in the Message box now. A text of ${sizeLabel(item.text.length)} in the box can make typing slow.`,
-    );
+    setAnnouncement({
+      text: `The pasted text is in the Message box now. A text of ${sizeLabel(item.text.length)} in the box can make typing slow.`,
+      aboutTextId: null,
+    });
     focusMessage();
   }
 
   function remove(item: AttachedText, name: string): void {
     removeDraftText(item.id);
-    setAnnouncement(`${name} removed.`);
+    setAnnouncement({ text: `${name} removed.`, aboutTextId: null });
     focusMessage();
   }
 
@@ -86,12 +94,14 @@ export function PastedTexts({ announcement, setAnnouncement, focusMessage }: Pas
           })}
         </ul>
       )}
-      {/* Only while there is something to say: the Message box's other statuses stay the only ones otherwise. */}
-      {announcement && (
-        <p className="hint" role="status" aria-live="polite">
-          {announcement}
-        </p>
-      )}
+      {/* Only while there is something to say: the Message box's other statuses stay the only ones otherwise. What
+          was said of an attached text goes with it (sent with the message, or the draft cleared). */}
+      {announcement.text !== '' &&
+        (announcement.aboutTextId === null || texts.some((item) => item.id === announcement.aboutTextId)) && (
+          <p className="hint" role="status" aria-live="polite">
+            {announcement.text}
+          </p>
+        )}
       {viewed && (
         <PastedTextViewer item={viewed} name={chipName(viewedIndex, texts.length)} onClose={() => setViewedId(null)} />
       )}
