@@ -3,6 +3,7 @@
 import { endpointKeepsReasoning } from './endpoints';
 import { modelInfo, supportsThinking } from './models';
 import type { ConversationTurn, RequestSettings } from './request';
+import { hasVisibleText } from './visibleText';
 
 /** The settings that decide whether reasoning goes back. */
 export type ReasoningSettings = Pick<RequestSettings, 'model' | 'preserveReasoning'>;
@@ -53,8 +54,7 @@ export function isSentTurn(turn: ConversationTurn, withReasoning: boolean): bool
   if (turn.excluded) return false;
   // A tool call and its result always go together, whatever their text (docs/wire-format.md#tools).
   if (turn.role === 'tool' || (turn.toolCalls?.length ?? 0) > 0) return true;
-  // A search for the first visible character, not trim(): trim copies the text, megabytes for a pasted document.
-  if (/\S/.test(turn.content) || (turn.imageUrls?.length ?? 0) > 0) return true;
+  if (hasVisibleText(turn.content) || (turn.imageUrls?.length ?? 0) > 0) return true;
   return reasoningSentWith(turn, withReasoning) !== undefined;
 }
 

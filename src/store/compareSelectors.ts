@@ -6,6 +6,7 @@ import { isCompareRunning, isLiveResult, type CompareColumn, type CompareResult 
 import { imagesSendProblem } from './imageSelectors';
 import { selectCanSend, selectReplyFigures, type SendReadiness } from './selectors';
 import type { PlaygroundState } from './types';
+import { hasVisibleText } from '../core/visibleText';
 
 export function findCompareColumn(state: PlaygroundState, columnId: string): CompareColumn | undefined {
   return state.compare.columns.find((column) => column.id === columnId);
@@ -37,7 +38,7 @@ export function selectCanKeepColumn(state: PlaygroundState, columnId: string): S
   const result = selectCompareResult(state, columnId);
   if (!run || !result) return { ok: false, reason: 'Run the comparison first.' };
   if (isLiveResult(result)) return { ok: false, reason: 'Wait for this column to finish, or stop it.' };
-  if (result.content.trim() === '') return { ok: false, reason: 'This column has no answer to keep.' };
+  if (!hasVisibleText(result.content)) return { ok: false, reason: 'This column has no answer to keep.' };
   if (state.conversation.turns !== run.turns)
     return { ok: false, reason: 'The conversation changed since this comparison ran — run it again.' };
   return { ok: true, reason: null };
@@ -92,7 +93,7 @@ export function columnFigures(result: CompareResult | null): ColumnFigures | nul
   else if (result.reasoning !== '') reasoningTokens = estimated(result.reasoning);
   if (completion !== null && reasoningTokens && !reasoningTokens.estimated)
     answerTokens = { value: Math.max(0, completion - reasoningTokens.value), estimated: false };
-  else if (result.content.trim() !== '') answerTokens = answerEstimate(result);
+  else if (hasVisibleText(result.content)) answerTokens = answerEstimate(result);
   return {
     timeToFirstTokenMs: sinceStartMs(metrics, metrics.firstTokenAtMs),
     timeToFirstAnswerMs: figures.timeToFirstAnswerMs,

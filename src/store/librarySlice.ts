@@ -11,6 +11,7 @@ import { settingsSchema, turnSchema } from './schema';
 import { initialSettings } from './settingsSlice';
 import type { PlaygroundState, Turn } from './types';
 import { isRecord } from '../core/json';
+import { hasVisibleText } from '../core/visibleText';
 
 export interface SavedConversation {
   id: string;
@@ -51,7 +52,7 @@ export function initialLibrary(): LibraryState {
 
 /** The first user message, on one line and cut to a readable length. */
 export function derivedTitle(turns: readonly Pick<Turn, 'role' | 'content'>[]): string {
-  const first = turns.find((turn) => turn.role === 'user' && turn.content.trim() !== '');
+  const first = turns.find((turn) => turn.role === 'user' && hasVisibleText(turn.content));
   if (!first) return untitled;
   // A title is plain text: emphasis, inline-code and heading markers typed in the message are dropped.
   const line = first.content

@@ -15,6 +15,7 @@ import { createFrameScheduler } from './frameScheduler';
 import { sendInWorker, streamWorkerAvailable } from './streamWorkerClient';
 import type { ReplyDelta } from './replyInfo';
 import type { ReplyInfo } from './types';
+import { hasVisibleText } from '../core/visibleText';
 
 export interface StreamReplyOptions {
   request: ChatRequest;
@@ -136,7 +137,7 @@ export function settledReply(
   const retryDelay =
     outcome.status === 'error' && outcome.error ? nextRetryDelay(outcome.error, attempt, outcome, random) : null;
   const finishNote = reply.finishReason
-    ? describeFinishReason(reply.finishReason, content.trim() === '' ? 'reasoning' : 'answer')
+    ? describeFinishReason(reply.finishReason, !hasVisibleText(content) ? 'reasoning' : 'answer')
     : null;
   return {
     ...reply,

@@ -18,6 +18,7 @@ import { imagesSendProblem, sentImageUrls } from './imageSelectors';
 import { isLiveStatus } from './replyInfo';
 import { onRuntimeReset } from './runtime';
 import type { ToolCall } from '../core/toolCalls';
+import { hasVisibleText } from '../core/visibleText';
 import type {
   ConnectionState,
   ConversationState,
@@ -202,6 +203,6 @@ export function selectCanContinue(state: PlaygroundState, turnId: string): boole
   const turn = selectTurn(state, turnId);
   // Only an ended reply can be continued; a live one is not read (its text grows on every frame).
   if (!turn?.reply || isLiveStatus(turn.reply.status)) return false;
-  if (turn.content.trim() !== '') return true;
+  if (hasVisibleText(turn.content)) return true;
   return turn.reasoning !== '' && reasoningGoesBack(state.settings, state.connection.baseUrl);
 }

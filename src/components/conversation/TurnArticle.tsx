@@ -12,6 +12,7 @@ import { TurnText } from './TurnText';
 import { TurnToolCalls } from './TurnToolCalls';
 import { turnToolCalls } from '../../store/toolRoundSelectors';
 import { ViewCodeButton } from '../code/ViewCodeButton';
+import { hasVisibleText } from '../../core/visibleText';
 
 /** Statuses worth a badge in the transcript (a complete reply needs none). */
 const badgeStatuses: ReadonlySet<string> = new Set(['stopped', 'interrupted', 'stalled', 'error']);
@@ -107,7 +108,7 @@ function TurnArticleView({ turnId, position, isFirst, isLast }: TurnArticleProps
           )}
           {live ? (
             <p className="muted">The reply is streaming in the Reply area.</p>
-          ) : content.trim() === '' ? (
+          ) : !hasVisibleText(content) ? (
             !hasToolCalls && <p className="muted">(empty)</p>
           ) : (
             <TurnText role={role} text={content} />

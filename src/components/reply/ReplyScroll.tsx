@@ -1,5 +1,6 @@
 import type { RefObject, UIEvent } from 'react';
 import { LazyReplyMarkdown as ReplyMarkdown } from './LazyText';
+import { hasVisibleText } from '../../core/visibleText';
 
 interface ReplyScrollProps {
   content: string;
@@ -23,7 +24,7 @@ export function ReplyScroll({ content, live, containerRef, onScroll, className, 
       aria-label="Reply text"
       data-testid={testId}
     >
-      {content.trim() === '' ? (
+      {!hasVisibleText(content) ? (
         <p className="muted">{live ? 'The answer appears here as it arrives.' : 'No answer text.'}</p>
       ) : (
         <ReplyMarkdown text={content} streaming={live} />
