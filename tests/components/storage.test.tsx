@@ -70,7 +70,17 @@ describe('the Storage section', () => {
   it('says so where the browser cannot estimate its storage', async () => {
     setStorageManager(undefined);
     render(<StorageSection />);
-    expect(await screen.findByText('This browser does not say how much storage is used.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Storage' }));
+    expect(await screen.findByText('This browser does not say how much storage is used.')).toBeVisible();
+  });
+
+  it('measures nothing while closed: the conversations are sized once the section is opened', async () => {
+    stubStorageManager(1 * megabyte, 100 * megabyte);
+    actions.addTurn('user', 'Measure me');
+    render(<StorageSection />);
+    expect(screen.queryByText(/^Measure me —/)).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Storage' }));
+    expect(await screen.findByText(/^Measure me — \d+ bytes/)).toBeVisible();
   });
 });
 

@@ -64,12 +64,39 @@ function useLargestConversations() {
   return measured.sizes;
 }
 
+/** The largest conversations with Delete (measured only while the section is open: it serialises each one). */
+function LargestConversations() {
+  const sending = usePlaygroundStore((state) => state.ui.sending);
+  const largest = useLargestConversations();
+  if (largest.length === 0) return null;
+  return (
+    <>
+      <h3 className="storage-heading">Largest conversations</h3>
+      <ul className="storage-list">
+        {largest.map((entry) => (
+          <li key={entry.id}>
+            <span>
+              {entry.title} — {sizeLabel(entry.characters)}
+            </span>
+            <button
+              type="button"
+              aria-label={`Delete “${entry.title}” (${sizeLabel(entry.characters)})`}
+              disabled={sending}
+              onClick={() => deleteConversation(entry.id)}
+            >
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 /** "Storage": how much is used, whether the browser keeps it, and the largest conversations with Delete. */
 export function StorageSection() {
   const requests = useSyncExternalStore(subscribeToStorageSectionRequests, storageSectionRequests);
   const wrapper = useRef<HTMLDivElement>(null);
-  const sending = usePlaygroundStore((state) => state.ui.sending);
-  const largest = useLargestConversations();
   useEffect(() => {
     if (requests === 0) return;
     const section = wrapper.current;
@@ -80,30 +107,15 @@ export function StorageSection() {
   return (
     <div ref={wrapper}>
       {/* A request from a notice remounts the section, which then reads its remembered state: open. */}
-      <SidebarSection key={requests} title="Storage" sectionKey={storageSectionKey} defaultOpen={false}>
+      <SidebarSection
+        key={requests}
+        title="Storage"
+        sectionKey={storageSectionKey}
+        defaultOpen={false}
+        bodyOnlyWhenOpen
+      >
         <StorageUsage />
-        {largest.length > 0 && (
-          <>
-            <h3 className="storage-heading">Largest conversations</h3>
-            <ul className="storage-list">
-              {largest.map((entry) => (
-                <li key={entry.id}>
-                  <span>
-                    {entry.title} — {sizeLabel(entry.characters)}
-                  </span>
-                  <button
-                    type="button"
-                    aria-label={`Delete “${entry.title}” (${sizeLabel(entry.characters)})`}
-                    disabled={sending}
-                    onClick={() => deleteConversation(entry.id)}
-                  >
-                    Delete
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <LargestConversations />
         <DeletedConversationStatus />
       </SidebarSection>
     </div>

@@ -45,6 +45,8 @@ interface SidebarSectionProps {
   className?: string;
   /** Prefix of the heading, toggle, caret and body classes: the library sections lay out their body their own way. */
   classPrefix?: 'section' | 'library';
+  /** Render the body only while open (a body that measures or reads something costly when rendered). */
+  bodyOnlyWhenOpen?: boolean;
   children: ReactNode;
 }
 
@@ -55,6 +57,7 @@ export function SidebarSection({
   defaultOpen,
   className,
   classPrefix = 'section',
+  bodyOnlyWhenOpen = false,
   children,
 }: SidebarSectionProps) {
   const [open, setOpen] = useSectionOpen(sectionKey, defaultOpen);
@@ -74,7 +77,7 @@ export function SidebarSection({
         </button>
       </h2>
       <div id={`${id}-body`} className={`${classPrefix}-body`} hidden={!open}>
-        {children}
+        {(open || !bodyOnlyWhenOpen) && children}
       </div>
     </section>
   );
