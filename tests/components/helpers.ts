@@ -39,6 +39,11 @@ export async function loadLazyRegions(): Promise<void> {
     loadReplyArea(),
     loadTurnArticle(),
     loadConversationTools(),
+    // What focusing the conversation fetches ahead (prefetchForSend.ts): loaded here, so that no test file ends while
+    // those imports are still on their way.
+    import('../../src/components/markdown/ReplyMarkdown'),
+    import('../../src/components/markdown/ReasoningText'),
+    replyCall.loadReplyStream(),
   ]);
 }
 

@@ -2,14 +2,14 @@
 // start with its full size, Edit as text puts it back into the box, Remove drops it; it is sent before the typed text.
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationPanel } from '../../src/components/conversation/ConversationPanel';
 import { usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
 import { draftTurn } from '../../src/store/draftTexts';
 import { partialize, salvage } from '../../src/store/persistence';
 import { selectCanSend, selectRequestBody } from '../../src/store/selectors';
-import { resetEverything } from './helpers';
+import { resetEverything, loadLazyRegions } from './helpers';
 
 // 2,000 short lines: long enough to attach, small enough for a quick test.
 const longText = 'A line of the pasted document.\n'.repeat(2000);
@@ -24,6 +24,7 @@ function sentMessages() {
   return selectRequestBody(usePlaygroundStore.getState()).messages;
 }
 
+beforeAll(loadLazyRegions);
 beforeEach(() => {
   resetEverything();
   connectionActions.setApiKey('key-abcdefghijkl');

@@ -2,12 +2,12 @@
 // with the reason next to the field, and the tool options say when they cannot apply.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Composer } from '../../src/components/conversation/Composer';
 import { SettingsSidebar } from '../../src/components/settings/SettingsSidebar';
 import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
-import { resetEverything } from './helpers';
+import { resetEverything, loadLazyRegions } from './helpers';
 import { chooseModel, requestBody } from './sidebarHelpers';
 
 function renderPlayground() {
@@ -43,6 +43,7 @@ function sentToolNames(): unknown[] {
 
 const sendButton = () => screen.getByRole('button', { name: 'Send' });
 
+beforeAll(loadLazyRegions);
 beforeEach(() => {
   resetEverything();
   connectionActions.setApiKey('test-key-123456789');
