@@ -4,7 +4,7 @@ import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/App';
-import { resetPlayground, usePlaygroundStore } from '../../src/store';
+import { addNotice, resetPlayground, storageNearlyFullText, usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
 import type { HistoryEntry } from '../../src/store/historySlice';
 import { loadLazyRegions, loadReplyStream } from './helpers';
@@ -146,6 +146,17 @@ describe('narrow window', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog', { name: 'Settings' })).not.toBeInTheDocument();
     expect(opener).toHaveFocus();
+  });
+
+  it('"Manage storage" in a storage notice opens the sheet at the Storage section', async () => {
+    narrowWindow();
+    const user = userEvent.setup();
+    render(<App />);
+    act(() => addNotice('warning', storageNearlyFullText));
+    await user.click(await screen.findByRole('button', { name: 'Manage storage' }));
+    const sheet = await screen.findByRole('dialog', { name: 'Settings' });
+    const toggle = await within(sheet).findByRole('button', { name: 'Storage' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('has a "Close" button in the sheet', async () => {

@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { storageSectionRequests, subscribeToStorageSectionRequests } from '../storage/storageSectionRequest';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { useDialogOpener } from '../ui/useDialogOpener';
 import { useMediaQuery } from '../ui/useMediaQuery';
@@ -19,6 +20,13 @@ export function SettingsColumn() {
 export function SettingsSheetButton() {
   const sheet = useMediaQuery(sheetQuery);
   const { open, buttonRef, openDialog, closeDialog } = useDialogOpener();
+  // "Manage storage" in a notice: the Storage section is in the sheet here, so the sheet opens with it.
+  const storageRequests = useSyncExternalStore(subscribeToStorageSectionRequests, storageSectionRequests);
+  const [seenStorageRequests, setSeenStorageRequests] = useState(storageRequests);
+  if (storageRequests !== seenStorageRequests) {
+    setSeenStorageRequests(storageRequests);
+    if (sheet && !open) openDialog();
+  }
   if (!sheet) return null;
   return (
     <>
