@@ -104,3 +104,16 @@ export function setTurns(turns: Turn[]): void {
 export function setReply(turn: Partial<Turn>, reply: Partial<ReplyInfo>, question = 'Why?'): void {
   setTurns([userTurn(question), assistantTurn(turn, reply)]);
 }
+
+/** Settings as a saved state from an earlier version holds them (the fields it had then). */
+export const savedSettings = {
+  model: 'glm-4.6',
+  thinking: true,
+  preserveReasoning: false,
+  stream: true,
+  temperature: 0.4,
+  topP: 0.95,
+  maxTokens: 4096,
+  pinned: { temperature: false, top_p: false, max_tokens: false },
+  systemPrompt: 'Be brief.',
+};

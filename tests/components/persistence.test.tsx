@@ -10,6 +10,7 @@ import { keptCopyText } from '../../src/store';
 import { newerVersionText } from '../../src/store/persistence';
 import userEvent from '@testing-library/user-event';
 import type { PlaygroundState, Turn } from '../../src/store/types';
+import { savedSettings } from './helpers';
 
 type StoreModule = typeof import('../../src/store');
 
@@ -30,17 +31,7 @@ function savedState(turns: Turn[] = [turn('t1', 'user', 'Hello'), turn('t2', 'as
       baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
       keyOrigin: null,
     },
-    settings: {
-      model: 'glm-4.6',
-      thinking: true,
-      preserveReasoning: false,
-      stream: true,
-      temperature: 0.4,
-      topP: 0.95,
-      maxTokens: 4096,
-      pinned: { temperature: false, top_p: false, max_tokens: false },
-      systemPrompt: 'Be brief.',
-    },
+    settings: savedSettings,
     conversation: { turns, draft: 'unsent words' },
   };
 }

@@ -6,6 +6,7 @@ import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { persistName, persistVersion } from '../../src/store/persistence';
 import type { Turn } from '../../src/store/types';
+import { savedSettings } from './helpers';
 
 type StoreModule = typeof import('../../src/store');
 
@@ -18,17 +19,7 @@ function localStorageState(turns: Turn[], draft = '') {
   return JSON.stringify({
     state: {
       connection: { rememberKey: true, endpointId: 'demo', baseUrl: 'demo://offline', keyOrigin: null },
-      settings: {
-        model: 'glm-4.6',
-        thinking: true,
-        preserveReasoning: false,
-        stream: true,
-        temperature: 0.4,
-        topP: 0.95,
-        maxTokens: 4096,
-        pinned: { temperature: false, top_p: false, max_tokens: false },
-        systemPrompt: 'Be brief.',
-      },
+      settings: savedSettings,
       conversation: { turns, draft },
     },
     version: persistVersion,
