@@ -6,6 +6,7 @@ import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '.
 import { loadTurnArticle } from '../../src/components/conversation/LazyTurnArticle';
 import { loadConversationTools } from '../../src/components/conversation/LazyConversationTools';
 import { loadReplyArea } from '../../src/components/reply/LazyReplyArea';
+import { loadTextRenderers } from '../../src/components/reply/LazyText';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as replyCall from '../../src/store/replyCall';
 import type { ReplyInfo, Turn } from '../../src/store/types';
@@ -41,8 +42,7 @@ export async function loadLazyRegions(): Promise<void> {
     loadConversationTools(),
     // What focusing the conversation fetches ahead (prefetchForSend.ts): loaded here, so that no test file ends while
     // those imports are still on their way.
-    import('../../src/components/markdown/ReplyMarkdown'),
-    import('../../src/components/markdown/ReasoningText'),
+    loadTextRenderers(),
     replyCall.loadReplyStream(),
   ]);
 }

@@ -1,18 +1,30 @@
-// The Markdown stack (react-markdown, remark-gfm, marked) is the largest part of the app and no reply
-// exists at first paint, so both renderers load on demand — and are prefetched once the page is idle,
-// so the first streamed delta does not wait for them.
-import { lazy, Suspense } from 'react';
+// The Markdown stack (react-markdown, remark-gfm, marked) is the largest part of the app and no reply exists at
+// first paint, so both renderers load on demand, fetched ahead once the user turns to the conversation
+// (prefetchForSend.ts) so the first streamed delta does not wait for them. Once loaded, they render at once: no
+// plain-text fallback swapped for the formatted text a frame later.
+import { Suspense } from 'react';
 import type { ReplyMarkdownProps } from '../markdown/ReplyMarkdown';
+import { preloadable } from '../ui/preloadable';
 
-const loadReplyMarkdown = () => import('../markdown/ReplyMarkdown');
-const loadReasoningText = () => import('../markdown/ReasoningText');
+interface ReasoningTextProps {
+  text: string;
+  streaming: boolean;
+}
 
-const ReplyMarkdownModule = lazy(() => loadReplyMarkdown().then((module) => ({ default: module.ReplyMarkdown })));
-const ReasoningTextModule = lazy(() => loadReasoningText().then((module) => ({ default: module.ReasoningText })));
+const replyMarkdown = preloadable<ReplyMarkdownProps>(() =>
+  import('../markdown/ReplyMarkdown').then((module) => module.ReplyMarkdown),
+);
+const reasoningText = preloadable<ReasoningTextProps>(() =>
+  import('../markdown/ReasoningText').then((module) => module.ReasoningText),
+);
+
+/** Fetches both renderers (once). */
+export function loadTextRenderers(): Promise<unknown> {
+  return Promise.all([replyMarkdown.preload(), reasoningText.preload()]);
+}
 
 export function prefetchTextRenderers(): void {
-  void loadReplyMarkdown();
-  void loadReasoningText();
+  void loadTextRenderers().catch(() => undefined);
 }
 
 function PlainFallback({ text }: { text: string }) {
@@ -22,15 +34,15 @@ function PlainFallback({ text }: { text: string }) {
 export function LazyReplyMarkdown(props: ReplyMarkdownProps) {
   return (
     <Suspense fallback={<PlainFallback text={props.text} />}>
-      <ReplyMarkdownModule {...props} />
+      <replyMarkdown.Component {...props} />
     </Suspense>
   );
 }
 
-export function LazyReasoningText(props: { text: string; streaming: boolean }) {
+export function LazyReasoningText(props: ReasoningTextProps) {
   return (
     <Suspense fallback={<PlainFallback text={props.text} />}>
-      <ReasoningTextModule {...props} />
+      <reasoningText.Component {...props} />
     </Suspense>
   );
 }
