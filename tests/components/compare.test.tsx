@@ -1,6 +1,6 @@
 // Compare mode as a user drives it: the header toggle, columns found by their names, per-column settings, Stop,
 // "Keep this one", the summary table, "View code" per column, and the key-origin question before anything is sent.
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/components/App';
@@ -130,8 +130,9 @@ describe('Compare mode', () => {
     await user.click(screen.getByRole('button', { name: 'Run comparison' }));
     const first = column('Compare column 1 — glm-4.7, thinking on');
     const second = column('Compare column 2 — glm-4.7, thinking off');
-    expect(await within(first).findByText('Let me think')).toBeInTheDocument();
-    expect(await within(second).findByText('Straight answer')).toBeInTheDocument();
+    // Queried afresh until found: the plain text shown while the Markdown renderer loads is then replaced by it.
+    await waitFor(() => expect(within(first).getByText('Let me think')).toBeInTheDocument());
+    await waitFor(() => expect(within(second).getByText('Straight answer')).toBeInTheDocument());
     expect(within(second).getByRole('status')).toHaveTextContent('streaming…');
 
     await user.click(within(first).getByRole('button', { name: 'Stop column 1' }));
