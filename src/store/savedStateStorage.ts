@@ -56,8 +56,8 @@ export function createPlaygroundStorage(
   // localStorage still holds the state the database takes over: freed after the first confirmed database write.
   let migrating = false;
   let databaseWrites: Promise<void> = Promise.resolve();
-  // The value of the database write in progress (null when none), and the last value this tab read or wrote there.
-  let writing: { name: string; value: StorageValue<PersistedState> } | null = null;
+  // The database write in progress, as stored (null when none), and the last value this tab read or wrote there.
+  let writing: { name: string; saved: unknown } | null = null;
   let lastKnown: unknown = null;
 
   /** Keeps what was read aside before anything is written over it; holds writes when there is no room. */
@@ -85,7 +85,7 @@ export function createPlaygroundStorage(
 
   async function writeToDatabase(name: string, value: StorageValue<PersistedState>): Promise<void> {
     const saved = copyWithoutImageBytes(value);
-    writing = { name, value };
+    writing = { name, saved };
     try {
       const previous = await writeSavedValue(name, saved);
       lastKnown = saved;
@@ -122,13 +122,15 @@ export function createPlaygroundStorage(
     }
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const last = pending ?? writing;
+    const queued = pending;
     pending = null;
-    if (held || !last) return;
-    const saved = copyWithoutImageBytes(last.value);
-    void writeSavedValueAtOnce(last.name, saved).catch(() => undefined);
-    announceSavedChange({ name: last.name, oldValue: lastKnown, newValue: saved });
-    lastKnown = saved;
+    if (held) return;
+    // A write in progress already holds its stored copy: only a queued change is copied now.
+    const last = queued ? { name: queued.name, saved: copyWithoutImageBytes(queued.value) } : writing;
+    if (!last) return;
+    void writeSavedValueAtOnce(last.name, last.saved).catch(() => undefined);
+    announceSavedChange({ name: last.name, oldValue: lastKnown, newValue: last.saved });
+    lastKnown = last.saved;
   }
 
   function flush(): void {
