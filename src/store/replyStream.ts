@@ -73,8 +73,8 @@ export async function streamReply(options: StreamReplyOptions): Promise<CallOutc
       case 'delta':
         pendingReasoning += event.reasoning;
         pendingContent += event.content;
-        if (!reasoningSeen && event.reasoning.trim() !== '') firstText = reasoningSeen = true;
-        if (!answerSeen && event.content.trim() !== '') firstText = answerSeen = true;
+        if (!reasoningSeen && hasVisibleText(event.reasoning)) firstText = reasoningSeen = true;
+        if (!answerSeen && hasVisibleText(event.content)) firstText = answerSeen = true;
         if (event.toolCalls) {
           toolCalls = mergeToolCallDeltas(toolCalls, event.toolCalls);
           toolCallsChanged = true;
