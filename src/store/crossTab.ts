@@ -2,10 +2,11 @@
 // saves last silently replaces the other tab's conversation. Design (three-way comparison, no extra storage key):
 //
 // - Detection. The state channel (IndexedDB, see stateDatabase.ts) and the `storage` event (localStorage) reach only
-//   the *other* tabs, and carry both the value before the write (oldValue) and after it (newValue). If this tab's conversation equals the one in oldValue, everything this tab
-//   had was saved and the other tab built on it (or replaced it): there is nothing to lose here, so this tab adopts
-//   the new conversation and says so with an info notice. If this tab's conversation differs from oldValue, this tab
-//   has changes the other tab never saw (or a reply is streaming here): that is a conflict.
+//   the *other* tabs, and carry both the value before the write (oldValue) and after it (newValue). If this tab's
+//   conversation equals the one in oldValue, everything this tab had was saved and the other tab built on it (or
+//   replaced it): there is nothing to lose here, so this tab adopts the new conversation and says so with an info
+//   notice. If this tab's conversation differs from oldValue, this tab has changes the other tab never saw (or a
+//   reply is streaming here): that is a conflict.
 // - The gate. While a conflict is open this tab writes nothing (the persist storage is wrapped), and any write still
 //   queued by the throttled storage is replaced with the other tab's value, so nothing is overwritten behind the
 //   user's back. The user chooses: "Load the other tab's version" or "Keep mine" (saves this tab's conversation).

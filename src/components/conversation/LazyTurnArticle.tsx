@@ -5,7 +5,8 @@ import type { TurnArticle } from './TurnArticle';
 
 type TurnArticleProps = ComponentProps<typeof TurnArticle>;
 
-// An empty start shows no turn: the transcript's code loads with the first one (or is fetched ahead, see prefetchForSend.ts).
+// An empty start shows no turn: the transcript's code loads with the first one (or is fetched ahead, see
+// prefetchForSend.ts).
 const turnArticle = preloadable<TurnArticleProps>(() => import('./TurnArticle').then((module) => module.TurnArticle));
 
 /** Fetches the transcript turns' code (once). */
