@@ -30,6 +30,19 @@ describe('a block too large to format', () => {
     expect(screen.getByText('bold').tagName).toBe('STRONG');
   });
 
+  it('keeps the text it has shown in place while the block grows: only the piece at its end changes', () => {
+    const row = `|${' cell |'.repeat(20)}\n`;
+    const head = `|${' head |'.repeat(20)}\n|${'---|'.repeat(20)}\n`;
+    const { container, rerender } = render(<ReplyMarkdown streaming text={head + row.repeat(300)} />);
+    const firstPiece = container.querySelector('.markdown-plain-text')?.firstChild;
+    const firstPieceText = firstPiece?.textContent;
+    rerender(<ReplyMarkdown streaming text={head + row.repeat(400)} />);
+    const text = container.querySelector('.markdown-plain-text');
+    expect(text?.textContent).toBe(head + row.repeat(400));
+    expect(text?.firstChild).toBe(firstPiece);
+    expect(text?.firstChild?.textContent).toBe(firstPieceText);
+  });
+
   it('formats a long paragraph on request', async () => {
     const paragraph = `Start with *emphasis* and ${'many plain words '.repeat(7000)}`;
     const user = userEvent.setup();

@@ -52,6 +52,6 @@ describe('a block whose renderer throws', () => {
     expect(screen.getByRole('heading', { name: 'Title' })).toBeInTheDocument();
     expect(screen.getAllByRole('listitem')).toHaveLength(2);
     expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: this part could not be rendered');
-    expect(screen.getByText(/This BOOM block fails\./).tagName).toBe('PRE');
+    expect(screen.getByText(/This BOOM block fails\./).closest('pre')).not.toBeNull();
   });
 });

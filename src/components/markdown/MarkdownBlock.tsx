@@ -6,6 +6,7 @@ import { blockTooLargeToFormat, liveBlockTooLargeToFormat, tooLargeToFormatNote 
 import { CodeBlock } from './CodeBlock';
 import { completeComponents, liveComponents } from './markdownComponents';
 import { blockPipeline } from './markdownPipeline';
+import { PlainChunks } from './PlainReply';
 import { PlainTextBlock, unsafeBlockNotes } from './PlainTextBlock';
 import { safeUrlTransform } from './safeUrl';
 
@@ -29,7 +30,7 @@ function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProp
   }
   // Formatting a long block again on every frame would not fit in one: it is formatted once complete.
   if (live && !formatAnyway && block.fencedCode === undefined && liveBlockTooLargeToFormat(block.text))
-    return <pre className="markdown-plain-text">{block.text}</pre>;
+    return <PlainChunks text={block.text} />;
   // A fenced code block needs no Markdown parse: show the lexer's code directly (cheap while it grows).
   if (block.fencedCode !== undefined) {
     const { code, language } = block.fencedCode;

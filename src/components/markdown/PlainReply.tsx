@@ -11,7 +11,7 @@ const PlainChunk = memo(function PlainChunk({ text }: { text: string }) {
 export function PlainChunks({ text, offset = 0 }: { text: string; offset?: number }) {
   const first = Math.floor(offset / plainTextChunkCharacters);
   return (
-    <pre className="markdown-plain-text markdown-plain-reply">
+    <pre className="markdown-plain-text">
       {textChunks(text, plainTextChunkCharacters, offset).map((chunk, index) => (
         <PlainChunk key={first + index} text={chunk} />
       ))}

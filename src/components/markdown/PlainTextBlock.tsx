@@ -1,3 +1,5 @@
+import { PlainChunks } from './PlainReply';
+
 /**
  * A block shown as its plain text, with a short note saying why it was not rendered as Markdown; with
  * `onFormatAnyway` (the block was only too large) a button renders it as Markdown all the same.
@@ -21,7 +23,7 @@ export function PlainTextBlock({
           </button>
         )}
       </p>
-      <pre className="markdown-plain-text">{text}</pre>
+      <PlainChunks text={text} />
     </div>
   );
 }
