@@ -1,15 +1,16 @@
 // Content too large to format or show whole: replies and blocks fall back to plain text with a note and
 // "Format anyway"; the request preview and the code export show the start and say how large the whole is, while
 // Copy and Download take all of it.
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CodeExportPanel } from '../../src/components/code/CodeExportPanel';
 import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
 import { RequestPreview } from '../../src/components/request/RequestPreview';
-import { exportedCode } from '../../src/core/codegen/exportedCode';
+import { exportedCode, type ExportedCode } from '../../src/core/codegen/exportedCode';
 import type { ChatRequest } from '../../src/core/request';
-import type { CodeExportDone, CodeExportJob } from '../../src/worker/codeExportWorker';
+import type { CodeExportInput } from '../../src/worker/codeExportWorker';
+import type { WorkerJob, WorkerJobDone } from '../../src/worker/workerJobs';
 import { usePlaygroundStore } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import { selectRequestBody } from '../../src/store/selectors';
@@ -20,11 +21,14 @@ beforeEach(() => {
 });
 
 describe('a block too large to format', () => {
-  it('shows a table of thousands of cells as plain text with its size, the rest formatted', () => {
+  it('shows a table of thousands of cells as plain text with its size, the rest formatted', async () => {
     const row = `|${' cell |'.repeat(20)}\n`;
     const table = `|${' head |'.repeat(20)}\n|${'---|'.repeat(20)}\n${row.repeat(300)}`;
-    render(<ReplyMarkdown streaming={false} text={`Intro **bold**.\n\n${table}`} />);
-    expect(screen.getByRole('note')).toHaveTextContent(/^Shown as plain text: too large to format \(\d+ KB\)/);
+    const text = `Intro **bold**.\n\n${table}`;
+    const { container } = render(<ReplyMarkdown streaming={false} text={text} />);
+    // Split over a few frames (a frame's budget at a time), all of it shown meanwhile.
+    expect(container.textContent).toContain(row.repeat(300));
+    expect(await screen.findByRole('note')).toHaveTextContent(/^Shown as plain text: too large to format \(\d+ KB\)/);
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Format anyway' })).toBeInTheDocument();
     expect(screen.getByText('bold').tagName).toBe('STRONG');
@@ -47,7 +51,7 @@ describe('a block too large to format', () => {
     const paragraph = `Start with *emphasis* and ${'many plain words '.repeat(7000)}`;
     const user = userEvent.setup();
     render(<ReplyMarkdown streaming={false} text={paragraph} />);
-    expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too large to format (117 KB)');
+    expect(await screen.findByRole('note')).toHaveTextContent('Shown as plain text: too large to format (117 KB)');
     expect(screen.queryByText('emphasis')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Format anyway' }));
     expect(screen.getByText('emphasis').tagName).toBe('EM');
@@ -66,7 +70,9 @@ describe('a reply too large to format', () => {
     expect(container.querySelector('pre')?.textContent).toBe(text);
     await user.click(screen.getByRole('button', { name: 'Format anyway' }));
     expect(await screen.findByRole('heading', { name: 'Heading' })).toBeInTheDocument();
-    expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too large to format (1.1 MB)');
+    await waitFor(() =>
+      expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too large to format (1.1 MB)'),
+    );
   }, 30_000);
 });
 
@@ -101,11 +107,36 @@ describe('a request body too large to show whole', () => {
     const writeText = vi.spyOn(navigator.clipboard, 'writeText');
     act(() => actions.setDraft('word '.repeat(60_000)));
     render(<RequestPreview />);
-    expect(screen.getByRole('note')).toHaveTextContent(/^Showing the first 200 KB of 29\d KB/);
+    // Written off the main thread (a worker in the browser), then shown.
+    expect(await screen.findByRole('note')).toHaveTextContent(/^Showing the first 200 KB of 29\d KB/);
     const whole = JSON.stringify(selectRequestBody(usePlaygroundStore.getState()), null, 2);
     expect(screen.getByLabelText('Request body').textContent).toBe(whole.slice(0, 200 * 1024));
     await user.click(screen.getByRole('button', { name: 'Copy the whole request body' }));
     expect(writeText).toHaveBeenCalledWith(whole);
+  });
+
+  it('writes the JSON of a body of megabytes in a module worker, off the page', async () => {
+    const started: string[] = [];
+    class FakeWorker extends EventTarget {
+      constructor(url: URL) {
+        super();
+        started.push(url.pathname);
+      }
+      postMessage({ jobId, input }: WorkerJob<unknown>): void {
+        const data: WorkerJobDone<string> = { jobId, output: JSON.stringify(input, null, 2) };
+        setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
+      }
+      terminate(): void {}
+    }
+    vi.stubGlobal('Worker', FakeWorker);
+    try {
+      act(() => actions.setDraft('word '.repeat(60_000)));
+      render(<RequestPreview />);
+      expect(await screen.findByRole('note')).toHaveTextContent(/^Showing the first 200 KB of 29\d KB/);
+      expect(started).toEqual([expect.stringMatching(/requestPreviewWorker\.ts$/)]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows an ordinary body whole, with no note', () => {
@@ -147,8 +178,8 @@ describe('code for a request of megabytes', () => {
         super();
         started.push({ url: url.pathname, type: options?.type });
       }
-      postMessage(job: CodeExportJob): void {
-        const data: CodeExportDone = { jobId: job.jobId, result: exportedCode(job.request, job.choices) };
+      postMessage({ jobId, input }: WorkerJob<CodeExportInput>): void {
+        const data: WorkerJobDone<ExportedCode> = { jobId, output: exportedCode(input.request, input.choices) };
         setTimeout(() => this.dispatchEvent(new MessageEvent('message', { data })), 0);
       }
       terminate(): void {}

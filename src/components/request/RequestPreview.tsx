@@ -14,6 +14,7 @@ import { SidebarSection } from '../ui/SidebarSection';
 import { PendingRequestCode } from '../code/PendingRequestCode';
 import { CopyButton } from '../ui/CopyButton';
 import { useSettledValue } from '../ui/useSettledValue';
+import { useRequestBodyJson } from './useRequestBodyJson';
 
 // Typing in the Message box changes the body on every keystroke: a large body is shown again after this pause.
 const typingPauseMs = 300;
@@ -35,7 +36,8 @@ export function RequestPreview() {
     usePlaygroundStore((state) => (state.ui.sending ? null : selectRequestBody(state))),
     json.length > maxShownCharacters ? typingPauseMs : 0,
   );
-  const liveJson = useMemo(() => (liveBody === null ? null : JSON.stringify(liveBody, null, 2)), [liveBody]);
+  // A body of megabytes is written in the background: until it is, the last one stays on screen.
+  const liveJson = useRequestBodyJson(liveBody);
   if (liveJson !== null && liveJson !== json) setJson(liveJson);
   // Megabytes of text in one element take the page seconds to lay out: the start is shown, Copy takes it all.
   const shown = useMemo(() => shownPart(json), [json]);
@@ -72,7 +74,7 @@ export function RequestPreview() {
       <RequestJsonDrawer />
       {liveBody !== null && <ReasoningSentBackNote body={liveBody} />}
       <p className="sidebar-hint">
-        {liveJson === null
+        {liveBody === null
           ? 'A reply is on its way; the preview updates when it ends.'
           : 'Parameters at the model default are left out unless pinned.'}
       </p>
