@@ -2,6 +2,7 @@
 // last, still-growing one per frame. Blocks are plain slices of the input: joined together they are the input.
 import { Lexer, type Token } from 'marked';
 import { findUnsafeRegion, type UnsafeReason } from './markdownSafety';
+import { renderLimits } from './renderLimits';
 
 export interface FencedCode {
   /** First word of the info string ('' when none). */
@@ -183,6 +184,23 @@ export function splitMarkdownBlocks(text: string, previous: BlockSplit = emptyBl
   return splitIncrementally(text, previous, splitMarkdownTail);
 }
 
+/**
+ * How far into `text` to split now, given the split made last: all of it when no more than `budget` characters are
+ * new, otherwise `budget` characters more (the rest in the next frames). Text that does not extend the last split
+ * starts again from its beginning. A last block already too large to format is shown plain whatever follows, so the
+ * rest is split at once rather than lexing that block again at every step.
+ */
+export function splitEnd(
+  text: string,
+  previous: BlockSplit,
+  budget: number = renderLimits.splitCharactersPerFrame,
+): number {
+  if (!extendsText(text, previous.source)) return Math.min(text.length, budget);
+  const open = previous.blocks.at(-1);
+  if (open !== undefined && open.text.length > renderLimits.maxFormattedBlockCharacters) return text.length;
+  return Math.min(text.length, previous.source.length + budget);
+}
+
 // ---- Plain text (reasoning) -----------------------------------------------------------------------------------
 
 /** A paragraph longer than this is also split at single line breaks, so no block grows without bound. */
@@ -214,6 +232,8 @@ export function splitTextBlocks(text: string, previous: BlockSplit = emptyBlockS
 /** Remembers the previous split, so each call only re-splits the tail. */
 export interface BlockSplitter {
   split(text: string): BlockSplit;
+  /** The split made last. */
+  last(): BlockSplit;
 }
 
 export function createBlockSplitter(kind: 'markdown' | 'text'): BlockSplitter {
@@ -224,5 +244,6 @@ export function createBlockSplitter(kind: 'markdown' | 'text'): BlockSplitter {
       previous = splitFunction(text, previous);
       return previous;
     },
+    last: () => previous,
   };
 }

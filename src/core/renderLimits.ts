@@ -8,7 +8,7 @@ export const renderLimits = {
   /** A whole reply longer than this (characters) is shown as plain text, in chunks. */
   maxFormattedReplyCharacters: 1024 * 1024,
   /** One block longer than this (characters) is shown as plain text: formatting it takes about a frame's budget. */
-  maxFormattedBlockCharacters: 32 * 1024,
+  maxFormattedBlockCharacters: 16 * 1024,
   /** One block with more table cells than this is shown as plain text. */
   maxFormattedTableCells: 1000,
   /**
@@ -17,7 +17,14 @@ export const renderLimits = {
    */
   maxLiveBlockCharacters: 8 * 1024,
   /** Characters of Markdown formatted afresh per frame; blocks beyond wait as plain text for the next frames. */
-  formattedCharactersPerFrame: 8 * 1024,
+  formattedCharactersPerFrame: 2 * 1024,
+  /** What one block costs to format beyond its characters (a parser set up per block), counted in characters. */
+  formattingCharactersPerBlock: 128,
+  /**
+   * Characters of new text split into blocks per frame: a reply arriving in large pieces (or opened whole) is split
+   * over the next frames, the rest shown plain meanwhile. An ordinary stream adds far less per frame.
+   */
+  splitCharactersPerFrame: 16 * 1024,
 } as const;
 
 /**
@@ -46,26 +53,27 @@ export function liveBlockTooLargeToFormat(text: string): boolean {
 }
 
 /** Characters a block costs to format: none for one shown as plain text anyway (unsafe or too large). */
-function formattingCost(block: { text: string; unsafe?: unknown }): number {
-  return block.unsafe !== undefined || blockTooLargeToFormat(block.text) ? 0 : block.text.length;
+function formattingCost(block: { text: string; unsafe?: unknown }, perBlock: number): number {
+  return block.unsafe !== undefined || blockTooLargeToFormat(block.text) ? 0 : block.text.length + perBlock;
 }
 
 /**
  * How many of `blocks` to show formatted now, when `shown` of them were formatted in the last commit: those, then
- * more while the characters formatted afresh (counting the last shown block, which may have grown) stay within the
- * frame's budget, and always at least one block more than before.
+ * more while the characters formatted afresh (counting the last shown block, which may have grown, and `perBlock`
+ * for each block) stay within the frame's budget, and always at least one block more than before.
  */
 export function blocksWithinBudget(
   blocks: readonly { text: string; unsafe?: unknown }[],
   shown: number,
   budget: number = renderLimits.formattedCharactersPerFrame,
+  perBlock: number = renderLimits.formattingCharactersPerBlock,
 ): number {
   let count = Math.min(shown, blocks.length);
   const last = blocks[count - 1];
-  let spent = last === undefined ? 0 : formattingCost(last);
+  let spent = last === undefined ? 0 : formattingCost(last, perBlock);
   while (count < blocks.length) {
     const next = blocks[count];
-    spent += next === undefined ? 0 : formattingCost(next);
+    spent += next === undefined ? 0 : formattingCost(next, perBlock);
     if (spent > budget && count > shown) break;
     count++;
   }

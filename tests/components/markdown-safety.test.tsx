@@ -31,10 +31,10 @@ describe('safety limits', () => {
     expect(screen.getByRole('note')).toHaveTextContent('too deeply nested');
   });
 
-  it('shows 20,000 emphasis markers as plain text with a note', () => {
+  it('shows 20,000 emphasis markers as plain text with a note', async () => {
     const text = 'x*'.repeat(20_000);
     const { container } = render(<ReplyMarkdown streaming={false} text={text} />);
-    expect(screen.getByRole('note')).toHaveTextContent('Shown as plain text: too many emphasis or link markers');
+    expect(await screen.findByRole('note')).toHaveTextContent('Shown as plain text: too many emphasis or link markers');
     expect(container.querySelector('pre')?.textContent).toBe(text);
   });
 

@@ -3,10 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   createBlockSplitter,
   plainTextSoftLimit,
+  emptyBlockSplit,
+  splitEnd,
   splitMarkdownBlocks,
   splitTextBlocks,
   type BlockSplit,
 } from '../../src/core/markdownBlocks';
+import { renderLimits } from '../../src/core/renderLimits';
 
 /** A reply like the benchmark's: headings, paragraphs, lists, tables, code blocks, quotes, rules. */
 function longReply(targetLength: number): string {
@@ -184,6 +187,34 @@ describe('splitMarkdownBlocks', () => {
   it('gives every block a unique key', () => {
     const blocks = splitMarkdownBlocks(longReply(50_000)).blocks;
     expect(new Set(blocks.map((block) => block.key)).size).toBe(blocks.length);
+  });
+});
+
+describe('splitEnd: how much of a reply to split in one frame', () => {
+  const text = longReply(100_000);
+
+  it('splits all of the text when no more than the budget is new since the last split', () => {
+    const previous = splitMarkdownBlocks(text.slice(0, text.length - 9_000));
+    expect(splitEnd(text, previous, 10_000)).toBe(text.length);
+  });
+
+  it('splits the budget’s worth more when more is new, the rest in the next frames', () => {
+    const previous = splitMarkdownBlocks(text.slice(0, 50_000));
+    expect(splitEnd(text, previous, 10_000)).toBe(60_000);
+    expect(splitEnd(text, emptyBlockSplit, 10_000)).toBe(10_000);
+  });
+
+  it('starts from the beginning of a text that does not extend the last split', () => {
+    const previous = splitMarkdownBlocks(`Another reply. ${text.slice(0, 50_000)}`);
+    expect(splitEnd(text, previous, 10_000)).toBe(10_000);
+  });
+
+  it('splits the rest at once when the last block is already too large to format, instead of lexing it again per step', () => {
+    const paragraph = 'word '.repeat(renderLimits.maxFormattedBlockCharacters / 4);
+    const previous = splitMarkdownBlocks(paragraph);
+    expect(splitEnd(`${paragraph}${'more words '.repeat(10_000)}`, previous, 10_000)).toBe(
+      paragraph.length + 'more words '.length * 10_000,
+    );
   });
 });
 

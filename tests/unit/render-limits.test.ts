@@ -45,28 +45,32 @@ describe('blocks formatted per frame', () => {
   const blocks = (...lengths: number[]) => lengths.map((length) => ({ text: 'a'.repeat(length) }));
 
   it('formats every block that fits in the budget at once', () => {
-    expect(blocksWithinBudget(blocks(10, 10, 10), 0, 100)).toBe(3);
+    expect(blocksWithinBudget(blocks(10, 10, 10), 0, 100, 0)).toBe(3);
   });
 
   it('stops before the block that would go over the budget', () => {
-    expect(blocksWithinBudget(blocks(40, 40, 40), 0, 100)).toBe(2);
+    expect(blocksWithinBudget(blocks(40, 40, 40), 0, 100, 0)).toBe(2);
   });
 
   it('always formats one block more than before, however long', () => {
-    expect(blocksWithinBudget(blocks(500, 10), 0, 100)).toBe(1);
+    expect(blocksWithinBudget(blocks(500, 10), 0, 100, 0)).toBe(1);
   });
 
   it('counts the last block shown before against the budget, since it may have grown', () => {
-    expect(blocksWithinBudget(blocks(10, 95, 10, 10), 2, 100)).toBe(3);
+    expect(blocksWithinBudget(blocks(10, 95, 10, 10), 2, 100, 0)).toBe(3);
   });
 
   it('counts nothing for a block shown as plain text anyway', () => {
     const unsafe = { text: 'a'.repeat(500), unsafe: 'too deeply nested' };
-    expect(blocksWithinBudget([...blocks(10), unsafe, ...blocks(10)], 0, 100)).toBe(3);
+    expect(blocksWithinBudget([...blocks(10), unsafe, ...blocks(10)], 0, 100, 0)).toBe(3);
+  });
+
+  it('counts a cost for each block besides its characters, so many short blocks do not crowd one frame', () => {
+    expect(blocksWithinBudget(blocks(10, 10, 10, 10), 0, 100, 40)).toBe(2);
   });
 
   it('shows no more blocks than there are', () => {
-    expect(blocksWithinBudget(blocks(10), 5, 100)).toBe(1);
+    expect(blocksWithinBudget(blocks(10), 5, 100, 0)).toBe(1);
   });
 });
 

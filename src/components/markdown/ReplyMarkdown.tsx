@@ -11,7 +11,7 @@ import { FootnoteSection } from './FootnoteSection';
 import { MarkdownBlock } from './MarkdownBlock';
 import { replyIdPrefix } from './markdownPipeline';
 import { PlainChunks, PlainReply, TooLargeNote } from './PlainReply';
-import { useDocumentContext, useFormattingBudget, useMarkdownBlocks } from './useBlocks';
+import { useDocumentContext, useFormattingBudget, useMarkdownBlocksWithinBudget } from './useBlocks';
 
 export interface ReplyMarkdownProps {
   text: string;
@@ -79,16 +79,20 @@ function FormattedReply({ text, streaming, limited, onFormatAnyway }: FormattedR
   const idPrefix = replyIdPrefix(useId());
   const tooLarge = limited && replyTooLargeToFormat(text);
   // Past the limit only the reply's start is split; the block the limit cuts and all after it stay plain.
-  const split = useMarkdownBlocks(tooLarge ? text.slice(0, renderLimits.maxFormattedReplyCharacters) : text);
-  const formattable = useMemo(() => (tooLarge ? split.blocks.slice(0, -1) : split.blocks), [tooLarge, split]);
+  const { split, complete } = useMarkdownBlocksWithinBudget(
+    tooLarge ? text.slice(0, renderLimits.maxFormattedReplyCharacters) : text,
+  );
+  // Where the split stops short (the limit, or the frame's budget), its last block may go on: it stays plain too.
+  const cut = tooLarge || !complete;
+  const formattable = useMemo(() => (cut ? split.blocks.slice(0, -1) : split.blocks), [cut, split]);
   const shownCount = useFormattingBudget(formattable);
   const blocks = useMemo(() => formattable.slice(0, shownCount), [formattable, shownCount]);
-  const plainFrom = formattable[shownCount]?.start ?? (tooLarge ? (split.blocks.at(-1)?.start ?? 0) : text.length);
+  const plainFrom = formattable[shownCount]?.start ?? (cut ? (split.blocks.at(-1)?.start ?? 0) : text.length);
   const reply = useDocumentContext(blocks);
   const groups = groupBlocks(blocks);
   const contextGroups = groupBlocks(reply.blocks);
   const lastGroup = groups.length - 1;
-  const live = streaming && shownCount === formattable.length && !tooLarge;
+  const live = streaming && shownCount === formattable.length && !cut;
   return (
     <div className="reply-markdown" aria-busy={streaming}>
       {groups.map((group, index) => (

@@ -1,16 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { createBlockSplitter, type BlockSplit, type SourceBlock } from '../../core/markdownBlocks';
+import { createBlockSplitter, splitEnd, type BlockSplit, type SourceBlock } from '../../core/markdownBlocks';
 import { createDocumentTracker, type DocumentContext } from '../../core/markdownDocument';
 import { blocksWithinBudget } from '../../core/renderLimits';
-
-/**
- * Top-level Markdown blocks of `text`. The splitter remembers the previous split, so while the text grows only
- * the last block is lexed again; completed blocks keep their objects (and their memoised renders).
- */
-export function useMarkdownBlocks(text: string): BlockSplit {
-  const [splitter] = useState(() => createBlockSplitter('markdown'));
-  return useMemo(() => splitter.split(text), [splitter, text]);
-}
 
 /** Paragraph blocks of plain text (reasoning), split incrementally the same way. */
 export function useTextBlocks(text: string): BlockSplit {
@@ -37,4 +28,22 @@ export function useFormattingBudget(blocks: readonly SourceBlock[]): number {
     return () => cancelAnimationFrame(frame);
   }, [count, shown]);
   return count;
+}
+
+/**
+ * The blocks of `text` as far as a frame's budget splits them (see splitEnd), and whether that is all of it: a reply
+ * that arrives in large pieces, or is opened whole, is split over the next frames.
+ */
+export function useMarkdownBlocksWithinBudget(text: string): { split: BlockSplit; complete: boolean } {
+  const [splitter] = useState(() => createBlockSplitter('markdown'));
+  const [, splitMore] = useState(0);
+  const end = splitEnd(text, splitter.last());
+  const split = useMemo(() => splitter.split(end < text.length ? text.slice(0, end) : text), [splitter, text, end]);
+  const complete = end === text.length;
+  useEffect(() => {
+    if (complete) return;
+    const frame = requestAnimationFrame(() => splitMore((count) => count + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [complete, split]);
+  return { split, complete };
 }
