@@ -11,7 +11,8 @@ const clampCharacters = 900;
 const previewLimits = { maxLines: clampLines, maxCharacters: 2 * clampCharacters };
 
 function isLong(text: string): boolean {
-  return text.split('\n').length > clampLines || text.length > clampCharacters;
+  // The length first: splitting a reply of megabytes into lines would cost more than showing its start.
+  return text.length > clampCharacters || text.split('\n').length > clampLines;
 }
 
 /**
