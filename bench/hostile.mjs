@@ -73,7 +73,11 @@ function cpuTasks(buffer) {
     )
     .map((event) => (event.tdur ?? event.dur ?? 0) / 1000)
     .filter((ms) => ms > 50);
-  return { longestTaskCpuMs: round(Math.max(0, ...durations)), longTasksCpu: durations.length };
+  return {
+    longestTaskCpuMs: round(Math.max(0, ...durations)),
+    longTasksCpu: durations.length,
+    longTaskCpuList: durations.slice(0, 12).map((duration) => round(duration)),
+  };
 }
 
 /** Starts a trace of `page`; the returned function stops it and reads its tasks. @param {Browser} browser @param {Page} page */
