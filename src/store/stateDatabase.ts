@@ -2,7 +2,7 @@
 // localStorage, whose ~5 MB a single long document can fill. Other tabs hear of each write on a BroadcastChannel,
 // since IndexedDB has no `storage` event. Where IndexedDB is missing (jsdom, some private modes) none of this runs
 // and the state stays in localStorage (savedStateStorage.ts).
-import { createStore, del, get, promisifyRequest, update, type UseStore } from 'idb-keyval';
+import { createStore, del, get, promisifyRequest, type UseStore } from 'idb-keyval';
 
 const channelName = 'glm-playground:state';
 
@@ -32,18 +32,17 @@ export function readSavedValue(name: string): Promise<unknown> {
 /**
  * Writes `value` under `name` in one transaction that reads the value it replaces, so that the old value told to
  * the other tabs is exactly the one overwritten. Resolves with that old value (null when there was none).
+ * The read and the put are issued together and the transaction committed at once: a write still waiting for its read
+ * to come back when the page is left (a reload just after typing) would be abandoned with the page, and so would
+ * the last write queued behind it.
  */
-export async function writeSavedValue(name: string, value: unknown): Promise<unknown> {
-  let previous: unknown = null;
-  await update<unknown>(
-    name,
-    (old) => {
-      previous = old ?? null;
-      return value;
-    },
-    stateDatabase(),
-  );
-  return previous;
+export function writeSavedValue(name: string, value: unknown): Promise<unknown> {
+  return stateDatabase()('readwrite', (store) => {
+    const previous = store.get(name);
+    store.put(value, name);
+    store.transaction.commit();
+    return promisifyRequest(store.transaction).then((): unknown => previous.result ?? null);
+  });
 }
 
 /**

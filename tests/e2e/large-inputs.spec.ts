@@ -2,7 +2,7 @@
 // box, typing stays possible, the request preview and the code export show its start with the full size, a reload
 // keeps it, and Send posts all of it before the typed text.
 import { expect, test } from '@playwright/test';
-import { messageBox, mock, openWithMock, receivedBodies, replyStatus, sendButton } from './helpers';
+import { messageBox, mock, openWithMock, readSavedState, receivedBodies, replyStatus, sendButton } from './helpers';
 
 test.beforeEach(async () => {
   await mock.reset();
@@ -52,4 +52,47 @@ test('a pasted 4 MB document becomes a chip, is previewed and exported in part, 
   await expect(chips).toBeHidden();
   const [body] = await receivedBodies();
   expect(body?.messages.at(-1)).toEqual({ role: 'user', content: `${document}\n\nSummarise it.` });
+});
+
+test('text typed beside a pasted document survives a reload that comes while that text is being saved', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  // The page reloads itself the moment the app starts a database write, once armed: the write of the typed text is
+  // then still in progress when the page goes. (A write that first waited for the value it replaces was lost so.)
+  await page.addInitScript(() => {
+    const armed = window as unknown as { reloadOnNextWrite?: boolean };
+    type Get = (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) => IDBRequest;
+    const get = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'get')?.value as Get;
+    IDBObjectStore.prototype.get = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
+      const request = get.call(this, query);
+      if (armed.reloadOnNextWrite && this.transaction.mode === 'readwrite') {
+        armed.reloadOnNextWrite = false;
+        window.location.reload();
+      }
+      return request;
+    };
+  });
+  await openWithMock(page);
+  const line = 'Pasted document line with some words in it to make it long enough.\n';
+  const document = line.repeat(Math.ceil((4 * 1024 * 1024) / line.length));
+  await messageBox(page).evaluate((textarea, text) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', text);
+    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, document);
+  const chips = page.getByRole('list', { name: 'Attached texts' });
+  await expect(chips).toHaveText(/Pasted text · 4\.0 MB/, { timeout: 20_000 });
+  await expect
+    .poll(async () => JSON.stringify((await readSavedState(page)) ?? null).length, { timeout: 20_000 })
+    .toBeGreaterThan(4 * 1024 * 1024);
+
+  await page.evaluate(() => {
+    (window as unknown as { reloadOnNextWrite?: boolean }).reloadOnNextWrite = true;
+  });
+  const reloaded = page.waitForEvent('load', { timeout: 20_000 });
+  await messageBox(page).pressSequentially('Summarise it.');
+  await reloaded;
+  await expect(chips).toHaveText(/Pasted text · 4\.0 MB/, { timeout: 20_000 });
+  await expect(messageBox(page)).toHaveValue('Summarise it.');
 });
