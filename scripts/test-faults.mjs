@@ -38,6 +38,11 @@ const sources = [
       /corrupt|damaged|blow the renderer|two tabs|4 MB|localStorage format/.test(titles[titles.length - 1] ?? ''),
   },
   {
+    file: 'tests/e2e/large-inputs.spec.ts',
+    layer: 'e2e',
+    include: (titles) => /survives a reload that comes while/.test(titles[titles.length - 1] ?? ''),
+  },
+  {
     file: 'tests/components/persistence.test.tsx',
     layer: 'component',
     include: (titles) => /kept aside|full storage/.test(titles[0] ?? ''),
