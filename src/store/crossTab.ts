@@ -20,7 +20,13 @@
 import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { stop } from './actions';
 import { addNotice, flushSavedState, type usePlaygroundStore } from './index';
-import { migrate, partialize, persistVersion, salvage, type PersistedState } from './persistence';
+import {
+  loadSavedStateRestore,
+  partialize,
+  persistVersion,
+  savedStateRestore,
+  type PersistedState,
+} from './persistence';
 import { restoredLibrary, type LibraryState } from './librarySlice';
 import { onRuntimeReset } from './runtime';
 import type { ConversationState, PlaygroundState } from './types';
@@ -29,6 +35,7 @@ import { mergeById, sameIds } from './threeWayMerge';
 import { subscribeToSavedChanges } from './stateDatabase';
 
 type PlaygroundStore = typeof usePlaygroundStore;
+type Restore = NonNullable<ReturnType<typeof savedStateRestore>>;
 
 export interface CrossTabConflict {
   /** The conversation the other tab saved most recently. */
@@ -94,7 +101,11 @@ function parsedSavedText(text: string | null): unknown {
 }
 
 /** The conversation in a saved value (migrated and salvaged like at start-up), or null when unreadable. */
-function savedConversation(saved: unknown, current: PlaygroundState): SavedVersion | null {
+function savedConversation(
+  { migrate, salvage }: Restore,
+  saved: unknown,
+  current: PlaygroundState,
+): SavedVersion | null {
   if (saved === null) return { conversation: { turns: [], draft: '' }, library: null, value: null, state: {} };
   if (typeof saved !== 'object' || !('state' in saved)) return null;
   const version = 'version' in saved && typeof saved.version === 'number' ? saved.version : 0;
@@ -151,10 +162,19 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
   installed = { store, storage: inner, name };
 
   const onSavedElsewhere = (oldValue: unknown, newValue: unknown) => {
+    // Read like at start-up, which loads the code for it: a save seen before that is handled once it is in.
+    const restore = savedStateRestore();
+    if (!restore) {
+      loadSavedStateRestore().then(
+        () => onSavedElsewhere(oldValue, newValue),
+        () => undefined,
+      );
+      return;
+    }
     const state = store.getState();
-    const theirs = savedConversation(newValue, state);
+    const theirs = savedConversation(restore, newValue, state);
     if (!theirs) return;
-    const before = savedConversation(oldValue, state);
+    const before = savedConversation(restore, oldValue, state);
     // Lists merge whatever else happens. Not written now (that would write this tab's conversation before the
     // comparison below): the other tab holds the same merge, and this tab's next save carries it.
     const lists = mergedLists(state, before, theirs);

@@ -1,10 +1,6 @@
 // Presets: a model and its parameters under a name, applied in one click. Built-in presets set only what they are
 // about (the rest of the settings stays); saved presets capture the model and every parameter.
-import * as z from 'zod/mini';
-// Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
-import './schema';
-import { isRecord } from '../core/json';
-import { reasoningEffortValues, type ReasoningEffort } from '../core/models';
+import type { ReasoningEffort } from '../core/models';
 import {
   clampMaxTokens,
   clampTemperature,
@@ -14,7 +10,7 @@ import {
   type RequestSettings,
   type TunableParameter,
 } from '../core/request';
-import { responseFormatTypes, type ResponseFormatType } from '../core/responseFormat';
+import type { ResponseFormatType } from '../core/responseFormat';
 
 export interface PresetValues {
   model?: string;
@@ -119,42 +115,4 @@ export function describePresetValues(values: PresetValues): string {
   if (values.maxTokens !== undefined) parts.push(`max_tokens ${values.maxTokens}`);
   if (values.responseFormat === 'json_object') parts.push('JSON mode');
   return parts.join(', ');
-}
-
-const presetSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string().check(z.minLength(1)),
-  description: z.string(),
-  builtIn: z.literal(false),
-  values: z.object({
-    model: z.optional(z.string().check(z.minLength(1))),
-    thinking: z.optional(z.boolean()),
-    preserveReasoning: z.optional(z.nullable(z.boolean())),
-    stream: z.optional(z.boolean()),
-    temperature: z.optional(z.number()),
-    topP: z.optional(z.number()),
-    maxTokens: z.optional(z.int().check(z.positive())),
-    reasoningEffort: z.optional(z.enum(reasoningEffortValues)),
-    responseFormat: z.optional(z.enum(responseFormatTypes)),
-    pinned: z.optional(
-      z.object({
-        temperature: z.optional(z.boolean()),
-        top_p: z.optional(z.boolean()),
-        max_tokens: z.optional(z.boolean()),
-        reasoning_effort: z.optional(z.boolean()),
-        response_format: z.optional(z.boolean()),
-      }),
-    ),
-  }),
-});
-
-/** Readable saved presets; a damaged one is dropped. */
-export function salvagePresets(raw: unknown): PresetsState {
-  const saved: Preset[] = [];
-  const list: unknown[] = isRecord(raw) && Array.isArray(raw.saved) ? raw.saved : [];
-  for (const candidate of list) {
-    const parsed = presetSchema.safeParse(candidate);
-    if (parsed.success) saved.push(parsed.data);
-  }
-  return { saved };
 }

@@ -22,6 +22,21 @@ export function resetEverything(): void {
 }
 
 /**
+ * A fresh store module (after vi.resetModules, as a page reload) reads the saved state once the code that restores it
+ * has loaded again: the store holds the saved state when this resolves.
+ */
+export function savedStateLoaded(store: { usePlaygroundStore: typeof usePlaygroundStore }): Promise<void> {
+  const { persist } = store.usePlaygroundStore;
+  if (persist.hasHydrated()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stopWatching = persist.onFinishHydration(() => {
+      stopWatching();
+      resolve();
+    });
+  });
+}
+
+/**
  * The app fetches the streaming module when the user turns to the Message box, before the first Send; tests load it
  * up front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
  */

@@ -1,6 +1,6 @@
-// Saving and restoring the playground (src/store/persistence.ts and its use in src/store/index.ts), in jsdom so that
-// localStorage and pagehide are the browser's. Each start-up test loads a fresh copy of the store module after
-// seeding localStorage, as a page reload would.
+// Saving and restoring the playground (src/store/persistence.ts, savedStateRestore.ts and their use in
+// src/store/index.ts), in jsdom so that localStorage and pagehide are the browser's. Each start-up test loads a fresh
+// copy of the store module after seeding localStorage, as a page reload would.
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { persistName, persistVersion } from '../../src/store/persistence';
@@ -10,7 +10,7 @@ import { keptCopyText } from '../../src/store';
 import { newerVersionText } from '../../src/store/persistence';
 import userEvent from '@testing-library/user-event';
 import type { PlaygroundState, Turn } from '../../src/store/types';
-import { savedSettings } from './helpers';
+import { savedSettings, savedStateLoaded } from './helpers';
 
 type StoreModule = typeof import('../../src/store');
 
@@ -39,7 +39,9 @@ function savedState(turns: Turn[] = [turn('t1', 'user', 'Hello'), turn('t2', 'as
 async function startApp(saved: string | null): Promise<StoreModule> {
   if (saved !== null) localStorage.setItem(persistName, saved);
   vi.resetModules();
-  return import('../../src/store');
+  const store = await import('../../src/store');
+  await savedStateLoaded(store);
+  return store;
 }
 
 function contents(state: PlaygroundState): string[] {

@@ -11,11 +11,11 @@ import {
   historyEntryFor,
   initialHistory,
   restoreRequest,
-  salvageHistory,
   withEntry,
   withLimit,
   type HistoryEntry,
 } from '../../src/store/historySlice';
+import { salvageHistory } from '../../src/store/historySalvage';
 
 function entry(id: string): HistoryEntry {
   return {

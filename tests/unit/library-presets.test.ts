@@ -2,7 +2,8 @@
 // model and parameters it captured.
 import { describe, expect, it } from 'vitest';
 import { buildRequestBody, defaultSettingsFor } from '../../src/core/request';
-import { applyPresetValues, builtInPresets, presetValuesFrom, salvagePresets } from '../../src/store/presetsSlice';
+import { salvagePresets } from '../../src/store/presetsSalvage';
+import { applyPresetValues, builtInPresets, presetValuesFrom } from '../../src/store/presetsSlice';
 
 const turns = [{ role: 'user' as const, content: 'Hi' }];
 
