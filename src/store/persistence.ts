@@ -61,22 +61,11 @@ export function partialize(state: PlaygroundState): PersistedState {
 
 type SavedStateRestore = typeof import('./savedStateRestore');
 let restoreModule: SavedStateRestore | null = null;
-let restoreLoading: Promise<SavedStateRestore> | null = null;
 
-/** Reading a saved state back (migrate, salvage): null until loadSavedStateRestore has brought it in. */
-export function savedStateRestore(): SavedStateRestore | null {
+/** Reading a saved state back (migrate, salvage): loaded on demand, with the first read. */
+export async function loadSavedStateRestore(): Promise<SavedStateRestore> {
+  restoreModule ??= await import('./savedStateRestore');
   return restoreModule;
-}
-
-export function loadSavedStateRestore(): Promise<SavedStateRestore> {
-  restoreLoading ??= import('./savedStateRestore').then(
-    (loaded) => (restoreModule = loaded),
-    (error: unknown) => {
-      restoreLoading = null; // a later read tries again
-      throw error;
-    },
-  );
-  return restoreLoading;
 }
 
 /** What the saved state's read waits for (savedStateStorage.ts): nothing once the restore module is in. */
