@@ -8,7 +8,8 @@ import { undoDeleteMs } from './turnUndo';
 import type { HistoryEntry } from './historySlice';
 import { restoreRequest } from './requestRestore';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
-import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from './presetsSlice';
+import { applyPresetValues, builtInPresets, presetValuesFrom } from './presets';
+import type { Preset } from './presetsSlice';
 import type { PlaygroundState, Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
