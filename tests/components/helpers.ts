@@ -5,6 +5,7 @@ import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { loadTurnArticle } from '../../src/components/conversation/LazyTurnArticle';
 import { loadConversationTools } from '../../src/components/conversation/LazyConversationTools';
+import { loadPastedTextViewer } from '../../src/components/conversation/PastedTexts';
 import { loadReplyArea } from '../../src/components/reply/LazyReplyArea';
 import { loadTextRenderers } from '../../src/components/reply/LazyText';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
@@ -46,7 +47,7 @@ export async function loadReplyStream(): Promise<void> {
 
 /**
  * What the app loads after its first paint or with the first turn (the settings, the reply area, the transcript's
- * turns): tests load it up front (in beforeAll), as the app fetches it ahead of a Send, so turns and replies render
+ * turns, the attached-text viewer): tests load it up front (in beforeAll), as the app fetches it ahead of a Send, so turns and replies render
  * at once and compiling them does not count against a test's time limit.
  */
 export async function loadLazyRegions(): Promise<void> {
@@ -55,6 +56,7 @@ export async function loadLazyRegions(): Promise<void> {
     loadReplyArea(),
     loadTurnArticle(),
     loadConversationTools(),
+    loadPastedTextViewer(),
     // What focusing the conversation fetches ahead (prefetchForSend.ts): loaded here, so that no test file ends while
     // those imports are still on their way.
     loadTextRenderers(),
