@@ -240,6 +240,55 @@ describe('start-up from what was saved', () => {
     actions.addTurn('user', 'Still works');
     expect(contents(usePlaygroundStore.getState())).toEqual(['Still works']);
   });
+
+  it('keeps what is typed while the saved state is read back, and writes nothing over it before', async () => {
+    const saved = JSON.stringify({ state: savedState(), version: persistVersion });
+    localStorage.setItem(persistName, saved);
+    vi.resetModules();
+    // The code arrives when the test says (a slow network).
+    let arrive: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    vi.doMock('../../src/store/savedStateRestore', async () => {
+      await arrived;
+      return vi.importActual('../../src/store/savedStateRestore');
+    });
+    try {
+      const store = await import('../../src/store');
+      const actions = await import('../../src/store/actions');
+      expect(store.usePlaygroundStore.getState().ui.savedStateLoading).toBe(true);
+      actions.setDraft('typed meanwhile');
+      expect(localStorage.getItem(persistName)).toBe(saved);
+      arrive();
+      await savedStateLoaded(store);
+      const state = store.usePlaygroundStore.getState();
+      expect(contents(state)).toEqual(['Hello', 'Hi!']);
+      expect(state.conversation.draft).toBe('unsent words\n\ntyped meanwhile');
+      expect(JSON.parse(localStorage.getItem(persistName) ?? '{}')).toMatchObject({
+        state: { conversation: { draft: 'unsent words\n\ntyped meanwhile' } },
+      });
+    } finally {
+      vi.doUnmock('../../src/store/savedStateRestore');
+    }
+  });
+
+  it('says so when the code that reads the saved state back does not arrive, and writes nothing over the state', async () => {
+    const saved = JSON.stringify({ state: savedState(), version: persistVersion });
+    localStorage.setItem(persistName, saved);
+    vi.resetModules();
+    vi.doMock('../../src/store/savedStateRestore', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      const { usePlaygroundStore, savedStateLoadFailedText } = await import('../../src/store');
+      await vi.waitFor(() => expect(noticeTexts(usePlaygroundStore.getState())).toEqual([savedStateLoadFailedText]));
+      const actions = await import('../../src/store/actions');
+      actions.setDraft('typed afterwards');
+      window.dispatchEvent(new Event('pagehide'));
+      expect(localStorage.getItem(persistName)).toBe(saved);
+    } finally {
+      vi.doUnmock('../../src/store/savedStateRestore');
+    }
+  });
 });
 
 describe('a saved state that cannot be fully read is kept aside before anything overwrites it', () => {
