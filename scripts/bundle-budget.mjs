@@ -11,11 +11,12 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 
 /**
- * Targets are the issue's; limits fail the check. The composer's JS is over its target (react-dom and the store,
- * which every screen needs, are ~85 KB of it), so its limit holds today's size and keeps it from growing back.
+ * Targets are the issue's; limits fail the check. The composer's JS (99.6 KB: react-dom alone is ~60 KB of it) meets
+ * its target now that reading a saved state back (zod), the library and history actions and the dialogs not on the
+ * first screen load later; its limit is the target, so it cannot grow back over it.
  */
 export const budgets = {
-  beforeComposer: { targetKB: 100, limitKB: 115 },
+  beforeComposer: { targetKB: 100, limitKB: 100 },
   startup: { targetKB: 160, limitKB: 160 },
 };
 /** Chunks loaded right after the first paint (components/ui/LazyRegion.tsx), named after their component. */

@@ -9,7 +9,7 @@ import { continuedReplyInfo } from './continuedReply';
 import { draftTurn } from './draftTexts';
 import { findTurn, handWrittenTurn, moveItem } from './conversationSlice';
 import { newId } from './ids';
-import { recordHistory } from './libraryActions';
+import { recordHistory } from './historyActions';
 import { report, usePlaygroundStore } from './index';
 import { newReplyInfo } from './replyInfo';
 import {

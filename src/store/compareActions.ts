@@ -21,7 +21,7 @@ import { selectCanKeepColumn, selectCanRunCompare } from './compareSelectors';
 import { handWrittenTurn } from './conversationSlice';
 import { newId } from './ids';
 import { flushSavedState, usePlaygroundStore } from './index';
-import { recordHistory } from './libraryActions';
+import { recordHistory } from './historyActions';
 import { settlePendingReplies, startReplyCall, stopReplyCall, type ReplyTarget } from './replyCall';
 import { newReplyInfo } from './replyInfo';
 import { pendingTurns } from './selectors';

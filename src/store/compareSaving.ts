@@ -1,14 +1,7 @@
 // Compare mode as saved and restored: whether it is open, its columns with their settings and last replies, and what
 // the last run answered. A reply still arriving cannot survive a reload: it comes back interrupted, its text kept.
-import {
-  initialCompare,
-  maxCompareColumns,
-  minCompareColumns,
-  type CompareColumn,
-  type CompareState,
-} from './compareSlice';
+import { initialCompare, type CompareColumn, type CompareState } from './compareSlice';
 import { settledReplyInfo } from './replyInfo';
-import { compareColumnSchema, compareSchema } from './schema';
 import type { Turn } from './types';
 
 export interface PersistedCompare {
@@ -18,7 +11,7 @@ export interface PersistedCompare {
   run: { turnIds: string[]; draft: string } | null;
 }
 
-function settledColumn(column: CompareColumn): CompareColumn {
+export function settledColumn(column: CompareColumn): CompareColumn {
   if (!column.result) return column;
   const reply = settledReplyInfo(column.result.reply);
   return reply === column.result.reply ? column : { ...column, result: { ...column.result, reply } };
@@ -30,19 +23,6 @@ export function partializeCompare(compare: CompareState): PersistedCompare {
     columns: compare.columns.map(settledColumn),
     run: compare.run ? { turnIds: compare.run.turns.map((turn) => turn.id), draft: compare.run.draft } : null,
   };
-}
-
-/** Each part on its own; a column that cannot be read is dropped, and fewer than two start afresh on opening. */
-export function salvageCompare(persisted: unknown): PersistedCompare | null {
-  const parsed = compareSchema.safeParse(persisted ?? {});
-  if (!parsed.success) return null;
-  const columns: CompareColumn[] = [];
-  for (const raw of parsed.data.columns) {
-    const column = compareColumnSchema.safeParse(raw);
-    if (column.success) columns.push(settledColumn(column.data as CompareColumn));
-  }
-  const usable = columns.length >= minCompareColumns ? columns.slice(0, maxCompareColumns) : [];
-  return { open: parsed.data.open, columns: usable, run: usable.length > 0 ? parsed.data.run : null };
 }
 
 function sameIds(turns: readonly Turn[], ids: readonly string[]): boolean {

@@ -17,15 +17,15 @@
 // - Limit: neither storage compares before it swaps, so two writes in the very same instant cannot be ordered; the tab
 //   whose write came from a stale base still sees the conflict, and the displaced version is kept in memory for
 //   "Load the other tab's version".
-import type { PersistStorage, StorageValue } from 'zustand/middleware';
+import type { PersistStorage } from 'zustand/middleware';
 import { stop } from './actions';
+import type { GuardedTab } from './crossTabChanges';
 import { addNotice, flushSavedState, type usePlaygroundStore } from './index';
-import { migrate, partialize, persistVersion, salvage, type PersistedState } from './persistence';
-import { restoredLibrary, type LibraryState } from './librarySlice';
+import type { LibraryState } from './librarySlice';
+import { partialize, persistVersion, type PersistedState } from './persistence';
 import { onRuntimeReset } from './runtime';
-import type { ConversationState, PlaygroundState } from './types';
+import type { ConversationState } from './types';
 import type { RequestSettings } from '../core/request';
-import { mergeById, sameIds } from './threeWayMerge';
 import { subscribeToSavedChanges } from './stateDatabase';
 
 type PlaygroundStore = typeof usePlaygroundStore;
@@ -38,9 +38,6 @@ export interface CrossTabConflict {
   /** Its saved conversations: the working copy belongs to its library.activeId, so the two travel together. */
   otherLibrary?: LibraryState | null;
 }
-
-export const adoptedNoticeText = 'This conversation was changed in another tab; this tab now shows the latest version.';
-export const adoptedSettingsText = 'The settings were changed in another tab; this tab now uses them.';
 
 let conflict: CrossTabConflict | null = null;
 const listeners = new Set<() => void>();
@@ -68,64 +65,13 @@ interface Installed {
 }
 let installed: Installed | null = null;
 
-/** Same turns (id, role, text, reasoning, excluded): reply bookkeeping and the draft (each tab's own) are ignored. */
-function fingerprint(conversation: ConversationState): string {
-  return JSON.stringify(
-    conversation.turns.map((turn) => [turn.id, turn.role, turn.content, turn.reasoning, turn.excluded]),
-  );
-}
+type CrossTabChanges = typeof import('./crossTabChanges');
+let changes: CrossTabChanges | null = null;
 
-function sameSettings(a: RequestSettings, b: RequestSettings): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function sameConversation(a: ConversationState, b: ConversationState): boolean {
-  return fingerprint(a) === fingerprint(b);
-}
-
-/** A saved value's JSON text as an object: null for none, undefined when it is not JSON. */
-function parsedSavedText(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The conversation in a saved value (migrated and salvaged like at start-up), or null when unreadable. */
-function savedConversation(saved: unknown, current: PlaygroundState): SavedVersion | null {
-  if (saved === null) return { conversation: { turns: [], draft: '' }, library: null, value: null, state: {} };
-  if (typeof saved !== 'object' || !('state' in saved)) return null;
-  const version = 'version' in saved && typeof saved.version === 'number' ? saved.version : 0;
-  const { state } = salvage(migrate(saved.state, version), current);
-  const library = state.library ? restoredLibrary(state.library, state.settings ?? current.settings) : null;
-  return state.conversation
-    ? { conversation: state.conversation, library, value: saved as StorageValue<PersistedState>, state }
-    : null;
-}
-
-interface SavedVersion {
-  conversation: ConversationState;
-  library: LibraryState | null;
-  value: StorageValue<PersistedState> | null;
-  state: Partial<PersistedState>;
-}
-
-/** History and presets: both tabs' additions and deletions kept (null: nothing to change here). */
-function mergedLists(
-  current: PlaygroundState,
-  before: SavedVersion | null,
-  theirs: SavedVersion,
-): Pick<PlaygroundState, 'history' | 'presets'> | null {
-  const theirHistory = theirs.state.history?.entries ?? [];
-  const history = mergeById(current.history.entries, before?.state.history?.entries ?? [], theirHistory)
-    .sort((a, b) => b.sentAt - a.sentAt)
-    .slice(0, current.history.limit);
-  const theirPresets = theirs.state.presets?.saved ?? [];
-  const presets = mergeById(current.presets.saved, before?.state.presets?.saved ?? [], theirPresets);
-  if (sameIds(history, current.history.entries) && sameIds(presets, current.presets.saved)) return null;
-  return { history: { ...current.history, entries: history }, presets: { saved: presets } };
+/** What another tab's save means here (crossTabChanges.ts): loaded with the first one, not before the Message box. */
+export async function loadCrossTabChanges(): Promise<CrossTabChanges> {
+  changes ??= await import('./crossTabChanges');
+  return changes;
 }
 
 /**
@@ -139,6 +85,22 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
   if (!inner || !name) return () => undefined;
   let adopting = false;
 
+  const tab: GuardedTab = {
+    store,
+    storage: inner,
+    name,
+    conflict: () => conflict,
+    setConflict,
+    adopt: (change) => {
+      adopting = true;
+      try {
+        change();
+      } finally {
+        adopting = false;
+      }
+    },
+    tell: (text) => addNotice('info', text),
+  };
   const guarded: PersistStorage<PersistedState> = {
     getItem: (key) => inner.getItem(key),
     setItem: (key, value) => {
@@ -150,72 +112,24 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
   store.persist.setOptions({ storage: guarded });
   installed = { store, storage: inner, name };
 
-  const onSavedElsewhere = (oldValue: unknown, newValue: unknown) => {
-    const state = store.getState();
-    const theirs = savedConversation(newValue, state);
-    if (!theirs) return;
-    const before = savedConversation(oldValue, state);
-    // Lists merge whatever else happens. Not written now (that would write this tab's conversation before the
-    // comparison below): the other tab holds the same merge, and this tab's next save carries it.
-    const lists = mergedLists(state, before, theirs);
-    if (lists) {
-      adopting = true;
-      try {
-        store.setState(lists);
-      } finally {
-        adopting = false;
-      }
-    }
-    const ours = state.conversation;
-    const theirSettings = theirs.state.settings ?? state.settings;
-    const conversationMatches = sameConversation(ours, theirs.conversation);
-    const settingsMatch = sameSettings(state.settings, theirSettings);
-    if (conversationMatches && settingsMatch) {
-      if (conflict) setConflict(null);
-      return;
-    }
-    const oursUnchanged =
-      !conflict &&
-      before !== null &&
-      (conversationMatches || (!state.ui.sending && sameConversation(ours, before.conversation))) &&
-      (settingsMatch || sameSettings(state.settings, before.state.settings ?? state.settings));
-    if (oursUnchanged) {
-      adopting = true;
-      try {
-        store.setState((current) => ({
-          ...(conversationMatches
-            ? {}
-            : {
-                // The draft is this tab's own: what is being typed here stays.
-                conversation: {
-                  ...theirs.conversation,
-                  draft: current.conversation.draft,
-                  draftImages: current.conversation.draftImages,
-                },
-                ...(theirs.library ? { library: theirs.library } : {}),
-              }),
-          ...(settingsMatch ? {} : { settings: theirSettings }),
-          ui: { ...current.ui, ...(conversationMatches ? {} : { selectedReplyId: null }) },
-        }));
-      } finally {
-        adopting = false;
-      }
-      addNotice('info', conversationMatches ? adoptedSettingsText : adoptedNoticeText);
-      return;
-    }
-    setConflict({ other: theirs.conversation, otherLibrary: theirs.library, otherSettings: theirSettings });
-    // A save this tab queued before it knew (throttled while streaming) now writes the other tab's value instead.
-    if (theirs.value) void inner.setItem(name, theirs.value);
+  // In the order the saves came: at once when the code is in, else once it has loaded.
+  const handle = (run: (loaded: CrossTabChanges) => void) => {
+    if (changes) run(changes);
+    else loadCrossTabChanges().then(run, () => undefined);
   };
   // localStorage (where there is no IndexedDB) tells other tabs through the storage event, the database through its
   // channel (stateDatabase.ts); both carry the value before and after the write.
   const onStorage = (event: StorageEvent) => {
     if (event.key !== name || event.newValue === null) return;
-    onSavedElsewhere(parsedSavedText(event.oldValue), parsedSavedText(event.newValue));
+    const { oldValue, newValue } = event;
+    handle((loaded) =>
+      loaded.handleSavedElsewhere(tab, loaded.parsedSavedText(oldValue), loaded.parsedSavedText(newValue)),
+    );
   };
   target.addEventListener('storage', onStorage);
   const unsubscribe = subscribeToSavedChanges((change) => {
-    if (change.name === name && change.newValue !== null) onSavedElsewhere(change.oldValue, change.newValue);
+    if (change.name === name && change.newValue !== null)
+      handle((loaded) => loaded.handleSavedElsewhere(tab, change.oldValue, change.newValue));
   });
 
   return () => {

@@ -1,17 +1,10 @@
 // Request history: every request sent, exactly as sent, with how it ended. Newest first, bounded.
-import * as z from 'zod/mini';
-// Before any schema is built: schema.ts turns off zod's eval probe, which the app's CSP reports as a violation.
-import { wireMessageSchema } from './schema';
 import type { Usage } from '../core/contracts';
-import { settingsFromParsed, settingsPatchFromBody } from '../core/bodySettings';
-import { messageImageUrls, messageText } from '../core/contentParts';
-import { isFormOwnedField, type ChatRequest, type ChatRequestBody, type RequestSettings } from '../core/request';
+import type { ChatRequest } from '../core/request';
 import { sinceStartMs, usageCostUsd } from '../core/metricFigures';
 import { modelInfo } from '../core/models';
 import { newId } from './ids';
-import { handWrittenTurn } from './conversationSlice';
-import { describeImageUrls } from './imageSelectors';
-import type { ReplyInfo, ReplyStatus, Turn } from './types';
+import type { ReplyInfo, ReplyStatus } from './types';
 
 export interface HistoryEntry {
   id: string;
@@ -74,95 +67,4 @@ export function withEntry(history: HistoryState, entry: HistoryEntry): HistorySt
 export function withLimit(history: HistoryState, limit: number): HistoryState {
   const clamped = clampHistoryLimit(limit);
   return { limit: clamped, entries: history.entries.slice(0, clamped) };
-}
-
-// ---- "Open": a sent request back into settings and turns ---------------------------------------------
-
-export interface RestoredRequest {
-  settings: RequestSettings;
-  turns: Turn[];
-  /** What the form cannot show (kept out of the restored request), for the user to read. */
-  notes: string[];
-  /** The bytes of the turns' inline images by image id (null: left out of the saved copy). */
-  imageBytes: Record<string, string | null>;
-}
-
-/**
- * Settings and turns that rebuild this body: the form values as bodySettings.ts maps them (parameters pinned where
- * present), the leading system message, the turns and any other fields.
- */
-export function restoreRequest(body: ChatRequestBody, current: RequestSettings): RestoredRequest {
-  const notes: string[] = [];
-  const messages = [...body.messages];
-  let systemPrompt = '';
-  if (messages[0]?.role === 'system') systemPrompt = messageText(messages.shift()?.content ?? '');
-  const turns: Turn[] = [];
-  const imageBytes: Record<string, string | null> = {};
-  for (const message of messages) {
-    if (message.role !== 'user' && message.role !== 'assistant') {
-      notes.push(`A ${message.role} message cannot be shown in the conversation and was left out.`);
-      continue;
-    }
-    const turn = {
-      ...handWrittenTurn(message.role, messageText(message.content)),
-      reasoning: message.reasoning_content ?? '',
-    };
-    const imageUrls = messageImageUrls(message.content);
-    const { images, bytes } = describeImageUrls(imageUrls);
-    Object.assign(imageBytes, bytes);
-    turns.push(imageUrls.length > 0 ? { ...turn, images } : turn);
-  }
-  // Fields without a form control (stop, do_sample…) go back verbatim.
-  const model = modelInfo(body.model);
-  const extraFields = Object.fromEntries(Object.entries(body).filter(([name]) => !isFormOwnedField(name, model)));
-  const settings = settingsFromParsed(
-    { settingsPatch: settingsPatchFromBody(body, systemPrompt), extraFields },
-    current,
-  );
-  return { settings, turns, notes, imageBytes };
-}
-
-// ---- saving and restoring ---------------------------------------------------------------------------
-
-const historyEntrySchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  sentAt: z.number(),
-  request: z.object({
-    baseUrl: z.string(),
-    body: z.looseObject({
-      model: z.string(),
-      messages: z.array(wireMessageSchema),
-    }),
-  }),
-  status: z.enum(['waiting', 'streaming', 'complete', 'stopped', 'interrupted', 'stalled', 'error']),
-  finishReason: z.nullable(z.string()),
-  usage: z.nullable(
-    z.looseObject({ prompt_tokens: z.number(), completion_tokens: z.number(), total_tokens: z.number() }),
-  ),
-  latencyMs: z.nullable(z.number()),
-  errorTitle: z.nullable(z.string()),
-});
-
-/** Readable entries only (a damaged one is dropped; history is a convenience, not a record to repair). */
-export function salvageHistory(raw: unknown): HistoryState {
-  return salvageHistoryCounted(raw).history;
-}
-
-/** The salvaged history and how many readable entries there were before the limit cut the oldest. */
-export function salvageHistoryCounted(raw: unknown): { history: HistoryState; readable: number } {
-  if (typeof raw !== 'object' || raw === null) return { history: initialHistory(), readable: 0 };
-  const record = raw as Record<string, unknown>;
-  const limit = typeof record.limit === 'number' ? clampHistoryLimit(record.limit) : defaultHistoryLimit;
-  const entries: HistoryEntry[] = [];
-  for (const candidate of Array.isArray(record.entries) ? record.entries : []) {
-    const parsed = historyEntrySchema.safeParse(candidate);
-    // Content parts are checked loosely (schema.ts), so the parsed type is wider than HistoryEntry.
-    if (parsed.success) entries.push(parsed.data as HistoryEntry);
-  }
-  return { history: { limit, entries: entries.slice(0, limit) }, readable: entries.length };
-}
-
-/** Said when a saved history held more entries than its limit: the oldest were not kept. */
-export function historyCutText(readable: number, limit: number): string {
-  return `Your saved request history held ${readable.toLocaleString('en')} entries, more than its limit of ${limit}: only the newest ${limit} were kept.`;
 }

@@ -56,6 +56,9 @@ export const storageFullText =
 export const storageNearlyFullText =
   'Your browser storage is nearly full. Delete large conversations you no longer need before new replies cannot be saved.';
 
+export const savedStateLoadFailedText =
+  'Your saved playground could not be loaded: part of the app failed to download. Nothing is saved over it; reload the page to try again.';
+
 export const keptCopyText =
   'The saved state as it was found is kept in this browser, so nothing of it is lost: download it to look inside.';
 export const keptCopyHeldText =
@@ -94,6 +97,14 @@ const options = persistOptions(playgroundStorage.storage, persistenceEvents, pla
 export const usePlaygroundStore = create<PlaygroundState>()(
   persist(() => initialState(), {
     ...options,
+    // The code that reads the saved state back did not arrive (offline, a new deploy): nothing is written (the storage
+    // is still reading), and the user is told why instead of waiting. Not queued like the other notices: the load
+    // that would release them will not come.
+    onRehydrateStorage: () => (_state, error) => {
+      if (error === undefined) return;
+      const notice: Notice = { id: newId('notice'), level: 'error', text: savedStateLoadFailedText };
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, notices: [...state.ui.notices, notice] } }));
+    },
     // The key lives where the saved "Remember key" says: read once that is known (a key typed meanwhile stays).
     merge: (persisted, current) => {
       const merged = options.merge?.(persisted, current) ?? current;

@@ -1,19 +1,19 @@
-// Actions for saved conversations, request history and presets. Like actions.ts: plain functions that read and
+// Actions for saved conversations, opening a sent request, and presets (the request history's own: historyActions.ts). Like actions.ts: plain functions that read and
 // set the store; components call them from event handlers.
 import { newId } from './ids';
 import { onRuntimeReset } from './runtime';
 import { usePlaygroundStore } from './index';
 import { keepImageBytes } from './turnImages';
-import { historyEntryFor, restoreRequest, withEntry, withLimit, type HistoryEntry } from './historySlice';
+import { undoDeleteMs } from './turnUndo';
+import type { HistoryEntry } from './historySlice';
+import { restoreRequest } from './requestRestore';
 import { activeAsSaved, conversationTitle, emptyConversation, type SavedConversation } from './librarySlice';
-import { applyPresetValues, builtInPresets, presetValuesFrom, type Preset } from './presetsSlice';
-import type { PlaygroundState, ReplyInfo, Turn } from './types';
+import { applyPresetValues, builtInPresets, presetValuesFrom } from './presets';
+import type { Preset } from './presetsSlice';
+import type { PlaygroundState, Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
-
-/** How long "Undo" stays offered after a delete. */
-export const undoDeleteMs = 8000;
 
 // ---- conversations ----------------------------------------------------------------------------------
 
@@ -155,22 +155,7 @@ export function undoDelete(): void {
   else set({ library: { ...cleared.library, conversations: next } });
 }
 
-// ---- request history --------------------------------------------------------------------------------
-
-/** Called once when a call's attempt ends (replyCall.ts): the request exactly as sent and how it ended. */
-export function recordHistory(holder: { reply: ReplyInfo | null }): void {
-  const entry = historyEntryFor(holder);
-  if (entry) set((state) => ({ history: withEntry(state.history, entry) }));
-}
-
-export function setHistoryLimit(limit: number): number {
-  set((state) => ({ history: withLimit(state.history, limit) }));
-  return get().history.limit;
-}
-
-export function clearHistory(): void {
-  set((state) => ({ history: { ...state.history, entries: [] } }));
-}
+// ---- a sent request back into a conversation ---------------------------------------------------------
 
 export interface OpenedRequest {
   /** True when the request went into a new conversation (the open one had turns, which are kept in the library). */

@@ -1,7 +1,7 @@
 // Replies saved before persisted version 3 (and conversation files exported then) kept derived figures in their
 // metrics, and copies of the reply's finish reason and usage. The figures are now derived where they are read
 // (core/metricFigures.ts) and the reply holds the only finish reason and usage, so those fields are stripped when an
-// old state is loaded (persistence.ts) or an old file imported (conversationFile.ts). Nothing else is changed.
+// old state is loaded (savedStateRestore.ts) or an old file imported (conversationFile.ts). Nothing else is changed.
 import { isRecord } from '../core/json';
 
 /** What ReplyMetrics used to carry besides its measurements. */

@@ -5,7 +5,7 @@ import type { PersistStorage, StorageValue } from 'zustand/middleware';
 import { isRecord } from '../core/json';
 import { copyWithoutImageBytes, withoutImageBytes } from '../core/images';
 import { keepCopy, type KeptCopyReason } from './keptCopy';
-import { persistVersion, type PersistedState, type PersistenceEvents } from './persistence';
+import { persistVersion, restoreNeededBeforeReading, type PersistedState, type PersistenceEvents } from './persistence';
 import {
   announceSavedChange,
   deleteSavedValue,
@@ -49,7 +49,8 @@ export function createPlaygroundStorage(
   // Writes are held while a saved state that could not be kept aside, or a newer one, would be overwritten.
   let held = false;
   let inDatabase = useDatabase;
-  // Database only: 'reading' until the saved value is in, 'merging' until the store holds it; writes wait for 'loaded'.
+  // While the read is asynchronous (the database, or the code that restores the state still loading): 'reading' until
+  // the saved value is in, 'merging' until the store holds it; writes wait for 'loaded'.
   let phase: 'reading' | 'merging' | 'loaded' = useDatabase ? 'reading' : 'loaded';
   // A write asked for while merging (a migration, a recovery notice): made once loading finishes.
   let writeAfterLoad = false;
@@ -203,7 +204,18 @@ export function createPlaygroundStorage(
   }
 
   const storage: PersistStorage<PersistedState> = {
-    getItem: (name) => (inDatabase ? readDatabase(name) : readLocalStorage(name)),
+    getItem(name) {
+      // The code that migrates and salvages what is read (persistence.ts) loads alongside the read.
+      const restoring = restoreNeededBeforeReading();
+      if (inDatabase)
+        return restoring ? Promise.all([readDatabase(name), restoring]).then(([value]) => value) : readDatabase(name);
+      if (!restoring) return readLocalStorage(name);
+      phase = 'reading';
+      return restoring.then(() => {
+        phase = 'merging';
+        return readLocalStorage(name);
+      });
+    },
     setItem(name, value) {
       if (phase !== 'loaded') {
         writeAfterLoad ||= phase === 'merging';

@@ -1,11 +1,13 @@
 // "Turn deleted. Undo": the deleted turn is kept for a few seconds, as a deleted conversation is (libraryActions.ts).
 import { usePlaygroundStore } from './index';
-import { undoDeleteMs } from './libraryActions';
 import { onRuntimeReset } from './runtime';
 import type { Turn } from './types';
 
 const get = () => usePlaygroundStore.getState();
 const set = usePlaygroundStore.setState.bind(usePlaygroundStore);
+
+/** How long "Undo" stays offered after a delete (of a turn, or of a conversation: libraryActions.ts). */
+export const undoDeleteMs = 8000;
 
 let undoTimer: ReturnType<typeof setTimeout> | null = null;
 onRuntimeReset(() => {

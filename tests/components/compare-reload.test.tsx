@@ -4,12 +4,14 @@
 import { act, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { startMetrics } from '../../src/core/metrics';
-import { salvageCompare } from '../../src/store/compareSaving';
+import { salvageCompare } from '../../src/store/compareSalvage';
 import { persistName } from '../../src/store/persistence';
+import { savedStateLoaded } from './helpers';
 
 async function loadApp() {
   vi.resetModules();
   const store = await import('../../src/store');
+  await savedStateLoaded(store);
   const compareActions = await import('../../src/store/compareActions');
   const { CompareView } = await import('../../src/components/compare/CompareView');
   return { store, compareActions, CompareView };

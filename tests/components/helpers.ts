@@ -5,6 +5,7 @@ import type { StreamEvent } from '../../src/core/contracts';
 import { completeMetrics, recordEvent, startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { loadTurnArticle } from '../../src/components/conversation/LazyTurnArticle';
 import { loadConversationTools } from '../../src/components/conversation/LazyConversationTools';
+import { loadPastedTextViewer } from '../../src/components/conversation/PastedTexts';
 import { loadReplyArea } from '../../src/components/reply/LazyReplyArea';
 import { loadTextRenderers } from '../../src/components/reply/LazyText';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
@@ -22,6 +23,21 @@ export function resetEverything(): void {
 }
 
 /**
+ * A fresh store module (after vi.resetModules, as a page reload) reads the saved state once the code that restores it
+ * has loaded again: the store holds the saved state when this resolves.
+ */
+export function savedStateLoaded(store: { usePlaygroundStore: typeof usePlaygroundStore }): Promise<void> {
+  const { persist } = store.usePlaygroundStore;
+  if (persist.hasHydrated()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stopWatching = persist.onFinishHydration(() => {
+      stopWatching();
+      resolve();
+    });
+  });
+}
+
+/**
  * The app fetches the streaming module when the user turns to the Message box, before the first Send; tests load it
  * up front (in beforeAll), as fake timers would keep a first Send from ever receiving it.
  */
@@ -31,7 +47,7 @@ export async function loadReplyStream(): Promise<void> {
 
 /**
  * What the app loads after its first paint or with the first turn (the settings, the reply area, the transcript's
- * turns): tests load it up front (in beforeAll), as the app fetches it ahead of a Send, so turns and replies render
+ * turns, the attached-text viewer): tests load it up front (in beforeAll), as the app fetches it ahead of a Send, so turns and replies render
  * at once and compiling them does not count against a test's time limit.
  */
 export async function loadLazyRegions(): Promise<void> {
@@ -40,6 +56,7 @@ export async function loadLazyRegions(): Promise<void> {
     loadReplyArea(),
     loadTurnArticle(),
     loadConversationTools(),
+    loadPastedTextViewer(),
     // What focusing the conversation fetches ahead (prefetchForSend.ts): loaded here, so that no test file ends while
     // those imports are still on their way.
     loadTextRenderers(),

@@ -8,7 +8,7 @@ import type { ChatRequestBody } from '../../src/core/request';
 import { resetPlayground, usePlaygroundStore, type Turn } from '../../src/store';
 import * as actions from '../../src/store/actions';
 import * as settingsActions from '../../src/store/settingsActions';
-import { recordHistory } from '../../src/store/libraryActions';
+import { recordHistory } from '../../src/store/historyActions';
 import { selectRequestBody } from '../../src/store/selectors';
 
 const sentBody: ChatRequestBody = {

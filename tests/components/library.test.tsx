@@ -12,7 +12,7 @@ import * as settingsActions from '../../src/store/settingsActions';
 import { installCrossTabGuard } from '../../src/store/crossTab';
 import { newConversation } from '../../src/store/libraryActions';
 import { partialize, persistName, persistVersion } from '../../src/store/persistence';
-import { loadLazyRegions } from './helpers';
+import { loadLazyRegions, savedStateLoaded } from './helpers';
 
 beforeAll(loadLazyRegions);
 
@@ -184,6 +184,7 @@ describe('saved conversations at start-up', () => {
     localStorage.setItem(persistName, JSON.stringify(saved));
     vi.resetModules();
     const store = await import('../../src/store');
+    await savedStateLoaded(store);
     const { ConversationList: FreshList } = await import('../../src/components/library/ConversationList');
     const { NoticeBar } = await import('../../src/components/NoticeBar');
     render(
@@ -213,6 +214,7 @@ describe('saved conversations at start-up', () => {
     localStorage.setItem(persistName, JSON.stringify(saved));
     vi.resetModules();
     const store = await import('../../src/store');
+    await savedStateLoaded(store);
     const { ConversationList: FreshList } = await import('../../src/components/library/ConversationList');
     render(<FreshList />);
     expect(listedTitles()).toEqual(['From version one']);

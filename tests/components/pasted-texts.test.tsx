@@ -7,7 +7,8 @@ import { ConversationPanel } from '../../src/components/conversation/Conversatio
 import { usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
 import { draftTurn } from '../../src/store/draftTexts';
-import { partialize, salvage } from '../../src/store/persistence';
+import { partialize } from '../../src/store/persistence';
+import { salvage } from '../../src/store/savedStateRestore';
 import { selectCanSend, selectRequestBody } from '../../src/store/selectors';
 import { resetEverything, loadLazyRegions } from './helpers';
 

@@ -1,6 +1,6 @@
-// Saving and restoring the playground (src/store/persistence.ts and its use in src/store/index.ts), in jsdom so that
-// localStorage and pagehide are the browser's. Each start-up test loads a fresh copy of the store module after
-// seeding localStorage, as a page reload would.
+// Saving and restoring the playground (src/store/persistence.ts, savedStateRestore.ts and their use in
+// src/store/index.ts), in jsdom so that localStorage and pagehide are the browser's. Each start-up test loads a fresh
+// copy of the store module after seeding localStorage, as a page reload would.
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { persistName, persistVersion } from '../../src/store/persistence';
@@ -10,7 +10,7 @@ import { keptCopyText } from '../../src/store';
 import { newerVersionText } from '../../src/store/persistence';
 import userEvent from '@testing-library/user-event';
 import type { PlaygroundState, Turn } from '../../src/store/types';
-import { savedSettings } from './helpers';
+import { savedSettings, savedStateLoaded } from './helpers';
 
 type StoreModule = typeof import('../../src/store');
 
@@ -39,7 +39,9 @@ function savedState(turns: Turn[] = [turn('t1', 'user', 'Hello'), turn('t2', 'as
 async function startApp(saved: string | null): Promise<StoreModule> {
   if (saved !== null) localStorage.setItem(persistName, saved);
   vi.resetModules();
-  return import('../../src/store');
+  const store = await import('../../src/store');
+  await savedStateLoaded(store);
+  return store;
 }
 
 function contents(state: PlaygroundState): string[] {
@@ -237,6 +239,55 @@ describe('start-up from what was saved', () => {
     expect(state.ui.notices).toHaveLength(2);
     actions.addTurn('user', 'Still works');
     expect(contents(usePlaygroundStore.getState())).toEqual(['Still works']);
+  });
+
+  it('keeps what is typed while the saved state is read back, and writes nothing over it before', async () => {
+    const saved = JSON.stringify({ state: savedState(), version: persistVersion });
+    localStorage.setItem(persistName, saved);
+    vi.resetModules();
+    // The code arrives when the test says (a slow network).
+    let arrive: () => void = () => undefined;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    vi.doMock('../../src/store/savedStateRestore', async () => {
+      await arrived;
+      return vi.importActual('../../src/store/savedStateRestore');
+    });
+    try {
+      const store = await import('../../src/store');
+      const actions = await import('../../src/store/actions');
+      expect(store.usePlaygroundStore.getState().ui.savedStateLoading).toBe(true);
+      actions.setDraft('typed meanwhile');
+      expect(localStorage.getItem(persistName)).toBe(saved);
+      arrive();
+      await savedStateLoaded(store);
+      const state = store.usePlaygroundStore.getState();
+      expect(contents(state)).toEqual(['Hello', 'Hi!']);
+      expect(state.conversation.draft).toBe('unsent words\n\ntyped meanwhile');
+      expect(JSON.parse(localStorage.getItem(persistName) ?? '{}')).toMatchObject({
+        state: { conversation: { draft: 'unsent words\n\ntyped meanwhile' } },
+      });
+    } finally {
+      vi.doUnmock('../../src/store/savedStateRestore');
+    }
+  });
+
+  it('says so when the code that reads the saved state back does not arrive, and writes nothing over the state', async () => {
+    const saved = JSON.stringify({ state: savedState(), version: persistVersion });
+    localStorage.setItem(persistName, saved);
+    vi.resetModules();
+    vi.doMock('../../src/store/savedStateRestore', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      const { usePlaygroundStore, savedStateLoadFailedText } = await import('../../src/store');
+      await vi.waitFor(() => expect(noticeTexts(usePlaygroundStore.getState())).toEqual([savedStateLoadFailedText]));
+      const actions = await import('../../src/store/actions');
+      actions.setDraft('typed afterwards');
+      window.dispatchEvent(new Event('pagehide'));
+      expect(localStorage.getItem(persistName)).toBe(saved);
+    } finally {
+      vi.doUnmock('../../src/store/savedStateRestore');
+    }
   });
 });
 

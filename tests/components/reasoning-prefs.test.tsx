@@ -128,7 +128,7 @@ describe('"Always expanded"', () => {
   });
 
   it('is restored from a saved state, and an unknown saved value falls back to the default', async () => {
-    const { salvage } = await import('../../src/store/persistence');
+    const { salvage } = await import('../../src/store/savedStateRestore');
     const saved = salvage(
       { preferences: { reasoningExpansion: 'always-expanded', reasoningFormat: 'html' } },
       usePlaygroundStore.getState(),

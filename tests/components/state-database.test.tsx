@@ -189,8 +189,8 @@ describe('two tabs on the database', () => {
     localStorage.setItem(persistName, localStorageState([turn('t1', 'user', 'Shared')]));
     const first = await openTab();
     await vi.waitFor(() => expect(localStorage.getItem(persistName)).toBeNull());
-    const { installCrossTabGuard, currentCrossTabConflict, adoptedNoticeText } =
-      await import('../../src/store/crossTab');
+    const { installCrossTabGuard, currentCrossTabConflict } = await import('../../src/store/crossTab');
+    const { adoptedNoticeText } = await import('../../src/store/crossTabChanges');
     const uninstallFirst = installCrossTabGuard(first.store.usePlaygroundStore);
     const second = await openTab();
     const secondCrossTab = await import('../../src/store/crossTab');

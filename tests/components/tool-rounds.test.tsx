@@ -11,7 +11,15 @@ import * as actions from '../../src/store/actions';
 import * as connectionActions from '../../src/store/connectionActions';
 import * as toolActions from '../../src/store/toolRoundActions';
 import { settingsWithOwnedExtraFields } from '../../src/core/bodySettings';
-import { assistantTurn, loadLazyRegions, loadReplyStream, resetEverything, setTurns, userTurn } from './helpers';
+import {
+  assistantTurn,
+  loadLazyRegions,
+  loadReplyStream,
+  resetEverything,
+  savedStateLoaded,
+  setTurns,
+  userTurn,
+} from './helpers';
 
 beforeAll(loadLazyRegions);
 
@@ -350,6 +358,7 @@ describe('a reload in the middle of a tool round', () => {
     flushSavedState();
     vi.resetModules();
     const reloaded = await import('../../src/store');
+    await savedStateLoaded(reloaded);
     const state = reloaded.usePlaygroundStore.getState();
     expect(state.conversation.turns[1]?.toolCalls).toEqual([{ ...finishedCall, resultDraft: 'half typed' }]);
     expect(state.preferences.toolMockResults).toEqual({ lookup_order: 'mocked' });

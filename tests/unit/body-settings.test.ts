@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { settingsFromParsed, settingsPatchFromBody } from '../../src/core/bodySettings';
 import { buildRequestBody, defaultSettingsFor, type ChatRequestBody } from '../../src/core/request';
 import { parseRequestJson } from '../../src/core/requestJson';
-import { restoreRequest } from '../../src/store/historySlice';
+import { restoreRequest } from '../../src/store/requestRestore';
 
 const messages: ChatRequestBody['messages'] = [{ role: 'user', content: 'Hi' }];
 

@@ -1,5 +1,6 @@
-// Conversation, history and preset actions (src/store/libraryActions.ts) against the real store: the working copy
-// is saved on every switch, nothing is lost by New / Delete / Open, and nothing switches while a reply streams.
+// Conversation, history and preset actions (src/store/libraryActions.ts, historyActions.ts) against the real store:
+// the working copy is saved on every switch, nothing is lost by New / Delete / Open, and nothing switches while a
+// reply streams.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startMetrics } from '../../src/core/metrics';
 import type { ChatRequestBody } from '../../src/core/request';
@@ -13,14 +14,13 @@ import {
   duplicateConversation,
   newConversation,
   openHistoryEntry,
-  recordHistory,
   renameConversation,
   savePreset,
-  setHistoryLimit,
   switchConversation,
   undoDelete,
-  undoDeleteMs,
 } from '../../src/store/libraryActions';
+import { recordHistory, setHistoryLimit } from '../../src/store/historyActions';
+import { undoDeleteMs } from '../../src/store/turnUndo';
 import { librarySummaries } from '../../src/store/librarySlice';
 import { selectRequestBody } from '../../src/store/selectors';
 

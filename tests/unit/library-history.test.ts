@@ -1,5 +1,5 @@
-// Request history (src/store/historySlice.ts): entries from finished replies, the bound, and "Open" rebuilding
-// exactly the request that was sent.
+// Request history (src/store/historySlice.ts): entries from finished replies, the bound, and "Open"
+// (src/store/requestRestore.ts) rebuilding exactly the request that was sent.
 import { describe, expect, it } from 'vitest';
 import { startMetrics, completeMetrics } from '../../src/core/metrics';
 import { buildRequestBody, defaultSettingsFor, type ChatRequestBody } from '../../src/core/request';
@@ -10,12 +10,12 @@ import {
   historyEntryCostUsd,
   historyEntryFor,
   initialHistory,
-  restoreRequest,
-  salvageHistory,
   withEntry,
   withLimit,
   type HistoryEntry,
 } from '../../src/store/historySlice';
+import { salvageHistory } from '../../src/store/historySalvage';
+import { restoreRequest } from '../../src/store/requestRestore';
 
 function entry(id: string): HistoryEntry {
   return {

@@ -1,8 +1,9 @@
-// Presets (src/store/presetsSlice.ts): the built-ins produce the request they promise; a saved preset restores the
+// Presets (src/store/presets.ts): the built-ins produce the request they promise; a saved preset restores the
 // model and parameters it captured.
 import { describe, expect, it } from 'vitest';
 import { buildRequestBody, defaultSettingsFor } from '../../src/core/request';
-import { applyPresetValues, builtInPresets, presetValuesFrom, salvagePresets } from '../../src/store/presetsSlice';
+import { salvagePresets } from '../../src/store/presetsSalvage';
+import { applyPresetValues, builtInPresets, presetValuesFrom } from '../../src/store/presets';
 
 const turns = [{ role: 'user' as const, content: 'Hi' }];
 

@@ -9,12 +9,12 @@ import {
   librarySummaries,
   partializeLibrary,
   restoredLibrary,
-  salvageLibrary,
-  skippedConversationsText,
   untitled,
   type SavedConversation,
 } from '../../src/store/librarySlice';
-import { migrate, partialize, persistVersion, salvage } from '../../src/store/persistence';
+import { salvageLibrary, skippedConversationsText } from '../../src/store/librarySalvage';
+import { partialize, persistVersion } from '../../src/store/persistence';
+import { migrate, salvage } from '../../src/store/savedStateRestore';
 
 function turn(role: Turn['role'], content: string, id = `${role}-${content}`): Turn {
   return { id, role, content, reasoning: '', excluded: false, reply: null };

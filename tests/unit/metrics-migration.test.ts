@@ -1,11 +1,12 @@
-// Persisted version 2 → 3 (src/store/metricsMigration.ts through migrate in src/store/persistence.ts): reply metrics
-// lose the figures derived from them and their copies of the reply's finish reason and usage; nothing else moves,
-// and the figures shown stay the same because they are derived again where they are read.
+// Persisted version 2 → 3 (src/store/metricsMigration.ts through migrate in src/store/savedStateRestore.ts): reply
+// metrics lose the figures derived from them and their copies of the reply's finish reason and usage; nothing else
+// moves, and the figures shown stay the same because they are derived again where they are read.
 import { describe, expect, it } from 'vitest';
 import { startMetrics, type ReplyMetrics } from '../../src/core/metrics';
 import { defaultSettingsFor } from '../../src/core/request';
 import { initialState } from '../../src/store';
-import { migrate, partialize, persistVersion, salvage } from '../../src/store/persistence';
+import { partialize, persistVersion } from '../../src/store/persistence';
+import { migrate, salvage } from '../../src/store/savedStateRestore';
 import { selectReplyFigures } from '../../src/store/selectors';
 
 const usage = { prompt_tokens: 1_000, completion_tokens: 2_000, total_tokens: 3_000 };

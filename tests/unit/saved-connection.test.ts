@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { resetPlayground, usePlaygroundStore } from '../../src/store';
 import * as connectionActions from '../../src/store/connectionActions';
-import { initialConnection, salvageConnection } from '../../src/store/connectionSlice';
+import { salvageConnection } from '../../src/store/connectionSalvage';
+import { initialConnection } from '../../src/store/connectionSlice';
 
 const saved = {
   rememberKey: true,

@@ -4,7 +4,8 @@ import { settingsFromParsed, settingsWithOwnedExtraFields } from '../../src/core
 import { buildRequestBody, defaultSettingsFor, type RequestSettings } from '../../src/core/request';
 import { parseRequestJson, requestFromBody } from '../../src/core/requestJson';
 import { initialState } from '../../src/store';
-import { partialize, salvage } from '../../src/store/persistence';
+import { partialize } from '../../src/store/persistence';
+import { salvage } from '../../src/store/savedStateRestore';
 import { defaultWebSearch, type FunctionToolDefinition } from '../../src/core/toolSettings';
 
 const hello = [{ role: 'user' as const, content: 'Hi' }];

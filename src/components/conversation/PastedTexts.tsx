@@ -1,10 +1,15 @@
-import { useState, type ClipboardEvent } from 'react';
+import { Suspense, useEffect, useState, type ClipboardEvent } from 'react';
 import { attachedTextSummary, isLongPaste, type AttachedText } from '../../core/messageContent';
 import { sizeLabel } from '../../core/jsonLimits';
 import { usePlaygroundStore } from '../../store';
 import { attachPastedText, editDraftTextAsText, removeDraftText } from '../../store/draftTexts';
-import { PastedTextViewer } from './PastedTextViewer';
+import { LoadBoundary } from '../ui/LoadBoundary';
+import { preloadable } from '../ui/preloadable';
 import './pastedTexts.css';
+
+// The viewer (View) is not needed to type a message: its code loads once a text is attached.
+const pastedTextViewer = preloadable(() => import('./PastedTextViewer').then((module) => module.PastedTextViewer));
+export const loadPastedTextViewer = pastedTextViewer.preload;
 
 const noTexts: readonly AttachedText[] = [];
 
@@ -52,6 +57,10 @@ export function PastedTexts({ announcement, setAnnouncement, focusMessage }: Pas
   const [viewedId, setViewedId] = useState<string | null>(null);
   const viewedIndex = texts.findIndex((item) => item.id === viewedId);
   const viewed = texts[viewedIndex];
+  const hasTexts = texts.length > 0;
+  useEffect(() => {
+    if (hasTexts) void loadPastedTextViewer().catch(() => undefined);
+  }, [hasTexts]);
 
   function editAsText(item: AttachedText): void {
     editDraftTextAsText(item.id);
@@ -103,7 +112,22 @@ export function PastedTexts({ announcement, setAnnouncement, focusMessage }: Pas
           </p>
         )}
       {viewed && (
-        <PastedTextViewer item={viewed} name={chipName(viewedIndex, texts.length)} onClose={() => setViewedId(null)} />
+        <LoadBoundary
+          fallback={
+            <p role="alert" className="hint">
+              The pasted text cannot be shown: part of the app failed to load. Check your connection and reload the
+              page.
+            </p>
+          }
+        >
+          <Suspense fallback={null}>
+            <pastedTextViewer.Component
+              item={viewed}
+              name={chipName(viewedIndex, texts.length)}
+              onClose={() => setViewedId(null)}
+            />
+          </Suspense>
+        </LoadBoundary>
       )}
     </div>
   );

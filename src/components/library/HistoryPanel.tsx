@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { usePlaygroundStore } from '../../store';
-import { clearHistory, setHistoryLimit } from '../../store/libraryActions';
+import { clearHistory, setHistoryLimit } from '../../store/historyActions';
 import { historyLimitRange } from '../../store/historySlice';
 import { HistoryEntry } from './HistoryEntry';
 import './library.css';

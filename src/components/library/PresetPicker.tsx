@@ -2,7 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
 import { allPresets, applyPreset, deletePreset, savePreset } from '../../store/libraryActions';
-import { describePresetValues } from '../../store/presetsSlice';
+import { describePresetValues } from '../../store/presets';
 import './library.css';
 
 /** "Presets": apply one in a click (built-in and saved), save the current model and parameters under a name. */

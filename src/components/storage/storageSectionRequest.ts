@@ -1,5 +1,5 @@
 // "Manage storage" in a notice opens the Storage section wherever it is: a count of requests the section follows.
-import { rememberSectionOpen } from '../ui/SidebarSection';
+import { rememberSectionOpen } from '../ui/sectionOpen';
 
 export const storageSectionKey = 'storage';
 let requests = 0;

@@ -4,7 +4,7 @@ import * as actions from '../../store/actions';
 import { setEndpoint } from '../../store/connectionActions';
 import { isDemoEndpoint } from '../../store/connectionSlice';
 import { selectCanSend } from '../../store/selectors';
-import { useSectionOpen } from '../ui/SidebarSection';
+import { useSectionOpen } from '../ui/sectionOpen';
 import { focusMessageBox } from './messageBox';
 import './welcome.css';
 
