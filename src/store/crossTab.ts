@@ -2,7 +2,8 @@
 // saves last silently replaces the other tab's conversation. Design (three-way comparison, no extra storage key):
 //
 // - Detection. The state channel (IndexedDB, see stateDatabase.ts) and the `storage` event (localStorage) reach only
-//   the *other* tabs, and carry both the value before the write (oldValue) and after it (newValue). If this tab's
+//   the *other* tabs, which compare the value before the write (oldValue: the event's, or for the database the value
+//   the tab last read or wrote there) with the value after it (newValue). If this tab's
 //   conversation equals the one in oldValue, everything this tab had was saved and the other tab built on it (or
 //   replaced it): there is nothing to lose here, so this tab adopts the new conversation and says so with an info
 //   notice. If this tab's conversation differs from oldValue, this tab has changes the other tab never saw (or a
@@ -20,13 +21,12 @@
 import type { PersistStorage } from 'zustand/middleware';
 import { stop } from './actions';
 import type { GuardedTab } from './crossTabChanges';
-import { addNotice, flushSavedState, type usePlaygroundStore } from './index';
+import { addNotice, flushSavedState, onSavedInAnotherTab, type usePlaygroundStore } from './index';
 import type { LibraryState } from './librarySlice';
 import { partialize, persistVersion, type PersistedState } from './persistence';
 import { onRuntimeReset } from './runtime';
 import type { ConversationState } from './types';
 import type { RequestSettings } from '../core/request';
-import { subscribeToSavedChanges } from './stateDatabase';
 
 type PlaygroundStore = typeof usePlaygroundStore;
 
@@ -117,8 +117,8 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
     if (changes) run(changes);
     else loadCrossTabChanges().then(run, () => undefined);
   };
-  // localStorage (where there is no IndexedDB) tells other tabs through the storage event, the database through its
-  // channel (stateDatabase.ts); both carry the value before and after the write.
+  // localStorage (where there is no IndexedDB) tells other tabs through the storage event, which carries the value
+  // before and after the write; the database through its channel, after which the value is read back (index.ts).
   const onStorage = (event: StorageEvent) => {
     if (event.key !== name || event.newValue === null) return;
     const { oldValue, newValue } = event;
@@ -127,10 +127,9 @@ export function installCrossTabGuard(store: PlaygroundStore, target: Window = wi
     );
   };
   target.addEventListener('storage', onStorage);
-  const unsubscribe = subscribeToSavedChanges((change) => {
-    if (change.name === name && change.newValue !== null)
-      handle((loaded) => loaded.handleSavedElsewhere(tab, change.oldValue, change.newValue));
-  });
+  const unsubscribe = onSavedInAnotherTab(name, (oldValue, newValue) =>
+    handle((loaded) => loaded.handleSavedElsewhere(tab, oldValue, newValue)),
+  );
 
   return () => {
     target.removeEventListener('storage', onStorage);

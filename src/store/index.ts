@@ -136,6 +136,8 @@ if (!usePlaygroundStore.persist.hasHydrated()) {
 
 /** Write the saved state now (end of a reply, pagehide). */
 export const flushSavedState = playgroundStorage.flush;
+/** Another tab's saves to the database, with the saved value before and after each (crossTab.ts). */
+export const onSavedInAnotherTab = playgroundStorage.onSavedElsewhere;
 
 /** The saved text this tab started from (for a download when it could not be kept aside). */
 export const savedTextAtStart = playgroundStorage.lastReadText;
@@ -163,7 +165,7 @@ usePlaygroundStore.subscribe((state, previous) => {
 });
 
 if (typeof window !== 'undefined') {
-  window.addEventListener('pagehide', () => playgroundStorage.flushBeforeLeaving());
+  window.addEventListener('pagehide', () => flushSavedState());
   window.addEventListener('blur', () => flushSavedState());
 }
 

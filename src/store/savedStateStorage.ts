@@ -7,12 +7,11 @@ import { copyWithoutImageBytes, withoutImageBytes } from '../core/images';
 import { keepCopy, type KeptCopyReason } from './keptCopy';
 import { persistVersion, restoreNeededBeforeReading, type PersistedState, type PersistenceEvents } from './persistence';
 import {
-  announceSavedChange,
   deleteSavedValue,
   isStateDatabaseAvailable,
   readSavedValue,
+  subscribeToSavedChanges,
   writeSavedValue,
-  writeSavedValueAtOnce,
 } from './stateDatabase';
 
 function isQuotaError(error: unknown): boolean {
@@ -57,9 +56,9 @@ export function createPlaygroundStorage(
   // localStorage still holds the state the database takes over: freed after the first confirmed database write.
   let migrating = false;
   let databaseWrites: Promise<void> = Promise.resolve();
-  // The database write in progress, as stored (null when none), and the last value this tab read or wrote there.
-  let writing: { name: string; saved: unknown } | null = null;
+  // The value this tab last read from the database or wrote there, and the other tabs' saves in the order heard.
   let lastKnown: unknown = null;
+  let savesElsewhere: Promise<void> = Promise.resolve();
 
   /** Keeps what was read aside before anything is written over it; holds writes when there is no room. */
   function keepLastReadAside(reason: KeptCopyReason): void {
@@ -86,12 +85,10 @@ export function createPlaygroundStorage(
 
   async function writeToDatabase(name: string, value: StorageValue<PersistedState>): Promise<void> {
     const saved = copyWithoutImageBytes(value);
-    writing = { name, saved };
+    lastKnown = saved;
     try {
-      const previous = await writeSavedValue(name, saved);
-      lastKnown = saved;
+      await writeSavedValue(name, saved);
       full = false;
-      announceSavedChange({ name, oldValue: previous, newValue: saved });
       if (migrating && (await readSavedValue(name)) !== undefined) {
         migrating = false;
         window.localStorage.removeItem(name);
@@ -106,32 +103,7 @@ export function createPlaygroundStorage(
       inDatabase = false;
       events.onRecovered(databaseFailedText);
       writeToLocalStorage(name, value);
-    } finally {
-      writing = null;
     }
-  }
-
-  /**
-   * The page is being left (pagehide): what is not in storage yet, a queued change or a write still in progress, goes
-   * out now as one put. A write queued behind another, or still reading the value it replaces, would not be made
-   * before the page is gone, and the last keystrokes or the end of a reply would be lost.
-   */
-  function flushBeforeLeaving(): void {
-    if (!inDatabase || phase !== 'loaded') {
-      flush();
-      return;
-    }
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    const queued = pending;
-    pending = null;
-    if (held) return;
-    // A write in progress already holds its stored copy: only a queued change is copied now.
-    const last = queued ? { name: queued.name, saved: copyWithoutImageBytes(queued.value) } : writing;
-    if (!last) return;
-    void writeSavedValueAtOnce(last.name, last.saved).catch(() => undefined);
-    announceSavedChange({ name: last.name, oldValue: lastKnown, newValue: last.saved });
-    lastKnown = last.saved;
   }
 
   function flush(): void {
@@ -144,10 +116,27 @@ export function createPlaygroundStorage(
       writeToLocalStorage(name, value);
       return;
     }
-    // One write after the other: the old value each one reports is the one the previous write left.
-    databaseWrites = databaseWrites.then(() =>
-      inDatabase ? writeToDatabase(name, value) : writeToLocalStorage(name, value),
-    );
+    // The put goes out in this task (the database orders the writes): a page being left keeps it (pagehide).
+    const write = writeToDatabase(name, value);
+    databaseWrites = databaseWrites.then(() => write);
+  }
+
+  /**
+   * Calls `listener` with the saved value before and after each save another tab makes to the database under
+   * `name`, in the order they come: before is what this tab last read or wrote there, after is read back (the
+   * other tabs say only that they saved). Returns the unsubscribe.
+   */
+  function onSavedElsewhere(name: string, listener: (before: unknown, after: unknown) => void): () => void {
+    return subscribeToSavedChanges((changed) => {
+      if (changed !== name) return;
+      savesElsewhere = savesElsewhere.then(async () => {
+        const after = await readSavedValue(name).catch(() => undefined);
+        if (after === undefined) return;
+        const before = lastKnown;
+        lastKnown = after;
+        listener(before, after);
+      });
+    });
   }
 
   /** A saved value as read (parsed JSON or the database's object), in the shape persist expects. */
@@ -247,7 +236,7 @@ export function createPlaygroundStorage(
   return {
     storage,
     flush,
-    flushBeforeLeaving,
+    onSavedElsewhere,
     keepLastReadAside,
     releaseHeldWrites,
     lastReadText: () => lastRead?.() ?? null,

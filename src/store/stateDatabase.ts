@@ -1,16 +1,16 @@
 // The saved playground in IndexedDB (one record, stored as an object, no JSON text): far more room than
 // localStorage, whose ~5 MB a single long document can fill. Other tabs hear of each write on a BroadcastChannel,
-// since IndexedDB has no `storage` event. Where IndexedDB is missing (jsdom, some private modes) none of this runs
-// and the state stays in localStorage (savedStateStorage.ts).
+// since IndexedDB has no `storage` event; the message names the record only, and a tab that wants the value reads
+// it (sending the state along would copy a conversation of megabytes twice on every save, in every tab). Where
+// IndexedDB is missing (jsdom, some private modes) none of this runs and the state stays in localStorage
+// (savedStateStorage.ts).
 import { createStore, del, get, promisifyRequest, type UseStore } from 'idb-keyval';
 
 const channelName = 'glm-playground:state';
 
-/** What one tab's write tells the others: the saved value before and after it, as objects. */
+/** What one tab's write tells the others: which record changed. */
 export interface SavedStateChange {
   name: string;
-  oldValue: unknown;
-  newValue: unknown;
 }
 
 let database: UseStore | null | undefined;
@@ -30,30 +30,16 @@ export function readSavedValue(name: string): Promise<unknown> {
 }
 
 /**
- * Writes `value` under `name` in one transaction that reads the value it replaces, so that the old value told to
- * the other tabs is exactly the one overwritten. Resolves with that old value (null when there was none).
- * The read and the put are issued together and the transaction committed at once: a write still waiting for its read
- * to come back when the page is left (a reload just after typing) would be abandoned with the page, and so would
- * the last write queued behind it.
+ * Writes `value` under `name` with a single put, committed at once, and tells the other tabs. The put is issued in
+ * the current task once the database is open, so a write in progress when the page is left (a reload just after
+ * typing) is not abandoned with it. The other tabs are told as soon as the put is issued: a read they start then
+ * comes after this write, so it finds the new value.
  */
-export function writeSavedValue(name: string, value: unknown): Promise<unknown> {
-  return stateDatabase()('readwrite', (store) => {
-    const previous = store.get(name);
-    store.put(value, name);
-    store.transaction.commit();
-    return promisifyRequest(store.transaction).then((): unknown => previous.result ?? null);
-  });
-}
-
-/**
- * Writes `value` under `name` with a single put, committed at once (issued in the current task once the database is
- * open): for a page being left, where a read-then-write transaction may not get past its read, and one left to
- * commit on its own may not be committed, before the page is gone.
- */
-export function writeSavedValueAtOnce(name: string, value: unknown): Promise<void> {
+export function writeSavedValue(name: string, value: unknown): Promise<void> {
   return stateDatabase()('readwrite', (store) => {
     store.put(value, name);
     store.transaction.commit();
+    announceSavedChange({ name });
     return promisifyRequest(store.transaction);
   });
 }
@@ -67,19 +53,15 @@ function stateChannel(): BroadcastChannel | null {
   return channel;
 }
 
-export function announceSavedChange(change: SavedStateChange): void {
-  try {
-    stateChannel()?.postMessage(change);
-  } catch {
-    // A value the channel cannot clone: the other tabs find out at their next load.
-  }
+function announceSavedChange(change: SavedStateChange): void {
+  stateChannel()?.postMessage(change);
 }
 
-/** Calls `listener` for each write another tab makes to the database; returns the unsubscribe. */
-export function subscribeToSavedChanges(listener: (change: SavedStateChange) => void): () => void {
+/** Calls `listener` with the name of each record another tab writes to the database; returns the unsubscribe. */
+export function subscribeToSavedChanges(listener: (name: string) => void): () => void {
   const current = stateChannel();
   if (!current) return () => undefined;
-  const onMessage = (event: MessageEvent<SavedStateChange>) => listener(event.data);
+  const onMessage = (event: MessageEvent<SavedStateChange>) => listener(event.data.name);
   current.addEventListener('message', onMessage);
   return () => current.removeEventListener('message', onMessage);
 }

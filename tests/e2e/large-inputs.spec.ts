@@ -58,20 +58,27 @@ test('text typed beside a pasted document survives a reload that comes while tha
   page,
 }) => {
   test.setTimeout(60_000);
-  // The page reloads itself the moment the app starts a database write, once armed: the write of the typed text is
-  // then still in progress when the page goes. (A write that first waited for the value it replaces was lost so.)
+  // The page reloads itself the moment the app starts a database write (its first request in a read-write
+  // transaction), once armed: the write of the typed text is then still in progress when the page goes. (A write
+  // that first read the value it replaces, and put the new one only once that read came back, was lost so.)
   await page.addInitScript(() => {
     const armed = window as unknown as { reloadOnNextWrite?: boolean };
-    type Get = (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) => IDBRequest;
-    const get = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'get')?.value as Get;
-    IDBObjectStore.prototype.get = function (this: IDBObjectStore, query: IDBValidKey | IDBKeyRange) {
-      const request = get.call(this, query);
-      if (armed.reloadOnNextWrite && this.transaction.mode === 'readwrite') {
-        armed.reloadOnNextWrite = false;
-        window.location.reload();
-      }
-      return request;
-    };
+    for (const method of ['get', 'put'] as const) {
+      type Request = (this: IDBObjectStore, ...args: unknown[]) => IDBRequest;
+      const original = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, method)?.value as Request;
+      Object.defineProperty(IDBObjectStore.prototype, method, {
+        configurable: true,
+        writable: true,
+        value: function (this: IDBObjectStore, ...args: unknown[]) {
+          const request = original.apply(this, args);
+          if (armed.reloadOnNextWrite && this.transaction.mode === 'readwrite') {
+            armed.reloadOnNextWrite = false;
+            window.location.reload();
+          }
+          return request;
+        },
+      });
+    }
   });
   await openWithMock(page);
   const line = 'Pasted document line with some words in it to make it long enough.\n';
