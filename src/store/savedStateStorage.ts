@@ -217,7 +217,9 @@ export function createPlaygroundStorage(
         return;
       }
       if (!isBusy()) {
-        flush();
+        // The database's copy of a large state takes a while: it is made in a task of its own, after the action.
+        if (inDatabase) timer ??= setTimeout(flush, 0);
+        else flush();
         return;
       }
       timer ??= setTimeout(flush, throttleMs);
