@@ -20,8 +20,16 @@ export const commitIntervalMs = 50;
 
 /** When a scheduler's animation frame last ran (performance.now()); -Infinity until one does. */
 let lastFrameAt = -Infinity;
+/**
+ * The frame whose commits are running (its requestAnimationFrame time) and when its first commit began. Several
+ * replies streaming at once (Compare columns) each commit on their own: past this much work in one frame, the next
+ * commit waits for the following frame, so their costs do not add up to one long task.
+ */
+const frameCommitBudgetMs = 20;
+let committingFrame: { time: number; startedAt: number } | null = null;
 onRuntimeReset(() => {
   lastFrameAt = -Infinity;
+  committingFrame = null;
 });
 const clock = () => (typeof performance === 'undefined' ? Date.now() : performance.now());
 
@@ -57,12 +65,18 @@ export function createFrameScheduler(
     commit();
   }
 
+  function onFrame(time: number): void {
+    lastFrameAt = now();
+    if (committingFrame?.time !== time) committingFrame = { time, startedAt: lastFrameAt };
+    else if (lastFrameAt - committingFrame.startedAt > frameCommitBudgetMs) {
+      frame = requestAnimationFrame(onFrame);
+      return;
+    }
+    run();
+  }
+
   function requestFrame(): void {
-    if (hasFrames)
-      frame = requestAnimationFrame(() => {
-        lastFrameAt = now();
-        run();
-      });
+    if (hasFrames) frame = requestAnimationFrame(onFrame);
     timer = setTimeout(run, fallbackMs);
   }
 

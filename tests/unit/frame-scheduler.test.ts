@@ -25,7 +25,9 @@ function manualFrames() {
     frame() {
       const due = callbacks;
       callbacks = new Map();
-      for (const callback of due.values()) callback(performance.now());
+      // Every callback of one frame gets that frame's time, as in the browser.
+      const time = performance.now();
+      for (const callback of due.values()) callback(time);
     },
   };
 }
@@ -40,6 +42,27 @@ afterEach(() => {
 });
 
 describe('createFrameScheduler', () => {
+  it('lets several replies commit in the same frame while their commits are quick', () => {
+    const frames = manualFrames();
+    const commits = [vi.fn(), vi.fn(), vi.fn()];
+    for (const commit of commits) createFrameScheduler(commit).schedule();
+    frames.frame();
+    for (const commit of commits) expect(commit).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves a reply’s commit to the next frame once the commits before it in the frame took long', () => {
+    const frames = manualFrames();
+    const slow = vi.fn(() => vi.advanceTimersByTime(30));
+    const waiting = vi.fn();
+    createFrameScheduler(slow).schedule();
+    createFrameScheduler(waiting).schedule();
+    frames.frame();
+    expect(slow).toHaveBeenCalledTimes(1);
+    expect(waiting).not.toHaveBeenCalled();
+    frames.frame();
+    expect(waiting).toHaveBeenCalledTimes(1);
+  });
+
   it('commits the first update on the next animation frame', () => {
     const frames = manualFrames();
     const commit = vi.fn();
