@@ -30,10 +30,11 @@ function nestingDepth(line: string): number {
   return markers + Math.floor(width / 2);
 }
 
-function inlineMarkers(line: string): number {
+/** Emphasis, strikethrough and link markers in `text` (each may become an element of its own). */
+export function inlineMarkerCount(text: string): number {
   let count = 0;
-  for (let index = 0; index < line.length; index++) {
-    const code = line.charCodeAt(index);
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
     // * _ ~ [ ]
     if (code === 42 || code === 95 || code === 126 || code === 91 || code === 93) count++;
   }
@@ -64,7 +65,7 @@ export function findUnsafeRegion(text: string): UnsafeRegion | null {
       const depth = nestingDepth(line);
       // A list item starts a paragraph of its own.
       if (depth > 0) markers = 0;
-      markers += inlineMarkers(line);
+      markers += inlineMarkerCount(line);
       const reason =
         depth > maxNestingDepth ? 'too deeply nested' : markers > maxInlineMarkers ? 'too many markers' : null;
       if (reason !== null) return { start: chunkStart, end: endOfChunk(text, lineEnd), reason };

@@ -3,6 +3,7 @@
 // user reading it as text loses little. The user can still ask for formatting ("Format anyway").
 // With its extension: the mock server loads this file into the Vite config, whose loader wants one.
 import { sizeLabel } from './jsonLimits.ts';
+import { inlineMarkerCount } from './markdownSafety.ts';
 
 export const renderLimits = {
   /** A whole reply longer than this (characters) is shown as plain text, in chunks. */
@@ -12,14 +13,16 @@ export const renderLimits = {
   /** One block with more table cells than this is shown as plain text. */
   maxFormattedTableCells: 1000,
   /**
-   * The block still streaming is formatted again on every frame: longer than this, it is shown as plain text until
-   * it is complete (then formatted once, within the limits above).
+   * The block still streaming is formatted again on every frame: costlier than this (see formattingWeight), it is
+   * shown as plain text until it is complete (then formatted once, within the limits above).
    */
   maxLiveBlockCharacters: 8 * 1024,
   /** Characters of Markdown formatted afresh per frame; blocks beyond wait as plain text for the next frames. */
   formattedCharactersPerFrame: 2 * 1024,
   /** What one block costs to format beyond its characters (a parser set up per block), counted in characters. */
   formattingCharactersPerBlock: 128,
+  /** What one emphasis or link marker or table cell costs to format, counted in characters (see formattingWeight). */
+  formattingCharactersPerMarker: 8,
   /**
    * Characters of new text split into blocks per frame: a reply arriving in large pieces (or opened whole) is split
    * over the next frames, the rest shown plain meanwhile. An ordinary stream adds far less per frame.
@@ -47,14 +50,25 @@ export function blockTooLargeToFormat(text: string): boolean {
   );
 }
 
-/** True when the block still streaming is too long to format again on every frame. */
+/**
+ * What formatting `text` costs, counted in characters: each emphasis or link marker and each table cell separator
+ * counts as more, since the elements they make cost far more to build, render and lay out than plain characters (a
+ * paragraph of markers, or a table, can cost ten times a plain paragraph of the same length).
+ */
+export function formattingWeight(text: string): number {
+  return text.length + renderLimits.formattingCharactersPerMarker * (inlineMarkerCount(text) + tableCellCount(text));
+}
+
+/** True when the block still streaming costs too much to format again on every frame. */
 export function liveBlockTooLargeToFormat(text: string): boolean {
-  return text.length > renderLimits.maxLiveBlockCharacters;
+  return (
+    text.length > renderLimits.maxLiveBlockCharacters || formattingWeight(text) > renderLimits.maxLiveBlockCharacters
+  );
 }
 
 /** Characters a block costs to format: none for one shown as plain text anyway (unsafe or too large). */
 function formattingCost(block: { text: string; unsafe?: unknown }, perBlock: number): number {
-  return block.unsafe !== undefined || blockTooLargeToFormat(block.text) ? 0 : block.text.length + perBlock;
+  return block.unsafe !== undefined || blockTooLargeToFormat(block.text) ? 0 : formattingWeight(block.text) + perBlock;
 }
 
 /**

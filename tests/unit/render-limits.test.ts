@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blocksWithinBudget,
   blockTooLargeToFormat,
+  formattingWeight,
   liveBlockTooLargeToFormat,
   renderLimits,
   replyTooLargeToFormat,
@@ -38,6 +39,24 @@ describe('the block still streaming', () => {
   it('is formatted up to the live block limit, and shown plain past it', () => {
     expect(liveBlockTooLargeToFormat('a'.repeat(renderLimits.maxLiveBlockCharacters))).toBe(false);
     expect(liveBlockTooLargeToFormat('a'.repeat(renderLimits.maxLiveBlockCharacters + 1))).toBe(true);
+  });
+
+  it('is shown plain sooner when it is dense with emphasis markers, each of which makes an element', () => {
+    const dense = '*word* '.repeat(Math.floor(renderLimits.maxLiveBlockCharacters / 14));
+    expect(dense.length).toBeLessThan(renderLimits.maxLiveBlockCharacters);
+    expect(liveBlockTooLargeToFormat(dense)).toBe(true);
+    expect(liveBlockTooLargeToFormat('word '.repeat(Math.floor(renderLimits.maxLiveBlockCharacters / 14)))).toBe(false);
+  });
+});
+
+describe('formattingWeight', () => {
+  it('counts each emphasis, strikethrough or link marker beyond its character', () => {
+    expect(formattingWeight('plain words')).toBe('plain words'.length);
+    expect(formattingWeight('*a* [b](c)')).toBe(10 + 4 * renderLimits.formattingCharactersPerMarker);
+  });
+
+  it('counts each table cell separator beyond its character', () => {
+    expect(formattingWeight('| a | b |')).toBe(9 + 3 * renderLimits.formattingCharactersPerMarker);
   });
 });
 
