@@ -67,7 +67,7 @@ export function createFrameScheduler(
 
   function onFrame(time: number): void {
     lastFrameAt = now();
-    if (committingFrame?.time !== time) committingFrame = { time, startedAt: lastFrameAt };
+    if (committingFrame === null || committingFrame.time !== time) committingFrame = { time, startedAt: lastFrameAt };
     else if (lastFrameAt - committingFrame.startedAt > frameCommitBudgetMs) {
       frame = requestAnimationFrame(onFrame);
       return;
