@@ -8,6 +8,7 @@ import { partializeLibrary, type PersistedLibrary } from './librarySlice';
 import { partializeCompare, type PersistedCompare } from './compareSaving';
 import { partializePreferences, type PersistedPreferences } from './preferencesSlice';
 import type { KeptCopyReason } from './keptCopy';
+import { afterNextPaint } from './frameScheduler';
 import { persistName, persistVersion } from './persistedVersion';
 
 export { persistName, persistVersion };
@@ -68,9 +69,14 @@ export async function loadSavedStateRestore(): Promise<SavedStateRestore> {
   return restoreModule;
 }
 
-/** What the saved state's read waits for (savedStateStorage.ts): nothing once the restore module is in. */
+/**
+ * What the saved state's read waits for (savedStateStorage.ts): nothing once the restore module is in; else the
+ * module, fetched once the first frame (the Message box) has painted, so that the page's first paint does not wait
+ * for it.
+ */
 export function restoreNeededBeforeReading(): Promise<unknown> | null {
-  return restoreModule ? null : loadSavedStateRestore();
+  if (restoreModule) return null;
+  return new Promise<void>((resolve) => afterNextPaint(resolve)).then(loadSavedStateRestore);
 }
 
 function loadedRestore(): SavedStateRestore {
