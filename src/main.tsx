@@ -1,3 +1,5 @@
+// First: the saved state's restore code then waits for the first screen (store/firstScreenGate.ts).
+import './store/holdRestoreForFirstScreen';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';

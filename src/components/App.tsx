@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { firstScreenShown } from '../store/firstScreenGate';
 import { watchStoredImages } from '../store/turnImages';
 import { CompareToggle } from './compare/CompareToggle';
 import { ConversationPanel } from './conversation/ConversationPanel';
@@ -21,6 +22,8 @@ import { SkipLink } from './welcome/SkipLink';
 export function App() {
   // Thumbnails and Send need the bytes of the conversation's images, kept in IndexedDB.
   useEffect(() => watchStoredImages(), []);
+  // The Message box is committed: the code that restores the saved state may load once it has painted.
+  useEffect(() => firstScreenShown(), []);
   return (
     <div className="app">
       <SkipLink />

@@ -9,6 +9,7 @@ import { partializeCompare, type PersistedCompare } from './compareSaving';
 import { partializePreferences, type PersistedPreferences } from './preferencesSlice';
 import type { KeptCopyReason } from './keptCopy';
 import { afterNextPaint } from './frameScheduler';
+import { firstScreen } from './firstScreenGate';
 import { persistName, persistVersion } from './persistedVersion';
 
 export { persistName, persistVersion };
@@ -71,12 +72,14 @@ export async function loadSavedStateRestore(): Promise<SavedStateRestore> {
 
 /**
  * What the saved state's read waits for (savedStateStorage.ts): nothing once the restore module is in; else the
- * module, fetched once the first frame (the Message box) has painted, so that the page's first paint does not wait
- * for it.
+ * module, fetched once the first screen (the Message box) has painted, so that the page's first paint does not wait
+ * for it (firstScreenGate.ts).
  */
 export function restoreNeededBeforeReading(): Promise<unknown> | null {
   if (restoreModule) return null;
-  return new Promise<void>((resolve) => afterNextPaint(resolve)).then(loadSavedStateRestore);
+  return (firstScreen() ?? Promise.resolve())
+    .then(() => new Promise<void>((resolve) => afterNextPaint(resolve)))
+    .then(loadSavedStateRestore);
 }
 
 function loadedRestore(): SavedStateRestore {
