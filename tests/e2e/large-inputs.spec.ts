@@ -1,26 +1,31 @@
 // A document of megabytes pasted into the Message box: it becomes an attached text (a chip) instead of text in the
 // box, typing stays possible, the request preview and the code export show its start with the full size, a reload
 // keeps it, and Send posts all of it before the typed text.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { messageBox, mock, openWithMock, readSavedState, receivedBodies, replyStatus, sendButton } from './helpers';
 
 test.beforeEach(async () => {
   await mock.reset();
 });
 
-test('a pasted 4 MB document becomes a chip, is previewed and exported in part, survives a reload and is sent whole', async ({
-  page,
-}) => {
-  test.setTimeout(120_000);
-  await openWithMock(page);
+/** Pastes a 4 MB document into the Message box with a real paste event, as the browser sends for Ctrl+V. */
+async function pasteDocument(page: Page): Promise<string> {
   const line = 'Pasted document line with some words in it to make it long enough.\n';
   const document = line.repeat(Math.ceil((4 * 1024 * 1024) / line.length));
-  // A real paste event carrying the text, as the browser sends for Ctrl+V.
   await messageBox(page).evaluate((textarea, text) => {
     const clipboardData = new DataTransfer();
     clipboardData.setData('text/plain', text);
     textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
   }, document);
+  return document;
+}
+
+test('a pasted 4 MB document becomes a chip, is previewed and exported in part, survives a reload and is sent whole', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openWithMock(page);
+  const document = await pasteDocument(page);
   const chips = page.getByRole('list', { name: 'Attached texts' });
   await expect(chips).toHaveText(/Pasted text · 4\.0 MB · 62,602 lines/, { timeout: 20_000 });
   await expect(messageBox(page)).toHaveValue('');
@@ -81,13 +86,7 @@ test('text typed beside a pasted document survives a reload that comes while tha
     }
   });
   await openWithMock(page);
-  const line = 'Pasted document line with some words in it to make it long enough.\n';
-  const document = line.repeat(Math.ceil((4 * 1024 * 1024) / line.length));
-  await messageBox(page).evaluate((textarea, text) => {
-    const clipboardData = new DataTransfer();
-    clipboardData.setData('text/plain', text);
-    textarea.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
-  }, document);
+  await pasteDocument(page);
   const chips = page.getByRole('list', { name: 'Attached texts' });
   await expect(chips).toHaveText(/Pasted text · 4\.0 MB/, { timeout: 20_000 });
   await expect
