@@ -72,14 +72,14 @@ export async function loadSavedStateRestore(): Promise<SavedStateRestore> {
 
 /**
  * What the saved state's read waits for (savedStateStorage.ts): nothing once the restore module is in; else the
- * module, fetched once the first screen (the Message box) has painted, so that the page's first paint does not wait
- * for it (firstScreenGate.ts).
+ * module, which the app fetches once its first screen (the Message box) has painted, so that the page's first paint
+ * does not wait for it (firstScreenGate.ts).
  */
 export function restoreNeededBeforeReading(): Promise<unknown> | null {
   if (restoreModule) return null;
-  return (firstScreen() ?? Promise.resolve())
-    .then(() => new Promise<void>((resolve) => afterNextPaint(resolve)))
-    .then(loadSavedStateRestore);
+  const shown = firstScreen();
+  if (!shown) return loadSavedStateRestore();
+  return shown.then(() => new Promise<void>((resolve) => afterNextPaint(resolve))).then(loadSavedStateRestore);
 }
 
 function loadedRestore(): SavedStateRestore {
