@@ -10,7 +10,7 @@ const CodeExportPanel = lazy(() => import('./CodeExportPanel').then((module) => 
 /** CodeExportPanel, loaded on first use (with Monaco fetched alongside, not after it). */
 export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {
   // A request of megabytes is shown as plain text: loading the editor would be a long task for nothing.
-  const large = isLargeExport(request);
+  const large = isLargeExport(request.body);
   useEffect(() => {
     if (!large) preloadCodeViewer();
   }, [large]);

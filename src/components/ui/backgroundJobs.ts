@@ -4,7 +4,10 @@
 import type { WorkerJob, WorkerJobDone } from '../../worker/workerJobs';
 
 export interface BackgroundJobs<Input, Output> {
+  /** In the worker (on the page after the current task where there is none). */
   run(input: Input): Promise<Output>;
+  /** On the page, at once: for work small enough not to need the worker. */
+  runHere(input: Input): Output;
 }
 
 /** `start` creates the worker (on first use); `work` is what it does, run on the page where it cannot. */
@@ -43,6 +46,7 @@ export function backgroundJobs<Input, Output>(
   }
 
   return {
+    runHere: work,
     run(input) {
       const target = started();
       if (!target) return onThePage(input);

@@ -18,7 +18,7 @@ export function messageCharacters(body: ChatRequest['body']): number {
   return total;
 }
 
-/** Whether exporting this request is big work (see largeExportCharacters). */
-export function isLargeExport(request: ChatRequest): boolean {
-  return messageCharacters(request.body) > largeExportCharacters;
+/** Whether exporting a request with this body, or writing its JSON, is big work (see largeExportCharacters). */
+export function isLargeExport(body: ChatRequest['body']): boolean {
+  return messageCharacters(body) > largeExportCharacters;
 }
