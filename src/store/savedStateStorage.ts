@@ -55,7 +55,6 @@ export function createPlaygroundStorage(
   let writeAfterLoad = false;
   // localStorage still holds the state the database takes over: freed after the first confirmed database write.
   let migrating = false;
-  let databaseWrites: Promise<void> = Promise.resolve();
   // The value this tab last read from the database or wrote there, and the other tabs' saves in the order heard.
   let lastKnown: unknown = null;
   let savesElsewhere: Promise<void> = Promise.resolve();
@@ -117,8 +116,7 @@ export function createPlaygroundStorage(
       return;
     }
     // The put goes out in this task (the database orders the writes): a page being left keeps it (pagehide).
-    const write = writeToDatabase(name, value);
-    databaseWrites = databaseWrites.then(() => write);
+    void writeToDatabase(name, value);
   }
 
   /**
@@ -250,7 +248,5 @@ export function createPlaygroundStorage(
       phase = 'loaded';
       return writeAfterLoad || migrating;
     },
-    /** Finished once every write asked for so far is in storage (tests, and a check before freeing room). */
-    settled: () => databaseWrites,
   };
 }
