@@ -87,7 +87,10 @@ function mergedLists(
   return { history: { ...current.history, entries: history }, presets: { saved: presets } };
 }
 
-/** Another tab saved: `oldValue` is what it replaced, `newValue` what it wrote (parsed). */
+/**
+ * Another tab saved: `oldValue` is what it replaced (for the database, the value this tab last read or wrote there),
+ * `newValue` what it wrote (parsed).
+ */
 export function handleSavedElsewhere(tab: GuardedTab, oldValue: unknown, newValue: unknown): void {
   const { store } = tab;
   const state = store.getState();
