@@ -16,11 +16,22 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<WorkerJob<never>>) => void): void;
 }
 
-/** Inside a worker: answers every job with `work` applied to its input. */
-export function serveJobs(work: (input: never) => unknown): void {
+/**
+ * Inside a worker: answers every job with `work` applied to its input (once settled, when `work` returns a promise;
+ * a rejected one answers `failed`, so no job waits for ever).
+ */
+export function serveJobs(work: (input: never) => unknown, failed: unknown = null): void {
   const scope = globalThis as unknown as WorkerScope;
   scope.addEventListener('message', (event) => {
     const { jobId, input } = event.data;
-    scope.postMessage({ jobId, output: work(input) });
+    const output = work(input);
+    if (!(output instanceof Promise)) {
+      scope.postMessage({ jobId, output });
+      return;
+    }
+    output.then(
+      (settled: unknown) => scope.postMessage({ jobId, output: settled }),
+      () => scope.postMessage({ jobId, output: failed }),
+    );
   });
 }

@@ -13,7 +13,7 @@ import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
 import { gfmCorpus } from '../fixtures/markdown/gfmCorpus';
 
 // Highlighting arrives asynchronously; plain code keeps both renders comparable at any moment.
-vi.mock('../../src/components/markdown/highlighter', () => ({
+vi.mock('../../src/core/highlighter', () => ({
   resolveLanguage: () => null,
   highlightToHtml: () => Promise.resolve(null),
 }));

@@ -1,6 +1,7 @@
 import { memo, useEffect, useState, type ReactNode } from 'react';
 import { CopyButton } from '../ui/CopyButton';
-import { highlightToHtml, resolveLanguage } from './highlighter';
+import { resolveLanguage } from '../../core/highlighter';
+import { highlightJobs } from './highlightJobs';
 import { highlightHtmlToReact } from './highlightTree';
 
 interface CodeBlockProps {
@@ -18,7 +19,10 @@ interface Highlighted {
 }
 
 const linesPerChunk = 40;
-/** Highlighting runs on the main thread in one go; beyond this size it would be a long task, so plain text it is. */
+/**
+ * Highlighted code becomes one element per token, all built on the page in one go; beyond this size that would be a
+ * long task, so plain text it is.
+ */
 const maxHighlightedLength = 30_000;
 
 /** Splits code into runs of whole lines; runs before the last keep their text while the code grows. */
@@ -48,7 +52,7 @@ export function CodeBlock({ code, language, highlight }: CodeBlockProps) {
   useEffect(() => {
     if (!highlight || code.length > maxHighlightedLength || resolveLanguage(language) === null) return undefined;
     let cancelled = false;
-    highlightToHtml(code, language).then(
+    highlightJobs.run({ code, language }).then(
       (html) => {
         if (!cancelled && html !== null) setHighlighted({ code, language, nodes: highlightHtmlToReact(html) });
       },

@@ -1,11 +1,11 @@
-// Work too big for one frame (code for a request of megabytes, its JSON) done in a module worker, so the page's
-// main thread stays free. Where workers are missing or fail to start, the work is done on the page after the
+// Work too big for one frame (code for a request of megabytes, its JSON, highlighting code) done in a module worker,
+// so the page's main thread stays free. Where workers are missing or fail to start, the work is done on the page after the
 // current task instead: slower, but the result is the same.
 import type { WorkerJob, WorkerJobDone } from '../../worker/workerJobs';
 
 export interface BackgroundJobs<Input, Output> {
-  /** In the worker (on the page after the current task where there is none). */
-  run(input: Input): Promise<Output>;
+  /** In the worker (on the page after the current task where there is none); work that returns a promise settles first. */
+  run(input: Input): Promise<Awaited<Output>>;
   /** On the page, at once: for work small enough not to need the worker. */
   runHere(input: Input): Output;
 }
@@ -18,9 +18,10 @@ export function backgroundJobs<Input, Output>(
   let worker: Worker | null = null;
   let failed = false;
   let nextJobId = 1;
-  const waiting = new Map<number, { input: Input; resolve: (output: Output) => void }>();
+  const waiting = new Map<number, { input: Input; resolve: (output: Awaited<Output>) => void }>();
 
-  const onThePage = (input: Input) => new Promise<Output>((resolve) => setTimeout(() => resolve(work(input)), 0));
+  const onThePage = (input: Input) =>
+    new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => work(input) as Awaited<Output>);
 
   function giveUp(): void {
     failed = true;
@@ -34,7 +35,7 @@ export function backgroundJobs<Input, Output>(
     if (worker || failed || typeof Worker === 'undefined') return worker;
     try {
       worker = start();
-      worker.addEventListener('message', (event: MessageEvent<WorkerJobDone<Output>>) => {
+      worker.addEventListener('message', (event: MessageEvent<WorkerJobDone<Awaited<Output>>>) => {
         waiting.get(event.data.jobId)?.resolve(event.data.output);
         waiting.delete(event.data.jobId);
       });

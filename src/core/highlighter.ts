@@ -99,6 +99,12 @@ function loadLanguage(language: string): Promise<HLJSApi> {
   return pending;
 }
 
+/** A block of code to highlight, and the language its fence names. */
+export interface HighlightRequest {
+  code: string;
+  language: string;
+}
+
 /** highlight.js HTML for `code` (escaped text inside `<span class="hljs-…">`), or null for unknown languages. */
 export async function highlightToHtml(code: string, languageName: string): Promise<string | null> {
   const language = resolveLanguage(languageName);
