@@ -59,11 +59,13 @@ export function formattingWeight(text: string): number {
   return text.length + renderLimits.formattingCharactersPerMarker * (inlineMarkerCount(text) + tableCellCount(text));
 }
 
-/** True when the block still streaming costs too much to format again on every frame. */
-export function liveBlockTooLargeToFormat(text: string): boolean {
-  return (
-    text.length > renderLimits.maxLiveBlockCharacters || formattingWeight(text) > renderLimits.maxLiveBlockCharacters
-  );
+/**
+ * True when the block still streaming costs too much to format again on every frame; `share`: the part of a frame
+ * this reply gets (several replies streaming side by side share one).
+ */
+export function liveBlockTooLargeToFormat(text: string, share = 1): boolean {
+  const limit = renderLimits.maxLiveBlockCharacters * share;
+  return text.length > limit || formattingWeight(text) > limit;
 }
 
 /** Characters a block costs to format: none for one shown as plain text anyway (unsafe or too large). */

@@ -41,6 +41,12 @@ describe('the block still streaming', () => {
     expect(liveBlockTooLargeToFormat('a'.repeat(renderLimits.maxLiveBlockCharacters + 1))).toBe(true);
   });
 
+  it('gets its share of the limit when several replies stream side by side', () => {
+    const quarter = 'a'.repeat(renderLimits.maxLiveBlockCharacters / 4 + 1);
+    expect(liveBlockTooLargeToFormat(quarter)).toBe(false);
+    expect(liveBlockTooLargeToFormat(quarter, 1 / 4)).toBe(true);
+  });
+
   it('is shown plain sooner when it is dense with emphasis markers, each of which makes an element', () => {
     const dense = '*word* '.repeat(Math.floor(renderLimits.maxLiveBlockCharacters / 14));
     expect(dense.length).toBeLessThan(renderLimits.maxLiveBlockCharacters);

@@ -5,6 +5,7 @@ import { usePlaygroundStore } from '../../store';
 import * as compareActions from '../../store/compareActions';
 import { selectCanRunCompare, selectCompareRunning } from '../../store/compareSelectors';
 import { maxCompareColumns, minCompareColumns } from '../../store/compareSlice';
+import { FrameShareContext } from '../markdown/frameShare';
 import { CompareColumn } from './CompareColumn';
 import { CompareSummary } from './CompareSummary';
 
@@ -80,14 +81,16 @@ export function CompareView() {
         )}
       </header>
       <div ref={columnsRef} className="compare-columns" data-columns={columnIds.length}>
-        {columnIds.map((columnId, index) => (
-          <CompareColumn
-            key={columnId}
-            columnId={columnId}
-            number={index + 1}
-            removable={columnIds.length > minCompareColumns}
-          />
-        ))}
+        <FrameShareContext value={1 / columnIds.length}>
+          {columnIds.map((columnId, index) => (
+            <CompareColumn
+              key={columnId}
+              columnId={columnId}
+              number={index + 1}
+              removable={columnIds.length > minCompareColumns}
+            />
+          ))}
+        </FrameShareContext>
       </div>
       <CompareSummary />
     </section>

@@ -4,6 +4,7 @@ import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
 import { blockTooLargeToFormat, liveBlockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
 import { CodeBlock } from './CodeBlock';
+import { useFrameShare } from './frameShare';
 import { completeComponents, liveComponents } from './markdownComponents';
 import { blockPipeline } from './markdownPipeline';
 import { PlainChunks } from './PlainReply';
@@ -23,13 +24,14 @@ interface MarkdownBlockProps {
 function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProps) {
   const pipeline = useMemo(() => blockPipeline(idPrefix, context.footnotesBefore), [idPrefix, context.footnotesBefore]);
   const [formatAnyway, setFormatAnyway] = useState(false);
+  const share = useFrameShare();
   if (block.unsafe !== undefined) return <PlainTextBlock text={block.text} note={unsafeBlockNotes[block.unsafe]} />;
   if (!formatAnyway && blockTooLargeToFormat(block.text)) {
     const note = tooLargeToFormatNote(block.text.length);
     return <PlainTextBlock text={block.text} note={note} onFormatAnyway={() => setFormatAnyway(true)} />;
   }
   // Formatting a long block again on every frame would not fit in one: it is formatted once complete.
-  if (live && !formatAnyway && block.fencedCode === undefined && liveBlockTooLargeToFormat(block.text))
+  if (live && !formatAnyway && block.fencedCode === undefined && liveBlockTooLargeToFormat(block.text, share))
     return <PlainChunks text={block.text} />;
   // A fenced code block needs no Markdown parse: show the lexer's code directly (cheap while it grows).
   if (block.fencedCode !== undefined) {

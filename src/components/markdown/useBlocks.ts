@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { createBlockSplitter, splitEnd, type BlockSplit, type SourceBlock } from '../../core/markdownBlocks';
 import { createDocumentTracker, type DocumentContext } from '../../core/markdownDocument';
-import { blocksWithinBudget } from '../../core/renderLimits';
+import { blocksWithinBudget, renderLimits } from '../../core/renderLimits';
+import { sharedBudget, useFrameShare } from './frameShare';
 
 /** Paragraph blocks of plain text (reasoning), split incrementally the same way. */
 export function useTextBlocks(text: string): BlockSplit {
@@ -21,7 +22,9 @@ export function useDocumentContext(blocks: readonly SourceBlock[]): DocumentCont
  */
 export function useFormattingBudget(blocks: readonly SourceBlock[]): number {
   const [shown, setShown] = useState(0);
-  const count = blocksWithinBudget(blocks, shown);
+  const share = useFrameShare();
+  const budget = sharedBudget(renderLimits.formattedCharactersPerFrame, share, 256);
+  const count = blocksWithinBudget(blocks, shown, budget);
   useEffect(() => {
     if (count === shown) return;
     const frame = requestAnimationFrame(() => setShown(count));
@@ -37,7 +40,8 @@ export function useFormattingBudget(blocks: readonly SourceBlock[]): number {
 export function useMarkdownBlocksWithinBudget(text: string): { split: BlockSplit; complete: boolean } {
   const [splitter] = useState(() => createBlockSplitter('markdown'));
   const [, splitMore] = useState(0);
-  const end = splitEnd(text, splitter.last());
+  const share = useFrameShare();
+  const end = splitEnd(text, splitter.last(), sharedBudget(renderLimits.splitCharactersPerFrame, share, 2048));
   const split = useMemo(() => splitter.split(end < text.length ? text.slice(0, end) : text), [splitter, text, end]);
   const complete = end === text.length;
   useEffect(() => {
