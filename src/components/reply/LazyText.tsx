@@ -23,8 +23,24 @@ export function loadTextRenderers(): Promise<unknown> {
   return Promise.all([replyMarkdown.preload(), reasoningText.preload()]);
 }
 
+/** Runs `work` when the page is idle (soon, where the browser cannot say). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+  else setTimeout(work, 0);
+}
+
+let warmedUp = false;
+
+/** Fetches both renderers ahead of Send, then formats a sample once while the page is idle (see markdown/warmUp). */
 export function prefetchTextRenderers(): void {
-  void loadTextRenderers().catch(() => undefined);
+  void loadTextRenderers()
+    .then(() => import('../markdown/warmUp'))
+    .then(({ warmUpMarkdown }) => {
+      if (warmedUp) return;
+      warmedUp = true;
+      whenIdle(warmUpMarkdown);
+    })
+    .catch(() => undefined);
 }
 
 function PlainFallback({ text }: { text: string }) {
