@@ -4,8 +4,8 @@
 // Send, moves that cost out of the stream.
 import type { ReactElement } from 'react';
 import Markdown, { type Options } from 'react-markdown';
-import { splitMarkdownBlocks } from '../../core/markdownBlocks';
-import { createDocumentTracker } from '../../core/markdownDocument';
+import { splitMarkdownBlocks, type SourceBlock } from '../../core/markdownBlocks';
+import { createDocumentTracker, type BlockContext } from '../../core/markdownDocument';
 import { completeComponents } from './markdownComponents';
 import { blockPipeline } from './markdownPipeline';
 import { safeUrlTransform } from './safeUrl';
@@ -20,22 +20,39 @@ const sample = [
   'A note[^1] and a [reference][docs].\n\n[^1]: The note.\n\n[docs]: https://example.com/docs',
 ].join('\n\n');
 
-export function warmUpMarkdown(): void {
-  const { blocks } = splitMarkdownBlocks(sample);
-  const { blocks: contexts } = createDocumentTracker().update(blocks);
-  blocks.forEach((block, index) => {
-    const context = contexts[index];
-    if (context === undefined) return;
-    // The element MarkdownBlock would render; calling its component runs the parse without mounting anything.
-    const element: ReactElement<Options> = (
-      <Markdown
-        {...blockPipeline('warm-up-', context.footnotesBefore)}
-        urlTransform={safeUrlTransform}
-        components={completeComponents}
-      >
-        {context.before + block.text + context.after}
-      </Markdown>
-    );
-    Markdown(element.props);
-  });
+/** Formats one block of the sample the way MarkdownBlock does, without mounting anything. */
+function formatOnce(markdown: string, context: BlockContext): void {
+  const element: ReactElement<Options> = (
+    <Markdown
+      {...blockPipeline('warm-up-', context.footnotesBefore)}
+      urlTransform={safeUrlTransform}
+      components={completeComponents}
+    >
+      {context.before + markdown + context.after}
+    </Markdown>
+  );
+  Markdown(element.props);
+}
+
+/**
+ * The warm-up in small steps (split the sample, then format one of its blocks per step), each short enough for an
+ * idle period: run together they would cost what the first formatted frame costs, in one task. Each call runs the
+ * next step and says whether any remain.
+ */
+export function markdownWarmUp(): () => boolean {
+  let blocks: readonly SourceBlock[] | null = null;
+  let contexts: readonly BlockContext[] = [];
+  let next = 0;
+  return () => {
+    if (blocks === null) {
+      blocks = splitMarkdownBlocks(sample).blocks;
+      contexts = createDocumentTracker().update(blocks).blocks;
+      return blocks.length > 0;
+    }
+    const block = blocks[next];
+    const context = contexts[next];
+    next++;
+    if (block !== undefined && context !== undefined) formatOnce(block.text, context);
+    return next < blocks.length;
+  };
 }
