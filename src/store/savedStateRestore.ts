@@ -24,8 +24,9 @@ export function migrate(persisted: unknown, version: number): unknown {
   let state = version < 1 ? migrateFromVersionZero(persisted) : persisted;
   // Version 1 → 2: the one conversation becomes the active entry of the library (librarySalvage.ts).
   if (version < 2) state = wrapConversationInLibrary(state);
-  // Version 2 → 3: reply metrics keep measurements only (metricsMigration.ts).
-  return stateWithMeasuredMetrics(state);
+  // Version 2 → 3: reply metrics keep measurements only (metricsMigration.ts). Version 3 → 4 changes how the
+  // database stores the state, not the state.
+  return version < 3 ? stateWithMeasuredMetrics(state) : state;
 }
 
 /** Version 0 (before versioning) kept the settings flat with `top_p`/`max_tokens` names and `messages`. */

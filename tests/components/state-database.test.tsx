@@ -215,3 +215,89 @@ describe('two tabs on the database', () => {
     }
   });
 });
+
+describe('long texts as records of their own', () => {
+  const long = (letter: string) => letter.repeat(80 * 1024);
+
+  /** Every string the database was given to store, by length (the value's own long strings only). */
+  function spyOnLongPuts(): () => number[] {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    return () =>
+      put.mock.calls.flatMap(([value]) =>
+        typeof value === 'string' ? [value.length] : JSON.stringify(value).length > 80 * 1024 ? [-1] : [],
+      );
+  }
+
+  it('a save after typing beside a long reply writes the draft, not the reply again', async () => {
+    const tab = await openTab();
+    tab.actions.addTurn('user', 'Summarise it.');
+    tab.actions.addTurn('assistant', long('r'));
+    await vi.waitFor(async () => expect((await savedContents(tab))?.[1]?.length).toBe(80 * 1024));
+    const longPuts = spyOnLongPuts();
+    tab.actions.setDraft('A follow-up question');
+    await vi.waitFor(async () => {
+      const saved = (await tab.database.readSavedValue(persistName)) as { state: { conversation: { draft: string } } };
+      expect(saved.state.conversation.draft).toBe('A follow-up question');
+    });
+    expect(longPuts()).toEqual([]);
+    const reloaded = await openTab();
+    expect(shown(reloaded)).toEqual(['Summarise it.', long('r')]);
+  });
+
+  it('reads back exactly what was written, objects that look like its references included', async () => {
+    const { database } = await openTab();
+    const value = {
+      text: long('a'),
+      list: ['short', long('b')],
+      lookalike: { $glmPlaygroundText: 'name:text:1-1-x' },
+      wrapped: { $glmPlaygroundObject: { inner: long('c') } },
+    };
+    await database.writeSavedValue('test-value', value);
+    expect(await database.readSavedValue('test-value')).toEqual(value);
+  });
+
+  it('writes a stored text again once five minutes have passed, so no tab refers to one old enough to be deleted', async () => {
+    const { database } = await openTab();
+    const start = Date.now();
+    const now = vi.spyOn(Date, 'now').mockReturnValue(start);
+    const longPuts = spyOnLongPuts();
+    const value = { reply: long('r'), draft: '' };
+    await database.writeSavedValue('test-value', value);
+    now.mockReturnValue(start + 4 * 60_000);
+    await database.writeSavedValue('test-value', { ...value, draft: 'typed' });
+    expect(longPuts()).toEqual([80 * 1024]);
+    now.mockReturnValue(start + 6 * 60_000);
+    await database.writeSavedValue('test-value', { ...value, draft: 'typed more' });
+    expect(longPuts()).toEqual([80 * 1024, 80 * 1024]);
+  });
+
+  it('deletes a text nothing refers to once it is ten minutes old, and keeps younger ones', async () => {
+    const { database } = await openTab();
+    const { createStore, keys } = await import('idb-keyval');
+    const textKeys = async () =>
+      (await keys(createStore('glm-playground', 'state'))).filter(
+        (key) => typeof key === 'string' && key.startsWith('test-value:text:'),
+      );
+    await database.writeSavedValue('test-value', { reply: long('r') });
+    await database.writeSavedValue('test-value', { reply: 'replaced by a short one' });
+    expect(await textKeys()).toHaveLength(1);
+    await database.deleteUnreferencedTexts('test-value', Date.now() + 9 * 60_000);
+    expect(await textKeys()).toHaveLength(1);
+    await database.deleteUnreferencedTexts('test-value', Date.now() + 11 * 60_000);
+    expect(await textKeys()).toEqual([]);
+    expect(await database.readSavedValue('test-value')).toEqual({ reply: 'replaced by a short one' });
+  });
+
+  it('opens a state whose text record is missing, with a note in the text’s place', async () => {
+    const { database } = await openTab();
+    const { createStore, del, keys } = await import('idb-keyval');
+    const store = createStore('glm-playground', 'state');
+    await database.writeSavedValue('test-value', { reply: long('r'), question: 'Kept' });
+    for (const key of await keys(store))
+      if (typeof key === 'string' && key.startsWith('test-value:text:')) await del(key, store);
+    expect(await database.readSavedValue('test-value')).toEqual({
+      reply: database.missingTextNote,
+      question: 'Kept',
+    });
+  });
+});

@@ -1,6 +1,6 @@
-// The saved playground as the app keeps it: in IndexedDB (database "glm-playground", store "state"), or in
-// localStorage where the browser has no database and for a state saved before the app used one. Specs read and
-// change it through these functions, wherever it lives.
+// The saved playground as the app keeps it: in IndexedDB (database "glm-playground", store "state"; long texts as
+// records of their own, see docs/storage.md), or in localStorage where the browser has no database and for a state
+// saved before the app used one. Specs read and change it through these functions, wherever it lives.
 import type { Page } from '@playwright/test';
 
 export const stateName = 'glm-playground:state';
@@ -26,8 +26,39 @@ function onSavedState(page: Page, operation: Operation): Promise<unknown> {
             ? store.put(operation.value, name)
             : store.delete(name);
       const result = await new Promise<unknown>((resolve, reject) => {
-        request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(new Error(String(request.error)));
+        request.onsuccess = () => {
+          // Long texts are records of their own, referred to as { $glmPlaygroundText: key }: read them back in the
+          // same transaction and put them in place, as the app does.
+          const texts = new Map<string, unknown>();
+          const findReferences = (value: unknown): void => {
+            if (Array.isArray(value)) value.forEach(findReferences);
+            else if (typeof value === 'object' && value !== null) {
+              const key = (value as Record<string, unknown>).$glmPlaygroundText;
+              if (typeof key === 'string' && Object.keys(value).length === 1) {
+                const textRequest = store.get(key);
+                textRequest.onsuccess = () => texts.set(key, textRequest.result);
+              } else Object.values(value).forEach(findReferences);
+            }
+          };
+          const putBack = (value: unknown): unknown => {
+            if (Array.isArray(value)) return value.map(putBack);
+            if (typeof value !== 'object' || value === null) return value;
+            const fields = value as Record<string, unknown>;
+            const key = fields.$glmPlaygroundText;
+            if (typeof key === 'string' && Object.keys(fields).length === 1) return texts.get(key);
+            const escaped = fields.$glmPlaygroundObject;
+            const own = Object.keys(fields).length === 1 && typeof escaped === 'object' && escaped !== null;
+            return Object.fromEntries(
+              Object.entries(own ? (escaped as Record<string, unknown>) : fields).map(([field, item]) => [
+                field,
+                putBack(item),
+              ]),
+            );
+          };
+          findReferences(request.result);
+          store.transaction.oncomplete = () => resolve(putBack(request.result));
+        };
       });
       database.close();
       if (operation.kind === 'text') window.localStorage.setItem(name, operation.text);

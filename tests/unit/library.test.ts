@@ -117,8 +117,13 @@ describe('migration from version 1', () => {
     conversation: { turns: [turn('user', 'Hello from version 1')], draft: 'unsent' },
   };
 
-  it('is version 3', () => {
-    expect(persistVersion).toBe(3);
+  it('is version 4', () => {
+    expect(persistVersion).toBe(4);
+  });
+
+  it('leaves a version 3 state as it is: version 4 changes only how the database stores it', () => {
+    const versionThree = { ...versionOne, library: { entries: [], activeId: null } };
+    expect(migrate(versionThree, 3)).toBe(versionThree);
   });
 
   it('wraps the single conversation into the library as its open entry and keeps the working copy', () => {
