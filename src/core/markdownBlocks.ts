@@ -185,20 +185,42 @@ export function splitMarkdownBlocks(text: string, previous: BlockSplit = emptyBl
 }
 
 /**
+ * True when a growing `text` need not be split again yet: the last block of the last split is too large to format
+ * (shown plain whatever follows), and the text since holds no blank line (where such a block may end) and has not
+ * grown by half that block. Lexing the block costs in proportion to its length: a table of hundreds of kilobytes
+ * lexed again on every frame was the longest work of a frame.
+ */
+export function waitsForMoreText(text: string, previous: BlockSplit): boolean {
+  const open = previous.blocks.at(-1);
+  if (open === undefined || open.text.length <= renderLimits.maxFormattedBlockCharacters) return false;
+  const splitSoFar = previous.source.length;
+  if (!extendsText(text, previous.source)) return false;
+  return !text.includes('\n\n', Math.max(0, splitSoFar - 1)) && text.length - splitSoFar < open.text.length / 2;
+}
+
+/**
  * How far into `text` to split now, given the split made last: all of it when no more than `budget` characters are
  * new, otherwise `budget` characters more (the rest in the next frames). Text that does not extend the last split
  * starts again from its beginning. A last block already too large to format is shown plain whatever follows, so the
- * rest is split at once rather than lexing that block again at every step.
+ * rest is split at once rather than lexing that block again at every step, and while the text still `grows`, not
+ * before it has to (see waitsForMoreText): then this is the last split's end.
  */
 export function splitEnd(
   text: string,
   previous: BlockSplit,
   budget: number = renderLimits.splitCharactersPerFrame,
+  grows = false,
 ): number {
   if (!extendsText(text, previous.source)) return Math.min(text.length, budget);
+  if (grows && waitsForMoreText(text, previous)) return previous.source.length;
   const open = previous.blocks.at(-1);
   if (open !== undefined && open.text.length > renderLimits.maxFormattedBlockCharacters) return text.length;
   return Math.min(text.length, previous.source.length + budget);
+}
+
+/** True when the last block of `split` is too large to format: it is shown plain, and may still be growing. */
+export function endsInBlockTooLargeToFormat(split: BlockSplit): boolean {
+  return (split.blocks.at(-1)?.text.length ?? 0) > renderLimits.maxFormattedBlockCharacters;
 }
 
 // ---- Plain text (reasoning) -----------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import {
   plainTextSoftLimit,
   emptyBlockSplit,
   splitEnd,
+  waitsForMoreText,
   splitMarkdownBlocks,
   splitTextBlocks,
   type BlockSplit,
@@ -215,6 +216,39 @@ describe('splitEnd: how much of a reply to split in one frame', () => {
     expect(splitEnd(`${paragraph}${'more words '.repeat(10_000)}`, previous, 10_000)).toBe(
       paragraph.length + 'more words '.length * 10_000,
     );
+  });
+});
+
+describe('waitsForMoreText: a growing reply behind a block too large to format', () => {
+  const row = '| cell | cell | cell |\n';
+  const table = `| a | b | c |\n| --- | --- | --- |\n${row.repeat(Math.ceil(renderLimits.maxFormattedBlockCharacters / row.length) + 10)}`;
+  const previous = splitMarkdownBlocks(table);
+
+  it('is not split again for a few more rows: lexing the whole table again each frame is the cost', () => {
+    const more = table + row.repeat(20);
+    expect(waitsForMoreText(more, previous)).toBe(true);
+    expect(splitEnd(more, previous, 10_000, true)).toBe(table.length);
+  });
+
+  it('is split again at once when the new text holds a blank line, where the table may have ended', () => {
+    const ended = `${table}${row}\n## Next section\n`;
+    expect(waitsForMoreText(ended, previous)).toBe(false);
+    expect(splitEnd(ended, previous, 10_000, true)).toBe(ended.length);
+  });
+
+  it('is split again once it has grown by half the block', () => {
+    const grown = table + row.repeat(Math.ceil(table.length / 2 / row.length));
+    expect(waitsForMoreText(grown, previous)).toBe(false);
+  });
+
+  it('is split to the end once the text no longer grows', () => {
+    const more = table + row.repeat(20);
+    expect(splitEnd(more, previous, 10_000, false)).toBe(more.length);
+  });
+
+  it('never waits behind a block that can be formatted', () => {
+    const short = splitMarkdownBlocks('| a |\n| --- |\n| 1 |\n');
+    expect(waitsForMoreText('| a |\n| --- |\n| 1 |\n| 2 |\n', short)).toBe(false);
   });
 });
 

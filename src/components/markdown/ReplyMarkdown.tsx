@@ -2,7 +2,7 @@
 // no raw HTML, only safe links, remote images on request. Definitions and footnotes apply to the whole reply.
 import './markdown.css';
 import { memo, useId, useMemo, useState } from 'react';
-import type { SourceBlock } from '../../core/markdownBlocks';
+import { endsInBlockTooLargeToFormat, type SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
 import { renderLimits, replyTooLargeToFormat } from '../../core/renderLimits';
 import { BlockErrorBoundary } from './BlockErrorBoundary';
@@ -81,9 +81,12 @@ function FormattedReply({ text, streaming, limited, onFormatAnyway }: FormattedR
   // Past the limit only the reply's start is split; the block the limit cuts and all after it stay plain.
   const { split, complete } = useMarkdownBlocksWithinBudget(
     tooLarge ? text.slice(0, renderLimits.maxFormattedReplyCharacters) : text,
+    streaming,
   );
   // Where the split stops short (the limit, or the frame's budget), its last block may go on: it stays plain too.
-  const cut = tooLarge || !complete;
+  // So does a last block too large to format while the reply streams: always here, not moved between the blocks
+  // and the plain rest (a remount of all its text) each time the split catches up with it.
+  const cut = tooLarge || !complete || (streaming && endsInBlockTooLargeToFormat(split));
   const formattable = useMemo(() => (cut ? split.blocks.slice(0, -1) : split.blocks), [cut, split]);
   const shownCount = useFormattingBudget(formattable);
   const blocks = useMemo(() => formattable.slice(0, shownCount), [formattable, shownCount]);

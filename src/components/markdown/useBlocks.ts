@@ -1,5 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { createBlockSplitter, splitEnd, type BlockSplit, type SourceBlock } from '../../core/markdownBlocks';
+import {
+  createBlockSplitter,
+  splitEnd,
+  waitsForMoreText,
+  type BlockSplit,
+  type SourceBlock,
+} from '../../core/markdownBlocks';
 import { createDocumentTracker, type DocumentContext } from '../../core/markdownDocument';
 import { blocksWithinBudget, renderLimits } from '../../core/renderLimits';
 import { sharedBudget, useFrameShare } from './frameShare';
@@ -35,19 +41,23 @@ export function useFormattingBudget(blocks: readonly SourceBlock[]): number {
 
 /**
  * The blocks of `text` as far as a frame's budget splits them (see splitEnd), and whether that is all of it: a reply
- * that arrives in large pieces, or is opened whole, is split over the next frames.
+ * that arrives in large pieces, or is opened whole, is split over the next frames. While the text `grows` behind a
+ * last block too large to format, it is split again only once it has to be (see waitsForMoreText).
  */
-export function useMarkdownBlocksWithinBudget(text: string): { split: BlockSplit; complete: boolean } {
+export function useMarkdownBlocksWithinBudget(text: string, grows: boolean): { split: BlockSplit; complete: boolean } {
   const [splitter] = useState(() => createBlockSplitter('markdown'));
   const [, splitMore] = useState(0);
   const share = useFrameShare();
-  const end = splitEnd(text, splitter.last(), sharedBudget(renderLimits.splitCharactersPerFrame, share, 2048));
+  const previous = splitter.last();
+  const waiting = grows && waitsForMoreText(text, previous);
+  const end = splitEnd(text, previous, sharedBudget(renderLimits.splitCharactersPerFrame, share, 2048), grows);
   const split = useMemo(() => splitter.split(end < text.length ? text.slice(0, end) : text), [splitter, text, end]);
   const complete = end === text.length;
   useEffect(() => {
-    if (complete) return;
+    // Waiting for more text: the next text (or the end of the stream) renders again, no frame needs to.
+    if (complete || waiting) return;
     const frame = requestAnimationFrame(() => splitMore((count) => count + 1));
     return () => cancelAnimationFrame(frame);
-  }, [complete, split]);
+  }, [complete, waiting, split]);
   return { split, complete };
 }
