@@ -5,6 +5,7 @@
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { persistName, persistVersion } from '../../src/store/persistence';
+import { missingTextNote } from '../../src/store/textRecords';
 import type { Turn } from '../../src/store/types';
 import { savedSettings } from './helpers';
 
@@ -296,7 +297,7 @@ describe('long texts as records of their own', () => {
     for (const key of await keys(store))
       if (typeof key === 'string' && key.startsWith('test-value:text:')) await del(key, store);
     expect(await database.readSavedValue('test-value')).toEqual({
-      reply: database.missingTextNote,
+      reply: missingTextNote,
       question: 'Kept',
     });
   });
