@@ -56,3 +56,24 @@ export function markdownWarmUp(): () => boolean {
     return next < blocks.length;
   };
 }
+
+/** Runs `step` in idle periods (soon, where the browser cannot say) until it says it is done. */
+function inIdlePeriods(step: () => boolean): void {
+  const schedule = () => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
+    else setTimeout(run, 0);
+  };
+  const run = () => {
+    if (step()) schedule();
+  };
+  schedule();
+}
+
+let warmedUp = false;
+
+/** The warm-up, once per page, in idle periods. */
+export function warmUpWhenIdle(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  inIdlePeriods(markdownWarmUp());
+}

@@ -23,29 +23,11 @@ export function loadTextRenderers(): Promise<unknown> {
   return Promise.all([replyMarkdown.preload(), reasoningText.preload()]);
 }
 
-/** Runs `step` in idle periods (soon, where the browser cannot say) until it says it is done. */
-function inIdlePeriods(step: () => boolean): void {
-  const schedule = () => {
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-    else setTimeout(run, 0);
-  };
-  const run = () => {
-    if (step()) schedule();
-  };
-  schedule();
-}
-
-let warmedUp = false;
-
 /** Fetches both renderers ahead of Send, then warms the Markdown code up while the page is idle (markdown/warmUp). */
 export function prefetchTextRenderers(): void {
   void loadTextRenderers()
     .then(() => import('../markdown/warmUp'))
-    .then(({ markdownWarmUp }) => {
-      if (warmedUp) return;
-      warmedUp = true;
-      inIdlePeriods(markdownWarmUp());
-    })
+    .then(({ warmUpWhenIdle }) => warmUpWhenIdle())
     .catch(() => undefined);
 }
 
