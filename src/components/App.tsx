@@ -11,7 +11,7 @@ import { PresenterToggle } from './presenter/PresenterToggle';
 import { ReplyOrCompareArea } from './reply/ReplyOrCompareArea';
 import { LazyKeyOriginDialog } from './settings/LazyKeyOriginDialog';
 import { SettingsColumn, SettingsSheetButton } from './settings/SettingsPlacement';
-import { SharedRequestDialog } from './request/SharedRequestDialog';
+import { SharedLinkWatcher } from './request/SharedLinkWatcher';
 import { FirstRunCard } from './welcome/FirstRunCard';
 import { SkipLink } from './welcome/SkipLink';
 
@@ -39,7 +39,7 @@ export function App() {
       </header>
       <NoticeBar />
       <CrossTabNotice />
-      <SharedRequestDialog />
+      <SharedLinkWatcher />
       <div className="app-layout">
         <SettingsColumn />
         <main className="app-conversation" aria-label="Conversation">

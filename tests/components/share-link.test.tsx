@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { compressToEncodedURIComponent } from 'lz-string';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ShareLinkButton } from '../../src/components/request/ShareLinkButton';
+import { SharedLinkWatcher } from '../../src/components/request/SharedLinkWatcher';
 import { SharedRequestDialog } from '../../src/components/request/SharedRequestDialog';
 import { buildRequestBody, defaultSettingsFor } from '../../src/core/request';
 import { encodeShareFragment } from '../../src/core/shareLink';
@@ -77,6 +78,24 @@ describe('Copy link', () => {
 });
 
 describe('Opening a shared link', () => {
+  it('asks about a link the page is given while open, loading the dialog only then', async () => {
+    render(<SharedLinkWatcher />);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    act(() => {
+      visit(sharedFragment());
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(await screen.findByRole('dialog', { name: 'Open a shared request?' })).toHaveTextContent('glm-4.5');
+  });
+
+  it('asks about the link a page is opened with', async () => {
+    visit(sharedFragment());
+    render(<SharedLinkWatcher />);
+    expect(await screen.findByRole('dialog', { name: 'Open a shared request?' })).toHaveTextContent(
+      'Bonjour, how are you today?',
+    );
+  });
+
   it('shows what the link contains and removes it from the address bar', async () => {
     visit(sharedFragment());
     render(<SharedRequestDialog />);

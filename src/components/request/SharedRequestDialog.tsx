@@ -29,7 +29,7 @@ function removeFragment(): void {
 
 /**
  * Opening a share link: shows what it contains and asks before the conversation is replaced ("Open shared
- * request" / "Keep current"). A damaged link changes nothing and says so. Mounted once, in App.
+ * request" / "Keep current"). A damaged link changes nothing and says so. Loaded and mounted by SharedLinkWatcher.
  */
 export function SharedRequestDialog() {
   const [link, setLink] = useState<PendingLink | null>(() => {
