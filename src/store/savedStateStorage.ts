@@ -8,6 +8,7 @@ import { keepCopy, type KeptCopyReason } from './keptCopy';
 import { persistVersion, restoreNeededBeforeReading, type PersistedState, type PersistenceEvents } from './persistence';
 import {
   deleteSavedValue,
+  loadTextRecords,
   isStateDatabaseAvailable,
   readSavedValue,
   subscribeToSavedChanges,
@@ -170,6 +171,9 @@ export function createPlaygroundStorage(
   }
 
   async function readDatabase(name: string): Promise<StorageValue<PersistedState> | null> {
+    // Part of reading a saved state back: should it fail to download, the read fails as a whole (nothing is written
+    // over the saved state) instead of being taken for a database that does not work.
+    await loadTextRecords();
     let value: unknown;
     try {
       value = await readSavedValue(name);

@@ -33,7 +33,7 @@ function stateDatabase(): UseStore {
  * The code that keeps long texts as records of their own (textRecords.ts): loaded with the first read, which in the
  * app waits for the first screen as the rest of the code that restores the saved state does (firstScreenGate.ts).
  */
-async function loadTextRecords(): Promise<TextRecords> {
+export async function loadTextRecords(): Promise<TextRecords> {
   if (textRecords) return textRecords;
   await firstScreen();
   textRecords ??= await import('./textRecords');

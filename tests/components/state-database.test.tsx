@@ -289,6 +289,34 @@ describe('long texts as records of their own', () => {
     expect(await database.readSavedValue('test-value')).toEqual({ reply: 'replaced by a short one' });
   });
 
+  it('says so when the code that reads long texts back does not arrive, and writes nothing over the state', async () => {
+    const first = await openTab();
+    first.actions.addTurn('assistant', long('r'));
+    await vi.waitFor(async () => expect((await savedContents(first))?.[0]?.length).toBe(80 * 1024));
+    vi.doMock('../../src/store/textRecords', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      const second = await openTab({ waitForLoad: false });
+      await vi.waitFor(() =>
+        expect(second.store.usePlaygroundStore.getState().ui.notices.map((notice) => notice.text)).toEqual([
+          second.store.savedStateLoadFailedText,
+        ]),
+      );
+      second.actions.setDraft('typed afterwards');
+      window.dispatchEvent(new Event('pagehide'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const saved = (await first.database.readSavedValue(persistName)) as {
+        state: { conversation: { draft: string } };
+      };
+      expect(saved.state.conversation.draft).toBe('');
+    } finally {
+      vi.doUnmock('../../src/store/textRecords');
+    }
+    const third = await openTab();
+    expect(shown(third)).toEqual([long('r')]);
+  });
+
   it('opens a state whose text record is missing, with a note in the text’s place', async () => {
     const { database } = await openTab();
     const { createStore, del, keys } = await import('idb-keyval');
