@@ -184,6 +184,11 @@ export function splitMarkdownBlocks(text: string, previous: BlockSplit = emptyBl
   return splitIncrementally(text, previous, splitMarkdownTail);
 }
 
+/** True when the last block of `split` is too large to format: it is shown plain, and may still be growing. */
+export function endsInBlockTooLargeToFormat(split: BlockSplit): boolean {
+  return (split.blocks.at(-1)?.text.length ?? 0) > renderLimits.maxFormattedBlockCharacters;
+}
+
 /**
  * True when a growing `text` need not be split again yet: the last block of the last split is too large to format
  * (shown plain whatever follows), and the text since holds no blank line (where such a block may end) and has not
@@ -192,9 +197,8 @@ export function splitMarkdownBlocks(text: string, previous: BlockSplit = emptyBl
  */
 export function waitsForMoreText(text: string, previous: BlockSplit): boolean {
   const open = previous.blocks.at(-1);
-  if (open === undefined || open.text.length <= renderLimits.maxFormattedBlockCharacters) return false;
+  if (open === undefined || !endsInBlockTooLargeToFormat(previous) || !extendsText(text, previous.source)) return false;
   const splitSoFar = previous.source.length;
-  if (!extendsText(text, previous.source)) return false;
   return !text.includes('\n\n', Math.max(0, splitSoFar - 1)) && text.length - splitSoFar < open.text.length / 2;
 }
 
@@ -213,14 +217,8 @@ export function splitEnd(
 ): number {
   if (!extendsText(text, previous.source)) return Math.min(text.length, budget);
   if (grows && waitsForMoreText(text, previous)) return previous.source.length;
-  const open = previous.blocks.at(-1);
-  if (open !== undefined && open.text.length > renderLimits.maxFormattedBlockCharacters) return text.length;
+  if (endsInBlockTooLargeToFormat(previous)) return text.length;
   return Math.min(text.length, previous.source.length + budget);
-}
-
-/** True when the last block of `split` is too large to format: it is shown plain, and may still be growing. */
-export function endsInBlockTooLargeToFormat(split: BlockSplit): boolean {
-  return (split.blocks.at(-1)?.text.length ?? 0) > renderLimits.maxFormattedBlockCharacters;
 }
 
 // ---- Plain text (reasoning) -----------------------------------------------------------------------------------
