@@ -2,6 +2,7 @@
 // refers to: a save copies only the texts that changed, instead of every megabyte the state holds on every save.
 // The rules that keep this safe with several tabs are in docs/storage.md. Loaded with the saved state's first read
 // (stateDatabase.ts), not before the Message box.
+import { isRecord } from '../core/json';
 
 /** Strings at least this long are stored as text records of their own. */
 export const textRecordMinimumCharacters = 64 * 1024;
@@ -15,7 +16,7 @@ const textDeleteAfterMs = 2 * textReuseMs;
 /** How often a tab looks for text records to delete, at most. */
 const collectEveryMs = 60_000;
 
-/** Marks the place of a text record in a saved state; the number says how long the text is. */
+/** Marks the place of a text record in a saved state: `{ [textReferenceField]: key }`. */
 const textReferenceField = '$glmPlaygroundText';
 /** Wraps an object of the state that itself has the field above, so it is not read as a reference. */
 const escapedObjectField = '$glmPlaygroundObject';
@@ -42,8 +43,9 @@ function writtenAtOf(key: string, name: string): number {
   return Number.parseInt(key.slice(textKeyPrefix(name).length), 10);
 }
 
+/** A record made of fields (not a Date, a Blob or the like, which are stored as they are). */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  if (!isRecord(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
