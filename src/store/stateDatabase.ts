@@ -56,12 +56,13 @@ export function writeSavedValue(name: string, value: unknown): Promise<void> {
   return stateDatabase()('readwrite', (store) => {
     // Before any read the text-record code may not be in (the app always reads first): long texts then stay in the
     // value, which reads back the same.
-    const written = textRecords?.writeValue(store, name, value) ?? null;
-    if (written === null) store.put(value, name);
+    const afterCommit = textRecords?.writeValue(store, name, value) ?? null;
+    if (afterCommit === null) store.put(value, name);
     store.transaction.commit();
     announceSavedChange({ name });
     return promisifyRequest(store.transaction).then(() => {
-      if (written?.()) void deleteUnreferencedTexts(name).catch(() => undefined);
+      const collectNow = afterCommit?.() ?? false;
+      if (collectNow) void deleteUnreferencedTexts(name).catch(() => undefined);
     });
   });
 }
