@@ -1,6 +1,6 @@
 // Work too big for one frame (code for a request of megabytes, its JSON, highlighting code) done in a module worker,
-// so the page's main thread stays free. Where workers are missing or fail to start, the work is done on the page after the
-// current task instead: slower, but the result is the same.
+// so the page's main thread stays free. Where workers are missing or fail to start, the work is done on the page
+// after the current task instead: slower, but the result is the same.
 import type { WorkerJob, WorkerJobDone } from '../../worker/workerJobs';
 
 export interface BackgroundJobs<Input, Output> {
