@@ -10,6 +10,7 @@ import {
   deleteSavedValue,
   loadTextRecords,
   isStateDatabaseAvailable,
+  openStateDatabase,
   readSavedValue,
   subscribeToSavedChanges,
   writeSavedValue,
@@ -172,7 +173,8 @@ export function createPlaygroundStorage(
 
   async function readDatabase(name: string): Promise<StorageValue<PersistedState> | null> {
     // Part of reading a saved state back: should it fail to download, the read fails as a whole (nothing is written
-    // over the saved state) instead of being taken for a database that does not work.
+    // over the saved state) instead of being taken for a database that does not work. The database opens meanwhile.
+    openStateDatabase();
     await loadTextRecords();
     let value: unknown;
     try {

@@ -40,6 +40,17 @@ export async function loadTextRecords(): Promise<TextRecords> {
   return textRecords;
 }
 
+/**
+ * Starts opening the database, so that a read issued once the text-record code is in finds it open instead of
+ * opening it only then. A failure to open is left to that read, which reports it.
+ */
+export function openStateDatabase(): void {
+  // Inside a promise: where the browser refuses outright, `indexedDB.open` throws instead of rejecting.
+  Promise.resolve()
+    .then(() => stateDatabase()('readonly', () => undefined))
+    .catch(() => undefined);
+}
+
 /** The saved value under `name`, its long texts put back; undefined when there is none. Rejects when the database cannot be opened. */
 export async function readSavedValue(name: string): Promise<unknown> {
   const records = await loadTextRecords();
