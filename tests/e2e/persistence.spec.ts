@@ -43,6 +43,21 @@ async function addTurnByHand(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Add message' }).click();
 }
 
+/**
+ * Adds a turn and waits until the app has saved it: its load is then over, so a saved state put in place next is
+ * found by the reload, not by that load (which would recover from it and save over it).
+ */
+async function savedAfterLoading(page: Page): Promise<void> {
+  await addTurnByHand(page, 'Saved before the damage');
+  await expect.poll(() => savedTurnTexts(page)).toEqual(['Saved before the damage']);
+}
+
+/** The texts of the turns saved so far (none before the app's first save). */
+async function savedTurnTexts(page: Page): Promise<string[]> {
+  const saved = await readSavedState<{ state: { conversation: { turns: { content: string }[] } } } | null>(page);
+  return saved?.state.conversation.turns.map((turn) => turn.content) ?? [];
+}
+
 test('a full send keeps the key out of the console, the URL and localStorage (Remember key off); reload keeps the conversation', async ({
   page,
 }) => {
@@ -92,6 +107,7 @@ test('a full send keeps the key out of the console, the URL and localStorage (Re
 
 test('a corrupt saved state: the app loads, says so once, and works', async ({ page }) => {
   await page.goto('/');
+  await savedAfterLoading(page);
   await writeSavedStateText(page, '{"state": {"conversation": [unfinished');
   await page.reload();
   await expect(page.getByRole('heading', { name: 'GLM Playground' })).toBeVisible();
@@ -112,6 +128,7 @@ test('a saved reply that would blow the renderer: after reload the app opens and
   await addTurnByHand(page, 'placeholder reply');
   await page.getByLabel('Add as').selectOption('user');
   await addTurnByHand(page, 'After the bomb');
+  await expect.poll(() => savedTurnTexts(page)).toHaveLength(3);
   // Nested quotes, nested list items and a run of emphasis markers: each overflowed the stack when rendered whole.
   const bomb = `${'>'.repeat(3000)} deep\n\n${Array.from({ length: 2000 }, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n')}\n\n${'*_'.repeat(10000)}`;
   const saved = await readSavedState<{ state: { conversation: { turns: { content: string }[] } } }>(page);
@@ -131,6 +148,7 @@ test('a saved reply that would blow the renderer: after reload the app opens and
 test('a damaged saved state is kept aside and downloads exactly as it was found', async ({ page }) => {
   const damaged = '{"state": {"conversation": [unfinished';
   await page.goto('/');
+  await savedAfterLoading(page);
   await writeSavedStateText(page, damaged);
   await page.reload();
   await addTurnByHand(page, 'A fresh start');
