@@ -3,6 +3,7 @@
 // payloads) are kept as they arrived and later serialised and rendered by recursive code (JSON.stringify, the
 // tree views), so a value nested 100,000 levels deep would overflow the stack far from where it came in. Every
 // entry point checks here first, iteratively, and refuses what is over the limits.
+import { formatInteger } from './numberFormat';
 
 /** Deeper than any real request or reply (a request body is about 6 levels deep). */
 export const maxJsonDepth = 64;
@@ -69,7 +70,7 @@ export function jsonValueProblem(value: unknown, limits: JsonLimits = defaultJso
   let count = 0;
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     count += 1;
-    if (count > limits.maxValues) return tooLarge(`it holds more than ${limits.maxValues.toLocaleString('en')} values`);
+    if (count > limits.maxValues) return tooLarge(`it holds more than ${formatInteger(limits.maxValues)} values`);
     if (typeof next.value !== 'object' || next.value === null) continue;
     const depth = next.depth + 1;
     if (depth > limits.maxDepth) return tooDeep(limits.maxDepth);

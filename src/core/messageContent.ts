@@ -2,6 +2,7 @@
 // (docs/wire-format.md#attached-texts): one function builds it, for Send, the request preview, code export and the
 // transcript alike, so what is shown is what is sent.
 import { sizeLabel } from './jsonLimits';
+import { formatInteger } from './numberFormat';
 
 /** A long text pasted into the Message box, kept beside the box as an attachment (it is sent as message text). */
 export interface AttachedText {
@@ -61,7 +62,7 @@ export function attachedTextSummary(item: AttachedText): string {
   let summary = summaries.get(item);
   if (summary === undefined) {
     const lines = lineCount(item.text);
-    summary = `${sizeLabel(item.text.length)} · ${lines.toLocaleString('en-US')} ${lines === 1 ? 'line' : 'lines'}`;
+    summary = `${sizeLabel(item.text.length)} · ${formatInteger(lines)} ${lines === 1 ? 'line' : 'lines'}`;
     summaries.set(item, summary);
   }
   return summary;

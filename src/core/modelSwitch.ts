@@ -9,11 +9,10 @@ import {
   type RequestSettings,
   type TunableParameter,
 } from './request';
+import { formatInteger } from './numberFormat';
 
 /** What a switch had to change in a pinned value, by parameter ("Max tokens lowered to 16,384: GLM-X's limit."). */
 export type ClampNotes = Partial<Record<TunableParameter, string>>;
-
-const integer = new Intl.NumberFormat('en-US');
 
 export function settingsForModel(
   previous: RequestSettings,
@@ -29,7 +28,7 @@ export function settingsForModel(
   if (pinned.max_tokens) {
     settings.maxTokens = clampMaxTokens(previous.maxTokens, model);
     if (settings.maxTokens < previous.maxTokens)
-      notes.max_tokens = `Max tokens lowered to ${integer.format(settings.maxTokens)}: ${model.label}'s limit.`;
+      notes.max_tokens = `Max tokens lowered to ${formatInteger(settings.maxTokens)}: ${model.label}'s limit.`;
   }
   if (pinned.reasoning_effort) {
     const effort = model.reasoningEffort;

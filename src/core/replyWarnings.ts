@@ -1,5 +1,6 @@
 // The notes a reply collects while it streams (skipped events, ignored event types, finish reasons). A server can
 // send the same fault thousands of times: repeats become one counted note, and the list stays short.
+import { formatInteger } from './numberFormat';
 
 /** Distinct notes kept for one reply; further ones are summed up in one last note. */
 export const maxReplyWarnings = 20;
@@ -15,10 +16,6 @@ const wrongTypePattern = /^One event from the server had a field of the wrong ty
 const malformedManyPattern = /^([\d,]+) events from the server were malformed/;
 const repeatedPattern = /^(.*) \(([\d,]+) times\)$/;
 const moreNotesPattern = /^([\d,]+) more notes? (?:was|were) left out\.$/;
-
-function formatCount(count: number): string {
-  return count.toLocaleString('en');
-}
 
 /** A note and how often it came, as read from its text: malformed events of any kind share one note. */
 function readNote(text: string): { key: string; base: string; count: number } {
@@ -37,11 +34,11 @@ function readNote(text: string): { key: string; base: string; count: number } {
 }
 
 function writeNote(key: string, base: string, count: number): string {
-  if (key === 'more') return `${formatCount(count)} more ${count === 1 ? 'note was' : 'notes were'} left out.`;
+  if (key === 'more') return `${formatInteger(count)} more ${count === 1 ? 'note was' : 'notes were'} left out.`;
   if (count === 1) return base;
   if (key === 'malformed')
-    return `${formatCount(count)} events from the server were malformed (not valid JSON, or a field of the wrong type); what they held was skipped.`;
-  return `${base} (${formatCount(count)} times)`;
+    return `${formatInteger(count)} events from the server were malformed (not valid JSON, or a field of the wrong type); what they held was skipped.`;
+  return `${base} (${formatInteger(count)} times)`;
 }
 
 /** `existing` followed by `added`: a note that is already there is counted instead of repeated; bounded. */

@@ -9,6 +9,7 @@ import {
   type HistoryEntry,
   type HistoryState,
 } from './historySlice';
+import { formatInteger } from '../core/numberFormat';
 
 const historyEntrySchema = z.object({
   id: z.string().check(z.minLength(1)),
@@ -50,5 +51,5 @@ export function salvageHistoryCounted(raw: unknown): { history: HistoryState; re
 
 /** Said when a saved history held more entries than its limit: the oldest were not kept. */
 export function historyCutText(readable: number, limit: number): string {
-  return `Your saved request history held ${readable.toLocaleString('en')} entries, more than its limit of ${limit}: only the newest ${limit} were kept.`;
+  return `Your saved request history held ${formatInteger(readable)} entries, more than its limit of ${limit}: only the newest ${limit} were kept.`;
 }

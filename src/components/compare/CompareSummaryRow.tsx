@@ -3,9 +3,7 @@ import { formatCost, formatDuration } from '../../core/metrics';
 import { usePlaygroundStore } from '../../store';
 import { columnFigures, findCompareColumn, selectCompareResult, type TokenFigure } from '../../store/compareSelectors';
 import { describeColumnSettings } from '../../store/compareSlice';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const rate = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+import { formatInteger, formatOneDecimal } from '../../core/numberFormat';
 
 function duration(ms: number | null): string {
   return ms === null ? '—' : formatDuration(ms);
@@ -13,7 +11,7 @@ function duration(ms: number | null): string {
 
 function tokens(figure: TokenFigure | null): string {
   if (figure === null) return '—';
-  return `${figure.estimated ? '≈ ' : ''}${integer.format(figure.value)}`;
+  return `${figure.estimated ? '≈ ' : ''}${formatInteger(figure.value)}`;
 }
 
 interface CompareSummaryRowProps {
@@ -39,7 +37,7 @@ export function CompareSummaryRow({ columnId, number }: CompareSummaryRowProps) 
         tokens(figures.answerTokens),
         figures.tokensPerSecond === null
           ? '—'
-          : `${rate.format(figures.tokensPerSecond)}${figures.tokensPerSecondEstimated ? ' (est.)' : ''}`,
+          : `${formatOneDecimal(figures.tokensPerSecond)}${figures.tokensPerSecondEstimated ? ' (est.)' : ''}`,
         figures.costUsd === null ? '—' : formatCost(figures.costUsd),
       ]
     : Array.from({ length: 7 }, () => '—');

@@ -12,8 +12,7 @@ import { PresenterComposer } from './PresenterComposer';
 import { PresenterToggle } from './PresenterToggle';
 import { ReasoningPane } from '../reply/ReasoningPane';
 import { ReplyPane } from '../reply/ReplyPane';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { formatInteger } from '../../core/numberFormat';
 
 /** "glm-4.7 · thinking on · temperature 1 (default) · top_p 0.95 (default) · max_tokens 65,536 (default)". */
 export function describeParameters(body: ChatRequestBody): string {
@@ -29,7 +28,7 @@ export function describeParameters(body: ChatRequestBody): string {
     thinking,
     `temperature ${value(body.temperature, model.defaultTemperature)}`,
     `top_p ${value(body.top_p, model.defaultTopP)}`,
-    `max_tokens ${value(body.max_tokens, model.defaultMaxTokens ?? maxTokensLimit(model), (number) => integer.format(number))}`,
+    `max_tokens ${value(body.max_tokens, model.defaultMaxTokens ?? maxTokensLimit(model), (number) => formatInteger(number))}`,
   ].join(' · ');
 }
 

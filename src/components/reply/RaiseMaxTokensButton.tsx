@@ -1,8 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
 import { maxTokensRaiseFor, raiseMaxTokensAndRetry } from '../../store/thinkingActions';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { formatInteger } from '../../core/numberFormat';
 
 interface RaiseMaxTokensButtonProps {
   turnId: string;
@@ -29,8 +28,8 @@ export function RaiseMaxTokensButton({ turnId }: RaiseMaxTokensButtonProps) {
       </button>
       <span className="hint">
         {atLimit
-          ? `max_tokens is already at this model's maximum (${integer.format(raise.limit)}).`
-          : `max_tokens ${integer.format(raise.from)} → ${integer.format(raise.to)}, pinned`}
+          ? `max_tokens is already at this model's maximum (${formatInteger(raise.limit)}).`
+          : `max_tokens ${formatInteger(raise.from)} → ${formatInteger(raise.to)}, pinned`}
       </span>
     </div>
   );

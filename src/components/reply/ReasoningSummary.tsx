@@ -5,14 +5,13 @@ import { reasoningTokenCount } from '../../core/thinkingMetrics';
 import { usePlaygroundStore } from '../../store';
 import { selectTurn } from '../../store/selectors';
 import type { PlaygroundState, ReplyInfo } from '../../store/types';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { formatInteger } from '../../core/numberFormat';
 
 /** "1,830 tokens", "≈12 tokens"; empty without reasoning. */
 function tokenText(usage: Usage | null, reasoning: string, answer: string): string {
   if (reasoning === '') return '';
   const { tokens, estimated } = reasoningTokenCount(usage, reasoning, answer);
-  return `${estimated ? '≈' : ''}${integer.format(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
+  return `${estimated ? '≈' : ''}${formatInteger(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`;
 }
 
 /** The reply a summary is about: a transcript turn, or a compare column's result. */

@@ -8,9 +8,7 @@ import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import { RaiseMaxTokensButton } from './RaiseMaxTokensButton';
 import { ReplyPartsList } from './ReplyPartsList';
 import { DefinitionList } from '../ui/DefinitionList';
-
-const integer = new Intl.NumberFormat(undefined, { maximumFractionDigits: 0 });
-const rate = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+import { formatInteger, formatOneDecimal } from '../../core/numberFormat';
 
 function duration(ms: number | null): string {
   return ms === null ? '—' : formatDuration(ms);
@@ -21,7 +19,7 @@ function cost(usd: number | null): string {
 }
 
 function count(value: number | null): string {
-  return value === null ? '—' : integer.format(value);
+  return value === null ? '—' : formatInteger(value);
 }
 
 interface ReplyMetricsProps {
@@ -67,7 +65,7 @@ export function ReplyMetrics({ turnId }: ReplyMetricsProps) {
       'Tokens/s',
       figures.tokensPerSecond === null
         ? '—'
-        : `${rate.format(figures.tokensPerSecond)}${figures.estimatedRate ? ' (est.)' : ''}`,
+        : `${formatOneDecimal(figures.tokensPerSecond)}${figures.estimatedRate ? ' (est.)' : ''}`,
     ],
     [
       'Prompt tokens',

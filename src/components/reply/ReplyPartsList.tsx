@@ -5,8 +5,7 @@ import { usePlaygroundStore } from '../../store';
 import { replyParts } from '../../store/continuedReply';
 import { selectTurn } from '../../store/selectors';
 import type { ReplyPart } from '../../store/types';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { formatInteger } from '../../core/numberFormat';
 
 function describePart(part: ReplyPart, model: string): string {
   const figures = metricFigures(part.metrics, part.usage, modelInfo(model));
@@ -14,7 +13,7 @@ function describePart(part: ReplyPart, model: string): string {
   const pieces = [
     part.finishReason && part.status === 'complete' ? `${part.status} (${part.finishReason})` : part.status,
     figures.totalMs === null ? null : formatDuration(figures.totalMs),
-    `${figures.completionTokens === null ? '≈' : ''}${integer.format(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`,
+    `${figures.completionTokens === null ? '≈' : ''}${formatInteger(tokens)} ${tokens === 1 ? 'token' : 'tokens'}`,
     figures.estimatedCostUsd === null ? null : formatCost(figures.estimatedCostUsd),
   ];
   return pieces.filter((piece) => piece !== null).join(' · ');

@@ -8,8 +8,7 @@ import { isLiveStatus } from '../../store/replyInfo';
 import { selectReplyFigures, selectTurn } from '../../store/selectors';
 import type { PlaygroundState, ReplyInfo } from '../../store/types';
 import { DefinitionList } from '../ui/DefinitionList';
-
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+import { formatInteger } from '../../core/numberFormat';
 
 type LineFigures = Pick<ThinkingFigures, 'timeToFirstReasoningMs' | 'timeToFirstAnswerMs'> &
   Partial<ThinkingFigures> & { live: boolean };
@@ -51,11 +50,11 @@ function duration(ms: number | null | undefined): string {
 }
 
 function tokens(count: number, estimated: boolean): string {
-  return `${estimated ? '≈' : ''}${integer.format(count)} ${count === 1 ? 'token' : 'tokens'}`;
+  return `${estimated ? '≈' : ''}${formatInteger(count)} ${count === 1 ? 'token' : 'tokens'}`;
 }
 
 function characters(count: number): string {
-  return `${integer.format(count)} ${count === 1 ? 'char' : 'chars'}`;
+  return `${formatInteger(count)} ${count === 1 ? 'char' : 'chars'}`;
 }
 
 interface ThinkingMetricsLineProps {

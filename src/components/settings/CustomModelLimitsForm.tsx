@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { fallbackMaxOutputTokens, type CustomModelLimits, type ModelInfo } from '../../core/models';
 import * as settingsActions from '../../store/settingsActions';
+import { formatInteger } from '../../core/numberFormat';
 
 type LimitName = keyof CustomModelLimits;
 
@@ -65,7 +66,7 @@ export function CustomModelLimitsForm({ model }: { model: ModelInfo }) {
       ))}
       <p id={`${id}-hint`} className="sidebar-hint">
         Not in the catalogue: set what your model allows. An empty max output means up to{' '}
-        {fallbackMaxOutputTokens.toLocaleString('en-US')}.
+        {formatInteger(fallbackMaxOutputTokens)}.
       </p>
     </fieldset>
   );

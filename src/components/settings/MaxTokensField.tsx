@@ -6,8 +6,7 @@ import { maxTokensLimit } from '../../core/request';
 import { ParameterHeader, sendHint } from './ParameterField';
 import { useSettingsModel } from './useSettingsModel';
 import { NumberDraftInput } from '../ui/NumberDraftInput';
-
-const formatter = new Intl.NumberFormat('en-US');
+import { formatInteger } from '../../core/numberFormat';
 
 /** "Max tokens": an integer up to the model's maximum output; larger numbers are clamped with a note. */
 export function MaxTokensField() {
@@ -20,8 +19,8 @@ export function MaxTokensField() {
   const id = useId();
   const limitText =
     model.maxOutputTokens !== null
-      ? `Model maximum ${formatter.format(limit)}`
-      : `${isCatalogued(model.id) ? 'No published maximum' : 'Custom model'}: up to ${formatter.format(limit)}`;
+      ? `Model maximum ${formatInteger(limit)}`
+      : `${isCatalogued(model.id) ? 'No published maximum' : 'Custom model'}: up to ${formatInteger(limit)}`;
 
   return (
     <div className="sidebar-field sidebar-parameter">
@@ -31,7 +30,7 @@ export function MaxTokensField() {
         value={value}
         range={{ min: 1, max: limit }}
         commit={settingsActions.setMaxTokens}
-        hint={`${limitText} · ${sendHint(value === modelDefault, pinned, formatter.format(modelDefault))}`}
+        hint={`${limitText} · ${sendHint(value === modelDefault, pinned, formatInteger(modelDefault))}`}
       />
     </div>
   );

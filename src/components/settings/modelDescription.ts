@@ -1,11 +1,10 @@
 // Words for what the catalogue says about a model, shared by the model picker's summary and details.
 import { isCatalogued, type ModelInfo } from '../../core/models';
-
-const integer = new Intl.NumberFormat('en-US');
+import { formatInteger } from '../../core/numberFormat';
 
 export function tokens(count: number): string {
   if (count >= 1_000_000 && count % 1_000_000 === 0) return `${count / 1_000_000}M`;
-  return count >= 1000 && count % 1000 === 0 ? `${count / 1000}K` : integer.format(count);
+  return count >= 1000 && count % 1000 === 0 ? `${count / 1000}K` : formatInteger(count);
 }
 
 function usd(amount: number): string {
@@ -23,7 +22,7 @@ export function describePrice(model: ModelInfo): string {
 export function describeModel(model: ModelInfo): string {
   const context = `Context ${tokens(model.contextTokens)}`;
   const output =
-    model.maxOutputTokens === null ? 'max output not published' : `max output ${integer.format(model.maxOutputTokens)}`;
+    model.maxOutputTokens === null ? 'max output not published' : `max output ${formatInteger(model.maxOutputTokens)}`;
   if (!isCatalogued(model.id)) return `custom model: limits are yours to set · ${context} · ${output}`;
   return `${context} · ${output} · ${describePrice(model)}`;
 }
@@ -43,8 +42,8 @@ export function describeThinking(model: ModelInfo): string {
 
 export function describeOutput(model: ModelInfo): string {
   const fallback =
-    model.defaultMaxTokens === null ? 'none documented (not sent)' : integer.format(model.defaultMaxTokens);
-  const maximum = model.maxOutputTokens === null ? 'not published' : integer.format(model.maxOutputTokens);
+    model.defaultMaxTokens === null ? 'none documented (not sent)' : formatInteger(model.defaultMaxTokens);
+  const maximum = model.maxOutputTokens === null ? 'not published' : formatInteger(model.maxOutputTokens);
   return `default ${fallback}, maximum ${maximum}`;
 }
 
