@@ -131,8 +131,9 @@ async function main() {
     console.log('Initial load…');
     /** @type {Record<Variant, Awaited<ReturnType<typeof loadRun>>[]>} */
     const loadRuns = { app: [], naive: [], floor: [] };
-    // Alternating app and floor runs, so that both see the same machine load.
-    for (let index = 0; index < 3; index++) {
+    // Alternating app and floor runs, so that both see the same machine load; seven of each, as a single cold load
+    // varies by ±40 % here and the ratio is of medians.
+    for (let index = 0; index < 7; index++) {
       loadRuns.app.push(await loadRun(browser, server.origin, 'app'));
       loadRuns.floor.push(await loadRun(browser, server.origin, 'floor'));
     }
