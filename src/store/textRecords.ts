@@ -5,7 +5,7 @@
 import { isRecord } from '../core/json';
 
 /** Strings at least this long are stored as text records of their own. */
-export const textRecordMinimumCharacters = 64 * 1024;
+const textRecordMinimumCharacters = 64 * 1024;
 /**
  * A text record written less than this long ago is referred to again without being written again (by any tab that
  * knows it). Older, it is written afresh under a new key.
