@@ -190,16 +190,22 @@ export function endsInBlockTooLargeToFormat(split: BlockSplit): boolean {
 }
 
 /**
- * True when a growing `text` need not be split again yet: the last block of the last split is too large to format
- * (shown plain whatever follows), and the text since holds no blank line (where such a block may end) and has not
- * grown by half that block. Lexing the block costs in proportion to its length: a table of hundreds of kilobytes
- * lexed again on every frame was the longest work of a frame.
+ * True when a growing `text`, which extends `previous`, need not be split again yet: the last block of the last split
+ * is too large to format (shown plain whatever follows), and the text since holds no blank line (where such a block
+ * may end) and has not grown by half that block. Lexing the block costs in proportion to its length: a table of
+ * hundreds of kilobytes lexed again on every frame was the longest work of a frame.
  */
-export function waitsForMoreText(text: string, previous: BlockSplit): boolean {
+function waitsForMoreText(text: string, previous: BlockSplit): boolean {
   const open = previous.blocks.at(-1);
-  if (open === undefined || !endsInBlockTooLargeToFormat(previous) || !extendsText(text, previous.source)) return false;
+  if (open === undefined || !endsInBlockTooLargeToFormat(previous)) return false;
   const splitSoFar = previous.source.length;
   return !text.includes('\n\n', Math.max(0, splitSoFar - 1)) && text.length - splitSoFar < open.text.length / 2;
+}
+
+/** How far into a text to split now, and whether that is short of its end only to wait for more text. */
+export interface NextSplit {
+  end: number;
+  waiting: boolean;
 }
 
 /**
@@ -207,18 +213,19 @@ export function waitsForMoreText(text: string, previous: BlockSplit): boolean {
  * new, otherwise `budget` characters more (the rest in the next frames). Text that does not extend the last split
  * starts again from its beginning. A last block already too large to format is shown plain whatever follows, so the
  * rest is split at once rather than lexing that block again at every step, and while the text still `grows`, not
- * before it has to (see waitsForMoreText): then this is the last split's end.
+ * before it has to (see waitsForMoreText): then it is the last split's end, and `waiting`.
  */
-export function splitEnd(
+export function nextSplit(
   text: string,
   previous: BlockSplit,
   budget: number = renderLimits.splitCharactersPerFrame,
   grows = false,
-): number {
-  if (!extendsText(text, previous.source)) return Math.min(text.length, budget);
-  if (grows && waitsForMoreText(text, previous)) return previous.source.length;
-  if (endsInBlockTooLargeToFormat(previous)) return text.length;
-  return Math.min(text.length, previous.source.length + budget);
+): NextSplit {
+  // Compared once: for a reply of megabytes this comparison is the costly part.
+  if (!extendsText(text, previous.source)) return { end: Math.min(text.length, budget), waiting: false };
+  if (grows && waitsForMoreText(text, previous)) return { end: previous.source.length, waiting: true };
+  if (endsInBlockTooLargeToFormat(previous)) return { end: text.length, waiting: false };
+  return { end: Math.min(text.length, previous.source.length + budget), waiting: false };
 }
 
 // ---- Plain text (reasoning) -----------------------------------------------------------------------------------

@@ -4,8 +4,7 @@ import {
   createBlockSplitter,
   plainTextSoftLimit,
   emptyBlockSplit,
-  splitEnd,
-  waitsForMoreText,
+  nextSplit,
   splitMarkdownBlocks,
   splitTextBlocks,
   type BlockSplit,
@@ -191,64 +190,64 @@ describe('splitMarkdownBlocks', () => {
   });
 });
 
-describe('splitEnd: how much of a reply to split in one frame', () => {
+describe('nextSplit: how much of a reply to split in one frame', () => {
   const text = longReply(100_000);
 
   it('splits all of the text when no more than the budget is new since the last split', () => {
     const previous = splitMarkdownBlocks(text.slice(0, text.length - 9_000));
-    expect(splitEnd(text, previous, 10_000)).toBe(text.length);
+    expect(nextSplit(text, previous, 10_000).end).toBe(text.length);
   });
 
   it('splits the budget’s worth more when more is new, the rest in the next frames', () => {
     const previous = splitMarkdownBlocks(text.slice(0, 50_000));
-    expect(splitEnd(text, previous, 10_000)).toBe(60_000);
-    expect(splitEnd(text, emptyBlockSplit, 10_000)).toBe(10_000);
+    expect(nextSplit(text, previous, 10_000).end).toBe(60_000);
+    expect(nextSplit(text, emptyBlockSplit, 10_000).end).toBe(10_000);
   });
 
   it('starts from the beginning of a text that does not extend the last split', () => {
     const previous = splitMarkdownBlocks(`Another reply. ${text.slice(0, 50_000)}`);
-    expect(splitEnd(text, previous, 10_000)).toBe(10_000);
+    expect(nextSplit(text, previous, 10_000).end).toBe(10_000);
   });
 
   it('splits the rest at once when the last block is already too large to format, instead of lexing it again per step', () => {
     const paragraph = 'word '.repeat(renderLimits.maxFormattedBlockCharacters / 4);
     const previous = splitMarkdownBlocks(paragraph);
-    expect(splitEnd(`${paragraph}${'more words '.repeat(10_000)}`, previous, 10_000)).toBe(
+    expect(nextSplit(`${paragraph}${'more words '.repeat(10_000)}`, previous, 10_000).end).toBe(
       paragraph.length + 'more words '.length * 10_000,
     );
   });
 });
 
-describe('waitsForMoreText: a growing reply behind a block too large to format', () => {
+describe('nextSplit while the text grows: a reply behind a block too large to format', () => {
   const row = '| cell | cell | cell |\n';
   const table = `| a | b | c |\n| --- | --- | --- |\n${row.repeat(Math.ceil(renderLimits.maxFormattedBlockCharacters / row.length) + 10)}`;
   const previous = splitMarkdownBlocks(table);
 
   it('is not split again for a few more rows: lexing the whole table again each frame is the cost', () => {
     const more = table + row.repeat(20);
-    expect(waitsForMoreText(more, previous)).toBe(true);
-    expect(splitEnd(more, previous, 10_000, true)).toBe(table.length);
+    expect(nextSplit(more, previous, 10_000, true).waiting).toBe(true);
+    expect(nextSplit(more, previous, 10_000, true).end).toBe(table.length);
   });
 
   it('is split again at once when the new text holds a blank line, where the table may have ended', () => {
     const ended = `${table}${row}\n## Next section\n`;
-    expect(waitsForMoreText(ended, previous)).toBe(false);
-    expect(splitEnd(ended, previous, 10_000, true)).toBe(ended.length);
+    expect(nextSplit(ended, previous, 10_000, true).waiting).toBe(false);
+    expect(nextSplit(ended, previous, 10_000, true).end).toBe(ended.length);
   });
 
   it('is split again once it has grown by half the block', () => {
     const grown = table + row.repeat(Math.ceil(table.length / 2 / row.length));
-    expect(waitsForMoreText(grown, previous)).toBe(false);
+    expect(nextSplit(grown, previous, 10_000, true).waiting).toBe(false);
   });
 
   it('is split to the end once the text no longer grows', () => {
     const more = table + row.repeat(20);
-    expect(splitEnd(more, previous, 10_000, false)).toBe(more.length);
+    expect(nextSplit(more, previous, 10_000, false).end).toBe(more.length);
   });
 
   it('never waits behind a block that can be formatted', () => {
     const short = splitMarkdownBlocks('| a |\n| --- |\n| 1 |\n');
-    expect(waitsForMoreText('| a |\n| --- |\n| 1 |\n| 2 |\n', short)).toBe(false);
+    expect(nextSplit('| a |\n| --- |\n| 1 |\n| 2 |\n', short, 10_000, true).waiting).toBe(false);
   });
 });
 

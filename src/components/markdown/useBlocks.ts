@@ -1,11 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import {
-  createBlockSplitter,
-  splitEnd,
-  waitsForMoreText,
-  type BlockSplit,
-  type SourceBlock,
-} from '../../core/markdownBlocks';
+import { createBlockSplitter, nextSplit, type BlockSplit, type SourceBlock } from '../../core/markdownBlocks';
 import { createDocumentTracker, type DocumentContext } from '../../core/markdownDocument';
 import { blocksWithinBudget, renderLimits } from '../../core/renderLimits';
 import { sharedBudget, useFrameShare } from './frameShare';
@@ -40,17 +34,16 @@ export function useFormattingBudget(blocks: readonly SourceBlock[]): number {
 }
 
 /**
- * The blocks of `text` as far as a frame's budget splits them (see splitEnd), and whether that is all of it: a reply
+ * The blocks of `text` as far as a frame's budget splits them (see nextSplit), and whether that is all of it: a reply
  * that arrives in large pieces, or is opened whole, is split over the next frames. While the text `grows` behind a
- * last block too large to format, it is split again only once it has to be (see waitsForMoreText).
+ * last block too large to format, it is split again only once it has to be (see nextSplit).
  */
 export function useMarkdownBlocksWithinBudget(text: string, grows: boolean): { split: BlockSplit; complete: boolean } {
   const [splitter] = useState(() => createBlockSplitter('markdown'));
   const [, splitMore] = useState(0);
   const share = useFrameShare();
-  const previous = splitter.last();
-  const waiting = grows && waitsForMoreText(text, previous);
-  const end = splitEnd(text, previous, sharedBudget(renderLimits.splitCharactersPerFrame, share, 2048), grows);
+  const budget = sharedBudget(renderLimits.splitCharactersPerFrame, share, 2048);
+  const { end, waiting } = nextSplit(text, splitter.last(), budget, grows);
   const split = useMemo(() => splitter.split(end < text.length ? text.slice(0, end) : text), [splitter, text, end]);
   const complete = end === text.length;
   useEffect(() => {
