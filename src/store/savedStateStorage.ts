@@ -10,7 +10,6 @@ import {
   deleteSavedValue,
   loadTextRecords,
   isStateDatabaseAvailable,
-  openStateDatabase,
   readSavedValue,
   subscribeToSavedChanges,
   writeSavedValue,
@@ -173,8 +172,7 @@ export function createPlaygroundStorage(
 
   async function readDatabase(name: string): Promise<StorageValue<PersistedState> | null> {
     // Part of reading a saved state back: should it fail to download, the read fails as a whole (nothing is written
-    // over the saved state) instead of being taken for a database that does not work. The database opens meanwhile.
-    openStateDatabase();
+    // over the saved state) instead of being taken for a database that does not work.
     await loadTextRecords();
     let value: unknown;
     try {

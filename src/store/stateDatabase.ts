@@ -30,25 +30,27 @@ function stateDatabase(): UseStore {
 }
 
 /**
- * The code that keeps long texts as records of their own (textRecords.ts): loaded with the first read, which in the
- * app waits for the first screen as the rest of the code that restores the saved state does (firstScreenGate.ts).
+ * Starts opening the database, so that the work waiting for the text-record code finds it open instead of opening
+ * it only then. A failure to open is left to that work, which reports it.
  */
-export async function loadTextRecords(): Promise<TextRecords> {
-  if (textRecords) return textRecords;
-  await firstScreen();
-  textRecords ??= await import('./textRecords');
-  return textRecords;
-}
-
-/**
- * Starts opening the database, so that a read issued once the text-record code is in finds it open instead of
- * opening it only then. A failure to open is left to that read, which reports it.
- */
-export function openStateDatabase(): void {
+function openStateDatabase(): void {
   // Inside a promise: where the browser refuses outright, `indexedDB.open` throws instead of rejecting.
   Promise.resolve()
     .then(() => stateDatabase()('readonly', () => undefined))
     .catch(() => undefined);
+}
+
+/**
+ * The code that keeps long texts as records of their own (textRecords.ts): loaded with the first read, which in the
+ * app waits for the first screen as the rest of the code that restores the saved state does (firstScreenGate.ts).
+ * The database opens meanwhile.
+ */
+export async function loadTextRecords(): Promise<TextRecords> {
+  if (textRecords) return textRecords;
+  openStateDatabase();
+  await firstScreen();
+  textRecords ??= await import('./textRecords');
+  return textRecords;
 }
 
 /** The saved value under `name`, its long texts put back; undefined when there is none. Rejects when the database cannot be opened. */
