@@ -35,6 +35,14 @@ function visit(hash: string) {
   window.history.replaceState(null, '', `/${hash}`);
 }
 
+/** A link pasted into the address bar of the open tab: the hash changes, and the page is told. */
+function pasteIntoOpenTab(hash: string) {
+  act(() => {
+    visit(hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
 beforeEach(() => {
   localStorage.clear();
   sessionStorage.clear();
@@ -81,10 +89,7 @@ describe('Opening a shared link', () => {
   it('asks about a link the page is given while open, loading the dialog only then', async () => {
     render(<SharedLinkWatcher />);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    act(() => {
-      visit(sharedFragment());
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    });
+    pasteIntoOpenTab(sharedFragment());
     expect(await screen.findByRole('dialog', { name: 'Open a shared request?' })).toHaveTextContent('glm-4.5');
   });
 
@@ -160,10 +165,7 @@ describe('Opening a shared link', () => {
   it('a link pasted into the open tab (hash change) asks too', async () => {
     render(<SharedRequestDialog />);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    act(() => {
-      visit(sharedFragment());
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
-    });
+    pasteIntoOpenTab(sharedFragment());
     expect(await screen.findByRole('dialog', { name: 'Open a shared request?' })).toBeInTheDocument();
   });
 
