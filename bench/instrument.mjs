@@ -32,6 +32,12 @@ import { recordChatStreams, recordComposer, recordWorkerStreams } from './pageRe
  */
 
 /**
+ * @typedef {object} PaneReading
+ * @property {number} at When the read started.
+ * @property {number} ms How long it took.
+ */
+
+/**
  * @typedef {object} BenchState
  * @property {{ name: string, start: number, duration: number }[]} longTasks
  * @property {{ name: string, start: number, duration: number }[]} eventEntries
@@ -39,6 +45,7 @@ import { recordChatStreams, recordComposer, recordWorkerStreams } from './pageRe
  * @property {StreamRecord[]} streams
  * @property {number[]} frames rAF timestamps while armed.
  * @property {PaneSample[]} samples
+ * @property {PaneReading[]} readings The bench's own reads of the panes' text, timed: not the page's work.
  * @property {{ found: number, painted: number | null, resources: { name: string, start: number, end: number }[] } | null} composer
  * @property {{ ms: number, frames: number, at: number } | null} firstPaint
  * @property {{ at: number, lag: number, lastChunk: number } | null} finalPaint
@@ -65,6 +72,7 @@ import { recordChatStreams, recordComposer, recordWorkerStreams } from './pageRe
  * @property {{ at: number, lag: number, lastChunk: number } | null} finalPaint
  * @property {{ name: string, start: number, duration: number }[]} longTasks
  * @property {number | null} armedAt
+ * @property {PaneReading[]} readings
  */
 
 /** Installs window.__bench. */
@@ -108,6 +116,7 @@ export function installInstrumentation() {
     streams: [],
     frames: [],
     samples: [],
+    readings: [],
     composer: null,
     firstPaint: null,
     finalPaint: null,
@@ -117,6 +126,7 @@ export function installInstrumentation() {
       lastConfig = next;
       state.frames = [];
       state.samples = [];
+      state.readings = [];
       state.streams = [];
       state.firstPaint = null;
       state.finalPaint = null;
@@ -130,10 +140,15 @@ export function installInstrumentation() {
     },
     count() {
       const current = config ?? lastConfig;
-      return {
+      const startedAt = performance.now();
+      const counts = {
         reply: paneCount(current?.replySelector ?? null, current?.excludeSelector ?? null),
         reasoning: paneCount(current?.reasoningSelector ?? null, current?.excludeSelector ?? null),
       };
+      // Reading a long pane's text costs the main thread more as the reply grows: it is the bench's cost, recorded so
+      // the busy figures can leave it out.
+      state.readings.push({ at: startedAt, ms: performance.now() - startedAt });
+      return counts;
     },
     analyse() {
       return analyseStream(state, alnum);
@@ -168,7 +183,7 @@ export function installInstrumentation() {
       state.samples.push({ t: now, ...state.count() });
     }
     if (stream.end !== null && state.finalPaint === null) {
-      const reply = paneCount(config.replySelector, config.excludeSelector) ?? 0;
+      const reply = state.count().reply ?? 0;
       if (reply >= config.expectedReply) {
         const lastChunk = stream.times[stream.times.length - 1] ?? stream.end;
         state.finalPaint = { at: now, lag: now - lastChunk, lastChunk };

@@ -86,6 +86,7 @@ export function analyseStream(state, alnum) {
     finalPaint: state.finalPaint,
     longTasks: state.longTasks.slice(),
     armedAt: state.armedAt,
+    readings: state.readings.slice(),
   };
   stream.chunks = [];
   return result;

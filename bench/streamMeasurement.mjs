@@ -53,6 +53,10 @@ export async function streamRun(browser, server, variant, workload) {
   const before = await metrics(cdp);
   const beforeCpu = await metrics(cpu);
   const clockSkew = nowMs() - (beforeCpu.Timestamp ?? 0) * 1000;
+  // The page's clock (performance.now()) on the server's: to place the bench's own pane reads in the busy windows.
+  const askedAt = nowMs();
+  const pageNow = await page.evaluate(() => performance.now());
+  const pageClockOffset = (askedAt + nowMs()) / 2 - pageNow;
   const loadBefore = os.loadavg()[0] ?? 0;
   const final = signal('final', durationMs + 30_000);
   await page.getByRole('button', { name: 'Send', exact: true }).click();
@@ -91,8 +95,15 @@ export async function streamRun(browser, server, variant, workload) {
     }
     return samples[samples.length - 1]?.task ?? 0;
   };
+  // The bench's reads of the panes' text take main-thread time that grows with the reply (a whole pane's text, 20
+  // times a second): they are measured in the page and left out of every busy figure, for every variant alike.
+  const readings = analysis?.readings ?? [];
+  const readingMsBetween = (/** @type {number} */ from, /** @type {number} */ to) =>
+    readings
+      .filter((reading) => reading.at + pageClockOffset >= from && reading.at + pageClockOffset < to)
+      .reduce((sum, reading) => sum + reading.ms, 0);
   const between = (/** @type {number | null} */ from, /** @type {number | null} */ to) =>
-    from === null || to === null ? null : busyAt(to) - busyAt(from);
+    from === null || to === null ? null : busyAt(to) - busyAt(from) - readingMsBetween(from, to);
   const total = expected.tokens;
   // Per-commit cost while streaming: the last 10% of the deltas (until the last byte; what happens after it is the
   // final paint lag, reported on its own) against the first 10%. Also with the end included, and for the reply alone.
@@ -107,9 +118,10 @@ export async function streamRun(browser, server, variant, workload) {
   );
   const replyLast10 = between(deliveredAt(replyStart + Math.ceil(expected.contentTokens * 0.9)), lastByte);
 
-  const busyMs = ((afterCpu.TaskDuration ?? 0) - (beforeCpu.TaskDuration ?? 0)) * 1000;
-  const wallBusyMs = ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000;
-  const scriptMs = ((after.ScriptDuration ?? 0) - (before.ScriptDuration ?? 0)) * 1000;
+  const paneReadingMs = readingMsBetween(-Infinity, endAt);
+  const busyMs = ((afterCpu.TaskDuration ?? 0) - (beforeCpu.TaskDuration ?? 0)) * 1000 - paneReadingMs;
+  const wallBusyMs = ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000 - paneReadingMs;
+  const scriptMs = ((after.ScriptDuration ?? 0) - (before.ScriptDuration ?? 0)) * 1000 - paneReadingMs;
   const layoutMs = ((after.LayoutDuration ?? 0) - (before.LayoutDuration ?? 0)) * 1000;
   const styleMs = ((after.RecalcStyleDuration ?? 0) - (before.RecalcStyleDuration ?? 0)) * 1000;
 
@@ -140,6 +152,7 @@ export async function streamRun(browser, server, variant, workload) {
     streamSeconds: round(streamMs / 1000, 1),
     busyMs: round(busyMs),
     busyPer1kTokens: round((busyMs / total) * 1000),
+    paneReadingMs: round(paneReadingMs),
     wallBusyMs: round(wallBusyMs),
     loadAverage: [round(loadBefore, 1), round(loadAfter, 1)],
     scriptMs: round(scriptMs),
@@ -170,6 +183,15 @@ export async function streamRun(browser, server, variant, workload) {
     replyBusyFirst10Ms: round(replyFirst10),
     replyBusyLast10Ms: round(replyLast10),
     replyFlatness: replyFirst10 && replyLast10 !== null ? round(replyLast10 / replyFirst10, 2) : null,
+    // The shape along the stream: busy ms in each tenth of the deltas.
+    busyTenthsMs: Array.from({ length: 10 }, (_, tenth) =>
+      round(
+        between(
+          deliveredAt(Math.max(1, Math.ceil((total * tenth) / 10))),
+          tenth === 9 ? lastByte : deliveredAt(Math.ceil((total * (tenth + 1)) / 10)),
+        ),
+      ),
+    ),
     heapMB: round(heap / 1048576, 1),
   };
 }
