@@ -153,6 +153,31 @@ export function longMarkdown(chars: number, seed = 1): string {
   return blocks.join('\n\n').slice(0, chars);
 }
 
+/**
+ * An answer that cites its sources as models often do: footnote references and reference-style links in the text,
+ * every definition at the very end, so a renderer that formats block by block has to apply them across blocks.
+ */
+export function citedReply(withReasoning: boolean): ReplyText {
+  const content = [
+    '## Sources for the answer',
+    '',
+    'GLM-4.6 reads up to 200K tokens of context[^window], and thinking can be switched off per request[^thinking].',
+    '',
+    '- The [chat completion reference][reference] lists every parameter.',
+    '- The [pricing page][pricing] compares the models.',
+    '',
+    '> The context window[^window] is shared by the prompt and the reply.',
+    '',
+    '[reference]: https://docs.z.ai/api-reference/llm/chat-completion',
+    '[pricing]: https://docs.z.ai/guides/overview/pricing "Models and prices"',
+    '',
+    '[^window]: Prompt and reply tokens together.',
+    '[^thinking]: With `"thinking": {"type": "disabled"}` in the body.',
+  ].join('\n');
+  const reasoning = withReasoning ? 'The user wants sources. I will cite them as footnotes and reference links.' : '';
+  return { content, reasoning };
+}
+
 /** `chars` characters of plain reasoning paragraphs, for benchmarks. */
 export function longReasoning(chars: number, seed = 2): string {
   const next = random(seed);

@@ -1,7 +1,7 @@
 // The scenario table: every fault the mock can play, name → behaviour. A new fault is one entry here. Queue one
 // with `POST /__mock/scenario {"name":…, "times":n, …options}` (or `queue()`), or write `[mock:name key=value …]`
 // in the last user message. `npm run mock -- --help` and `GET /__mock/scenarios` list them.
-import { longMarkdown, longReasoning, type ReplyText, type WireMessage } from './content.ts';
+import { citedReply, longMarkdown, longReasoning, type ReplyText, type WireMessage } from './content.ts';
 import { errorReply, type ErrorReply } from './errorReplies.ts';
 import { emphasisMarkers, hugeMarkdown, hugeTable, nestingBomb } from './hostileContent.ts';
 import { jsonModeReply } from './specialReplies.ts';
@@ -160,6 +160,10 @@ export const scenarioTable: Readonly<Record<string, ScenarioBehaviour>> = {
       content: longMarkdown(scenario.contentChars ?? 100_000),
       reasoning: thinks ? longReasoning(scenario.reasoningChars ?? 20_000) : '',
     }),
+  },
+  cited: {
+    summary: 'an answer citing its sources in footnotes and reference-style links, all defined at its end',
+    text: (_scenario, thinks) => citedReply(thinks),
   },
   'usage-reasoning-tokens': {
     summary:
