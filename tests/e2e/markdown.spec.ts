@@ -1,0 +1,55 @@
+// Replies rendered exactly end to end: the built app streams an answer from the mock in small deltas, and the
+// definitions Markdown applies to the whole text (footnotes, reference-style links) apply across its blocks.
+import { expect, test } from '@playwright/test';
+import { mock, openWithMock, replyStatus, replyText, send, testKey } from './helpers';
+
+test.beforeEach(async () => {
+  await mock.reset();
+});
+
+test('an answer citing footnotes and reference links defined at its end shows the links and its notes, with back links', async ({
+  page,
+}) => {
+  await openWithMock(page);
+  await mock.queue({ name: 'cited', key: testKey, delayMs: 10 });
+  await send(page, 'Where does that come from?');
+  await expect(replyStatus(page)).toHaveText('complete', { timeout: 20_000 });
+  const reply = replyText(page);
+
+  // The links go where their definitions at the end say; the definitions themselves are not shown as text.
+  await expect(reply.getByRole('link', { name: 'chat completion reference' })).toHaveAttribute(
+    'href',
+    'https://docs.z.ai/api-reference/llm/chat-completion',
+  );
+  const pricing = reply.getByRole('link', { name: 'pricing page' });
+  await expect(pricing).toHaveAttribute('href', 'https://docs.z.ai/guides/overview/pricing');
+  await expect(pricing).toHaveAttribute('title', 'Models and prices');
+  await expect(reply).not.toContainText('[^');
+  await expect(reply).not.toContainText('[reference]');
+  await expect(reply).not.toContainText('https://');
+
+  // Footnotes numbered in order of first reference; a second reference to a note gets the same number.
+  const firstNote = reply.getByRole('link', { name: '1', exact: true });
+  await expect(firstNote).toHaveCount(2);
+  await expect(reply.getByRole('link', { name: '2', exact: true })).toHaveCount(1);
+
+  // The notes come once, after the whole answer, each linked both ways.
+  await expect(reply.getByRole('heading', { name: 'Footnotes' })).toHaveCount(1);
+  const notes = reply.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Back to reference/ }) });
+  // A note referred to twice has a back link to each reference.
+  await expect(notes).toHaveText([
+    /^\s*Prompt and reply tokens together\. ↩ ↩2\s*$/,
+    /^\s*With "thinking": \{"type": "disabled"\} in the body\. ↩\s*$/,
+  ]);
+  const noteTarget = await firstNote.first().getAttribute('href');
+  expect(noteTarget).toMatch(/^#/);
+  await expect(page.locator(`[id="${noteTarget?.slice(1)}"]`)).toContainText('Prompt and reply tokens together.');
+
+  // Following the second note's reference brings it into view, and its back link returns to the reference.
+  await reply.getByRole('link', { name: '2', exact: true }).click();
+  const thinkingNote = notes.nth(1);
+  await expect(thinkingNote).toBeInViewport();
+  const backLink = thinkingNote.getByRole('link', { name: 'Back to reference 2' });
+  const referenceId = (await backLink.getAttribute('href'))?.slice(1);
+  await expect(page.locator(`[id="${referenceId}"]`)).toHaveText('2');
+});
