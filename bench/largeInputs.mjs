@@ -1,7 +1,7 @@
 // @ts-check
 // Huge inputs: a 500-turn conversation (saved state put in place before the page loads) with a 4 MB document pasted
 // into the Message box, where it becomes an attached text. Measures keypress → next paint while typing, and the longest main-thread task when the request
-// preview's body and the code export open.
+// preview's body and the code export open, and when it is all sent.
 import { percentile, round, sleep } from './figures.mjs';
 import { openPage } from './browserPage.mjs';
 import { readSavedState, writeSavedState } from '../tests/e2e/savedState.ts';
@@ -99,6 +99,23 @@ export async function largeInputsRun(browser, server) {
     .catch(() => undefined);
   await sleep(1500);
   const preview = await tasksSince(page, previewFrom);
+
+  // Send: the whole conversation and the 4 MB document go out, and the demo's reply streams back.
+  const sendButton = await page.getByRole('button', { name: 'Send', exact: true }).elementHandle();
+  const sendFrom = await page.evaluate(() => performance.now());
+  let sent = true;
+  try {
+    await sendButton.click({ timeout: 60_000 });
+    await page.waitForFunction(
+      () => document.querySelector('.reply-pane .reply-status')?.textContent === 'complete',
+      null,
+      { polling: 250, timeout: 60_000 },
+    );
+  } catch {
+    sent = false;
+  }
+  await sleep(1500);
+  const send = await tasksSince(page, sendFrom);
   await context.close();
   return {
     ...largeInputs,
@@ -113,6 +130,9 @@ export async function largeInputsRun(browser, server) {
     codeLongTasks: code.longTasks,
     previewLongestTaskMs: preview.longestTaskMs,
     previewLongTasks: preview.longTasks,
+    sent,
+    sendLongestTaskMs: send.longestTaskMs,
+    sendLongTasks: send.longTasks,
     errors,
   };
 }
