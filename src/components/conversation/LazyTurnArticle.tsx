@@ -1,4 +1,4 @@
-import { Suspense, type ComponentProps } from 'react';
+import { memo, Suspense, type ComponentProps } from 'react';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { preloadable } from '../ui/preloadable';
 import type { TurnArticle } from './TurnArticle';
@@ -12,8 +12,11 @@ const turnArticle = preloadable<TurnArticleProps>(() => import('./TurnArticle').
 /** Fetches the transcript turns' code (once). */
 export const loadTurnArticle = turnArticle.preload;
 
-/** TurnArticle, loaded on first use. */
-export function LazyTurnArticle(props: TurnArticleProps) {
+/**
+ * TurnArticle, loaded on first use. Memoised on its props (an id and its place): a turn added, moved or deleted
+ * re-renders the rows whose place changed, not the boundary, Suspense and loader of every row of a long transcript.
+ */
+export const LazyTurnArticle = memo(function LazyTurnArticle(props: TurnArticleProps) {
   return (
     <LoadBoundary
       fallback={
@@ -27,4 +30,4 @@ export function LazyTurnArticle(props: TurnArticleProps) {
       </Suspense>
     </LoadBoundary>
   );
-}
+});
