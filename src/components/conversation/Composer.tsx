@@ -1,5 +1,6 @@
 import { useId, useRef, type ClipboardEvent, type DragEvent, type KeyboardEvent, type SubmitEvent } from 'react';
 import { imageRefusal } from '../../core/images';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectCanRegenerate, selectCanSend } from '../../store/selectors';
@@ -14,8 +15,8 @@ import { composerId } from '../welcome/messageBox';
 export function Composer() {
   const draft = usePlaygroundStore((state) => state.conversation.draft);
   const sending = usePlaygroundStore((state) => state.ui.sending);
-  const canSend = usePlaygroundStore((state) => selectCanSend(state).ok);
-  const reason = usePlaygroundStore((state) => selectCanSend(state).reason);
+  // One call per store change: with an empty draft it looks through the whole transcript.
+  const { ok: canSend, reason } = usePlaygroundStore(useShallow(selectCanSend));
   const canRegenerate = usePlaygroundStore(selectCanRegenerate);
   const refusal = usePlaygroundStore((state) => imageRefusal(state.settings.model));
   const messageRef = useRef<HTMLTextAreaElement>(null);

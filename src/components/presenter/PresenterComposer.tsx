@@ -1,4 +1,5 @@
 import { useId, type KeyboardEvent, type RefObject, type SubmitEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { usePlaygroundStore } from '../../store';
 import * as actions from '../../store/actions';
 import { selectCanSend } from '../../store/selectors';
@@ -10,8 +11,8 @@ import { selectCanSend } from '../../store/selectors';
 export function PresenterComposer({ messageRef }: { messageRef: RefObject<HTMLTextAreaElement | null> }) {
   const draft = usePlaygroundStore((state) => state.conversation.draft);
   const sending = usePlaygroundStore((state) => state.ui.sending);
-  const canSend = usePlaygroundStore((state) => selectCanSend(state).ok);
-  const reason = usePlaygroundStore((state) => selectCanSend(state).reason);
+  // One call per store change: with an empty draft it looks through the whole transcript.
+  const { ok: canSend, reason } = usePlaygroundStore(useShallow(selectCanSend));
   const id = useId();
 
   function send(event?: SubmitEvent) {
