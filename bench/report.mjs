@@ -21,7 +21,7 @@ const ratio = (app, naive) => (app && naive ? `${round(naive / app, 1)}×` : '�
  * @typedef {object} Results
  * @property {{ loadAverage: string, chromium: string }} environment
  * @property {number} seconds
- * @property {{ app: LoadResult, naive: LoadResult, floor: LoadResult }} loads
+ * @property {{ app: LoadResult, naive: LoadResult, floor: LoadResult, composerPaintedMs: (number | null)[], floorPaintedMs: (number | null)[] }} loads
  * @property {Record<Variant, StreamResult>} fast
  * @property {Record<Variant, StreamResult>} slow
  * @property {Record<'app' | 'naive', TypingResult>} input
@@ -81,6 +81,17 @@ export function printTable(bundle, results) {
     composerRatio === null ? null : `${round(composerRatio, 1)}×`,
     `≤ ${targets.composerRatio}×`,
     composerRatio === null ? null : composerRatio <= targets.composerRatio,
+  );
+  /** @param {(number | null)[]} values */
+  const spread = (values) => {
+    const known = values.filter((value) => value !== null);
+    return known.length === 0 ? '–' : `${Math.min(...known)}–${Math.max(...known)}`;
+  };
+  row(
+    `  each of ${loads.composerPaintedMs.length} loads, app / floor, ms`,
+    `${spread(loads.composerPaintedMs)} / ${spread(loads.floorPaintedMs)}`,
+    '',
+    null,
   );
   row(
     'Monaco in initial requests',

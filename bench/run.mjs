@@ -131,9 +131,9 @@ async function main() {
     console.log('Initial load…');
     /** @type {Record<Variant, Awaited<ReturnType<typeof loadRun>>[]>} */
     const loadRuns = { app: [], naive: [], floor: [] };
-    // Alternating app and floor runs, so that both see the same machine load; seven of each, as a single cold load
-    // varies by ±40 % here and the ratio is of medians.
-    for (let index = 0; index < 7; index++) {
+    // Alternating app and floor runs, so that both see the same machine load; fifteen of each, as a single cold load
+    // varies by ±40 % here (the floor page from 40 to 110 ms) and the ratio is of medians.
+    for (let index = 0; index < 15; index++) {
       loadRuns.app.push(await loadRun(browser, server.origin, 'app'));
       loadRuns.floor.push(await loadRun(browser, server.origin, 'floor'));
     }
@@ -151,6 +151,7 @@ async function main() {
       naive: medianLoad(loadRuns.naive),
       floor: medianLoad(loadRuns.floor),
       composerPaintedMs: loadRuns.app.map((run) => round(run.composerPainted)),
+      floorPaintedMs: loadRuns.floor.map((run) => round(run.composerPainted)),
     };
 
     /** @param {Workload} workload */
