@@ -1,4 +1,5 @@
-import { useId, useState, useTransition } from 'react';
+import { useId, useMemo, useState, useTransition } from 'react';
+import { markdownPreview } from '../../core/markdownPreview';
 import type { TurnRole } from '../../core/request';
 import { textPreview } from '../../core/textPreview';
 import { LazyReplyMarkdown } from '../reply/LazyText';
@@ -28,7 +29,11 @@ export function TurnText({ role, text }: { role: TurnRole; text: string }) {
   const shown = text.replace(/^\s*\n/, '').trimEnd();
   const long = isLong(shown);
   const clamped = long && !expanded;
-  const rendered = clamped ? textPreview(shown, previewLimits) : shown;
+  // An assistant turn's start takes the definitions from its end along: its footnotes and links still resolve.
+  const rendered = useMemo(() => {
+    if (!clamped) return shown;
+    return role === 'assistant' ? markdownPreview(shown, previewLimits) : textPreview(shown, previewLimits);
+  }, [clamped, role, shown]);
   return (
     <>
       <div id={`${id}-text`} className={`turn-text turn-text-${role}${clamped ? ' turn-text-clamped' : ''}`}>
