@@ -1,7 +1,7 @@
 // Replies rendered exactly end to end: the built app streams an answer from the mock in small deltas, and the
 // definitions Markdown applies to the whole text (footnotes, reference-style links) apply across its blocks.
 import { expect, test } from '@playwright/test';
-import { mock, openWithMock, replyStatus, replyText, send, testKey } from './helpers';
+import { mock, openWithMock, replyStatus, replyText, send, testKey, turn } from './helpers';
 
 test.beforeEach(async () => {
   await mock.reset();
@@ -52,4 +52,29 @@ test('an answer citing footnotes and reference links defined at its end shows th
   const backLink = thinkingNote.getByRole('link', { name: 'Back to reference 2' });
   const referenceId = (await backLink.getAttribute('href'))?.slice(1);
   await expect(page.locator(`[id="${referenceId}"]`)).toHaveText('2');
+});
+
+test('the same answer in the transcript: its collapsed start resolves the references, and Show more adds the notes', async ({
+  page,
+}) => {
+  await openWithMock(page);
+  await mock.queue({ name: 'cited', key: testKey });
+  await send(page, 'Where does that come from?');
+  await expect(replyStatus(page)).toHaveText('complete', { timeout: 20_000 });
+  const answer = turn(page, 'assistant turn 2');
+
+  // Collapsed to its first lines, which end before the definitions: the references resolve all the same.
+  const showMore = answer.getByRole('button', { name: 'Show more' });
+  await expect(showMore).toHaveAttribute('aria-expanded', 'false');
+  await expect(answer).not.toContainText('[^');
+  await expect(answer.getByRole('link', { name: '2', exact: true })).toHaveCount(1);
+  await expect(answer.getByRole('link', { name: 'pricing page' })).toHaveAttribute(
+    'href',
+    'https://docs.z.ai/guides/overview/pricing',
+  );
+
+  await showMore.click();
+  await expect(answer.getByRole('button', { name: 'Show less' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(answer.getByRole('listitem').filter({ hasText: 'Prompt and reply tokens together.' })).toBeVisible();
+  await expect(answer).not.toContainText('[^');
 });
