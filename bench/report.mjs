@@ -78,7 +78,7 @@ export function printTable(bundle, results) {
       : null;
   row(
     '  app/floor composer',
-    composerRatio === null ? null : `${round(composerRatio, 1)}×`,
+    composerRatio === null ? null : `${round(composerRatio, 2)}×`,
     `≤ ${targets.composerRatio}×`,
     composerRatio === null ? null : composerRatio <= targets.composerRatio,
   );
