@@ -68,6 +68,8 @@ export function definitionBlocks(text: string): string[] {
 export function markdownPreview(text: string, limits: PreviewLimits): string {
   const preview = textPreview(text, limits);
   if (preview.length === text.length) return text;
-  const definitions = definitionBlocks(text.slice(preview.length));
+  // A start cut inside a line: the rest of that line is no line start, so no definition.
+  const nextLine = text.indexOf('\n', preview.length);
+  const definitions = nextLine === -1 ? [] : definitionBlocks(text.slice(nextLine));
   return definitions.length === 0 ? preview : `${preview.trimEnd()}\n\n${definitions.join('\n\n')}`;
 }

@@ -26,6 +26,11 @@ describe('markdownPreview', () => {
     expect(markdownPreview(text, limits)).toBe('See [the docs][d].\n\n[d]: https://docs.z.ai "Docs"');
   });
 
+  it('takes nothing from the rest of a line the start was cut in', () => {
+    const text = `Intro [a].\n${'x'.repeat(20)}[a]: https://a.example\nmore`;
+    expect(markdownPreview(text, { maxLines: 5, maxCharacters: 31 })).toBe(`Intro [a].\n${'x'.repeat(20)}`);
+  });
+
   it('does not repeat definitions the start already holds', () => {
     const text = '[d]: https://a.example\nSee [d].\nMore.\nLast.';
     expect(markdownPreview(text, limits)).toBe('[d]: https://a.example\nSee [d].');
