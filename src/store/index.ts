@@ -134,6 +134,19 @@ if (!usePlaygroundStore.persist.hasHydrated()) {
   });
 }
 
+/** Runs `action` once the saved state is in: at once when it is, else when its load finishes. */
+export function whenSavedStateLoaded(action: () => void): void {
+  if (!usePlaygroundStore.getState().ui.savedStateLoading) {
+    action();
+    return;
+  }
+  const unsubscribe = usePlaygroundStore.subscribe((state) => {
+    if (state.ui.savedStateLoading) return;
+    unsubscribe();
+    action();
+  });
+}
+
 /** Write the saved state now (end of a reply, pagehide). */
 export const flushSavedState = playgroundStorage.flush;
 /** Another tab's saves to the database, with the saved value before and after each (crossTab.ts). */

@@ -87,6 +87,28 @@ describe('first-run card', () => {
     expect(messageBox()).toHaveFocus();
   });
 
+  it('"Try the offline demo" clicked while the saved state still loads sends the question once it is in', async () => {
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByRole('combobox', { name: 'Endpoint' });
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, savedStateLoading: true } }));
+    });
+    await user.click(screen.getByRole('button', { name: 'Try the offline demo' }));
+    expect(messageBox()).toHaveValue('What can the GLM models do? Answer in three short points.');
+    expect(screen.queryByRole('article', { name: 'user turn 1' })).toBeNull();
+    act(() => {
+      usePlaygroundStore.setState((state) => ({ ui: { ...state.ui, savedStateLoading: false } }));
+    });
+    expect(screen.getByRole('article', { name: 'user turn 1' })).toHaveTextContent(/What can the GLM models do/);
+    await vi.waitFor(() =>
+      expect(fetch).toHaveBeenCalledWith(
+        expect.stringMatching(/^\/mock-zai\/api\/paas\/v4\/chat\/completions$/),
+        expect.anything(),
+      ),
+    );
+  });
+
   it('sends what the user typed rather than the sample', async () => {
     const user = userEvent.setup();
     render(<App />);

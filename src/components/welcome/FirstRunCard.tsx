@@ -1,5 +1,5 @@
 import { useEffect, useId } from 'react';
-import { usePlaygroundStore } from '../../store';
+import { usePlaygroundStore, whenSavedStateLoaded } from '../../store';
 import * as actions from '../../store/actions';
 import { setEndpoint } from '../../store/connectionActions';
 import { isDemoEndpoint } from '../../store/connectionSlice';
@@ -11,13 +11,18 @@ import './welcome.css';
 /** What the demo button asks when the Message box is empty. */
 export const demoQuestion = 'What can the GLM models do? Answer in three short points.';
 
-/** One click to a first reply: the offline demo endpoint, a sample question unless one is typed, and Send. */
+/**
+ * One click to a first reply: the offline demo endpoint, a sample question unless one is typed, and Send. A click
+ * right after the page opens may come while the saved state still loads: the question goes out once it is in.
+ */
 function tryOfflineDemo(): void {
   setEndpoint('demo');
   const state = usePlaygroundStore.getState();
   if (state.conversation.draft.trim() === '') actions.setDraft(demoQuestion);
-  if (selectCanSend(usePlaygroundStore.getState()).ok) actions.send();
   focusMessageBox();
+  whenSavedStateLoaded(() => {
+    if (selectCanSend(usePlaygroundStore.getState()).ok) actions.send();
+  });
 }
 
 /**
