@@ -30,8 +30,6 @@ export async function openPage(browser, url, variant) {
   await cdp.send('Performance.enable', { timeDomain: 'timeTicks' });
   const cpu = await context.newCDPSession(page);
   await cpu.send('Performance.enable', { timeDomain: 'threadTicks' });
-  await page.goto(url + variants[variant].path);
-  await page.waitForFunction(() => window.__bench?.composer?.painted != null, null, { polling: 50 });
   /** @param {string} name @param {number} timeoutMs */
   const signal = (name, timeoutMs) =>
     new Promise((resolve, reject) => {
@@ -41,6 +39,10 @@ export async function openPage(browser, url, variant) {
         resolve(data);
       });
     });
+  // Asked for before the page loads, so that the signal cannot come first.
+  const composerPainted = signal('composer', 30_000);
+  await page.goto(url + variants[variant].path);
+  await composerPainted;
   return { context, page, cdp, cpu, signal, errors };
 }
 
