@@ -4,7 +4,7 @@
 import { textPreview, type PreviewLimits } from './textPreview';
 
 /** A line that can start a link reference or footnote definition: `[label]:` or `[^label]:`, indented up to 3. */
-const definitionStart = /^ {0,3}\[[^\]\n]+\]:/gm;
+const definitionLine = /^ {0,3}\[[^\]\n]+\]:/;
 
 function isBlank(line: string): boolean {
   return line.trim() === '';
@@ -20,26 +20,30 @@ function lineEnd(text: string, start: number): number {
   return newline === -1 ? text.length : newline;
 }
 
+/** The line after the one that ends at `end` (a newline), or null at the end of the text. */
+function lineAfter(text: string, end: number): string | null {
+  return end >= text.length ? null : text.slice(end + 1, lineEnd(text, end + 1));
+}
+
 /**
  * Where a definition starting at `start` ends: its following lines belong to it until a blank line that an indented
  * line does not follow (a footnote's next paragraph is indented), or until the next definition.
  */
 function definitionEnd(text: string, start: number): number {
   let end = lineEnd(text, start);
-  while (end < text.length) {
-    const next = end + 1;
-    const line = text.slice(next, lineEnd(text, next));
-    definitionStart.lastIndex = 0;
-    if (definitionStart.test(line)) return end;
-    if (isBlank(line)) {
-      let after = lineEnd(text, next);
-      while (after < text.length && isBlank(text.slice(after + 1, lineEnd(text, after + 1))))
-        after = lineEnd(text, after + 1);
-      if (after >= text.length || !isIndented(text.slice(after + 1, lineEnd(text, after + 1)))) return end;
-      end = after;
+  for (let line = lineAfter(text, end); line !== null && !definitionLine.test(line); line = lineAfter(text, end)) {
+    if (!isBlank(line)) {
+      end = lineEnd(text, end + 1);
       continue;
     }
-    end = lineEnd(text, next);
+    let blanksEnd = lineEnd(text, end + 1);
+    let next = lineAfter(text, blanksEnd);
+    while (next !== null && isBlank(next)) {
+      blanksEnd = lineEnd(text, blanksEnd + 1);
+      next = lineAfter(text, blanksEnd);
+    }
+    if (next === null || !isIndented(next)) return end;
+    end = blanksEnd;
   }
   return end;
 }
@@ -49,15 +53,13 @@ export function definitionBlocks(text: string): string[] {
   // Every definition has "]:" right after its label: most texts need no search at all.
   if (!text.includes(']:')) return [];
   const blocks: string[] = [];
-  let from = 0;
-  for (;;) {
-    definitionStart.lastIndex = from;
-    const match = definitionStart.exec(text);
-    if (match === null) return blocks;
+  const starts = new RegExp(definitionLine.source, 'gm');
+  for (let match = starts.exec(text); match !== null; match = starts.exec(text)) {
     const end = definitionEnd(text, match.index);
     blocks.push(text.slice(match.index, end));
-    from = Math.max(end, match.index + 1);
+    starts.lastIndex = Math.max(end, match.index + 1);
   }
+  return blocks;
 }
 
 /**
