@@ -28,7 +28,7 @@ export function describeParameters(body: ChatRequestBody): string {
     thinking,
     `temperature ${value(body.temperature, model.defaultTemperature)}`,
     `top_p ${value(body.top_p, model.defaultTopP)}`,
-    `max_tokens ${value(body.max_tokens, model.defaultMaxTokens ?? maxTokensLimit(model), (number) => formatInteger(number))}`,
+    `max_tokens ${value(body.max_tokens, model.defaultMaxTokens ?? maxTokensLimit(model), formatInteger)}`,
   ].join(' · ');
 }
 
