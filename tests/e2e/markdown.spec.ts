@@ -1,19 +1,24 @@
 // Replies rendered exactly end to end: the built app streams an answer from the mock in small deltas, and the
 // definitions Markdown applies to the whole text (footnotes, reference-style links) apply across its blocks.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mock, openWithMock, replyStatus, replyText, send, testKey, turn } from './helpers';
 
 test.beforeEach(async () => {
   await mock.reset();
 });
 
-test('an answer citing footnotes and reference links defined at its end shows the links and its notes, with back links', async ({
-  page,
-}) => {
+/** Asks a question and waits for the mock's cited answer (footnotes and links defined at its end) to complete. */
+async function receiveCitedAnswer(page: Page): Promise<void> {
   await openWithMock(page);
   await mock.queue({ name: 'cited', key: testKey, delayMs: 10 });
   await send(page, 'Where does that come from?');
   await expect(replyStatus(page)).toHaveText('complete', { timeout: 20_000 });
+}
+
+test('an answer citing footnotes and reference links defined at its end shows the links and its notes, with back links', async ({
+  page,
+}) => {
+  await receiveCitedAnswer(page);
   const reply = replyText(page);
 
   // The links go where their definitions at the end say; the definitions themselves are not shown as text.
@@ -57,10 +62,7 @@ test('an answer citing footnotes and reference links defined at its end shows th
 test('the same answer in the transcript: its collapsed start resolves the references, and Show more adds the notes', async ({
   page,
 }) => {
-  await openWithMock(page);
-  await mock.queue({ name: 'cited', key: testKey });
-  await send(page, 'Where does that come from?');
-  await expect(replyStatus(page)).toHaveText('complete', { timeout: 20_000 });
+  await receiveCitedAnswer(page);
   const answer = turn(page, 'assistant turn 2');
 
   // Collapsed to its first lines, which end before the definitions: the references resolve all the same.
