@@ -10,6 +10,7 @@ import { completeComponents } from '../../src/components/markdown/markdownCompon
 import { documentPipeline } from '../../src/components/markdown/markdownPipeline';
 import { safeUrlTransform } from '../../src/components/markdown/safeUrl';
 import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
+import { plainParagraphText } from '../../src/core/plainParagraph';
 import { gfmCorpus } from '../fixtures/markdown/gfmCorpus';
 
 // Highlighting arrives asynchronously; plain code keeps both renders comparable at any moment.
@@ -132,5 +133,43 @@ describe('streamed rendering equals whole-text rendering', () => {
 
   it('for footnotes, reference links, tables, task lists, strikethrough and autolinks', () => {
     expect(differingExamples(gfmCorpus, 2)).toEqual([]);
+  });
+});
+
+describe('the block still streaming, shown as a paragraph without a parse when it is plain words', () => {
+  const plain = Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éü中     .,;:?\'"()-');
+  const syntax = [
+    ...Array.from('*_~`[]!<>&\\|@/#\t'),
+    '**',
+    ' _x_ ',
+    'www.',
+    'http://',
+    '[^1]',
+    '[x](y)',
+    '![x](y)',
+    '&amp;',
+    '<i>',
+    'me@example.com',
+    '\n',
+    '\n---\n',
+  ];
+  const random = seededRandom(7);
+  const pick = <Item,>(items: readonly Item[]): Item => items[Math.floor(random() * items.length)] as Item;
+  // A third of the lines are plain; the others hold one piece of syntax twice, so emphasis and the like can form.
+  const lines = Array.from({ length: 600 }, () => {
+    const characters = Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(plain));
+    if (random() < 1 / 3) return characters.join('');
+    const piece = pick(syntax);
+    for (let count = 0; count < 2; count++) characters.splice(Math.floor(random() * characters.length), 0, piece);
+    return characters.join('');
+  });
+
+  it('shows each line while it streams as the whole text renders it', () => {
+    const differing = lines.filter((line) => {
+      act(() => streamedRoot.render(<ReplyMarkdown key={`live-${line}`} streaming text={line} />));
+      return normalisedHtml(streamedNodes(streamedContainer)) !== renderWhole(line);
+    });
+    expect(differing).toEqual([]);
+    expect(lines.filter((line) => plainParagraphText(line) !== null).length).toBeGreaterThan(100);
   });
 });

@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import Markdown from 'react-markdown';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
+import { plainParagraphText } from '../../core/plainParagraph';
 import { blockTooLargeToFormat, liveBlockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
 import { CodeBlock } from './CodeBlock';
 import { useFrameShare } from './frameShare';
@@ -38,6 +39,9 @@ function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProp
     const { code, language } = block.fencedCode;
     return <CodeBlock code={code} language={language} highlight={!live} />;
   }
+  // A block of plain words needs no parse on every frame: it is the paragraph Markdown would make of it.
+  const plainParagraph = live ? plainParagraphText(block.text) : null;
+  if (plainParagraph !== null) return <p>{plainParagraph}</p>;
   return (
     <Markdown {...pipeline} urlTransform={safeUrlTransform} components={live ? liveComponents : completeComponents}>
       {context.before + block.text + context.after}
