@@ -201,14 +201,23 @@ describe('code blocks', () => {
 
 describe('streaming cost', () => {
   it('parses only the growing last block again when the reply grows', () => {
-    const start = '# Heading\n\nFirst paragraph.\n\n- a\n- b\n\n| x |\n|---|\n| 1 |\n\nGrowing para';
+    const start = '# Heading\n\nFirst paragraph.\n\n- a\n- b\n\n| x |\n|---|\n| 1 |\n\nGrowing *para';
     const { rerender } = render(<ReplyMarkdown streaming text={start} />);
     parsedTexts.length = 0;
 
-    rerender(<ReplyMarkdown streaming text={start + 'graph, more'} />);
-    rerender(<ReplyMarkdown streaming text={start + 'graph, more words'} />);
+    rerender(<ReplyMarkdown streaming text={start + 'graph*, more'} />);
+    rerender(<ReplyMarkdown streaming text={start + 'graph*, more words'} />);
 
-    expect(parsedTexts).toEqual(['Growing paragraph, more', 'Growing paragraph, more words']);
+    expect(parsedTexts).toEqual(['Growing *paragraph*, more', 'Growing *paragraph*, more words']);
+  });
+
+  it('shows paragraphs and headings of plain words without parsing them, growing or complete', () => {
+    const { rerender } = render(<ReplyMarkdown streaming text={'## Plain heading\n\nA plain paragraph, growing'} />);
+    rerender(<ReplyMarkdown streaming={false} text={'## Plain heading\n\nA plain paragraph, grown.'} />);
+
+    expect(parsedTexts).toEqual([]);
+    expect(screen.getByRole('heading', { level: 2, name: 'Plain heading' })).toBeInTheDocument();
+    expect(screen.getByText('A plain paragraph, grown.').tagName).toBe('P');
   });
 
   it('keeps the page elements of completed blocks while later blocks stream in', () => {

@@ -10,7 +10,7 @@ import { completeComponents } from '../../src/components/markdown/markdownCompon
 import { documentPipeline } from '../../src/components/markdown/markdownPipeline';
 import { safeUrlTransform } from '../../src/components/markdown/safeUrl';
 import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
-import { plainParagraphText } from '../../src/core/plainParagraph';
+import { plainMarkdownBlock } from '../../src/core/plainMarkdownBlock';
 import { gfmCorpus } from '../fixtures/markdown/gfmCorpus';
 
 // Highlighting arrives asynchronously; plain code keeps both renders comparable at any moment.
@@ -136,11 +136,12 @@ describe('streamed rendering equals whole-text rendering', () => {
   });
 });
 
-describe('the block still streaming, shown as a paragraph without a parse when it is plain words', () => {
+describe('paragraphs and headings of plain words, shown without a parse', () => {
   const plain = Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éü中     .,;:?\'"()-');
   const syntax = [
     ...Array.from('*_~`[]!<>&\\|@/#\t'),
     '**',
+    '`x`',
     ' _x_ ',
     'www.',
     'http://',
@@ -152,24 +153,34 @@ describe('the block still streaming, shown as a paragraph without a parse when i
     'me@example.com',
     '\n',
     '\n---\n',
+    ' ##',
   ];
+  const openings = ['', '', '', '# ', '## ', '###   ', '###### ', '####### ', '#'];
+  const endings = ['', '', '  ', '\n', '\n\n', ' ##'];
   const random = seededRandom(7);
   const pick = <Item,>(items: readonly Item[]): Item => items[Math.floor(random() * items.length)] as Item;
-  // A third of the lines are plain; the others hold one piece of syntax twice, so emphasis and the like can form.
-  const lines = Array.from({ length: 600 }, () => {
+  // A third of the texts are plain words; the others hold one piece of syntax twice, so emphasis and the like form.
+  const texts = Array.from({ length: 600 }, () => {
     const characters = Array.from({ length: 1 + Math.floor(random() * 30) }, () => pick(plain));
-    if (random() < 1 / 3) return characters.join('');
-    const piece = pick(syntax);
-    for (let count = 0; count < 2; count++) characters.splice(Math.floor(random() * characters.length), 0, piece);
-    return characters.join('');
+    if (random() >= 1 / 3) {
+      const piece = pick(syntax);
+      for (let count = 0; count < 2; count++) characters.splice(Math.floor(random() * characters.length), 0, piece);
+    }
+    return pick(openings) + characters.join('') + pick(endings);
   });
 
-  it('shows each line while it streams as the whole text renders it', () => {
-    const differing = lines.filter((line) => {
-      act(() => streamedRoot.render(<ReplyMarkdown key={`live-${line}`} streaming text={line} />));
-      return normalisedHtml(streamedNodes(streamedContainer)) !== renderWhole(line);
+  it('take the shortcut often enough for this test to mean something', () => {
+    expect(texts.filter((text) => plainMarkdownBlock(text) !== null).length).toBeGreaterThan(100);
+  });
+
+  it.each([
+    { state: 'streaming', streaming: true },
+    { state: 'complete', streaming: false },
+  ])('render as the whole text does, $state', ({ streaming }) => {
+    const differing = texts.filter((text) => {
+      act(() => streamedRoot.render(<ReplyMarkdown key={`plain-${text}`} streaming={streaming} text={text} />));
+      return normalisedHtml(streamedNodes(streamedContainer)) !== renderWhole(text);
     });
     expect(differing).toEqual([]);
-    expect(lines.filter((line) => plainParagraphText(line) !== null).length).toBeGreaterThan(100);
   });
 });

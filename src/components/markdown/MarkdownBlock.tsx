@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import Markdown from 'react-markdown';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
-import { plainParagraphText } from '../../core/plainParagraph';
+import { plainMarkdownBlock } from '../../core/plainMarkdownBlock';
 import { blockTooLargeToFormat, liveBlockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
 import { CodeBlock } from './CodeBlock';
 import { useFrameShare } from './frameShare';
@@ -39,9 +39,12 @@ function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProp
     const { code, language } = block.fencedCode;
     return <CodeBlock code={code} language={language} highlight={!live} />;
   }
-  // A block of plain words needs no parse on every frame: it is the paragraph Markdown would make of it.
-  const plainParagraph = live ? plainParagraphText(block.text) : null;
-  if (plainParagraph !== null) return <p>{plainParagraph}</p>;
+  // A paragraph or heading of plain words needs no parse: it is the element Markdown would make of it.
+  const plain = plainMarkdownBlock(block.text);
+  if (plain !== null) {
+    const Element = plain.element;
+    return <Element>{plain.text}</Element>;
+  }
   return (
     <Markdown {...pipeline} urlTransform={safeUrlTransform} components={live ? liveComponents : completeComponents}>
       {context.before + block.text + context.after}
