@@ -1,14 +1,15 @@
 // Coalesces streaming updates into store commits: at most one per animation frame, and after the first one at
 // most one per `minIntervalMs`. Every commit costs a full render pass whose style, layout, paint and compositing
 // grow with the length of the reply, so 60 commits a second on a long reply cost far more than the text is worth;
-// 20 a second still looks live (bench/run.mjs measures both). The first commit goes out on the next frame, and so
-// does the one bringing the first reasoning or answer text (a thinking stream opens with a white-space delta), so
-// the first token shows at once. requestAnimationFrame does not run in background tabs, so a timer fallback keeps the
-// text arriving there too.
+// 20 a second still looks live (bench/run.mjs measures both). The first commit goes out on the next frame. The one
+// bringing the first reasoning or answer text (a thinking stream opens with a white-space delta) goes out at the end
+// of the task that received it, so it paints on the very next frame: waiting for that frame's callback could miss
+// it by a few milliseconds and cost a frame. requestAnimationFrame does not run in background tabs, so a timer
+// fallback keeps the text arriving there too.
 import { onRuntimeReset } from './runtime';
 
 export interface FrameScheduler {
-  /** Commit on a coming frame; `soon`: on the next one, whatever the interval (the first reasoning or answer text). */
+  /** Commit on a coming frame; `soon`: at the end of this task, whatever the interval (the first reasoning or answer text). */
   schedule(soon?: boolean): void;
   /** Commit now (done, stop, error). */
   flush(): void;
@@ -48,6 +49,7 @@ export function createFrameScheduler(
 ): FrameScheduler {
   let frame: number | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let endOfTaskCommit = false;
   let lastCommit = -Infinity;
   const hasFrames = typeof requestAnimationFrame === 'function';
   const now = clock;
@@ -57,6 +59,7 @@ export function createFrameScheduler(
     if (timer !== null) clearTimeout(timer);
     frame = null;
     timer = null;
+    endOfTaskCommit = false;
   }
 
   function run(): void {
@@ -82,17 +85,16 @@ export function createFrameScheduler(
 
   return {
     schedule(soon = false) {
-      if (frame !== null) return;
-      if (timer !== null) {
-        // Only the interval's wait is running (a requested frame sets `frame`): cut it short.
-        if (!soon) return;
-        clearTimeout(timer);
-        timer = null;
-      }
       if (soon) {
-        requestFrame();
+        // After the rest of this task's events, so they go out in the same commit.
+        if (endOfTaskCommit) return;
+        endOfTaskCommit = true;
+        queueMicrotask(() => {
+          if (endOfTaskCommit) run();
+        });
         return;
       }
+      if (frame !== null || timer !== null || endOfTaskCommit) return;
       // Half a frame early, so a 50 ms interval lands on every third frame rather than every fourth.
       const wait = lastCommit + minIntervalMs - now() - 8;
       if (wait <= 0) {

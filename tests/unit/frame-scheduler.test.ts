@@ -1,5 +1,5 @@
-// The streaming commit scheduler (src/store/frameScheduler.ts): the first update shows on the next frame, later
-// ones at most once per commitIntervalMs, flush() commits at once, and without animation frames (a background tab)
+// The streaming commit scheduler (src/store/frameScheduler.ts): the first update shows on the next frame, the first
+// text at the end of the task that brought it, later ones at most once per commitIntervalMs, flush() commits at once, and without animation frames (a background tab)
 // the timer fallback still commits. afterNextPaint (the end of a stream) waits for the frame to paint, once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -98,7 +98,7 @@ describe('createFrameScheduler', () => {
     expect(commit).toHaveBeenCalledTimes(2);
   });
 
-  it('commits an update scheduled soon on the next frame, within the interval', () => {
+  it('commits an update scheduled soon once the task that brought it is over, within the interval', async () => {
     const frames = manualFrames();
     const commit = vi.fn();
     const scheduler = createFrameScheduler(commit);
@@ -107,11 +107,35 @@ describe('createFrameScheduler', () => {
     vi.advanceTimersByTime(5);
     scheduler.schedule();
     scheduler.schedule(true);
-    frames.frame();
+    scheduler.schedule();
+    expect(commit).toHaveBeenCalledTimes(1);
+    await Promise.resolve();
     expect(commit).toHaveBeenCalledTimes(2);
+    // Nothing else was left waiting: the updates scheduled in that task went out with it.
     vi.advanceTimersByTime(commitIntervalMs);
     frames.frame();
     expect(commit).toHaveBeenCalledTimes(2);
+  });
+
+  it('commits the first update at the end of its task, without waiting for the frame, when it is scheduled soon', async () => {
+    const frames = manualFrames();
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit);
+    scheduler.schedule();
+    scheduler.schedule(true);
+    await Promise.resolve();
+    expect(commit).toHaveBeenCalledTimes(1);
+    expect(frames.pending()).toBe(0);
+  });
+
+  it('drops an end-of-task commit that a flush already made', async () => {
+    manualFrames();
+    const commit = vi.fn();
+    const scheduler = createFrameScheduler(commit);
+    scheduler.schedule(true);
+    scheduler.flush();
+    await Promise.resolve();
+    expect(commit).toHaveBeenCalledTimes(1);
   });
 
   it('flush commits at once and leaves nothing scheduled', () => {
