@@ -24,6 +24,7 @@ const ratio = (app, naive) => (app && naive ? `${round(naive / app, 1)}×` : '�
  * @property {{ app: LoadResult, naive: LoadResult, floor: LoadResult, composerPaintedMs: (number | null)[], floorPaintedMs: (number | null)[] }} loads
  * @property {Record<Variant, StreamResult>} fast
  * @property {Record<Variant, StreamResult>} slow
+ * @property {Record<'reasoning' | 'answer', StreamResult>} phases The app streaming each part of the fast stream alone.
  * @property {Record<'app' | 'naive', TypingResult>} input
  * @property {Awaited<ReturnType<typeof import('./scenarios.mjs').conversationRun>>} memory
  * @property {Awaited<ReturnType<typeof import('./largeInputs.mjs').largeInputsRun>>} large
@@ -37,7 +38,7 @@ function figure(run, key) {
 
 /** @param {Awaited<ReturnType<typeof import('./bundle.mjs').buildAll>>} bundle @param {Results} results */
 export function printTable(bundle, results) {
-  const { loads, fast: fastRuns, slow: slowRuns, input, memory, large } = results;
+  const { loads, fast: fastRuns, slow: slowRuns, phases, input, memory, large } = results;
   const lines = [];
   const appLoad = loads.app;
   lines.push(
@@ -161,6 +162,15 @@ export function printTable(bundle, results) {
   streamRow('last/first 10% busy', 'flatness', `≤ ${targets.flatness}`, (value) => value <= targets.flatness);
   streamRow('  reply only', 'replyFlatness', '', null);
   streamRow('  incl. the end', 'flatnessWithEnd', '', null);
+  for (const [label, run] of /** @type {const} */ ([
+    ['  reasoning alone', phases.reasoning],
+    ['  answer alone', phases.answer],
+  ])) {
+    const { reasoningChars, contentChars } = run.workload;
+    lines.push(
+      `${label.padEnd(20)}${cell(figure(run, 'flatness'), 8)}${''.padEnd(22)}(app: ${reasoningChars / 1000}K reasoning + ${contentChars / 1000}K answer, ${figure(run, 'busyPer1kTokens')} busy ms / 1k tokens)`,
+    );
+  }
   streamRow('heap after, MB', 'heapMB', '', null);
   lines.push('');
   lines.push(

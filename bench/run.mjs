@@ -16,7 +16,7 @@ import { hostileRun } from './hostile.mjs';
 import { largeInputsRun } from './largeInputs.mjs';
 import { conversationRun, loadRun, typingRun } from './scenarios.mjs';
 import { streamRun } from './streamMeasurement.mjs';
-import { conversation, fast, sampleEveryMs, slow, targets, typing } from './workloads.mjs';
+import { answerAlone, conversation, fast, reasoningAlone, sampleEveryMs, slow, targets, typing } from './workloads.mjs';
 
 /** @typedef {import('./workloads.mjs').Variant} Variant */
 /** @typedef {import('./workloads.mjs').Workload} Workload */
@@ -168,6 +168,11 @@ async function main() {
       return { app, naive, floor: await one('floor') };
     };
     const runs = { fast: await streamBoth(fast), slow: await streamBoth(slow) };
+    console.log('Streaming the app: reasoning alone, then the answer alone…');
+    const phases = {
+      reasoning: await streamRun(browser, server, 'app', reasoningAlone),
+      answer: await streamRun(browser, server, 'app', answerAlone),
+    };
     /** @param {Variant} variant */
     const typeWhile = (variant) => {
       console.log(`Typing while ${variant} streams…`);
@@ -192,13 +197,14 @@ async function main() {
         chromium: browser.version(),
         node: process.version,
       },
-      workloads: { fast, slow, typing, conversation, sampleEveryMs },
+      workloads: { fast, slow, reasoningAlone, answerAlone, typing, conversation, sampleEveryMs },
       targets,
       bundle,
       loads,
       loadRuns,
       fast: runs.fast,
       slow: runs.slow,
+      phases,
       input,
       memory,
       large,

@@ -16,6 +16,14 @@ export const fast = quick
 export const slow = quick
   ? { rate: 200, contentChars: 3_000, reasoningChars: 600 }
   : { rate: 200, contentChars: 30_000, reasoningChars: 6_000 };
+// The two parts of the fast stream, each streamed on its own, to tell growth along a stream from the step between
+// reasoning (plain text) and answer (Markdown). The answer cannot be empty: the reasoning run ends in a short one.
+export const reasoningAlone = quick
+  ? { rate: 1000, contentChars: 100, reasoningChars: 10_000 }
+  : { rate: 1000, contentChars: 1_000, reasoningChars: 100_000 };
+export const answerAlone = quick
+  ? { rate: 1000, contentChars: 10_000, reasoningChars: 0 }
+  : { rate: 1000, contentChars: 100_000, reasoningChars: 0 };
 // Input while streaming: keys typed into "Message" once 20% of the 1,000 chunks/s stream has arrived.
 export const typing = { keys: 30, gapMs: 120, startFraction: 0.2 };
 // Memory: 20 replies in one conversation. 20 × 100K would take minutes; 20 × (30K + 6K) at 5,000 chunks/s instead.
