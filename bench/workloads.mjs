@@ -10,20 +10,22 @@ import { longMarkdown, longReasoning, tokenize } from '../mock-zai/content.ts';
 // At 200 chunks/s the same stream would take ~93 s per variant, so that run is capped at 30,000 + 6,000 characters.
 // BENCH_QUICK=1 shrinks every workload ~10× (a smoke test of the bench itself; its figures mean little).
 const quick = process.env.BENCH_QUICK === '1';
-export const fast = quick
-  ? { rate: 1000, contentChars: 10_000, reasoningChars: 2_000 }
-  : { rate: 1000, contentChars: 100_000, reasoningChars: 20_000 };
-export const slow = quick
-  ? { rate: 200, contentChars: 3_000, reasoningChars: 600 }
-  : { rate: 200, contentChars: 30_000, reasoningChars: 6_000 };
+
+/**
+ * A stream of `contentChars` + `reasoningChars` at `rate` chunks/s; a tenth of the characters with BENCH_QUICK=1.
+ * @param {number} rate @param {number} contentChars @param {number} reasoningChars @returns {Workload}
+ */
+function workload(rate, contentChars, reasoningChars) {
+  const divisor = quick ? 10 : 1;
+  return { rate, contentChars: contentChars / divisor, reasoningChars: reasoningChars / divisor };
+}
+
+export const fast = workload(1000, 100_000, 20_000);
+export const slow = workload(200, 30_000, 6_000);
 // The two parts of the fast stream, each streamed on its own, to tell growth along a stream from the step between
 // reasoning (plain text) and answer (Markdown). The answer cannot be empty: the reasoning run ends in a short one.
-export const reasoningAlone = quick
-  ? { rate: 1000, contentChars: 100, reasoningChars: 10_000 }
-  : { rate: 1000, contentChars: 1_000, reasoningChars: 100_000 };
-export const answerAlone = quick
-  ? { rate: 1000, contentChars: 10_000, reasoningChars: 0 }
-  : { rate: 1000, contentChars: 100_000, reasoningChars: 0 };
+export const reasoningAlone = workload(1000, 1_000, 100_000);
+export const answerAlone = workload(1000, 100_000, 0);
 // Input while streaming: keys typed into "Message" once 20% of the 1,000 chunks/s stream has arrived.
 export const typing = { keys: 30, gapMs: 120, startFraction: 0.2 };
 // Memory: 20 replies in one conversation. 20 × 100K would take minutes; 20 × (30K + 6K) at 5,000 chunks/s instead.
