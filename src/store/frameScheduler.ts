@@ -9,7 +9,10 @@
 import { onRuntimeReset } from './runtime';
 
 export interface FrameScheduler {
-  /** Commit on a coming frame; `soon`: at the end of this task, whatever the interval (the first reasoning or answer text). */
+  /**
+   * Commit on a coming frame; `soon`: at the end of this task, whatever the interval (the first reasoning or answer
+   * text).
+   */
   schedule(soon?: boolean): void;
   /** Commit now (done, stop, error). */
   flush(): void;

@@ -1,6 +1,7 @@
 // The streaming commit scheduler (src/store/frameScheduler.ts): the first update shows on the next frame, the first
-// text at the end of the task that brought it, later ones at most once per commitIntervalMs, flush() commits at once, and without animation frames (a background tab)
-// the timer fallback still commits. afterNextPaint (the end of a stream) waits for the frame to paint, once.
+// text at the end of the task that brought it, later ones at most once per commitIntervalMs, flush() commits at
+// once, and without animation frames (a background tab) the timer fallback still commits. afterNextPaint (the end
+// of a stream) waits for the frame to paint, once.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   afterNextPaint,
