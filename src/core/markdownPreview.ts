@@ -2,13 +2,10 @@
 // models put footnote and link definitions at the very end, and without them the start would show `[^1]` and
 // `[docs][1]` as written. How the whole reply applies them across its blocks: markdownDefinitions.ts.
 import { textPreview, type PreviewLimits } from './textPreview';
+import { hasVisibleText } from './visibleText';
 
 /** A line that can start a link reference or footnote definition: `[label]:` or `[^label]:`, indented up to 3. */
 const definitionLine = /^ {0,3}\[[^\]\n]+\]:/;
-
-function isBlank(line: string): boolean {
-  return line.trim() === '';
-}
 
 function isIndented(line: string): boolean {
   return line.startsWith('    ') || line.startsWith('\t');
@@ -32,13 +29,13 @@ function lineAfter(text: string, end: number): string | null {
 function definitionEnd(text: string, start: number): number {
   let end = lineEnd(text, start);
   for (let line = lineAfter(text, end); line !== null && !definitionLine.test(line); line = lineAfter(text, end)) {
-    if (!isBlank(line)) {
+    if (hasVisibleText(line)) {
       end = lineEnd(text, end + 1);
       continue;
     }
     let blanksEnd = lineEnd(text, end + 1);
     let next = lineAfter(text, blanksEnd);
-    while (next !== null && isBlank(next)) {
+    while (next !== null && !hasVisibleText(next)) {
       blanksEnd = lineEnd(text, blanksEnd + 1);
       next = lineAfter(text, blanksEnd);
     }
