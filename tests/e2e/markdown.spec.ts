@@ -80,3 +80,31 @@ test('the same answer in the transcript: its collapsed start resolves the refere
   await expect(answer.getByRole('listitem').filter({ hasText: 'Prompt and reply tokens together.' })).toBeVisible();
   await expect(answer).not.toContainText('[^');
 });
+
+test('a long answer keeps the same spacing between its blocks all the way through', async ({ page }) => {
+  await openWithMock(page);
+  await mock.queue({ name: 'long', key: testKey, contentChars: 40_000, reasoningChars: 0, chunksPerSecond: 5000 });
+  await send(page, 'A long answer, please.');
+  await expect(replyStatus(page)).toHaveText('complete', { timeout: 30_000 });
+
+  // The reply is rendered in groups of blocks; the gap between two blocks must not depend on whether a group
+  // boundary falls between them. Gaps by the pair of blocks around them, e.g. "P>UL".
+  const gaps = await replyText(page).evaluate((scroll) => {
+    const byPair: Record<string, number[]> = {};
+    const blocks = [...scroll.querySelectorAll('.markdown-group > *')];
+    blocks.slice(1).forEach((block, index) => {
+      const before = blocks[index];
+      if (!before) return;
+      // Margins collapse to the larger one; where the block before has it, a boundary gives the smaller one.
+      const bottom = parseFloat(getComputedStyle(before).marginBottom);
+      if (bottom > parseFloat(getComputedStyle(block).marginTop)) return;
+      const gap = block.getBoundingClientRect().top - before.getBoundingClientRect().bottom;
+      (byPair[`${before.tagName}>${block.tagName}`] ??= []).push(Math.round(gap));
+    });
+    return { groups: scroll.querySelectorAll('.markdown-group').length, byPair };
+  });
+  expect(gaps.groups).toBeGreaterThan(3);
+  for (const [pair, values] of Object.entries(gaps.byPair)) {
+    expect(Math.max(...values) - Math.min(...values), `${pair}: ${values.join(' ')}`).toBeLessThanOrEqual(1);
+  }
+});

@@ -4,7 +4,7 @@ import './markdown.css';
 import { memo } from 'react';
 import type { SourceBlock } from '../../core/markdownBlocks';
 import { groupBlocks, sameBlocks } from './blockGroups';
-import { useTextBlocks } from './useBlocks';
+import { useLaidOutComplete, useTextBlocks } from './useBlocks';
 
 interface ReasoningTextProps {
   text: string;
@@ -17,24 +17,26 @@ const ReasoningBlock = memo(function ReasoningBlock({ text }: { text: string }) 
 });
 
 const ReasoningGroup = memo(
-  function ReasoningGroup({ blocks }: { blocks: readonly SourceBlock[] }) {
+  function ReasoningGroup({ blocks, complete }: { blocks: readonly SourceBlock[]; complete: boolean }) {
+    const laidOut = useLaidOutComplete(complete);
     return (
-      <div className="reasoning-text-group">
+      <div className={laidOut ? 'reasoning-text-group reasoning-text-group-laid-out' : 'reasoning-text-group'}>
         {blocks.map((block) => (
           <ReasoningBlock key={block.key} text={block.text} />
         ))}
       </div>
     );
   },
-  (previous, next) => sameBlocks(previous.blocks, next.blocks),
+  (previous, next) => previous.complete === next.complete && sameBlocks(previous.blocks, next.blocks),
 );
 
 export function ReasoningText({ text, streaming }: ReasoningTextProps) {
   const { blocks } = useTextBlocks(text);
+  const groups = groupBlocks(blocks);
   return (
     <div className="reasoning-text" aria-busy={streaming}>
-      {groupBlocks(blocks).map((group, index) => (
-        <ReasoningGroup key={index} blocks={group} />
+      {groups.map((group, index) => (
+        <ReasoningGroup key={index} blocks={group} complete={index < groups.length - 1 || !streaming} />
       ))}
     </div>
   );

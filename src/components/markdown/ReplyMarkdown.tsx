@@ -11,7 +11,12 @@ import { FootnoteSection } from './FootnoteSection';
 import { MarkdownBlock } from './MarkdownBlock';
 import { replyIdPrefix } from './markdownPipeline';
 import { PlainChunks, PlainReply, TooLargeNote } from './PlainReply';
-import { useDocumentContext, useFormattingBudget, useMarkdownBlocksWithinBudget } from './useBlocks';
+import {
+  useDocumentContext,
+  useFormattingBudget,
+  useLaidOutComplete,
+  useMarkdownBlocksWithinBudget,
+} from './useBlocks';
 
 export interface ReplyMarkdownProps {
   text: string;
@@ -25,12 +30,15 @@ interface BlockGroupProps {
   idPrefix: string;
   /** Index of the block still streaming in this group, or -1. */
   liveIndex: number;
+  /** No block will be added to this group. */
+  complete: boolean;
 }
 
 const BlockGroup = memo(
-  function BlockGroup({ blocks, contexts, idPrefix, liveIndex }: BlockGroupProps) {
+  function BlockGroup({ blocks, contexts, idPrefix, liveIndex, complete }: BlockGroupProps) {
+    const laidOut = useLaidOutComplete(complete);
     return (
-      <div className="markdown-group">
+      <div className={laidOut ? 'markdown-group markdown-group-laid-out' : 'markdown-group'}>
         {blocks.map((block, index) => {
           const context = contexts[index];
           if (context === undefined) return null;
@@ -45,6 +53,7 @@ const BlockGroup = memo(
   },
   (previous, next) =>
     previous.liveIndex === next.liveIndex &&
+    previous.complete === next.complete &&
     previous.idPrefix === next.idPrefix &&
     sameBlocks(previous.blocks, next.blocks) &&
     sameItems(previous.contexts, next.contexts),
@@ -96,6 +105,8 @@ function FormattedReply({ text, streaming, limited, onFormatAnyway }: FormattedR
   const contextGroups = groupBlocks(reply.blocks);
   const lastGroup = groups.length - 1;
   const live = streaming && shownCount === formattable.length && !cut;
+  // No block will be added to any group: the reply has ended and all of it is split and shown.
+  const final = !streaming && complete && shownCount === formattable.length;
   return (
     <div className="reply-markdown" aria-busy={streaming}>
       {groups.map((group, index) => (
@@ -105,6 +116,7 @@ function FormattedReply({ text, streaming, limited, onFormatAnyway }: FormattedR
           contexts={contextGroups[index] ?? []}
           idPrefix={idPrefix}
           liveIndex={live && index === lastGroup ? group.length - 1 : -1}
+          complete={index < lastGroup || final}
         />
       ))}
       {plainFrom < text.length &&

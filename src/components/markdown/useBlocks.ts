@@ -54,3 +54,24 @@ export function useMarkdownBlocksWithinBudget(text: string, grows: boolean): { s
   }, [complete, waiting, split]);
   return { split, complete };
 }
+
+/**
+ * True once a `complete` group of blocks has been laid out complete (a frame, then a task). Only then may the group be
+ * skipped while off screen (content-visibility: auto), which keeps the size it was last laid out at: a group that
+ * completed and left the view in the same frame would keep the size of its start and overlap the next one.
+ */
+export function useLaidOutComplete(complete: boolean): boolean {
+  const [laidOut, setLaidOut] = useState(false);
+  useEffect(() => {
+    if (!complete || laidOut) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setLaidOut(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [complete, laidOut]);
+  return complete && laidOut;
+}
