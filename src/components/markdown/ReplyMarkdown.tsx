@@ -104,9 +104,10 @@ function FormattedReply({ text, streaming, limited, onFormatAnyway }: FormattedR
   const groups = groupBlocks(blocks);
   const contextGroups = groupBlocks(reply.blocks);
   const lastGroup = groups.length - 1;
-  const live = streaming && shownCount === formattable.length && !cut;
+  const allShown = shownCount === formattable.length;
+  const live = streaming && allShown && !cut;
   // No block will be added to any group: the reply has ended and all of it is split and shown.
-  const final = !streaming && complete && shownCount === formattable.length;
+  const final = !streaming && complete && allShown;
   return (
     <div className="reply-markdown" aria-busy={streaming}>
       {groups.map((group, index) => (
