@@ -1,7 +1,8 @@
 // The code that restores the saved state (migrate, salvage, zod: ~15 KB gzip) is not needed to show the Message
-// box. In the app, holdRestoreForFirstScreen.ts arms this gate before the store is created, and the app opens it once
-// its first screen is committed; the code is then fetched after that screen has painted (persistence.ts). Tests and
-// anything else that does not arm it load the code straight away.
+// box. In the app, holdRestoreForFirstScreen.ts arms this gate before the store is created, and the app tells it when
+// its first screen is committed; the gate opens once that screen has painted, and the code is fetched then
+// (persistence.ts, stateDatabase.ts). Tests and anything else that does not arm it load the code straight away.
+import { afterNextPaint } from './frameScheduler';
 
 let armed = false;
 let open: () => void = () => undefined;
@@ -15,12 +16,12 @@ export function holdRestoreUntilFirstScreen(): void {
   setTimeout(open, 2000);
 }
 
-/** The first screen is committed. */
+/** The first screen is committed: the gate opens once it has painted. */
 export function firstScreenShown(): void {
-  open();
+  afterNextPaint(open);
 }
 
-/** What the restore code waits for before it is fetched: null when the gate is not armed. */
+/** What the restore code waits for before it is fetched (the first screen painted): null when the gate is not armed. */
 export function firstScreen(): Promise<void> | null {
   return armed ? opened : null;
 }

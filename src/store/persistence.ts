@@ -8,7 +8,6 @@ import { partializeLibrary, type PersistedLibrary } from './librarySlice';
 import { partializeCompare, type PersistedCompare } from './compareSaving';
 import { partializePreferences, type PersistedPreferences } from './preferencesSlice';
 import type { KeptCopyReason } from './keptCopy';
-import { afterNextPaint } from './frameScheduler';
 import { firstScreen } from './firstScreenGate';
 import { persistName, persistVersion } from './persistedVersion';
 
@@ -79,7 +78,7 @@ export function restoreNeededBeforeReading(): Promise<unknown> | null {
   if (restoreModule) return null;
   const shown = firstScreen();
   if (!shown) return loadSavedStateRestore();
-  return shown.then(() => new Promise<void>((resolve) => afterNextPaint(resolve))).then(loadSavedStateRestore);
+  return shown.then(loadSavedStateRestore);
 }
 
 function loadedRestore(): SavedStateRestore {
