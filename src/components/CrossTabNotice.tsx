@@ -1,4 +1,4 @@
-import { lazy, Suspense, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import {
   currentCrossTabConflict,
   keepThisTabVersion,
@@ -7,11 +7,12 @@ import {
 } from '../store/crossTab';
 import { usePlaygroundStore } from '../store';
 import { LoadBoundary } from './ui/LoadBoundary';
+import { preloadable } from './ui/preloadable';
 
 // Shown only when two tabs disagree: the list of differences loads then (the notice's choice works without it).
-const CrossTabDifferences = lazy(() =>
-  import('./CrossTabDifferences').then((module) => ({ default: module.CrossTabDifferences })),
-);
+const CrossTabDifferences = preloadable(() =>
+  import('./CrossTabDifferences').then((module) => module.CrossTabDifferences),
+).Component;
 
 function countText(count: number): string {
   return count === 1 ? '1 message' : `${count} messages`;
@@ -29,9 +30,7 @@ export function CrossTabNotice() {
         here) while this tab had changes of its own. This tab is not saving until you choose.
       </span>
       <LoadBoundary fallback={null}>
-        <Suspense fallback={null}>
-          <CrossTabDifferences conflict={conflict} />
-        </Suspense>
+        <CrossTabDifferences conflict={conflict} />
       </LoadBoundary>
       <span className="button-row">
         <button type="button" onClick={loadOtherTabVersion}>

@@ -1,14 +1,15 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { usePlaygroundStore } from '../store';
 import * as actions from '../store/actions';
 import { LoadBoundary } from './ui/LoadBoundary';
 import { focusMessageBox } from './welcome/messageBox';
 import './app.css';
+import { preloadable } from './ui/preloadable';
 
 // The list opens on request (button or `?`): its dialog loads then.
-const ShortcutListDialog = lazy(() =>
-  import('./ShortcutListDialog').then((module) => ({ default: module.ShortcutListDialog })),
-);
+const ShortcutListDialog = preloadable(() =>
+  import('./ShortcutListDialog').then((module) => module.ShortcutListDialog),
+).Component;
 
 const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file', 'image']);
 
@@ -117,9 +118,7 @@ export function KeyboardShortcuts() {
             </p>
           }
         >
-          <Suspense fallback={null}>
-            <ShortcutListDialog onClose={close} />
-          </Suspense>
+          <ShortcutListDialog onClose={close} />
         </LoadBoundary>
       )}
     </>

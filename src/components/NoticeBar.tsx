@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   keptCopyHeldText,
@@ -10,12 +10,13 @@ import {
 } from '../store';
 import { DismissNoticeButton } from './DismissNoticeButton';
 import { LoadBoundary } from './ui/LoadBoundary';
+import { preloadable } from './ui/preloadable';
 
 // The notices with actions of their own are rare: their code loads when one is shown, its text at once.
-const KeptCopyNotice = lazy(() => import('./KeptCopyNotice').then((module) => ({ default: module.KeptCopyNotice })));
-const StorageFullNotice = lazy(() =>
-  import('./StorageFullNotice').then((module) => ({ default: module.StorageFullNotice })),
-);
+const KeptCopyNotice = preloadable(() => import('./KeptCopyNotice').then((module) => module.KeptCopyNotice)).Component;
+const StorageFullNotice = preloadable(() =>
+  import('./StorageFullNotice').then((module) => module.StorageFullNotice),
+).Component;
 
 function PlainNotice({ notice }: { notice: Notice }) {
   return (
@@ -31,11 +32,7 @@ function PlainNotice({ notice }: { notice: Notice }) {
 
 /** A notice whose actions load on demand: the plain notice meanwhile, or for good if they could not be loaded. */
 function NoticeWithActions({ notice, children }: { notice: Notice; children: ReactNode }) {
-  return (
-    <LoadBoundary fallback={<PlainNotice notice={notice} />}>
-      <Suspense fallback={<PlainNotice notice={notice} />}>{children}</Suspense>
-    </LoadBoundary>
-  );
+  return <LoadBoundary fallback={<PlainNotice notice={notice} />}>{children}</LoadBoundary>;
 }
 
 /** App-level messages: recovered saved state, full storage, and the like; a success looks like one (notice-success). */
@@ -47,11 +44,11 @@ export function NoticeBar() {
       {notices.map((notice) =>
         notice.text === storageFullText || notice.text === storageNearlyFullText ? (
           <NoticeWithActions key={notice.id} notice={notice}>
-            <StorageFullNotice notice={notice} />
+            <StorageFullNotice notice={notice} whileLoading={<PlainNotice notice={notice} />} />
           </NoticeWithActions>
         ) : notice.text === keptCopyText || notice.text === keptCopyHeldText ? (
           <NoticeWithActions key={notice.id} notice={notice}>
-            <KeptCopyNotice notice={notice} />
+            <KeptCopyNotice notice={notice} whileLoading={<PlainNotice notice={notice} />} />
           </NoticeWithActions>
         ) : (
           <PlainNotice key={notice.id} notice={notice} />

@@ -246,6 +246,16 @@ test('presets: built-ins apply in one click, a saved preset survives a reload', 
   expect(bodies[2]).toMatchObject({ model: 'glm-4.7', temperature: 0.42, stream: true, thinking: { type: 'enabled' } });
 });
 
+test('a dialog whose code loads on demand opens as soon as its code is in, held back by no timer', async ({ page }) => {
+  await page.clock.install();
+  await openWithMock(page);
+  // The page's clock stands still from here: no timer fires, so what one held back would never show.
+  await page.clock.pauseAt(Date.now() + 1_000);
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toContainText('Ctrl/Cmd + Shift + C');
+  await page.clock.resume();
+});
+
 test('keyboard: ? lists the shortcuts (not while typing), Ctrl+K, Ctrl+Shift+C, Ctrl+Enter and Esc', async ({
   page,
 }) => {

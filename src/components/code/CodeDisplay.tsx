@@ -1,10 +1,10 @@
-import { lazy, Suspense } from 'react';
 import { CodeFallback } from './CodeFallback';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { loadCodeViewer } from './loadCodeViewer';
 import { canRunMonaco } from './monacoSupport';
+import { preloadable } from '../ui/preloadable';
 
-const CodeViewer = lazy(loadCodeViewer);
+const CodeViewer = preloadable(() => loadCodeViewer().then((module) => module.default)).Component;
 
 interface CodeDisplayProps {
   code: string;
@@ -23,9 +23,7 @@ export function CodeDisplay({ code, language, label }: CodeDisplayProps) {
   if (!canRunMonaco()) return fallback;
   return (
     <LoadBoundary fallback={fallback}>
-      <Suspense fallback={fallback}>
-        <CodeViewer code={code} language={language} label={label} />
-      </Suspense>
+      <CodeViewer code={code} language={language} label={label} whileLoading={fallback} />
     </LoadBoundary>
   );
 }

@@ -1,11 +1,14 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
 import { isLargeExport } from '../../core/codegen/requestSize';
 import type { ChatRequest } from '../../core/request';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { preloadCodeViewer } from './loadCodeViewer';
+import { preloadable } from '../ui/preloadable';
 
 // The panel and the code generators load with the first dialog that shows them, not with the app.
-const CodeExportPanel = lazy(() => import('./CodeExportPanel').then((module) => ({ default: module.CodeExportPanel })));
+const CodeExportPanel = preloadable(() =>
+  import('./CodeExportPanel').then((module) => module.CodeExportPanel),
+).Component;
 
 /** CodeExportPanel, loaded on first use (with Monaco fetched alongside, not after it). */
 export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {
@@ -22,9 +25,7 @@ export function LazyCodeExportPanel({ request }: { request: ChatRequest }) {
         </p>
       }
     >
-      <Suspense fallback={<p className="code-hint">Loading the code…</p>}>
-        <CodeExportPanel request={request} />
-      </Suspense>
+      <CodeExportPanel request={request} whileLoading={<p className="code-hint">Loading the code…</p>} />
     </LoadBoundary>
   );
 }

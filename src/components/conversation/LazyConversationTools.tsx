@@ -27,9 +27,8 @@ export function LazyConversationFileMenu() {
     <LazyRegion
       placeholder={<section className="conversation-file" aria-busy="true" />}
       failure={<LoadFailure what="Export and import" />}
-    >
-      <conversationFileMenu.Component />
-    </LazyRegion>
+      region={conversationFileMenu}
+    />
   );
 }
 
@@ -39,8 +38,7 @@ export function LazyAddMessageForm() {
     <LazyRegion
       placeholder={<div className="add-message" aria-busy="true" />}
       failure={<LoadFailure what="Adding a turn by hand" />}
-    >
-      <addMessageForm.Component />
-    </LazyRegion>
+      region={addMessageForm}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { memo, Suspense, type ComponentProps } from 'react';
+import { memo, type ComponentProps } from 'react';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { preloadable } from '../ui/preloadable';
 import type { TurnArticle } from './TurnArticle';
@@ -14,7 +14,7 @@ export const loadTurnArticle = turnArticle.preload;
 
 /**
  * TurnArticle, loaded on first use. Memoised on its props (an id and its place): a turn added, moved or deleted
- * re-renders the rows whose place changed, not the boundary, Suspense and loader of every row of a long transcript.
+ * re-renders the rows whose place changed, not the boundary and loader of every row of a long transcript.
  */
 export const LazyTurnArticle = memo(function LazyTurnArticle(props: TurnArticleProps) {
   return (
@@ -25,9 +25,7 @@ export const LazyTurnArticle = memo(function LazyTurnArticle(props: TurnArticleP
         </p>
       }
     >
-      <Suspense fallback={<article className="turn" aria-busy="true" />}>
-        <turnArticle.Component {...props} />
-      </Suspense>
+      <turnArticle.Component {...props} whileLoading={<article className="turn" aria-busy="true" />} />
     </LoadBoundary>
   );
 });

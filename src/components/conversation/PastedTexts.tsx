@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useState, type ClipboardEvent } from 'react';
+import { useEffect, useState, type ClipboardEvent } from 'react';
 import { attachedTextSummary, isLongPaste, type AttachedText } from '../../core/messageContent';
 import { sizeLabel } from '../../core/jsonLimits';
 import { usePlaygroundStore } from '../../store';
@@ -120,13 +120,11 @@ export function PastedTexts({ announcement, setAnnouncement, focusMessage }: Pas
             </p>
           }
         >
-          <Suspense fallback={null}>
-            <pastedTextViewer.Component
-              item={viewed}
-              name={chipName(viewedIndex, texts.length)}
-              onClose={() => setViewedId(null)}
-            />
-          </Suspense>
+          <pastedTextViewer.Component
+            item={viewed}
+            name={chipName(viewedIndex, texts.length)}
+            onClose={() => setViewedId(null)}
+          />
         </LoadBoundary>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { formatCost, formatDuration } from '../../core/metrics';
 import type { ChatRequestBody } from '../../core/request';
 import { usePlaygroundStore } from '../../store';
@@ -8,9 +8,10 @@ import { LoadBoundary } from '../ui/LoadBoundary';
 import { ModalDialog } from '../ui/ModalDialog';
 import './library.css';
 import { ViewCodeButton } from '../code/ViewCodeButton';
+import { preloadable } from '../ui/preloadable';
 
 // The diff loads when first asked for.
-const RequestDiff = lazy(() => import('../request/RequestDiff').then((module) => ({ default: module.RequestDiff })));
+const RequestDiff = preloadable(() => import('../request/RequestDiff').then((module) => module.RequestDiff)).Component;
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
@@ -93,9 +94,7 @@ export function HistoryEntry({ entry, onOpened }: HistoryEntryProps) {
               <p role="alert">The differences could not be loaded. Check your connection and reload the page.</p>
             }
           >
-            <Suspense fallback={<p className="diff-summary">Comparing…</p>}>
-              <RequestDiff before={body} />
-            </Suspense>
+            <RequestDiff before={body} whileLoading={<p className="diff-summary">Comparing…</p>} />
           </LoadBoundary>
         </ModalDialog>
       )}

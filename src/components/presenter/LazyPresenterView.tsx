@@ -1,9 +1,9 @@
-import { lazy, Suspense } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { LoadBoundary } from '../ui/LoadBoundary';
+import { preloadable } from '../ui/preloadable';
 
 // The presenter view (and its styles) load the first time it is turned on.
-const PresenterView = lazy(() => import('./PresenterView').then((module) => ({ default: module.PresenterView })));
+const PresenterView = preloadable(() => import('./PresenterView').then((module) => module.PresenterView)).Component;
 
 /** PresenterView, loaded on first use. */
 export function LazyPresenterView() {
@@ -17,9 +17,7 @@ export function LazyPresenterView() {
         </p>
       }
     >
-      <Suspense fallback={null}>
-        <PresenterView />
-      </Suspense>
+      <PresenterView />
     </LoadBoundary>
   );
 }

@@ -18,8 +18,7 @@ export function LazyReplyArea() {
           </p>
         </section>
       }
-    >
-      <replyArea.Component />
-    </LazyRegion>
+      region={replyArea}
+    />
   );
 }

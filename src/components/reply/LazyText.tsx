@@ -2,7 +2,6 @@
 // first paint, so both renderers load on demand, fetched ahead once the user turns to the conversation
 // (prefetchForSend.ts) so the first streamed delta does not wait for them. Once loaded, they render at once: no
 // plain-text fallback swapped for the formatted text a frame later.
-import { Suspense } from 'react';
 import type { ReplyMarkdownProps } from '../markdown/ReplyMarkdown';
 import { preloadable } from '../ui/preloadable';
 
@@ -36,17 +35,9 @@ function PlainFallback({ text }: { text: string }) {
 }
 
 export function LazyReplyMarkdown(props: ReplyMarkdownProps) {
-  return (
-    <Suspense fallback={<PlainFallback text={props.text} />}>
-      <replyMarkdown.Component {...props} />
-    </Suspense>
-  );
+  return <replyMarkdown.Component {...props} whileLoading={<PlainFallback text={props.text} />} />;
 }
 
 export function LazyReasoningText(props: ReasoningTextProps) {
-  return (
-    <Suspense fallback={<PlainFallback text={props.text} />}>
-      <reasoningText.Component {...props} />
-    </Suspense>
-  );
+  return <reasoningText.Component {...props} whileLoading={<PlainFallback text={props.text} />} />;
 }

@@ -1,11 +1,12 @@
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { useDialogOpener } from '../ui/useDialogOpener';
 import { ModalDialog } from '../ui/ModalDialog';
 import './request.css';
+import { preloadable } from '../ui/preloadable';
 
 // The dialog and the cURL parser load when first opened: the first paint does not need them.
-const CurlImportForm = lazy(() => import('./CurlImportForm').then((module) => ({ default: module.CurlImportForm })));
+const CurlImportForm = preloadable(() => import('./CurlImportForm').then((module) => module.CurlImportForm)).Component;
 
 /**
  * "Paste cURL": a curl command (the vendor docs' samples, or this app's exported script) fills the model,
@@ -45,15 +46,13 @@ export function CurlImportDialog() {
       )}
       {open && (
         <LoadBoundary fallback={loadFailure}>
-          <Suspense fallback={null}>
-            <CurlImportForm
-              text={text}
-              onTextChange={setText}
-              onStatus={setStatus}
-              onImported={imported}
-              onCancel={closeDialog}
-            />
-          </Suspense>
+          <CurlImportForm
+            text={text}
+            onTextChange={setText}
+            onStatus={setStatus}
+            onImported={imported}
+            onCancel={closeDialog}
+          />
         </LoadBoundary>
       )}
     </div>

@@ -1,14 +1,14 @@
-import { lazy, Suspense } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { discardRequestJsonEdit } from '../../store/actions';
 import { Drawer } from '../ui/Drawer';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { useDialogOpener } from '../ui/useDialogOpener';
+import { preloadable } from '../ui/preloadable';
 
 // The JSON editor and its parser load when the drawer is first opened.
-const RequestJsonEditor = lazy(() =>
-  import('./RequestJsonEditor').then((module) => ({ default: module.RequestJsonEditor })),
-);
+const RequestJsonEditor = preloadable(() =>
+  import('./RequestJsonEditor').then((module) => module.RequestJsonEditor),
+).Component;
 
 /**
  * "Edit request JSON": the raw body editor in a drawer, where it has the room the sidebar lacks. An unfinished
@@ -42,9 +42,7 @@ export function RequestJsonDrawer() {
               <p role="alert">The JSON editor could not be loaded. Check your connection and reload the page.</p>
             }
           >
-            <Suspense fallback={<p className="sidebar-hint">Loading the JSON editor…</p>}>
-              <RequestJsonEditor />
-            </Suspense>
+            <RequestJsonEditor whileLoading={<p className="sidebar-hint">Loading the JSON editor…</p>} />
           </LoadBoundary>
         </Drawer>
       )}

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { ChatRequestBody } from '../../core/request';
 import type { RequestJsonProblem } from '../../core/requestJson';
 import { usePlaygroundStore } from '../../store';
@@ -7,8 +7,9 @@ import { selectRequestBody } from '../../store/selectors';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { canRunMonaco } from '../code/monacoSupport';
 import './request.css';
+import { preloadable } from '../ui/preloadable';
 
-const RequestJsonMonaco = lazy(() => import('./RequestJsonMonaco'));
+const RequestJsonMonaco = preloadable(() => import('./RequestJsonMonaco').then((module) => module.default)).Component;
 
 const label = 'Request body (JSON)';
 const noProblems: readonly RequestJsonProblem[] = [];
@@ -71,9 +72,14 @@ export function RequestJsonEditor() {
     <div className="request-json-editor">
       {canRunMonaco() ? (
         <LoadBoundary fallback={textarea}>
-          <Suspense fallback={textarea}>
-            <RequestJsonMonaco text={text} problems={problems} readOnly={readOnly} label={label} onChange={onChange} />
-          </Suspense>
+          <RequestJsonMonaco
+            text={text}
+            problems={problems}
+            readOnly={readOnly}
+            label={label}
+            onChange={onChange}
+            whileLoading={textarea}
+          />
         </LoadBoundary>
       ) : (
         textarea

@@ -1,11 +1,12 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isShareFragment } from '../../core/shareFragment';
 import { LoadBoundary } from '../ui/LoadBoundary';
+import { preloadable } from '../ui/preloadable';
 
 // Most pages never see a share link: its dialog (and the modal dialog it is built on) loads only once one is there.
-const SharedRequestDialog = lazy(() =>
-  import('./SharedRequestDialog').then((module) => ({ default: module.SharedRequestDialog })),
-);
+const SharedRequestDialog = preloadable(() =>
+  import('./SharedRequestDialog').then((module) => module.SharedRequestDialog),
+).Component;
 
 const hasShareLink = () => isShareFragment(window.location.hash);
 
@@ -32,9 +33,7 @@ export function SharedLinkWatcher() {
         </p>
       }
     >
-      <Suspense fallback={null}>
-        <SharedRequestDialog />
-      </Suspense>
+      <SharedRequestDialog />
     </LoadBoundary>
   );
 }

@@ -1,13 +1,14 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isShareFragment } from '../../core/shareFragment';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { ModalDialog } from '../ui/ModalDialog';
 import './request.css';
+import { preloadable } from '../ui/preloadable';
 
 // The decoder (and its decompressor) loads only when the page is opened with a share link.
-const SharedRequestPrompt = lazy(() =>
-  import('./SharedRequestPrompt').then((module) => ({ default: module.SharedRequestPrompt })),
-);
+const SharedRequestPrompt = preloadable(() =>
+  import('./SharedRequestPrompt').then((module) => module.SharedRequestPrompt),
+).Component;
 
 /** A share link to read; `id` tells a link pasted again apart, so that its dialog starts afresh. */
 interface PendingLink {
@@ -65,9 +66,7 @@ export function SharedRequestDialog() {
   );
   return (
     <LoadBoundary fallback={loadFailure}>
-      <Suspense fallback={null}>
-        <SharedRequestPrompt key={link.id} hash={link.hash} onClose={close} />
-      </Suspense>
+      <SharedRequestPrompt key={link.id} hash={link.hash} onClose={close} />
     </LoadBoundary>
   );
 }

@@ -1,10 +1,12 @@
-import { lazy, Suspense } from 'react';
 import { usePlaygroundStore } from '../../store';
 import * as connectionActions from '../../store/connectionActions';
 import { LoadBoundary } from '../ui/LoadBoundary';
+import { preloadable } from '../ui/preloadable';
 
 // Asked only before a send to another server: the dialog loads then.
-const KeyOriginDialog = lazy(() => import('./KeyOriginDialog').then((module) => ({ default: module.KeyOriginDialog })));
+const KeyOriginDialog = preloadable(() =>
+  import('./KeyOriginDialog').then((module) => module.KeyOriginDialog),
+).Component;
 
 /** KeyOriginDialog, loaded when a send asks where the key may go. */
 export function LazyKeyOriginDialog() {
@@ -22,9 +24,7 @@ export function LazyKeyOriginDialog() {
         </p>
       }
     >
-      <Suspense fallback={null}>
-        <KeyOriginDialog />
-      </Suspense>
+      <KeyOriginDialog />
     </LoadBoundary>
   );
 }

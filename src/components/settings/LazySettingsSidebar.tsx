@@ -1,8 +1,8 @@
-import { lazy } from 'react';
 import { LazyRegion } from '../ui/LazyRegion';
+import { preloadable } from '../ui/preloadable';
 
 // The settings (with the tools, JSON mode, library and history inside) load once the Message box has painted.
-const SettingsSidebar = lazy(() => import('./SettingsSidebar').then((module) => ({ default: module.SettingsSidebar })));
+const settingsSidebar = preloadable(() => import('./SettingsSidebar').then((module) => module.SettingsSidebar));
 
 export const settingsLoadFailureText = 'The settings could not be loaded. Check your connection and reload the page.';
 
@@ -18,8 +18,7 @@ export function LazySettingsSidebar() {
           </p>
         </aside>
       }
-    >
-      <SettingsSidebar />
-    </LazyRegion>
+      region={settingsSidebar}
+    />
   );
 }

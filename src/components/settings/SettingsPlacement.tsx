@@ -1,11 +1,12 @@
-import { lazy, Suspense, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { storageSectionRequests, subscribeToStorageSectionRequests } from '../storage/storageSectionRequest';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { useDialogOpener } from '../ui/useDialogOpener';
 import { useMediaQuery } from '../ui/useMediaQuery';
 import { LazySettingsSidebar, settingsLoadFailureText } from './LazySettingsSidebar';
+import { preloadable } from '../ui/preloadable';
 
-const SettingsSheet = lazy(() => import('./SettingsSheet').then((module) => ({ default: module.SettingsSheet })));
+const SettingsSheet = preloadable(() => import('./SettingsSheet').then((module) => module.SettingsSheet)).Component;
 
 /** Below this width the settings leave the page for a sheet, so the conversation and the Message box come first. */
 const sheetQuery = '(max-width: 1099.98px)';
@@ -41,9 +42,7 @@ export function SettingsSheetButton() {
             </p>
           }
         >
-          <Suspense fallback={null}>
-            <SettingsSheet onClose={closeDialog} />
-          </Suspense>
+          <SettingsSheet onClose={closeDialog} />
         </LoadBoundary>
       )}
     </>

@@ -1,12 +1,15 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { RequestJsonProblem } from '../../core/requestJson';
 import type { FunctionToolProblems } from '../../core/toolValidation';
 import { canRunMonaco } from '../code/monacoSupport';
 import { LoadBoundary } from '../ui/LoadBoundary';
 import { FieldError } from './FieldError';
+import { preloadable } from '../ui/preloadable';
 
 // The raw JSON editor's Monaco view, reused: loaded on first use, a plain textarea meanwhile (and in tests).
-const RequestJsonMonaco = lazy(() => import('../request/RequestJsonMonaco'));
+const RequestJsonMonaco = preloadable(() =>
+  import('../request/RequestJsonMonaco').then((module) => module.default),
+).Component;
 
 const label = 'Parameters (JSON Schema)';
 
@@ -48,11 +51,16 @@ export function ToolParametersEditor({ text, problem, onChange }: ToolParameters
       </label>
       {canRunMonaco() ? (
         <LoadBoundary fallback={textarea}>
-          <Suspense fallback={textarea}>
-            <div className="tool-parameters-monaco">
-              <RequestJsonMonaco text={text} problems={markers} readOnly={false} label={label} onChange={onChange} />
-            </div>
-          </Suspense>
+          <div className="tool-parameters-monaco">
+            <RequestJsonMonaco
+              text={text}
+              problems={markers}
+              readOnly={false}
+              label={label}
+              onChange={onChange}
+              whileLoading={textarea}
+            />
+          </div>
         </LoadBoundary>
       ) : (
         textarea
