@@ -4,12 +4,8 @@ import type { RequestJsonProblem } from '../../core/requestJson';
 import { usePlaygroundStore } from '../../store';
 import { discardRequestJsonEdit, editRequestJson } from '../../store/importActions';
 import { selectRequestBody } from '../../store/selectors';
-import { LoadBoundary } from '../ui/LoadBoundary';
-import { canRunMonaco } from '../code/monacoSupport';
+import { JsonTextEditor } from './JsonTextEditor';
 import './request.css';
-import { preloadable } from '../ui/preloadable';
-
-const RequestJsonMonaco = preloadable(() => import('./RequestJsonMonaco').then((module) => module.default)).Component;
 
 const label = 'Request body (JSON)';
 const noProblems: readonly RequestJsonProblem[] = [];
@@ -70,20 +66,14 @@ export function RequestJsonEditor() {
 
   return (
     <div className="request-json-editor">
-      {canRunMonaco() ? (
-        <LoadBoundary fallback={textarea}>
-          <RequestJsonMonaco
-            text={text}
-            problems={problems}
-            readOnly={readOnly}
-            label={label}
-            onChange={onChange}
-            whileLoading={textarea}
-          />
-        </LoadBoundary>
-      ) : (
-        textarea
-      )}
+      <JsonTextEditor
+        text={text}
+        problems={problems}
+        readOnly={readOnly}
+        label={label}
+        onChange={onChange}
+        textarea={textarea}
+      />
       {problems.length > 0 && (
         <div className="request-json-problems" role="alert">
           <p>The JSON is not applied yet, and Send waits until it is fixed:</p>

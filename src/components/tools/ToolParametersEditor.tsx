@@ -1,15 +1,8 @@
 import { useId, useMemo } from 'react';
 import type { RequestJsonProblem } from '../../core/requestJson';
 import type { FunctionToolProblems } from '../../core/toolValidation';
-import { canRunMonaco } from '../code/monacoSupport';
-import { LoadBoundary } from '../ui/LoadBoundary';
+import { JsonTextEditor } from '../request/JsonTextEditor';
 import { FieldError } from './FieldError';
-import { preloadable } from '../ui/preloadable';
-
-// The raw JSON editor's Monaco view, reused: loaded on first use, a plain textarea meanwhile (and in tests).
-const RequestJsonMonaco = preloadable(() =>
-  import('../request/RequestJsonMonaco').then((module) => module.default),
-).Component;
 
 const label = 'Parameters (JSON Schema)';
 
@@ -49,22 +42,17 @@ export function ToolParametersEditor({ text, problem, onChange }: ToolParameters
       <label htmlFor={`${id}-parameters`} id={`${id}-parameters-label`}>
         {label}
       </label>
-      {canRunMonaco() ? (
-        <LoadBoundary fallback={textarea}>
-          <div className="tool-parameters-monaco">
-            <RequestJsonMonaco
-              text={text}
-              problems={markers}
-              readOnly={false}
-              label={label}
-              onChange={onChange}
-              whileLoading={textarea}
-            />
-          </div>
-        </LoadBoundary>
-      ) : (
-        textarea
-      )}
+      {/* The raw JSON editor's view, reused: Monaco where it runs, a plain textarea meanwhile (and in tests). */}
+      <div className="tool-parameters-monaco">
+        <JsonTextEditor
+          text={text}
+          problems={markers}
+          readOnly={false}
+          label={label}
+          onChange={onChange}
+          textarea={textarea}
+        />
+      </div>
       <FieldError id={`${id}-parameters-error`} message={problem ? describe(problem) : null} />
     </div>
   );
