@@ -1,4 +1,3 @@
-import { type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import {
   keptCopyHeldText,
@@ -10,13 +9,11 @@ import {
 } from '../store';
 import { DismissNoticeButton } from './DismissNoticeButton';
 import { LoadBoundary } from './ui/LoadBoundary';
-import { preloadable } from './ui/preloadable';
+import { preloadable, type Preloadable } from './ui/preloadable';
 
 // The notices with actions of their own are rare: their code loads when one is shown, its text at once.
-const KeptCopyNotice = preloadable(() => import('./KeptCopyNotice').then((module) => module.KeptCopyNotice)).Component;
-const StorageFullNotice = preloadable(() =>
-  import('./StorageFullNotice').then((module) => module.StorageFullNotice),
-).Component;
+const keptCopyNotice = preloadable(() => import('./KeptCopyNotice').then((module) => module.KeptCopyNotice));
+const storageFullNotice = preloadable(() => import('./StorageFullNotice').then((module) => module.StorageFullNotice));
 
 function PlainNotice({ notice }: { notice: Notice }) {
   return (
@@ -30,9 +27,20 @@ function PlainNotice({ notice }: { notice: Notice }) {
   );
 }
 
+interface NoticeWithActionsProps {
+  notice: Notice;
+  /** The notice with its actions, loaded on demand. */
+  actions: Preloadable<{ notice: Notice }>;
+}
+
 /** A notice whose actions load on demand: the plain notice meanwhile, or for good if they could not be loaded. */
-function NoticeWithActions({ notice, children }: { notice: Notice; children: ReactNode }) {
-  return <LoadBoundary fallback={<PlainNotice notice={notice} />}>{children}</LoadBoundary>;
+function NoticeWithActions({ notice, actions }: NoticeWithActionsProps) {
+  const plain = <PlainNotice notice={notice} />;
+  return (
+    <LoadBoundary fallback={plain}>
+      <actions.Component notice={notice} whileLoading={plain} />
+    </LoadBoundary>
+  );
 }
 
 /** App-level messages: recovered saved state, full storage, and the like; a success looks like one (notice-success). */
@@ -43,13 +51,9 @@ export function NoticeBar() {
     <section className="notice-bar" aria-label="Notices">
       {notices.map((notice) =>
         notice.text === storageFullText || notice.text === storageNearlyFullText ? (
-          <NoticeWithActions key={notice.id} notice={notice}>
-            <StorageFullNotice notice={notice} whileLoading={<PlainNotice notice={notice} />} />
-          </NoticeWithActions>
+          <NoticeWithActions key={notice.id} notice={notice} actions={storageFullNotice} />
         ) : notice.text === keptCopyText || notice.text === keptCopyHeldText ? (
-          <NoticeWithActions key={notice.id} notice={notice}>
-            <KeptCopyNotice notice={notice} whileLoading={<PlainNotice notice={notice} />} />
-          </NoticeWithActions>
+          <NoticeWithActions key={notice.id} notice={notice} actions={keptCopyNotice} />
         ) : (
           <PlainNotice key={notice.id} notice={notice} />
         ),
