@@ -1,7 +1,7 @@
 // Parts loaded on demand (src/components/ui/preloadable.ts): what stands in while the code loads, then the part, a
 // part mounted later shown in its first render, and a failed load reported by the nearest error boundary and tried
 // again by the next mount. That the part is not held back by a timer once its code is in (as React holds back a
-// Suspense boundary's content) is tested end to end, in tests/e2e/persistence.spec.ts, where React's clock runs.
+// Suspense boundary's content) is tested end to end, in tests/e2e/workflows.spec.ts, where React's clock runs.
 import { act, render, screen } from '@testing-library/react';
 import { expect, it, vi } from 'vitest';
 import { LoadBoundary } from '../../src/components/ui/LoadBoundary';
