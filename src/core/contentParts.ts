@@ -1,7 +1,7 @@
 // User messages to vision models carry content parts instead of a string (docs/wire-format.md#vision): a text
 // part, then one image_url part per image. Text-only messages stay strings.
 import { isRecord } from './json';
-import { childPath } from './jsonLocations';
+import { childPath } from './jsonPaths';
 
 export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
 

@@ -2,6 +2,7 @@
 // compared index by index, which is what a reader expects for `messages` (message 3 changed, message 5 added).
 
 import { isRecord } from './json';
+import { childPath } from './jsonPaths';
 
 export type JsonDiffKind = 'added' | 'removed' | 'changed';
 
@@ -13,13 +14,6 @@ export interface JsonDiffEntry {
   before?: unknown;
   /** The value on the right (absent for 'removed'). */
   after?: unknown;
-}
-
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  const safe = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-  if (safe.startsWith('"')) return `${parent}[${safe}]`;
-  return parent === '' ? safe : `${parent}.${safe}`;
 }
 
 function walk(before: unknown, after: unknown, path: string, out: JsonDiffEntry[]): void {

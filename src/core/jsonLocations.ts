@@ -2,6 +2,8 @@
 // stays the source of values (exact semantics); this scanner only answers "which line is messages[2].role on?"
 // with the same words in every browser.
 
+import { childPath } from './jsonPaths';
+
 export interface JsonSyntaxError {
   offset: number;
   message: string;
@@ -12,13 +14,6 @@ export interface JsonLocations {
   values: Map<string, number>;
   /** Keys that appear twice in one object (JSON.parse silently keeps the last). */
   duplicateKeys: { path: string; offset: number }[];
-}
-
-export function childPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  const plain = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
-  if (parent === '') return plain;
-  return /^[A-Za-z_$]/.test(plain) ? `${parent}.${plain}` : `${parent}[${plain}]`;
 }
 
 class Scanner {

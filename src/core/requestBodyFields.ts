@@ -1,7 +1,7 @@
 // The checks on each form-owned field of a request body (thinking, messages, temperature, top_p, max_tokens), for
 // requestJson.ts: each reports problems by path and returns the value the form takes.
 import { parseMessageContent } from './contentParts';
-import { childPath } from './jsonLocations';
+import { childPath } from './jsonPaths';
 import { supportsThinking, type ModelInfo, type ReasoningEffort } from './models';
 import { maxTokensLimit, type ConversationTurn } from './request';
 import { isRecord } from './json';

@@ -1,7 +1,7 @@
 // Tool calls and tool results read back from a request body's messages (JSON tab, share links, cURL import), for
 // requestBodyFields.ts. The shapes are those the app sends (docs/wire-format.md#tools).
 import { isRecord } from './json';
-import { childPath } from './jsonLocations';
+import { childPath } from './jsonPaths';
 import type { ToolCall } from './toolCalls';
 
 type Report = (path: string, message: string) => void;

@@ -2,7 +2,7 @@
 // saved states from before the form had tools. What the form could not send back the same way is reported as a
 // problem (ignored where the body is already trusted). See docs/wire-format.md#tools.
 import { isRecord } from './json';
-import { childPath } from './jsonLocations';
+import { childPath } from './jsonPaths';
 import type { ModelInfo } from './models';
 import { toolStreamAvailability } from './toolBody';
 import { webSearchFromBody } from './webSearchFromBody';
