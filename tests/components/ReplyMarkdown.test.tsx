@@ -211,6 +211,31 @@ describe('streaming cost', () => {
     expect(parsedTexts).toEqual(['Growing *paragraph*, more', 'Growing *paragraph*, more words']);
   });
 
+  it('does not parse the last block again when the reply ends', () => {
+    const text = 'Intro.\n\n- **one**: first\n- **two**: second';
+    const { rerender } = render(<ReplyMarkdown streaming text={text} />);
+    parsedTexts.length = 0;
+
+    rerender(<ReplyMarkdown streaming={false} text={text} />);
+
+    expect(parsedTexts).toEqual([]);
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('highlights code inside a list once the block is complete, without parsing the block again', async () => {
+    const text = '- Example:\n\n  ```ts\n  const a: number = 1;\n  ```';
+    const { container, rerender } = render(<ReplyMarkdown streaming text={text} />);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(container.querySelector('li pre')).toHaveTextContent('const a: number = 1;');
+    expect(container.querySelector('.hljs-keyword')).toBeNull();
+    parsedTexts.length = 0;
+
+    rerender(<ReplyMarkdown streaming={false} text={text} />);
+
+    await waitFor(() => expect(container.querySelector('li pre .hljs-keyword')).toHaveTextContent('const'));
+    expect(parsedTexts).toEqual([]);
+  });
+
   it('shows paragraphs and headings of plain words without parsing them, growing or complete', () => {
     const { rerender } = render(<ReplyMarkdown streaming text={'## Plain heading\n\nA plain paragraph, growing'} />);
     rerender(<ReplyMarkdown streaming={false} text={'## Plain heading\n\nA plain paragraph, grown.'} />);

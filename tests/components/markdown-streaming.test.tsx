@@ -6,7 +6,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import Markdown from 'react-markdown';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import spec from 'commonmark-spec';
-import { completeComponents } from '../../src/components/markdown/markdownComponents';
+import { markdownComponents } from '../../src/components/markdown/markdownComponents';
 import { documentPipeline } from '../../src/components/markdown/markdownPipeline';
 import { safeUrlTransform } from '../../src/components/markdown/safeUrl';
 import { ReplyMarkdown } from '../../src/components/markdown/ReplyMarkdown';
@@ -88,7 +88,7 @@ afterAll(() => {
 function renderWhole(text: string): string {
   act(() =>
     wholeRoot.render(
-      <Markdown {...documentPipeline(wholePrefix)} urlTransform={safeUrlTransform} components={completeComponents}>
+      <Markdown {...documentPipeline(wholePrefix)} urlTransform={safeUrlTransform} components={markdownComponents}>
         {text}
       </Markdown>,
     ),

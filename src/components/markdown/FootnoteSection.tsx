@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import Markdown from 'react-markdown';
 import type { FootnoteSection as Section } from '../../core/markdownDocument';
-import { completeComponents } from './markdownComponents';
+import { markdownComponents } from './markdownComponents';
 import { footnoteSectionPipeline } from './markdownPipeline';
 import { safeUrlTransform } from './safeUrl';
 
@@ -15,7 +15,7 @@ export const FootnoteSection = memo(function FootnoteSection({
 }) {
   const pipeline = useMemo(() => footnoteSectionPipeline(idPrefix, section.references), [idPrefix, section.references]);
   return (
-    <Markdown {...pipeline} urlTransform={safeUrlTransform} components={completeComponents}>
+    <Markdown {...pipeline} urlTransform={safeUrlTransform} components={markdownComponents}>
       {section.markdown}
     </Markdown>
   );

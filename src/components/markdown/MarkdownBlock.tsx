@@ -6,8 +6,8 @@ import { plainMarkdownBlock } from '../../core/plainMarkdownBlock';
 import { blockTooLargeToFormat, liveBlockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
 import { CodeBlock } from './CodeBlock';
 import { useFrameShare } from './frameShare';
-import { completeComponents, liveComponents } from './markdownComponents';
-import { blockPipeline } from './markdownPipeline';
+import { LiveBlock, markdownComponents } from './markdownComponents';
+import { blockPipeline, type MarkdownPipeline } from './markdownPipeline';
 import { PlainChunks } from './PlainReply';
 import { PlainTextBlock, unsafeBlockNotes } from './PlainTextBlock';
 import { safeUrlTransform } from './safeUrl';
@@ -21,6 +21,21 @@ interface MarkdownBlockProps {
   /** True for the last block while the reply streams. */
   live: boolean;
 }
+
+/** A block's Markdown, parsed when its text or pipeline changes: not when the block stops streaming. */
+const FormattedMarkdown = memo(function FormattedMarkdown({
+  markdown,
+  pipeline,
+}: {
+  markdown: string;
+  pipeline: MarkdownPipeline;
+}) {
+  return (
+    <Markdown {...pipeline} urlTransform={safeUrlTransform} components={markdownComponents}>
+      {markdown}
+    </Markdown>
+  );
+});
 
 function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProps) {
   const pipeline = useMemo(() => blockPipeline(idPrefix, context.footnotesBefore), [idPrefix, context.footnotesBefore]);
@@ -46,9 +61,9 @@ function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProp
     return <Element>{plain.text}</Element>;
   }
   return (
-    <Markdown {...pipeline} urlTransform={safeUrlTransform} components={live ? liveComponents : completeComponents}>
-      {context.before + block.text + context.after}
-    </Markdown>
+    <LiveBlock value={live}>
+      <FormattedMarkdown markdown={context.before + block.text + context.after} pipeline={pipeline} />
+    </LiveBlock>
   );
 }
 

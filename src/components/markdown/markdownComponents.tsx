@@ -1,4 +1,4 @@
-import type { ComponentPropsWithoutRef } from 'react';
+import { createContext, useContext, type ComponentPropsWithoutRef } from 'react';
 import type { Components, ExtraProps } from 'react-markdown';
 import type { Element, ElementContent } from 'hast';
 import { CodeBlock } from './CodeBlock';
@@ -25,14 +25,16 @@ function codeOf(node: Element | undefined): { language: string; code: string } {
 
 type PreProps = ComponentPropsWithoutRef<'pre'> & ExtraProps;
 
-function CompletePre({ node }: PreProps) {
-  const { language, code } = codeOf(node);
-  return <CodeBlock code={code} language={language} highlight />;
-}
+/**
+ * True inside a block that is still streaming. Its code is highlighted once the block is complete; told through
+ * context, so the block's parsed tree stays as it is when it completes instead of being parsed again.
+ */
+export const LiveBlock = createContext(false);
 
-function LivePre({ node }: PreProps) {
+function MarkdownPre({ node }: PreProps) {
+  const live = useContext(LiveBlock);
   const { language, code } = codeOf(node);
-  return <CodeBlock code={code} language={language} highlight={false} />;
+  return <CodeBlock code={code} language={language} highlight={!live} />;
 }
 
 /** Wide tables scroll on their own instead of widening the reply. */
@@ -50,9 +52,11 @@ function TaskCheckbox({ node: _node, checked, type, ...props }: ComponentPropsWi
   return <input type="checkbox" checked={checked} disabled readOnly aria-label={checked ? 'Done' : 'Not done'} />;
 }
 
-const shared: Components = { a: SafeLink, img: DeferredImage, table: ScrollingTable, input: TaskCheckbox };
-
-/** For completed blocks: code is highlighted. */
-export const completeComponents: Components = { ...shared, pre: CompletePre };
-/** For the block still streaming: code stays plain until the block is complete. */
-export const liveComponents: Components = { ...shared, pre: LivePre };
+/** What Markdown elements render as: safe links, images on request, scrolling tables, code blocks (see LiveBlock). */
+export const markdownComponents: Components = {
+  a: SafeLink,
+  img: DeferredImage,
+  table: ScrollingTable,
+  input: TaskCheckbox,
+  pre: MarkdownPre,
+};

@@ -6,7 +6,7 @@ import type { ReactElement } from 'react';
 import Markdown, { type Options } from 'react-markdown';
 import { splitMarkdownBlocks, type SourceBlock } from '../../core/markdownBlocks';
 import { createDocumentTracker, type BlockContext } from '../../core/markdownDocument';
-import { completeComponents } from './markdownComponents';
+import { markdownComponents } from './markdownComponents';
 import { blockPipeline } from './markdownPipeline';
 import { safeUrlTransform } from './safeUrl';
 
@@ -26,7 +26,7 @@ function formatOnce(markdown: string, context: BlockContext): void {
     <Markdown
       {...blockPipeline('warm-up-', context.footnotesBefore)}
       urlTransform={safeUrlTransform}
-      components={completeComponents}
+      components={markdownComponents}
     >
       {context.before + markdown + context.after}
     </Markdown>
