@@ -12,6 +12,7 @@ vi.mock('react-markdown', async (importOriginal) => {
   const original = await importOriginal<typeof import('react-markdown')>();
   function CountingMarkdown(props: ComponentProps<typeof original.default>) {
     parsedTexts.push(props.children ?? '');
+    if ((props.children ?? '').includes('render-failure')) throw new Error('a block that cannot render');
     return <original.default {...props} />;
   }
   return { ...original, default: CountingMarkdown };
@@ -145,6 +146,20 @@ describe('untrusted model output', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(screen.queryByRole('button', { name: /Load image/ })).toBeNull();
     expect(screen.getAllByText(/Image removed: unsafe address/)).toHaveLength(2);
+  });
+});
+
+describe('a block that fails to render', () => {
+  it('shows that block as plain text with a note, and the rest of the reply formatted', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { container } = render(
+      <ReplyMarkdown streaming={false} text={'# Title\n\n- render-failure **x**\n\nAfter **bold**.'} />,
+    );
+    expect(screen.getByText(/Shown as plain text: this part could not be rendered/)).toBeInTheDocument();
+    expect(container).toHaveTextContent('- render-failure **x**');
+    expect(screen.getByRole('heading', { level: 1, name: 'Title' })).toBeInTheDocument();
+    expect(screen.getByText('bold').tagName).toBe('STRONG');
+    vi.restoreAllMocks();
   });
 });
 

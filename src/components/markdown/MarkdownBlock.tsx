@@ -4,6 +4,7 @@ import type { SourceBlock } from '../../core/markdownBlocks';
 import type { BlockContext } from '../../core/markdownDocument';
 import { plainMarkdownBlock } from '../../core/plainMarkdownBlock';
 import { blockTooLargeToFormat, liveBlockTooLargeToFormat, tooLargeToFormatNote } from '../../core/renderLimits';
+import { BlockErrorBoundary } from './BlockErrorBoundary';
 import { CodeBlock } from './CodeBlock';
 import { useFrameShare } from './frameShare';
 import { LiveBlock, markdownComponents } from './markdownComponents';
@@ -67,12 +68,21 @@ function MarkdownBlockView({ block, context, idPrefix, live }: MarkdownBlockProp
   );
 }
 
+/** A block whose failure to render leaves the rest of the reply standing: it shows its plain text instead. */
+function ContainedBlock(props: MarkdownBlockProps) {
+  return (
+    <BlockErrorBoundary text={props.block.text}>
+      <MarkdownBlockView {...props} />
+    </BlockErrorBoundary>
+  );
+}
+
 /**
- * One top-level block. Memoised on its text and context: a completed block renders again only when a definition it
- * refers to arrives, never just because the reply grows.
+ * One top-level block. Memoised on its text and context (its error boundary included, so a reply that grows does not
+ * render every block's boundary again): a completed block renders again only when a definition it refers to arrives.
  */
 export const MarkdownBlock = memo(
-  MarkdownBlockView,
+  ContainedBlock,
   (previous, next) =>
     previous.live === next.live &&
     previous.block.text === next.block.text &&

@@ -43,9 +43,13 @@ const BlockGroup = memo(
           const context = contexts[index];
           if (context === undefined) return null;
           return (
-            <BlockErrorBoundary key={block.key} text={block.text}>
-              <MarkdownBlock block={block} context={context} idPrefix={idPrefix} live={index === liveIndex} />
-            </BlockErrorBoundary>
+            <MarkdownBlock
+              key={block.key}
+              block={block}
+              context={context}
+              idPrefix={idPrefix}
+              live={index === liveIndex}
+            />
           );
         })}
       </div>
