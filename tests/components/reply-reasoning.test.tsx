@@ -150,6 +150,36 @@ describe('reply pane', () => {
     expect(within(reply).getAllByRole('listitem')).toHaveLength(2);
   });
 
+  it('keeps following when the reply gets shorter and the browser moves the view up to its new end', () => {
+    setReply({ content: 'first' }, { status: 'streaming' });
+    render(<ReplyArea />);
+    const scroller = screen.getByRole('group', { name: 'Reply text' });
+    // A browser's scroll box: the view cannot go past the end of the content.
+    let scrollHeight = 1_500;
+    let top = 0;
+    Object.defineProperty(scroller, 'scrollHeight', { configurable: true, get: () => scrollHeight });
+    Object.defineProperty(scroller, 'clientHeight', { configurable: true, get: () => 200 });
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => top,
+      set: (value: number) => {
+        top = Math.max(0, Math.min(value, scrollHeight - 200));
+      },
+    });
+    setReply({ content: 'first [1' }, { status: 'streaming' });
+    expect(scroller.scrollTop).toBe(1_300);
+
+    // "[1" turned out to start a link definition, which shows nothing: the content is shorter, the view moves up.
+    scrollHeight = 1_476;
+    scroller.scrollTop = top;
+    fireEvent.scroll(scroller);
+
+    expect(screen.queryByRole('button', { name: 'Jump to latest' })).not.toBeInTheDocument();
+    scrollHeight = 1_800;
+    setReply({ content: 'first [1]: https://example.com more' }, { status: 'streaming' });
+    expect(scroller.scrollTop).toBe(1_600);
+  });
+
   it('follows the stream until the user scrolls up, then offers "Jump to latest"', () => {
     setReply({ content: 'first' }, { status: 'streaming' });
     render(<ReplyArea />);

@@ -15,6 +15,20 @@ async function receiveCitedAnswer(page: Page): Promise<void> {
   await expect(replyStatus(page)).toHaveText('complete', { timeout: 20_000 });
 }
 
+test('a reply pane too short for the answer shows its end once the answer completes, the last note included', async ({
+  page,
+}) => {
+  // The pane's header gains the metrics when the reply ends, leaving the text less room than while it streamed.
+  await page.setViewportSize({ width: 1440, height: 420 });
+  await receiveCitedAnswer(page);
+  const reply = replyText(page);
+  await expect
+    .poll(() => reply.evaluate((scroller) => scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight))
+    .toBeLessThanOrEqual(2);
+  expect(await reply.evaluate((scroller) => scroller.scrollHeight > scroller.clientHeight)).toBe(true);
+  await expect(reply.getByText('in the body.')).toBeInViewport();
+});
+
 test('an answer citing footnotes and reference links defined at its end shows the links and its notes, with back links', async ({
   page,
 }) => {

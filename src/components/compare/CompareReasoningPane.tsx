@@ -4,7 +4,7 @@ import { selectCompareResult } from '../../store/compareSelectors';
 import { isLiveResult } from '../../store/compareSlice';
 import { LazyReasoningText as ReasoningText } from '../reply/LazyText';
 import { ReasoningScroll } from '../reply/ReasoningScroll';
-import { useFollowStream } from '../reply/ReplyPane';
+import { useFollowStream } from '../reply/useFollowStream';
 import { PaneToggleHeading } from '../reply/PaneToggleHeading';
 import { ReasoningSummary } from '../reply/ReasoningSummary';
 import { ThinkingTimer, useThinkingElapsedMs } from '../reply/ThinkingTimer';

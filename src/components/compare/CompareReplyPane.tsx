@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { usePlaygroundStore } from '../../store';
 import { selectCompareResult } from '../../store/compareSelectors';
 import { isLiveStatus } from '../../store/replyInfo';
-import { useFollowStream } from '../reply/ReplyPane';
+import { useFollowStream } from '../reply/useFollowStream';
 import { ReplyScroll } from '../reply/ReplyScroll';
 import { ReplyStatusLine } from '../reply/ReplyStatusLine';
 import { ReplyWarnings } from '../reply/ReplyWarnings';

@@ -7,7 +7,7 @@ import { ReasoningContent } from './ReasoningContent';
 import { ReasoningScroll } from './ReasoningScroll';
 import { ReasoningSearch } from './ReasoningSearch';
 import { ReasoningSummary } from './ReasoningSummary';
-import { useFollowStream } from './ReplyPane';
+import { useFollowStream } from './useFollowStream';
 import { PaneToggleHeading } from './PaneToggleHeading';
 import { ThinkingTimer, useThinkingElapsedMs } from './ThinkingTimer';
 import { useDesktopLayout } from '../ui/useDesktopLayout';

@@ -1,4 +1,4 @@
-import { useCallback, useId, useLayoutEffect, useRef, useState } from 'react';
+import { useId } from 'react';
 import { describeFinishReason } from '../../core/finishReasons';
 import { usePlaygroundStore } from '../../store';
 import { isLiveStatus } from '../../store/replyInfo';
@@ -8,58 +8,8 @@ import { ReplyScroll } from './ReplyScroll';
 import { ReplySources } from './ReplySources';
 import { ReplyStatusLine } from './ReplyStatusLine';
 import { ThinkingMetricsLine } from './ThinkingMetricsLine';
+import { useFollowStream } from './useFollowStream';
 import { ReplyWarnings } from './ReplyWarnings';
-
-/** How far from the bottom still counts as "at the bottom" (px). */
-const bottomSlack = 32;
-
-/**
- * Keeps a scroll container pinned to the bottom while `growth` changes, until the user scrolls up.
- * The store commits at most once per frame, so the single layout read per commit happens where the browser
- * lays out for the paint anyway — never per token. Scrolling up stops following; reaching the bottom resumes.
- */
-export function useFollowStream(growth: unknown) {
-  const containerRef = useRef<HTMLDivElement>(null);
-  const followingRef = useRef(true);
-  const lastTop = useRef(0);
-  const [following, setFollowingState] = useState(true);
-
-  const setFollowing = useCallback((value: boolean) => {
-    followingRef.current = value;
-    setFollowingState(value);
-  }, []);
-
-  useLayoutEffect(() => {
-    const element = containerRef.current;
-    if (!element || !followingRef.current) return;
-    element.scrollTop = element.scrollHeight;
-    lastTop.current = element.scrollTop;
-  }, [growth]);
-
-  const onScroll = useCallback(() => {
-    const element = containerRef.current;
-    if (!element) return;
-    const top = element.scrollTop;
-    // Only the user moves the view up: our own scrolls only ever go down.
-    if (top < lastTop.current - 1) {
-      if (followingRef.current) setFollowing(false);
-    } else if (!followingRef.current && element.scrollHeight - top - element.clientHeight <= bottomSlack) {
-      setFollowing(true);
-    }
-    lastTop.current = top;
-  }, [setFollowing]);
-
-  const jumpToLatest = useCallback(() => {
-    const element = containerRef.current;
-    setFollowing(true);
-    if (element) {
-      element.scrollTop = element.scrollHeight;
-      lastTop.current = element.scrollTop;
-    }
-  }, [setFollowing]);
-
-  return { containerRef, following, onScroll, jumpToLatest };
-}
 
 const thinkingBudgetNote = describeFinishReason('length', 'reasoning');
 
