@@ -26,13 +26,19 @@ function watchContentSize(container: HTMLElement, onResize: () => void): () => v
   };
 }
 
+/** Scrolls `element` to its end and records where that left it (`lastTop`), to tell the user's scrolls from ours. */
+function pinToBottom(element: HTMLElement, lastTop: { current: number }): void {
+  element.scrollTop = element.scrollHeight;
+  lastTop.current = element.scrollTop;
+}
+
 /**
  * Keeps a scroll container pinned to the bottom while `growth` changes, until the user scrolls up.
  * The store commits at most once per frame, so the single layout read per commit happens where the browser
  * lays out for the paint anyway — never per token. The content also changes size between commits of new text (the
  * last blocks formatted over the next frames, code highlighted, the footnotes shown once the reply ends): that is
- * followed after the browser's own layout, before the paint, and so is the pane getting less room. Scrolling up stops following; reaching the bottom
- * resumes.
+ * followed after the browser's own layout, before the paint, and so is the pane getting less room. Scrolling up
+ * stops following; reaching the bottom resumes.
  */
 export function useFollowStream(growth: unknown) {
   const containerRef = useRef<HTMLDivElement>(null);
@@ -54,16 +60,12 @@ export function useFollowStream(growth: unknown) {
       watched.current = null;
       if (element) {
         const pinIfFollowing = () => {
-          if (!followingRef.current) return;
-          element.scrollTop = element.scrollHeight;
-          lastTop.current = element.scrollTop;
+          if (followingRef.current) pinToBottom(element, lastTop);
         };
         watched.current = { element, stop: watchContentSize(element, pinIfFollowing) };
       }
     }
-    if (!element || !followingRef.current) return;
-    element.scrollTop = element.scrollHeight;
-    lastTop.current = element.scrollTop;
+    if (element && followingRef.current) pinToBottom(element, lastTop);
   }, [growth]);
 
   useEffect(
@@ -80,10 +82,10 @@ export function useFollowStream(growth: unknown) {
     const top = element.scrollTop;
     // Only the user moves the view up from the bottom: our own scrolls only ever go down, and the browser moves the
     // view up only to keep it at the bottom of content that got shorter (a definition line that stops showing).
-    const atBottom = element.scrollHeight - top - element.clientHeight <= bottomTolerance;
-    if (top < lastTop.current - 1 && !atBottom) {
+    const fromBottom = element.scrollHeight - top - element.clientHeight;
+    if (top < lastTop.current - 1 && fromBottom > bottomTolerance) {
       if (followingRef.current) setFollowing(false);
-    } else if (!followingRef.current && element.scrollHeight - top - element.clientHeight <= bottomSlack) {
+    } else if (!followingRef.current && fromBottom <= bottomSlack) {
       setFollowing(true);
     }
     lastTop.current = top;
@@ -92,10 +94,7 @@ export function useFollowStream(growth: unknown) {
   const jumpToLatest = useCallback(() => {
     const element = containerRef.current;
     setFollowing(true);
-    if (element) {
-      element.scrollTop = element.scrollHeight;
-      lastTop.current = element.scrollTop;
-    }
+    if (element) pinToBottom(element, lastTop);
   }, [setFollowing]);
 
   return { containerRef, following, onScroll, jumpToLatest };
