@@ -22,7 +22,7 @@ const ratio = (app, naive) => (app && naive ? `${round(naive / app, 1)}×` : '�
  * @property {{ loadAverage: string, chromium: string }} environment
  * @property {number} seconds
  * @property {{ app: LoadResult, naive: LoadResult, floor: LoadResult, composerPaintedMs: (number | null)[], floorPaintedMs: (number | null)[] }} loads
- * @property {Record<Variant, StreamResult>} fast
+ * @property {Record<Variant, StreamResult> & { app: { runs?: StreamResult[] } }} fast The app's figures: see combineRuns.
  * @property {Record<Variant, StreamResult>} slow
  * @property {Record<'reasoning' | 'answer', StreamResult>} phases The app streaming each part of the fast stream alone.
  * @property {Record<'app' | 'naive', TypingResult>} input
@@ -160,6 +160,11 @@ export function printTable(bundle, results) {
   streamRow('reply stale max ms', 'replyStaleMs', `≤ ${targets.staleMs}`, (value) => value <= targets.staleMs);
   streamRow('reasoning stale ms', 'reasoningStaleMs', `≤ ${targets.staleMs}`, (value) => value <= targets.staleMs);
   streamRow('last/first 10% busy', 'flatness', `≤ ${targets.flatness}`, (value) => value <= targets.flatness);
+  const appRuns = fastRuns.app.runs ?? [];
+  if (appRuns.length > 1)
+    lines.push(
+      `${`  app's ${appRuns.length} runs`.padEnd(20)}${appRuns.map((run) => run.flatness).join(', ')}  (busy ms / 1k tokens ${appRuns.map((run) => run.busyPer1kTokens).join(', ')}: the app's 1000/s figures are the runs' medians, the worst run's where a target holds in every run)`,
+    );
   streamRow('  reply only', 'replyFlatness', '', null);
   streamRow('  incl. the end', 'flatnessWithEnd', '', null);
   for (const [label, run] of /** @type {const} */ ([

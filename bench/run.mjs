@@ -15,8 +15,18 @@ import { printTable } from './report.mjs';
 import { hostileRun } from './hostile.mjs';
 import { largeInputsRun } from './largeInputs.mjs';
 import { conversationRun, loadRun, typingRun } from './scenarios.mjs';
-import { streamRun } from './streamMeasurement.mjs';
-import { answerAlone, conversation, fast, reasoningAlone, sampleEveryMs, slow, targets, typing } from './workloads.mjs';
+import { combineRuns, streamRun } from './streamMeasurement.mjs';
+import {
+  answerAlone,
+  conversation,
+  fast,
+  fastAppRuns,
+  reasoningAlone,
+  sampleEveryMs,
+  slow,
+  targets,
+  typing,
+} from './workloads.mjs';
 
 /** @typedef {import('./workloads.mjs').Variant} Variant */
 /** @typedef {import('./workloads.mjs').Workload} Workload */
@@ -154,20 +164,29 @@ async function main() {
       floorPaintedMs: loadRuns.floor.map((run) => round(run.composerPainted)),
     };
 
-    /** @param {Workload} workload */
-    const streamBoth = async (workload) => {
-      /** @param {Variant} variant */
-      const one = (variant) => {
-        console.log(
-          `Streaming ${variant} at ${workload.rate}/s (${workload.contentChars} + ${workload.reasoningChars} chars)…`,
-        );
-        return streamRun(browser, server, variant, workload);
-      };
-      const app = await one('app');
-      const naive = await one('naive');
-      return { app, naive, floor: await one('floor') };
+    /** @param {Variant} variant @param {Workload} workload */
+    const streamOne = (variant, workload) => {
+      console.log(
+        `Streaming ${variant} at ${workload.rate}/s (${workload.contentChars} + ${workload.reasoningChars} chars)…`,
+      );
+      return streamRun(browser, server, variant, workload);
     };
-    const runs = { fast: await streamBoth(fast), slow: await streamBoth(slow) };
+    // The app's fast runs alternate with the baselines' (app, naive, app, floor, app…), so that a change in the
+    // machine's load falls on all of them.
+    const streamFast = async () => {
+      const appRuns = [await streamOne('app', fast)];
+      const naive = await streamOne('naive', fast);
+      if (appRuns.length < fastAppRuns) appRuns.push(await streamOne('app', fast));
+      const floor = await streamOne('floor', fast);
+      while (appRuns.length < fastAppRuns) appRuns.push(await streamOne('app', fast));
+      return { app: combineRuns(appRuns), naive, floor };
+    };
+    const streamSlow = async () => {
+      const app = await streamOne('app', slow);
+      const naive = await streamOne('naive', slow);
+      return { app, naive, floor: await streamOne('floor', slow) };
+    };
+    const runs = { fast: await streamFast(), slow: await streamSlow() };
     console.log('Streaming the app: reasoning alone, then the answer alone…');
     const phases = {
       reasoning: await streamRun(browser, server, 'app', reasoningAlone),

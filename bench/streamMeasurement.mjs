@@ -195,3 +195,57 @@ export async function streamRun(browser, server, variant, workload) {
     heapMB: round(heap / 1048576, 1),
   };
 }
+
+/** @typedef {Awaited<ReturnType<typeof streamRun>>} StreamResult */
+
+// Figures with a target that must hold in every run: of several runs, the worst counts.
+const worstOfRuns = new Set([
+  'longestTaskMs',
+  'longTasks',
+  'finalLagMs',
+  'firstPaintFrames',
+  'firstPaintMs',
+  'replyStaleMs',
+  'reasoningStaleMs',
+]);
+
+/** @param {(number | null)[]} values */
+function median(values) {
+  const present = /** @type {number[]} */ (values.filter((value) => value !== null)).sort((a, b) => a - b);
+  if (present.length === 0) return null;
+  const middle = Math.floor(present.length / 2);
+  return present.length % 2
+    ? (present[middle] ?? null)
+    : round(((present[middle - 1] ?? 0) + (present[middle] ?? 0)) / 2, 2);
+}
+
+/**
+ * Several runs of one stream as one set of figures: each figure is the median of the runs' (a ratio, the median of
+ * the ratios), except those held to a target in every run, which take the worst. The runs themselves are kept in
+ * `runs`.
+ * @param {StreamResult[]} runs @returns {StreamResult & { runs: StreamResult[] }}
+ */
+export function combineRuns(runs) {
+  const [first] = runs;
+  if (!first) throw new Error('No stream run to combine.');
+  /** @type {Record<string, unknown>} */
+  const combined = { ...first };
+  for (const [key, value] of Object.entries(first)) {
+    if (typeof value !== 'number' && value !== null) continue;
+    const values = runs.map((run) => {
+      const other = /** @type {Record<string, unknown>} */ (run)[key];
+      return typeof other === 'number' ? other : null;
+    });
+    combined[key] = worstOfRuns.has(key)
+      ? values.reduce((worst, other) => (other !== null && (worst === null || other > worst) ? other : worst), null)
+      : median(values);
+  }
+  combined.timedOut = runs.some((run) => run.timedOut);
+  combined.errors = [...new Set(runs.flatMap((run) => run.errors))];
+  combined.longTaskList = runs.flatMap((run) => run.longTaskList);
+  combined.busyTenthsMs = first.busyTenthsMs.map((_, tenth) =>
+    median(runs.map((run) => run.busyTenthsMs[tenth] ?? null)),
+  );
+  combined.staleSamples = null;
+  return { .../** @type {StreamResult} */ (combined), runs };
+}
