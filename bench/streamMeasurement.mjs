@@ -2,7 +2,7 @@
 // One long stream, measured: main-thread busy time (and how it grows along the stream), long tasks, frames, how
 // fast and how stale the panes are, and the heap after.
 import os from 'node:os';
-import { nowMs, round, sleep } from './figures.mjs';
+import { nowMs, percentile, round, sleep } from './figures.mjs';
 import { deliveredAt, delivery } from './pageServer.mjs';
 import { heapAfterGc, metrics, openPage, prepare } from './browserPage.mjs';
 import { expectedStream, frameMs, sampleEveryMs, variants } from './workloads.mjs';
@@ -209,14 +209,15 @@ const worstOfRuns = new Set([
   'reasoningStaleMs',
 ]);
 
-/** @param {(number | null)[]} values */
-function median(values) {
-  const present = /** @type {number[]} */ (values.filter((value) => value !== null)).sort((a, b) => a - b);
-  if (present.length === 0) return null;
-  const middle = Math.floor(present.length / 2);
-  return present.length % 2
-    ? (present[middle] ?? null)
-    : round(((present[middle - 1] ?? 0) + (present[middle] ?? 0)) / 2, 2);
+/**
+ * One figure of each run that has it (a figure a run could not measure is null there, and left out).
+ * @param {StreamResult[]} runs @param {(run: StreamResult) => unknown} pick @returns {number[]}
+ */
+function presentFigures(runs, pick) {
+  return runs.flatMap((run) => {
+    const value = pick(run);
+    return typeof value === 'number' ? [value] : [];
+  });
 }
 
 /**
@@ -232,19 +233,18 @@ export function combineRuns(runs) {
   const combined = { ...first };
   for (const [key, value] of Object.entries(first)) {
     if (typeof value !== 'number' && value !== null) continue;
-    const values = runs.map((run) => {
-      const other = /** @type {Record<string, unknown>} */ (run)[key];
-      return typeof other === 'number' ? other : null;
-    });
-    combined[key] = worstOfRuns.has(key)
-      ? values.reduce((worst, other) => (other !== null && (worst === null || other > worst) ? other : worst), null)
-      : median(values);
+    const values = presentFigures(runs, (run) => /** @type {Record<string, unknown>} */ (run)[key]);
+    if (values.length === 0) combined[key] = null;
+    else combined[key] = worstOfRuns.has(key) ? Math.max(...values) : percentile(values, 0.5);
   }
   combined.timedOut = runs.some((run) => run.timedOut);
   combined.errors = [...new Set(runs.flatMap((run) => run.errors))];
   combined.longTaskList = runs.flatMap((run) => run.longTaskList);
   combined.busyTenthsMs = first.busyTenthsMs.map((_, tenth) =>
-    median(runs.map((run) => run.busyTenthsMs[tenth] ?? null)),
+    percentile(
+      presentFigures(runs, (run) => run.busyTenthsMs[tenth]),
+      0.5,
+    ),
   );
   combined.staleSamples = null;
   return { .../** @type {StreamResult} */ (combined), runs };

@@ -22,12 +22,12 @@ function workload(rate, contentChars, reasoningChars) {
 
 export const fast = workload(1000, 100_000, 20_000);
 export const slow = workload(200, 30_000, 6_000);
-// The two parts of the fast stream, each streamed on its own, to tell growth along a stream from the step between
-// reasoning (plain text) and answer (Markdown). The answer cannot be empty: the reasoning run ends in a short one.
 // The app streams the fast workload this many times (alternating with the baselines): on this machine one run of the
 // same build gave a last/first 10 % ratio anywhere from 1.02 to 1.32 (each tenth is under two seconds of stream), so
 // its figures are the median of three runs, and those held in every run the worst of them (see combineRuns).
 export const fastAppRuns = quick ? 1 : 3;
+// The two parts of the fast stream, each streamed on its own, to tell growth along a stream from the step between
+// reasoning (plain text) and answer (Markdown). The answer cannot be empty: the reasoning run ends in a short one.
 export const reasoningAlone = workload(1000, 1_000, 100_000);
 export const answerAlone = workload(1000, 100_000, 0);
 // Input while streaming: keys typed into "Message" once 20% of the 1,000 chunks/s stream has arrived.
